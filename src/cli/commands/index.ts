@@ -1,0 +1,6 @@
+// Every command of the CLI; each file registers one command on the program.
+import type { Command } from 'commander';
+
+export type RegisterCommand = (program: Command) => void;
+
+export const commands: RegisterCommand[] = [];

@@ -1,0 +1,111 @@
+// The compiled problem: the college model turned into integer indices and typed arrays, built
+// once by `compile(college)` and shared read-only by the evaluator, the solver and the editor.
+// Slots: slot = day * nPeriods + period. Sessions: every course's sessions, course by course.
+import type { RuleKind } from '../model/types.ts';
+import type { Weights } from '../eval/weights.ts';
+
+/** A list of lists in compressed form: items of row r are items[offsets[r] .. offsets[r+1]). */
+export interface Csr {
+  offsets: Int32Array;
+  items: Int32Array;
+}
+
+export interface CompiledRule {
+  kind: RuleKind;
+  /** Course indices, in the row's order (order matters for `consecutive` and `ordered`). */
+  courses: Int32Array;
+  hard: boolean;
+  weight: number;
+  value: number;
+  /** Row index in College.rules, for explanations. */
+  source: number;
+}
+
+export interface CompiledProblem {
+  nDays: number;
+  nPeriods: number;
+  nSlots: number;
+  /** adjacentToNext[p] = 1 when period p+1 follows p with no break. */
+  adjacentToNext: Uint8Array;
+  /** blockOf[p] = index of the block of adjacent periods that contains p. */
+  blockOf: Int32Array;
+
+  // --- courses ---
+  nCourses: number;
+  courseIds: string[];
+  courseFirstSession: Int32Array;
+  courseSessionCount: Int32Array;
+  courseLength: Int32Array;
+  /** Head count (groups' sizes + enrolled students not counted through groups, or the explicit value). */
+  courseStudents: Int32Array;
+  courseMinDays: Int32Array;
+  /** Faculty indices teaching every session of the course. */
+  courseFaculty: Csr;
+  /** Group indices as listed on the course. */
+  courseGroups: Csr;
+  /**
+   * Student sets (leaf groups) attending the course: a session of group G is attended by every
+   * leaf at or below G. Two courses clash through groups iff they share a student set.
+   */
+  courseStudentSets: Csr;
+  /** Room indices the course may use: right type, in the allowed list if any (capacity not filtered). */
+  courseRooms: Csr;
+  /**
+   * startForbidden[c * nSlots + s] = 1 when a session of course c may not START at slot s: it would
+   * run past the day's end or across a break, or one of its periods is unavailable to the course
+   * or to one of its faculty. (Room unavailability is per room: roomUnavailable.)
+   */
+  startForbidden: Uint8Array;
+  /** Courses sharing enrolled students: row c lists other courses; courseConflictWeight the shared counts. */
+  courseStudentConflicts: Csr;
+  courseConflictWeight: Int32Array;
+
+  // --- sessions ---
+  nSessions: number;
+  sessionCourse: Int32Array;
+  /** 0-based number of the session within its course. */
+  sessionIndex: Int32Array;
+  /** Fixed start slot (from the Fixed sheet), or -1. */
+  sessionFixedSlot: Int32Array;
+  /** Fixed room index, or -1. */
+  sessionFixedRoom: Int32Array;
+
+  // --- rooms ---
+  nRooms: number;
+  roomIds: string[];
+  roomCapacity: Int32Array;
+  /** roomUnavailable[r * nSlots + s] = 1 when room r cannot be used in slot s. */
+  roomUnavailable: Uint8Array;
+
+  // --- faculty (limits: 0 = no limit, except maxGapsPerDay: -1 = no limit) ---
+  nFaculty: number;
+  facultyIds: string[];
+  facultyMaxPerDay: Int32Array;
+  facultyMaxPerWeek: Int32Array;
+  facultyMaxDays: Int32Array;
+  facultyMaxGapsPerDay: Int32Array;
+  /** facultyUnavailable[f * nSlots + s] = 1 when faculty f cannot teach in slot s. */
+  facultyUnavailable: Uint8Array;
+  /** Courses each faculty teaches. */
+  facultyCourses: Csr;
+
+  // --- groups and student sets ---
+  nGroups: number;
+  groupIds: string[];
+  /** Parent group index, or -1. */
+  groupParent: Int32Array;
+  groupSize: Int32Array;
+  groupMaxPerDay: Int32Array;
+  groupMinPerDay: Int32Array;
+  groupMaxGapsPerDay: Int32Array;
+  /** Leaf groups (student sets): setGroup[k] = the group index of student set k. */
+  nStudentSets: number;
+  setGroup: Int32Array;
+  /** Courses attended by each student set (through its group or any ancestor). */
+  setCourses: Csr;
+
+  rules: CompiledRule[];
+  /** Capacity is a hard constraint (college) or a soft cost per extra student (ITC-2007). */
+  capacityHard: boolean;
+  weights: Weights;
+}

@@ -1,0 +1,4 @@
+export * from './schema.ts';
+export type * from './types.ts';
+export type * from './issues.ts';
+export * from './periods.ts';

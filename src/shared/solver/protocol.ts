@@ -1,0 +1,66 @@
+// The solver's public vocabulary: options, progress events, results. Shared by the solver, the
+// job supervisor (main), the CLI and the renderer's progress view.
+import type { Timetable } from '../model/types.ts';
+import type { Evaluation } from '../eval/types.ts';
+
+export const SOLVER_STAGES = ['precheck', 'decompose', 'mip', 'construct', 'search', 'done'] as const;
+export type SolverStage = (typeof SOLVER_STAGES)[number];
+
+export interface SolveOptions {
+  /** Wall-clock budget for the whole solve. */
+  timeLimitMs: number;
+  seed: number;
+  /** Soft weight overrides on top of the college's own. */
+  weights?: Record<string, number>;
+  /** Sessions kept where the given timetable has them (editor locks, resume from checkpoint). */
+  initial?: Timetable;
+  /** Skip stages (circuit breaker open, fallback): e.g. ['mip']. */
+  skipStages?: SolverStage[];
+  /** Stop early once hard = 0 and this soft cost is reached. */
+  targetSoft?: number;
+}
+
+export interface SolveProgress {
+  stage: SolverStage;
+  /** 0..100 over the whole solve. */
+  percent: number;
+  /** Best so far; null before any complete assignment exists. */
+  bestHard: number | null;
+  bestSoft: number | null;
+  message: string;
+  elapsedMs: number;
+}
+
+export interface PrecheckFinding {
+  /** Stable code, e.g. `faculty_overload`. */
+  code: string;
+  /** Sheet and id of the row that causes it, e.g. { sheet: 'Faculty', id: 'F12' }. */
+  rows: Array<{ sheet: string; id: string }>;
+  message: string;
+  /** What would fix it. */
+  hint: string;
+  /** true = proves infeasibility; false = a risk worth knowing. */
+  fatal: boolean;
+}
+
+export interface UnplacedSession {
+  courseId: string;
+  session: number;
+  reason: string;
+}
+
+export interface StageTime {
+  stage: SolverStage;
+  ms: number;
+}
+
+export interface SolveResult {
+  status: 'feasible' | 'partial' | 'infeasible' | 'cancelled';
+  timetable: Timetable;
+  evaluation: Evaluation;
+  unplaced: UnplacedSession[];
+  findings: PrecheckFinding[];
+  stages: StageTime[];
+  /** Best snapshots over time, for the progress chart and reports. */
+  seed: number;
+}
