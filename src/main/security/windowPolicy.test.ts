@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, WEB_PREFERENCES, isOwnUrl, isVettedExternalUrl } from './windowPolicy.ts';
+
+describe('window security policy', () => {
+  it('isolates and sandboxes the page with no Node access', () => {
+    expect(WEB_PREFERENCES).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+  });
+
+  it('has a CSP with no remote sources, no eval and no inline script', () => {
+    const directives = Object.fromEntries(
+      CONTENT_SECURITY_POLICY.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
+    expect(directives['default-src']).toEqual(["'self'"]);
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/);
+  });
+
+  it('treats only packaged pages (or the dev server) as our own', () => {
+    expect(isOwnUrl('file:///opt/slotwise/out/renderer/index.html')).toBe(true);
+    expect(isOwnUrl('https://example.com/')).toBe(false);
+    expect(isOwnUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
+  });
+
+  it('opens only plain https links externally', () => {
+    expect(isVettedExternalUrl('https://example.org/docs')).toBe(true);
+    for (const bad of [
+      'http://x.org',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'https://u:p@x.org',
+      'nonsense',
+    ]) {
+      expect(isVettedExternalUrl(bad)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,7 @@
+import type { Api } from '../shared/ipc/contract.ts';
+
+declare global {
+  interface Window {
+    api: Api;
+  }
+}

@@ -1,0 +1,9 @@
+// The channel names of the IPC contract, without their schemas: the preload builds window.api
+// from this list (it stays tiny), main and the renderer use contract.ts for the types.
+export const CHANNELS = ['app:info', 'project:current', 'project:open', 'project:create'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** `project:open` -> `projectOpen`: the window.api method for a channel. */
+export function methodName(channel: string): string {
+  return channel.replace(/[:-](\w)/g, (_m, c: string) => c.toUpperCase());
+}
