@@ -1,0 +1,12 @@
+// Every schema step in order. Append-only: never edit or reorder a released migration; add the
+// next file (NNN_name.ts) and list it here. `user_version` holds the number applied.
+import { migration001 } from './001_college.ts';
+import { migration002 } from './002_jobs.ts';
+import { migration003 } from './003_timetables.ts';
+import type { Migration } from './types.ts';
+
+export type { Migration } from './types.ts';
+
+export const migrations: readonly Migration[] = [migration001, migration002, migration003];
+
+export const LATEST_VERSION = migrations.length;
