@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { precheck } from './index.ts';
+import { tinyProblem, type TinySpec } from '../mip/testing/tinyProblem.ts';
+
+/** A feasible base: 5 days × 6 periods (break after period 2), two lecture rooms, one lab. */
+function base(): TinySpec {
+  return {
+    days: 5,
+    periods: 6,
+    breaksAfter: [2],
+    rooms: [
+      { id: 'R1', capacity: 60 },
+      { id: 'R2', capacity: 60 },
+      { id: 'LAB1', capacity: 30 },
+    ],
+    faculty: [{ id: 'F1' }, { id: 'F2' }],
+    groups: [
+      { id: 'G1', size: 60 },
+      { id: 'G1-B1', size: 30, parent: 'G1' },
+      { id: 'G1-B2', size: 30, parent: 'G1' },
+    ],
+    courses: [
+      { id: 'MATH', sessions: 4, faculty: ['F1'], groups: ['G1'], rooms: ['R1', 'R2'] },
+      { id: 'LAB-B1', sessions: 1, length: 2, faculty: ['F2'], groups: ['G1-B1'], rooms: ['LAB1'] },
+      { id: 'LAB-B2', sessions: 1, length: 2, faculty: ['F2'], groups: ['G1-B2'], rooms: ['LAB1'] },
+    ],
+  };
+}
+
+const codes = (spec: TinySpec): string[] => precheck(tinyProblem(spec)).map((f) => f.code);
+
+describe('precheck', () => {
+  it('finds nothing in a feasible college', () => {
+    expect(precheck(tinyProblem(base()))).toEqual([]);
+  });
+
+  it('flags a faculty member with more periods than available, naming the Faculty row', () => {
+    const spec = base();
+    spec.courses.push({ id: 'BIG', sessions: 30, faculty: ['F1'], groups: [], rooms: ['R2'], students: 10 });
+    const f = precheck(tinyProblem(spec)).find((x) => x.code === 'faculty_overload');
+    expect(f?.rows).toEqual([{ sheet: 'Faculty', id: 'F1' }]);
+    expect(f?.fatal).toBe(true);
+    expect(f?.message).toContain('34 periods');
+  });
+
+  it('flags faculty unavailability, max_per_week and max_per_day × max_days separately', () => {
+    const spec = base();
+    spec.faculty[0].unavailable = Array.from({ length: 27 }, (_, i) => i);
+    expect(codes(spec)).toContain('faculty_overload');
+    const week = base();
+    week.faculty[0].maxPerWeek = 3;
+    expect(codes(week)).toContain('faculty_max_per_week');
+    const daily = base();
+    Object.assign(daily.faculty[0], { maxPerDay: 1, maxDays: 3 });
+    expect(codes(daily)).toContain('faculty_daily_limits');
+    const ok = base();
+    Object.assign(ok.faculty[0], { maxPerDay: 1, maxDays: 4, maxPerWeek: 4 });
+    expect(codes(ok)).toEqual([]);
+  });
+
+  it("counts a parent group's sessions for each sub-batch", () => {
+    const spec = base();
+    spec.courses.push({ id: 'PAD', sessions: 25, faculty: [], groups: ['G1-B1'], rooms: ['R2'] });
+    const f = precheck(tinyProblem(spec)).find((x) => x.code === 'group_overload');
+    expect(f?.rows[0]).toEqual({ sheet: 'Groups', id: 'G1-B1' });
+    expect(f?.message).toContain('G1');
+    expect(codes(spec).filter((c) => c === 'group_overload')).toHaveLength(1); // B2 is fine
+  });
+
+  it('checks group max_per_day against the load', () => {
+    const spec = base();
+    spec.groups[0].maxPerDay = 1; // G1: 4 + 2 periods per batch > 1 × 5
+    expect(codes(spec)).toContain('group_max_per_day');
+  });
+
+  it('flags multi-period sessions with no block of adjacent available periods', () => {
+    const spec = base();
+    spec.courses[1].length = 4; // blocks are 3 periods long
+    const f = precheck(tinyProblem(spec)).find((x) => x.code === 'course_no_slots');
+    expect(f?.rows).toEqual([{ sheet: 'Courses', id: 'LAB-B1' }]);
+    expect(f?.message).toContain('blocks of 4');
+  });
+
+  it('flags a head count above the largest allowed room only when capacity is hard', () => {
+    const spec = base();
+    spec.courses[1].students = 45;
+    expect(codes(spec)).toContain('course_room_too_small');
+    expect(codes({ ...spec, capacityHard: false })).not.toContain('course_room_too_small');
+  });
+
+  it('flags lab demand above lab room-slots, naming the courses and rooms', () => {
+    const spec = base();
+    for (let i = 0; i < 16; i++) {
+      spec.courses.push({
+        id: `L${i}`,
+        sessions: 1,
+        length: 2,
+        faculty: [],
+        groups: [],
+        rooms: ['LAB1'],
+        students: 5,
+      });
+    }
+    const f = precheck(tinyProblem(spec)).find((x) => x.code === 'room_demand');
+    expect(f?.fatal).toBe(true);
+    expect(f?.rows).toContainEqual({ sheet: 'Rooms', id: 'LAB1' });
+    expect(f?.rows).toContainEqual({ sheet: 'Courses', id: 'L0' });
+    expect(f?.message).toContain('36 room-periods');
+  });
+
+  it('flags two fixed sessions sharing a faculty member at the same time', () => {
+    const spec = base();
+    spec.courses.push({ id: 'OTHER', sessions: 1, faculty: ['F1'], groups: [], rooms: ['R2'], students: 5 });
+    spec.fixed = [
+      { course: 'MATH', session: 0, slot: 3 },
+      { course: 'OTHER', session: 0, slot: 3 },
+    ];
+    const f = precheck(tinyProblem(spec)).find((x) => x.code === 'fixed_clash');
+    expect(f?.rows.map((r) => r.id)).toEqual(['MATH session 1', 'OTHER session 1']);
+    spec.fixed[1].slot = 4;
+    expect(codes(spec)).not.toContain('fixed_clash');
+  });
+
+  it('flags a fixed session at a time that crosses a break', () => {
+    const spec = base();
+    spec.fixed = [{ course: 'LAB-B1', session: 0, slot: 2 }];
+    expect(codes(spec)).toContain('fixed_forbidden');
+  });
+
+  it('runs fast on a large instance', () => {
+    const spec = base();
+    spec.days = 6;
+    spec.periods = 8;
+    for (let i = 0; i < 3000; i++) {
+      spec.courses.push({
+        id: `C${i}`,
+        sessions: 3,
+        faculty: [`F${i % 2 ? 1 : 2}`],
+        groups: [],
+        rooms: ['R1', 'R2'],
+        students: 5,
+      });
+    }
+    const p = tinyProblem(spec);
+    const t0 = performance.now();
+    precheck(p);
+    expect(performance.now() - t0).toBeLessThan(300);
+  });
+});
