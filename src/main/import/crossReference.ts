@@ -1,0 +1,202 @@
+// Checks that span sheets: every id a row refers to exists, rooms fit the course's type, rules
+// relate courses that can be paired, pinned sessions exist and fit the period grid.
+import { longestBlock, fitsAt, type Course, type Room } from '../../shared/model/index.ts';
+import type { Located, ParsedWorkbook } from './parsedWorkbook.ts';
+import type { SheetTable } from './sheetTable.ts';
+
+/** Ids of one sheet, with a case-insensitive fallback used to suggest a fix. */
+class IdSet<T extends { id: string }> {
+  readonly byId = new Map<string, Located<T>>();
+  private readonly byLower = new Map<string, string>();
+  readonly sheet: string;
+  readonly column: string;
+
+  constructor(sheet: string, column: string, items: readonly Located<T>[]) {
+    this.sheet = sheet;
+    this.column = column;
+    for (const entry of items) {
+      this.byId.set(entry.item.id, entry);
+      this.byLower.set(entry.item.id.toLowerCase(), entry.item.id);
+    }
+  }
+
+  /** Reports an unknown id at `table`/`row`/`column`; returns the entity when known. */
+  check(table: SheetTable, row: number, column: string, id: string): T | undefined {
+    const found = this.byId.get(id);
+    if (found) return found.item;
+    const near = this.byLower.get(id.toLowerCase());
+    table.error(
+      row,
+      column,
+      `Unknown ${this.column} "${id}"`,
+      near !== undefined
+        ? `Did you mean "${near}"? Ids are case-sensitive.`
+        : `Add "${id}" to the ${this.sheet} sheet or correct the id.`,
+    );
+    return undefined;
+  }
+}
+
+const PAIRED = new Set(['same_time', 'same_day', 'consecutive', 'ordered']);
+const MULTI = new Set([
+  'same_time',
+  'same_day',
+  'consecutive',
+  'ordered',
+  'not_overlapping',
+  'different_days',
+]);
+
+export function checkReferences(parsed: ParsedWorkbook, periodsOk: boolean): void {
+  const { tables } = parsed;
+  const faculty = new IdSet('Faculty', 'faculty_id', parsed.faculty);
+  const groups = new IdSet('Groups', 'group_id', parsed.groups);
+  const rooms = new IdSet('Rooms', 'room_id', parsed.rooms);
+  const courses = new IdSet('Courses', 'course_id', parsed.courses);
+  const students = new IdSet('Students', 'student_id', parsed.students);
+  const longest = periodsOk ? longestBlock(parsed.periods) : Infinity;
+  const roomTypes = new Set(parsed.rooms.map((r) => r.item.type));
+
+  if (tables.Groups) {
+    const table = tables.Groups;
+    for (const { item, row } of parsed.groups)
+      if (item.parent !== undefined) groups.check(table, row, 'parent', item.parent);
+  }
+  if (tables.Courses) {
+    const table = tables.Courses;
+    for (const { item, row } of parsed.courses) {
+      for (const id of item.faculty) faculty.check(table, row, 'faculty', id);
+      for (const id of item.groups) groups.check(table, row, 'groups', id);
+      for (const id of item.rooms) {
+        const room = rooms.check(table, row, 'rooms', id);
+        if (room && room.type !== item.roomType) {
+          table.error(
+            row,
+            'rooms',
+            `Room ${room.id} is of type "${room.type}" but the course needs "${item.roomType}"`,
+            "List only rooms of the course's room_type, or change the room_type.",
+          );
+        }
+      }
+      if (parsed.rooms.length > 0 && !roomTypes.has(item.roomType)) {
+        table.error(
+          row,
+          'room_type',
+          `No room has type "${item.roomType}"`,
+          `Room types in Rooms: ${[...roomTypes].join(', ')}.`,
+        );
+      }
+      if (item.length > longest) {
+        table.error(
+          row,
+          'length',
+          `A session of ${item.length} periods is longer than any block of adjacent periods (${longest})`,
+          'Shorten the session or make more periods adjacent (a period must start when the previous one ends).',
+        );
+      }
+    }
+  }
+  if (tables.Students) {
+    const table = tables.Students;
+    for (const { item, row } of parsed.students)
+      for (const id of item.groups) groups.check(table, row, 'groups', id);
+  }
+  if (tables.Enrollments && parsed.enrollments.length > 0) {
+    const table = tables.Enrollments;
+    if (!tables.Students) {
+      table.error(
+        undefined,
+        undefined,
+        'Enrollments need a Students sheet',
+        'Add a Students sheet listing every student_id with its groups.',
+      );
+    }
+    for (const { item, row } of parsed.enrollments) {
+      if (tables.Students) students.check(table, row, 'student_id', item.studentId);
+      courses.check(table, row, 'course_id', item.courseId);
+    }
+  }
+  checkFixed(parsed, courses, rooms, periodsOk);
+  checkRules(parsed, courses);
+}
+
+function checkFixed(
+  parsed: ParsedWorkbook,
+  courses: IdSet<Course>,
+  rooms: IdSet<Room>,
+  periodsOk: boolean,
+): void {
+  const table = parsed.tables.Fixed;
+  if (!table) return;
+  const pinned = new Map<string, number>();
+  for (const { item, row } of parsed.fixed) {
+    const course = courses.check(table, row, 'course_id', item.courseId);
+    const room = item.roomId === undefined ? undefined : rooms.check(table, row, 'room_id', item.roomId);
+    if (!course) continue;
+    if (item.session > course.sessions) {
+      table.error(
+        row,
+        'session',
+        `Course ${course.id} has ${course.sessions} sessions, so there is no session ${item.session}`,
+        `Use a session number from 1 to ${course.sessions}.`,
+      );
+      continue;
+    }
+    const key = `${course.id}#${item.session}`;
+    const first = pinned.get(key);
+    if (first !== undefined)
+      table.error(
+        row,
+        'session',
+        `Session ${item.session} of ${course.id} is already pinned in row ${first}`,
+        'Pin each session once.',
+      );
+    else pinned.set(key, row);
+    if (periodsOk && !fitsAt(parsed.periods, item.period, course.length)) {
+      table.error(
+        row,
+        'period',
+        `A ${course.length}-period session of ${course.id} cannot start at period ${parsed.periods[item.period].label}`,
+        'It would cross a break or the end of the day: pick an earlier period.',
+      );
+    }
+    if (room && room.type !== course.roomType) {
+      table.error(
+        row,
+        'room_id',
+        `Room ${room.id} is of type "${room.type}" but ${course.id} needs "${course.roomType}"`,
+        "Pin the session to a room of the course's room_type.",
+      );
+    }
+  }
+}
+
+function checkRules(parsed: ParsedWorkbook, courses: IdSet<Course>): void {
+  const table = parsed.tables.Rules;
+  if (!table) return;
+  for (const { item, row } of parsed.rules) {
+    const known = item.courses
+      .map((id) => courses.check(table, row, 'courses', id))
+      .filter((c) => c !== undefined);
+    if (MULTI.has(item.kind) && item.courses.length < 2) {
+      table.error(
+        row,
+        'courses',
+        `A ${item.kind} rule relates at least two courses`,
+        'List two or more course_ids.',
+      );
+      continue;
+    }
+    if (PAIRED.has(item.kind) && known.length === item.courses.length) {
+      const counts = new Set(known.map((c) => c.sessions));
+      if (counts.size > 1) {
+        table.error(
+          row,
+          'courses',
+          `A ${item.kind} rule pairs session k of each course, but the courses have different session counts (${known.map((c) => `${c.id}: ${c.sessions}`).join(', ')})`,
+          'Give the listed courses the same number of sessions, or split the rule.',
+        );
+      }
+    }
+  }
+}

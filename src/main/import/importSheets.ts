@@ -1,0 +1,130 @@
+// From raw sheets to a validated College: match sheets, parse each, check cross-references,
+// and build the model only when no error remains.
+import { collegeSchema, type College, type ImportResult } from '../../shared/model/index.ts';
+import { checkReferences } from './crossReference.ts';
+import { IssueLog } from './issueLog.ts';
+import { checkGroupCycles, checkLoads } from './loadChecks.ts';
+import type { ParsedWorkbook } from './parsedWorkbook.ts';
+import type { RawSheet } from './rawSheet.ts';
+import { parseCalendar } from './sheets/calendarSheet.ts';
+import { parseCourses } from './sheets/courseSheet.ts';
+import { parsePeriods } from './sheets/periodsSheet.ts';
+import { parseFaculty, parseGroups, parseRooms } from './sheets/resourceSheets.ts';
+import { parseFixed, parseRules, parseWeights } from './sheets/ruleSheets.ts';
+import { parseEnrollments, parseStudents } from './sheets/studentSheets.ts';
+import { normalizeName, SHEET_SPECS, type SheetName } from './sheetSpecs.ts';
+import { SheetTable } from './sheetTable.ts';
+import { SlotGrid } from './slotList.ts';
+
+export interface SheetSource {
+  kind: 'workbook' | 'csv';
+  /** Workbook file name or CSV folder name (shown in the UI). */
+  name: string;
+  /** The file a missing sheet should be in (the workbook, or `Rooms.csv` in a folder). */
+  fileFor: (sheet: SheetName) => string;
+}
+
+export function importSheets(sheets: readonly RawSheet[], source: SheetSource): ImportResult {
+  const log = new IssueLog();
+  const tables = matchSheets(sheets, source, log);
+  const calendar = parseCalendar(tables.Calendar);
+  const periods = parsePeriods(tables.Periods);
+  const grid = periods.labels.length > 0 ? new SlotGrid(calendar.days, periods.labels) : undefined;
+  const parsed: ParsedWorkbook = {
+    calendar,
+    periods: periods.periods,
+    grid,
+    rooms: parseRooms(tables.Rooms, grid),
+    faculty: parseFaculty(tables.Faculty, grid),
+    groups: parseGroups(tables.Groups),
+    courses: parseCourses(tables.Courses, grid),
+    students: parseStudents(tables.Students),
+    enrollments: parseEnrollments(tables.Enrollments),
+    fixed: parseFixed(tables.Fixed, grid),
+    rules: parseRules(tables.Rules),
+    weights: parseWeights(tables.Weights),
+    tables,
+  };
+  checkReferences(parsed, periods.ok);
+  const acyclic = checkGroupCycles(parsed);
+  if (periods.ok && acyclic) checkLoads(parsed);
+  if (log.hasErrors) return { ok: false, errors: log.errors, warnings: log.warnings };
+
+  const college = buildCollege(parsed, source);
+  const checked = collegeSchema.safeParse(college);
+  if (!checked.success) {
+    for (const problem of checked.error.issues) {
+      log.error(
+        { file: source.name, sheet: String(problem.path[0] ?? '') },
+        `Model check failed at ${problem.path.join('.')}: ${problem.message}`,
+        'This is a defect in the importer; please report it with the workbook.',
+      );
+    }
+    return { ok: false, errors: log.errors, warnings: log.warnings };
+  }
+  return { ok: true, college: checked.data, warnings: log.warnings, counts: countsOf(parsed) };
+}
+
+function matchSheets(
+  sheets: readonly RawSheet[],
+  source: SheetSource,
+  log: IssueLog,
+): Partial<Record<SheetName, SheetTable>> {
+  const tables: Partial<Record<SheetName, SheetTable>> = {};
+  for (const spec of SHEET_SPECS) {
+    const matches = sheets.filter((s) => normalizeName(s.name) === normalizeName(spec.name));
+    if (matches.length === 0) {
+      if (spec.required) {
+        log.error(
+          { file: source.fileFor(spec.name), sheet: spec.name },
+          `Missing sheet "${spec.name}"`,
+          `Add a ${spec.name} sheet with the columns ${spec.columns.map((c) => c.name).join(', ')}.`,
+        );
+      }
+      continue;
+    }
+    if (matches.length > 1) {
+      log.error(
+        { file: matches[1].file, sheet: spec.name },
+        `Two sheets stand for ${spec.name}: "${matches[0].name}" and "${matches[1].name}"`,
+        'Keep one of them.',
+      );
+    }
+    tables[spec.name] = new SheetTable(matches[0], spec, log);
+  }
+  return tables;
+}
+
+function buildCollege(parsed: ParsedWorkbook, source: SheetSource): College {
+  const items = <T>(list: ReadonlyArray<{ item: T }>): T[] => list.map((entry) => entry.item);
+  return {
+    calendar: parsed.calendar,
+    periods: parsed.periods,
+    rooms: items(parsed.rooms),
+    faculty: items(parsed.faculty),
+    groups: items(parsed.groups),
+    courses: items(parsed.courses),
+    students: items(parsed.students),
+    enrollments: items(parsed.enrollments),
+    fixed: items(parsed.fixed),
+    rules: items(parsed.rules),
+    weights: parsed.weights,
+    settings: { roomCapacity: 'hard' },
+    source: { kind: source.kind, name: source.name },
+  };
+}
+
+function countsOf(parsed: ParsedWorkbook): Record<string, number> {
+  return {
+    Periods: parsed.periods.length,
+    Rooms: parsed.rooms.length,
+    Faculty: parsed.faculty.length,
+    Groups: parsed.groups.length,
+    Courses: parsed.courses.length,
+    Students: parsed.students.length,
+    Enrollments: parsed.enrollments.length,
+    Fixed: parsed.fixed.length,
+    Rules: parsed.rules.length,
+    Weights: Object.keys(parsed.weights).length,
+  };
+}

@@ -1,0 +1,115 @@
+// Fixed (pinned sessions), Rules (relations between courses) and Weights (soft-cost overrides).
+import { ruleKinds, type Fixed, type Rule, type RuleKind } from '../../../shared/model/index.ts';
+import { WEIGHT_NAMES } from '../../../shared/eval/weights.ts';
+import type { Located } from '../parsedWorkbook.ts';
+import type { SheetTable } from '../sheetTable.ts';
+import type { SlotGrid } from '../slotList.ts';
+
+export function parseFixed(table: SheetTable | undefined, grid: SlotGrid | undefined): Located<Fixed>[] {
+  if (!table) return [];
+  const out: Located<Fixed>[] = [];
+  for (const row of table.rows) {
+    const courseId = table.requiredText(row, 'course_id');
+    const session = table.integer(row, 'session', 1, true);
+    const dayName = table.requiredText(row, 'day');
+    const label = table.requiredText(row, 'period');
+    let day: number | undefined;
+    let period: number | undefined;
+    if (grid && dayName !== undefined) {
+      day = grid.day(dayName);
+      if (day === undefined) table.error(row, 'day', `Unknown day "${dayName}"`, grid.dayHint());
+    }
+    if (grid && label !== undefined) {
+      period = grid.period(label);
+      if (period === undefined) table.error(row, 'period', `Unknown period "${label}"`, grid.periodHint());
+    }
+    if (courseId === undefined || session === undefined || day === undefined || period === undefined)
+      continue;
+    const fixed: Fixed = { courseId, session, day, period };
+    const roomId = table.text(row, 'room_id');
+    if (roomId !== '') fixed.roomId = roomId;
+    out.push({ item: fixed, row: row.rowNumber });
+  }
+  return out;
+}
+
+const KIND_LIST = ruleKinds.join(', ');
+
+export function parseRules(table: SheetTable | undefined): Located<Rule>[] {
+  if (!table) return [];
+  const out: Located<Rule>[] = [];
+  for (const row of table.rows) {
+    const rawKind = table.requiredText(row, 'rule');
+    const kind = rawKind === undefined ? undefined : ruleKind(rawKind);
+    if (rawKind !== undefined && kind === undefined) {
+      table.error(row, 'rule', `Unknown rule "${rawKind}"`, `Use one of: ${KIND_LIST}.`);
+    }
+    const courses = table.list(row, 'courses');
+    if (courses.length === 0 && table.has('courses')) {
+      table.error(
+        row,
+        'courses',
+        'No courses listed',
+        'List the course_ids the rule relates, separated by ;.',
+      );
+    }
+    const hard = table.yesNo(row, 'hard', true);
+    const weight = table.nonNegative(row, 'weight');
+    const valueCell = table.isBlank(row, 'value') ? undefined : Number(table.text(row, 'value'));
+    if (valueCell !== undefined && !Number.isFinite(valueCell)) {
+      table.error(row, 'value', `"${table.text(row, 'value')}" is not a number`, 'Enter a number.');
+    }
+    if (
+      kind === 'min_days_apart' &&
+      (valueCell === undefined || !Number.isInteger(valueCell) || valueCell < 1)
+    ) {
+      table.error(
+        row,
+        'value',
+        valueCell === undefined
+          ? 'min_days_apart needs a value'
+          : `min_days_apart needs a whole number of days ≥ 1, not "${table.text(row, 'value')}"`,
+        'Put the minimum number of days between sessions in the value column, e.g. 2.',
+      );
+    }
+    if (kind === undefined || courses.length === 0 || hard === undefined) continue;
+    const rule: Rule = { kind, courses, hard, weight: weight ?? 1 };
+    if (valueCell !== undefined && Number.isFinite(valueCell)) rule.value = valueCell;
+    out.push({ item: rule, row: row.rowNumber });
+  }
+  return out;
+}
+
+function ruleKind(text: string): RuleKind | undefined {
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+  return ruleKinds.find((kind) => kind === key);
+}
+
+export function parseWeights(table: SheetTable | undefined): Record<string, number> {
+  const weights: Record<string, number> = {};
+  if (!table) return weights;
+  const known = new Set<string>(WEIGHT_NAMES);
+  for (const row of table.rows) {
+    const name = table.requiredText(row, 'constraint');
+    const weight = table.nonNegative(row, 'weight');
+    if (table.isBlank(row, 'weight') && table.has('weight')) {
+      table.error(row, 'weight', 'The weight is empty', 'Enter a number ≥ 0.');
+    }
+    if (name === undefined) continue;
+    const key = name.trim().toLowerCase().replace(/\s+/g, '_');
+    if (!known.has(key)) {
+      table.warn(
+        row,
+        'constraint',
+        `Unknown weight "${name}" (ignored)`,
+        `Known weights: ${WEIGHT_NAMES.join(', ')}.`,
+      );
+      continue;
+    }
+    if (weight !== undefined) weights[key] = weight;
+  }
+  return weights;
+}

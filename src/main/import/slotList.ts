@@ -1,0 +1,88 @@
+// Slot lists: `Mon` (whole day), `Mon:3` (one period by label), `Mon:3-5` (a range of labels),
+// separated by `;` (or `,`). Day names and period labels match case-insensitively.
+import type { SlotRef } from '../../shared/model/index.ts';
+
+export interface SlotListResult {
+  slots: SlotRef[];
+  /** One message per bad item; empty when the whole list is valid. */
+  errors: string[];
+}
+
+export class SlotGrid {
+  private readonly dayIndex = new Map<string, number>();
+  private readonly periodIndex = new Map<string, number>();
+  readonly days: readonly string[];
+  readonly periodLabels: readonly string[];
+
+  constructor(days: readonly string[], periodLabels: readonly string[]) {
+    this.days = days;
+    this.periodLabels = periodLabels;
+    days.forEach((day, i) => this.dayIndex.set(day.trim().toLowerCase(), i));
+    periodLabels.forEach((label, i) => this.periodIndex.set(label.trim().toLowerCase(), i));
+  }
+
+  day(name: string): number | undefined {
+    return this.dayIndex.get(name.trim().toLowerCase());
+  }
+
+  period(label: string): number | undefined {
+    return this.periodIndex.get(label.trim().toLowerCase());
+  }
+
+  dayHint(): string {
+    return `Days are ${this.days.join(', ')} (the Calendar's days).`;
+  }
+
+  periodHint(): string {
+    return `Period labels are ${this.periodLabels.join(', ')} (the Periods sheet).`;
+  }
+}
+
+export function parseSlotList(text: string, grid: SlotGrid): SlotListResult {
+  const slots: SlotRef[] = [];
+  const errors: string[] = [];
+  const seen = new Set<number>();
+  const nPeriods = grid.periodLabels.length;
+  const add = (day: number, period: number): void => {
+    const key = day * nPeriods + period;
+    if (!seen.has(key)) {
+      seen.add(key);
+      slots.push({ day, period });
+    }
+  };
+  for (const part of text.split(/[;,]/)) {
+    const item = part.trim();
+    if (item === '') continue;
+    const colon = item.indexOf(':');
+    const dayName = colon < 0 ? item : item.slice(0, colon);
+    const day = grid.day(dayName);
+    if (day === undefined) {
+      errors.push(`"${item}": unknown day "${dayName.trim()}"`);
+      continue;
+    }
+    if (colon < 0) {
+      for (let p = 0; p < nPeriods; p++) add(day, p);
+      continue;
+    }
+    const range = periodRange(item.slice(colon + 1), grid);
+    if (typeof range === 'string') errors.push(`"${item}": ${range}`);
+    else for (let p = range[0]; p <= range[1]; p++) add(day, p);
+  }
+  return { slots, errors };
+}
+
+/** `3` or `3-5` (labels); a label that itself holds `-` is matched whole first. */
+function periodRange(text: string, grid: SlotGrid): [number, number] | string {
+  const spec = text.trim();
+  if (spec === '') return 'no period after ":"';
+  const single = grid.period(spec);
+  if (single !== undefined) return [single, single];
+  const dash = spec.indexOf('-');
+  if (dash < 0) return `unknown period "${spec}"`;
+  const from = grid.period(spec.slice(0, dash));
+  const to = grid.period(spec.slice(dash + 1));
+  if (from === undefined) return `unknown period "${spec.slice(0, dash).trim()}"`;
+  if (to === undefined) return `unknown period "${spec.slice(dash + 1).trim()}"`;
+  if (to < from) return `the range ${spec} runs backwards`;
+  return [from, to];
+}
