@@ -41,6 +41,16 @@ describe('decompose', () => {
     expect([...seen].every((n) => n === 1)).toBe(true);
   });
 
+  it('splits a dense clique of courses without losing any', () => {
+    const spec = colleges(1, 1);
+    for (let i = 0; i < 30; i++) spec.courses.push({ id: `X${i}`, sessions: 3, groups: ['K0G0'] });
+    const p = tinyProblem(spec);
+    const parts = decompose(p, { seed: 2, maxSessions: 20 });
+    expect(parts.flatMap((x) => [...x]).sort((a, b) => a - b)).toEqual([...Array(p.nCourses).keys()]);
+    for (const part of parts)
+      expect([...part].reduce((n, c) => n + p.courseSessionCount[c], 0)).toBeLessThanOrEqual(20);
+  });
+
   it('is deterministic for a seed', () => {
     const p = tinyProblem(colleges(2, 10));
     const a = decompose(p, { seed: 7, maxSessions: 50 }).map((x) => [...x]);

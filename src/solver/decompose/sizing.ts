@@ -47,9 +47,11 @@ function bfsChunks(g: Graph, units: Units, part: readonly number[], maxSessions:
   let current: number[] = [];
   let size = 0;
   for (const u of order) {
-    if (current.length > 0 && size + units.sessions[u] > maxSessions) chunks.push(current);
-    current = [];
-    size = 0;
+    if (current.length > 0 && size + units.sessions[u] > maxSessions) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
     current.push(u);
     size += units.sessions[u];
   }
