@@ -1,0 +1,133 @@
+import Sqlite from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCollege, saveCollege } from './collegeRepo.ts';
+import { APPLICATION_ID } from './connection.ts';
+import { createJob, getJob, recordProgress } from './jobsRepo.ts';
+import { latestCheckpoint, saveCheckpoint } from './checkpointsRepo.ts';
+import { getSchemaVersion, migrate } from './migrate.ts';
+import { LATEST_VERSION, migrations, type Migration } from './migrations/index.ts';
+import { richCollege } from './testing/richCollege.ts';
+import { useTempDir } from './testing/tempDir.ts';
+import { addTimetable, getTimetable, listTimetables } from './timetablesRepo.ts';
+
+const tmp = useTempDir();
+
+/** Per schema version: put data in that the version's tables hold, and check it is still there. */
+const fixtures: Record<number, { fill(db: Database): void; check(db: Database): void }> = {
+  1: {
+    fill: (db) => saveCollege(db, richCollege()),
+    check: (db) => expect(loadCollege(db)).toStrictEqual(richCollege()),
+  },
+  2: {
+    fill: (db) => {
+      const job = createJob(db, { kind: 'solve', options: { timeLimitMs: 1000 }, seed: 7 });
+      recordProgress(db, job, { stage: 'search', percent: 40 });
+      saveCheckpoint(db, { jobId: job, stage: 'mip', timetable: { assignments: [] }, hardTotal: 3 });
+    },
+    check: (db) => {
+      expect(getJob(db, 1)).toMatchObject({ kind: 'solve', seed: 7, options: { timeLimitMs: 1000 } });
+      expect(latestCheckpoint(db, 1)).toMatchObject({ stage: 'mip', hardTotal: 3 });
+    },
+  },
+  3: {
+    fill: (db) => {
+      addTimetable(db, {
+        name: 'v1',
+        kind: 'solution',
+        jobId: 1,
+        timetable: {
+          assignments: [{ courseId: 'CS201', session: 1, day: 0, period: 1, roomId: 'LH-1', locked: true }],
+        },
+        evaluation: { hardTotal: 0, softTotal: 4, hard: {} as never, soft: {} as never },
+      });
+    },
+    check: (db) => {
+      expect(listTimetables(db).map((t) => t.name)).toEqual(['v1']);
+      expect(getTimetable(db, 1)?.timetable.assignments[0]).toMatchObject({
+        courseId: 'CS201',
+        locked: true,
+      });
+    },
+  },
+};
+
+function rawProject(file: string): Database {
+  const db = new Sqlite(file);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+describe('migrations', () => {
+  it('are numbered 1..N in order, and every version has test data', () => {
+    migrations.forEach((m, i) => expect(m.version).toBe(i + 1));
+    for (let v = 1; v <= LATEST_VERSION; v++) expect(fixtures[v], `fixture for migration ${v}`).toBeDefined();
+  });
+
+  it('take a fresh database to the latest version, and running again changes nothing', () => {
+    const db = rawProject(join(tmp(), 'fresh.slotwise'));
+    expect(migrate(db)).toEqual({ from: 0, to: LATEST_VERSION });
+    expect(getSchemaVersion(db)).toBe(LATEST_VERSION);
+    const schema = db.prepare('SELECT sql FROM sqlite_master ORDER BY name').all();
+    expect(migrate(db)).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION });
+    expect(db.prepare('SELECT sql FROM sqlite_master ORDER BY name').all()).toEqual(schema);
+    for (let v = 1; v <= LATEST_VERSION; v++) fixtures[v].fill(db);
+    for (let v = 1; v <= LATEST_VERSION; v++) fixtures[v].check(db);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+
+  for (let target = 2; target <= LATEST_VERSION; target++) {
+    it(`upgrade ${target - 1} -> ${target} keeps the data of a real file`, () => {
+      const file = join(tmp(), `v${target - 1}.slotwise`);
+      let db = rawProject(file);
+      migrate(db, migrations, target - 1);
+      for (let v = 1; v < target; v++) fixtures[v].fill(db);
+      db.close();
+
+      db = rawProject(file);
+      expect(migrate(db, migrations, target)).toEqual({ from: target - 1, to: target });
+      for (let v = 1; v < target; v++) fixtures[v].check(db);
+      fixtures[target].fill(db);
+      fixtures[target].check(db);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      db.close();
+    });
+  }
+
+  it('refuse a database from a newer version', () => {
+    const db = rawProject(':memory:');
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    expect(() => migrate(db)).toThrow(/newer than this version of Slotwise/);
+    db.close();
+  });
+
+  it('roll back every step of a run when one migration fails', () => {
+    const db = rawProject(':memory:');
+    migrate(db, migrations, 1);
+    const failing: Migration = {
+      version: LATEST_VERSION + 1,
+      name: 'broken',
+      up(d) {
+        d.exec('CREATE TABLE half_done (x INTEGER)');
+        throw new Error('boom');
+      },
+    };
+    expect(() => migrate(db, [...migrations, failing])).toThrow('boom');
+    expect(getSchemaVersion(db)).toBe(1);
+    expect(
+      db.prepare("SELECT name FROM sqlite_master WHERE name IN ('jobs', 'timetables', 'half_done')").all(),
+    ).toEqual([]);
+    db.close();
+  });
+
+  it('refuse a list whose numbering is out of order', () => {
+    const db = rawProject(':memory:');
+    expect(() => migrate(db, [migrations[1], migrations[0]])).toThrow(/numbered 2, expected 1/);
+    db.close();
+  });
+});
