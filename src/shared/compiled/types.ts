@@ -25,6 +25,9 @@ export interface CompiledProblem {
   nDays: number;
   nPeriods: number;
   nSlots: number;
+  /** Day names (calendar order) and period labels, for explanations. */
+  dayNames: string[];
+  periodLabels: string[];
   /** adjacentToNext[p] = 1 when period p+1 follows p with no break. */
   adjacentToNext: Uint8Array;
   /** blockOf[p] = index of the block of adjacent periods that contains p. */
@@ -56,6 +59,10 @@ export interface CompiledProblem {
    * or to one of its faculty. (Room unavailability is per room: roomUnavailable.)
    */
   startForbidden: Uint8Array;
+  /** courseUnavailable[c * nSlots + s] = 1 when the course itself may not use slot s (its `unavailable` list). */
+  courseUnavailable: Uint8Array;
+  /** Index into roomTypes of the room type the course needs. */
+  courseRoomType: Int32Array;
   /** Courses sharing enrolled students: row c lists other courses; courseConflictWeight the shared counts. */
   courseStudentConflicts: Csr;
   courseConflictWeight: Int32Array;
@@ -74,6 +81,10 @@ export interface CompiledProblem {
   nRooms: number;
   roomIds: string[];
   roomCapacity: Int32Array;
+  /** Index into roomTypes of each room's type. */
+  roomType: Int32Array;
+  /** Distinct room-type names (rooms' and courses'). */
+  roomTypes: string[];
   /** roomUnavailable[r * nSlots + s] = 1 when room r cannot be used in slot s. */
   roomUnavailable: Uint8Array;
 

@@ -1,0 +1,228 @@
+// compile(college): the college model -> CompiledProblem (integer indices, typed arrays), built once
+// and shared read-only by the evaluator, the solver and the editor.
+import type { College, SlotRef } from '../model/types.ts';
+import { adjacency, blocks } from '../model/periods.ts';
+import { DEFAULT_WEIGHTS, ITC_WEIGHTS, resolveWeights } from '../eval/weights.ts';
+import { compileStudents } from './compileStudents.ts';
+import { csrFromRows, csrInvert } from './csr.ts';
+import type { CompiledProblem, CompiledRule } from './types.ts';
+
+function indexOf(ids: Array<{ id: string }>, what: string): Map<string, number> {
+  const map = new Map<string, number>();
+  ids.forEach((x, i) => {
+    if (map.has(x.id)) throw new Error(`compile: ${what} id "${x.id}" is used twice`);
+    map.set(x.id, i);
+  });
+  return map;
+}
+
+function lookup(ids: Map<string, number>, id: string, what: string): number {
+  const i = ids.get(id);
+  if (i === undefined) throw new Error(`compile: ${what} refers to unknown id "${id}"`);
+  return i;
+}
+
+function markSlots(
+  out: Uint8Array,
+  row: number,
+  slots: SlotRef[],
+  nDays: number,
+  nPeriods: number,
+  what: string,
+): void {
+  const nSlots = nDays * nPeriods;
+  for (const s of slots) {
+    if (s.day >= nDays || s.period >= nPeriods) {
+      throw new Error(
+        `compile: ${what} lists day ${s.day} period ${s.period}, outside the ${nDays}x${nPeriods} week`,
+      );
+    }
+    out[row * nSlots + s.day * nPeriods + s.period] = 1;
+  }
+}
+
+/** Default value of a rule's parameter when the row leaves it empty. */
+function ruleValue(kind: string, value: number | undefined): number {
+  if (value !== undefined) return value;
+  return kind === 'min_days_apart' ? 1 : 0;
+}
+
+export function compile(college: College, weightOverrides: Record<string, number> = {}): CompiledProblem {
+  const nDays = college.calendar.days.length;
+  const nPeriods = college.periods.length;
+  const nSlots = nDays * nPeriods;
+  const adjacent = adjacency(college.periods);
+  const adjacentToNext = Uint8Array.from(adjacent, (a) => (a ? 1 : 0));
+  const blockOf = new Int32Array(nPeriods);
+  blocks(college.periods).forEach(([a, b], i) => blockOf.fill(i, a, b + 1));
+
+  const roomIndex = indexOf(college.rooms, 'room');
+  const facultyIndex = indexOf(college.faculty, 'faculty');
+  indexOf(college.groups, 'group');
+  const courseIndex = indexOf(college.courses, 'course');
+
+  // Room types.
+  const typeIndex = new Map<string, number>();
+  const typeOf = (t: string): number => {
+    let i = typeIndex.get(t);
+    if (i === undefined) typeIndex.set(t, (i = typeIndex.size));
+    return i;
+  };
+  const roomType = Int32Array.from(college.rooms, (r) => typeOf(r.type));
+  const courseRoomType = Int32Array.from(college.courses, (c) => typeOf(c.roomType));
+
+  // Rooms.
+  const nRooms = college.rooms.length;
+  const roomUnavailable = new Uint8Array(nRooms * nSlots);
+  college.rooms.forEach((r, i) =>
+    markSlots(roomUnavailable, i, r.unavailable, nDays, nPeriods, `room "${r.id}"`),
+  );
+
+  // Faculty.
+  const nFaculty = college.faculty.length;
+  const facultyUnavailable = new Uint8Array(nFaculty * nSlots);
+  college.faculty.forEach((f, i) =>
+    markSlots(facultyUnavailable, i, f.unavailable, nDays, nPeriods, `faculty "${f.id}"`),
+  );
+
+  // Courses.
+  const courses = college.courses;
+  const nCourses = courses.length;
+  const courseFirstSession = new Int32Array(nCourses);
+  const courseSessionCount = Int32Array.from(courses, (c) => c.sessions);
+  const courseLength = Int32Array.from(courses, (c) => c.length);
+  const courseMinDays = Int32Array.from(courses, (c) => c.minDays ?? Math.min(c.sessions, nDays));
+  let nSessions = 0;
+  for (let c = 0; c < nCourses; c++) {
+    courseFirstSession[c] = nSessions;
+    nSessions += courseSessionCount[c];
+  }
+  const facultyRows = courses.map((c) =>
+    c.faculty.map((id) => lookup(facultyIndex, id, `course "${c.id}" faculty`)),
+  );
+  const courseFaculty = csrFromRows(facultyRows);
+  const courseRooms = csrFromRows(
+    courses.map((c, ci) => {
+      const allowed = c.rooms.map((id) => lookup(roomIndex, id, `course "${c.id}" rooms`));
+      const pool = allowed.length > 0 ? allowed : college.rooms.map((_, r) => r);
+      return pool.filter((r) => roomType[r] === courseRoomType[ci]);
+    }),
+  );
+
+  const courseUnavailable = new Uint8Array(nCourses * nSlots);
+  courses.forEach((c, i) =>
+    markSlots(courseUnavailable, i, c.unavailable, nDays, nPeriods, `course "${c.id}"`),
+  );
+  const startForbidden = new Uint8Array(nCourses * nSlots);
+  for (let c = 0; c < nCourses; c++) {
+    const len = courseLength[c];
+    for (let d = 0; d < nDays; d++) {
+      for (let p = 0; p < nPeriods; p++) {
+        let bad = p + len > nPeriods;
+        for (let q = p; !bad && q < p + len; q++) {
+          if (q < p + len - 1 && !adjacentToNext[q]) bad = true;
+          const s = d * nPeriods + q;
+          if (courseUnavailable[c * nSlots + s]) bad = true;
+          for (const f of facultyRows[c]) if (facultyUnavailable[f * nSlots + s]) bad = true;
+        }
+        if (bad) startForbidden[c * nSlots + d * nPeriods + p] = 1;
+      }
+    }
+  }
+
+  // Sessions.
+  const sessionCourse = new Int32Array(nSessions);
+  const sessionIndex = new Int32Array(nSessions);
+  for (let c = 0; c < nCourses; c++) {
+    for (let k = 0; k < courseSessionCount[c]; k++) {
+      sessionCourse[courseFirstSession[c] + k] = c;
+      sessionIndex[courseFirstSession[c] + k] = k;
+    }
+  }
+  const sessionFixedSlot = new Int32Array(nSessions).fill(-1);
+  const sessionFixedRoom = new Int32Array(nSessions).fill(-1);
+  for (const f of college.fixed) {
+    const c = lookup(courseIndex, f.courseId, 'a fixed session');
+    const where = `fixed session ${f.session} of course "${f.courseId}"`;
+    if (f.session > courseSessionCount[c])
+      throw new Error(`compile: ${where}: the course has ${courseSessionCount[c]} sessions`);
+    if (f.day >= nDays || f.period >= nPeriods) throw new Error(`compile: ${where} is outside the week`);
+    const s = courseFirstSession[c] + f.session - 1;
+    sessionFixedSlot[s] = f.day * nPeriods + f.period;
+    if (f.roomId !== undefined) sessionFixedRoom[s] = lookup(roomIndex, f.roomId, where);
+  }
+
+  const students = compileStudents(college, courseIndex);
+
+  const rules: CompiledRule[] = college.rules.map((r, i) => ({
+    kind: r.kind,
+    courses: Int32Array.from(r.courses, (id) => lookup(courseIndex, id, `rule ${i + 1} (${r.kind})`)),
+    hard: r.hard,
+    weight: r.weight,
+    value: ruleValue(r.kind, r.value),
+    source: i,
+  }));
+
+  const capacityHard = college.settings.roomCapacity === 'hard' && college.source?.kind !== 'ctt';
+  const base = capacityHard ? DEFAULT_WEIGHTS : ITC_WEIGHTS;
+  const weights = resolveWeights(resolveWeights(base, college.weights), weightOverrides);
+
+  const groups = college.groups;
+  return {
+    nDays,
+    nPeriods,
+    nSlots,
+    dayNames: [...college.calendar.days],
+    periodLabels: college.periods.map((p) => p.label),
+    adjacentToNext,
+    blockOf,
+    nCourses,
+    courseIds: courses.map((c) => c.id),
+    courseFirstSession,
+    courseSessionCount,
+    courseLength,
+    courseStudents: students.courseStudents,
+    courseMinDays,
+    courseFaculty,
+    courseGroups: students.courseGroups,
+    courseStudentSets: students.courseStudentSets,
+    courseRooms,
+    startForbidden,
+    courseUnavailable,
+    courseRoomType,
+    courseStudentConflicts: students.courseStudentConflicts,
+    courseConflictWeight: students.courseConflictWeight,
+    nSessions,
+    sessionCourse,
+    sessionIndex,
+    sessionFixedSlot,
+    sessionFixedRoom,
+    nRooms,
+    roomIds: college.rooms.map((r) => r.id),
+    roomCapacity: Int32Array.from(college.rooms, (r) => r.capacity),
+    roomType,
+    roomTypes: [...typeIndex.keys()],
+    roomUnavailable,
+    nFaculty,
+    facultyIds: college.faculty.map((f) => f.id),
+    facultyMaxPerDay: Int32Array.from(college.faculty, (f) => f.maxPerDay ?? 0),
+    facultyMaxPerWeek: Int32Array.from(college.faculty, (f) => f.maxPerWeek ?? 0),
+    facultyMaxDays: Int32Array.from(college.faculty, (f) => f.maxDays ?? 0),
+    facultyMaxGapsPerDay: Int32Array.from(college.faculty, (f) => f.maxGapsPerDay ?? -1),
+    facultyUnavailable,
+    facultyCourses: csrInvert(courseFaculty, nFaculty),
+    nGroups: groups.length,
+    groupIds: groups.map((g) => g.id),
+    groupParent: students.groupParent,
+    groupSize: Int32Array.from(groups, (g) => g.size),
+    groupMaxPerDay: Int32Array.from(groups, (g) => g.maxPerDay ?? 0),
+    groupMinPerDay: Int32Array.from(groups, (g) => g.minPerDay ?? 0),
+    groupMaxGapsPerDay: Int32Array.from(groups, (g) => g.maxGapsPerDay ?? -1),
+    nStudentSets: students.nStudentSets,
+    setGroup: students.setGroup,
+    setCourses: students.setCourses,
+    rules,
+    capacityHard,
+    weights,
+  };
+}

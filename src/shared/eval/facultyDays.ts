@@ -1,0 +1,104 @@
+// A faculty member's week: load (periods taught, a 2-period session counts 2) per day and per week,
+// teaching days, and gaps (idle periods between the first and the last busy period of a day).
+// Hard limits (each counts the excess): max_per_day per day, max_per_week once, max_days once,
+// max_gaps_per_day per day. Soft faculty_gaps: weight x idle periods, per faculty member and day.
+import type { EvalSink } from './sink.ts';
+import type { EvalState } from './state.ts';
+import { PLACED } from './state.ts';
+import type { ProblemFacts } from './problemFacts.ts';
+import { dayName, plural } from './describe.ts';
+
+/** Placed sessions of faculty member f (on day `day`, or all days when day < 0). */
+export function facultySessions(st: EvalState, f: number, day: number): number[] {
+  const { p } = st;
+  const out: number[] = [];
+  for (let k = p.facultyCourses.offsets[f]; k < p.facultyCourses.offsets[f + 1]; k++) {
+    const c = p.facultyCourses.items[k];
+    for (let s = p.courseFirstSession[c]; s < p.courseFirstSession[c] + p.courseSessionCount[c]; s++) {
+      if (st.status[s] === PLACED && (day < 0 || Math.floor(st.slot[s] / p.nPeriods) === day)) out.push(s);
+    }
+  }
+  return out;
+}
+
+export function checkFacultyDays(st: EvalState, facts: ProblemFacts, sink: EvalSink): void {
+  const { p } = st;
+  const { nPeriods, nDays } = p;
+  const gapWeight = p.weights.faculty_gaps;
+  const cnt = new Int32Array(p.nSlots);
+  for (let f = 0; f < p.nFaculty; f++) {
+    if (!facts.limitedFaculty[f] && gapWeight <= 0) continue;
+    const sessions = facultySessions(st, f, -1);
+    for (const s of sessions) for (let q = 0; q < st.span[s]; q++) cnt[st.slot[s] + q]++;
+    const id = p.facultyIds[f];
+    const maxDay = p.facultyMaxPerDay[f];
+    const maxGaps = p.facultyMaxGapsPerDay[f];
+    let week = 0;
+    let days = 0;
+    for (let d = 0; d < nDays; d++) {
+      let load = 0;
+      let first = -1;
+      let last = -1;
+      let busy = 0;
+      for (let q = 0; q < nPeriods; q++) {
+        const v = cnt[d * nPeriods + q];
+        if (v === 0) continue;
+        load += v;
+        busy++;
+        if (first < 0) first = q;
+        last = q;
+      }
+      if (load === 0) continue;
+      week += load;
+      days++;
+      const gaps = last - first + 1 - busy;
+      const onDay = (): number[] => facultySessions(st, f, d);
+      if (maxDay > 0) {
+        sink.addHard(
+          'faculty_max_per_day',
+          load - maxDay,
+          onDay,
+          () =>
+            `${id} teaches ${plural(load, 'period')} on ${dayName(p, d)}, more than the limit of ${maxDay}`,
+        );
+      }
+      if (maxGaps >= 0) {
+        sink.addHard(
+          'faculty_max_gaps',
+          gaps - maxGaps,
+          onDay,
+          () =>
+            `${id} has ${plural(gaps, 'idle period')} between sessions on ${dayName(p, d)}, more than the limit of ${maxGaps}`,
+        );
+      }
+      if (gapWeight > 0) {
+        sink.addSoft(
+          'faculty_gaps',
+          gaps * gapWeight,
+          onDay,
+          () => `${id} has ${plural(gaps, 'idle period')} between sessions on ${dayName(p, d)}`,
+        );
+      }
+    }
+    const all = (): number[] => sessions;
+    if (p.facultyMaxPerWeek[f] > 0) {
+      const max = p.facultyMaxPerWeek[f];
+      sink.addHard(
+        'faculty_max_per_week',
+        week - max,
+        all,
+        () => `${id} teaches ${plural(week, 'period')} a week, more than the limit of ${max}`,
+      );
+    }
+    if (p.facultyMaxDays[f] > 0) {
+      const max = p.facultyMaxDays[f];
+      sink.addHard(
+        'faculty_max_days',
+        days - max,
+        all,
+        () => `${id} teaches on ${days} days, more than the limit of ${max}`,
+      );
+    }
+    for (const s of sessions) for (let q = 0; q < st.span[s]; q++) cnt[st.slot[s] + q] = 0;
+  }
+}

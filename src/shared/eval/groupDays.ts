@@ -1,0 +1,179 @@
+// A student set's week (a leaf group: its sessions include those of its ancestors' courses).
+// Per set and day: load (periods, a 2-period session counts 2), gaps (idle periods between the
+// first and the last busy period) and isolated sessions.
+// - isolated (soft): a run of busy periods of one day, with the periods just before and after it
+//   (same day, by period index) free, that is exactly one session's span: weight x the number of
+//   sessions in it (more than 1 only with a clash). For one-period sessions this is ITC-2007's
+//   "CurriculumCompactness" (curriculum = student set).
+// - group_gaps (soft): weight x idle periods, per set and day.
+// - group limits (hard) apply to every set at or below the group, and count the worst set's
+//   excess once per group and day: max_per_day (load above the limit), min_per_day (load below the
+//   limit, only on days the set has any session: a free day is allowed), max_gaps_per_day.
+import type { EvalSink } from './sink.ts';
+import type { EvalState } from './state.ts';
+import { PLACED } from './state.ts';
+import type { ProblemFacts } from './problemFacts.ts';
+import { dayName, plural } from './describe.ts';
+
+/** Placed sessions attended by student set k on `day` (all days when day < 0), optionally starting at `period`. */
+export function setSessions(st: EvalState, k: number, day: number, period = -1): number[] {
+  const { p } = st;
+  const out: number[] = [];
+  for (let x = p.setCourses.offsets[k]; x < p.setCourses.offsets[k + 1]; x++) {
+    const c = p.setCourses.items[x];
+    for (let s = p.courseFirstSession[c]; s < p.courseFirstSession[c] + p.courseSessionCount[c]; s++) {
+      if (st.status[s] !== PLACED) continue;
+      const d = Math.floor(st.slot[s] / p.nPeriods);
+      if ((day < 0 || d === day) && (period < 0 || st.slot[s] % p.nPeriods === period)) out.push(s);
+    }
+  }
+  return out;
+}
+
+export function checkGroupDays(st: EvalState, facts: ProblemFacts, sink: EvalSink): void {
+  const { p, status, slot, span } = st;
+  const { nPeriods, nDays, nSlots } = p;
+  const isoWeight = p.weights.isolated;
+  const gapWeight = p.weights.group_gaps;
+  const needLimits = facts.limitedGroups.length > 0;
+  if (isoWeight <= 0 && gapWeight <= 0 && !needLimits) return;
+  const cnt = new Int32Array(nSlots);
+  const startCnt = new Int32Array(nSlots);
+  const startLen = new Int32Array(nSlots);
+  const dayLoad = new Int32Array(p.nStudentSets * nDays);
+  const dayGaps = new Int32Array(p.nStudentSets * nDays);
+  const { offsets, items } = p.setCourses;
+
+  for (let k = 0; k < p.nStudentSets; k++) {
+    for (let x = offsets[k]; x < offsets[k + 1]; x++) {
+      const c = items[x];
+      for (let s = p.courseFirstSession[c]; s < p.courseFirstSession[c] + p.courseSessionCount[c]; s++) {
+        if (status[s] !== PLACED) continue;
+        const t = slot[s];
+        const n = span[s];
+        for (let q = 0; q < n; q++) cnt[t + q]++;
+        if (startCnt[t] === 0) startLen[t] = n;
+        else if (startLen[t] !== n) startLen[t] = -1;
+        startCnt[t]++;
+      }
+    }
+    const group = p.groupIds[p.setGroup[k]];
+    for (let d = 0; d < nDays; d++) {
+      const base = d * nPeriods;
+      let load = 0;
+      let first = -1;
+      let last = -1;
+      let busy = 0;
+      for (let q = 0; q < nPeriods; q++) {
+        const v = cnt[base + q];
+        if (v === 0) continue;
+        load += v;
+        busy++;
+        if (first < 0) first = q;
+        last = q;
+        if (isoWeight > 0 && (q === 0 || cnt[base + q - 1] === 0)) {
+          let end = q;
+          while (end + 1 < nPeriods && cnt[base + end + 1] > 0) end++;
+          const m = startCnt[base + q];
+          let alone = startLen[base + q] === end - q + 1;
+          for (let z = q; alone && z <= end; z++) alone = cnt[base + z] === m;
+          if (alone) {
+            const period = q;
+            sink.addSoft(
+              'isolated',
+              m * isoWeight,
+              () => setSessions(st, k, d, period),
+              () =>
+                `group ${group} has ${setSessions(st, k, d, period)
+                  .map((s) => p.courseIds[p.sessionCourse[s]])
+                  .join(
+                    ', ',
+                  )} on ${dayName(p, d)} period ${p.periodLabels[period]} with no session right before or after`,
+            );
+          }
+        }
+      }
+      if (load === 0) continue;
+      const gaps = last - first + 1 - busy;
+      dayLoad[k * nDays + d] = load;
+      dayGaps[k * nDays + d] = gaps;
+      if (gapWeight > 0) {
+        sink.addSoft(
+          'group_gaps',
+          gaps * gapWeight,
+          () => setSessions(st, k, d),
+          () => `group ${group} has ${plural(gaps, 'idle period')} between sessions on ${dayName(p, d)}`,
+        );
+      }
+    }
+    for (let x = offsets[k]; x < offsets[k + 1]; x++) {
+      const c = items[x];
+      for (let s = p.courseFirstSession[c]; s < p.courseFirstSession[c] + p.courseSessionCount[c]; s++) {
+        if (status[s] !== PLACED) continue;
+        for (let q = 0; q < span[s]; q++) cnt[slot[s] + q] = 0;
+        startCnt[slot[s]] = 0;
+      }
+    }
+  }
+  if (needLimits) checkGroupLimits(st, facts, dayLoad, dayGaps, sink);
+}
+
+function checkGroupLimits(
+  st: EvalState,
+  facts: ProblemFacts,
+  dayLoad: Int32Array,
+  dayGaps: Int32Array,
+  sink: EvalSink,
+): void {
+  const { p } = st;
+  const { offsets, items } = facts.groupSets;
+  for (const g of facts.limitedGroups) {
+    const maxDay = p.groupMaxPerDay[g];
+    const minDay = p.groupMinPerDay[g];
+    const maxGaps = p.groupMaxGapsPerDay[g];
+    for (let d = 0; d < p.nDays; d++) {
+      let over = 0;
+      let under = 0;
+      let gapsOver = 0;
+      let worst = -1;
+      for (let x = offsets[g]; x < offsets[g + 1]; x++) {
+        const k = items[x];
+        const load = dayLoad[k * p.nDays + d];
+        if (maxDay > 0 && load - maxDay > over) over = load - maxDay;
+        if (minDay > 0 && load > 0 && minDay - load > under) under = minDay - load;
+        if (maxGaps >= 0 && dayGaps[k * p.nDays + d] - maxGaps > gapsOver) {
+          gapsOver = dayGaps[k * p.nDays + d] - maxGaps;
+          worst = k;
+        }
+      }
+      const id = p.groupIds[g];
+      const onDay = (): number[] => {
+        const all = new Set<number>();
+        for (let x = offsets[g]; x < offsets[g + 1]; x++)
+          for (const s of setSessions(st, items[x], d)) all.add(s);
+        return [...all].sort((a, b) => a - b);
+      };
+      sink.addHard(
+        'group_max_per_day',
+        over,
+        onDay,
+        () =>
+          `group ${id} has ${plural(maxDay + over, 'period')} on ${dayName(p, d)}, more than the limit of ${maxDay}`,
+      );
+      sink.addHard(
+        'group_min_per_day',
+        under,
+        onDay,
+        () =>
+          `group ${id} has only ${plural(minDay - under, 'period')} on ${dayName(p, d)}, fewer than the minimum of ${minDay}`,
+      );
+      sink.addHard(
+        'group_max_gaps',
+        gapsOver,
+        () => (worst >= 0 ? setSessions(st, worst, d) : []),
+        () =>
+          `group ${id} has ${plural(maxGaps + gapsOver, 'idle period')} between sessions on ${dayName(p, d)}, more than the limit of ${maxGaps}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,121 @@
+// Relations between courses (WORKBOOK.md "Rules"). Each rule counts violations; a hard rule adds
+// them to hard "rule", a soft rule adds weights.soft_rule x rule weight x count to "soft_rule".
+// Sessions that are not placed are skipped (they already count as unplaced). "Session k with
+// session k" rules pair sessions up to the smaller session count.
+// - same_time: per course after the first and k: 1 when its session k does not start with the
+//   first course's session k.
+// - not_overlapping: 1 per pair of sessions of different listed courses sharing a period.
+// - different_days: 1 per pair of sessions (any of the listed courses, also of one course) on the same day.
+// - same_day: per course after the first and k: 1 when session k is not on the first course's day.
+// - consecutive: per consecutive pair (A, B) of the list and k: 1 unless B's session k starts on
+//   the same day in the period right after A's session k ends.
+// - ordered: per consecutive pair (A, B) and k: 1 unless A's session k ends no later than B's starts.
+// - min_days_apart: per listed course, 1 per pair of its sessions fewer than `value` days apart.
+// - same_room: distinct rooms used by all sessions of the listed courses, minus 1.
+import type { CompiledRule } from '../compiled/types.ts';
+import type { EvalSink } from './sink.ts';
+import type { EvalState } from './state.ts';
+import { PLACED } from './state.ts';
+
+type Pair = [number, number];
+
+function placedSessions(st: EvalState, c: number): number[] {
+  const out: number[] = [];
+  const first = st.p.courseFirstSession[c];
+  for (let s = first; s < first + st.p.courseSessionCount[c]; s++) if (st.status[s] === PLACED) out.push(s);
+  return out;
+}
+
+function overlaps(st: EvalState, a: number, b: number): boolean {
+  return st.slot[a] < st.slot[b] + st.span[b] && st.slot[b] < st.slot[a] + st.span[a];
+}
+
+/** Pairs (session k of A, session k of B) for consecutive entries of the rule's list, both placed. */
+function pairedSessions(st: EvalState, rule: CompiledRule, fromFirst: boolean): Pair[] {
+  const { p } = st;
+  const out: Pair[] = [];
+  for (let i = 1; i < rule.courses.length; i++) {
+    const a = rule.courses[fromFirst ? 0 : i - 1];
+    const b = rule.courses[i];
+    const n = Math.min(p.courseSessionCount[a], p.courseSessionCount[b]);
+    for (let k = 0; k < n; k++) {
+      const sa = p.courseFirstSession[a] + k;
+      const sb = p.courseFirstSession[b] + k;
+      if (st.status[sa] === PLACED && st.status[sb] === PLACED) out.push([sa, sb]);
+    }
+  }
+  return out;
+}
+
+function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
+  const { p, slot, room } = st;
+  const day = (s: number): number => Math.floor(slot[s] / p.nPeriods);
+  const all = (): number[] => [...rule.courses].flatMap((c) => placedSessions(st, c));
+  const bad: Pair[] = [];
+  switch (rule.kind) {
+    case 'same_time':
+      return pairedSessions(st, rule, true).filter(([a, b]) => slot[a] !== slot[b]);
+    case 'same_day':
+      return pairedSessions(st, rule, true).filter(([a, b]) => day(a) !== day(b));
+    case 'consecutive':
+      return pairedSessions(st, rule, false).filter(
+        ([a, b]) => day(a) !== day(b) || slot[b] !== slot[a] + p.courseLength[p.sessionCourse[a]],
+      );
+    case 'ordered':
+      return pairedSessions(st, rule, false).filter(([a, b]) => slot[a] + st.span[a] > slot[b]);
+    case 'not_overlapping': {
+      const lists = [...new Set(rule.courses)].map((c) => placedSessions(st, c));
+      for (let i = 0; i < lists.length; i++)
+        for (let j = i + 1; j < lists.length; j++)
+          for (const a of lists[i]) for (const b of lists[j]) if (overlaps(st, a, b)) bad.push([a, b]);
+      return bad;
+    }
+    case 'different_days': {
+      const ss = [...new Set(all())];
+      for (let i = 0; i < ss.length; i++)
+        for (let j = i + 1; j < ss.length; j++) if (day(ss[i]) === day(ss[j])) bad.push([ss[i], ss[j]]);
+      return bad;
+    }
+    case 'min_days_apart':
+      for (const c of new Set(rule.courses)) {
+        const ss = placedSessions(st, c);
+        for (let i = 0; i < ss.length; i++)
+          for (let j = i + 1; j < ss.length; j++)
+            if (Math.abs(day(ss[i]) - day(ss[j])) < rule.value) bad.push([ss[i], ss[j]]);
+      }
+      return bad;
+    case 'same_room': {
+      const ss = all();
+      const first = new Map<number, number>();
+      for (const s of ss) if (!first.has(room[s])) first.set(room[s], s);
+      const rooms = [...first.values()];
+      for (let i = 1; i < rooms.length; i++) bad.push([rooms[0], rooms[i]]);
+      return bad;
+    }
+  }
+}
+
+const explain: Record<CompiledRule['kind'], string> = {
+  same_time: 'should start at the same time',
+  not_overlapping: 'should not overlap',
+  different_days: 'should be on different days',
+  same_day: 'should be on the same day',
+  consecutive: 'should follow each other directly',
+  ordered: 'should come in the listed order',
+  min_days_apart: 'should be further apart',
+  same_room: 'should use the same room',
+};
+
+export function checkRules(st: EvalState, sink: EvalSink): void {
+  const { p } = st;
+  const name = (s: number): string => `${p.courseIds[p.sessionCourse[s]]} (session ${p.sessionIndex[s] + 1})`;
+  for (const rule of p.rules) {
+    if (!rule.hard && (rule.weight <= 0 || p.weights.soft_rule <= 0)) continue;
+    for (const [a, b] of ruleViolations(st, rule)) {
+      const message = (): string =>
+        `rule ${rule.source + 1} (${rule.kind}${rule.hard ? '' : ', soft'}): ${name(a)} and ${name(b)} ${explain[rule.kind]}`;
+      if (rule.hard) sink.addHard('rule', 1, () => [a, b], message);
+      else sink.addSoft('soft_rule', rule.weight * p.weights.soft_rule, () => [a, b], message);
+    }
+  }
+}
