@@ -182,7 +182,7 @@ function checkRules(parsed: ParsedWorkbook, courses: IdSet<Course>): void {
       table.error(
         row,
         'courses',
-        `A ${item.kind} rule relates at least two courses`,
+        `${item.kind} relates at least two courses`,
         'List two or more course_ids.',
       );
       continue;
@@ -193,7 +193,7 @@ function checkRules(parsed: ParsedWorkbook, courses: IdSet<Course>): void {
         table.error(
           row,
           'courses',
-          `A ${item.kind} rule pairs session k of each course, but the courses have different session counts (${known.map((c) => `${c.id}: ${c.sessions}`).join(', ')})`,
+          `${item.kind} pairs session k of each course, but the courses have different session counts (${known.map((c) => `${c.id}: ${c.sessions}`).join(', ')})`,
           'Give the listed courses the same number of sessions, or split the rule.',
         );
       }

@@ -1,6 +1,11 @@
 // From raw sheets to a validated College: match sheets, parse each, check cross-references,
 // and build the model only when no error remains.
-import { collegeSchema, type College, type ImportResult } from '../../shared/model/index.ts';
+import {
+  collegeSchema,
+  type College,
+  type ImportIssue,
+  type ImportResult,
+} from '../../shared/model/index.ts';
 import { checkReferences } from './crossReference.ts';
 import { IssueLog } from './issueLog.ts';
 import { checkGroupCycles, checkLoads } from './loadChecks.ts';
@@ -47,8 +52,9 @@ export function importSheets(sheets: readonly RawSheet[], source: SheetSource): 
   };
   checkReferences(parsed, periods.ok);
   const acyclic = checkGroupCycles(parsed);
-  if (periods.ok && acyclic) checkLoads(parsed);
-  if (log.hasErrors) return { ok: false, errors: log.errors, warnings: log.warnings };
+  if (periods.ok) checkLoads(parsed, acyclic);
+  if (log.hasErrors)
+    return { ok: false, errors: inSheetOrder(log.errors), warnings: inSheetOrder(log.warnings) };
 
   const college = buildCollege(parsed, source);
   const checked = collegeSchema.safeParse(college);
@@ -62,7 +68,17 @@ export function importSheets(sheets: readonly RawSheet[], source: SheetSource): 
     }
     return { ok: false, errors: log.errors, warnings: log.warnings };
   }
-  return { ok: true, college: checked.data, warnings: log.warnings, counts: countsOf(parsed) };
+  return { ok: true, college: checked.data, warnings: inSheetOrder(log.warnings), counts: countsOf(parsed) };
+}
+
+/** Issues sorted as the user walks the workbook: by sheet (WORKBOOK.md order), then row. */
+function inSheetOrder(issues: ImportIssue[]): ImportIssue[] {
+  const order = new Map<string, number>(SHEET_SPECS.map((s, i) => [s.name, i]));
+  const rank = (issue: ImportIssue): number => order.get(issue.sheet) ?? -1;
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => rank(a.issue) - rank(b.issue) || (a.issue.row ?? 0) - (b.issue.row ?? 0) || a.i - b.i)
+    .map(({ issue }) => issue);
 }
 
 function matchSheets(

@@ -34,13 +34,13 @@ export function checkGroupCycles(parsed: ParsedWorkbook): boolean {
   return acyclic;
 }
 
-/** Needs usable periods and acyclic groups (the caller checks both). */
-export function checkLoads(parsed: ParsedWorkbook): void {
+/** Needs usable periods (the caller checks); group loads also need acyclic parent links. */
+export function checkLoads(parsed: ParsedWorkbook, groupsAcyclic: boolean): void {
   const nDays = parsed.calendar.days.length;
   const nPeriods = parsed.periods.length;
   const week = nDays * nPeriods;
   checkFacultyLoads(parsed, nDays, nPeriods, week);
-  checkGroupLoads(parsed, nDays, week);
+  if (groupsAcyclic) checkGroupLoads(parsed, nDays, week);
 }
 
 function checkFacultyLoads(parsed: ParsedWorkbook, nDays: number, nPeriods: number, week: number): void {
@@ -59,7 +59,7 @@ function checkFacultyLoads(parsed: ParsedWorkbook, nDays: number, nPeriods: numb
     if (item.maxPerDay !== undefined || item.maxDays !== undefined) {
       const perDay = Math.min(item.maxPerDay ?? nPeriods, nPeriods);
       const days = Math.min(item.maxDays ?? nDays, nDays);
-      limits.push([perDay * days, `max_per_day × max_days (${perDay} × ${days})`]);
+      limits.push([perDay * days, `${perDay} a day on at most ${days} days (max_per_day, max_days)`]);
     }
     const [available, why] = limits.reduce((a, b) => (b[0] < a[0] ? b : a));
     if (need > available) {

@@ -77,12 +77,15 @@ function periodRange(text: string, grid: SlotGrid): [number, number] | string {
   if (spec === '') return 'no period after ":"';
   const single = grid.period(spec);
   if (single !== undefined) return [single, single];
-  const dash = spec.indexOf('-');
-  if (dash < 0) return `unknown period "${spec}"`;
-  const from = grid.period(spec.slice(0, dash));
-  const to = grid.period(spec.slice(dash + 1));
-  if (from === undefined) return `unknown period "${spec.slice(0, dash).trim()}"`;
-  if (to === undefined) return `unknown period "${spec.slice(dash + 1).trim()}"`;
-  if (to < from) return `the range ${spec} runs backwards`;
-  return [from, to];
+  const firstDash = spec.indexOf('-');
+  if (firstDash < 0) return `unknown period "${spec}"`;
+  // Labels may hold dashes themselves (P-4): use the first split where both sides are labels.
+  for (let dash = firstDash; dash >= 0; dash = spec.indexOf('-', dash + 1)) {
+    const from = grid.period(spec.slice(0, dash));
+    const to = grid.period(spec.slice(dash + 1));
+    if (from === undefined || to === undefined) continue;
+    return to < from ? `the range ${spec} runs backwards` : [from, to];
+  }
+  const left = spec.slice(0, firstDash).trim();
+  return `unknown period "${grid.period(left) === undefined ? left : spec.slice(firstDash + 1).trim()}"`;
 }

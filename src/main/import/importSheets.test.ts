@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ImportIssue } from '../../shared/model/index.ts';
+import { importSheets } from './importSheets.ts';
+import type { RawSheet } from './rawSheet.ts';
+import { parseCsv, readCsvFolder } from './readers/readCsvFolder.ts';
+
+const CLEAN = join(import.meta.dirname, '../../../tests/fixtures/import/clean');
+let clean: RawSheet[];
+beforeAll(async () => {
+  clean = await readCsvFolder(CLEAN);
+});
+
+/** The clean fixture with some sheets replaced (CSV text) or removed (null). */
+function run(overrides: Record<string, string | null>): { errors: ImportIssue[]; warnings: ImportIssue[] } {
+  const sheets = clean.filter((s) => !(s.name.toLowerCase() in lower(overrides)));
+  for (const [name, text] of Object.entries(overrides))
+    if (text !== null) sheets.push(parseCsv(name, `${name}.csv`, text));
+  const result = importSheets(sheets, { kind: 'csv', name: 'test', fileFor: (s) => `${s}.csv` });
+  return result.ok
+    ? { errors: [], warnings: result.warnings }
+    : { errors: result.errors, warnings: result.warnings };
+}
+const lower = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.keys(o).map((k) => [k.toLowerCase(), true]));
+const at = (issues: ImportIssue[]) =>
+  issues.map((e) => `${e.sheet}:${e.row ?? '-'}:${e.column ?? '-'}: ${e.message}`);
+
+describe('importSheets checks', () => {
+  it('matches headers ignoring case, spaces and _, in any order, and ignores extra columns', () => {
+    const { errors } = run({ weights: 'Weight,  CONSTRAINT ,comment\n4,min_days,x\n' });
+    expect(errors).toEqual([]);
+  });
+
+  it('checks Calendar keys, days, dates, zone and term order', () => {
+    const { errors, warnings } = run({
+      Calendar:
+        'key,value\nDays,Mon;Tue;mon\nterm_start,2026-09-01\nterm end,2026-08-01\ntimezone,Mars/Base\nholidays,2026-08-15;15-08-2026\nterm_start,2026-09-02\ncolour,blue\n',
+    });
+    expect(at(errors)).toEqual([
+      'Calendar:2:value: Day "mon" is listed twice',
+      'Calendar:4:value: term_end 2026-08-01 is before term_start 2026-09-01',
+      'Calendar:5:value: Unknown time zone "Mars/Base"',
+      'Calendar:6:value: "15-08-2026" is not a date YYYY-MM-DD',
+      'Calendar:7:key: "term_start" is given twice (first in row 3)',
+    ]);
+    expect(at(warnings)).toEqual(['Calendar:8:key: Unknown calendar key "colour" (ignored)']);
+  });
+
+  it('checks group limits and required cells', () => {
+    const { errors } = run({ Groups: 'group_id,name,size,min_per_day,max_per_day\nCSE2A,A,,5,4\n,B,10,,\n' });
+    expect(at(errors).slice(0, 3)).toEqual([
+      'Groups:2:size: "size" is empty',
+      'Groups:2:min_per_day: min_per_day 5 is above max_per_day 4',
+      'Groups:3:group_id: "group_id" is empty',
+    ]);
+  });
+
+  it('checks pinned sessions: session range, repeats, fit in a block, room and its type', () => {
+    const { errors } = run({
+      Fixed:
+        'course_id,session,day,period,room_id\nCS201,4,Mon,1,\nCS201,2,Tue,1,R101\nCS201,2,Wed,1,\nCS202L,1,Mon,2,\nCS201L,1,Thu,1,R999\nEC201,1,Fri,1,LAB1\nXX1,1,Mon,1,\n',
+    });
+    expect(at(errors)).toEqual([
+      'Fixed:2:session: Course CS201 has 3 sessions, so there is no session 4',
+      'Fixed:4:session: Session 2 of CS201 is already pinned in row 3',
+      'Fixed:5:period: A 2-period session of CS202L cannot start at period 2',
+      'Fixed:6:room_id: Unknown room_id "R999"',
+      'Fixed:7:room_id: Room LAB1 is of type "lab" but EC201 needs "lecture"',
+      'Fixed:8:course_id: Unknown course_id "XX1"',
+    ]);
+  });
+
+  it('checks rules: kinds (with spaces or dashes), course counts, yes/no, weights and values', () => {
+    const { errors } = run({
+      Rules:
+        'rule,courses,hard,weight,value\nSame Time,CS201,,,\nconsecutive,CS201L;CS202L,maybe,,\ndifferent-days,CS201;cs203,no,-1,\nmin_days_apart,MA201,,,1.5\nsame_room,,,,\n',
+    });
+    expect(at(errors)).toEqual([
+      'Rules:2:courses: same_time relates at least two courses',
+      'Rules:3:hard: "maybe" is not yes or no',
+      'Rules:4:weight: "-1" is not a number ≥ 0',
+      'Rules:4:courses: Unknown course_id "cs203"',
+      'Rules:5:value: min_days_apart needs a whole number of days ≥ 1, not "1.5"',
+      'Rules:6:courses: No courses listed',
+    ]);
+    expect(errors.find((e) => e.message.includes('cs203'))?.hint).toBe(
+      'Did you mean "CS203"? Ids are case-sensitive.',
+    );
+  });
+
+  it('reports a course room type no room has, and a rooms list of unknown rooms', () => {
+    const courses = clean.find((s) => s.name === 'courses');
+    expect(courses).toBeDefined();
+    const { errors } = run({
+      courses:
+        'course_id,name,faculty,groups,sessions,room_type,rooms\nCS201,DS,F01,CSE2A,3,Lab,\nCS203,DS,F02,CSE2B,3,lecture,R101;R404\n',
+    });
+    expect(at(errors).filter((e) => e.startsWith('Courses'))).toEqual([
+      'Courses:2:room_type: No room has type "Lab"',
+      'Courses:3:rooms: Unknown room_id "R404"',
+    ]);
+  });
+
+  it('warns about repeated enrollments and unknown weights but still imports', () => {
+    const { errors, warnings } = run({
+      Enrollments: 'student_id,course_id\nS001,OE301\nS001,OE301\n',
+      Weights: 'constraint,weight\nRoom Stability,3\nlunch,1\n',
+    });
+    expect(errors).toEqual([]);
+    expect(at(warnings)).toEqual([
+      'Enrollments:3:-: Student S001 is enrolled in OE301 again (first in row 2); the repeat is ignored',
+      'Weights:3:constraint: Unknown weight "lunch" (ignored)',
+    ]);
+  });
+
+  it('reports two sheets standing for the same name', () => {
+    const { errors } = run({ 'Fixed ': 'course_id,session,day,period\n' });
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        sheet: 'Fixed',
+        message: expect.stringMatching(/Two sheets stand for Fixed/) as string,
+      }),
+    );
+  });
+});
