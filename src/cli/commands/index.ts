@@ -1,6 +1,7 @@
 // Every command of the CLI; each file registers one command on the program.
 import type { Command } from 'commander';
+import { register as registerImport } from './import.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [registerImport];
