@@ -1,12 +1,76 @@
-// ITC-2007 curriculum-based .ctt/.ectt files, parsed by the shared ITC reader.
+// ITC-2007 curriculum-based .ctt/.ectt files, parsed by the shared ITC reader; its located errors
+// (`file:line: message`) become ImportIssues with the line as the row.
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ImportResult } from '../../shared/model/index.ts';
+import { parseCtt } from '../../shared/itc/index.ts';
+import {
+  collegeSchema,
+  type College,
+  type ImportIssue,
+  type ImportResult,
+} from '../../shared/model/index.ts';
 
-export function importCtt(path: string): Promise<ImportResult> {
+const SHEET = 'ITC-2007 instance';
+const HINT = 'Check the file against the ITC-2007 curriculum-based format (data/itc2007/README.md §2).';
+
+export async function importCtt(path: string): Promise<ImportResult> {
   const file = basename(path);
-  return Promise.resolve({
-    ok: false,
-    errors: [{ severity: 'error', file, sheet: '', message: 'ITC-2007 import is not available yet' }],
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return failed({
+      severity: 'error',
+      file,
+      sheet: SHEET,
+      message: `Cannot read "${file}": ${(error as Error).message}`,
+    });
+  }
+  let college: College;
+  try {
+    college = parseCtt(text, file);
+  } catch (error) {
+    return failed(issueFromError(file, error));
+  }
+  const checked = collegeSchema.safeParse(college);
+  if (!checked.success) {
+    const [problem] = checked.error.issues;
+    return failed({
+      severity: 'error',
+      file,
+      sheet: SHEET,
+      message: `The instance does not form a valid model at ${problem.path.join('.')}: ${problem.message}`,
+      hint: HINT,
+    });
+  }
+  const c = checked.data;
+  return {
+    ok: true,
+    college: c,
     warnings: [],
-  });
+    counts: {
+      Periods: c.periods.length,
+      Rooms: c.rooms.length,
+      Faculty: c.faculty.length,
+      Groups: c.groups.length,
+      Courses: c.courses.length,
+    },
+  };
+}
+
+export function issueFromError(file: string, error: unknown): ImportIssue {
+  const text = error instanceof Error ? error.message : String(error);
+  const located = /^(.*?):(\d+): (.*)$/s.exec(text);
+  const issue: ImportIssue = { severity: 'error', file, sheet: SHEET, message: text, hint: HINT };
+  if (located && located[1] === file) {
+    issue.row = Number(located[2]);
+    issue.message = located[3];
+  } else if (text.startsWith(`${file}: `)) {
+    issue.message = text.slice(file.length + 2);
+  }
+  return issue;
+}
+
+function failed(error: ImportIssue): ImportResult {
+  return { ok: false, errors: [error], warnings: [] };
 }

@@ -1,0 +1,47 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importPath } from './index.ts';
+
+const COMP01 = '/work/shared/data/itc2007/comp01.ctt';
+let tmp: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'slotwise-ctt-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('importPath on ITC-2007 files', () => {
+  it('imports comp01.ctt as the header describes it', async () => {
+    const result = await importPath(COMP01);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const c = result.college;
+    // comp01: 30 courses, 160 lectures, 6 rooms, 5 days × 6 periods, 14 curricula.
+    expect(result.counts).toMatchObject({ Courses: 30, Rooms: 6, Groups: 14, Periods: 6 });
+    expect(c.calendar.days).toHaveLength(5);
+    expect(c.courses.reduce((sum, course) => sum + course.sessions, 0)).toBe(160);
+    expect(c.rooms.every((r) => r.type === 'lecture')).toBe(true);
+    expect(c.source).toEqual({ kind: 'ctt', name: 'comp01.ctt' });
+    const unavailable = c.courses.reduce((sum, course) => sum + course.unavailable.length, 0);
+    expect(unavailable).toBe(53);
+  });
+
+  it('imports the extended .ectt format too', async () => {
+    const result = await importPath('/work/shared/data/udine/Test/toy.ectt');
+    expect(result.ok && result.counts).toMatchObject({ Courses: 4, Rooms: 3 });
+  });
+
+  it('reports a broken .ctt as an issue with the line, not an exception', async () => {
+    const text = await readFile(COMP01, 'utf8');
+    const broken = join(tmp, 'broken.ctt');
+    await writeFile(broken, text.replace('Rooms: 6', 'Rooms: six'));
+    const result = await importPath(broken);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatchObject({ file: 'broken.ctt', row: 3, severity: 'error' });
+    expect(result.errors[0].message).toMatch(/six/);
+  });
+});
