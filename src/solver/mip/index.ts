@@ -1,0 +1,28 @@
+// Stage 1: HiGHS MIPs per community (src/solver/mip).
+//
+//   mipSchedule(problem, placement, communities, { timeLimitMs, seed, onProgress?, signal? })
+//     -> Promise<MipScheduleResult>
+//
+// `placement` holds decisions to keep (fixed, locked, resumed; -1 = free; it is copied, not changed);
+// `communities` come from decompose() (hardest first). For each community a MIP assigns start slots
+// to its free sessions given everything placed so far (per faculty / student set / not_overlapping
+// rule and slot, per-day limits, faculty max_days, room-class capacity per slot, hard same_time /
+// consecutive / different_days; objective: sessions placed, then min-days spread), solved in a
+// worker thread whose deadline is enforced from outside; rooms are then matched slot by slot.
+// `failedCommunities` lists the communities the caller should hand to the greedy constructor;
+// `roomless` the sessions that got a slot but no room. Cancelling via `signal` rejects with an
+// AbortError. The MipRunner (worker + deadline, MipTimeoutError) is exported for direct use.
+export { mipSchedule, applyStarts } from './mipSchedule.ts';
+export type {
+  CommunityReport,
+  CommunityStatus,
+  MipProgress,
+  MipScheduleOptions,
+  MipScheduleResult,
+} from './mipSchedule.ts';
+export { MipRunner, MipTimeoutError, MipWorkerError } from './MipRunner.ts';
+export type { MipOutcome, MipRunOptions } from './MipRunner.ts';
+export { buildCommunityModel, MISS_COST } from './buildModel.ts';
+export type { MipModel } from './mipModel.ts';
+export { roomClasses, usableRooms } from './roomClasses.ts';
+export type { RoomClasses } from './roomClasses.ts';

@@ -1,0 +1,88 @@
+// Worker thread running HiGHS (WASM, blocking): one solve at a time, incumbents streamed to the
+// parent as they improve, a self-imposed interrupt at the soft time limit. The parent enforces the
+// hard deadline by terminating this thread.
+import { parentPort } from 'node:worker_threads';
+import loadHighs from 'highs';
+import type { MipSolveRequest, MipRunStatus, MipWorkerMessage } from './mipWorkerProtocol.ts';
+
+const highs = await loadHighs();
+const port = parentPort;
+if (!port) throw new Error('mipWorker must run in a worker thread');
+
+function post(msg: MipWorkerMessage): void {
+  port?.postMessage(msg);
+}
+
+function statusName(code: number): MipRunStatus {
+  const s = highs.constants.modelStatus;
+  if (code === s.optimal) return 'optimal';
+  if (code === s.interrupted) return 'interrupted';
+  if (code === s.timeLimit) return 'time_limit';
+  if (code === s.infeasible) return 'infeasible';
+  return 'other';
+}
+
+function solve(req: MipSolveRequest): void {
+  const t0 = Date.now();
+  const deadline = t0 + req.timeLimitMs;
+  const m = req.model;
+  const model = highs.createModel({
+    numCols: m.numCols,
+    numRows: m.numRows,
+    colCost: m.colCost,
+    colLower: m.colLower,
+    colUpper: m.colUpper,
+    rowLower: m.rowLower,
+    rowUpper: m.rowUpper,
+    integrality: m.integrality,
+    matrix: {
+      format: 'csr',
+      numRows: m.numRows,
+      numCols: m.numCols,
+      starts: m.starts,
+      indices: m.indices,
+      values: m.values,
+    },
+  });
+  try {
+    model.options.set({
+      output_flag: false,
+      time_limit: Math.max(0.05, req.timeLimitMs / 1000),
+      mip_rel_gap: req.relGap,
+      random_seed: req.seed % 2147483647,
+    });
+    let best: Float64Array | null = null;
+    let bestObjective = Infinity;
+    const cb = highs.constants.callbackType;
+    const result = model.run({
+      [cb.mipImprovingSolution](event) {
+        const x = event.data.mip_solution;
+        if (!x) return;
+        best = Float64Array.from(x);
+        bestObjective = event.data.objective_function_value ?? bestObjective;
+        post({ kind: 'incumbent', id: req.id, objective: bestObjective, x: Float64Array.from(x) });
+      },
+      [cb.mipInterrupt](event) {
+        if (Date.now() >= deadline) event.interrupt();
+      },
+    });
+    const status = statusName(result.modelStatus);
+    let x: Float64Array | null = best;
+    if (status === 'optimal' || (x === null && status !== 'infeasible')) {
+      const sol = model.getSolution().colValue;
+      if (sol.length === m.numCols && status === 'optimal') x = Float64Array.from(sol);
+    }
+    const objective = status === 'optimal' ? model.getObjectiveValue() : bestObjective;
+    post({ kind: 'done', id: req.id, status, objective, x, ms: Date.now() - t0 });
+  } finally {
+    model.dispose();
+  }
+}
+
+port.on('message', (req: MipSolveRequest) => {
+  try {
+    solve(req);
+  } catch (err) {
+    post({ kind: 'error', id: req.id, message: err instanceof Error ? err.message : String(err) });
+  }
+});
