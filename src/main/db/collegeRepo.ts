@@ -118,6 +118,11 @@ export function loadCollege(db: Database): College | null {
   })();
 }
 
+/** Whether a college has been saved into this project (cheap; no data is read). */
+export function hasCollege(db: Database): boolean {
+  return getCollegeRevision(db) > 0;
+}
+
 /** Counts of the stored entities, for summaries (CLI, data browser). */
 export function collegeCounts(db: Database): Record<string, number> {
   const count = (table: string): number =>

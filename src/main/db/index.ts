@@ -5,7 +5,14 @@ export { ProjectFileError, type ProjectFileErrorCode } from './ProjectFileError.
 export { backupProject, listBackups, defaultBackupDir, KEEP_BACKUPS } from './backups.ts';
 export { getSchemaVersion } from './migrate.ts';
 export { LATEST_VERSION } from './migrations/index.ts';
-export { saveCollege, loadCollege, collegeCounts } from './collegeRepo.ts';
+export { saveCollege, loadCollege, hasCollege, collegeCounts } from './collegeRepo.ts';
+export {
+  browseCollege,
+  type BrowseEntities,
+  type BrowseKind,
+  type BrowsePage,
+  type BrowseQuery,
+} from './browseRepo.ts';
 export { getCollegeRevision } from './projectState.ts';
 export {
   addTimetable,
