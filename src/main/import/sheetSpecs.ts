@@ -86,7 +86,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('max_per_week', false, 'periods per week, optional', '16'),
       col('max_days', false, 'teaching days per week, optional', ''),
       col('max_gaps_per_day', false, 'idle periods between sessions in a day, optional', ''),
-      col('unavailable', false, SLOTS, 'Fri:4-5'),
+      col('unavailable', false, SLOTS, 'Fri'),
     ],
   },
   {
