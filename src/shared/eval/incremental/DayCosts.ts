@@ -1,0 +1,270 @@
+// Costs of the (student set | faculty, day) rows, as ../groupDays.ts and ../facultyDays.ts count
+// them: isolated sessions, idle gaps, daily and weekly limits, group limits over the sets below a
+// group. Each row's cost is cached; a move recomputes only the rows of its course's sets and
+// faculty on the days it leaves and enters. Busy periods are kept as bit masks per row.
+import type { CompiledProblem } from '../../compiled/types.ts';
+import { H, S } from './kinds.ts';
+
+/** What the state exposes to its row costs. */
+export interface OccupancyView {
+  readonly problem: CompiledProblem;
+  readonly setOcc: Int32Array;
+  readonly facultyOcc: Int32Array;
+  readonly hard: Float64Array;
+  readonly soft: Float64Array;
+}
+
+export class DayCosts {
+  private readonly st: OccupancyView;
+  private readonly p: CompiledProblem;
+  private readonly setMask: Int32Array;
+  private readonly facMask: Int32Array;
+  /** Per (set, slot): active sessions starting there, the sum and the sum of squares of their spans. */
+  private readonly startCount: Int32Array;
+  private readonly startSpan: Int32Array;
+  private readonly startSpanSq: Int32Array;
+  // Cached row values.
+  private readonly setIsolated: Float64Array;
+  private readonly setGaps: Float64Array;
+  private readonly setLoad: Int32Array;
+  private readonly setGapCount: Int32Array;
+  private readonly facGaps: Float64Array;
+  private readonly facOverDay: Int32Array;
+  private readonly facOverGaps: Int32Array;
+  private readonly facLoad: Int32Array;
+  private readonly facWeekLoad: Int32Array;
+  private readonly facDays: Int32Array;
+  private readonly facWeekOver: Int32Array;
+  private readonly facDaysOver: Int32Array;
+  private readonly groupOver: Int32Array;
+  private readonly groupUnder: Int32Array;
+  private readonly groupGapsOver: Int32Array;
+  /** Per set: the limited groups at or above it (CSR); per group: the sets at or below it. */
+  private readonly setLimitedOffsets: Int32Array;
+  private readonly setLimitedItems: Int32Array;
+  private readonly groupSetOffsets: Int32Array;
+  private readonly groupSetItems: Int32Array;
+  private readonly setRowNeeded: Uint8Array;
+  private readonly facRowNeeded: Uint8Array;
+
+  constructor(st: OccupancyView) {
+    this.st = st;
+    const p = st.problem;
+    this.p = p;
+    if (p.nPeriods > 31) throw new Error(`At most 31 periods per day are supported (found ${p.nPeriods}).`);
+    const nSetDays = p.nStudentSets * p.nDays;
+    const nFacDays = p.nFaculty * p.nDays;
+    const nGroupDays = p.nGroups * p.nDays;
+    this.setMask = new Int32Array(nSetDays);
+    this.facMask = new Int32Array(nFacDays);
+    this.startCount = new Int32Array(p.nStudentSets * p.nSlots);
+    this.startSpan = new Int32Array(p.nStudentSets * p.nSlots);
+    this.startSpanSq = new Int32Array(p.nStudentSets * p.nSlots);
+    this.setIsolated = new Float64Array(nSetDays);
+    this.setGaps = new Float64Array(nSetDays);
+    this.setLoad = new Int32Array(nSetDays);
+    this.setGapCount = new Int32Array(nSetDays);
+    this.facGaps = new Float64Array(nFacDays);
+    this.facOverDay = new Int32Array(nFacDays);
+    this.facOverGaps = new Int32Array(nFacDays);
+    this.facLoad = new Int32Array(nFacDays);
+    this.facWeekLoad = new Int32Array(p.nFaculty);
+    this.facDays = new Int32Array(p.nFaculty);
+    this.facWeekOver = new Int32Array(p.nFaculty);
+    this.facDaysOver = new Int32Array(p.nFaculty);
+    this.groupOver = new Int32Array(nGroupDays);
+    this.groupUnder = new Int32Array(nGroupDays);
+    this.groupGapsOver = new Int32Array(nGroupDays);
+    // Sets below each group, and limited groups above each set.
+    const below: number[][] = Array.from({ length: p.nGroups }, () => []);
+    const limitedAbove: number[][] = Array.from({ length: p.nStudentSets }, () => []);
+    for (let k = 0; k < p.nStudentSets; k++)
+      for (let g = p.setGroup[k]; g >= 0; g = p.groupParent[g]) {
+        below[g].push(k);
+        if (p.groupMaxPerDay[g] > 0 || p.groupMinPerDay[g] > 0 || p.groupMaxGapsPerDay[g] >= 0)
+          limitedAbove[k].push(g);
+      }
+    [this.groupSetOffsets, this.groupSetItems] = flatten(below);
+    [this.setLimitedOffsets, this.setLimitedItems] = flatten(limitedAbove);
+    const w = p.weights;
+    this.setRowNeeded = new Uint8Array(p.nStudentSets);
+    for (let k = 0; k < p.nStudentSets; k++)
+      this.setRowNeeded[k] = w.isolated > 0 || w.group_gaps > 0 || limitedAbove[k].length > 0 ? 1 : 0;
+    this.facRowNeeded = new Uint8Array(p.nFaculty);
+    for (let f = 0; f < p.nFaculty; f++) {
+      const limited =
+        p.facultyMaxPerDay[f] > 0 ||
+        p.facultyMaxPerWeek[f] > 0 ||
+        p.facultyMaxDays[f] > 0 ||
+        p.facultyMaxGapsPerDay[f] >= 0;
+      this.facRowNeeded[f] = limited || w.faculty_gaps > 0 ? 1 : 0;
+    }
+  }
+
+  initAll(): void {
+    for (let k = 0; k < this.p.nStudentSets; k++) for (let d = 0; d < this.p.nDays; d++) this.setRow(k, d);
+    for (let f = 0; f < this.p.nFaculty; f++) for (let d = 0; d < this.p.nDays; d++) this.facultyRow(f, d);
+  }
+
+  /** A (set, slot) cell went from free to busy or back. */
+  toggleSet(k: number, t: number): void {
+    const nP = this.p.nPeriods;
+    const d = (t / nP) | 0;
+    this.setMask[k * this.p.nDays + d] ^= 1 << (t - d * nP);
+  }
+
+  toggleFaculty(f: number, t: number): void {
+    const nP = this.p.nPeriods;
+    const d = (t / nP) | 0;
+    this.facMask[f * this.p.nDays + d] ^= 1 << (t - d * nP);
+  }
+
+  /** An active session of span `span` starts (sign +1) or stops starting (-1) at slot for set k. */
+  setStart(k: number, slot: number, span: number, sign: number): void {
+    const i = k * this.p.nSlots + slot;
+    this.startCount[i] += sign;
+    this.startSpan[i] += sign * span;
+    this.startSpanSq[i] += sign * span * span;
+  }
+
+  courseChanged(c: number, day: number): void {
+    const p = this.p;
+    const so = p.courseStudentSets.offsets;
+    for (let i = so[c]; i < so[c + 1]; i++) {
+      const k = p.courseStudentSets.items[i];
+      if (this.setRowNeeded[k] === 1) this.setRow(k, day);
+    }
+    const fo = p.courseFaculty.offsets;
+    for (let i = fo[c]; i < fo[c + 1]; i++) {
+      const f = p.courseFaculty.items[i];
+      if (this.facRowNeeded[f] === 1) this.facultyRow(f, day);
+    }
+  }
+
+  private setRow(k: number, d: number): void {
+    const p = this.p;
+    const w = p.weights;
+    const i = k * p.nDays + d;
+    const mask = this.setMask[i];
+    const base = k * p.nSlots + d * p.nPeriods;
+    const occ = this.st.setOcc;
+    let load = 0;
+    let gaps = 0;
+    let isolated = 0;
+    if (mask !== 0) {
+      const busy = popcount(mask);
+      gaps = 32 - Math.clz32(mask) - ctz(mask) - busy;
+      let rest = mask;
+      while (rest !== 0) {
+        // One run of busy periods [a, b].
+        const a = ctz(rest);
+        const len = ctz(~(rest >>> a));
+        const b = a + len - 1;
+        const m = this.startCount[base + a];
+        let alone =
+          m > 0 && this.startSpan[base + a] === m * len && this.startSpanSq[base + a] === m * len * len;
+        for (let q = a; q <= b; q++) {
+          const v = occ[base + q];
+          load += v;
+          if (v !== m) alone = false;
+        }
+        if (alone) isolated += m;
+        rest &= ~(len >= 32 ? -1 : ((1 << len) - 1) << a);
+      }
+    }
+    const iso = w.isolated > 0 ? isolated * w.isolated : 0;
+    this.st.soft[S.isolated] += iso - this.setIsolated[i];
+    this.setIsolated[i] = iso;
+    const g = w.group_gaps > 0 ? gaps * w.group_gaps : 0;
+    this.st.soft[S.groupGaps] += g - this.setGaps[i];
+    this.setGaps[i] = g;
+    this.setLoad[i] = load;
+    this.setGapCount[i] = gaps;
+    for (let x = this.setLimitedOffsets[k]; x < this.setLimitedOffsets[k + 1]; x++)
+      this.groupRow(this.setLimitedItems[x], d);
+  }
+
+  private groupRow(g: number, d: number): void {
+    const p = this.p;
+    const maxDay = p.groupMaxPerDay[g];
+    const minDay = p.groupMinPerDay[g];
+    const maxGaps = p.groupMaxGapsPerDay[g];
+    let over = 0;
+    let under = 0;
+    let gapsOver = 0;
+    for (let x = this.groupSetOffsets[g]; x < this.groupSetOffsets[g + 1]; x++) {
+      const i = this.groupSetItems[x] * p.nDays + d;
+      const load = this.setLoad[i];
+      if (maxDay > 0 && load - maxDay > over) over = load - maxDay;
+      if (minDay > 0 && load > 0 && minDay - load > under) under = minDay - load;
+      if (maxGaps >= 0 && this.setGapCount[i] - maxGaps > gapsOver) gapsOver = this.setGapCount[i] - maxGaps;
+    }
+    const j = g * p.nDays + d;
+    const hard = this.st.hard;
+    hard[H.groupMaxPerDay] += over - this.groupOver[j];
+    hard[H.groupMinPerDay] += under - this.groupUnder[j];
+    hard[H.groupMaxGaps] += gapsOver - this.groupGapsOver[j];
+    this.groupOver[j] = over;
+    this.groupUnder[j] = under;
+    this.groupGapsOver[j] = gapsOver;
+  }
+
+  private facultyRow(f: number, d: number): void {
+    const p = this.p;
+    const i = f * p.nDays + d;
+    const mask = this.facMask[i];
+    const base = f * p.nSlots + d * p.nPeriods;
+    let load = 0;
+    let gaps = 0;
+    if (mask !== 0) {
+      const busy = popcount(mask);
+      gaps = 32 - Math.clz32(mask) - ctz(mask) - busy;
+      let rest = mask;
+      while (rest !== 0) {
+        load += this.st.facultyOcc[base + ctz(rest)];
+        rest &= rest - 1;
+      }
+    }
+    const hard = this.st.hard;
+    const g = p.weights.faculty_gaps > 0 ? gaps * p.weights.faculty_gaps : 0;
+    this.st.soft[S.facultyGaps] += g - this.facGaps[i];
+    this.facGaps[i] = g;
+    const maxDay = p.facultyMaxPerDay[f];
+    const overDay = maxDay > 0 && load > maxDay ? load - maxDay : 0;
+    hard[H.facultyMaxPerDay] += overDay - this.facOverDay[i];
+    this.facOverDay[i] = overDay;
+    const maxGaps = p.facultyMaxGapsPerDay[f];
+    const overGaps = maxGaps >= 0 && gaps > maxGaps ? gaps - maxGaps : 0;
+    hard[H.facultyMaxGaps] += overGaps - this.facOverGaps[i];
+    this.facOverGaps[i] = overGaps;
+    // Week.
+    this.facWeekLoad[f] += load - this.facLoad[i];
+    this.facDays[f] += (load > 0 ? 1 : 0) - (this.facLoad[i] > 0 ? 1 : 0);
+    this.facLoad[i] = load;
+    const maxWeek = p.facultyMaxPerWeek[f];
+    const weekOver = maxWeek > 0 && this.facWeekLoad[f] > maxWeek ? this.facWeekLoad[f] - maxWeek : 0;
+    hard[H.facultyMaxPerWeek] += weekOver - this.facWeekOver[f];
+    this.facWeekOver[f] = weekOver;
+    const maxDays = p.facultyMaxDays[f];
+    const daysOver = maxDays > 0 && this.facDays[f] > maxDays ? this.facDays[f] - maxDays : 0;
+    hard[H.facultyMaxDays] += daysOver - this.facDaysOver[f];
+    this.facDaysOver[f] = daysOver;
+  }
+}
+
+function flatten(rows: number[][]): [Int32Array, Int32Array] {
+  const offsets = new Int32Array(rows.length + 1);
+  for (let i = 0; i < rows.length; i++) offsets[i + 1] = offsets[i] + rows[i].length;
+  return [offsets, Int32Array.from(rows.flat())];
+}
+
+function popcount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Index of the lowest set bit (x != 0). */
+function ctz(x: number): number {
+  return 31 - Math.clz32(x & -x);
+}

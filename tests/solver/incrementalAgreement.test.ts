@@ -1,0 +1,73 @@
+// The incremental state must report exactly what the full evaluator reports, kind by kind, after
+// every move of a random sequence (time and room moves, swaps, unplacing, duplicates, bad rooms).
+import { describe, expect, it } from 'vitest';
+import { IncrementalState } from '../../src/shared/eval/incremental/IncrementalState.ts';
+import { evaluate } from '../../src/shared/eval/evaluate.ts';
+import { HARD_KINDS, SOFT_KINDS } from '../../src/shared/eval/types.ts';
+import type { CompiledProblem } from '../../src/shared/compiled/types.ts';
+import { compile } from '../../src/shared/compiled/compile.ts';
+import { generateCollege } from '../../src/main/generate/index.ts';
+import { Rng } from '../../src/solver/Rng.ts';
+import { itcProblem } from './fixtures.ts';
+
+function expectAgreement(st: IncrementalState, p: CompiledProblem, step: number): void {
+  const full = evaluate(p, st.snapshot(), { details: false });
+  const hard = Object.fromEntries(HARD_KINDS.map((k, i) => [k, st.hard[i]]));
+  const soft = Object.fromEntries(SOFT_KINDS.map((k, i) => [k, Math.round(st.soft[i] * 1e6) / 1e6]));
+  const fullSoft = Object.fromEntries(SOFT_KINDS.map((k) => [k, Math.round(full.soft[k] * 1e6) / 1e6]));
+  expect({ step, hard, soft }).toEqual({ step, hard: full.hard, soft: fullSoft });
+  expect(st.hardTotal).toBe(full.hardTotal);
+  expect(st.softTotal).toBeCloseTo(full.softTotal, 6);
+}
+
+function randomWalk(p: CompiledProblem, seed: number, steps: number, checkEvery: number): void {
+  const rng = new Rng(seed);
+  const st = new IncrementalState(p);
+  expectAgreement(st, p, -1);
+  // Start from a random full placement, then mix moves.
+  for (let s = 0; s < p.nSessions; s++) st.move(s, rng.int(p.nSlots), rng.int(p.nRooms));
+  expectAgreement(st, p, 0);
+  const out = new Float64Array(2);
+  for (let step = 1; step <= steps; step++) {
+    const s = rng.int(p.nSessions);
+    const kind = rng.int(10);
+    if (kind < 5) st.move(s, rng.int(p.nSlots), rng.int(3) === 0 ? rng.int(p.nRooms) : st.room[s]);
+    else if (kind < 7) st.swap(s, rng.int(p.nSessions));
+    else if (kind === 7) st.move(s, -1, -1);
+    else if (kind === 8) {
+      // Same start as another session of its course: a duplicate that counts as unplaced.
+      const c = p.sessionCourse[s];
+      const other = p.courseFirstSession[c] + rng.int(p.courseSessionCount[c]);
+      st.move(s, st.slot[other] >= 0 ? st.slot[other] : rng.int(p.nSlots), rng.int(p.nRooms));
+    } else {
+      const h = st.hardTotal;
+      const v = st.softTotal;
+      st.deltaMove(s, rng.int(p.nSlots), rng.int(p.nRooms), out);
+      expect(st.hardTotal).toBe(h);
+      expect(st.softTotal).toBe(v);
+    }
+    if (step % checkEvery === 0) expectAgreement(st, p, step);
+  }
+}
+
+describe('incremental cost state agrees with evaluate', () => {
+  for (const name of ['comp01', 'comp05', 'comp12']) {
+    it(`on ITC-2007 ${name}`, () => randomWalk(itcProblem(name), 7, 1500, 7));
+  }
+
+  it('on a generated college (limits, rules, enrollments, multi-period sessions, fixed sessions)', () => {
+    const { college } = generateCollege('small', 3);
+    const p = compile(college);
+    expect(p.rules.length + p.courseStudentConflicts.items.length).toBeGreaterThan(0);
+    randomWalk(p, 11, 1500, 5);
+  });
+
+  it('after a placement given to the constructor', () => {
+    const p = itcProblem('comp07');
+    const rng = new Rng(3);
+    const slot = new Int32Array(p.nSessions).map(() => rng.int(p.nSlots + 1) - 1);
+    const room = new Int32Array(p.nSessions).map(() => rng.int(p.nRooms));
+    const st = new IncrementalState(p, { slot, room });
+    expectAgreement(st, p, 0);
+  });
+});
