@@ -1,0 +1,223 @@
+// The job queue: creates solve jobs (one, or K variants with different seeds) in the project
+// database, runs them on the solver pool, cancels them, and resumes the jobs that were queued or
+// running when the app last stopped. Used by the app's IPC handlers and by runSolveJob (CLI).
+import type { Database } from 'better-sqlite3';
+import {
+  createJob,
+  getCollegeRevision,
+  getJob,
+  listJobs,
+  loadCollege,
+  updateJobStatus,
+} from '../db/index.ts';
+import type { College } from '../../shared/model/types.ts';
+import type { SolverStage } from '../../shared/solver/protocol.ts';
+import type { JobEvent } from '../../shared/ipc/jobEvents.ts';
+import { SolverPool } from './SolverPool.ts';
+import type { SolverPoolOptions } from './SolverPool.ts';
+import type { ProcessSpawner } from './ProcessSpawner.ts';
+import { createForkSpawner } from './forkSpawner.ts';
+import { CircuitBreaker } from './CircuitBreaker.ts';
+import { systemClock } from './clock.ts';
+import type { Clock } from './clock.ts';
+import { SolveJob } from './SolveJob.ts';
+import type { JobOutcome } from './SolveJob.ts';
+import { parseStoredJobOptions, storedJobOptionsSchema } from './jobOptions.ts';
+import type { StoredJobOptionsInput } from './jobOptions.ts';
+import { readJobHistory } from './jobHistory.ts';
+
+export interface JobRunnerOptions {
+  /** A pool to borrow (the app keeps one); otherwise the runner makes its own and shuts it down. */
+  pool?: SolverPool;
+  /** Size of the runner's own pool (default: cores - 1, at least 1). */
+  workers?: number;
+  maxOldSpaceMb?: number;
+  spawner?: ProcessSpawner;
+  /** Extra arguments / environment for solver processes (tests select fixture solvers with these). */
+  solverArgs?: string[];
+  solverEnv?: Record<string, string>;
+  onWorkerEvent?: SolverPoolOptions['onWorkerEvent'];
+  clock?: Clock;
+}
+
+export interface SubmitOptions {
+  timeLimitMs: number;
+  seed?: number;
+  /** K > 1 runs K jobs with seeds seed, seed+1, ... each stored as a named variant. */
+  variants?: number;
+  /** Silence after which a solver counts as hung (default 10 s). */
+  stallTimeoutMs?: number;
+  maxAttempts?: number;
+  /** Name of the stored timetable (variants get ` – variant i` appended). */
+  name?: string;
+  weights?: Record<string, number>;
+  targetSoft?: number;
+  skipStages?: SolverStage[];
+  /** Default: true for a single solve, false for variants. */
+  makeActive?: boolean;
+}
+
+export class JobRunner {
+  private readonly db: Database;
+  private readonly pool: SolverPool;
+  private readonly ownsPool: boolean;
+  private readonly clock: Clock;
+  private readonly onEvent: (e: JobEvent) => void;
+  private readonly jobs = new Map<number, { job: SolveJob; done: Promise<JobOutcome> }>();
+  private readonly breakers = new Map<number, CircuitBreaker>();
+
+  constructor(db: Database, options: JobRunnerOptions = {}, onEvent: (e: JobEvent) => void = () => {}) {
+    this.db = db;
+    this.clock = options.clock ?? systemClock;
+    this.onEvent = onEvent;
+    this.ownsPool = !options.pool;
+    this.pool =
+      options.pool ??
+      new SolverPool({
+        spawner: options.spawner ?? createForkSpawner(),
+        size: options.workers,
+        maxOldSpaceMb: options.maxOldSpaceMb,
+        args: options.solverArgs,
+        env: options.solverEnv,
+        onWorkerEvent: options.onWorkerEvent,
+        clock: this.clock,
+      });
+  }
+
+  /** Queues one job, or `variants` jobs with consecutive seeds; returns their ids. */
+  submit(options: SubmitOptions): number[] {
+    const college = this.requireCollege();
+    const k = Math.max(1, Math.floor(options.variants ?? 1));
+    const seed = options.seed ?? 1;
+    const ids: number[] = [];
+    for (let i = 0; i < k; i++) {
+      const s = seed + i;
+      const base = options.name ?? (k > 1 ? 'Variant' : 'Solution');
+      const stored: StoredJobOptionsInput = {
+        name: k > 1 ? `${base} ${i + 1} (seed ${s})` : (options.name ?? `${base} (seed ${s})`),
+        kind: k > 1 ? 'variant' : 'solution',
+        timeLimitMs: Math.max(1, Math.round(options.timeLimitMs)),
+        seed: s,
+        weights: options.weights,
+        targetSoft: options.targetSoft,
+        skipStages: options.skipStages,
+        maxAttempts: options.maxAttempts,
+        stallTimeoutMs: options.stallTimeoutMs === undefined ? undefined : Math.round(options.stallTimeoutMs),
+        makeActive: options.makeActive ?? k === 1,
+      };
+      const parsed = storedJobOptionsSchema.parse(stored);
+      const jobId = createJob(this.db, { kind: parsed.kind, options: parsed, seed: s });
+      this.onEvent({ type: 'queued', jobId, name: parsed.name, seed: s, elapsedMs: 0, etaMs: null });
+      this.start(jobId, college);
+      ids.push(jobId);
+    }
+    return ids;
+  }
+
+  /**
+   * Picks up the jobs that were queued or running when the app stopped (a crash included); each
+   * resumes from its last checkpoint with the time it has left. Returns their ids.
+   */
+  resumeInterrupted(): number[] {
+    const pending = listJobs(this.db, { status: ['queued', 'running'] })
+      .filter((j) => !this.jobs.has(j.id))
+      .reverse();
+    if (pending.length === 0) return [];
+    const college = this.requireCollege();
+    for (const j of pending) {
+      try {
+        const opts = parseStoredJobOptions(j.id, j.options);
+        for (const s of readJobHistory(this.db, j.id).failedStages) this.breaker().recordFailure(s);
+        this.onEvent({
+          type: 'queued',
+          jobId: j.id,
+          name: opts.name,
+          seed: opts.seed,
+          elapsedMs: 0,
+          etaMs: null,
+        });
+        this.start(j.id, college);
+      } catch (err) {
+        updateJobStatus(this.db, j.id, 'failed', { error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    return pending.map((j) => j.id);
+  }
+
+  /** Cancels a job; resolves with its outcome (within about a second). */
+  async cancel(jobId: number): Promise<JobOutcome | null> {
+    const entry = this.jobs.get(jobId);
+    if (!entry) return null;
+    entry.job.cancel();
+    return entry.done;
+  }
+
+  wait(jobId: number): Promise<JobOutcome> {
+    const entry = this.jobs.get(jobId);
+    if (!entry) return Promise.reject(new Error(`Job ${jobId} is not running in this session.`));
+    return entry.done;
+  }
+
+  waitAll(): Promise<JobOutcome[]> {
+    return Promise.all([...this.jobs.values()].map((e) => e.done));
+  }
+
+  activeJobIds(): number[] {
+    return [...this.jobs.keys()];
+  }
+
+  /** Cancels nothing: running jobs stay `running` in the database and resume on the next start. */
+  async shutdown(graceMs = 1000): Promise<void> {
+    if (!this.ownsPool) return;
+    await this.pool.shutdown(graceMs);
+    await Promise.allSettled([...this.jobs.values()].map((e) => e.done));
+  }
+
+  get solverPool(): SolverPool {
+    return this.pool;
+  }
+
+  private start(jobId: number, college: College): void {
+    const opts = parseStoredJobOptions(jobId, getJob(this.db, jobId)?.options);
+    const job = new SolveJob(jobId, opts, {
+      db: this.db,
+      pool: this.pool,
+      college,
+      breaker: this.breaker(),
+      clock: this.clock,
+      emit: (e) => this.onEvent(e),
+    });
+    const done = job.run().catch((err: unknown): JobOutcome => {
+      const reason = `Internal error: ${err instanceof Error ? err.message : String(err)}`;
+      try {
+        updateJobStatus(this.db, jobId, 'failed', { error: reason });
+      } catch {
+        // the database itself is the problem; the outcome still reports it
+      }
+      return {
+        jobId,
+        status: 'failed',
+        timetableId: null,
+        hardTotal: null,
+        softTotal: null,
+        reason,
+        attempts: 0,
+      };
+    });
+    this.jobs.set(jobId, { job, done });
+  }
+
+  private breaker(): CircuitBreaker {
+    const revision = getCollegeRevision(this.db);
+    let b = this.breakers.get(revision);
+    if (!b) this.breakers.set(revision, (b = new CircuitBreaker()));
+    return b;
+  }
+
+  private requireCollege(): College {
+    const college = loadCollege(this.db);
+    if (!college)
+      throw new Error('This project has no college data yet: import a workbook or a .ctt file first.');
+    return college;
+  }
+}

@@ -1,0 +1,37 @@
+// What a job remembers about how to run (stored as the job's JSON options, so that a job that was
+// running when the app died resumes with the same settings), and the defaults.
+import { z } from 'zod';
+import { SOLVER_STAGES } from '../../shared/solver/protocol.ts';
+import type { SolverStage } from '../../shared/solver/protocol.ts';
+import { DEFAULT_STALL_TIMEOUT_MS } from './Watchdog.ts';
+
+export const DEFAULT_MAX_ATTEMPTS = 5;
+/** Failures of one stage (for one dataset) after which that stage is skipped. */
+export const CIRCUIT_THRESHOLD = 2;
+/** Stages the solver can do without (its fallback constructor + local search covers them). */
+export const SKIPPABLE_STAGES: readonly SolverStage[] = ['decompose', 'mip'];
+
+export const storedJobOptionsSchema = z.object({
+  /** Name of the timetable the job stores when it finishes. */
+  name: z.string().min(1),
+  kind: z.enum(['solution', 'variant']),
+  timeLimitMs: z.number().int().positive(),
+  seed: z.number().int(),
+  weights: z.record(z.string(), z.number().nonnegative()).optional(),
+  targetSoft: z.number().nonnegative().optional(),
+  skipStages: z.array(z.enum(SOLVER_STAGES)).default([]),
+  maxAttempts: z.number().int().positive().default(DEFAULT_MAX_ATTEMPTS),
+  stallTimeoutMs: z.number().int().positive().default(DEFAULT_STALL_TIMEOUT_MS),
+  makeActive: z.boolean().default(false),
+});
+
+export type StoredJobOptions = z.infer<typeof storedJobOptionsSchema>;
+export type StoredJobOptionsInput = z.input<typeof storedJobOptionsSchema>;
+
+/** The job's stored options, or a clear error when the stored JSON is not usable. */
+export function parseStoredJobOptions(jobId: number, raw: unknown): StoredJobOptions {
+  const r = storedJobOptionsSchema.safeParse(raw);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  throw new Error(`Job ${jobId} has unusable options (${issue?.path.join('.')}: ${issue?.message}).`);
+}

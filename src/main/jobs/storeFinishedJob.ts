@@ -1,0 +1,66 @@
+// The last step of a finished job, in one transaction: keep the better of the solver's result and
+// the job's best checkpoint (both re-evaluated here with THE evaluator: a solver's own numbers are
+// not trusted), add it as a timetable version, and mark the job finished.
+import type { Database } from 'better-sqlite3';
+import { addTimetable, latestCheckpoint, updateJobStatus } from '../db/index.ts';
+import type { College, Timetable } from '../../shared/model/types.ts';
+import type { SolveResult } from '../../shared/solver/protocol.ts';
+import type { Evaluation } from '../../shared/eval/types.ts';
+import { compile } from '../../shared/compiled/compile.ts';
+import { timetableToPlacement } from '../../shared/compiled/placement.ts';
+import { evaluate } from '../../shared/eval/evaluate.ts';
+import type { StoredJobOptions } from './jobOptions.ts';
+import { isBetter } from './jobHistory.ts';
+
+export interface StoredResult {
+  timetableId: number;
+  hardTotal: number;
+  softTotal: number;
+  status: SolveResult['status'];
+  note: string | null;
+}
+
+export function storeFinishedJob(
+  db: Database,
+  college: College,
+  jobId: number,
+  opts: StoredJobOptions,
+  result: SolveResult | null,
+  note: string | null,
+): StoredResult | null {
+  const problem = compile(college, opts.weights ?? {});
+  const score = (t: Timetable): Evaluation =>
+    evaluate(problem, timetableToPlacement(problem, t), { details: false });
+  const checkpoint = latestCheckpoint(db, jobId);
+  let chosen: { timetable: Timetable; evaluation: Evaluation; status: SolveResult['status'] } | null = null;
+  if (result)
+    chosen = { timetable: result.timetable, evaluation: score(result.timetable), status: result.status };
+  let finalNote = note;
+  if (checkpoint) {
+    const evaluation = score(checkpoint.timetable);
+    const cp = { hard: evaluation.hardTotal, soft: evaluation.softTotal };
+    const current = chosen ? { hard: chosen.evaluation.hardTotal, soft: chosen.evaluation.softTotal } : null;
+    if (isBetter(cp, current)) {
+      const status = evaluation.hardTotal === 0 ? 'feasible' : 'partial';
+      chosen = { timetable: checkpoint.timetable, evaluation, status };
+      if (result)
+        finalNote = `The checkpoint from stage ${checkpoint.stage} was better than the final result and was kept.`;
+    }
+  }
+  if (!chosen) return null;
+  const picked = chosen;
+  return db.transaction((): StoredResult => {
+    const { hardTotal, softTotal, hard, soft } = picked.evaluation;
+    const timetableId = addTimetable(db, {
+      name: opts.name,
+      kind: opts.kind,
+      timetable: picked.timetable,
+      evaluation: { hardTotal, softTotal, hard, soft },
+      jobId,
+      seed: opts.seed,
+      makeActive: opts.makeActive,
+    });
+    updateJobStatus(db, jobId, 'finished', { resultTimetableId: timetableId, error: finalNote });
+    return { timetableId, hardTotal, softTotal, status: picked.status, note: finalNote };
+  })();
+}

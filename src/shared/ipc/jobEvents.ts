@@ -1,0 +1,106 @@
+// What the progress view (and the CLI's progress line) hears about a solve job. Every event names
+// its job, the time spent solving so far and an ETA estimate (null when there is nothing to base
+// one on). Main sends these over IPC; the schema lets the receiver validate them.
+import { z } from 'zod';
+// The shared zone's '**/solver/**' pattern is meant for src/solver, not src/shared/solver.
+// eslint-disable-next-line no-restricted-imports
+import { SOLVER_STAGES } from '../solver/protocol.ts';
+
+const stage = z.enum(SOLVER_STAGES);
+const cost = z.number().finite().nonnegative();
+const base = {
+  jobId: z.number().int().positive(),
+  /** Solving time spent on this job so far (all attempts; time waiting for a free solver excluded). */
+  elapsedMs: z.number().finite().nonnegative(),
+  /** Estimated time to completion; null when unknown. */
+  etaMs: z.number().finite().nonnegative().nullable(),
+};
+
+/** Why an attempt ended without a result. */
+export const attemptFailureKinds = [
+  'crash',
+  'oom',
+  'hung',
+  'timeout',
+  'solver_error',
+  'protocol',
+  'spawn',
+  'shutdown',
+] as const;
+export type AttemptFailureKind = (typeof attemptFailureKinds)[number];
+
+export const jobEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('queued'), ...base, name: z.string(), seed: z.number().int() }),
+  z.object({
+    type: z.literal('started'),
+    ...base,
+    attempt: z.number().int().positive(),
+    pid: z.number().int().nullable(),
+    /** The stage of the checkpoint this attempt resumes from, null on a fresh start. */
+    resumedFrom: stage.nullable(),
+    skipStages: z.array(stage),
+  }),
+  z.object({
+    type: z.literal('progress'),
+    ...base,
+    attempt: z.number().int().positive(),
+    stage,
+    percent: z.number().finite().min(0).max(100),
+    bestHard: cost.nullable(),
+    bestSoft: cost.nullable(),
+    message: z.string(),
+  }),
+  z.object({
+    type: z.literal('stuck'),
+    ...base,
+    attempt: z.number().int().positive(),
+    /** How long the solver has been silent. */
+    silentMs: z.number().finite().nonnegative(),
+  }),
+  z.object({
+    type: z.literal('retrying'),
+    ...base,
+    /** The attempt that failed. */
+    attempt: z.number().int().positive(),
+    failure: z.enum(attemptFailureKinds),
+    reason: z.string(),
+    /** Stage the failed attempt was in. */
+    failedStage: stage.nullable(),
+    /** Stages the next attempt skips (circuit breaker open). */
+    skipStages: z.array(stage),
+  }),
+  z.object({
+    type: z.literal('finished'),
+    ...base,
+    timetableId: z.number().int().positive(),
+    hardTotal: cost,
+    softTotal: cost,
+    status: z.enum(['feasible', 'partial', 'infeasible', 'cancelled']),
+    /** Set when the stored timetable is a checkpoint (the solver's result was worse or missing). */
+    note: z.string().nullable(),
+  }),
+  z.object({
+    type: z.literal('failed'),
+    ...base,
+    reason: z.string(),
+    /** Cost of the best checkpoint kept for this job, null when there is none. */
+    bestHard: cost.nullable(),
+    bestSoft: cost.nullable(),
+  }),
+  z.object({ type: z.literal('cancelled'), ...base }),
+]);
+
+export type JobEvent = z.infer<typeof jobEventSchema>;
+export type JobEventType = JobEvent['type'];
+
+/** ETA from the share done so far, never beyond the remaining time budget. */
+export function estimateEtaMs(
+  elapsedMs: number,
+  percent: number,
+  remainingBudgetMs: number | null,
+): number | null {
+  const budget = remainingBudgetMs === null ? null : Math.max(0, remainingBudgetMs);
+  if (percent <= 0 || percent > 100) return budget;
+  const byRate = (elapsedMs * (100 - percent)) / percent;
+  return budget === null ? Math.round(byRate) : Math.round(Math.min(byRate, budget));
+}
