@@ -1,7 +1,8 @@
 // Every command of the CLI; each file registers one command on the program.
 import type { Command } from 'commander';
 import { register as registerImport } from './import.ts';
+import { register as registerCheck } from './check.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerImport];
+export const commands: RegisterCommand[] = [registerImport, registerCheck];

@@ -2,21 +2,32 @@
 // ITC_WEIGHTS reproduces the ITC-2007 curriculum-based cost exactly (data/itc2007/README.md §4).
 
 export interface Weights {
-  /** Per student above a room's capacity, per session (only when capacity is soft). */
+  /**
+   * Per student above a room's capacity, per session: weight x max(0, head count - capacity)
+   * (only when capacity is soft; when hard each such session is one hard `room_capacity`).
+   * ITC "RoomCapacity". Counted in sessionChecks.ts.
+   */
   room_capacity: number;
-  /** Per day missing below a course's min_days. */
+  /** Per course: weight x max(0, min_days - distinct days it meets). ITC "MinWorkingDays". courseSpread.ts. */
   min_days: number;
-  /** Per session of a group with no adjacent session of that group on the same day. */
+  /**
+   * Per student set (leaf group) and day: a run of busy periods with free periods (or the day's
+   * edge) on both sides that is exactly one session's span counts weight x the sessions in it.
+   * ITC "CurriculumCompactness" (isolated lectures). groupDays.ts.
+   */
   isolated: number;
-  /** Per distinct room beyond the first used by a course. */
+  /** Per course: weight x max(0, distinct rooms used - 1). ITC "RoomStability". courseSpread.ts. */
   room_stability: number;
-  /** Per student with two sessions at the same time (enrollments). */
+  /**
+   * Per pair of sessions in the same period whose courses share individually enrolled students
+   * (and no student set): weight x shared students, per shared period. clashes.ts.
+   */
   student_clash: number;
-  /** Per idle period between two sessions of a faculty member in one day. */
+  /** Per faculty member and day: weight x idle periods between the first and last session. facultyDays.ts. */
   faculty_gaps: number;
-  /** Per idle period between two sessions of a group in one day. */
+  /** Per student set and day: weight x idle periods between the first and last session. groupDays.ts. */
   group_gaps: number;
-  /** Multiplier on each soft rule's own weight. */
+  /** Multiplier on each soft rule's own weight: per rule violation, soft_rule x rule weight. rules.ts. */
   soft_rule: number;
 }
 

@@ -1,0 +1,181 @@
+// `slotwise check`: the cost of a timetable, by the app's one evaluator. Either an ITC-2007
+// instance + solution file, or a project's active (or chosen) timetable.
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { getActiveTimetable, getTimetable, loadCollege, openProject } from '../../main/db/index.ts';
+import { compile } from '../../shared/compiled/compile.ts';
+import { timetableToPlacement } from '../../shared/compiled/placement.ts';
+import type { CompiledProblem } from '../../shared/compiled/types.ts';
+import { evaluate } from '../../shared/eval/evaluate.ts';
+import type { Evaluation } from '../../shared/eval/types.ts';
+import { HARD_KINDS, SOFT_KINDS } from '../../shared/eval/types.ts';
+import { parseCtt } from '../../shared/itc/ctt.ts';
+import { readItcSolution } from '../../shared/itc/solution.ts';
+import type { College, Timetable } from '../../shared/model/types.ts';
+import { CliError } from '../CliError.ts';
+
+interface CheckOptions {
+  ctt?: string;
+  solution?: string;
+  db?: string;
+  timetable?: string;
+  json?: boolean;
+  limit: string;
+}
+
+export interface CheckReport {
+  source: string;
+  sessions: number;
+  hard_total: number;
+  soft_total: number;
+  hard: Evaluation['hard'];
+  soft: Evaluation['soft'];
+  violations: Array<{
+    kind: string;
+    hard: boolean;
+    cost: number;
+    message: string;
+    sessions: Array<{ course: string; session: number }>;
+  }>;
+  warnings: string[];
+}
+
+export function register(program: Command): void {
+  program
+    .command('check')
+    .description(
+      'Evaluate a timetable: hard violations and soft cost by kind, and every violation explained. ' +
+        'Use --ctt with --solution for an ITC-2007 instance and solution file, or --db for a project.',
+    )
+    .option('--ctt <file>', 'ITC-2007 instance (.ctt or .ectt)')
+    .option('--solution <file>', 'ITC-2007 solution file: one "course room day period" line per lecture')
+    .option('--db <file>', 'project file (.slotwise); checks its active timetable')
+    .option('--timetable <id>', 'with --db: check this timetable id instead of the active one')
+    .option('--json', 'print { hard_total, soft_total, hard, soft, violations } as JSON')
+    .option('--limit <n>', 'violations to list in the text output (0 = all)', '30')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no hard violation, 1 hard violations, 2 bad input (the message says where).\n\n' +
+        'Examples:\n  slotwise check --ctt comp01.ctt --solution comp01.sol\n' +
+        '  slotwise check --db college.slotwise --json',
+    )
+    .action((opts: CheckOptions) => {
+      const report = runCheck(opts);
+      if (opts.json) console.log(JSON.stringify(report, null, 2));
+      else printReport(report, Number(opts.limit));
+      if (report.hard_total > 0) throw new CliError('', 1);
+    });
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(err);
+    throw new CliError(`Cannot read the ${what} ${path}: ${reason}.`, 2);
+  }
+}
+
+/** Runs `fn`, turning any error into a located bad-input error (exit code 2). */
+function badInput<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(err instanceof Error ? err.message : String(err), 2);
+  }
+}
+
+export function runCheck(opts: Omit<CheckOptions, 'limit' | 'json'>): CheckReport {
+  if (opts.ctt !== undefined && opts.db !== undefined)
+    throw new CliError('Give either --ctt or --db, not both.', 2);
+  let college: College;
+  let timetable: Timetable;
+  let source: string;
+  let warnings: string[] = [];
+  if (opts.ctt !== undefined) {
+    if (opts.solution === undefined) throw new CliError('--ctt needs --solution <file>.', 2);
+    const ctt = opts.ctt;
+    const sol = opts.solution;
+    college = badInput(() => parseCtt(readText(ctt, 'instance'), basename(ctt)));
+    const read = badInput(() => readItcSolution(readText(sol, 'solution'), college, basename(sol)));
+    timetable = read.timetable;
+    warnings = read.warnings;
+    source = `${ctt} + ${sol}`;
+  } else if (opts.db !== undefined) {
+    const loaded = loadFromProject(opts.db, opts.timetable);
+    college = loaded.college;
+    timetable = loaded.timetable;
+    source = loaded.source;
+  } else {
+    throw new CliError('Nothing to check: give --ctt <file> --solution <file>, or --db <project>.', 2);
+  }
+  const problem = badInput(() => compile(college));
+  const placement = badInput(() => timetableToPlacement(problem, timetable));
+  const e = evaluate(problem, placement);
+  return {
+    source,
+    sessions: problem.nSessions,
+    hard_total: e.hardTotal,
+    soft_total: e.softTotal,
+    hard: e.hard,
+    soft: e.soft,
+    violations: e.violations.map((v) => ({ ...v, sessions: v.sessions.map((s) => sessionRef(problem, s)) })),
+    warnings,
+  };
+}
+
+function sessionRef(p: CompiledProblem, s: number): { course: string; session: number } {
+  return { course: p.courseIds[p.sessionCourse[s]], session: p.sessionIndex[s] + 1 };
+}
+
+function loadFromProject(
+  path: string,
+  timetableId: string | undefined,
+): { college: College; timetable: Timetable; source: string } {
+  const db = badInput(() => openProject(path, { readonly: true }));
+  try {
+    const college = loadCollege(db);
+    if (!college) throw new CliError(`${path} holds no college yet: import one with "slotwise import".`, 2);
+    let found;
+    if (timetableId !== undefined) {
+      const id = Number(timetableId);
+      if (!Number.isInteger(id))
+        throw new CliError(`--timetable must be a timetable id (a number), got "${timetableId}".`, 2);
+      found = getTimetable(db, id);
+      if (!found) throw new CliError(`${path} has no timetable with id ${id}.`, 2);
+    } else {
+      found = getActiveTimetable(db);
+      if (!found) throw new CliError(`${path} has no active timetable: solve or import one first.`, 2);
+    }
+    return {
+      college,
+      timetable: found.timetable,
+      source: `${path}, timetable ${found.summary.id} "${found.summary.name}"`,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function printReport(r: CheckReport, limit: number): void {
+  for (const w of r.warnings) console.error(`warning: ${w}`);
+  const lines: string[] = [`Checked ${r.source} (${r.sessions} sessions)`, ''];
+  lines.push(`Hard violations: ${r.hard_total}${r.hard_total === 0 ? ' (feasible)' : ''}`);
+  for (const k of HARD_KINDS) if (r.hard[k] > 0) lines.push(`  ${k.padEnd(22)} ${r.hard[k]}`);
+  lines.push(`Soft cost: ${r.soft_total}`);
+  for (const k of SOFT_KINDS) if (r.soft[k] > 0) lines.push(`  ${k.padEnd(22)} ${r.soft[k]}`);
+  const shown = limit > 0 ? r.violations.slice(0, limit) : r.violations;
+  if (shown.length > 0) {
+    lines.push('', 'Violations:');
+    for (const v of shown)
+      lines.push(`  ${(v.hard ? 'hard' : `soft ${v.cost}`).padEnd(8)} ${v.kind}: ${v.message}`);
+    if (shown.length < r.violations.length) {
+      lines.push(
+        `  ... and ${r.violations.length - shown.length} more (--limit 0 lists all, --json gives all)`,
+      );
+    }
+  }
+  console.log(lines.join('\n'));
+}
