@@ -4,6 +4,8 @@
 import type { College, Timetable } from '../../shared/model/index.ts';
 import { writeFileAtomically } from './atomicWrite.ts';
 import { timetableCsv } from './csv.ts';
+import { exportIcs } from './ics/index.ts';
+import { exportPdf } from './pdf/index.ts';
 import { resolveSessions } from './sessions.ts';
 import type { ExportFormat, ExportOptions, ExportResult } from './types.ts';
 import { checkOnly, selectedViews } from './views.ts';
@@ -22,9 +24,17 @@ export async function exportTimetable(
     case 'csv':
       await writeFileAtomically(opts.out, timetableCsv(college, sessions));
       return { format, files: [opts.out] };
+    case 'pdf': {
+      checkOnly(college, selectedViews(opts.view), opts.only);
+      const { files, pages } = await exportPdf(college, sessions, opts);
+      return { format, files, pages };
+    }
+    case 'ics': {
+      checkOnly(college, selectedViews(opts.view), opts.only);
+      const { files, calendars } = await exportIcs(college, sessions, opts);
+      return { format, files, count: calendars };
+    }
     case 'itc':
-    case 'pdf':
-    case 'ics':
     case 'xlsx':
       checkOnly(college, selectedViews(opts.view), opts.only);
       throw new Error(`export format ${format} is not available yet`);
