@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from './dispatcher.ts';
+import { createHandlers } from './handlers.ts';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'slotwise-ipc-'));
+  dirs.push(d);
+  return d;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('project handlers', () => {
+  it('creates a project, reports it, and reopens it after a restart', async () => {
+    const userData = tempDir();
+    const file = join(tempDir(), 'Main Campus.slotwise');
+    const dispatch = createDispatcher(createHandlers({ userDataDir: userData }));
+    expect(await dispatch('project:current', undefined)).toEqual({ ok: true, value: null });
+    const created = await dispatch('project:create', { path: file });
+    expect(created).toEqual({
+      ok: true,
+      value: { path: file, name: 'Main Campus', hasCollege: false, timetables: 0 },
+    });
+
+    const afterRestart = createDispatcher(createHandlers({ userDataDir: userData }));
+    expect(await afterRestart('project:current', undefined)).toMatchObject({
+      ok: true,
+      value: { path: file },
+    });
+  });
+
+  it('refuses to open a missing project file with a typed error', async () => {
+    const dispatch = createDispatcher(createHandlers({ userDataDir: tempDir() }));
+    const res = await dispatch('project:open', { path: join(tempDir(), 'nope.slotwise') });
+    expect(res.ok).toBe(false);
+  });
+});

@@ -1,0 +1,71 @@
+// The Electron main process entry: wires services to the app lifecycle. Everything of substance
+// lives in plain Node modules (src/main/*) that never import electron.
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { join } from 'node:path';
+import { createDispatcher } from '../ipc/dispatcher.ts';
+import { createHandlers } from '../ipc/handlers.ts';
+import {
+  CONTENT_SECURITY_POLICY,
+  WEB_PREFERENCES,
+  isOwnUrl,
+  isVettedExternalUrl,
+} from '../security/windowPolicy.ts';
+
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Slotwise',
+    show: false,
+    webPreferences: { ...WEB_PREFERENCES, preload: join(import.meta.dirname, '../preload/index.cjs') },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isOwnUrl(url, devServerUrl)) event.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (isVettedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  if (devServerUrl) void win.loadURL(devServerUrl);
+  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  return win;
+}
+
+function hardenSession(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+}
+
+void app.whenReady().then(() => {
+  hardenSession();
+  const dispatch = createDispatcher(createHandlers({ userDataDir: app.getPath('userData') }));
+  ipcMain.handle('slotwise:invoke', (event, channel: unknown, payload: unknown) => {
+    const frameUrl = event.senderFrame?.url ?? '';
+    if (!isOwnUrl(frameUrl, devServerUrl) || event.senderFrame !== event.sender.mainFrame) {
+      return { ok: false, error: { code: 'forbidden_sender', message: 'IPC from a foreign frame' } };
+    }
+    return dispatch(channel, payload);
+  });
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
