@@ -84,6 +84,24 @@ describe('openProject', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('explains a folder given as the project, and a missing folder for a new project', () => {
+    expect(openError(tmp()).message).toMatch(/is a folder/);
+    const err = openError(join(tmp(), 'no', 'such', 'p.slotwise'));
+    expect(err.code).toBe('cannot_open');
+    expect(err.message).toMatch(/does not exist/);
+  });
+
+  it('lets two connections share one file: each sees the other's writes and nothing is migrated twice', () => {
+    const file = join(tmp(), 'shared.slotwise');
+    const a = openProject(file);
+    const b = openProject(file);
+    saveCollege(a, richCollege());
+    expect(loadCollege(b)).toStrictEqual(richCollege());
+    expect(migrate(b)).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION });
+    a.close();
+    b.close();
+  });
+
   it('refuses a file that is not SQLite, and an empty file, leaving them unchanged', () => {
     const text = join(tmp(), 'notes.slotwise');
     writeFileSync(text, 'room_id,name,capacity\nR1,Hall,60\n'.repeat(20));

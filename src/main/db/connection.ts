@@ -4,6 +4,7 @@
 import Sqlite from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { backupBeforeMigration } from './backups.ts';
 import { getSchemaVersion, migrate } from './migrate.ts';
 import { LATEST_VERSION } from './migrations/index.ts';
@@ -90,6 +91,13 @@ function initializeNew(db: Database): void {
 }
 
 function createProject(path: string, timeout: number): Database {
+  if (!existsSync(dirname(resolve(path)))) {
+    throw new ProjectFileError(
+      'cannot_open',
+      path,
+      `Cannot create ${path}: the folder ${dirname(resolve(path))} does not exist.`,
+    );
+  }
   const db = openSqlite(path, { timeout });
   try {
     initializeNew(db);
@@ -103,13 +111,20 @@ function createProject(path: string, timeout: number): Database {
 
 /** Refuses a non-SQLite file or another program's SQLite file from its first 100 bytes, without SQLite. */
 function checkHeader(path: string): void {
-  const size = statSync(path).size;
   const header = Buffer.alloc(100);
-  const fd = openSync(path, 'r');
+  let size: number;
   try {
-    readSync(fd, header, 0, 100, 0);
-  } finally {
-    closeSync(fd);
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw new Error('it is a folder, not a project file');
+    size = stats.size;
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, header, 0, 100, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    throw new ProjectFileError('cannot_open', path, `Cannot open ${path}: ${messageOf(err)}`, { cause: err });
   }
   if (size < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
     throw new ProjectFileError(

@@ -20,17 +20,21 @@ export function migrate(
     if (m.version !== i + 1)
       throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${i + 1}.`);
   });
-  const from = getSchemaVersion(db);
-  if (from > list.length) {
-    throw new Error(
-      `Database schema version ${from} is newer than this version of Slotwise (${list.length}).`,
-    );
-  }
   if (target > list.length) throw new Error(`No migration ${target}; the latest is ${list.length}.`);
-  if (from >= target) return { from, to: from };
-  db.transaction(() => {
-    for (const m of list.slice(from, target)) m.up(db);
-    db.pragma(`user_version = ${target}`);
-  }).immediate();
-  return { from, to: target };
+  // The version is read inside the write transaction: another process opening the same file at
+  // the same moment waits, then finds the work done.
+  return db
+    .transaction((): { from: number; to: number } => {
+      const from = getSchemaVersion(db);
+      if (from > list.length) {
+        throw new Error(
+          `Database schema version ${from} is newer than this version of Slotwise (${list.length}).`,
+        );
+      }
+      if (from >= target) return { from, to: from };
+      for (const m of list.slice(from, target)) m.up(db);
+      db.pragma(`user_version = ${target}`);
+      return { from, to: target };
+    })
+    .immediate();
 }
