@@ -91,7 +91,7 @@ describe('openProject', () => {
     expect(err.message).toMatch(/does not exist/);
   });
 
-  it('lets two connections share one file: each sees the other's writes and nothing is migrated twice', () => {
+  it('lets two connections share one file: writes are seen by both and nothing is migrated twice', () => {
     const file = join(tmp(), 'shared.slotwise');
     const a = openProject(file);
     const b = openProject(file);
