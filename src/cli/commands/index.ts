@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { register as registerImport } from './import.ts';
 import { register as registerCheck } from './check.ts';
+import { register as registerGenerate } from './generate.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerImport, registerCheck];
+export const commands: RegisterCommand[] = [registerImport, registerCheck, registerGenerate];

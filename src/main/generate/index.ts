@@ -1,0 +1,115 @@
+// generateCollege: a realistic synthetic college (departments, sections with lab batches, theory,
+// labs, tutorials, NEP electives, faculty limits, rules) together with a timetable planted while
+// generating, so the college is hard-feasible by construction. Deterministic per preset and seed.
+import { blocks } from '../../shared/model/periods.ts';
+import type { College, Timetable } from '../../shared/model/types.ts';
+import { assembleCollege, PERIODS, plantedTimetable } from './assemble.ts';
+import { INSTITUTIONS } from './catalog.ts';
+import { addSectionCourses, addSingleUnits } from './curriculum.ts';
+import { planYear } from './yearPlan.ts';
+import type { YearPlan } from './yearPlan.ts';
+import type { Draft, Offering } from './draft.ts';
+import { addMinors, addOpenElectives, addProfessionalElectives } from './electives.ts';
+import { addDerivedRules } from './extraRules.ts';
+import { buildFaculty } from './faculty.ts';
+import { dropUnplaced } from './finalize.ts';
+import { enrollMinors } from './minors.ts';
+import { occupancyOf } from './occupancy.ts';
+import { buildDepartments, buildSections, chooseProgrammes } from './people.ts';
+import { Planter } from './planter.ts';
+import { PRESETS } from './presets.ts';
+import type { PresetName } from './presets.ts';
+import { Rng } from './rng.ts';
+import { assignHomeRooms, buildRooms, restrictLabRooms } from './rooms.ts';
+import { measure } from './stats.ts';
+import type { GenerationStats } from './stats.ts';
+
+export type { PresetName } from './presets.ts';
+export { PRESET_NAMES } from './presets.ts';
+export type { GenerationStats } from './stats.ts';
+
+export interface GenerateOptions {
+  /** Multiplies the number of sections (students, courses, faculty, rooms); default 1. */
+  scale?: number;
+}
+
+export interface GeneratedCollege {
+  college: College;
+  /** A timetable with no hard violation, built while generating. */
+  planted: Timetable;
+  stats: GenerationStats;
+}
+
+export function generateCollege(
+  preset: PresetName,
+  seed: number,
+  opts: GenerateOptions = {},
+): GeneratedCollege {
+  const p = PRESETS[preset];
+  if (!p) throw new Error(`unknown preset "${String(preset)}": use small, medium or sih`);
+  const scale = opts.scale ?? 1;
+  if (!(scale > 0) || !Number.isFinite(scale))
+    throw new Error(`scale must be a positive number, got ${scale}`);
+  if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
+  const rng = new Rng(seed);
+  const d: Draft = {
+    preset: p,
+    rng,
+    institution: rng.pick(INSTITUTIONS),
+    days: p.days,
+    nPeriods: PERIODS.length,
+    nSlots: p.days.length * PERIODS.length,
+    blockOf: blockIndex(),
+    departments: [],
+    groups: [],
+    leafGroup: [],
+    students: [],
+    faculty: [],
+    rooms: [],
+    offerings: [],
+    units: [],
+    rules: [],
+    enrollments: [],
+  };
+  const programmes = chooseProgrammes(p.programmeDepartments);
+  buildDepartments(d, programmes);
+  const sections = buildSections(d, programmes, scale);
+
+  const plans = new Map<string, YearPlan>();
+  const single: Offering[] = [];
+  let firstYear = 0;
+  for (const s of sections) {
+    const key = `${s.dept.code}:${s.year}:${s.postgraduate ? 'pg' : 'ug'}`;
+    if (!plans.has(key)) plans.set(key, planYear(d, s));
+    const isFirst = s.year === 1 && !s.postgraduate;
+    single.push(...addSectionCourses(d, s, isFirst ? firstYear++ : 0, plans.get(key)!));
+  }
+  addOpenElectives(d, sections);
+  addProfessionalElectives(d, sections);
+  addSingleUnits(d, single);
+  const minors = addMinors(d, sections);
+
+  buildFaculty(d);
+  buildRooms(d);
+  assignHomeRooms(d);
+  restrictLabRooms(d);
+
+  const planter = new Planter(d);
+  planter.placeAll();
+  enrollMinors(d, minors, planter.leafBusy);
+  dropUnplaced(d);
+
+  const occ = occupancyOf(d);
+  addDerivedRules(d, occ);
+  const college = assembleCollege(d, occ, `${preset}${scale !== 1 ? `x${scale}` : ''}-seed${seed}`);
+  const planted = plantedTimetable(d);
+  return { college, planted, stats: measure(d, college, occ, planter.stats) };
+}
+
+function blockIndex(): number[] {
+  const out: number[] = [];
+  blocks(PERIODS).forEach(([first, last], b) => {
+    for (let p = first; p <= last; p++) out[p] = b;
+  });
+  return out;
+}

@@ -1,0 +1,139 @@
+// Limits and unavailability taken from the planted timetable: every limit is at or above what the
+// planted timetable uses, and every unavailable slot is one it leaves free, so it stays feasible.
+import type { Faculty, Group, Room, SlotRef } from '../../shared/model/types.ts';
+import type { Draft } from './draft.ts';
+import type { Occupancy } from './occupancy.ts';
+import { dayUse } from './occupancy.ts';
+
+function freeRange(
+  row: Uint8Array,
+  base: number,
+  day: number,
+  nPeriods: number,
+  from: number,
+  to: number,
+): boolean {
+  for (let p = from; p <= to; p++) if (row[base + day * nPeriods + p] !== 0) return false;
+  return true;
+}
+
+function range(day: number, from: number, to: number): SlotRef[] {
+  const out: SlotRef[] = [];
+  for (let p = from; p <= to; p++) out.push({ day, period: p });
+  return out;
+}
+
+function sortSlots(slots: SlotRef[]): SlotRef[] {
+  const seen = new Set<string>();
+  return slots
+    .filter((s) => {
+      const k = `${s.day}:${s.period}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .sort((a, b) => a.day - b.day || a.period - b.period);
+}
+
+/** Some free stretches of a resource's week: a free day, mornings, late afternoons. */
+function someFreeSlots(d: Draft, row: Uint8Array, base: number, wholeDays: boolean): SlotRef[] {
+  const { rng, nPeriods } = d;
+  const nDays = d.days.length;
+  const out: SlotRef[] = [];
+  const freeDays: number[] = [];
+  for (let day = 0; day < nDays; day++)
+    if (freeRange(row, base, day, nPeriods, 0, nPeriods - 1)) freeDays.push(day);
+  if (wholeDays) {
+    for (const day of freeDays) out.push(...range(day, 0, nPeriods - 1));
+    return out;
+  }
+  if (freeDays.length > 0 && rng.chance(0.4)) out.push(...range(rng.pick(freeDays), 0, nPeriods - 1));
+  const pieces = rng.int(1, 3);
+  for (let k = 0; k < pieces; k++) {
+    const day = rng.int(0, nDays - 1);
+    const len = rng.int(1, 3);
+    const from = rng.chance(0.5) ? 0 : nPeriods - len;
+    if (freeRange(row, base, day, nPeriods, from, from + len - 1))
+      out.push(...range(day, from, from + len - 1));
+  }
+  return out;
+}
+
+export function facultyRows(d: Draft, occ: Occupancy): Faculty[] {
+  const { rng, nPeriods, nSlots } = d;
+  const nDays = d.days.length;
+  return d.faculty.map((f, i) => {
+    const base = i * nSlots;
+    const use = dayUse(occ.faculty, base, nDays, nPeriods);
+    const week = use.load.reduce((a, b) => a + b, 0);
+    const days = use.load.filter((x) => x > 0).length;
+    const row: Faculty = { id: f.id, name: f.name, department: f.dept, email: f.email, unavailable: [] };
+    if (week === 0) return row;
+    const partTime = days <= 3 && rng.chance(0.3);
+    if (rng.chance(0.8)) row.maxPerDay = Math.max(...use.load) + (rng.chance(0.5) ? 0 : 1);
+    if (rng.chance(0.7)) row.maxPerWeek = week + rng.int(0, 2);
+    if (partTime) row.maxDays = days;
+    else if (rng.chance(0.3) && days < nDays) row.maxDays = days + 1;
+    if (rng.chance(0.4)) row.maxGapsPerDay = Math.max(...use.gaps) + (rng.chance(0.5) ? 0 : 1);
+    if (partTime || rng.chance(0.5))
+      row.unavailable = sortSlots(someFreeSlots(d, occ.faculty, base, partTime));
+    return row;
+  });
+}
+
+export function roomRows(d: Draft, occ: Occupancy): Room[] {
+  const { rng, nSlots } = d;
+  return d.rooms.map((r, i) => {
+    const row: Room = {
+      id: r.id,
+      name: r.name,
+      capacity: r.capacity,
+      type: r.type,
+      building: r.building,
+      unavailable: [],
+    };
+    if (rng.chance(0.12)) row.unavailable = sortSlots(someFreeSlots(d, occ.room, i * nSlots, false));
+    return row;
+  });
+}
+
+export function groupRows(d: Draft, occ: Occupancy): Group[] {
+  const { rng, nPeriods, nSlots } = d;
+  const nDays = d.days.length;
+  const leafUse = d.leafGroup.map((_, l) => dayUse(occ.leaf, l * nSlots, nDays, nPeriods));
+  return d.groups.map((g) => {
+    const row: Group = { id: g.id, name: g.name, size: g.size, department: g.dept };
+    if (g.parent) row.parent = g.parent;
+    const isLeaf = g.leaves.length === 1 && d.leafGroup[g.leaves[0]] === g.id;
+    const use = g.leaves.map((l) => leafUse[l]);
+    const maxLoad = Math.max(...use.flatMap((u) => u.load));
+    const busyLoads = use.flatMap((u) => u.load.filter((x) => x > 0));
+    const maxGaps = Math.max(...use.flatMap((u) => u.gaps));
+    if (maxLoad === 0 || rng.chance(isLeaf && g.parent ? 0.85 : 0.3)) return row;
+    if (rng.chance(0.8)) row.maxPerDay = Math.min(nPeriods, maxLoad + (rng.chance(0.6) ? 0 : 1));
+    if (rng.chance(0.5)) row.maxGapsPerDay = maxGaps + (rng.chance(0.5) ? 0 : 1);
+    const minLoad = Math.min(...busyLoads);
+    if (minLoad >= 2 && rng.chance(0.3)) row.minPerDay = 2;
+    return row;
+  });
+}
+
+/** A few courses keep off the last period or a whole day where the planted timetable already does. */
+export function courseUnavailable(d: Draft, occ: Occupancy, offering: number): SlotRef[] {
+  const { rng, nPeriods } = d;
+  const off = d.offerings[offering];
+  if (off.kind !== 'theory' || !rng.chance(0.06)) return [];
+  const periods = occ.periodsOf(offering);
+  const nDays = d.days.length;
+  if (rng.chance(0.5)) {
+    const last = nPeriods - 1;
+    if (periods.every((q) => q % nPeriods !== last)) {
+      const out: SlotRef[] = [];
+      for (let day = 0; day < nDays; day++) out.push({ day, period: last });
+      return out;
+    }
+    return [];
+  }
+  const day = rng.int(0, nDays - 1);
+  return periods.every((q) => Math.floor(q / nPeriods) !== day) ? range(day, 0, nPeriods - 1) : [];
+}
