@@ -114,6 +114,12 @@ describe('importSheets checks', () => {
     ]);
   });
 
+  it('warns about a sheet that is not part of the workbook and requires rooms and courses', () => {
+    const { errors, warnings } = run({ Room: 'room_id\nR1\n', Rooms: 'room_id,name,capacity\n' });
+    expect(at(warnings)).toEqual(['Room:-:-: Sheet "Room" is not part of the workbook and is ignored']);
+    expect(at(errors)).toContain('Rooms:-:-: The Rooms sheet has no rows');
+  });
+
   it('reports two sheets standing for the same name', () => {
     const { errors } = run({ 'Fixed ': 'course_id,session,day,period\n' });
     expect(errors).toContainEqual(

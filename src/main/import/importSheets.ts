@@ -81,12 +81,27 @@ function inSheetOrder(issues: ImportIssue[]): ImportIssue[] {
     .map(({ issue }) => issue);
 }
 
+const MUST_HAVE_ROWS = new Set<SheetName>(['Rooms', 'Courses']);
+/** Sheets the workbook may carry besides the data (the template's own notes). */
+const NOTE_SHEETS = new Set(['instructions', 'readme', 'notes']);
+
 function matchSheets(
   sheets: readonly RawSheet[],
   source: SheetSource,
   log: IssueLog,
 ): Partial<Record<SheetName, SheetTable>> {
   const tables: Partial<Record<SheetName, SheetTable>> = {};
+  const known = new Set(SHEET_SPECS.map((s) => normalizeName(s.name)));
+  for (const sheet of sheets) {
+    const key = normalizeName(sheet.name);
+    if (!known.has(key) && !NOTE_SHEETS.has(key)) {
+      log.warn(
+        { file: sheet.file, sheet: sheet.name },
+        `Sheet "${sheet.name}" is not part of the workbook and is ignored`,
+        `Sheets are ${SHEET_SPECS.map((s) => s.name).join(', ')}; rename it if it holds one of them.`,
+      );
+    }
+  }
   for (const spec of SHEET_SPECS) {
     const matches = sheets.filter((s) => normalizeName(s.name) === normalizeName(spec.name));
     if (matches.length === 0) {
@@ -106,7 +121,17 @@ function matchSheets(
         'Keep one of them.',
       );
     }
-    tables[spec.name] = new SheetTable(matches[0], spec, log);
+    const table = new SheetTable(matches[0], spec, log);
+    tables[spec.name] = table;
+    if (MUST_HAVE_ROWS.has(spec.name) && table.rows.length === 0) {
+      const what = spec.name === 'Rooms' ? 'room' : 'course';
+      table.error(
+        undefined,
+        undefined,
+        `The ${spec.name} sheet has no rows`,
+        `Add one row per ${what} below the header.`,
+      );
+    }
   }
   return tables;
 }

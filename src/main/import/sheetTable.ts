@@ -11,6 +11,7 @@ export class SheetTable {
   readonly rows: readonly RawRow[];
   readonly log: IssueLog;
   private readonly index = new Map<string, { at: number; header: string }>();
+  private readonly byName = new Map<string, { at: number; header: string } | null>();
 
   constructor(sheet: RawSheet, spec: SheetSpec, log: IssueLog) {
     this.log = log;
@@ -32,13 +33,23 @@ export class SheetTable {
     }
   }
 
+  /** Column lookup by the name the parsers use (canonical names: no normalising per cell). */
+  private column(column: string): { at: number; header: string } | undefined {
+    let found = this.byName.get(column);
+    if (found === undefined) {
+      found = this.index.get(normalizeName(column)) ?? null;
+      this.byName.set(column, found);
+    }
+    return found ?? undefined;
+  }
+
   has(column: string): boolean {
-    return this.index.has(normalizeName(column));
+    return this.column(column) !== undefined;
   }
 
   /** The header as written in the file (the canonical name when the column is absent). */
   header(column: string): string {
-    return this.index.get(normalizeName(column))?.header ?? column;
+    return this.column(column)?.header ?? column;
   }
 
   where(row?: RawRow | number, column?: string): Where {
@@ -60,7 +71,7 @@ export class SheetTable {
   }
 
   cell(row: RawRow, column: string): CellValue {
-    const found = this.index.get(normalizeName(column));
+    const found = this.column(column);
     return found === undefined ? null : (row.cells[found.at] ?? null);
   }
 
