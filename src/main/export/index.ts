@@ -6,6 +6,8 @@ import { writeFileAtomically } from './atomicWrite.ts';
 import { timetableCsv } from './csv.ts';
 import { exportIcs } from './ics/index.ts';
 import { exportPdf } from './pdf/index.ts';
+import { exportXlsx } from './xlsx/index.ts';
+import { formatItcSolution } from '../../shared/itc/index.ts';
 import { resolveSessions } from './sessions.ts';
 import type { ExportFormat, ExportOptions, ExportResult } from './types.ts';
 import { checkOnly, selectedViews } from './views.ts';
@@ -34,9 +36,13 @@ export async function exportTimetable(
       const { files, calendars } = await exportIcs(college, sessions, opts);
       return { format, files, count: calendars };
     }
-    case 'itc':
-    case 'xlsx':
+    case 'xlsx': {
       checkOnly(college, selectedViews(opts.view), opts.only);
-      throw new Error(`export format ${format} is not available yet`);
+      const { sheets } = await exportXlsx(college, sessions, opts);
+      return { format, files: [opts.out], count: sheets };
+    }
+    case 'itc':
+      await writeFileAtomically(opts.out, formatItcSolution(college, timetable));
+      return { format, files: [opts.out] };
   }
 }
