@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleKind } from '../model/types.ts';
+import { evaluateCollege, testCollege, type Place } from './testing/testCollege.ts';
+
+const rooms = ['R1', 'R2', 'R3'].map((id) => ({ id, name: id, capacity: 100 }));
+const faculty = ['F1', 'F2', 'F3'].map((id) => ({ id, name: id }));
+const groups = ['G1', 'G2', 'G3'].map((id) => ({ id, name: id, size: 10 }));
+/** Courses A, B, C with 2 sessions each, separate faculty, groups and (by default) rooms. */
+const courses = ['A', 'B', 'C'].map((id, i) => ({
+  id,
+  name: id,
+  faculty: [faculty[i].id],
+  groups: [groups[i].id],
+  sessions: 2,
+  minDays: 0,
+}));
+
+function ruleCost(
+  kind: RuleKind,
+  list: string[],
+  places: Place[],
+  extra: { hard?: boolean; weight?: number; value?: number } = {},
+): { hard: number; soft: number } {
+  const college = testCollege({
+    rooms,
+    faculty,
+    groups,
+    courses,
+    rules: [{ kind, courses: list, ...extra }],
+  });
+  const e = evaluateCollege(college, places);
+  return { hard: e.hard.rule, soft: e.soft.soft_rule };
+}
+
+// day, period per session k of A and B (rooms R1 for A, R2 for B).
+const ab = (a: Array<[number, number]>, b: Array<[number, number]>): Place[] => [
+  ...a.map(([d, p], k): Place => ['A', k + 1, d, p, 'R1']),
+  ...b.map(([d, p], k): Place => ['B', k + 1, d, p, 'R2']),
+];
+
+describe('rules', () => {
+  it('same_time: session k with session k', () => {
+    expect(
+      ruleCost(
+        'same_time',
+        ['A', 'B'],
+        ab(
+          [
+            [0, 0],
+            [1, 0],
+          ],
+          [
+            [0, 0],
+            [1, 1],
+          ],
+        ),
+      ).hard,
+    ).toBe(1);
+  });
+
+  it('not_overlapping: one per overlapping pair', () => {
+    expect(
+      ruleCost(
+        'not_overlapping',
+        ['A', 'B'],
+        ab(
+          [
+            [0, 0],
+            [1, 0],
+          ],
+          [
+            [1, 0],
+            [0, 0],
+          ],
+        ),
+      ).hard,
+    ).toBe(2);
+  });
+
+  it('different_days: one per pair of sessions on one day', () => {
+    // A on Mon, Tue; B on Mon, Wed: pairs on Mon = (A1, B1).
+    expect(
+      ruleCost(
+        'different_days',
+        ['A', 'B'],
+        ab(
+          [
+            [0, 0],
+            [1, 0],
+          ],
+          [
+            [0, 3],
+            [2, 0],
+          ],
+        ),
+      ).hard,
+    ).toBe(1);
+  });
+
+  it('same_day: session k on the first course session k day', () => {
+    expect(
+      ruleCost(
+        'same_day',
+        ['A', 'B'],
+        ab(
+          [
+            [0, 0],
+            [1, 0],
+          ],
+          [
+            [0, 4],
+            [2, 0],
+          ],
+        ),
+      ).hard,
+    ).toBe(1);
+  });
+
+  it('consecutive: B session k starts right when A session k ends, same day', () => {
+    expect(
+      ruleCost(
+        'consecutive',
+        ['A', 'B'],
+        ab(
+          [
+            [0, 0],
+            [1, 0],
+          ],
+          [
+            [0, 1],
+            [1, 2],
+          ],
+        ),
+      ).hard,
+    ).toBe(1);
+  });
+
+  it('ordered: A session k ends no later than B session k starts', () => {
+    expect(
+      ruleCost(
+        'ordered',
+        ['A', 'B'],
+        ab(
+          [
+            [0, 1],
+            [2, 0],
+          ],
+          [
+            [0, 3],
+            [1, 0],
+          ],
+        ),
+      ).hard,
+    ).toBe(1);
+  });
+
+  it('min_days_apart: pairs of one course fewer than value days apart', () => {
+    expect(
+      ruleCost(
+        'min_days_apart',
+        ['A', 'B'],
+        ab(
+          [
+            [0, 0],
+            [1, 0],
+          ],
+          [
+            [0, 0],
+            [2, 0],
+          ],
+        ),
+        { value: 2 },
+      ).hard,
+    ).toBe(1);
+  });
+
+  it('same_room: distinct rooms minus one', () => {
+    expect(
+      ruleCost(
+        'same_room',
+        ['A', 'B'],
+        ab(
+          [
+            [0, 0],
+            [1, 0],
+          ],
+          [
+            [2, 0],
+            [3, 0],
+          ],
+        ),
+      ).hard,
+    ).toBe(1);
+  });
+
+  it('a soft rule costs soft_rule x its weight per violation and no hard count', () => {
+    const r = ruleCost(
+      'same_room',
+      ['A', 'B', 'C'],
+      [
+        ...ab(
+          [
+            [0, 0],
+            [1, 0],
+          ],
+          [
+            [2, 0],
+            [3, 0],
+          ],
+        ),
+        ['C', 1, 4, 0, 'R3'],
+        ['C', 2, 4, 1, 'R3'],
+      ],
+      {
+        hard: false,
+        weight: 4,
+      },
+    );
+    expect(r).toEqual({ hard: 0, soft: 2 * 4 });
+  });
+
+  it('skips sessions that are not placed', () => {
+    expect(ruleCost('same_time', ['A', 'B'], ab([[0, 0]], [[1, 0]])).hard).toBe(1);
+  });
+});
