@@ -24,7 +24,7 @@ import { SolveJob } from './SolveJob.ts';
 import type { JobOutcome } from './SolveJob.ts';
 import { parseStoredJobOptions, storedJobOptionsSchema } from './jobOptions.ts';
 import type { StoredJobOptionsInput } from './jobOptions.ts';
-import { readJobHistory } from './jobHistory.ts';
+import { closeInterruptedAttempts, readJobHistory } from './jobHistory.ts';
 
 export interface JobRunnerOptions {
   /** A pool to borrow (the app keeps one); otherwise the runner makes its own and shuts it down. */
@@ -127,6 +127,7 @@ export class JobRunner {
     for (const j of pending) {
       try {
         const opts = parseStoredJobOptions(j.id, j.options);
+        closeInterruptedAttempts(this.db, j.id);
         for (const s of readJobHistory(this.db, j.id).failedStages) this.breaker().recordFailure(s);
         this.onEvent({
           type: 'queued',

@@ -216,7 +216,10 @@ export class SolveJob {
     const cleanup = (): void => {
       watchdog?.stop();
       deadline?.cancel();
-      if (this.attemptStart !== null) this.usedMs += clock.now() - this.attemptStart;
+      if (this.attemptStart !== null) {
+        this.usedMs += clock.now() - this.attemptStart;
+        recordProgress(db, this.jobId, { type: 'ended', attempt: n, elapsedMs: Math.round(this.usedMs) });
+      }
       this.attemptStart = null;
       this.task = null;
     };

@@ -70,7 +70,8 @@ interface Task {
 interface Worker {
   id: number;
   child: SolverChild | null;
-  state: 'starting' | 'ready' | 'down' | 'given_up';
+  /** `stopping`: killed by the pool, exit not yet seen (nothing is dispatched to it). */
+  state: 'starting' | 'ready' | 'stopping' | 'down' | 'given_up';
   task: Task | null;
   served: number;
   startFailures: number;
@@ -367,16 +368,18 @@ export class SolverPool {
     }
     this.detach(task);
     this.fail(task, error);
+    this.stopWorker(w);
+  }
+
+  private stopWorker(w: Worker): void {
     w.killedOnPurpose = true;
+    if (w.state === 'ready' || w.state === 'starting') w.state = 'stopping';
     w.child?.kill('SIGKILL');
   }
 
   private killWorker(w: Worker, error: AttemptError): void {
     if (w.task) this.killTask(w.task, error);
-    else {
-      w.killedOnPurpose = true;
-      w.child?.kill('SIGKILL');
-    }
+    else this.stopWorker(w);
   }
 
   private detach(task: Task): void {

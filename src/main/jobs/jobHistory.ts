@@ -2,7 +2,7 @@
 // the stage each failed attempt died in (the circuit breaker counts those). An attempt's failed
 // stage is kept at the start of its reason as `[stage] ...`.
 import type { Database } from 'better-sqlite3';
-import { getProgress, latestCheckpoint, listAttempts } from '../db/index.ts';
+import { finishAttempt, getProgress, latestCheckpoint, listAttempts } from '../db/index.ts';
 import type { CheckpointRecord } from '../db/index.ts';
 import { SOLVER_STAGES } from '../../shared/solver/protocol.ts';
 import type { SolverStage } from '../../shared/solver/protocol.ts';
@@ -15,6 +15,8 @@ export interface JobHistory {
 }
 
 const STAGE_PREFIX = /^\[([a-z]+)\] /;
+/** Reason of an attempt that was running when the app stopped (not the solver's fault). */
+export const INTERRUPTED_REASON = 'Interrupted: the app stopped while this attempt was running.';
 
 export function reasonWithStage(stage: SolverStage | null, reason: string): string {
   return stage ? `[${stage}] ${reason}` : reason;
@@ -28,17 +30,31 @@ export function stageOfReason(reason: string | null): SolverStage | null {
 
 export function readJobHistory(db: Database, jobId: number): JobHistory {
   const attempts = listAttempts(db, jobId);
-  const lastSeen = getProgress(db, jobId)?.updatedAt ?? null;
-  let usedMs = 0;
+  // The job's last recorded progress carries its total solving time, interrupted attempts included.
+  const progress = getProgress(db, jobId)?.event as { elapsedMs?: unknown } | undefined;
+  const recorded = typeof progress?.elapsedMs === 'number' ? progress.elapsedMs : 0;
+  let ended = 0;
   const failedStages: SolverStage[] = [];
   for (const a of attempts) {
-    // An attempt still 'running' was cut short by a restart: it ran until its last progress.
-    const end = a.endedAt ?? (lastSeen && lastSeen > a.startedAt ? lastSeen : a.startedAt);
-    usedMs += Math.max(0, Date.parse(end) - Date.parse(a.startedAt));
+    if (a.endedAt && a.reason !== INTERRUPTED_REASON) {
+      ended += Math.max(0, Date.parse(a.endedAt) - Date.parse(a.startedAt));
+    }
     const stage = a.status === 'failed' ? stageOfReason(a.reason) : null;
     if (stage) failedStages.push(stage);
   }
-  return { attempts: attempts.length, usedMs, failedStages, best: latestCheckpoint(db, jobId) };
+  return {
+    attempts: attempts.length,
+    usedMs: Math.max(recorded, ended),
+    failedStages,
+    best: latestCheckpoint(db, jobId),
+  };
+}
+
+/** Closes the attempts a previous run of the app left open (it died while they ran). */
+export function closeInterruptedAttempts(db: Database, jobId: number): void {
+  for (const a of listAttempts(db, jobId)) {
+    if (a.status === 'running') finishAttempt(db, jobId, a.n, 'failed', INTERRUPTED_REASON);
+  }
 }
 
 /** Lexicographic (hard, soft) comparison: is a strictly better than b? */

@@ -1,0 +1,97 @@
+// The main side dies mid-job (a CLI process running the job is SIGKILLed) and is started again:
+// its solver process does not outlive it, the job resumes from its checkpoint with the solving
+// time it had left, finishes, and the project file passes `PRAGMA integrity_check`.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getJob, latestCheckpoint, listAttempts, openProject } from '../../src/main/db/index.ts';
+import type { JobEvent } from '../../src/shared/ipc/jobEvents.ts';
+import { alive, solverUnderTest, tempProject, until } from './harness.ts';
+import type { TempProject } from './harness.ts';
+
+const JOB_MAIN = fileURLToPath(new URL('./fixtures/jobMain.ts', import.meta.url));
+
+let project: TempProject | null = null;
+afterEach(() => project?.cleanup());
+
+interface MainRun {
+  pid: number;
+  events: JobEvent[];
+  exited: Promise<number | null>;
+  outcomes: () => Array<{ status: string; jobId: number; hardTotal: number | null }> | null;
+}
+
+function startMain(args: string[], env: Record<string, string>): MainRun {
+  const child = spawn(process.execPath, [JOB_MAIN, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const events: JobEvent[] = [];
+  let outcomes: ReturnType<MainRun['outcomes']> = null;
+  let buffer = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    buffer += chunk;
+    const lines = buffer.split('\n');
+    buffer = lines.pop() ?? '';
+    for (const line of lines) {
+      const msg = JSON.parse(line) as
+        JobEvent | { type: 'outcomes'; outcomes: ReturnType<MainRun['outcomes']> };
+      if (msg.type === 'outcomes') outcomes = msg.outcomes;
+      else events.push(msg);
+    }
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { pid: child.pid ?? 0, events, exited, outcomes: () => outcomes };
+}
+
+describe('main process killed mid-job', () => {
+  it('resumes the job from its checkpoint on the next start', async () => {
+    const solver = solverUnderTest();
+    project = tempProject(solver.college());
+    const path = project.path;
+    project.db.close();
+    const moduleArg = solver.runOptions.solverArgs?.[0]?.replace('--solver-module=', '');
+    const env = { FAKE_SOLVER_MS: '6000' };
+
+    const first = startMain(
+      [path, 'run', String(solver.timeLimitMs), ...(moduleArg ? [moduleArg] : [])],
+      env,
+    );
+    const progressed = (): boolean =>
+      first.events.some((e) => e.type === 'progress' && e.percent >= 30 && e.bestHard !== null);
+    await until(progressed, 25_000, 'the first run to make progress');
+    const ro = openProject(path, { readonly: true });
+    await until(() => latestCheckpoint(ro, 1) !== null, 5000, 'a checkpoint');
+    const saved = latestCheckpoint(ro, 1);
+    ro.close();
+    const started = first.events.find((e) => e.type === 'started');
+    const solverPid = started?.type === 'started' ? (started.pid ?? 0) : 0;
+    expect(solverPid).toBeGreaterThan(0);
+    process.kill(first.pid, 'SIGKILL');
+    await first.exited;
+    // Its solver process notices that main is gone and exits.
+    await until(() => !alive(solverPid), 3000, 'the orphaned solver to exit');
+
+    const second = startMain([path, 'resume', ...(moduleArg ? [moduleArg] : [])], env);
+    expect(await second.exited).toBe(0);
+    const [outcome] = second.outcomes() ?? [];
+    expect(outcome).toMatchObject({ jobId: 1, status: 'finished' });
+    if (solver.real) expect(outcome.hardTotal).toBe(0);
+    const resumed = second.events.find((e) => e.type === 'started');
+    expect(resumed).toMatchObject({ attempt: 2, resumedFrom: saved?.stage });
+    // The solving time already spent counts against the job's limit.
+    expect(resumed?.elapsedMs).toBeGreaterThan(500);
+
+    const db = openProject(path);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(getJob(db, 1)?.status).toBe('finished');
+    const attempts = listAttempts(db, 1);
+    expect(attempts.map((a) => a.status)).toEqual(['failed', 'finished']);
+    expect(attempts[0].reason).toMatch(/Interrupted/);
+    expect(attempts[1].strategy).toMatch(/resume:/);
+    const best = latestCheckpoint(db, 1);
+    expect(best?.id).toBeGreaterThanOrEqual(saved?.id ?? Infinity);
+    db.close();
+  }, 60_000);
+});
