@@ -1,0 +1,125 @@
+// `slotwise export`: publish a project's active (or chosen) timetable as CSV, ITC-2007 solution,
+// PDF booklets, ICS calendars or an XLSX workbook.
+import { Option, type Command } from 'commander';
+import { getActiveTimetable, getTimetable, loadCollege, openProject } from '../../main/db/index.ts';
+import {
+  EXPORT_FORMATS,
+  EXPORT_VIEWS,
+  ExportError,
+  exportTimetable,
+  type ExportFormat,
+  type ExportResult,
+  type ExportView,
+} from '../../main/export/index.ts';
+import type { College, Timetable } from '../../shared/model/types.ts';
+import { CliError } from '../CliError.ts';
+
+interface ExportCommandOptions {
+  db: string;
+  format: ExportFormat;
+  out: string;
+  view?: ExportView;
+  only?: string;
+  timetable?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('export')
+    .description(
+      "Publish a project's timetable: a flat CSV, an ITC-2007 solution file, PDF booklets (a week grid " +
+        'per student group, faculty member and room, plus a department overview), ICS calendars (weekly ' +
+        'recurring events over the term) or an XLSX workbook (grids + a Timetable sheet in Fixed columns).',
+    )
+    .requiredOption('--db <file>', 'project file (.slotwise)')
+    .addOption(new Option('--format <format>', 'what to write').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .requiredOption('--out <path>', 'output file (csv, itc, xlsx) or directory (pdf, ics)')
+    .addOption(
+      new Option(
+        '--view <view>',
+        'pdf/ics/xlsx: only the timetables of this kind (default: all three)',
+      ).choices(EXPORT_VIEWS),
+    )
+    .option('--only <ids>', 'pdf/ics/xlsx: only these group, faculty or room ids (comma-separated)')
+    .option('--timetable <id>', 'export this timetable id instead of the active one')
+    .addHelpText(
+      'after',
+      '\nFiles written: csv/itc/xlsx -> <out>; pdf -> <out>/groups.pdf, faculty.pdf, rooms.pdf, departments.pdf;\n' +
+        'ics -> <out>/groups/<id>.ics, faculty/<id>.ics, rooms/<id>.ics and slotwise-ics.json (keeps SEQUENCE\n' +
+        'numbers so that calendar apps update moved sessions; export again into the same folder).\n\n' +
+        'Examples:\n  slotwise export --db college.slotwise --format pdf --out out/pdf\n' +
+        '  slotwise export --db college.slotwise --format ics --view faculty --only F001,F002 --out out/ics',
+    )
+    .action(async (opts: ExportCommandOptions) => {
+      const { college, timetable, label, stale } = loadFromProject(opts.db, opts.timetable);
+      if (stale) console.error(`warning: ${label} was made for an earlier import; ids may no longer match.`);
+      const only = opts.only
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      let result: ExportResult;
+      try {
+        result = await exportTimetable(opts.format, college, timetable, {
+          out: opts.out,
+          view: opts.view,
+          only,
+        });
+      } catch (err) {
+        if (err instanceof ExportError) throw new CliError(err.message, 2);
+        throw err;
+      }
+      console.log(summary(result, label));
+    });
+}
+
+function summary(r: ExportResult, label: string): string {
+  const extra =
+    r.format === 'pdf'
+      ? ` (${r.pages} pages)`
+      : r.format === 'ics'
+        ? ` (${r.count} calendars)`
+        : r.format === 'xlsx'
+          ? ` (${r.count} sheets)`
+          : '';
+  const files = r.files.length > 8 ? [...r.files.slice(0, 8), `... and ${r.files.length - 8} more`] : r.files;
+  return [`Exported ${label} as ${r.format}${extra}:`, ...files.map((f) => `  ${f}`)].join('\n');
+}
+
+function loadFromProject(
+  path: string,
+  timetableId: string | undefined,
+): { college: College; timetable: Timetable; label: string; stale: boolean } {
+  let db;
+  try {
+    db = openProject(path, { readonly: true });
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err), 2);
+  }
+  try {
+    const college = loadCollege(db);
+    if (!college) throw new CliError(`${path} holds no college yet: import one with "slotwise import".`, 2);
+    let found;
+    if (timetableId !== undefined) {
+      const id = Number(timetableId);
+      if (!Number.isInteger(id))
+        throw new CliError(`--timetable must be a timetable id (a number), got "${timetableId}".`, 2);
+      found = getTimetable(db, id);
+      if (!found) throw new CliError(`${path} has no timetable with id ${id}.`, 2);
+    } else {
+      found = getActiveTimetable(db);
+      if (!found)
+        throw new CliError(
+          `${path} has no timetable yet: solve one first (slotwise run / solve), then export.`,
+          2,
+        );
+    }
+    return {
+      college,
+      timetable: found.timetable,
+      label: `timetable ${found.summary.id} "${found.summary.name}"`,
+      stale: found.summary.stale,
+    };
+  } finally {
+    db.close();
+  }
+}
