@@ -6,7 +6,7 @@
 import type { Draft, Unit, UnitMember } from './draft.ts';
 import { fitsBlock } from './draft.ts';
 import { substitute } from './faculty.ts';
-import { addRoom } from './rooms.ts';
+import { addRoom, labelOf } from './rooms.ts';
 
 export interface PlantStats {
   placedSessions: number;
@@ -203,7 +203,14 @@ export class Planter {
     const capacity = Math.max(off.size, model?.capacity ?? off.size);
     const id = `${off.roomType.replace(/_.*$/, '').toUpperCase()}-X${this.stats.addedRooms + 1}`;
     const building = model?.building ?? 'Annexe';
-    const r = addRoom(d, id, `Annexe room ${this.stats.addedRooms + 1}`, capacity, off.roomType, building);
+    const r = addRoom(
+      d,
+      id,
+      `${labelOf(off.roomType)} annexe ${this.stats.addedRooms + 1}`,
+      capacity,
+      off.roomType,
+      building,
+    );
     this.registerRoom(r);
     this.stats.addedRooms++;
     if (off.rooms.length > 0) off.rooms.push(r);

@@ -61,9 +61,12 @@ export function buildRooms(d: Draft): void {
   ensureCapacity(d);
 }
 
-function labelOf(type: string): string {
-  const words = type.split('_').map((w) => w[0].toUpperCase() + w.slice(1));
-  return words.join(' ');
+/** `cs_lab` -> `CS Lab`, `drawing_hall` -> `Drawing Hall`: short first words are department codes. */
+export function labelOf(type: string): string {
+  return type
+    .split('_')
+    .map((w, i) => (i === 0 && w.length <= 3 ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1)))
+    .join(' ');
 }
 
 export function addRoom(
@@ -118,12 +121,12 @@ export function restrictLabRooms(d: Draft): void {
     bySubject.set(off.subject, list);
   }
   for (const [, list] of [...bySubject.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (!d.rng.chance(0.35)) continue;
+    if (!d.rng.chance(0.5)) continue;
     const type = list[0].roomType;
     const maxSize = Math.max(...list.map((o) => o.size));
     const fit = d.rooms.map((r, i) => ({ r, i })).filter(({ r }) => r.type === type && r.capacity >= maxSize);
     const need = list.reduce((s, o) => s + o.sessions, 0);
-    const k = Math.max(2, Math.ceil(need / (d.days.length * 1.2)));
+    const k = Math.max(1, Math.ceil(need / (d.days.length * 1.2)));
     if (k >= fit.length) continue;
     const chosen = d.rng
       .shuffle(fit.map((x) => x.i))

@@ -1,0 +1,273 @@
+import { describe, expect, it } from 'vitest';
+import type { College, Timetable } from '../../shared/model/types.ts';
+import { compile } from '../../shared/compiled/compile.ts';
+import { timetableToPlacement } from '../../shared/compiled/placement.ts';
+import { evaluate } from '../../shared/eval/evaluate.ts';
+import { DEFAULT_WEIGHTS } from '../../shared/eval/weights.ts';
+import { generateCollege } from './index.ts';
+
+// An independent check of the planted timetable against the college, written from WORKBOOK.md
+// (not from the evaluator): returns one message per hard violation.
+function hardViolations(college: College, timetable: Timetable): string[] {
+  const out: string[] = [];
+  const nP = college.periods.length;
+  const nD = college.calendar.days.length;
+  const minutes = (t: string): number => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+  const joined = (p: number): boolean =>
+    minutes(college.periods[p].end) === minutes(college.periods[p + 1].start);
+  const children = new Map<string, string[]>();
+  for (const g of college.groups)
+    if (g.parent) children.set(g.parent, [...(children.get(g.parent) ?? []), g.id]);
+  const leavesOf = (g: string): string[] => {
+    const c = children.get(g);
+    return c ? c.flatMap(leavesOf) : [g];
+  };
+  const groupSize = new Map(college.groups.map((g) => [g.id, g.size]));
+  const studentGroups = new Map(college.students.map((s) => [s.id, new Set(s.groups)]));
+  const enrolled = new Map<string, string[]>();
+  for (const e of college.enrollments)
+    enrolled.set(e.courseId, [...(enrolled.get(e.courseId) ?? []), e.studentId]);
+  const rooms = new Map(college.rooms.map((r) => [r.id, r]));
+  const faculty = new Map(college.faculty.map((f) => [f.id, f]));
+  const courses = new Map(college.courses.map((c) => [c.id, c]));
+  const at = new Map<string, { day: number; period: number; room: string }>();
+  for (const a of timetable.assignments) {
+    if (a.day === null || a.period === null || a.roomId === null)
+      out.push(`${a.courseId}/${a.session} unplaced`);
+    else at.set(`${a.courseId}/${a.session}`, { day: a.day, period: a.period, room: a.roomId });
+  }
+  const busy = new Map<string, number>();
+  const use = (key: string): void => {
+    busy.set(key, (busy.get(key) ?? 0) + 1);
+    if (busy.get(key) === 2) out.push(`clash ${key}`);
+  };
+  const leafDay = new Map<string, number[]>(); // leaf|day -> periods
+  const facDay = new Map<string, number[]>();
+  for (const c of college.courses) {
+    const leaves = new Set(c.groups.flatMap(leavesOf));
+    const extra = (enrolled.get(c.id) ?? []).filter(
+      (s) => !c.groups.some((g) => studentGroups.get(s)?.has(g)),
+    );
+    const heads = c.students ?? c.groups.reduce((n, g) => n + (groupSize.get(g) ?? 0), 0) + extra.length;
+    for (let k = 1; k <= c.sessions; k++) {
+      const p = at.get(`${c.id}/${k}`);
+      if (!p) {
+        out.push(`${c.id}/${k} missing`);
+        continue;
+      }
+      if (p.period + c.length > nP) out.push(`${c.id}/${k} runs past the day`);
+      for (let q = p.period; q < p.period + c.length - 1 && q + 1 < nP; q++)
+        if (!joined(q)) out.push(`${c.id}/${k} crosses a break`);
+      const room = rooms.get(p.room);
+      if (!room) out.push(`${c.id}/${k} unknown room ${p.room}`);
+      else {
+        if (room.type !== c.roomType) out.push(`${c.id}/${k} room type ${room.type} != ${c.roomType}`);
+        if (c.rooms.length > 0 && !c.rooms.includes(room.id))
+          out.push(`${c.id}/${k} room ${room.id} not allowed`);
+        if (room.capacity < heads) out.push(`${c.id}/${k} room ${room.id} holds ${room.capacity} < ${heads}`);
+      }
+      for (let q = p.period; q < p.period + c.length; q++) {
+        const slot = (x: { day: number; period: number }): boolean => x.day === p.day && x.period === q;
+        use(`room ${p.room} ${p.day}:${q}`);
+        if (room?.unavailable.some(slot)) out.push(`${c.id}/${k} room ${p.room} unavailable`);
+        if (c.unavailable.some(slot)) out.push(`${c.id}/${k} course unavailable`);
+        for (const f of c.faculty) {
+          use(`faculty ${f} ${p.day}:${q}`);
+          if (faculty.get(f)?.unavailable.some(slot)) out.push(`${c.id}/${k} faculty ${f} unavailable`);
+          facDay.set(`${f}|${p.day}`, [...(facDay.get(`${f}|${p.day}`) ?? []), q]);
+        }
+        for (const l of leaves) {
+          use(`group ${l} ${p.day}:${q}`);
+          leafDay.set(`${l}|${p.day}`, [...(leafDay.get(`${l}|${p.day}`) ?? []), q]);
+        }
+      }
+    }
+  }
+  const gaps = (ps: number[]): number =>
+    ps.length === 0 ? 0 : Math.max(...ps) - Math.min(...ps) + 1 - ps.length;
+  for (const f of college.faculty) {
+    const days = Array.from({ length: nD }, (_, d) => facDay.get(`${f.id}|${d}`) ?? []);
+    const week = days.reduce((n, ps) => n + ps.length, 0);
+    if (f.maxPerWeek !== undefined && week > f.maxPerWeek) out.push(`faculty ${f.id} week ${week}`);
+    if (f.maxDays !== undefined && days.filter((ps) => ps.length > 0).length > f.maxDays)
+      out.push(`faculty ${f.id} days`);
+    for (const ps of days) {
+      if (f.maxPerDay !== undefined && ps.length > f.maxPerDay)
+        out.push(`faculty ${f.id} day load ${ps.length}`);
+      if (f.maxGapsPerDay !== undefined && gaps(ps) > f.maxGapsPerDay) out.push(`faculty ${f.id} gaps`);
+    }
+  }
+  for (const g of college.groups) {
+    for (const l of leavesOf(g.id))
+      for (let d = 0; d < nD; d++) {
+        const ps = leafDay.get(`${l}|${d}`) ?? [];
+        if (g.maxPerDay !== undefined && ps.length > g.maxPerDay) out.push(`group ${g.id} day load`);
+        if (g.minPerDay !== undefined && ps.length > 0 && ps.length < g.minPerDay)
+          out.push(`group ${g.id} min`);
+        if (g.maxGapsPerDay !== undefined && gaps(ps) > g.maxGapsPerDay) out.push(`group ${g.id} gaps`);
+      }
+  }
+  for (const f of college.fixed) {
+    const p = at.get(`${f.courseId}/${f.session}`);
+    if (!p || p.day !== f.day || p.period !== f.period || (f.roomId && p.room !== f.roomId))
+      out.push(`fixed ${f.courseId}/${f.session} moved`);
+  }
+  for (const r of college.rules.filter((x) => x.hard)) {
+    const sess = (id: string): Array<{ day: number; period: number; room: string; len: number }> => {
+      const c = courses.get(id)!;
+      return Array.from({ length: c.sessions }, (_, k) => ({ ...at.get(`${id}/${k + 1}`)!, len: c.length }));
+    };
+    const lists = r.courses.map(sess);
+    const start = (s: { day: number; period: number }): number => s.day * nP + s.period;
+    const fail = (why: string): number => out.push(`rule ${r.kind} ${r.courses.join(',')}: ${why}`);
+    const pairs = (
+      fromFirst: boolean,
+      test: (a: (typeof lists)[0][0], b: (typeof lists)[0][0]) => boolean,
+    ): void => {
+      for (let i = 1; i < lists.length; i++) {
+        const A = lists[fromFirst ? 0 : i - 1];
+        for (let k = 0; k < Math.min(A.length, lists[i].length); k++)
+          if (!test(A[k], lists[i][k])) fail(`session ${k + 1}`);
+      }
+    };
+    if (r.kind === 'same_time') pairs(true, (a, b) => start(a) === start(b));
+    if (r.kind === 'same_day') pairs(true, (a, b) => a.day === b.day);
+    if (r.kind === 'consecutive') pairs(false, (a, b) => a.day === b.day && b.period === a.period + a.len);
+    if (r.kind === 'ordered') pairs(false, (a, b) => start(a) + a.len <= start(b));
+    if (r.kind === 'different_days') {
+      const days = lists.flat().map((s) => s.day);
+      if (new Set(days).size !== days.length) fail('two sessions on one day');
+    }
+    if (r.kind === 'not_overlapping')
+      for (let i = 0; i < lists.length; i++)
+        for (let j = i + 1; j < lists.length; j++)
+          for (const a of lists[i])
+            for (const b of lists[j])
+              if (start(a) < start(b) + b.len && start(b) < start(a) + a.len) fail('overlap');
+    if (r.kind === 'min_days_apart')
+      for (const l of lists)
+        for (let i = 0; i < l.length; i++)
+          for (let j = i + 1; j < l.length; j++)
+            if (Math.abs(l[i].day - l[j].day) < (r.value ?? 0)) fail('too close');
+    if (r.kind === 'same_room' && new Set(lists.flat().map((s) => s.room)).size > 1) fail('rooms differ');
+  }
+  return out;
+}
+
+describe('generateCollege', () => {
+  it('is deterministic per seed and differs between seeds', () => {
+    const a = generateCollege('small', 5);
+    const b = generateCollege('small', 5);
+    const c = generateCollege('small', 6);
+    expect(b.college).toEqual(a.college);
+    expect(b.planted).toEqual(a.planted);
+    expect(JSON.stringify(c.college)).not.toEqual(JSON.stringify(a.college));
+    expect(JSON.stringify(c.planted)).not.toEqual(JSON.stringify(a.planted));
+  });
+
+  it.each([1, 2, 3, 4])(
+    'small (seed %i) has the size of a small college and a hard-feasible planted timetable',
+    (seed) => {
+      const { college, planted, stats } = generateCollege('small', seed);
+      const departments = new Set(college.groups.map((g) => g.department));
+      expect(departments.size).toBeGreaterThanOrEqual(2);
+      expect(departments.size).toBeLessThanOrEqual(3);
+      expect(college.students.length).toBeGreaterThanOrEqual(300);
+      expect(college.students.length).toBeLessThanOrEqual(600);
+      expect(college.courses.length).toBeGreaterThanOrEqual(40);
+      expect(college.courses.length).toBeLessThanOrEqual(80);
+      expect(hardViolations(college, planted)).toEqual([]);
+      expect(stats.plant.droppedSessions).toBe(0);
+    },
+  );
+
+  it.each([1, 2])(
+    'medium (seed %i) has about ten departments and a hard-feasible planted timetable',
+    (seed) => {
+      const { college, planted } = generateCollege('medium', seed);
+      expect(new Set(college.faculty.map((f) => f.department)).size).toBe(10);
+      expect(college.students.length).toBeGreaterThan(2000);
+      expect(college.courses.length).toBeGreaterThan(250);
+      expect(hardViolations(college, planted)).toEqual([]);
+    },
+  );
+
+  it('sih has the size of the SIH problem statement and a hard-feasible planted timetable', () => {
+    const { college, planted, stats } = generateCollege('sih', 1);
+    expect(college.students.length).toBeGreaterThanOrEqual(19000);
+    expect(stats.coursesExcludingBatches).toBeGreaterThanOrEqual(1600);
+    expect(college.courses.length).toBeGreaterThanOrEqual(2300);
+    expect(stats.weeklySessions).toBeGreaterThanOrEqual(6800);
+    expect(college.faculty.length).toBeGreaterThanOrEqual(2100);
+    expect(hardViolations(college, planted)).toEqual([]);
+  });
+
+  it('has what a real workbook has: lab batches, labs, electives, limits, rules of each kind, fixed rows', () => {
+    const { college, stats } = generateCollege('medium', 3);
+    const parents = new Set(college.groups.filter((g) => g.parent).map((g) => g.parent));
+    expect(parents.size).toBeGreaterThan(10);
+    const labs = college.courses.filter((c) => c.length >= 2 && c.roomType !== 'lecture');
+    expect(labs.length).toBeGreaterThan(50);
+    expect(labs.some((c) => c.rooms.length > 0)).toBe(true);
+    expect(new Set(labs.map((c) => c.roomType)).size).toBeGreaterThan(5);
+    expect(college.courses.some((c) => c.roomType === 'tutorial')).toBe(true);
+    expect(college.enrollments.length).toBeGreaterThan(1000);
+    expect(college.faculty.some((f) => f.unavailable.length > 0 && f.maxPerDay !== undefined)).toBe(true);
+    const kinds = new Set(college.rules.map((r) => r.kind));
+    for (const k of ['same_time', 'consecutive', 'different_days', 'not_overlapping'] as const)
+      expect(kinds).toContain(k);
+    expect(college.rules.some((r) => !r.hard)).toBe(true);
+    expect(college.fixed.length).toBeGreaterThan(0);
+    expect(college.calendar.timezone).toBe('Asia/Kolkata');
+    expect(college.calendar.holidays.length).toBeGreaterThan(0);
+    // Tea and lunch breaks split the day into blocks.
+    const breaks = college.periods.filter((p, i) => i > 0 && p.start !== college.periods[i - 1].end);
+    expect(breaks.length).toBe(2);
+    for (const u of Object.values(stats.roomUtilisation)) expect(u).toBeLessThanOrEqual(1);
+    expect(stats.roomUtilisation.lecture).toBeGreaterThan(0.55);
+  });
+
+  it('scale multiplies the size', () => {
+    const one = generateCollege('medium', 4);
+    const two = generateCollege('medium', 4, { scale: 2 });
+    const ratio = two.college.students.length / one.college.students.length;
+    expect(ratio).toBeGreaterThan(1.6);
+    expect(ratio).toBeLessThan(2.4);
+    expect(hardViolations(two.college, two.planted)).toEqual([]);
+  });
+
+  it.each(['small', 'medium'] as const)(
+    '%s: the evaluator finds no hard violation in the planted timetable',
+    (preset) => {
+      for (const seed of [11, 12]) {
+        const { college, planted, stats } = generateCollege(preset, seed);
+        const problem = compile(college);
+        const ev = evaluate(problem, timetableToPlacement(problem, planted), { details: false });
+        expect(ev.hardTotal).toBe(0);
+        const weight = college.weights.student_clash ?? DEFAULT_WEIGHTS.student_clash;
+        expect(ev.soft.student_clash).toBe(stats.plantedStudentClashes * weight);
+      }
+    },
+  );
+
+  it('the independent check does catch clashes, broken limits and broken rules', () => {
+    const { college, planted } = generateCollege('small', 1);
+    const moved = structuredClone(planted);
+    const [a, b] = moved.assignments;
+    Object.assign(b, { day: a.day, period: a.period, roomId: a.roomId });
+    expect(hardViolations(college, moved).some((m) => m.startsWith('clash room'))).toBe(true);
+    const strict = structuredClone(college);
+    for (const f of strict.faculty) f.maxPerDay = 1;
+    expect(hardViolations(strict, planted).some((m) => m.includes('day load'))).toBe(true);
+    const rule = college.rules.find((r) => r.kind === 'same_time' && r.hard)!;
+    const split = structuredClone(planted);
+    const first = split.assignments.find((x) => x.courseId === rule.courses[0])!;
+    first.period = (first.period! + 1) % college.periods.length;
+    expect(hardViolations(college, split).some((m) => m.startsWith('rule same_time'))).toBe(true);
+  });
+
+  it('rejects a bad seed or scale with a clear message', () => {
+    expect(() => generateCollege('small', 1.5)).toThrow(/seed must be an integer/);
+    expect(() => generateCollege('small', 1, { scale: 0 })).toThrow(/scale must be a positive number/);
+  });
+});
