@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportIssue, ImportResult } from '../../shared/model/index.ts';
 import { csvFolderToXlsx } from '../../../tests/fixtures/import/csvFolderToXlsx.ts';
+import { compile } from '../../shared/compiled/compile.ts';
 import { importPath } from './index.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../tests/fixtures/import');
@@ -146,6 +147,14 @@ describe('importPath on the clean workbook', () => {
     expect(c.settings.roomCapacity).toBe('hard');
   });
 
+  it('produces a model the solver compiles', async () => {
+    const result = await importPath(CLEAN);
+    if (!result.ok) throw new Error('expected the import to succeed');
+    const problem = compile(result.college);
+    expect(problem.nSessions).toBe(result.college.courses.reduce((sum, c) => sum + c.sessions, 0));
+    expect(problem.nDays * problem.nPeriods).toBe(35);
+  });
+
   it('gives the same College from the CSV folder and from the .xlsx of the same data', async () => {
     const fromCsv = await importPath(CLEAN);
     const fromXlsx = await importPath(join(tmp, 'clean.xlsx'));
@@ -249,6 +258,9 @@ describe('importPath on incomplete or odd input', () => {
     await writeFile(ods, 'x');
     expect(errorsOf(await importPath(ods))[0].message).toMatch(/unknown file type "\.ods"/);
     expect(errorsOf(await importPath(join(tmp, 'nope.xlsx')))[0].message).toMatch(/no such file or folder/);
+    expect(errorsOf(await importPath(join(CLEAN, 'Rooms.csv')))[0].message).toMatch(
+      /a CSV workbook is a folder/,
+    );
     await mkdir(join(tmp, 'empty'));
     expect(errorsOf(await importPath(join(tmp, 'empty')))[0].message).toMatch(/holds no \.csv files/);
     const broken = join(tmp, 'broken.xlsx');

@@ -24,7 +24,15 @@ export async function importPath(path: string): Promise<ImportResult> {
     return fail(`Cannot open "${path}": no such file or folder`, 'Check the path.');
   }
   if (isDirectory) {
-    const sheets = await readCsvFolder(path);
+    let sheets;
+    try {
+      sheets = await readCsvFolder(path);
+    } catch (error) {
+      return fail(
+        `Cannot read the CSV files in "${name}": ${(error as Error).message}`,
+        'Check that the files can be opened.',
+      );
+    }
     if (sheets.length === 0) {
       return fail(
         `The folder "${name}" holds no .csv files`,
@@ -52,6 +60,12 @@ export async function importPath(path: string): Promise<ImportResult> {
     return importSheets(sheets, { kind: 'workbook', name, fileFor: () => name });
   }
   if (ext === '.ctt' || ext === '.ectt') return importCtt(path);
+  if (ext === '.csv') {
+    return fail(
+      `"${name}" is a single CSV file; a CSV workbook is a folder of them`,
+      'Import the folder that holds Periods.csv, Rooms.csv, Faculty.csv, Groups.csv, Courses.csv, ….',
+    );
+  }
   return fail(
     `Cannot import "${name}": unknown file type "${ext || '(none)'}"`,
     'Import an .xlsx workbook, a folder of CSV files, or an ITC-2007 .ctt/.ectt file. For .xls or .ods, save as .xlsx first.',
