@@ -2,6 +2,8 @@
 // database connection is owned by ProjectSession.
 import type { Handlers } from './dispatcher.ts';
 import { ProjectSession } from './ProjectSession.ts';
+import { collegeHandlers } from './collegeHandlers.ts';
+import { timetableHandlers } from './timetableHandlers.ts';
 
 export interface HandlerDeps {
   userDataDir: string;
@@ -13,7 +15,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     'app:info': () => ({ version: deps.version ?? '0.1.0', platform: process.platform }),
     'project:current': () => project.info(),
+    'project:recent': () => project.recent(),
     'project:open': ({ path }) => project.open(path, false),
     'project:create': ({ path }) => project.open(path, true),
+    ...collegeHandlers(project),
+    ...timetableHandlers(project),
   };
 }

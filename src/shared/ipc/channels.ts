@@ -1,6 +1,19 @@
 // The channel names of the IPC contract, without their schemas: the preload builds window.api
 // from this list (it stays tiny), main and the renderer use contract.ts for the types.
-export const CHANNELS = ['app:info', 'project:current', 'project:open', 'project:create'] as const;
+export const CHANNELS = [
+  'app:info',
+  'project:current',
+  'project:recent',
+  'project:open',
+  'project:create',
+  'import:run',
+  'data:browse',
+  'college:get',
+  'timetable:list',
+  'timetable:get',
+  'timetable:update',
+  'timetable:setActive',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** `project:open` -> `projectOpen`: the window.api method for a channel. */

@@ -3,6 +3,8 @@
 // channel, and the renderer's `window.api` type is derived from here.
 import { z } from 'zod';
 import type { Channel } from './channels.ts';
+import type { Evaluation } from '../eval/types.ts';
+import type { College, ImportIssue, Timetable } from '../model/index.ts';
 
 export interface ProjectInfo {
   path: string;
@@ -11,18 +13,75 @@ export interface ProjectInfo {
   timetables: number;
 }
 
+export type ImportOutcome =
+  | { ok: true; counts: Record<string, number>; warnings: ImportIssue[] }
+  | { ok: false; errors: ImportIssue[]; warnings: ImportIssue[] };
+
+export interface TimetableInfo extends Pick<Evaluation, 'hardTotal' | 'softTotal' | 'hard' | 'soft'> {
+  id: number;
+  name: string;
+  kind: string;
+  parentId: number | null;
+  seed: number | null;
+  sessions: number;
+  placed: number;
+  active: boolean;
+  stale: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Page<T> {
+  total: number;
+  rows: T[];
+}
+
 /** A phantom value carrying the response type (only its type is used). */
 function reply<T>(): T {
   return undefined as T;
 }
 
 const path = z.string().min(1).max(4096);
+const id = z.string().min(1).max(200);
+const index = z.number().int().min(0).max(10_000);
+const timetableId = z.number().int().positive();
+
+export const assignmentChangeSchema = z.strictObject({
+  courseId: id,
+  session: z.number().int().positive(),
+  day: index.nullable().optional(),
+  period: index.nullable().optional(),
+  roomId: id.nullable().optional(),
+  locked: z.boolean().optional(),
+});
 
 export const contract = {
   'app:info': { request: z.void(), response: reply<{ version: string; platform: string }>() },
   'project:current': { request: z.void(), response: reply<ProjectInfo | null>() },
-  'project:open': { request: z.object({ path }), response: reply<ProjectInfo>() },
-  'project:create': { request: z.object({ path }), response: reply<ProjectInfo>() },
+  'project:recent': { request: z.void(), response: reply<string[]>() },
+  'project:open': { request: z.strictObject({ path }), response: reply<ProjectInfo>() },
+  'project:create': { request: z.strictObject({ path }), response: reply<ProjectInfo>() },
+  'import:run': { request: z.strictObject({ path }), response: reply<ImportOutcome>() },
+  'data:browse': {
+    request: z.strictObject({
+      kind: z.enum(['rooms', 'faculty', 'groups', 'courses', 'students']),
+      search: z.string().max(200).optional(),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    }),
+    response: reply<Page<Record<string, unknown>>>(),
+  },
+  'college:get': { request: z.void(), response: reply<College | null>() },
+  'timetable:list': { request: z.void(), response: reply<TimetableInfo[]>() },
+  'timetable:get': {
+    request: z.strictObject({ id: timetableId.optional() }),
+    response: reply<{ summary: TimetableInfo; timetable: Timetable } | null>(),
+  },
+  'timetable:update': {
+    request: z.strictObject({ id: timetableId, changes: z.array(assignmentChangeSchema).min(1).max(10_000) }),
+    response: reply<TimetableInfo>(),
+  },
+  'timetable:setActive': { request: z.strictObject({ id: timetableId }), response: reply<TimetableInfo>() },
 } satisfies Record<Channel, { request: z.ZodType; response: unknown }>;
 
 export type Contract = typeof contract;
