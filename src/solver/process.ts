@@ -7,7 +7,6 @@
 // `--solver-module=<path>` replaces the solver with another module exporting the same `solve`
 // (fault-injection fixtures in tests use it); the default is ./solve.ts.
 import { pathToFileURL } from 'node:url';
-import type { Timetable } from '../shared/model/types.ts';
 import type { SolveOptions, SolveProgress, SolveResult } from '../shared/solver/protocol.ts';
 import { SOLVER_PROTOCOL_VERSION, assertNever, parseToSolver } from '../shared/solver/messages.ts';
 import type { FromSolverMessage, ToSolverMessage } from '../shared/solver/messages.ts';
@@ -19,9 +18,6 @@ type SolveFn = (
   onProgress?: (p: SolveProgress) => void,
   signal?: AbortSignal,
 ) => Promise<SolveResult>;
-
-/** Progress may carry the best complete timetable so far (used for checkpoints). */
-type ProgressWithBest = SolveProgress & { best?: Timetable };
 
 interface ParentPortLike {
   on(event: 'message', listener: (e: { data: unknown }) => void): void;
@@ -91,7 +87,7 @@ async function main(): Promise<void> {
     a.lastSentAt = Date.now();
   };
 
-  const onProgress = (a: ActiveSolve, p: ProgressWithBest): void => {
+  const onProgress = (a: ActiveSolve, p: SolveProgress): void => {
     const now = Date.now();
     const stageChanged = a.last.stage !== p.stage;
     a.last = p;

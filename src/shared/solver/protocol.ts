@@ -29,6 +29,12 @@ export interface SolveProgress {
   bestSoft: number | null;
   message: string;
   elapsedMs: number;
+  /**
+   * The best complete timetable so far, attached when it improved (at most about once a second, and
+   * at the end of a stage). The solver process turns it into a checkpoint that a retried or resumed
+   * job starts from (options.initial); progress without it is fine.
+   */
+  best?: Timetable;
 }
 
 export interface PrecheckFinding {
