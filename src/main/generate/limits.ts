@@ -74,7 +74,8 @@ export function facultyRows(d: Draft, occ: Occupancy): Faculty[] {
     if (rng.chance(0.7)) row.maxPerWeek = week + rng.int(0, 2);
     if (partTime) row.maxDays = days;
     else if (rng.chance(0.3) && days < nDays) row.maxDays = days + 1;
-    if (rng.chance(0.4)) row.maxGapsPerDay = Math.max(...use.gaps) + (rng.chance(0.5) ? 0 : 1);
+    const gaps = Math.max(...use.gaps);
+    if (gaps <= 3 && rng.chance(0.5)) row.maxGapsPerDay = gaps + (rng.chance(0.5) ? 0 : 1);
     if (partTime || rng.chance(0.5))
       row.unavailable = sortSlots(someFreeSlots(d, occ.faculty, base, partTime));
     return row;
@@ -111,7 +112,7 @@ export function groupRows(d: Draft, occ: Occupancy): Group[] {
     const maxGaps = Math.max(...use.flatMap((u) => u.gaps));
     if (maxLoad === 0 || rng.chance(isLeaf && g.parent ? 0.85 : 0.3)) return row;
     if (rng.chance(0.8)) row.maxPerDay = Math.min(nPeriods, maxLoad + (rng.chance(0.6) ? 0 : 1));
-    if (rng.chance(0.5)) row.maxGapsPerDay = maxGaps + (rng.chance(0.5) ? 0 : 1);
+    if (maxGaps <= 3 && rng.chance(0.5)) row.maxGapsPerDay = maxGaps + (rng.chance(0.5) ? 0 : 1);
     const minLoad = Math.min(...busyLoads);
     if (minLoad >= 2 && rng.chance(0.3)) row.minPerDay = 2;
     return row;
