@@ -76,7 +76,7 @@ export async function launchApp(
   );
   await page.addInitScript((channels: readonly string[]) => {
     type Env = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
-    const w = window as unknown as {
+    const w = globalThis as unknown as {
       __slotwiseInvoke: (c: string, p: unknown) => Promise<Env>;
       api: Record<string, unknown>;
     };
