@@ -62,6 +62,29 @@ describe('incremental cost state agrees with evaluate', () => {
     randomWalk(p, 11, 1500, 5);
   });
 
+  it('fast move deltas equal the applied change', () => {
+    for (const name of ['comp01', 'comp05', 'comp11']) {
+      const p = itcProblem(name);
+      const rng = new Rng(5);
+      const st = new IncrementalState(p);
+      for (let s = 0; s < p.nSessions; s++) st.move(s, rng.int(p.nSlots), rng.int(p.nRooms));
+      const fast = new Float64Array(2);
+      let checked = 0;
+      for (let i = 0; i < 3000; i++) {
+        const s = rng.int(p.nSessions);
+        const t = rng.int(2) === 0 ? st.slot[s] : rng.int(p.nSlots);
+        const r = rng.int(p.nRooms);
+        if (!st.fast.delta(s, t, r, fast)) continue;
+        checked++;
+        const h = st.hardTotal;
+        const v = st.softTotal;
+        st.move(s, t, r);
+        expect([st.hardTotal - h, st.softTotal - v]).toEqual([fast[0], fast[1]]);
+      }
+      expect(checked).toBeGreaterThan(1000);
+    }
+  });
+
   it('after a placement given to the constructor', () => {
     const p = itcProblem('comp07');
     const rng = new Rng(3);

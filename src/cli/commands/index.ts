@@ -4,7 +4,16 @@ import { register as registerImport } from './import.ts';
 import { register as registerCheck } from './check.ts';
 import { register as registerGenerate } from './generate.ts';
 import { register as registerExport } from './export.ts';
+import { register as registerSolve } from './solve.ts';
+import { register as registerRun } from './run.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerImport, registerCheck, registerGenerate, registerExport];
+export const commands: RegisterCommand[] = [
+  registerImport,
+  registerCheck,
+  registerGenerate,
+  registerExport,
+  registerSolve,
+  registerRun,
+];

@@ -17,14 +17,16 @@ export interface OccupancyView {
 export class DayCosts {
   private readonly st: OccupancyView;
   private readonly p: CompiledProblem;
-  private readonly setMask: Int32Array;
+  /** Busy periods per (set, day) as bit masks (bit q = period q). */
+  readonly setMask: Int32Array;
   private readonly facMask: Int32Array;
   /** Per (set, slot): active sessions starting there, the sum and the sum of squares of their spans. */
   private readonly startCount: Int32Array;
   private readonly startSpan: Int32Array;
   private readonly startSpanSq: Int32Array;
   // Cached row values.
-  private readonly setIsolated: Float64Array;
+  /** Cached isolated cost (weighted) per (set, day). */
+  readonly setIsolated: Float64Array;
   private readonly setGaps: Float64Array;
   private readonly setLoad: Int32Array;
   private readonly setGapCount: Int32Array;
@@ -44,8 +46,10 @@ export class DayCosts {
   private readonly setLimitedItems: Int32Array;
   private readonly groupSetOffsets: Int32Array;
   private readonly groupSetItems: Int32Array;
-  private readonly setRowNeeded: Uint8Array;
-  private readonly facRowNeeded: Uint8Array;
+  readonly setRowNeeded: Uint8Array;
+  readonly facRowNeeded: Uint8Array;
+  /** Per set: 1 when it has a limited group at or above it. */
+  readonly setLimited: Uint8Array;
 
   constructor(st: OccupancyView) {
     this.st = st;
@@ -87,6 +91,8 @@ export class DayCosts {
     [this.groupSetOffsets, this.groupSetItems] = flatten(below);
     [this.setLimitedOffsets, this.setLimitedItems] = flatten(limitedAbove);
     const w = p.weights;
+    this.setLimited = new Uint8Array(p.nStudentSets);
+    for (let k = 0; k < p.nStudentSets; k++) this.setLimited[k] = limitedAbove[k].length > 0 ? 1 : 0;
     this.setRowNeeded = new Uint8Array(p.nStudentSets);
     for (let k = 0; k < p.nStudentSets; k++)
       this.setRowNeeded[k] = w.isolated > 0 || w.group_gaps > 0 || limitedAbove[k].length > 0 ? 1 : 0;

@@ -13,6 +13,7 @@ import { H, N_HARD, N_SOFT, S } from './kinds.ts';
 import { DayCosts } from './DayCosts.ts';
 import { RuleCosts } from './RuleCosts.ts';
 import { CourseRelation, addPlaceCost } from './placeCost.ts';
+import { FastMoveDelta } from './FastMoveDelta.ts';
 
 export class IncrementalState {
   readonly problem: CompiledProblem;
@@ -49,6 +50,8 @@ export class IncrementalState {
   readonly days: DayCosts;
   readonly rules: RuleCosts;
   readonly relation: CourseRelation;
+  /** Cost change of a one-session move without applying it (simple cases; see FastMoveDelta). */
+  readonly fast: FastMoveDelta;
   /** roomListed[c * nRooms + r] = 1 when r is in the course's room list. */
   private readonly roomListed: Uint8Array;
   private nActive = 0;
@@ -83,6 +86,7 @@ export class IncrementalState {
     this.relation = new CourseRelation(p);
     this.days = new DayCosts(this);
     this.rules = new RuleCosts(this);
+    this.fast = new FastMoveDelta(this, this.roomListed, (c) => this.rules.hasRules(c));
     // The empty timetable: everything unplaced, every course short of its days.
     this.hard[H.unplaced] = p.nSessions;
     for (let c = 0; c < p.nCourses; c++) this.soft[S.minDays] += this.minDaysCost(c);
@@ -147,11 +151,19 @@ export class IncrementalState {
     this.recomputeTotals();
   }
 
+  /** Does course c have a session with a slot and a room that waits behind another (a duplicate)? */
+  waitingDuplicates(c: number): boolean {
+    const p = this.problem;
+    const first = p.courseFirstSession[c];
+    for (let x = first; x < first + p.courseSessionCount[c]; x++)
+      if (this.active[x] === 0 && this.slot[x] >= 0 && this.room[x] >= 0) return true;
+    return false;
+  }
+
   /** Exchange the places (slot and room) of sessions a and b. */
   swap(a: number, b: number): void {
     const sa = this.slot[a];
     const ra = this.room[a];
-    this.move(a, -1, -1);
     this.move(a, this.slot[b], this.room[b]);
     this.move(b, sa, ra);
   }
@@ -238,6 +250,7 @@ export class IncrementalState {
     const nS = p.nSlots;
     const end = slot + span;
     addPlaceCost(p, this.roomListed, this.hard, this.soft, s, slot, room, span, sign);
+    const matrix = this.relation.matrix;
     for (let t = slot; t < end; t++) {
       // Pairs with the other sessions of this period.
       const base = t * this.slotCap;
@@ -251,11 +264,24 @@ export class IncrementalState {
         this.slotCount[t] = n - 1;
       }
       const m = this.slotCount[t];
-      for (let i = 0; i < m; i++) {
-        const rel = this.relation.get(c, p.sessionCourse[this.slotList[base + i]]);
-        if (rel === 1) this.hard[H.facultyClash] += sign;
-        else if (rel === 2) this.hard[H.groupClash] += sign;
+      let facultyPairs = 0;
+      let groupPairs = 0;
+      if (matrix !== null) {
+        const row = c * p.nCourses;
+        for (let i = 0; i < m; i++) {
+          const rel = matrix[row + p.sessionCourse[this.slotList[base + i]]];
+          if (rel === 1) facultyPairs++;
+          else if (rel === 2) groupPairs++;
+        }
+      } else {
+        for (let i = 0; i < m; i++) {
+          const rel = this.relation.get(c, p.sessionCourse[this.slotList[base + i]]);
+          if (rel === 1) facultyPairs++;
+          else if (rel === 2) groupPairs++;
+        }
       }
+      this.hard[H.facultyClash] += sign * facultyPairs;
+      this.hard[H.groupClash] += sign * groupPairs;
       if (sign > 0) this.slotList[base + this.slotCount[t]++] = s;
       // Room cells.
       const ri = room * nS + t;

@@ -46,6 +46,10 @@ export class RuleCosts {
     for (let i = 0; i < this.p.rules.length; i++) this.recompute(i);
   }
 
+  hasRules(c: number): boolean {
+    return this.courseRuleOffsets[c + 1] > this.courseRuleOffsets[c];
+  }
+
   courseChanged(c: number): void {
     const o = this.courseRuleOffsets;
     for (let j = o[c]; j < o[c + 1]; j++) this.recompute(this.courseRuleItems[j]);

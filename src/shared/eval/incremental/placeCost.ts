@@ -58,7 +58,8 @@ export function addPlaceCost(
  */
 export class CourseRelation {
   private readonly p: CompiledProblem;
-  private readonly matrix: Uint8Array | null;
+  /** relation of a and b at [a * nCourses + b], or null when computed on demand. */
+  readonly matrix: Uint8Array | null;
 
   constructor(p: CompiledProblem) {
     this.p = p;

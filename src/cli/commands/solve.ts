@@ -1,0 +1,177 @@
+// `slotwise solve --db <project>`: solves the project's college and stores the timetable as the
+// active one. Progress goes to stderr at least every second; a summary (or --json) at the end.
+import type { Command } from 'commander';
+import {
+  addTimetable,
+  loadCollege,
+  openProject,
+  ProjectFileError,
+  type Database,
+} from '../../main/db/index.ts';
+import { solve } from '../../solver/solve.ts';
+import { CliError } from '../CliError.ts';
+import type { SolveProgress, SolveResult } from '../../shared/solver/protocol.ts';
+
+interface SolveCliOptions {
+  db: string;
+  timeLimit: string;
+  seed: string;
+  json?: boolean;
+  mip: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('solve')
+    .description(
+      "Generate a timetable for the project's college and store it as the active timetable. Prints progress " +
+        'at least every second and a summary with every unplaced session explained.',
+    )
+    .requiredOption('--db <file>', 'project file (made with `slotwise import`)')
+    .option('--time-limit <seconds>', 'wall-clock budget for the whole solve', '60')
+    .option('--seed <n>', 'random seed: the same seed gives the same search', '1')
+    .option('--no-mip', 'skip the MIP stage (greedy constructor + local search only)')
+    .option('--json', 'print the result (status, costs by kind, unplaced, stage times) as JSON on stdout')
+    .addHelpText(
+      'after',
+      '\nCtrl+C stops early and stores the best timetable found so far.\n' +
+        'Exit codes: 0 feasible timetable stored, 3 stored but with hard violations or unplaced sessions,\n' +
+        '1 the project cannot be used or has no college.\n\n' +
+        'Example:\n  slotwise solve --db college.slotwise --time-limit 120 --seed 7',
+    )
+    .action(async (opts: SolveCliOptions) => {
+      const timeLimitS = option(() => positiveNumber(opts.timeLimit, '--time-limit'));
+      const seed = option(() => seedNumber(opts.seed));
+      const db = openOrFail(opts.db);
+      try {
+        const college = loadCollege(db);
+        if (!college)
+          throw new CliError(
+            `${opts.db} has no college yet. Import one first: slotwise import <workbook> --db ${opts.db}`,
+            1,
+          );
+        const controller = new AbortController();
+        const release = abortOnInterrupt(controller);
+        let result;
+        try {
+          result = await solve(
+            college,
+            { timeLimitMs: timeLimitS * 1000, seed, skipStages: opts.mip ? [] : ['mip'] },
+            progressPrinter(),
+            controller.signal,
+          );
+        } finally {
+          release();
+        }
+        const id = addTimetable(db, {
+          name: `Solution (seed ${seed})`,
+          kind: 'solution',
+          timetable: result.timetable,
+          evaluation: result.evaluation,
+          seed,
+          makeActive: true,
+        });
+        if (opts.json) {
+          const { timetable: _t, evaluation, ...rest } = result;
+          const { violations: _v, ...costs } = evaluation;
+          console.log(JSON.stringify({ timetableId: id, ...rest, evaluation: costs }, null, 2));
+        } else {
+          console.log(summary(result, timeLimitS));
+          console.log(`Stored as timetable ${id} (active) in ${opts.db}.`);
+        }
+        if (result.evaluation.hardTotal > 0) throw new CliError('', 3);
+      } finally {
+        db.close();
+      }
+    });
+}
+
+function option<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err), 1);
+  }
+}
+
+function openOrFail(path: string): Database {
+  try {
+    return openProject(path);
+  } catch (err) {
+    if (err instanceof ProjectFileError) throw new CliError(err.message, 1);
+    throw err;
+  }
+}
+
+// --- Shared with `run`: progress lines, summary, option parsing, Ctrl+C. ---
+
+/** Prints progress to stderr (stdout stays clean for --json), at most one line a second. */
+export function progressPrinter(): (p: SolveProgress) => void {
+  let last = -Infinity;
+  return (p) => {
+    const important = p.stage === 'done' || p.message.startsWith('first');
+    if (!important && p.elapsedMs - last < 900) return;
+    last = p.elapsedMs;
+    const best = p.bestHard === null ? 'no timetable yet' : `hard ${p.bestHard}, soft ${p.bestSoft}`;
+    const secs = (p.elapsedMs / 1000).toFixed(1).padStart(6);
+    console.error(
+      `[${secs} s] ${p.stage.padEnd(9)} ${String(Math.round(p.percent)).padStart(3)}%  ${best}  ${p.message}`,
+    );
+  };
+}
+
+/** A readable summary of a solve result. */
+export function summary(result: SolveResult, timeLimitS: number): string {
+  const e = result.evaluation;
+  const lines: string[] = [];
+  lines.push(`Status: ${result.status} (seed ${result.seed}, time limit ${timeLimitS} s)`);
+  lines.push(`Hard violations: ${e.hardTotal}${kinds(e.hard)}`);
+  lines.push(`Soft cost: ${e.softTotal}${kinds(e.soft)}`);
+  lines.push(`Stages: ${result.stages.map((s) => `${s.stage} ${(s.ms / 1000).toFixed(1)} s`).join(', ')}`);
+  const fatal = result.findings.filter((f) => f.fatal);
+  if (fatal.length > 0) {
+    lines.push(
+      `The data cannot be fully satisfied (${fatal.length} finding${fatal.length === 1 ? '' : 's'}):`,
+    );
+    for (const f of fatal) lines.push(`  - ${f.message} ${f.hint}`);
+  }
+  if (result.unplaced.length > 0) {
+    lines.push(`Not placed (${result.unplaced.length}):`);
+    for (const u of result.unplaced.slice(0, 50))
+      lines.push(`  - ${u.courseId} session ${u.session}: ${u.reason}`);
+    if (result.unplaced.length > 50) lines.push(`  ... and ${result.unplaced.length - 50} more`);
+  }
+  return lines.join('\n');
+}
+
+function kinds(by: Record<string, number>): string {
+  const parts = Object.entries(by)
+    .filter(([, v]) => v !== 0)
+    .map(([k, v]) => `${k} ${v}`);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+/** Parses a positive number option, or throws a usage error naming it. */
+export function positiveNumber(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number (got "${value}")`);
+  return n;
+}
+
+/** Parses a non-negative integer seed. */
+export function seedNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--seed must be a whole number >= 0 (got "${value}")`);
+  return n;
+}
+
+/** Aborts the controller on Ctrl+C (once; a second Ctrl+C exits at once). */
+export function abortOnInterrupt(controller: AbortController): () => void {
+  const onSigint = (): void => {
+    if (controller.signal.aborted) process.exit(130);
+    console.error('Stopping: keeping the best timetable so far (Ctrl+C again to quit at once).');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  return () => process.off('SIGINT', onSigint);
+}

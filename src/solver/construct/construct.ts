@@ -1,0 +1,252 @@
+// Greedy constructor: places sessions one at a time, hardest first (fewest clash-free start slots
+// left, DSATUR-style saturation), each in the slot and room that adds the least cost. A session is
+// left unplaced, with the reason, only when no clash-free place exists for it.
+import type { IncrementalState } from '../../shared/eval/incremental/IncrementalState.ts';
+import type { SearchModel } from '../SearchModel.ts';
+import type { Rng } from '../Rng.ts';
+
+export interface ConstructResult {
+  /** Sessions left unplaced, with a plain-words reason for each. */
+  unplaced: Array<{ session: number; reason: string }>;
+}
+
+/** Is slot t free of clashes for a session of course c (faculty, student sets, the course itself)? */
+function timeFree(st: IncrementalState, c: number, t: number): boolean {
+  const p = st.problem;
+  const len = p.courseLength[c];
+  const nS = p.nSlots;
+  for (let q = t; q < t + len; q++) {
+    if (st.courseOcc[c * nS + q] > 0) return false;
+    for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++)
+      if (st.facultyOcc[p.courseFaculty.items[i] * nS + q] > 0) return false;
+    for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++)
+      if (st.setOcc[p.courseStudentSets.items[i] * nS + q] > 0) return false;
+  }
+  return true;
+}
+
+function roomFree(st: IncrementalState, c: number, r: number, t: number): boolean {
+  const p = st.problem;
+  const nS = p.nSlots;
+  for (let q = t; q < t + p.courseLength[c]; q++)
+    if (st.roomOcc[r * nS + q] > 0 || p.roomUnavailable[r * nS + q] === 1) return false;
+  return true;
+}
+
+function anyRoomFree(st: IncrementalState, m: SearchModel, c: number, t: number): boolean {
+  const o = m.courseRooms.offsets;
+  for (let i = o[c]; i < o[c + 1]; i++) if (roomFree(st, c, m.courseRooms.items[i], t)) return true;
+  return false;
+}
+
+function freeStarts(st: IncrementalState, m: SearchModel, c: number): number {
+  let n = 0;
+  const o = m.courseStarts.offsets;
+  for (let i = o[c]; i < o[c + 1]; i++) {
+    const t = m.courseStarts.items[i];
+    if (timeFree(st, c, t) && anyRoomFree(st, m, c, t)) n++;
+  }
+  return n;
+}
+
+/** Why no clash-free place exists for a session of course c, in words. */
+export function explainNoPlace(st: IncrementalState, m: SearchModel, c: number): string {
+  const p = st.problem;
+  const o = m.courseStarts.offsets;
+  const total = o[c + 1] - o[c];
+  if (total === 0)
+    return `no start time is allowed: every period is unavailable to the course or its faculty, or too short for a ${p.courseLength[c]}-period session`;
+  if (m.courseRooms.offsets[c + 1] === m.courseRooms.offsets[c])
+    return 'no room is allowed for it (room type, allowed rooms or capacity)';
+  let clash = 0;
+  let noRoom = 0;
+  for (let i = o[c]; i < o[c + 1]; i++) {
+    const t = m.courseStarts.items[i];
+    if (!timeFree(st, c, t)) clash++;
+    else if (!anyRoomFree(st, m, c, t)) noRoom++;
+  }
+  return `all ${total} allowed start times are taken: ${clash} clash with its faculty or groups, ${noRoom} have no free suitable room`;
+}
+
+/**
+ * Place every unplaced, movable session of `st`. Sessions already placed (fixed, locked or given
+ * in the initial timetable) stay where they are.
+ */
+export function construct(
+  st: IncrementalState,
+  m: SearchModel,
+  rng: Rng,
+  shouldStop: () => boolean,
+): ConstructResult {
+  const p = st.problem;
+  const pending: number[] = [];
+  for (let s = 0; s < p.nSessions; s++) if (st.slot[s] < 0) pending.push(s);
+  // Static difficulty: courses with many conflicting neighbours and few starts go first on ties.
+  const degree = new Float64Array(p.nCourses);
+  for (let c = 0; c < p.nCourses; c++) {
+    let d = 0;
+    for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++) {
+      const k = p.courseStudentSets.items[i];
+      d += p.setCourses.offsets[k + 1] - p.setCourses.offsets[k];
+    }
+    for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++) {
+      const f = p.courseFaculty.items[i];
+      d += p.facultyCourses.offsets[f + 1] - p.facultyCourses.offsets[f];
+    }
+    degree[c] = d + p.courseSessionCount[c];
+  }
+  const unplaced: ConstructResult['unplaced'] = [];
+  const delta = new Float64Array(2);
+  const freeCount = new Int32Array(p.nCourses).fill(-1);
+  let lastCourse = -1;
+  // Ejections: a session with no clash-free place takes the least-crowded start and pushes the
+  // sessions it clashes with back into the queue (bounded, with a short tabu on its last start).
+  let ejectBudget = 5 * p.nSessions;
+  const lastStart = new Int32Array(p.nSessions).fill(-1);
+  while (pending.length > 0) {
+    if (shouldStop()) break;
+    // Saturation: recount only the courses that share faculty or students with the last placed one.
+    let bestI = -1;
+    let bestKey = Infinity;
+    for (let i = 0; i < pending.length; i++) {
+      const c = p.sessionCourse[pending[i]];
+      if (freeCount[c] < 0 || lastCourse < 0 || conflicts(p, c, lastCourse))
+        freeCount[c] = freeStarts(st, m, c);
+      const key = freeCount[c] * 1e6 - degree[c];
+      if (key < bestKey) {
+        bestKey = key;
+        bestI = i;
+      }
+    }
+    const s = pending[bestI];
+    pending.splice(bestI, 1);
+    const c = p.sessionCourse[s];
+    lastCourse = c;
+    let bestT = -1;
+    let bestR = -1;
+    let bestCost = Infinity;
+    const o = m.courseStarts.offsets;
+    const pinned = m.fixedStart[s];
+    const from = pinned >= 0 ? 0 : o[c];
+    const to = pinned >= 0 ? 1 : o[c + 1];
+    for (let i = from; i < to; i++) {
+      const t = pinned >= 0 ? pinned : m.courseStarts.items[i];
+      if (!timeFree(st, c, t) && pinned < 0) continue;
+      const pinnedRoom = m.fixedRoom[s];
+      const rFrom = pinnedRoom >= 0 ? 0 : m.courseRooms.offsets[c];
+      const rTo = pinnedRoom >= 0 ? 1 : m.courseRooms.offsets[c + 1];
+      for (let j = rFrom; j < rTo; j++) {
+        const r = pinnedRoom >= 0 ? pinnedRoom : m.courseRooms.items[j];
+        if (!roomFree(st, c, r, t) && pinned < 0 && pinnedRoom < 0) continue;
+        st.deltaMove(s, t, r, delta);
+        if (delta[0] > 0 && pinned < 0) continue;
+        const cost = delta[1] + delta[0] * 1e6;
+        if (cost < bestCost) {
+          bestCost = cost;
+          bestT = t;
+          bestR = r;
+        }
+      }
+    }
+    if (bestT < 0) {
+      if (ejectBudget > 0 && m.slotLocked[s] === 0 && ejectAndPlace(st, m, rng, s, lastStart, pending)) {
+        ejectBudget--;
+        lastCourse = -1;
+        continue;
+      }
+      unplaced.push({ session: s, reason: explainNoPlace(st, m, c) });
+      continue;
+    }
+    st.move(s, bestT, bestR);
+  }
+  return { unplaced };
+}
+
+function conflicts(p: SearchModel['problem'], a: number, b: number): boolean {
+  if (a === b) return true;
+  for (let i = p.courseFaculty.offsets[a]; i < p.courseFaculty.offsets[a + 1]; i++)
+    for (let j = p.courseFaculty.offsets[b]; j < p.courseFaculty.offsets[b + 1]; j++)
+      if (p.courseFaculty.items[i] === p.courseFaculty.items[j]) return true;
+  for (let i = p.courseStudentSets.offsets[a]; i < p.courseStudentSets.offsets[a + 1]; i++)
+    for (let j = p.courseStudentSets.offsets[b]; j < p.courseStudentSets.offsets[b + 1]; j++)
+      if (p.courseStudentSets.items[i] === p.courseStudentSets.items[j]) return true;
+  return false;
+}
+
+/**
+ * Place s at the allowed start with the fewest clashing sessions (random tie-break, not the start
+ * it was last ejected from), in the least busy allowed room; clashing movable sessions go back to
+ * `pending`. Returns false when every start clashes with a locked session.
+ */
+function ejectAndPlace(
+  st: IncrementalState,
+  m: SearchModel,
+  rng: Rng,
+  s: number,
+  lastStart: Int32Array,
+  pending: number[],
+): boolean {
+  const p = st.problem;
+  const c = p.sessionCourse[s];
+  const nS = p.nSlots;
+  const len = p.courseLength[c];
+  let bestT = -1;
+  let bestR = -1;
+  let bestScore = Infinity;
+  const o = m.courseStarts.offsets;
+  for (let i = o[c]; i < o[c + 1]; i++) {
+    const t = m.courseStarts.items[i];
+    if (t === lastStart[s]) continue;
+    let score = 0;
+    for (let q = t; q < t + len; q++) {
+      score += st.courseOcc[c * nS + q] * 100;
+      for (let j = p.courseFaculty.offsets[c]; j < p.courseFaculty.offsets[c + 1]; j++)
+        score += st.facultyOcc[p.courseFaculty.items[j] * nS + q];
+      for (let j = p.courseStudentSets.offsets[c]; j < p.courseStudentSets.offsets[c + 1]; j++)
+        score += st.setOcc[p.courseStudentSets.items[j] * nS + q];
+    }
+    let room = -1;
+    let roomScore = Infinity;
+    const pinnedRoom = m.fixedRoom[s];
+    for (let j = m.courseRooms.offsets[c]; j < m.courseRooms.offsets[c + 1]; j++) {
+      const r = pinnedRoom >= 0 ? pinnedRoom : m.courseRooms.items[j];
+      let busy = 0;
+      for (let q = t; q < t + len; q++) busy += st.roomOcc[r * nS + q] + p.roomUnavailable[r * nS + q] * 100;
+      const v = busy + rng.float() * 0.5;
+      if (v < roomScore) {
+        roomScore = v;
+        room = r;
+      }
+    }
+    if (room < 0) continue;
+    const total = score + roomScore + rng.float() * 1.5;
+    if (total < bestScore) {
+      bestScore = total;
+      bestT = t;
+      bestR = room;
+    }
+  }
+  if (bestT < 0) return false;
+  // Find and eject the sessions in the way.
+  const end = bestT + len;
+  for (let x = 0; x < p.nSessions; x++) {
+    const tx = st.slot[x];
+    if (tx < 0 || x === s) continue;
+    const cx = p.sessionCourse[x];
+    if (tx >= end || tx + p.courseLength[cx] <= bestT) continue;
+    if (m.courseConflict[c * p.nCourses + cx] === 0 && st.room[x] !== bestR) continue;
+    if (m.slotLocked[x] === 1 && m.roomLocked[x] === 1) return false;
+  }
+  for (let x = 0; x < p.nSessions; x++) {
+    const tx = st.slot[x];
+    if (tx < 0 || x === s) continue;
+    const cx = p.sessionCourse[x];
+    if (tx >= end || tx + p.courseLength[cx] <= bestT) continue;
+    if (m.courseConflict[c * p.nCourses + cx] === 0 && st.room[x] !== bestR) continue;
+    lastStart[x] = tx;
+    st.move(x, -1, -1);
+    pending.push(x);
+  }
+  st.move(s, bestT, bestR);
+  return true;
+}

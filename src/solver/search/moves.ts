@@ -1,0 +1,83 @@
+// The local-search moves on the incremental state (each applies itself and returns true, or
+// returns false without changing anything when it does not apply).
+import type { IncrementalState } from '../../shared/eval/incremental/IncrementalState.ts';
+import type { Rng } from '../Rng.ts';
+import type { SearchModel } from '../SearchModel.ts';
+
+/** Choose a random allowed start for s, keeping its room two times in three, into to[0], to[1]. */
+export function pickTimeMove(
+  st: IncrementalState,
+  m: SearchModel,
+  rng: Rng,
+  s: number,
+  to: Int32Array,
+): boolean {
+  if (m.slotLocked[s] === 1) return pickRoomMove(st, m, rng, s, to);
+  const c = st.problem.sessionCourse[s];
+  const so = m.courseStarts.offsets;
+  const n = so[c + 1] - so[c];
+  const ro = m.courseRooms.offsets;
+  const nr = ro[c + 1] - ro[c];
+  if (n === 0 || nr === 0) return false;
+  const t = m.courseStarts.items[so[c] + rng.int(n)];
+  let r = st.room[s];
+  if (m.roomLocked[s] === 0 && (r < 0 || rng.int(3) === 0)) r = m.courseRooms.items[ro[c] + rng.int(nr)];
+  if (t === st.slot[s] && r === st.room[s]) return false;
+  to[0] = t;
+  to[1] = r;
+  return true;
+}
+
+/** Choose another allowed room for s in its slot, into to[0], to[1]. */
+export function pickRoomMove(
+  st: IncrementalState,
+  m: SearchModel,
+  rng: Rng,
+  s: number,
+  to: Int32Array,
+): boolean {
+  if (m.roomLocked[s] === 1 || st.slot[s] < 0) return false;
+  const c = st.problem.sessionCourse[s];
+  const ro = m.courseRooms.offsets;
+  const nr = ro[c + 1] - ro[c];
+  if (nr < 2) return false;
+  const r = m.courseRooms.items[ro[c] + rng.int(nr)];
+  if (r === st.room[s]) return false;
+  to[0] = st.slot[s];
+  to[1] = r;
+  return true;
+}
+
+/** Exchange the places of a and b when both may move there. */
+export function swapMove(st: IncrementalState, m: SearchModel, a: number, b: number): boolean {
+  const p = st.problem;
+  const ca = p.sessionCourse[a];
+  const cb = p.sessionCourse[b];
+  const sa = st.slot[a];
+  const sb = st.slot[b];
+  if (ca === cb || sa < 0 || sb < 0) return false;
+  if (m.slotLocked[a] + m.roomLocked[a] + m.slotLocked[b] + m.roomLocked[b] > 0) return false;
+  if (m.allowedStart[ca * p.nSlots + sb] === 0 || m.allowedStart[cb * p.nSlots + sa] === 0) return false;
+  if (m.allowedRoom[ca * p.nRooms + st.room[b]] === 0 || m.allowedRoom[cb * p.nRooms + st.room[a]] === 0)
+    return false;
+  st.swap(a, b);
+  return true;
+}
+
+/** Is session s unplaced or in a clash (room, faculty or student set)? */
+export function inViolation(st: IncrementalState, s: number): boolean {
+  if (st.active[s] === 0) return true;
+  const p = st.problem;
+  const t = st.slot[s];
+  const c = p.sessionCourse[s];
+  const nS = p.nSlots;
+  const end = t + st.span[s];
+  for (let q = t; q < end; q++) {
+    if (st.roomOcc[st.room[s] * nS + q] > 1) return true;
+    for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++)
+      if (st.facultyOcc[p.courseFaculty.items[i] * nS + q] > 1) return true;
+    for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++)
+      if (st.setOcc[p.courseStudentSets.items[i] * nS + q] > 1) return true;
+  }
+  return false;
+}

@@ -1,0 +1,163 @@
+// solve(college, options): the whole pipeline in-process. Compile; pre-check; a starting timetable
+// from the MIP stage (Louvain communities + HiGHS) when enabled, else / then the greedy constructor
+// for whatever is left; simulated annealing until the time limit or the target; the best timetable
+// with its evaluation and every unplaced session explained. Progress is reported at least once a
+// second; the search runs in slices so that cancellation (AbortSignal) is seen within ~0.1 s and
+// returns the best so far with status 'cancelled'. Deterministic for a seed up to where the clock
+// stops the search.
+import type { College } from '../shared/model/types.ts';
+import type {
+  SolveOptions,
+  SolveProgress,
+  SolveResult,
+  SolverStage,
+  StageTime,
+} from '../shared/solver/protocol.ts';
+import type { PrecheckFinding } from '../shared/solver/protocol.ts';
+import { compile } from '../shared/compiled/compile.ts';
+import { IncrementalState } from '../shared/eval/incremental/IncrementalState.ts';
+import { Rng } from './Rng.ts';
+import { startPoint } from './startPoint.ts';
+import { construct } from './construct/construct.ts';
+import { Annealer } from './search/Annealer.ts';
+import { buildResult } from './solveResult.ts';
+import { precheck } from './precheck/index.ts';
+import { mipStart } from './stages/mipStart.ts';
+
+const SLICE_MS = 100;
+
+/** Share of the time limit the MIP stage may use. */
+const MIP_SHARE = 0.25;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export async function solve(
+  college: College,
+  options: SolveOptions,
+  onProgress?: (p: SolveProgress) => void,
+  signal?: AbortSignal,
+): Promise<SolveResult> {
+  const t0 = performance.now();
+  const deadline = t0 + Math.max(0, options.timeLimitMs);
+  const skip = new Set<SolverStage>(options.skipStages ?? []);
+  const stages: StageTime[] = [];
+  let stageStart = t0;
+  let lastReport = -Infinity;
+  let best: { hard: number | null; soft: number | null } = { hard: null, soft: null };
+  const report = (stage: SolverStage, percent: number, message: string, force = false): void => {
+    const now = performance.now();
+    if (!onProgress || (!force && now - lastReport < 250)) return;
+    lastReport = now;
+    onProgress({
+      stage,
+      percent: Math.max(0, Math.min(100, percent)),
+      bestHard: best.hard,
+      bestSoft: best.soft,
+      message,
+      elapsedMs: Math.round(now - t0),
+    });
+  };
+  const endStage = (stage: SolverStage): void => {
+    const now = performance.now();
+    stages.push({ stage, ms: Math.round(now - stageStart) });
+    stageStart = now;
+  };
+  const cancelled = (): boolean => signal?.aborted === true;
+
+  const problem = compile(college, options.weights ?? {});
+  // Pre-check.
+  let findings: PrecheckFinding[] = [];
+  if (!skip.has('precheck')) {
+    report('precheck', 0, 'checking the data for impossible demands', true);
+    try {
+      findings = precheck(problem, college);
+    } catch (err) {
+      findings = [];
+      report('precheck', 1, `pre-check failed and was skipped: ${errorText(err)}`, true);
+    }
+    endStage('precheck');
+  }
+  const start = startPoint(problem, options.initial);
+  const m = start.model;
+  let placement = start.placement;
+
+  // Stages 0-1: communities and MIPs, with the constructor as fallback.
+  const useMip = !skip.has('mip') && !skip.has('decompose') && options.timeLimitMs >= 5000 && !cancelled();
+  if (useMip) {
+    report('mip', 2, 'solving communities with the MIP', true);
+    const heartbeat = setInterval(() => report('mip', 2, 'solving communities with the MIP', true), 900);
+    try {
+      const out = await mipStart(problem, placement, m.slotLocked, {
+        seed: options.seed,
+        timeLimitMs: options.timeLimitMs * MIP_SHARE,
+        signal,
+        onProgress: (f, msg) => report('mip', 2 + 23 * f, msg),
+      });
+      placement = out.placement;
+      stages.push({ stage: 'decompose', ms: Math.round(out.decomposeMs) });
+      stageStart += out.decomposeMs;
+    } catch (err) {
+      report('mip', 25, `MIP stage failed, using the constructor: ${errorText(err)}`, true);
+    } finally {
+      clearInterval(heartbeat);
+    }
+    endStage('mip');
+  }
+
+  const st = new IncrementalState(problem, placement);
+  const rng = new Rng(options.seed);
+  // Greedy constructor for everything not placed yet.
+  report('construct', 25, 'building a first timetable', true);
+  if (!cancelled()) construct(st, m, rng, cancelled);
+  best = { hard: st.hardTotal, soft: st.softTotal };
+  endStage('construct');
+  report('construct', 30, `first timetable: hard ${st.hardTotal}, soft ${st.softTotal}`, true);
+
+  // Local search: repair (hard only) if needed, then annealing on hard + soft.
+  const searchStart = performance.now();
+  const percentAt = (now: number): number =>
+    30 + (70 * (now - searchStart)) / Math.max(1, deadline - searchStart);
+  const runPhase = async (a: Annealer, label: string): Promise<void> => {
+    while (!a.finished && !cancelled()) {
+      a.run(Math.min(deadline, performance.now() + SLICE_MS));
+      best = { hard: a.bestHard, soft: a.bestSoft };
+      report('search', percentAt(performance.now()), `${label}: best hard ${a.bestHard}, soft ${a.bestSoft}`);
+      await yieldToEventLoop();
+    }
+    a.restoreBest();
+  };
+  const onFeasible = (): void => {
+    best = { hard: 0, soft: st.softTotal };
+    report('search', percentAt(performance.now()), 'first feasible timetable', true);
+  };
+  if (st.hardTotal > 0 && !cancelled()) {
+    const repairEnd =
+      searchStart + Math.max(0.3 * (deadline - searchStart), Math.min(deadline - searchStart, 2000));
+    await runPhase(
+      new Annealer(st, m, rng, { start: searchStart, deadline: repairEnd, hardOnly: true, onFeasible }),
+      'repairing',
+    );
+  }
+  if (!cancelled() && performance.now() < deadline) {
+    const feasibleBefore = st.hardTotal === 0;
+    await runPhase(
+      new Annealer(st, m, rng, {
+        start: performance.now(),
+        deadline,
+        targetSoft: options.targetSoft,
+        onFeasible: feasibleBefore ? undefined : onFeasible,
+      }),
+      'improving',
+    );
+  }
+  st.recomputeTotals();
+  endStage('search');
+  const result = buildResult(college, st, m, start.locked, findings, stages, options.seed, cancelled());
+  best = { hard: result.evaluation.hardTotal, soft: result.evaluation.softTotal };
+  report('done', 100, `${result.status}: hard ${best.hard}, soft ${best.soft}`, true);
+  return result;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,60 @@
+// Stages 0-1 behind one call: Louvain communities, then a HiGHS MIP per community for start slots
+// and a room matching. Returns the placement it reached (sessions of failed communities and
+// roomless ones left free for the constructor), or null when the stage failed as a whole.
+import type { CompiledProblem } from '../../shared/compiled/types.ts';
+import type { Placement } from '../../shared/eval/types.ts';
+import { decompose } from '../decompose/index.ts';
+import { mipSchedule } from '../mip/index.ts';
+
+export interface MipStartReport {
+  placement: Placement;
+  communities: number;
+  failed: number;
+  decomposeMs: number;
+  mipMs: number;
+}
+
+export async function mipStart(
+  p: CompiledProblem,
+  start: Placement,
+  slotLocked: Uint8Array,
+  opts: {
+    seed: number;
+    timeLimitMs: number;
+    signal?: AbortSignal;
+    onProgress: (fraction: number, message: string) => void;
+  },
+): Promise<MipStartReport> {
+  const t0 = performance.now();
+  const communities = decompose(p, { seed: opts.seed });
+  const decomposeMs = performance.now() - t0;
+  // The MIP keeps what `start` decides; only slot-locked sessions are decisions here.
+  const given: Placement = {
+    slot: new Int32Array(p.nSessions).fill(-1),
+    room: new Int32Array(p.nSessions).fill(-1),
+  };
+  for (let s = 0; s < p.nSessions; s++)
+    if (slotLocked[s] === 1) {
+      given.slot[s] = start.slot[s];
+      given.room[s] = start.room[s];
+    }
+  const out = await mipSchedule(p, given, communities, {
+    timeLimitMs: Math.max(0, opts.timeLimitMs - decomposeMs),
+    seed: opts.seed,
+    signal: opts.signal,
+    onProgress: (mp) =>
+      opts.onProgress(
+        mp.total > 0 ? mp.done / mp.total : 1,
+        `MIP ${mp.done}/${mp.total} communities, ${mp.placed}/${mp.sessions} placed`,
+      ),
+  });
+  const placement = out.placement;
+  for (let s = 0; s < p.nSessions; s++) if (placement.room[s] < 0) placement.slot[s] = -1;
+  return {
+    placement,
+    communities: communities.length,
+    failed: out.failedCommunities.length,
+    decomposeMs,
+    mipMs: out.stats.ms,
+  };
+}
