@@ -87,7 +87,7 @@ describe('checkMoves', () => {
     expect(check.reasons).toContain('room R1 is taken by A then');
   });
 
-  it('explains a teacher's unavailability', () => {
+  it('explains a teacher unavailable then', () => {
     expect(checkSlot(fresh(), d1, slot(4, 5)).reasons).toContain(
       'a teacher of the course is not available then',
     );
