@@ -2,9 +2,29 @@
 // can overshoot and a WASM solve cannot be preempted, so past the deadline the worker is terminated
 // and the call rejects with MipTimeoutError (carrying the best incumbent seen, if any). The worker is
 // kept between solves (WASM loads once) and restarted after a kill or crash.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { modelBuffers, type MipModel } from './mipModel.ts';
-import type { MipRunStatus, MipSolveRequest, MipWorkerMessage } from './mipWorkerProtocol.ts';
+import type { SparseStart } from './warmStart.ts';
+import type { MipRunStatus, MipSolveRequest, MipWorkerData, MipWorkerMessage } from './mipWorkerProtocol.ts';
+
+/** How long a new worker may take to load HiGHS before the runner gives up. */
+export const WORKER_START_TIMEOUT_MS = 60_000;
+
+/** The slice of the WebAssembly global used here (the Node lib config has no WebAssembly types). */
+const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<object> } })
+  .WebAssembly;
+
+let compiled: Promise<object | undefined> | null = null;
+
+/** HiGHS's WASM compiled once per process (undefined if it cannot be found: workers then load it themselves). */
+function highsModule(): Promise<object | undefined> {
+  compiled ??= readFile(fileURLToPath(import.meta.resolve('highs/runtime')))
+    .then((bytes) => wasm.compile(bytes))
+    .catch(() => undefined);
+  return compiled;
+}
 
 export class MipTimeoutError extends Error {
   readonly code = 'mip_timeout';
@@ -35,6 +55,8 @@ export interface MipRunOptions {
   /** Kill the worker this long after the call whatever the soft limit (overrides timeLimitMs + graceMs). */
   killAfterMs?: number;
   signal?: AbortSignal;
+  /** Starting values for integer columns (see warmStart.ts); transferred to the worker. */
+  start?: SparseStart;
 }
 
 export interface MipOutcome {
@@ -47,14 +69,41 @@ export interface MipOutcome {
 
 export class MipRunner {
   private worker: Worker | null = null;
+  private started: Promise<Worker> | null = null;
   private nextId = 1;
 
-  private spawn(): Worker {
-    if (!this.worker) {
-      this.worker = new Worker(new URL('./mipWorker.ts', import.meta.url));
-      this.worker.unref();
-    }
-    return this.worker;
+  /** The live worker, spawned and loaded (HiGHS ready) if needed. Deadlines start after this. */
+  private async spawn(): Promise<Worker> {
+    if (this.worker && this.started) return this.started;
+    const data: MipWorkerData = { wasmModule: await highsModule() };
+    const worker = new Worker(new URL('./mipWorker.ts', import.meta.url), { workerData: data });
+    worker.unref();
+    this.worker = worker;
+    this.started = new Promise<Worker>((resolve, reject) => {
+      const fail = (err: Error): void => {
+        clearTimeout(timer);
+        if (this.worker === worker) this.worker = null;
+        void worker.terminate();
+        reject(new MipWorkerError(`MIP worker did not start: ${err.message}`));
+      };
+      const timer = setTimeout(
+        () => fail(new Error(`no ready signal in ${WORKER_START_TIMEOUT_MS} ms`)),
+        WORKER_START_TIMEOUT_MS,
+      );
+      worker.once('error', fail);
+      worker.once('message', (msg: MipWorkerMessage) => {
+        clearTimeout(timer);
+        worker.off('error', fail);
+        if (msg.kind === 'ready') resolve(worker);
+        else fail(new Error(`unexpected first message ${msg.kind}`));
+      });
+    });
+    return this.started;
+  }
+
+  /** Starts the worker and loads HiGHS now, so that the first solve's deadline is spent solving. */
+  async warmUp(): Promise<void> {
+    await this.spawn();
   }
 
   /** True while a worker thread exists (false after close() or a kill). */
@@ -66,12 +115,19 @@ export class MipRunner {
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = null;
+    this.started = null;
     if (w) await w.terminate();
   }
 
-  solve(model: MipModel, opts: MipRunOptions): Promise<MipOutcome> {
-    if (opts.signal?.aborted) return Promise.reject(new DOMException('MIP cancelled', 'AbortError'));
-    const worker = this.spawn();
+  /**
+   * Solves `model` (its typed arrays are transferred to the worker: do not reuse them). The deadline
+   * starts once the worker is ready; past it the worker is killed and the call rejects with
+   * MipTimeoutError. A crash rejects with MipWorkerError, cancellation with an AbortError.
+   */
+  async solve(model: MipModel, opts: MipRunOptions): Promise<MipOutcome> {
+    if (opts.signal?.aborted) throw new DOMException('MIP cancelled', 'AbortError');
+    const worker = await this.spawn();
+    if (opts.signal?.aborted) throw new DOMException('MIP cancelled', 'AbortError');
     const id = this.nextId++;
     const started = Date.now();
     const killAfter =
@@ -87,12 +143,15 @@ export class MipRunner {
       };
       const kill = (err: Error): void => {
         cleanup();
-        if (this.worker === worker) this.worker = null;
+        if (this.worker === worker) {
+          this.worker = null;
+          this.started = null;
+        }
         void worker.terminate();
         reject(err);
       };
       const onMessage = (msg: MipWorkerMessage): void => {
-        if (msg.id !== id) return;
+        if (msg.kind === 'ready' || msg.id !== id) return;
         if (msg.kind === 'incumbent') {
           incumbent = msg.x;
           return;
@@ -115,8 +174,12 @@ export class MipRunner {
         timeLimitMs: opts.timeLimitMs,
         seed: opts.seed,
         relGap: opts.relGap ?? 0.01,
+        start: opts.start,
       };
-      worker.postMessage(req, modelBuffers(model));
+      const transfer = modelBuffers(model);
+      if (opts.start)
+        transfer.push(opts.start.indices.buffer as ArrayBuffer, opts.start.values.buffer as ArrayBuffer);
+      worker.postMessage(req, transfer);
     });
   }
 }

@@ -9,7 +9,7 @@ import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { Placement } from '../../shared/eval/types.ts';
 import { seededRng } from '../decompose/louvain.ts';
 import { candidateStarts, notOverlappingRulesOf } from './candidates.ts';
-import { ModelBuilder, type MipModel } from './mipModel.ts';
+import { COL_AUX, COL_INDICATOR, ModelBuilder, ROW_FREE, type MipModel } from './mipModel.ts';
 import type { Occupancy } from './occupancy.ts';
 import { addRuleRows } from './ruleRows.ts';
 import type { RoomClasses } from './roomClasses.ts';
@@ -24,6 +24,8 @@ export interface CommunityModel {
   xSlot: Int32Array;
   /** Sessions of the community still to place (placement.slot = -1). */
   sessions: Int32Array;
+  /** Free sessions per course of the community (courses with none are absent). */
+  freeOf: Map<number, number>;
 }
 
 function bucketPush(map: Map<number, number[]>, key: number, v: number): void {
@@ -97,8 +99,8 @@ export function buildCommunityModel(
       const j = varAt.get(c * nSlots + s);
       if (j !== undefined) cols.push(j);
     }
-    cols.push(b.addCol(MISS_COST * p.courseLength[c], 0, free, false));
-    b.addRow(cols, null, free, free);
+    cols.push(b.addCol(MISS_COST * p.courseLength[c], 0, free, false, COL_AUX));
+    b.addRow(cols, null, free, free, ROW_FREE);
   }
   // One session per faculty member / student set / not_overlapping rule per slot (deduplicated).
   const seen = new Set<string>();
@@ -119,6 +121,7 @@ export function buildCommunityModel(
     xCourse: Int32Array.from(xCourse),
     xSlot: Int32Array.from(xSlot),
     sessions: Int32Array.from(sessions),
+    freeOf,
   };
 }
 
@@ -165,7 +168,7 @@ function addDayLimits(
     const ys: number[] = [];
     for (const [d, cols] of days) {
       if (occ.facultyDayLoad[f * nDays + d] > 0) continue;
-      const y = b.addCol(0, 0, 1, true);
+      const y = b.addCol(0, 0, 1, true, COL_INDICATOR);
       ys.push(y);
       const big = Math.min(cols.length, nPeriods);
       b.addRow([...cols, y], [...cols.map(() => 1), -big], -Infinity, 0);
@@ -219,11 +222,11 @@ function addSpread(
     for (let d = 0; d < nDays; d++) {
       const cols = courseDay.get(c * nDays + d);
       if (!cols || occ.courseDay[c * nDays + d] > 0) continue;
-      const w = b.addCol(0, 0, 1, false);
+      const w = b.addCol(0, 0, 1, false, COL_AUX);
       ws.push(w);
-      b.addRow([w, ...cols], [1, ...cols.map(() => -1)], -Infinity, 0);
+      b.addRow([w, ...cols], [1, ...cols.map(() => -1)], -Infinity, 0, ROW_FREE);
     }
-    const short = b.addCol(weight, 0, target, false);
-    b.addRow([...ws, short], null, target, Infinity);
+    const short = b.addCol(weight, 0, target, false, COL_AUX);
+    b.addRow([...ws, short], null, target, Infinity, ROW_FREE);
   }
 }

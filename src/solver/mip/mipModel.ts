@@ -15,7 +15,18 @@ export interface MipModel {
   starts: Int32Array;
   indices: Int32Array;
   values: Float64Array;
+  /** Per row, for the warm start: ROW_PACK (≤ upper must hold), ROW_FREE (completed by HiGHS), ROW_PAIR. */
+  rowKind: Uint8Array;
+  /** Per column: COL_START (a start variable), COL_INDICATOR (binary implied by starts), COL_AUX (continuous). */
+  colKind: Uint8Array;
 }
+
+export const ROW_PACK = 0;
+export const ROW_FREE = 1;
+export const ROW_PAIR = 2;
+export const COL_START = 0;
+export const COL_INDICATOR = 1;
+export const COL_AUX = 2;
 
 /** The typed arrays of a model, for postMessage transfer lists. */
 export function modelBuffers(m: MipModel): ArrayBuffer[] {
@@ -29,6 +40,8 @@ export function modelBuffers(m: MipModel): ArrayBuffer[] {
     m.starts,
     m.indices,
     m.values,
+    m.rowKind,
+    m.colKind,
   ].map((a) => a.buffer as ArrayBuffer);
 }
 
@@ -37,6 +50,8 @@ export class ModelBuilder {
   private lower: number[] = [];
   private upper: number[] = [];
   private integer: number[] = [];
+  private colKind: number[] = [];
+  private rowKind: number[] = [];
   private rowLo: number[] = [];
   private rowHi: number[] = [];
   private starts: number[] = [0];
@@ -51,7 +66,8 @@ export class ModelBuilder {
     return this.rowLo.length;
   }
 
-  addCol(cost: number, lower: number, upper: number, integer: boolean): number {
+  addCol(cost: number, lower: number, upper: number, integer: boolean, kind = COL_START): number {
+    this.colKind.push(kind);
     this.cost.push(cost);
     this.lower.push(lower);
     this.upper.push(upper);
@@ -68,7 +84,14 @@ export class ModelBuilder {
   }
 
   /** Adds lo <= Σ coef[i]·x[cols[i]] <= hi (coefficient 1 when coefs is omitted). */
-  addRow(cols: readonly number[], coefs: readonly number[] | null, lo: number, hi: number): void {
+  addRow(
+    cols: readonly number[],
+    coefs: readonly number[] | null,
+    lo: number,
+    hi: number,
+    kind = ROW_PACK,
+  ): void {
+    this.rowKind.push(kind);
     for (let i = 0; i < cols.length; i++) {
       this.idx.push(cols[i]);
       this.val.push(coefs ? coefs[i] : 1);
@@ -91,6 +114,8 @@ export class ModelBuilder {
       starts: Int32Array.from(this.starts),
       indices: Int32Array.from(this.idx),
       values: Float64Array.from(this.val),
+      rowKind: Uint8Array.from(this.rowKind),
+      colKind: Uint8Array.from(this.colKind),
     };
   }
 }

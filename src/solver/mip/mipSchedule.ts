@@ -9,6 +9,7 @@ import { buildCommunityModel } from './buildModel.ts';
 import { MipRunner, MipTimeoutError } from './MipRunner.ts';
 import { occupancy } from './occupancy.ts';
 import { roomClasses } from './roomClasses.ts';
+import { greedyStart } from './warmStart.ts';
 
 export interface MipProgress {
   /** Communities finished so far, of `total`. */
@@ -33,7 +34,12 @@ export interface MipScheduleOptions {
   runner?: MipRunner;
 }
 
-export type CommunityStatus = 'optimal' | 'feasible' | 'timeout' | 'failed' | 'skipped';
+/**
+ * optimal / feasible: HiGHS finished (feasible = stopped at its limit with a solution); timeout: the
+ * worker was killed and its best incumbent used; greedy: HiGHS gave nothing, the greedy start was used;
+ * failed / skipped: nothing placed (error, or no time left).
+ */
+export type CommunityStatus = 'optimal' | 'feasible' | 'timeout' | 'greedy' | 'failed' | 'skipped';
 
 export interface CommunityReport {
   index: number;
@@ -123,22 +129,28 @@ export async function mipSchedule(
       }
       if (limit < 50) continue;
       const ts = Date.now();
+      const start = greedyStart(cm.model, cm.xCourse, cm.xSlot, cm.freeOf, p.nPeriods);
+      const greedyX = new Float64Array(cm.nX);
+      for (let k = 0; k < start.indices.length; k++)
+        if (start.indices[k] < cm.nX) greedyX[start.indices[k]] = start.values[k];
       let x: Float64Array | null = null;
       try {
         const out = await runner.solve(cm.model, {
           timeLimitMs: limit,
           seed: opts.seed + i,
           signal: opts.signal,
+          start,
         });
         x = out.x;
-        report.status = x === null ? 'failed' : out.status === 'optimal' ? 'optimal' : 'feasible';
+        report.status = x === null ? 'greedy' : out.status === 'optimal' ? 'optimal' : 'feasible';
         if (x === null) report.error = `HiGHS status ${out.status}, no solution`;
       } catch (err) {
         if (err instanceof DOMException && err.name === 'AbortError') throw err;
         x = err instanceof MipTimeoutError ? err.incumbent : null;
-        report.status = x ? 'timeout' : 'failed';
+        report.status = x ? 'timeout' : 'greedy';
         report.error = err instanceof Error ? err.message : String(err);
       }
+      x ??= greedyX;
       report.solveMs = Date.now() - ts;
       solveMs += report.solveMs;
       if (x) {

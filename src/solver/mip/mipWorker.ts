@@ -1,11 +1,12 @@
 // Worker thread running HiGHS (WASM, blocking): one solve at a time, incumbents streamed to the
 // parent as they improve, a self-imposed interrupt at the soft time limit. The parent enforces the
 // hard deadline by terminating this thread.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import loadHighs from 'highs';
-import type { MipSolveRequest, MipRunStatus, MipWorkerMessage } from './mipWorkerProtocol.ts';
+import type { MipSolveRequest, MipRunStatus, MipWorkerData, MipWorkerMessage } from './mipWorkerProtocol.ts';
 
-const highs = await loadHighs();
+const data = workerData as MipWorkerData | undefined;
+const highs = await loadHighs(data?.wasmModule ? { wasmModule: data.wasmModule } : {});
 const port = parentPort;
 if (!port) throw new Error('mipWorker must run in a worker thread');
 
@@ -51,6 +52,7 @@ function solve(req: MipSolveRequest): void {
       mip_rel_gap: req.relGap,
       random_seed: req.seed % 2147483647,
     });
+    if (req.start && req.start.indices.length > 0) model.setSolution(req.start);
     let best: Float64Array | null = null;
     let bestObjective = Infinity;
     const cb = highs.constants.callbackType;
@@ -78,6 +80,8 @@ function solve(req: MipSolveRequest): void {
     model.dispose();
   }
 }
+
+post({ kind: 'ready', id: 0 });
 
 port.on('message', (req: MipSolveRequest) => {
   try {

@@ -4,7 +4,7 @@
 // rules apply only when all their courses are in this community with every session still free and
 // equal session counts; otherwise local search repairs them.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
-import type { ModelBuilder } from './mipModel.ts';
+import { ROW_PAIR, type ModelBuilder } from './mipModel.ts';
 import type { Occupancy } from './occupancy.ts';
 
 export function addRuleRows(
@@ -57,7 +57,7 @@ export function addRuleRows(
           continue;
         }
         partnered.add(jc);
-        b.addRow([ja, jc], [1, -1], 0, 0);
+        b.addRow([ja, jc], [1, -1], 0, 0, ROW_PAIR);
       }
       for (let t = 0; t < nSlots; t++) {
         const jc = x(c, t);

@@ -1,0 +1,98 @@
+// A greedy start for the MIP: course by course (fewest options first), sessions take start variables
+// spread over days while every packing row stays within its bound, switching on day indicators as
+// needed. Variables tied by pairing rules are left to HiGHS. The result (start and indicator values)
+// is given to HiGHS as a starting solution, so even an interrupted solve returns at least this.
+import { COL_INDICATOR, COL_START, ROW_PACK, ROW_PAIR, type MipModel } from './mipModel.ts';
+
+export interface SparseStart {
+  indices: Int32Array;
+  values: Float64Array;
+}
+
+const EPS = 1e-9;
+
+export function greedyStart(
+  m: MipModel,
+  xCourse: Int32Array,
+  xSlot: Int32Array,
+  needOf: ReadonlyMap<number, number>,
+  nPeriods: number,
+): SparseStart {
+  const { numRows, numCols, starts, indices, values, rowKind, colKind, rowUpper } = m;
+  // Column-wise view of the rows (CSC).
+  const colStart = new Int32Array(numCols + 1);
+  for (const j of indices) colStart[j + 1]++;
+  for (let j = 0; j < numCols; j++) colStart[j + 1] += colStart[j];
+  const colRow = new Int32Array(indices.length);
+  const colVal = new Float64Array(indices.length);
+  const fill = colStart.slice(0, numCols);
+  for (let i = 0; i < numRows; i++) {
+    for (let k = starts[i]; k < starts[i + 1]; k++) {
+      const at = fill[indices[k]]++;
+      colRow[at] = i;
+      colVal[at] = values[k];
+    }
+  }
+  const act = new Float64Array(numRows);
+  const value = new Uint8Array(numCols);
+  const indicatorIn = (i: number): number => {
+    for (let k = starts[i]; k < starts[i + 1]; k++) {
+      if (colKind[indices[k]] === COL_INDICATOR && values[k] < 0 && !value[indices[k]]) return k;
+    }
+    return -1;
+  };
+  const fits = (j: number): number[] | null => {
+    const needY: number[] = [];
+    for (let k = colStart[j]; k < colStart[j + 1]; k++) {
+      const i = colRow[k];
+      if (rowKind[i] === ROW_PAIR) return null;
+      if (rowKind[i] !== ROW_PACK || act[i] + colVal[k] <= rowUpper[i] + EPS) continue;
+      const ky = indicatorIn(i);
+      if (ky < 0 || act[i] + colVal[k] + values[ky] > rowUpper[i] + EPS) return null;
+      const y = indices[ky];
+      for (let q = colStart[y]; q < colStart[y + 1]; q++) {
+        const r = colRow[q];
+        if (rowKind[r] === ROW_PACK && colVal[q] > 0 && act[r] + colVal[q] > rowUpper[r] + EPS) return null;
+      }
+      needY.push(y);
+    }
+    return needY;
+  };
+  const take = (j: number): void => {
+    value[j] = 1;
+    for (let k = colStart[j]; k < colStart[j + 1]; k++) act[colRow[k]] += colVal[k];
+  };
+  // Start variables of each course are contiguous; order courses by options per session needed.
+  const ranges: Array<{ c: number; from: number; to: number }> = [];
+  for (let j = 0; j < xCourse.length;) {
+    let e = j;
+    while (e < xCourse.length && xCourse[e] === xCourse[j]) e++;
+    ranges.push({ c: xCourse[j], from: j, to: e });
+    j = e;
+  }
+  const need = (c: number): number => needOf.get(c) ?? 0;
+  ranges.sort(
+    (a, b) =>
+      (a.to - a.from) / Math.max(1, need(a.c)) - (b.to - b.from) / Math.max(1, need(b.c)) || a.c - b.c,
+  );
+  for (const { c, from, to } of ranges) {
+    let left = need(c);
+    const usedDay = new Set<number>();
+    for (let pass = 0; pass < 2 && left > 0; pass++) {
+      for (let j = from; j < to && left > 0; j++) {
+        if (value[j] || m.colUpper[j] < 0.5 || colKind[j] !== COL_START) continue;
+        const day = Math.floor(xSlot[j] / nPeriods);
+        if (pass === 0 && usedDay.has(day)) continue;
+        const ys = fits(j);
+        if (!ys) continue;
+        for (const y of ys) take(y);
+        take(j);
+        usedDay.add(day);
+        left--;
+      }
+    }
+  }
+  const out: number[] = [];
+  for (let j = 0; j < numCols; j++) if (colKind[j] === COL_START || colKind[j] === COL_INDICATOR) out.push(j);
+  return { indices: Int32Array.from(out), values: Float64Array.from(out, (j) => value[j]) };
+}
