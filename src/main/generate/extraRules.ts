@@ -13,6 +13,7 @@ export function addDerivedRules(d: Draft, occ: Occupancy): void {
   const { rng } = d;
   const labsByGroup = new Map<string, Offering[]>();
   const bySection = new Map<string, Offering[]>();
+  const parentOf = new Map(d.groups.map((g) => [g.id, g.parent]));
   for (const off of d.offerings) {
     if (off.kind === 'lab' && off.groups.length === 1) {
       const list = labsByGroup.get(off.groups[0]) ?? [];
@@ -23,7 +24,7 @@ export function addDerivedRules(d: Draft, occ: Occupancy): void {
       (off.kind === 'theory' || off.kind === 'prelab' || off.kind === 'tutorial') &&
       off.groups.length === 1
     ) {
-      const sec = d.groups.find((g) => g.id === off.groups[0])?.parent ?? off.groups[0];
+      const sec = parentOf.get(off.groups[0]) ?? off.groups[0];
       const list = bySection.get(sec) ?? [];
       list.push(off);
       bySection.set(sec, list);

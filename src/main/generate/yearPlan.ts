@@ -32,7 +32,7 @@ export function planYear(d: Draft, s: Section): YearPlan {
         code: `${dept.code}${base + i}`,
         name,
         dept: dept.code,
-        sessions: rng.pick([3, 3, 4, 4, 4, 4, 4, 5, 5]),
+        sessions: rng.pick([3, 4, 4, 4]),
         length: 1,
         roomType: 'lecture',
       }));
@@ -42,7 +42,7 @@ export function planYear(d: Draft, s: Section): YearPlan {
       code,
       name,
       dept: dept.code,
-      sessions: length === 2 && rng.chance(0.35) ? 2 : 1,
+      sessions: length === 2 && rng.chance(0.6) ? 2 : 1,
       length,
       roomType: dept.labType,
     };
