@@ -24,6 +24,11 @@ export interface SearchModel {
   allowedStart: Uint8Array;
   /** allowedRoom[c * nRooms + r] = 1 when r is in courseRooms of c. */
   allowedRoom: Uint8Array;
+  /**
+   * Session pairs tied by a same_time (kind 0), consecutive (1) or same_day (2) rule, as triples
+   * [a, b, kind]: session k of course A and session k of course B.
+   */
+  rulePairs: Int32Array;
 }
 
 function toCsr(rows: number[][]): Csr {
@@ -79,8 +84,21 @@ export function buildSearchModel(
   rooms.forEach((row, c) => {
     for (const r of row) allowedRoom[c * p.nRooms + r] = 1;
   });
+  const pairs: number[] = [];
+  for (const rule of p.rules) {
+    const kind =
+      rule.kind === 'same_time' ? 0 : rule.kind === 'consecutive' ? 1 : rule.kind === 'same_day' ? 2 : -1;
+    if (kind < 0) continue;
+    for (let i = 1; i < rule.courses.length; i++) {
+      const a = rule.courses[kind === 1 ? i - 1 : 0];
+      const b = rule.courses[i];
+      const n = Math.min(p.courseSessionCount[a], p.courseSessionCount[b]);
+      for (let k = 0; k < n; k++) pairs.push(p.courseFirstSession[a] + k, p.courseFirstSession[b] + k, kind);
+    }
+  }
   return {
     problem: p,
+    rulePairs: Int32Array.from(pairs),
     allowedRoom,
     courseConflict,
     allowedStart,

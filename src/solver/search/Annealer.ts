@@ -8,7 +8,7 @@ import type { IncrementalState } from '../../shared/eval/incremental/Incremental
 import type { Rng } from '../Rng.ts';
 import type { SearchModel } from '../SearchModel.ts';
 import { KempeMover } from './KempeMover.ts';
-import { inViolation, pickRoomMove, pickTimeMove, swapMove } from './moves.ts';
+import { inViolation, pickRoomMove, pickRuleMove, pickTimeMove, swapMove } from './moves.ts';
 
 export interface AnnealOptions {
   /** performance.now() values bounding the phase (the temperature schedule spans them). */
@@ -31,7 +31,8 @@ const MOVE = 0;
 const SWAP = 1;
 const ROOM = 2;
 const KEMPE = 3;
-const N_MOVES = 4;
+const RULE = 4;
+const N_MOVES = 5;
 
 export class Annealer {
   readonly bestSlot: Int32Array;
@@ -68,6 +69,7 @@ export class Annealer {
     this.bestSoft = st.softTotal;
     this.weight.fill(1);
     this.weight[KEMPE] = 0.3;
+    this.weight[RULE] = m.rulePairs.length > 0 ? 0.2 : 0;
     this.temperature = opts.startTemperature ?? (opts.hardOnly ? 0.5 : 4);
     if (m.movable.length === 0) this.done = true;
   }
@@ -113,18 +115,27 @@ export class Annealer {
       const h0 = st.hardTotal;
       const f0 = st.softTotal;
       st.save();
-      let u = rng.float() * (weight[0] + weight[1] + weight[2] + weight[3]);
+      let u = rng.float() * (weight[0] + weight[1] + weight[2] + weight[3] + weight[4]);
       let op = 0;
       while (op < N_MOVES - 1 && u >= weight[op]) u -= weight[op++];
       let a = movable[rng.int(movable.length)];
       if (hardOnly && rng.int(4) !== 0)
         for (let k = 0; k < 40 && !inViolation(st, a); k++) a = movable[rng.int(movable.length)];
       let b = -1;
-      const sa = st.slot[a];
-      const ra = st.room[a];
+      let sa = st.slot[a];
+      let ra = st.room[a];
       let ok: boolean;
-      if (op === MOVE || op === ROOM) {
-        ok = op === MOVE ? pickTimeMove(st, m, rng, a, this.to) : pickRoomMove(st, m, rng, a, this.to);
+      if (op === RULE) {
+        const s = pickRuleMove(st, m, rng, this.to);
+        if (s < 0) continue;
+        a = s;
+        sa = st.slot[a];
+        ra = st.room[a];
+      }
+      if (op === MOVE || op === ROOM || op === RULE) {
+        if (op === MOVE) ok = pickTimeMove(st, m, rng, a, this.to);
+        else if (op === ROOM) ok = pickRoomMove(st, m, rng, a, this.to);
+        else ok = true;
         if (!ok) continue;
         this.tried[op]++;
         const d = this.d;

@@ -81,3 +81,42 @@ export function inViolation(st: IncrementalState, s: number): boolean {
   }
   return false;
 }
+
+/**
+ * Align one session of a rule-tied pair with the other (same start, right after it, or the same
+ * day), into to[0], to[1]; the moved session is returned (or -1 when the move does not apply).
+ */
+export function pickRuleMove(st: IncrementalState, m: SearchModel, rng: Rng, to: Int32Array): number {
+  const pairs = m.rulePairs;
+  const n = pairs.length / 3;
+  if (n === 0) return -1;
+  const i = rng.int(n) * 3;
+  const a = pairs[i];
+  const b = pairs[i + 1];
+  const kind = pairs[i + 2];
+  const p = st.problem;
+  if (st.slot[a] < 0 || st.slot[b] < 0) return -1;
+  const moveB = rng.int(2) === 0;
+  const s = moveB ? b : a;
+  const other = moveB ? a : b;
+  if (m.slotLocked[s] === 1) return -1;
+  const c = p.sessionCourse[s];
+  let t: number;
+  if (kind === 0) t = st.slot[other];
+  else if (kind === 1)
+    t = moveB
+      ? st.slot[a] + p.courseLength[p.sessionCourse[a]]
+      : st.slot[b] - p.courseLength[p.sessionCourse[a]];
+  else t = Math.floor(st.slot[other] / p.nPeriods) * p.nPeriods + rng.int(p.nPeriods);
+  if (t < 0 || t >= p.nSlots || m.allowedStart[c * p.nSlots + t] === 0) return -1;
+  if (kind === 1 && Math.floor(t / p.nPeriods) !== Math.floor(st.slot[other] / p.nPeriods)) return -1;
+  let r = st.room[s];
+  const ro = m.courseRooms.offsets;
+  const nr = ro[c + 1] - ro[c];
+  if (m.roomLocked[s] === 0 && nr > 0 && (r < 0 || st.roomOcc[r * p.nSlots + t] > 0))
+    r = m.courseRooms.items[ro[c] + rng.int(nr)];
+  if (t === st.slot[s] && r === st.room[s]) return -1;
+  to[0] = t;
+  to[1] = r;
+  return s;
+}
