@@ -16,9 +16,10 @@ function indexOf(ids: Array<{ id: string }>, what: string): Map<string, number> 
   return map;
 }
 
-function lookup(ids: Map<string, number>, id: string, what: string): number {
+/** ids.get(id), or an Error naming `what()` (built only on failure). */
+function lookup(ids: Map<string, number>, id: string, what: () => string): number {
   const i = ids.get(id);
-  if (i === undefined) throw new Error(`compile: ${what} refers to unknown id "${id}"`);
+  if (i === undefined) throw new Error(`compile: ${what()} refers to unknown id "${id}"`);
   return i;
 }
 
@@ -98,14 +99,16 @@ export function compile(college: College, weightOverrides: Record<string, number
     nSessions += courseSessionCount[c];
   }
   const facultyRows = courses.map((c) =>
-    c.faculty.map((id) => lookup(facultyIndex, id, `course "${c.id}" faculty`)),
+    c.faculty.map((id) => lookup(facultyIndex, id, () => `course "${c.id}" faculty`)),
   );
   const courseFaculty = csrFromRows(facultyRows);
+  const roomsOfType: number[][] = Array.from({ length: typeIndex.size }, () => []);
+  roomType.forEach((t, r) => roomsOfType[t].push(r));
   const courseRooms = csrFromRows(
     courses.map((c, ci) => {
-      const allowed = c.rooms.map((id) => lookup(roomIndex, id, `course "${c.id}" rooms`));
-      const pool = allowed.length > 0 ? allowed : college.rooms.map((_, r) => r);
-      return pool.filter((r) => roomType[r] === courseRoomType[ci]);
+      if (c.rooms.length === 0) return roomsOfType[courseRoomType[ci]];
+      const allowed = c.rooms.map((id) => lookup(roomIndex, id, () => `course "${c.id}" rooms`));
+      return allowed.filter((r) => roomType[r] === courseRoomType[ci]);
     }),
   );
 
@@ -113,17 +116,21 @@ export function compile(college: College, weightOverrides: Record<string, number
   courses.forEach((c, i) =>
     markSlots(courseUnavailable, i, c.unavailable, nDays, nPeriods, `course "${c.id}"`),
   );
+  // A start is forbidden when the session would cross a break or the day's end, or one of its
+  // periods is blocked for the course (its own or a faculty member's unavailability).
   const startForbidden = new Uint8Array(nCourses * nSlots);
+  const blocked = new Uint8Array(nSlots);
   for (let c = 0; c < nCourses; c++) {
     const len = courseLength[c];
+    blocked.set(courseUnavailable.subarray(c * nSlots, (c + 1) * nSlots));
+    for (const f of facultyRows[c]) {
+      for (let s = 0; s < nSlots; s++) blocked[s] |= facultyUnavailable[f * nSlots + s];
+    }
     for (let d = 0; d < nDays; d++) {
       for (let p = 0; p < nPeriods; p++) {
         let bad = p + len > nPeriods;
         for (let q = p; !bad && q < p + len; q++) {
-          if (q < p + len - 1 && !adjacentToNext[q]) bad = true;
-          const s = d * nPeriods + q;
-          if (courseUnavailable[c * nSlots + s]) bad = true;
-          for (const f of facultyRows[c]) if (facultyUnavailable[f * nSlots + s]) bad = true;
+          bad = blocked[d * nPeriods + q] === 1 || (q < p + len - 1 && adjacentToNext[q] === 0);
         }
         if (bad) startForbidden[c * nSlots + d * nPeriods + p] = 1;
       }
@@ -142,21 +149,21 @@ export function compile(college: College, weightOverrides: Record<string, number
   const sessionFixedSlot = new Int32Array(nSessions).fill(-1);
   const sessionFixedRoom = new Int32Array(nSessions).fill(-1);
   for (const f of college.fixed) {
-    const c = lookup(courseIndex, f.courseId, 'a fixed session');
+    const c = lookup(courseIndex, f.courseId, () => 'a fixed session');
     const where = `fixed session ${f.session} of course "${f.courseId}"`;
     if (f.session > courseSessionCount[c])
       throw new Error(`compile: ${where}: the course has ${courseSessionCount[c]} sessions`);
     if (f.day >= nDays || f.period >= nPeriods) throw new Error(`compile: ${where} is outside the week`);
     const s = courseFirstSession[c] + f.session - 1;
     sessionFixedSlot[s] = f.day * nPeriods + f.period;
-    if (f.roomId !== undefined) sessionFixedRoom[s] = lookup(roomIndex, f.roomId, where);
+    if (f.roomId !== undefined) sessionFixedRoom[s] = lookup(roomIndex, f.roomId, () => where);
   }
 
   const students = compileStudents(college, courseIndex);
 
   const rules: CompiledRule[] = college.rules.map((r, i) => ({
     kind: r.kind,
-    courses: Int32Array.from(r.courses, (id) => lookup(courseIndex, id, `rule ${i + 1} (${r.kind})`)),
+    courses: Int32Array.from(r.courses, (id) => lookup(courseIndex, id, () => `rule ${i + 1} (${r.kind})`)),
     hard: r.hard,
     weight: r.weight,
     value: ruleValue(r.kind, r.value),

@@ -16,9 +16,10 @@ export interface StudentSide {
   courseConflictWeight: Int32Array;
 }
 
-function lookup(ids: Map<string, number>, id: string, what: string): number {
+/** ids.get(id), or an Error naming `what()` (built only on failure). */
+function lookup(ids: Map<string, number>, id: string, what: () => string): number {
   const i = ids.get(id);
-  if (i === undefined) throw new Error(`compile: ${what} refers to unknown id "${id}"`);
+  if (i === undefined) throw new Error(`compile: ${what()} refers to unknown id "${id}"`);
   return i;
 }
 
@@ -41,7 +42,7 @@ export function compileStudents(college: College, courseIndex: Map<string, numbe
   const groupIndex = new Map(groups.map((g, i) => [g.id, i]));
   const groupParent = new Int32Array(nGroups).fill(-1);
   groups.forEach((g, i) => {
-    if (g.parent !== undefined) groupParent[i] = lookup(groupIndex, g.parent, `group "${g.id}" parent`);
+    if (g.parent !== undefined) groupParent[i] = lookup(groupIndex, g.parent, () => `group "${g.id}" parent`);
   });
   const chains = ancestorChains(
     groupParent,
@@ -64,7 +65,7 @@ export function compileStudents(college: College, courseIndex: Map<string, numbe
   const courses = college.courses;
   const nCourses = courses.length;
   const courseGroupRows = courses.map((c) =>
-    c.groups.map((id) => lookup(groupIndex, id, `course "${c.id}" groups`)),
+    c.groups.map((id) => lookup(groupIndex, id, () => `course "${c.id}" groups`)),
   );
   const courseGroups = csrFromRows(courseGroupRows);
   const setStamp = new Int32Array(nStudentSets).fill(-1);
@@ -85,18 +86,25 @@ export function compileStudents(college: College, courseIndex: Map<string, numbe
 
   // Students: the closure (ancestors-or-self) of their groups, their enrolled courses.
   const studentIndex = new Map(college.students.map((s, i) => [s.id, i]));
-  const studentClosure: Array<Set<number>> = college.students.map((s) => {
-    const out = new Set<number>();
-    for (const id of s.groups)
-      for (const a of chains[lookup(groupIndex, id, `student "${s.id}" groups`)]) out.add(a);
+  const groupStamp = new Int32Array(nGroups).fill(-1);
+  const studentClosure: number[][] = college.students.map((s, si) => {
+    const out: number[] = [];
+    for (const id of s.groups) {
+      for (const a of chains[lookup(groupIndex, id, () => `student "${s.id}" groups`)]) {
+        if (groupStamp[a] !== si) {
+          groupStamp[a] = si;
+          out.push(a);
+        }
+      }
+    }
     return out;
   });
   const enrolledRows: number[][] = college.students.map(() => []);
   const enrolledByCourse: number[][] = courses.map(() => []);
   const seenEnrollment = new Set<number>();
   for (const e of college.enrollments) {
-    const s = lookup(studentIndex, e.studentId, 'enrollment student');
-    const c = lookup(courseIndex, e.courseId, `enrollment of student "${e.studentId}"`);
+    const s = lookup(studentIndex, e.studentId, () => 'enrollment student');
+    const c = lookup(courseIndex, e.courseId, () => `enrollment of student "${e.studentId}"`);
     if (seenEnrollment.has(s * nCourses + c)) continue;
     seenEnrollment.add(s * nCourses + c);
     enrolledRows[s].push(c);
@@ -114,7 +122,8 @@ export function compileStudents(college: College, courseIndex: Map<string, numbe
     const listed = new Set(courseGroupRows[c]);
     let n = 0;
     for (const g of listed) if (!chains[g].slice(1).some((a) => listed.has(a))) n += groups[g].size;
-    for (const s of enrolledByCourse[c]) if (!courseGroupRows[c].some((g) => studentClosure[s].has(g))) n++;
+    for (const s of enrolledByCourse[c])
+      if (!courseGroupRows[c].some((g) => studentClosure[s].includes(g))) n++;
     courseStudents[c] = n;
   });
 
@@ -139,7 +148,7 @@ function enrollmentConflicts(
   college: College,
   courseGroups: Csr,
   enrolledRows: number[][],
-  studentClosure: Array<Set<number>>,
+  studentClosure: number[][],
   courseSetRows: number[][],
 ): { courseStudentConflicts: Csr; courseConflictWeight: Int32Array } {
   const nCourses = college.courses.length;
