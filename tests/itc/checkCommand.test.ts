@@ -64,6 +64,7 @@ describe('slotwise check', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('Hard violations: 0');
     expect(r.out).toContain('Soft cost: 0');
+    expect(r.out).toContain('Summary: Total Cost = 0');
   });
 
   it('exits 1 and prints the costs by kind as JSON when there are hard violations', async () => {
@@ -75,11 +76,13 @@ describe('slotwise check', () => {
       hard: Record<string, number>;
       soft: Record<string, number>;
       violations: Array<{ kind: string; sessions: Array<{ course: string; session: number }> }>;
+      itc: Record<string, number>;
     };
     expect(report.hard_total).toBe(1);
     expect(report.hard.room_clash).toBe(1);
     expect(report.soft_total).toBe(1);
     expect(report.soft.room_stability).toBe(1);
+    expect(report.itc).toMatchObject({ RoomOccupation: 1, Conflicts: 0, RoomStability: 1 });
     const roomClash = report.violations.find((v) => v.kind === 'room_clash');
     expect(roomClash?.sessions.map((s) => s.course).sort()).toEqual(['Geotec', 'SceCosC']);
   });

@@ -39,6 +39,8 @@ export interface CheckReport {
     sessions: Array<{ course: string; session: number }>;
   }>;
   warnings: string[];
+  /** With --ctt: the eight components as the ITC-2007 validator prints them. */
+  itc?: Record<string, number>;
 }
 
 export function register(program: Command): void {
@@ -123,6 +125,21 @@ export function runCheck(opts: Omit<CheckOptions, 'limit' | 'json'>): CheckRepor
     soft: e.soft,
     violations: e.violations.map((v) => ({ ...v, sessions: v.sessions.map((s) => sessionRef(problem, s)) })),
     warnings,
+    ...(opts.ctt !== undefined ? { itc: itcComponents(e) } : {}),
+  };
+}
+
+/** The ITC-2007 validator's components (data/itc2007/README.md §4) from an evaluation of a .ctt model. */
+function itcComponents(e: Evaluation): Record<string, number> {
+  return {
+    Lectures: e.hard.unplaced,
+    Conflicts: e.hard.faculty_clash + e.hard.group_clash,
+    Availability: e.hard.course_unavailable,
+    RoomOccupation: e.hard.room_clash,
+    RoomCapacity: e.soft.room_capacity,
+    MinWorkingDays: e.soft.min_days,
+    CurriculumCompactness: e.soft.isolated,
+    RoomStability: e.soft.room_stability,
   };
 }
 
@@ -166,6 +183,13 @@ function printReport(r: CheckReport, limit: number): void {
   for (const k of HARD_KINDS) if (r.hard[k] > 0) lines.push(`  ${k.padEnd(22)} ${r.hard[k]}`);
   lines.push(`Soft cost: ${r.soft_total}`);
   for (const k of SOFT_KINDS) if (r.soft[k] > 0) lines.push(`  ${k.padEnd(22)} ${r.soft[k]}`);
+  if (r.itc) {
+    lines.push('', 'ITC-2007 terms:');
+    for (const [k, v] of Object.entries(r.itc)) lines.push(`  ${k.padEnd(22)} ${v}`);
+    lines.push(
+      `Summary: ${r.hard_total > 0 ? `Violations = ${r.hard_total}, ` : ''}Total Cost = ${r.soft_total}`,
+    );
+  }
   const shown = limit > 0 ? r.violations.slice(0, limit) : r.violations;
   if (shown.length > 0) {
     lines.push('', 'Violations:');
