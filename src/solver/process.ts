@@ -24,8 +24,6 @@ interface ParentPortLike {
   postMessage(message: unknown): void;
 }
 
-// TODO(switch): a literal import of ./solve.ts once it exists, so bundlers follow it.
-const DEFAULT_SOLVER_MODULE = new URL('./solve.ts', import.meta.url).href;
 const HEARTBEAT_MS = 400;
 const PROGRESS_MIN_GAP_MS = 100;
 
@@ -65,7 +63,7 @@ async function loadSolve(): Promise<SolveFn> {
   const mod = (
     flag
       ? await import(pathToFileURL(flag.slice('--solver-module='.length)).href)
-      : await import(DEFAULT_SOLVER_MODULE)
+      : await import('./solve.ts')
   ) as { solve?: unknown };
   if (typeof mod.solve !== 'function') throw new Error('The solver module does not export solve().');
   return mod.solve as SolveFn;

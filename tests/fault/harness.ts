@@ -79,7 +79,8 @@ export interface SolverUnderTest {
   college(): College;
   /** A job time limit the solver meets comfortably on that college. */
   timeLimitMs: number;
-  runOptions: Pick<RunSolveJobOptions, 'solverArgs' | 'solverEnv'>;
+  /** Solver selection, and a soft target that ends a real solve early once it is feasible. */
+  runOptions: Pick<RunSolveJobOptions, 'solverArgs' | 'solverEnv' | 'targetSoft'>;
 }
 
 /** ITC-2007 comp01: the smallest competition instance. */
@@ -107,7 +108,7 @@ export function solverUnderTest(extraEnv: Record<string, string> = {}): SolverUn
   return {
     real: true,
     college: comp01,
-    timeLimitMs: 20_000,
-    runOptions: { solverArgs: [], solverEnv: extraEnv },
+    timeLimitMs: 15_000,
+    runOptions: { solverArgs: [], solverEnv: extraEnv, targetSoft: 150 },
   };
 }

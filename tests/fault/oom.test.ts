@@ -25,6 +25,7 @@ describe('solver over its memory cap', () => {
       {
         solverArgs: [`--solver-module=${OOM_SOLVER}`],
         solverEnv: env,
+        targetSoft: solver.runOptions.targetSoft,
         maxOldSpaceMb: 96,
         timeLimitMs: solver.timeLimitMs,
         seed: 4,
