@@ -52,15 +52,16 @@ export interface CalendarContext {
   };
   sequences: SequenceBook;
   stamp: Date;
+  /** Sessions per week of each course. */
+  sessionsPerWeek: ReadonlyMap<string, number>;
 }
 
 function describe(ctx: CalendarContext, s: ResolvedSession): string {
-  const course = ctx.college.courses.find((c) => c.id === s.courseId);
   const named = (ids: readonly string[], map: ReadonlyMap<string, string>) =>
     ids.map((id) => (map.get(id) && map.get(id) !== id ? `${map.get(id)} (${id})` : id)).join(', ');
   return [
     `Course: ${s.courseId} ${s.courseName}`,
-    `Session: ${s.session} of ${course?.sessions ?? '?'}`,
+    `Session: ${s.session} of ${ctx.sessionsPerWeek.get(s.courseId) ?? '?'}`,
     `Faculty: ${named(s.faculty, ctx.names.faculty) || '-'}`,
     `Room: ${s.roomId ? named([s.roomId], ctx.names.rooms) : '-'}`,
     `Groups: ${named(s.groups, ctx.names.groups) || '-'}`,

@@ -32,6 +32,7 @@ export async function exportIcs(
     term,
     sequences,
     stamp: opts.generatedAt ?? new Date(),
+    sessionsPerWeek: new Map(college.courses.map((c) => [c.id, c.sessions])),
     names: {
       faculty: new Map(college.faculty.map((f) => [f.id, f.name])),
       groups: new Map(college.groups.map((g) => [g.id, g.name])),

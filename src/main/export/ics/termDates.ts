@@ -71,9 +71,17 @@ export function termDatesOn(term: Term, weekday: number): string[] {
   return out;
 }
 
+const offsets = new Map<string, string>();
+
 /** The UTC instant of wall-clock `hhmm` on `date` in `timezone`. */
 export function instantOf(date: string, hhmm: string, timezone: string): Date {
-  const offset = tzlib_get_offset(timezone, date, hhmm);
+  const key = `${timezone} ${date} ${hhmm}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = tzlib_get_offset(timezone, date, hhmm);
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
   return new Date(`${date}T${hhmm}:00${offset.slice(0, 3)}:${offset.slice(3)}`);
 }
 
@@ -86,7 +94,15 @@ export function icalUtc(d: Date): string {
   return `${d.toISOString().slice(0, 19).replaceAll('-', '').replaceAll(':', '')}Z`;
 }
 
+const vtimezones = new Map<string, string | null>();
+
+/** The VTIMEZONE block of an IANA zone (cached: every calendar of an export needs the same one). */
 export function vtimezone(timezone: string): string | null {
-  const block = tzlib_get_ical_block(timezone);
-  return Array.isArray(block) && typeof block[0] === 'string' ? block[0] : null;
+  let text = vtimezones.get(timezone);
+  if (text === undefined) {
+    const block = tzlib_get_ical_block(timezone);
+    text = Array.isArray(block) && typeof block[0] === 'string' ? block[0] : null;
+    vtimezones.set(timezone, text);
+  }
+  return text;
 }

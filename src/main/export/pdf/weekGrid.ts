@@ -1,7 +1,8 @@
 // One entity's week on one A4-landscape page: days down, periods across, breaks as shaded columns,
 // and a card per session (course code + name, faculty, room, groups). Sessions that overlap on a
-// day (a section's lab batches side by side) go into separate lanes of that day's row; the card
-// text shrinks with the number of lanes so that the page never overflows.
+// day (a section's lab batches side by side) go into separate lanes of that day's row. The grid is
+// drawn as vectors with absolutely placed text, sized from the page, so a page never overflows and
+// pdfmake lays it out quickly (no table engine: thousands of pages stay fast).
 import type { College, Period } from '../../../shared/model/index.ts';
 import { adjacency } from '../../../shared/model/index.ts';
 import type { ResolvedSession } from '../sessions.ts';
@@ -9,21 +10,33 @@ import type { ViewEntity } from '../views.ts';
 import type { PdfNode } from './PdfStreamWriter.ts';
 import { cardColor, fit, type PageFrame } from './pageParts.ts';
 
-const DAY_WIDTH = 38;
-const BREAK_WIDTH = 5;
-const CELL_PAD = 3;
-const LINE = 1.18;
+const DAY_WIDTH = 40;
+const BREAK_WIDTH = 6;
+const HEADER_HEIGHT = 24;
+const TITLE_HEIGHT = 40;
+const PAD = 3;
+const LINE = 1.2;
+const RULE = '#9a9a9a';
 
 interface Column {
   period: number | null;
+  x: number;
+  width: number;
 }
 
-function columnsOf(periods: readonly Period[]): Column[] {
+function columnsOf(periods: readonly Period[], left: number, width: number): Column[] {
   const adj = adjacency(periods);
+  const breaks = periods.filter((_, p) => p + 1 < periods.length && !adj[p]).length;
+  const periodWidth = (width - DAY_WIDTH - breaks * BREAK_WIDTH) / periods.length;
   const out: Column[] = [];
+  let x = left + DAY_WIDTH;
   periods.forEach((_, p) => {
-    out.push({ period: p });
-    if (p + 1 < periods.length && !adj[p]) out.push({ period: null });
+    out.push({ period: p, x, width: periodWidth });
+    x += periodWidth;
+    if (p + 1 < periods.length && !adj[p]) {
+      out.push({ period: null, x, width: BREAK_WIDTH });
+      x += BREAK_WIDTH;
+    }
   });
   return out;
 }
@@ -50,23 +63,39 @@ export interface GridNames {
   faculty: ReadonlyMap<string, string>;
 }
 
-function card(s: ResolvedSession, names: GridNames, fontSize: number, lines: number, width: number): PdfNode {
-  const faculty = s.faculty.map((id) => names.faculty.get(id) ?? id).join(', ');
-  const text = [
-    { text: fit(`${s.courseId} ${s.courseName}`, width, fontSize), bold: true },
-    { text: fit(faculty, width, fontSize) },
-    { text: fit(`Room ${s.roomId ?? '—'}`, width, fontSize) },
-    { text: fit(s.groups.join(', '), width, fontSize), color: '#333333' },
-  ].slice(0, lines);
-  return {
-    stack: text.map((t) => ({ ...t, noWrap: true })),
-    fontSize,
-    lineHeight: LINE,
-    fillColor: cardColor(s.courseId),
-  };
+function cardLines(s: ResolvedSession, names: GridNames): string[] {
+  return [
+    `${s.courseId} ${s.courseName}`,
+    s.faculty.map((id) => names.faculty.get(id) ?? id).join(', '),
+    `Room ${s.roomId ?? '—'}`,
+    s.groups.join(', '),
+  ];
 }
 
-/** The page content (title block, grid, unplaced note) for one entity. */
+const line = (x1: number, y1: number, x2: number, y2: number, width = 0.5, color = RULE) => ({
+  type: 'line',
+  x1,
+  y1,
+  x2,
+  y2,
+  lineWidth: width,
+  lineColor: color,
+});
+const rect = (x: number, y: number, w: number, h: number, color: string) => ({
+  type: 'rect',
+  x,
+  y,
+  w,
+  h,
+  color,
+});
+const at = (x: number, y: number, node: Record<string, unknown>): PdfNode => ({
+  ...node,
+  noWrap: true,
+  absolutePosition: { x, y },
+});
+
+/** The page content (title block, then the absolutely placed grid) for one entity. */
 export function weekGridPage(
   college: College,
   entity: ViewEntity,
@@ -76,99 +105,91 @@ export function weekGridPage(
 ): PdfNode[] {
   const { periods } = college;
   const { days } = college.calendar;
-  const columns = columnsOf(periods);
-  const colOf = new Map<number, number>();
-  columns.forEach((c, i) => c.period !== null && colOf.set(c.period, i + 1));
+  const [left, top] = frame.margins;
+  const columns = columnsOf(periods, left, frame.width);
+  const colOf = new Map<number, Column>();
+  for (const c of columns) if (c.period !== null) colOf.set(c.period, c);
 
   const placed = entity.sessions.filter((s) => s.day !== null && s.period !== null);
   const unplaced = entity.sessions.filter((s) => s.day === null || s.period === null);
   const lanesByDay = days.map((_, d) => lanesOf(placed.filter((s) => s.day === d)));
   const totalLanes = lanesByDay.reduce((n, l) => n + l.length, 0);
 
-  const nBreaks = columns.length - periods.length;
-  const periodWidth =
-    (frame.width -
-      1 -
-      (columns.length + 1) * 1 -
-      DAY_WIDTH -
-      2 * CELL_PAD -
-      nBreaks * BREAK_WIDTH -
-      periods.length * 2 * CELL_PAD) /
-    periods.length;
-  const headerHeight = 22;
-  // Rows are `heights` + top/bottom padding + a rule; the title block takes ~36pt.
-  const rowOverhead = 3;
-  const budget = frame.height - 36 - (headerHeight + rowOverhead) - (unplaced.length > 0 ? 14 : 0) - 4;
-  const rowHeight = Math.max(8, Math.min(76, Math.floor(budget / totalLanes) - rowOverhead));
-  const fontSize = Math.max(4, Math.min(8, (rowHeight - 4) / (4 * LINE)));
-  const lines = Math.max(1, Math.min(4, Math.floor((rowHeight - 4) / (fontSize * LINE))));
+  const gridTop = top + TITLE_HEIGHT;
+  const gridBottomLimit = top + frame.height - (unplaced.length > 0 ? 14 : 0);
+  const rowHeight = Math.min(78, (gridBottomLimit - gridTop - HEADER_HEIGHT) / totalLanes);
+  const fontSize = Math.max(3.5, Math.min(8, (rowHeight - 2 * PAD) / (4 * LINE)));
+  const lines = Math.max(1, Math.min(4, Math.floor((rowHeight - PAD) / (fontSize * LINE))));
+  const right = left + frame.width;
+  const bottom = gridTop + HEADER_HEIGHT + rowHeight * totalLanes;
 
-  const header: PdfNode[] = [
-    { text: '', fillColor: '#f2f2f2' },
-    ...columns.map((c): PdfNode => {
-      if (c.period === null) return { text: '', fillColor: '#d9d9d9' };
-      const p = periods[c.period];
-      return {
-        text: [{ text: p.label, bold: true }, `\n${p.start}–${p.end}`],
-        fontSize: 7,
-        alignment: 'center',
-        fillColor: '#f2f2f2',
-      };
-    }),
+  const shapes: Array<Record<string, unknown>> = [
+    rect(left, gridTop, frame.width, HEADER_HEIGHT, '#f2f2f2'),
+    rect(left, gridTop + HEADER_HEIGHT, DAY_WIDTH, bottom - gridTop - HEADER_HEIGHT, '#f7f7f7'),
   ];
-  const body: PdfNode[][] = [header];
+  const texts: PdfNode[] = [];
+  for (const c of columns) {
+    if (c.period === null) {
+      shapes.push(rect(c.x, gridTop, c.width, bottom - gridTop, '#d9d9d9'));
+      continue;
+    }
+    const p = periods[c.period];
+    const time = `${p.start}–${p.end}`;
+    const center = (text: string, size: number) =>
+      c.x + Math.max(1, (c.width - text.length * size * 0.53) / 2);
+    texts.push(
+      at(center(p.label, 8), gridTop + 3, { text: fit(p.label, c.width - 2, 8), bold: true, fontSize: 8 }),
+    );
+    texts.push(
+      at(center(time, 7), gridTop + 13, { text: fit(time, c.width - 2, 7), fontSize: 7, color: '#333333' }),
+    );
+  }
+
+  for (const c of columns) shapes.push(line(c.x, gridTop, c.x, bottom, c.period === null ? 0.3 : 0.5));
+
+  let y = gridTop + HEADER_HEIGHT;
   lanesByDay.forEach((lanes, d) => {
+    texts.push(
+      at(left + PAD, y + PAD, { text: fit(days[d], DAY_WIDTH - 2 * PAD, 9), bold: true, fontSize: 9 }),
+    );
     lanes.forEach((lane, l) => {
-      const row: PdfNode[] = [
-        l === 0
-          ? { text: days[d], bold: true, rowSpan: lanes.length, fillColor: '#f2f2f2', fontSize: 9 }
-          : {},
-        ...columns.map((c): PdfNode => (c.period === null ? { text: '', fillColor: '#d9d9d9' } : '')),
-      ];
+      if (l > 0) shapes.push(line(left + DAY_WIDTH, y, right, y, 0.3, '#c8c8c8'));
       for (const s of lane) {
-        const first = colOf.get(s.period ?? 0) ?? 1;
+        const first = colOf.get(s.period ?? 0);
         const last = colOf.get(Math.min(periods.length - 1, (s.period ?? 0) + s.length - 1)) ?? first;
-        const span = last - first + 1;
-        const width = span * (periodWidth + 2 * CELL_PAD + 1) - 2 * CELL_PAD;
-        row[first] = { ...(card(s, names, fontSize, lines, width) as object), colSpan: span };
-        for (let k = first + 1; k <= last; k++) row[k] = {};
+        if (!first || !last) continue;
+        const width = last.x + last.width - first.x;
+        shapes.push(rect(first.x + 0.8, y + 0.8, width - 1.6, rowHeight - 1.6, cardColor(s.courseId)));
+        const stack = cardLines(s, names)
+          .slice(0, lines)
+          .map((t, i) => ({ text: fit(t, width - 2 * PAD, fontSize), bold: i === 0, noWrap: true }));
+        texts.push(at(first.x + PAD, y + PAD - 1, { stack, fontSize, lineHeight: LINE, color: '#111111' }));
       }
-      body.push(row);
+      y += rowHeight;
     });
+    shapes.push(line(left, y, right, y, 0.6));
   });
 
-  const isBreak = (i: number) => i > 0 && columns[i - 1].period === null;
+  shapes.push(
+    line(left, gridTop, right, gridTop, 0.6),
+    line(left, gridTop + HEADER_HEIGHT, right, gridTop + HEADER_HEIGHT, 0.6),
+  );
+  shapes.push(line(left, gridTop, left, bottom, 0.6), line(right, gridTop, right, bottom, 0.6));
+
   const content: PdfNode[] = [
     { ...(extra.title as object), ...(extra.pageBreak ? { pageBreak: 'before' } : {}) },
-    {
-      table: {
-        headerRows: 1,
-        dontBreakRows: true,
-        widths: [DAY_WIDTH, ...columns.map((c) => (c.period === null ? BREAK_WIDTH : periodWidth))],
-        heights: (row: number) => (row === 0 ? headerHeight : rowHeight),
-        body,
-      },
-      layout: {
-        hLineWidth: () => 0.5,
-        vLineWidth: () => 0.5,
-        hLineColor: () => '#9a9a9a',
-        vLineColor: () => '#9a9a9a',
-        paddingLeft: (i: number) => (isBreak(i) ? 0 : CELL_PAD),
-        paddingRight: (i: number) => (isBreak(i) ? 0 : CELL_PAD),
-        paddingTop: () => 2,
-        paddingBottom: () => 0,
-      },
-    },
+    { canvas: shapes, absolutePosition: { x: 0, y: 0 } },
+    ...texts,
   ];
   if (unplaced.length > 0) {
     const list = unplaced.map((s) => `${s.courseId} #${s.session}`).join(', ');
-    content.push({
-      text: fit(`Not placed yet (${unplaced.length}): ${list}`, frame.width, 7),
-      fontSize: 7,
-      color: '#b00020',
-      margin: [0, 4, 0, 0],
-      noWrap: true,
-    });
+    content.push(
+      at(left, bottom + 4, {
+        text: fit(`Not placed yet (${unplaced.length}): ${list}`, frame.width, 7),
+        fontSize: 7,
+        color: '#b00020',
+      }),
+    );
   }
   return content;
 }
