@@ -82,6 +82,18 @@ describe('incremental cost state agrees with evaluate', () => {
         expect([st.hardTotal - h, st.softTotal - v]).toEqual([fast[0], fast[1]]);
       }
       expect(checked).toBeGreaterThan(1000);
+      let swaps = 0;
+      for (let i = 0; i < 3000; i++) {
+        const a = rng.int(p.nSessions);
+        const b = rng.int(4) === 0 ? p.courseFirstSession[p.sessionCourse[a]] : rng.int(p.nSessions);
+        if (!st.fast.swapDelta(a, b, fast)) continue;
+        swaps++;
+        const h = st.hardTotal;
+        const v = st.softTotal;
+        st.swap(a, b);
+        expect([st.hardTotal - h, st.softTotal - v]).toEqual([fast[0], fast[1]]);
+      }
+      expect(swaps).toBeGreaterThan(300);
     }
   });
 

@@ -8,7 +8,7 @@ import type { IncrementalState } from '../../shared/eval/incremental/Incremental
 import type { Rng } from '../Rng.ts';
 import type { SearchModel } from '../SearchModel.ts';
 import { KempeMover } from './KempeMover.ts';
-import { inViolation, pickRoomMove, pickRuleMove, pickTimeMove, swapMove } from './moves.ts';
+import { inViolation, pickRoomMove, pickRuleMove, pickTimeMove, swapAllowed } from './moves.ts';
 
 export interface AnnealOptions {
   /** performance.now() values bounding the phase (the temperature schedule spans them). */
@@ -114,7 +114,6 @@ export class Annealer {
       this.iterations++;
       const h0 = st.hardTotal;
       const f0 = st.softTotal;
-      st.save();
       let u = rng.float() * (weight[0] + weight[1] + weight[2] + weight[3] + weight[4]);
       let op = 0;
       while (op < N_MOVES - 1 && u >= weight[op]) u -= weight[op++];
@@ -148,13 +147,25 @@ export class Annealer {
           }
           continue;
         }
+        st.save();
         st.move(a, this.to[0], this.to[1]);
       } else if (op === SWAP) {
         b = movable[rng.int(movable.length)];
-        ok = swapMove(st, m, a, b);
-        if (!ok) continue;
+        if (!swapAllowed(st, m, a, b)) continue;
         this.tried[op]++;
+        const d = this.d;
+        if (st.fast.swapDelta(a, b, d)) {
+          const delta = hardOnly ? d[0] + 1e-3 * d[1] : W * d[0] + d[1];
+          if (delta <= 0 || rng.float() < Math.exp(-delta / T)) {
+            st.swap(a, b);
+            this.onAccepted(op, delta);
+          }
+          continue;
+        }
+        st.save();
+        st.swap(a, b);
       } else {
+        st.save();
         ok = this.kempe.tryMove(rng, a);
         if (!ok) continue;
         this.tried[op]++;

@@ -48,8 +48,8 @@ export function pickRoomMove(
   return true;
 }
 
-/** Exchange the places of a and b when both may move there. */
-export function swapMove(st: IncrementalState, m: SearchModel, a: number, b: number): boolean {
+/** May a and b exchange places (both placed, movable, allowed in each other's start and room)? */
+export function swapAllowed(st: IncrementalState, m: SearchModel, a: number, b: number): boolean {
   const p = st.problem;
   const ca = p.sessionCourse[a];
   const cb = p.sessionCourse[b];

@@ -50,6 +50,8 @@ export class DayCosts {
   readonly facRowNeeded: Uint8Array;
   /** Per set: 1 when it has a limited group at or above it. */
   readonly setLimited: Uint8Array;
+  /** Per set: 1 when all its courses are one period long and it has no gaps cost or limits. */
+  private readonly setSimple: Uint8Array;
 
   constructor(st: OccupancyView) {
     this.st = st;
@@ -93,6 +95,13 @@ export class DayCosts {
     const w = p.weights;
     this.setLimited = new Uint8Array(p.nStudentSets);
     for (let k = 0; k < p.nStudentSets; k++) this.setLimited[k] = limitedAbove[k].length > 0 ? 1 : 0;
+    this.setSimple = new Uint8Array(p.nStudentSets);
+    for (let k = 0; k < p.nStudentSets; k++) {
+      let simple = limitedAbove[k].length === 0 && w.group_gaps === 0;
+      for (let j = p.setCourses.offsets[k]; j < p.setCourses.offsets[k + 1]; j++)
+        if (p.courseLength[p.setCourses.items[j]] !== 1) simple = false;
+      this.setSimple[k] = simple ? 1 : 0;
+    }
     this.setRowNeeded = new Uint8Array(p.nStudentSets);
     for (let k = 0; k < p.nStudentSets; k++)
       this.setRowNeeded[k] = w.isolated > 0 || w.group_gaps > 0 || limitedAbove[k].length > 0 ? 1 : 0;
@@ -152,6 +161,20 @@ export class DayCosts {
     const w = p.weights;
     const i = k * p.nDays + d;
     const mask = this.setMask[i];
+    if (this.setSimple[k] === 1) {
+      // One-period sessions only, no gaps or limits: isolated = busy periods with no busy neighbour.
+      let iso = mask & ~(mask >>> 1) & ~(mask << 1);
+      let n = 0;
+      const base = k * p.nSlots + d * p.nPeriods;
+      while (iso !== 0) {
+        n += this.st.setOcc[base + ctz(iso)];
+        iso &= iso - 1;
+      }
+      const v = n * w.isolated;
+      this.st.soft[S.isolated] += v - this.setIsolated[i];
+      this.setIsolated[i] = v;
+      return;
+    }
     const base = k * p.nSlots + d * p.nPeriods;
     const occ = this.st.setOcc;
     let load = 0;

@@ -14,12 +14,15 @@ export class FastMoveDelta {
   private readonly hard = new Float64Array(N_HARD);
   private readonly soft = new Float64Array(N_SOFT);
   private readonly roomListed: Uint8Array;
+  private readonly setStamp: Int32Array;
+  private stamp = 0;
 
   constructor(st: IncrementalState, roomListed: Uint8Array, courseHasRules: (c: number) => boolean) {
     this.st = st;
     this.roomListed = roomListed;
     const p = st.problem;
     const w = p.weights;
+    this.setStamp = new Int32Array(p.nStudentSets);
     this.fastCourse = new Uint8Array(p.nCourses);
     for (let c = 0; c < p.nCourses; c++) {
       let ok = p.courseLength[c] === 1 && !courseHasRules(c) && w.group_gaps === 0;
@@ -98,6 +101,88 @@ export class FastMoveDelta {
     out[0] = dh;
     out[1] = ds;
     return true;
+  }
+
+  /**
+   * Hard and soft change of exchanging the places of active sessions a and b (different courses)
+   * into out[0], out[1]; false when the swap does not qualify.
+   */
+  swapDelta(a: number, b: number, out: Float64Array): boolean {
+    const st = this.st;
+    const p = st.problem;
+    const ca = p.sessionCourse[a];
+    const cb = p.sessionCourse[b];
+    if (ca === cb || this.fastCourse[ca] === 0 || this.fastCourse[cb] === 0) return false;
+    if (st.active[a] === 0 || st.active[b] === 0) return false;
+    const nS = p.nSlots;
+    const ta = st.slot[a];
+    const tb = st.slot[b];
+    const ra = st.room[a];
+    const rb = st.room[b];
+    if (ta !== tb && (st.courseOcc[ca * nS + tb] > 0 || st.courseOcc[cb * nS + ta] > 0)) return false;
+    if (st.waitingDuplicates(ca) || st.waitingDuplicates(cb)) return false;
+    const hard = this.hard;
+    const soft = this.soft;
+    hard.fill(0);
+    soft.fill(0);
+    addPlaceCost(p, this.roomListed, hard, soft, a, ta, ra, 1, -1);
+    addPlaceCost(p, this.roomListed, hard, soft, a, tb, rb, 1, 1);
+    addPlaceCost(p, this.roomListed, hard, soft, b, tb, rb, 1, -1);
+    addPlaceCost(p, this.roomListed, hard, soft, b, ta, ra, 1, 1);
+    let dh = 0;
+    let ds = 0;
+    for (let i = 0; i < N_HARD; i++) dh += hard[i];
+    for (let i = 0; i < N_SOFT; i++) ds += soft[i];
+    const w = p.weights;
+    if (ra !== rb && w.room_stability !== 0)
+      ds += this.stabilityDelta(ca, ra, rb) + this.stabilityDelta(cb, rb, ra);
+    if (ta !== tb) {
+      // Room cells keep their counts; clash pairs change with the company each session keeps.
+      dh += this.pairs(ca, tb, b) - this.pairs(ca, ta, a) + this.pairs(cb, ta, a) - this.pairs(cb, tb, b);
+      const nP = p.nPeriods;
+      const da = (ta / nP) | 0;
+      const db = (tb / nP) | 0;
+      if (da !== db && w.min_days !== 0) ds += this.daysDelta(ca, da, db) + this.daysDelta(cb, db, da);
+      if (w.isolated !== 0) {
+        // Sets attending both courses keep their occupancy; the others see one session move.
+        const tick = ++this.stamp;
+        const so = p.courseStudentSets.offsets;
+        const items = p.courseStudentSets.items;
+        for (let i = so[cb]; i < so[cb + 1]; i++) this.setStamp[items[i]] = tick;
+        for (let i = so[ca]; i < so[ca + 1]; i++) {
+          const k = items[i];
+          if (this.setStamp[k] === tick) this.setStamp[k] = -tick;
+          else ds += this.isolatedDelta(k, ta, tb, da, db);
+        }
+        for (let i = so[cb]; i < so[cb + 1]; i++) {
+          const k = items[i];
+          if (this.setStamp[k] === tick) ds += this.isolatedDelta(k, tb, ta, db, da);
+        }
+      }
+    }
+    out[0] = dh;
+    out[1] = ds;
+    return true;
+  }
+
+  private stabilityDelta(c: number, from: number, to: number): number {
+    const st = this.st;
+    const p = st.problem;
+    let used = st.courseRoomsUsed[c];
+    const before = Math.max(0, used - 1);
+    if (st.courseRoomCount[c * p.nRooms + from] === 1) used--;
+    if (st.courseRoomCount[c * p.nRooms + to] === 0) used++;
+    return (Math.max(0, used - 1) - before) * p.weights.room_stability;
+  }
+
+  private daysDelta(c: number, from: number, to: number): number {
+    const st = this.st;
+    const p = st.problem;
+    let days = st.courseDays[c];
+    const before = Math.max(0, p.courseMinDays[c] - days);
+    if (st.courseDayCount[c * p.nDays + from] === 1) days--;
+    if (st.courseDayCount[c * p.nDays + to] === 0) days++;
+    return (Math.max(0, p.courseMinDays[c] - days) - before) * p.weights.min_days;
   }
 
   /** Faculty and group clash pairs session s (course c) would have with the others in slot t. */

@@ -55,6 +55,8 @@ export class IncrementalState {
   /** roomListed[c * nRooms + r] = 1 when r is in the course's room list. */
   private readonly roomListed: Uint8Array;
   private nActive = 0;
+  /** Per course: sessions with a slot and a room that wait behind another session (duplicates). */
+  private readonly waiting: Int32Array;
   private readonly savedHard = new Float64Array(N_HARD);
   private readonly savedSoft = new Float64Array(N_SOFT);
   /** (course, day) rows touched by the current move, recomputed once at its end. */
@@ -79,6 +81,7 @@ export class IncrementalState {
     this.courseDays = new Int32Array(p.nCourses);
     this.courseRoomCount = new Int32Array(p.nCourses * p.nRooms);
     this.courseRoomsUsed = new Int32Array(p.nCourses);
+    this.waiting = new Int32Array(p.nCourses);
     this.roomListed = new Uint8Array(p.nCourses * p.nRooms);
     for (let c = 0; c < p.nCourses; c++)
       for (let i = p.courseRooms.offsets[c]; i < p.courseRooms.offsets[c + 1]; i++)
@@ -128,22 +131,26 @@ export class IncrementalState {
     if (this.active[s] === 1) {
       this.deactivate(s);
       // The next session of the course waiting in the same start takes over.
-      for (let x = first; x < last; x++)
-        if (x !== s && this.slot[x] === oldSlot && this.room[x] >= 0) {
-          this.activate(x);
-          break;
-        }
-    }
+      if (this.waiting[c] > 0)
+        for (let x = first; x < last; x++)
+          if (x !== s && this.slot[x] === oldSlot && this.room[x] >= 0) {
+            this.waiting[c]--;
+            this.activate(x);
+            break;
+          }
+    } else if (oldSlot >= 0 && this.room[s] >= 0) this.waiting[c]--;
     this.slot[s] = slot;
     this.room[s] = room;
     if (slot >= 0 && room >= 0) {
       let holder = -1;
-      for (let x = first; x < last; x++) if (this.active[x] === 1 && this.slot[x] === slot) holder = x;
+      if (this.courseOcc[c * p.nSlots + slot] > 0)
+        for (let x = first; x < last; x++) if (this.active[x] === 1 && this.slot[x] === slot) holder = x;
       if (holder < 0) this.activate(s);
       else if (s < holder) {
         this.deactivate(holder);
+        this.waiting[c]++;
         this.activate(s);
-      }
+      } else this.waiting[c]++;
     }
     this.hard[H.unplaced] = p.nSessions - this.nActive;
     for (let i = 0; i < this.nDirty; i++) this.days.courseChanged(c, this.dirtyDays[i]);
@@ -153,11 +160,7 @@ export class IncrementalState {
 
   /** Does course c have a session with a slot and a room that waits behind another (a duplicate)? */
   waitingDuplicates(c: number): boolean {
-    const p = this.problem;
-    const first = p.courseFirstSession[c];
-    for (let x = first; x < first + p.courseSessionCount[c]; x++)
-      if (this.active[x] === 0 && this.slot[x] >= 0 && this.room[x] >= 0) return true;
-    return false;
+    return this.waiting[c] > 0;
   }
 
   /** Exchange the places (slot and room) of sessions a and b. */
