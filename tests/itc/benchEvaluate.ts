@@ -21,13 +21,18 @@ function randomPlacement(p: CompiledProblem, seed: number): Placement {
   };
 }
 
+/** Wall time and this process's CPU time (other processes on a busy machine inflate wall time). */
 function time(label: string, n: number, fn: () => void): void {
   fn();
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   for (let i = 0; i < n; i++) fn();
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   console.log(
-    `${label.padEnd(48)} ${(ms / n).toFixed(3).padStart(9)} ms each, ${ms.toFixed(0).padStart(6)} ms for ${n}`,
+    `${label.padEnd(48)} ${(ms / n).toFixed(3).padStart(9)} ms each (cpu ${(cpuMs / n).toFixed(3)}), ` +
+      `${ms.toFixed(0)} ms for ${n}`,
   );
 }
 
