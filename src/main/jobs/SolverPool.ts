@@ -2,87 +2,19 @@
 // handshake, least-loaded dispatch (a process runs one solve at a time), crash detection (exit,
 // signal, OOM) that rejects the crashed process's task, restart with capped exponential backoff,
 // and kill-all on shutdown or when this process exits. Every message is validated on arrival.
-import type { SolveOptions, SolveProgress, SolveResult } from '../../shared/solver/protocol.ts';
+import type { SolveOptions, SolveResult } from '../../shared/solver/protocol.ts';
 import type { College } from '../../shared/model/types.ts';
 import { SOLVER_PROTOCOL_VERSION, assertNever, parseFromSolver } from '../../shared/solver/messages.ts';
-import type { FromSolverMessage, SolverCheckpoint } from '../../shared/solver/messages.ts';
-import type { ExitInfo, ProcessSpawner, SolverChild } from './ProcessSpawner.ts';
+import type { FromSolverMessage } from '../../shared/solver/messages.ts';
+import type { ExitInfo } from './ProcessSpawner.ts';
 import { AttemptError } from './AttemptError.ts';
-import type { BackoffPolicy } from './backoff.ts';
-import { DEFAULT_BACKOFF, backoffDelayMs } from './backoff.ts';
+import { DEFAULT_BACKOFF, nextRestart } from './backoff.ts';
 import { systemClock } from './clock.ts';
-import type { Clock, TimerHandle } from './clock.ts';
-import { availableParallelism } from 'node:os';
+import type { PoolTask, SolverPoolOptions, Task, TaskHandlers, Worker, WorkerEvent } from './poolTypes.ts';
+import { defaultPoolSize } from './poolTypes.ts';
 
-export interface SolverPoolOptions {
-  spawner: ProcessSpawner;
-  /** Number of processes; default cores - 1, at least 1. */
-  size?: number;
-  /** Heap cap per process in MB. */
-  maxOldSpaceMb?: number;
-  readyTimeoutMs?: number;
-  backoff?: BackoffPolicy;
-  /** A process that fails to start this many times in a row is given up. */
-  maxStartFailures?: number;
-  checkpointEveryMs?: number;
-  args?: string[];
-  env?: Record<string, string>;
-  clock?: Clock;
-  onWorkerEvent?: (e: WorkerEvent) => void;
-}
-
-export interface WorkerEvent {
-  type: 'spawned' | 'ready' | 'exited' | 'restart_scheduled' | 'given_up';
-  worker: number;
-  pid: number | undefined;
-  detail: string;
-  delayMs?: number;
-}
-
-export interface TaskHandlers {
-  onStarted?: (pid: number | undefined) => void;
-  onProgress?: (p: SolveProgress) => void;
-  onCheckpoint?: (c: SolverCheckpoint) => void;
-}
-
-export interface PoolTask {
-  readonly id: string;
-  /** The solver's result; rejects with an AttemptError when the attempt ends without one. */
-  readonly result: Promise<SolveResult>;
-  /** Asks the solver to stop (it answers with its best so far); kills the process after graceMs. */
-  cancel(graceMs?: number): void;
-  /** Kills the process running this task now; the result rejects with this failure. */
-  kill(error: AttemptError): void;
-}
-
-interface Task {
-  id: string;
-  college: College;
-  options: SolveOptions;
-  handlers: TaskHandlers;
-  resolve: (r: SolveResult) => void;
-  reject: (e: AttemptError) => void;
-  worker: Worker | null;
-  settled: boolean;
-  cancelTimer: TimerHandle | null;
-}
-
-interface Worker {
-  id: number;
-  child: SolverChild | null;
-  /** `stopping`: killed by the pool, exit not yet seen (nothing is dispatched to it). */
-  state: 'starting' | 'ready' | 'stopping' | 'down' | 'given_up';
-  task: Task | null;
-  served: number;
-  startFailures: number;
-  /** Set when the pool itself killed the process (hang, cancel, time limit): restart at once. */
-  killedOnPurpose: boolean;
-  timer: TimerHandle | null;
-}
-
-export function defaultPoolSize(): number {
-  return Math.max(1, availableParallelism() - 1);
-}
+export type { PoolTask, SolverPoolOptions, TaskHandlers, WorkerEvent } from './poolTypes.ts';
+export { defaultPoolSize } from './poolTypes.ts';
 
 export class SolverPool {
   private readonly opts: Required<Omit<SolverPoolOptions, 'onWorkerEvent' | 'args' | 'env'>> &
@@ -299,24 +231,26 @@ export class SolverPool {
       );
     }
     if (this.stopping) return;
-    let delay = 0;
-    if (!w.killedOnPurpose) {
-      // A process that dies before its handshake is a start failure; those back off and give up.
-      w.startFailures = wasReady ? 1 : w.startFailures + 1;
-      if (!wasReady && w.startFailures >= this.opts.maxStartFailures) {
-        w.state = 'given_up';
-        this.emit(
-          w,
-          'given_up',
-          `failed to start ${w.startFailures} times in a row: ${info.stderrTail.trim()}`,
-        );
-        if (this.workers.every((x) => x.state === 'given_up')) {
-          for (const t of this.queue.splice(0)) this.fail(t, this.givenUpError());
-        }
-        return;
+    const next = nextRestart(
+      w.startFailures,
+      { wasReady, onPurpose: w.killedOnPurpose },
+      this.opts.backoff,
+      this.opts.maxStartFailures,
+    );
+    w.startFailures = next.failures;
+    if (next.delayMs === null) {
+      w.state = 'given_up';
+      this.emit(
+        w,
+        'given_up',
+        `failed to start ${w.startFailures} times in a row: ${info.stderrTail.trim()}`,
+      );
+      if (this.workers.every((x) => x.state === 'given_up')) {
+        for (const t of this.queue.splice(0)) this.fail(t, this.givenUpError());
       }
-      delay = backoffDelayMs(w.startFailures, this.opts.backoff);
+      return;
     }
+    const delay = next.delayMs;
     this.emit(w, 'restart_scheduled', `restart in ${delay} ms`, delay);
     w.timer = this.opts.clock.setTimeout(() => {
       w.timer = null;

@@ -14,3 +14,21 @@ export function backoffDelayMs(failures: number, policy: BackoffPolicy = DEFAULT
   const exponent = Math.min(failures - 1, 30);
   return Math.min(policy.maxMs, policy.baseMs * 2 ** exponent);
 }
+
+/**
+ * What to do after a solver process ended: restart after `delayMs`, or give up (`delayMs` null).
+ * A process the pool killed itself (hang, cancel, time limit) restarts at once. One that dies after
+ * its handshake counts as a first failure; one that dies before it adds to the streak, which backs
+ * off and, at `maxStartFailures`, gives up (no uncapped restart loop).
+ */
+export function nextRestart(
+  failures: number,
+  ended: { wasReady: boolean; onPurpose: boolean },
+  policy: BackoffPolicy,
+  maxStartFailures: number,
+): { failures: number; delayMs: number | null } {
+  if (ended.onPurpose) return { failures, delayMs: 0 };
+  const streak = ended.wasReady ? 1 : failures + 1;
+  if (!ended.wasReady && streak >= maxStartFailures) return { failures: streak, delayMs: null };
+  return { failures: streak, delayMs: backoffDelayMs(streak, policy) };
+}
