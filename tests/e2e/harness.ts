@@ -2,7 +2,7 @@
 // real main-process handlers in Node: same contract, same handlers and database, only the
 // transport differs (a Playwright binding instead of Electron IPC).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -53,6 +53,13 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
   );
 }
 
+/** Saves a screenshot into docs/screenshots/<name>.png when SLOTWISE_SCREENSHOTS=1 (kept out of plain test runs). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env['SLOTWISE_SCREENSHOTS'] !== '1') return;
+  mkdirSync(join(root, 'docs', 'screenshots'), { recursive: true });
+  await page.screenshot({ path: join(root, 'docs', 'screenshots', `${name}.png`) });
+}
+
 export interface AppSession {
   page: Page;
   userDataDir: string;
@@ -70,7 +77,10 @@ export async function launchApp(
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const page = await browser.newPage({
+    viewport: { width: 1366, height: 768 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   await page.exposeBinding('__slotwiseInvoke', (_source, channel: unknown, payload: unknown) =>
     dispatch(channel, payload),
   );

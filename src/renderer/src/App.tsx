@@ -1,30 +1,81 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ProjectInfo } from '../../shared/ipc/contract.ts';
+import { api, messageOf } from './api.ts';
+import { DataScreen } from './screens/DataScreen.tsx';
+import { ImportScreen } from './screens/ImportScreen.tsx';
+import { ProjectScreen } from './screens/ProjectScreen.tsx';
+import { TimetableScreen } from './timetable/TimetableScreen.tsx';
+import './layout.css';
+
+type Screen = 'project' | 'import' | 'data' | 'timetable';
+
+const SCREENS: Array<{ id: Screen; label: string; needsProject: boolean }> = [
+  { id: 'project', label: 'Project', needsProject: false },
+  { id: 'import', label: 'Import', needsProject: true },
+  { id: 'data', label: 'Data', needsProject: true },
+  { id: 'timetable', label: 'Timetable', needsProject: true },
+];
 
 export function App(): React.JSX.Element {
   const [project, setProject] = useState<ProjectInfo | null>(null);
+  const [screen, setScreen] = useState<Screen>('project');
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    window.api.projectCurrent().then(setProject, (e: unknown) => setError(String(e)));
+  const refresh = useCallback(async () => {
+    try {
+      setProject(await api().projectCurrent());
+    } catch (e) {
+      setError(messageOf(e));
+    }
   }, []);
 
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const opened = (info: ProjectInfo): void => {
+    setProject(info);
+    setScreen(info.hasCollege ? (info.timetables > 0 ? 'timetable' : 'data') : 'import');
+  };
+
+  const visible = SCREENS.filter((s) => !s.needsProject || project);
   return (
-    <main className="app">
+    <div className="app">
       <header className="app-header">
         <h1>Slotwise</h1>
-        <span className="muted">{project ? project.name : 'No project open'}</span>
+        <span className="muted" title={project?.path}>
+          {project ? project.name : 'No project open'}
+        </span>
       </header>
-      {error && <p role="alert">{error}</p>}
-      {!project && (
-        <section className="empty">
-          <h2>Start a project</h2>
-          <p>
-            Create a project file, then import your college workbook (.xlsx, a folder of CSVs, or an ITC-2007
-            .ctt).
+      <nav className="sidebar" aria-label="Screens">
+        <ul>
+          {visible.map((s) => (
+            <li key={s.id}>
+              <button
+                type="button"
+                className={s.id === screen ? 'nav-item current' : 'nav-item'}
+                aria-current={s.id === screen ? 'page' : undefined}
+                onClick={() => setScreen(s.id)}
+              >
+                {s.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content">
+        {error && (
+          <p role="alert" className="error">
+            {error}
           </p>
-        </section>
-      )}
-    </main>
+        )}
+        {screen === 'project' && <ProjectScreen project={project} onOpened={opened} />}
+        {screen === 'import' && project && (
+          <ImportScreen onImported={() => void refresh()} onShowData={() => setScreen('data')} />
+        )}
+        {screen === 'data' && project && <DataScreen onImport={() => setScreen('import')} />}
+        {screen === 'timetable' && project && <TimetableScreen onImport={() => setScreen('import')} />}
+      </main>
+    </div>
   );
 }

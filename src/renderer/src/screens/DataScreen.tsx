@@ -1,0 +1,144 @@
+import { useEffect, useState } from 'react';
+import type { Page } from '../../../shared/ipc/contract.ts';
+import { api, messageOf } from '../api.ts';
+
+const KINDS = ['rooms', 'faculty', 'groups', 'courses', 'students'] as const;
+type Kind = (typeof KINDS)[number];
+const PAGE = 50;
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.join(', ');
+    return value.length === 0 ? '' : `${value.length} entries`;
+  }
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value) ?? '';
+}
+
+interface Props {
+  onImport: () => void;
+}
+
+export function DataScreen({ onImport }: Props): React.JSX.Element {
+  const [kind, setKind] = useState<Kind>('courses');
+  const [search, setSearch] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<Page<Record<string, unknown>> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api()
+      .dataBrowse({ kind, search: search.trim() || undefined, offset, limit: PAGE })
+      .then(
+        (p) => {
+          if (live) {
+            setPage(p);
+            setError(null);
+          }
+        },
+        (e: unknown) => live && setError(messageOf(e)),
+      );
+    return () => {
+      live = false;
+    };
+  }, [kind, search, offset]);
+
+  const columns = page && page.rows.length > 0 ? Object.keys(page.rows[0]) : [];
+  const last = page ? Math.min(offset + PAGE, page.total) : 0;
+  return (
+    <section className="screen">
+      <div className="panel">
+        <h2>College data</h2>
+        <div role="tablist" aria-label="Kind of data" className="tabs">
+          {KINDS.map((k) => (
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={k === kind}
+              className={k === kind ? 'tab current' : 'tab'}
+              onClick={() => {
+                setKind(k);
+                setOffset(0);
+              }}
+            >
+              {k[0].toUpperCase() + k.slice(1)}
+            </button>
+          ))}
+        </div>
+        <label className="field inline">
+          <span>Search id or name</span>
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setOffset(0);
+            }}
+            placeholder={`Search ${kind}`}
+          />
+        </label>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {page && page.total === 0 && !search && (
+          <div className="empty-state">
+            <p>No {kind} in this project yet.</p>
+            <button type="button" className="primary" onClick={onImport}>
+              Import college data
+            </button>
+          </div>
+        )}
+        {page && page.total === 0 && search && (
+          <p className="muted">Nothing matches &ldquo;{search}&rdquo;.</p>
+        )}
+        {page && page.total > 0 && (
+          <>
+            <div className="table-scroll">
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    {columns.map((c) => (
+                      <th key={c} scope="col">
+                        {c}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.rows.map((row, i) => (
+                    <tr key={typeof row['id'] === 'string' ? row['id'] : i}>
+                      {columns.map((c) => (
+                        <td key={c}>{show(row[c])}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="pager">
+              <button
+                type="button"
+                disabled={offset === 0}
+                onClick={() => setOffset(Math.max(0, offset - PAGE))}
+              >
+                Previous
+              </button>
+              <span role="status">
+                {offset + 1}&ndash;{last} of {page.total}
+              </span>
+              <button type="button" disabled={last >= page.total} onClick={() => setOffset(offset + PAGE)}>
+                Next
+              </button>
+            </div>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

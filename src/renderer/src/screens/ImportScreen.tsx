@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import type { ImportOutcome } from '../../../shared/ipc/contract.ts';
+import { api, messageOf } from '../api.ts';
+import { IssueTable } from '../components/IssueTable.tsx';
+
+interface Props {
+  onImported: () => void;
+  onShowData: () => void;
+}
+
+export function ImportScreen({ onImported, onShowData }: Props): React.JSX.Element {
+  const [path, setPath] = useState('');
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (): Promise<void> => {
+    if (!path.trim()) {
+      setError('Type the path of a workbook (.xlsx), a folder of CSV files, or a .ctt file.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api().importRun({ path: path.trim() });
+      setOutcome(result);
+      if (result.ok) onImported();
+    } catch (e) {
+      setOutcome(null);
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="screen">
+      <form
+        className="panel"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <h2>Import college data</h2>
+        <p className="muted">
+          A workbook (.xlsx), a folder with one CSV file per sheet, or an ITC-2007 .ctt file. Importing
+          replaces the project&rsquo;s college data; nothing is kept from an import that has errors.
+        </p>
+        <label className="field">
+          <span>Workbook, CSV folder or .ctt path</span>
+          <input
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            placeholder="/home/me/college.xlsx"
+            spellCheck={false}
+          />
+        </label>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Importing\u2026' : outcome && !outcome.ok ? 'Import again' : 'Import'}
+          </button>
+        </div>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+      </form>
+      {outcome?.ok === true && (
+        <div className="panel" aria-live="polite">
+          <h2>Imported</h2>
+          <table className="counts">
+            <tbody>
+              {Object.entries(outcome.counts).map(([sheet, n]) => (
+                <tr key={sheet}>
+                  <th scope="row">{sheet}</th>
+                  <td>{n}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="actions">
+            <button type="button" onClick={onShowData}>
+              Browse the data
+            </button>
+          </div>
+          {outcome.warnings.length > 0 && <IssueTable issues={outcome.warnings} caption="Warnings" />}
+        </div>
+      )}
+      {outcome?.ok === false && (
+        <div className="panel">
+          <h2 role="alert">
+            {outcome.errors.length === 1 ? '1 error' : `${outcome.errors.length} errors`}: nothing was
+            imported
+          </h2>
+          <p className="muted">Fix these rows in the file, then press Import again.</p>
+          <IssueTable issues={outcome.errors} caption="Errors" />
+          {outcome.warnings.length > 0 && <IssueTable issues={outcome.warnings} caption="Warnings" />}
+        </div>
+      )}
+    </section>
+  );
+}
