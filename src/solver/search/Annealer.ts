@@ -70,7 +70,7 @@ export class Annealer {
     this.weight.fill(1);
     this.weight[KEMPE] = 0.3;
     this.weight[RULE] = m.rulePairs.length > 0 ? 0.2 : 0;
-    this.temperature = opts.startTemperature ?? (opts.hardOnly ? 0.5 : 4);
+    this.temperature = opts.startTemperature ?? (opts.hardOnly ? 0.5 : 5);
     if (m.movable.length === 0) this.done = true;
   }
 
@@ -88,8 +88,8 @@ export class Annealer {
     const p = st.problem;
     const hardOnly = o.hardOnly === true;
     const W = o.hardWeight ?? 1000;
-    const T0 = o.startTemperature ?? (hardOnly ? 0.5 : 4);
-    const T1 = o.endTemperature ?? (hardOnly ? 0.2 : 0.05);
+    const T0 = o.startTemperature ?? (hardOnly ? 0.5 : 5);
+    const T1 = o.endTemperature ?? (hardOnly ? 0.2 : 0.1);
     const span = Math.max(1, o.deadline - o.start);
     const maxIter = o.maxIterations ?? Infinity;
     const movable = m.movable;

@@ -4,7 +4,10 @@ import type { IncrementalState } from '../../shared/eval/incremental/Incremental
 import type { Rng } from '../Rng.ts';
 import type { SearchModel } from '../SearchModel.ts';
 
-/** Choose a random allowed start for s, keeping its room two times in three, into to[0], to[1]. */
+/**
+ * Choose a random allowed start for s into to[0], to[1], with a room that is free there: its own
+ * room when free (three times in four), else a free allowed room found from a random offset.
+ */
 export function pickTimeMove(
   st: IncrementalState,
   m: SearchModel,
@@ -16,19 +19,25 @@ export function pickTimeMove(
   const c = st.problem.sessionCourse[s];
   const so = m.courseStarts.offsets;
   const n = so[c + 1] - so[c];
-  const ro = m.courseRooms.offsets;
-  const nr = ro[c + 1] - ro[c];
-  if (n === 0 || nr === 0) return false;
+  if (n === 0) return false;
   const t = m.courseStarts.items[so[c] + rng.int(n)];
   let r = st.room[s];
-  if (m.roomLocked[s] === 0 && (r < 0 || rng.int(3) === 0)) r = m.courseRooms.items[ro[c] + rng.int(nr)];
+  if (m.roomLocked[s] === 0 && (r < 0 || !roomFreeFor(st, s, r, t) || rng.int(4) === 0)) {
+    const free = freeRoom(st, m, rng, s, t);
+    if (free >= 0) r = free;
+    else if (r < 0) {
+      const ro = m.courseRooms.offsets;
+      if (ro[c + 1] === ro[c]) return false;
+      r = m.courseRooms.items[ro[c] + rng.int(ro[c + 1] - ro[c])];
+    }
+  }
   if (t === st.slot[s] && r === st.room[s]) return false;
   to[0] = t;
   to[1] = r;
   return true;
 }
 
-/** Choose another allowed room for s in its slot, into to[0], to[1]. */
+/** Choose another allowed room for s, free in its slot, into to[0], to[1]. */
 export function pickRoomMove(
   st: IncrementalState,
   m: SearchModel,
@@ -37,15 +46,37 @@ export function pickRoomMove(
   to: Int32Array,
 ): boolean {
   if (m.roomLocked[s] === 1 || st.slot[s] < 0) return false;
-  const c = st.problem.sessionCourse[s];
-  const ro = m.courseRooms.offsets;
-  const nr = ro[c + 1] - ro[c];
-  if (nr < 2) return false;
-  const r = m.courseRooms.items[ro[c] + rng.int(nr)];
-  if (r === st.room[s]) return false;
+  const r = freeRoom(st, m, rng, s, st.slot[s]);
+  if (r < 0 || r === st.room[s]) return false;
   to[0] = st.slot[s];
   to[1] = r;
   return true;
+}
+
+/** Is room r free for session s over its periods from slot t (ignoring s itself)? */
+function roomFreeFor(st: IncrementalState, s: number, r: number, t: number): boolean {
+  const p = st.problem;
+  const len = p.courseLength[p.sessionCourse[s]];
+  const own = st.active[s] === 1 && st.room[s] === r ? st.slot[s] : -1;
+  for (let q = t; q < t + len && q < p.nSlots; q++) {
+    const mine = own >= 0 && q >= own && q < own + st.span[s] ? 1 : 0;
+    if (st.roomOcc[r * p.nSlots + q] - mine > 0 || p.roomUnavailable[r * p.nSlots + q] === 1) return false;
+  }
+  return true;
+}
+
+/** A free allowed room for s at t, scanning from a random offset; -1 when none. */
+function freeRoom(st: IncrementalState, m: SearchModel, rng: Rng, s: number, t: number): number {
+  const c = st.problem.sessionCourse[s];
+  const ro = m.courseRooms.offsets;
+  const nr = ro[c + 1] - ro[c];
+  if (nr === 0) return -1;
+  const off = rng.int(nr);
+  for (let i = 0; i < nr; i++) {
+    const r = m.courseRooms.items[ro[c] + ((off + i) % nr)];
+    if (r !== st.room[s] && roomFreeFor(st, s, r, t)) return r;
+  }
+  return -1;
 }
 
 /** May a and b exchange places (both placed, movable, allowed in each other's start and room)? */
