@@ -18,7 +18,7 @@ export interface AnnealOptions {
   hardOnly?: boolean;
   /** Finished once hard = 0 and soft <= targetSoft. */
   targetSoft?: number;
-  /** Finished after this many iterations (tests, exact reproducibility). */
+  /** Finished after this many iterations; the temperature then follows iterations, not time (exact replays). */
   maxIterations?: number;
   hardWeight?: number;
   startTemperature?: number;
@@ -105,7 +105,8 @@ export class Annealer {
         )
           this.done = true;
         if (this.done) break;
-        const fraction = (now - o.start) / span;
+        // With an iteration budget the schedule follows iterations, so that a seed replays exactly.
+        const fraction = Number.isFinite(maxIter) ? this.iterations / maxIter : (now - o.start) / span;
         T = T0 * Math.pow(T1 / T0, fraction) * this.reheatFactor;
         this.reheatFactor = Math.max(1, this.reheatFactor * 0.999);
         if ((this.iterations & 16383) === 0) this.adapt();
