@@ -62,6 +62,30 @@ describe('checkMoves', () => {
     expect(check.reasons).toContain('F1 already teaches B then');
   });
 
+  it('names the group as the other course lists it', () => {
+    const batched = testCollege({
+      groups: [
+        { id: 'Y1', name: 'Year 1', size: 60 },
+        { id: 'Y1-B1', name: 'Batch 1', size: 30, parent: 'Y1' },
+      ],
+      courses: [
+        { id: 'LEC', name: 'Lecture', faculty: ['F1'], groups: ['Y1'], sessions: 1 },
+        { id: 'LAB', name: 'Lab', groups: ['Y1-B1'], sessions: 1 },
+      ],
+      rooms: [
+        { id: 'R1', name: 'Room 1', capacity: 60 },
+        { id: 'R2', name: 'Room 2', capacity: 60 },
+      ],
+    });
+    const bp = compile(batched);
+    const state = new IncrementalState(
+      bp,
+      timetableToPlacement(bp, { assignments: [at('LEC', 1, 0, 0, 'R1'), at('LAB', 1, 1, 0, 'R2')] }),
+    );
+    expect(checkSlot(state, 0, bp.nPeriods).reasons).toContain('group Y1-B1 already has LAB then');
+    expect(checkSlot(state, 1, 0).reasons).toContain('group Y1 already has LEC then');
+  });
+
   it('refuses a group clash and names the group and the other course', () => {
     const check = checkSlot(fresh(), a1, slot(1, 1));
     expect(check.reasons).toContain('group G1 already has C then');

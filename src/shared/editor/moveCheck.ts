@@ -42,6 +42,16 @@ function csrHas(offsets: Int32Array, items: Int32Array, row: number, value: numb
   return false;
 }
 
+/** The group listed on course c that student set `set` belongs to (the set's own group if none). */
+function listedGroupOf(state: IncrementalState, c: number, set: number): number {
+  const p = state.problem;
+  for (let i = p.courseGroups.offsets[c]; i < p.courseGroups.offsets[c + 1]; i++) {
+    const listed = p.courseGroups.items[i];
+    for (let g = p.setGroup[set]; g >= 0; g = p.groupParent[g]) if (g === listed) return listed;
+  }
+  return p.setGroup[set];
+}
+
 /** Periods [slot, slot + span) within the day that a session of `length` starting at `slot` covers. */
 function spanAt(state: IncrementalState, slot: number, length: number): number {
   const p = state.problem;
@@ -93,7 +103,7 @@ function clashReasons(
         for (let k = so[c]; k < so[c + 1]; k++) {
           const set = p.courseStudentSets.items[k];
           if (csrHas(so, p.courseStudentSets.items, c2, set)) {
-            out.add(`group ${p.groupIds[p.setGroup[set]]} already has ${other} then`);
+            out.add(`group ${p.groupIds[listedGroupOf(state, c2, set)]} already has ${other} then`);
             break;
           }
         }
