@@ -71,6 +71,17 @@ function roomFree(state: IncrementalState, s: number, room: number, slot: number
   return true;
 }
 
+/** How many of the free rooms that fit are tried per slot. */
+const FITTING_TRIED = 4;
+
+/** Is room r big enough for course c and available for the whole session? */
+function fits(state: IncrementalState, c: number, r: number, slot: number, span: number): boolean {
+  const p = state.problem;
+  if (p.roomCapacity[r] < p.courseStudents[c]) return false;
+  for (let t = slot; t < slot + span; t++) if (p.roomUnavailable[r * p.nSlots + t] === 1) return false;
+  return true;
+}
+
 /** Plain-words clashes of session s placed at (slot, room): who it meets there. */
 function clashReasons(
   state: IncrementalState,
@@ -162,10 +173,19 @@ export function checkSlot(state: IncrementalState, s: number, slot: number): Slo
   };
   if (current >= 0 && allowed(current) && roomFree(state, s, current, slot, span)) best = current;
   else {
+    // Free allowed rooms; those big enough and available then are tried first, the course's own
+    // rooms and the tightest fits ahead, a few of them (a college has hundreds of rooms).
+    const free: number[] = [];
     for (let i = ro[c]; i < ro[c + 1]; i++) {
       const r = p.courseRooms.items[i];
-      if (roomFree(state, s, r, slot, span)) consider(r);
+      if (roomFree(state, s, r, slot, span)) free.push(r);
     }
+    const fitting = free.filter((r) => fits(state, c, r, slot, span));
+    if (fitting.length > 0) {
+      const used = (r: number): number => (state.courseRoomCount[c * p.nRooms + r] > 0 ? 0 : 1);
+      fitting.sort((a, b) => used(a) - used(b) || p.roomCapacity[a] - p.roomCapacity[b]);
+      for (const r of fitting.slice(0, FITTING_TRIED)) consider(r);
+    } else for (const r of free) consider(r);
     // No free allowed room: stay in the current one (the clash is then the reason).
     if (best < 0) best = current >= 0 ? current : ro[c + 1] > ro[c] ? p.courseRooms.items[ro[c]] : -1;
   }
