@@ -7,6 +7,7 @@
 // `--solver-module=<path>` replaces the solver with another module exporting the same `solve`
 // (fault-injection fixtures in tests use it); the default is ./solve.ts.
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { SolveOptions, SolveProgress, SolveResult } from '../shared/solver/protocol.ts';
 import { SOLVER_PROTOCOL_VERSION, assertNever, parseToSolver } from '../shared/solver/messages.ts';
 import type { FromSolverMessage, ToSolverMessage } from '../shared/solver/messages.ts';
@@ -58,6 +59,17 @@ function connect(): {
   };
 }
 
+// A solver stuck in a long synchronous loop cannot see its IPC channel close, so a tiny thread
+// watches the parent pid: when main dies (even by SIGKILL) this process goes with it.
+const ORPHAN_GUARD = `
+const { workerData } = require('node:worker_threads');
+setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL'); }, 500);
+`;
+
+function guardAgainstOrphaning(): void {
+  new Worker(ORPHAN_GUARD, { eval: true, workerData: process.ppid }).unref();
+}
+
 async function loadSolve(): Promise<SolveFn> {
   const flag = process.argv.find((a) => a.startsWith('--solver-module='));
   const mod = (
@@ -75,6 +87,7 @@ function better(a: [number, number], b: [number, number] | null): boolean {
 
 async function main(): Promise<void> {
   const port = connect();
+  guardAgainstOrphaning();
   const solve = await loadSolve();
   let active: ActiveSolve | null = null;
 

@@ -6,13 +6,18 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getJob, latestCheckpoint, listAttempts, openProject } from '../../src/main/db/index.ts';
 import type { JobEvent } from '../../src/shared/ipc/jobEvents.ts';
-import { alive, solverUnderTest, tempProject, until } from './harness.ts';
+import { FAKE_SOLVER, alive, sleep, solverUnderTest, tempProject, until } from './harness.ts';
+import { tinyCollege } from '../fixtures/tinyCollege.ts';
 import type { TempProject } from './harness.ts';
 
 const JOB_MAIN = fileURLToPath(new URL('./fixtures/jobMain.ts', import.meta.url));
 
 let project: TempProject | null = null;
-afterEach(() => project?.cleanup());
+const mains: MainRun[] = [];
+afterEach(() => {
+  for (const m of mains.splice(0)) if (alive(m.pid)) process.kill(m.pid, 'SIGKILL');
+  project?.cleanup();
+});
 
 interface MainRun {
   pid: number;
@@ -42,7 +47,9 @@ function startMain(args: string[], env: Record<string, string>): MainRun {
     }
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { pid: child.pid ?? 0, events, exited, outcomes: () => outcomes };
+  const run = { pid: child.pid ?? 0, events, exited, outcomes: () => outcomes };
+  mains.push(run);
+  return run;
 }
 
 describe('main process killed mid-job', () => {
@@ -94,4 +101,25 @@ describe('main process killed mid-job', () => {
     if (saved) expect(latestCheckpoint(db, 1)?.id).toBeGreaterThanOrEqual(saved.id);
     db.close();
   }, 60_000);
+});
+
+describe('main process killed while its solver is hung in a loop', () => {
+  it('takes the solver down with it (no orphan left spinning)', async () => {
+    project = tempProject(tinyCollege());
+    const path = project.path;
+    project.db.close();
+    // The fake solver spins forever once it reaches `mip` (about 1.5 s in): it never sees its
+    // IPC channel close, so only the solver process's parent watch can end it.
+    const main = startMain([path, 'run', '20000', FAKE_SOLVER], { FAKE_SOLVER_FAULT: 'hang:mip' });
+    const decomposing = (): boolean =>
+      main.events.some((e) => e.type === 'progress' && e.stage === 'decompose');
+    await until(decomposing, 20_000, 'the solver to near its hang');
+    await sleep(1500);
+    const started = main.events.find((e) => e.type === 'started');
+    const solverPid = started?.type === 'started' ? (started.pid ?? 0) : 0;
+    expect(alive(solverPid)).toBe(true);
+    process.kill(main.pid, 'SIGKILL');
+    await main.exited;
+    await until(() => !alive(solverPid), 3000, 'the hung solver to exit');
+  }, 40_000);
 });
