@@ -127,10 +127,10 @@ describe.runIf(browserAvailable())('the desktop UI in Chromium', () => {
       const names = await page.locator('.data-table tbody tr').allInnerTexts();
       expect(names.length).toBeGreaterThan(0);
       expect(names.every((n) => n.includes('Mathematics'))).toBe(true);
+      await screenshot(page, 'data');
       await page.getByRole('tab', { name: 'Rooms' }).click();
       await page.getByLabel('Search id or name').fill('');
       await expect.poll(() => page.locator('.data-table tbody tr').count()).toBeGreaterThan(0);
-      await screenshot(page, 'data');
     });
   });
 
@@ -183,6 +183,45 @@ describe.runIf(browserAvailable())('the desktop UI in Chromium', () => {
       await page.keyboard.press('Control+Shift+z');
       await expect.poll(() => savedPlace(file, clash.mover.courseId, clash.mover.session)).toEqual(home);
       await expect.poll(() => page.getByTestId('save-state').innerText()).toBe('All changes saved.');
+    });
+  });
+
+  it('records a drop on a conflict after asking, lists the violation and highlights its sessions, locks', async () => {
+    await withApp(async (app) => {
+      const { page } = app;
+      const file = await seedProject(app, true);
+      const clash = groupClash(file);
+      await page.getByRole('navigation').getByRole('button', { name: 'Timetable' }).click();
+      await page.locator(`.card[data-session="${clash.session}"]`).waitFor();
+      await dragTo(app, clash.session, clash.slot);
+      await page.getByRole('button', { name: 'Move anyway' }).click();
+      await expect
+        .poll(() => savedPlace(file, clash.mover.courseId, clash.mover.session))
+        .toEqual({ day: clash.other.day, period: clash.other.period });
+      await expect
+        .poll(async () => Number(await page.getByTestId('hard-total').innerText()))
+        .toBeGreaterThan(0);
+      const violation = page.locator('button.violation', { hasText: clash.other.courseId }).first();
+      await violation.click();
+      await expect.poll(() => page.locator('.card.highlight').count()).toBeGreaterThanOrEqual(2);
+      await expect
+        .poll(() => page.locator(`.card.highlight[data-session="${clash.session}"]`).count())
+        .toBe(1);
+      await screenshot(page, 'timetable-violation');
+      // Lock: saved, and a locked card cannot be picked up.
+      const card = page.locator(`.card[data-session="${clash.session}"]`);
+      await card.getByRole('button', { name: 'Lock session' }).click();
+      await expect
+        .poll(
+          () =>
+            readSaved(file).assignments.find(
+              (a) => a.courseId === clash.mover.courseId && a.session === clash.mover.session,
+            )?.locked,
+        )
+        .toBe(true);
+      expect(await card.getAttribute('draggable')).toBe('false');
+      await card.click();
+      await page.getByText('is locked: unlock it to move it').waitFor();
     });
   });
 });

@@ -6,11 +6,20 @@ const KINDS = ['rooms', 'faculty', 'groups', 'courses', 'students'] as const;
 type Kind = (typeof KINDS)[number];
 const PAGE = 50;
 
+/** `maxPerDay` -> `Max per day`, `id` -> `Id`. */
+function header(key: string): string {
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words[0].toUpperCase() + words.slice(1);
+}
+
 function show(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) {
     if (value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.join(', ');
-    return value.length === 0 ? '' : `${value.length} entries`;
+    if (value.length === 0) return '';
+    return value.every((v) => typeof v === 'object' && v !== null && 'day' in v && 'period' in v)
+      ? `${value.length} ${value.length === 1 ? 'slot' : 'slots'}`
+      : `${value.length} entries`;
   }
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -105,7 +114,7 @@ export function DataScreen({ onImport }: Props): React.JSX.Element {
                   <tr>
                     {columns.map((c) => (
                       <th key={c} scope="col">
-                        {c}
+                        {header(c)}
                       </th>
                     ))}
                   </tr>
