@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { modelBuffers, type MipModel } from './mipModel.ts';
+import { COL_AUX, ModelBuilder, modelBuffers, ROW_FREE, type MipModel } from './mipModel.ts';
 import type { SparseStart } from './warmStart.ts';
 import type { MipRunStatus, MipSolveRequest, MipWorkerData, MipWorkerMessage } from './mipWorkerProtocol.ts';
 
@@ -67,10 +67,43 @@ export interface MipOutcome {
   ms: number;
 }
 
+/** A small timetabling-shaped MIP (starts, misses, resource and room rows, spread) for warmUp. */
+function warmUpModel(): MipModel {
+  const b = new ModelBuilder();
+  const courses = 12;
+  const slots = 20;
+  const x: number[][] = [];
+  for (let c = 0; c < courses; c++) {
+    x.push(Array.from({ length: slots }, (_, s) => b.addCol(((c * 31 + s * 17) % 13) / 1000, 0, 1, true)));
+    b.addRow([...x[c], b.addCol(1000, 0, 3, false, COL_AUX)], null, 3, 3, ROW_FREE);
+  }
+  for (let s = 0; s < slots; s++) {
+    for (let g = 0; g < 4; g++) b.addRow([x[g * 3][s], x[g * 3 + 1][s], x[g * 3 + 2][s]], null, -Infinity, 1);
+    b.addRow(
+      Array.from({ length: courses }, (_, c) => x[c][s]),
+      null,
+      -Infinity,
+      3,
+    );
+  }
+  for (let c = 0; c < courses; c++) {
+    const ws: number[] = [];
+    for (let d = 0; d < 4; d++) {
+      const w = b.addCol(0, 0, 1, false, COL_AUX);
+      ws.push(w);
+      const day = x[c].slice(d * 5, d * 5 + 5);
+      b.addRow([w, ...day], [1, ...day.map(() => -1)], -Infinity, 0, ROW_FREE);
+    }
+    b.addRow([...ws, b.addCol(5, 0, 3, false, COL_AUX)], null, 3, Infinity, ROW_FREE);
+  }
+  return b.build();
+}
+
 export class MipRunner {
   private worker: Worker | null = null;
   private started: Promise<Worker> | null = null;
   private nextId = 1;
+  private warm = false;
 
   /** The live worker, spawned and loaded (HiGHS ready) if needed. Deadlines start after this. */
   private async spawn(): Promise<Worker> {
@@ -101,9 +134,16 @@ export class MipRunner {
     return this.started;
   }
 
-  /** Starts the worker and loads HiGHS now, so that the first solve's deadline is spent solving. */
+  /**
+   * Starts the worker and runs a tiny MIP through presolve, simplex and branching, so that the WASM
+   * functions a real solve needs are compiled before any deadline runs (the first solve in a fresh
+   * runtime is several times slower). Safe to call again: a warm worker returns at once.
+   */
   async warmUp(): Promise<void> {
+    if (this.warm && this.worker) return;
     await this.spawn();
+    await this.solve(warmUpModel(), { timeLimitMs: 30_000, seed: 0, graceMs: 30_000 });
+    this.warm = true;
   }
 
   /** True while a worker thread exists (false after close() or a kill). */
@@ -116,6 +156,7 @@ export class MipRunner {
     const w = this.worker;
     this.worker = null;
     this.started = null;
+    this.warm = false;
     if (w) await w.terminate();
   }
 
@@ -146,6 +187,7 @@ export class MipRunner {
         if (this.worker === worker) {
           this.worker = null;
           this.started = null;
+          this.warm = false;
         }
         void worker.terminate();
         reject(err);

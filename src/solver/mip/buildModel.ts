@@ -11,10 +11,19 @@ import { seededRng } from '../decompose/louvain.ts';
 import { candidateStarts, notOverlappingRulesOf } from './candidates.ts';
 import { COL_AUX, COL_INDICATOR, ModelBuilder, ROW_FREE, type MipModel } from './mipModel.ts';
 import type { Occupancy } from './occupancy.ts';
+import { addGapRows } from './gapRows.ts';
 import { addRuleRows } from './ruleRows.ts';
 import type { RoomClasses } from './roomClasses.ts';
 
 export const MISS_COST = 1000;
+
+export interface BuildOptions {
+  /**
+   * Add max_gaps_per_day rows (with penalised slack) for faculty and student sets. They cut gap
+   * violations sharply but make each MIP several times slower; off by default (local search repairs gaps).
+   */
+  gapRows?: boolean;
+}
 
 export interface CommunityModel {
   model: MipModel;
@@ -41,6 +50,7 @@ export function buildCommunityModel(
   occ: Occupancy,
   classes: RoomClasses,
   seed: number,
+  opts: BuildOptions = {},
 ): CommunityModel {
   const { nSlots, nPeriods, nDays } = p;
   const b = new ModelBuilder();
@@ -112,6 +122,7 @@ export function buildCommunityModel(
     b.addRow(cols, null, -Infinity, 1);
   }
   addDayLimits(p, b, resourceDay, occ, xCourse);
+  if (opts.gapRows) addGapRows(p, b, resourceSlot, occ);
   addRoomCapacity(p, b, classSlot, occ, classes);
   addSpread(p, b, courseDay, freeOf, occ);
   addRuleRows(p, b, courses, freeOf, varAt, occ);

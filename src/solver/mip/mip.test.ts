@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../shared/compiled/compile.ts';
 import { evaluate } from '../../shared/eval/evaluate.ts';
 import type { Placement } from '../../shared/eval/types.ts';
@@ -10,6 +10,7 @@ import { MipRunner, MipTimeoutError, mipSchedule } from './index.ts';
 import { tinyProblem, type TinySpec } from './testing/tinyProblem.ts';
 
 const runner = new MipRunner();
+beforeAll(() => runner.warmUp(), 60_000);
 afterAll(() => runner.close());
 
 const free = (n: number): Placement => ({

@@ -30,6 +30,8 @@ export interface MipScheduleOptions {
   signal?: AbortSignal;
   /** Cap on one community's MIP (default: its fair share of what is left, × 1.5). */
   perCommunityMaxMs?: number;
+  /** Model max_gaps_per_day in the MIP (see BuildOptions.gapRows; default false). */
+  gapRows?: boolean;
   /** Runner to reuse (tests, pooling); closed by the caller. Default: one created and closed here. */
   runner?: MipRunner;
 }
@@ -101,6 +103,7 @@ export async function mipSchedule(
   let buildMs = 0;
   let solveMs = 0;
   try {
+    await runner.warmUp();
     for (let i = 0; i < communities.length; i++) {
       if (opts.signal?.aborted) throw new DOMException('MIP stage cancelled', 'AbortError');
       const left = deadline - Date.now();
@@ -109,7 +112,9 @@ export async function mipSchedule(
       const limit = Math.min(opts.perCommunityMaxMs ?? Infinity, share, (left - 500) / 1.5, left / 1.5);
       const tb = Date.now();
       const occ = occupancy(p, placement);
-      const cm = buildCommunityModel(p, communities[i], placement, occ, classes, opts.seed + i);
+      const cm = buildCommunityModel(p, communities[i], placement, occ, classes, opts.seed + i, {
+        gapRows: opts.gapRows,
+      });
       const report: CommunityReport = {
         index: i,
         courses: communities[i].length,

@@ -2,7 +2,7 @@
 // spread over days while every packing row stays within its bound, switching on day indicators as
 // needed. Variables tied by pairing rules are left to HiGHS. The result (start and indicator values)
 // is given to HiGHS as a starting solution, so even an interrupted solve returns at least this.
-import { COL_INDICATOR, COL_START, ROW_PACK, ROW_PAIR, type MipModel } from './mipModel.ts';
+import { COL_AUX, COL_INDICATOR, COL_START, ROW_PACK, ROW_PAIR, type MipModel } from './mipModel.ts';
 
 export interface SparseStart {
   indices: Int32Array;
@@ -92,7 +92,47 @@ export function greedyStart(
       }
     }
   }
-  const out: number[] = [];
-  for (let j = 0; j < numCols; j++) if (colKind[j] === COL_START || colKind[j] === COL_INDICATOR) out.push(j);
-  return { indices: Int32Array.from(out), values: Float64Array.from(out, (j) => value[j]) };
+  return completeAux(m, value);
+}
+
+/**
+ * Values for the continuous columns given the start and indicator values: rows in build order, each
+ * row's unset auxiliary column set to the value nearest its lower bound that satisfies the row
+ * (misses, spread shortfall, gap slacks are defined by the row that introduces them).
+ */
+function completeAux(m: MipModel, chosen: Uint8Array): SparseStart {
+  const { numRows, numCols, starts, indices, values, colKind, rowLower, rowUpper, colLower, colUpper } = m;
+  const x = new Float64Array(numCols);
+  const set = new Uint8Array(numCols);
+  for (let j = 0; j < numCols; j++) {
+    if (colKind[j] !== COL_AUX) {
+      x[j] = chosen[j];
+      set[j] = 1;
+    }
+  }
+  for (let i = 0; i < numRows; i++) {
+    let act = 0;
+    let free = -1;
+    for (let k = starts[i]; k < starts[i + 1]; k++) {
+      const j = indices[k];
+      if (set[j]) act += values[k] * x[j];
+      else if (free < 0) free = k;
+    }
+    if (free < 0) continue;
+    const j = indices[free];
+    const a = values[free];
+    // lo <= act + a·v <= hi  ->  interval for v, then clamp to the column's bounds (nearest to its lower bound).
+    let lo = colLower[j];
+    let hi = colUpper[j];
+    if (a > 0) {
+      lo = Math.max(lo, (rowLower[i] - act) / a);
+      hi = Math.min(hi, (rowUpper[i] - act) / a);
+    } else {
+      lo = Math.max(lo, (rowUpper[i] - act) / a);
+      hi = Math.min(hi, (rowLower[i] - act) / a);
+    }
+    x[j] = Math.min(Math.max(lo, colLower[j]), hi);
+    set[j] = 1;
+  }
+  return { indices: Int32Array.from({ length: numCols }, (_, j) => j), values: x };
 }
