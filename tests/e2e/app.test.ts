@@ -208,6 +208,20 @@ describe.runIf(browserAvailable())('the desktop UI in Chromium', () => {
         .poll(() => page.locator(`.card.highlight[data-session="${clash.session}"]`).count())
         .toBe(1);
       await screenshot(page, 'timetable-violation');
+      // Keyboard: Enter picks the card up, the better places are listed, choosing one moves it there.
+      await page.locator(`.card[data-session="${clash.session}"]`).focus();
+      await page.keyboard.press('Enter');
+      const suggestion = page.locator('button.suggestion').first();
+      await suggestion.waitFor();
+      await screenshot(page, 'timetable-suggestions');
+      const where = await suggestion.locator('span').first().innerText();
+      await suggestion.click();
+      await expect.poll(() => page.getByTestId('hard-total').innerText()).toBe('0');
+      const { problem } = readSaved(file);
+      const saved = savedPlace(file, clash.mover.courseId, clash.mover.session);
+      expect(where).toContain(
+        `${problem.dayNames[saved.day!]} period ${problem.periodLabels[saved.period!]}`,
+      );
       // Lock: saved, and a locked card cannot be picked up.
       const card = page.locator(`.card[data-session="${clash.session}"]`);
       await card.getByRole('button', { name: 'Lock session' }).click();

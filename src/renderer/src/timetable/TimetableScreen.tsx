@@ -6,6 +6,7 @@ import { sessionName, slotName } from '../../../shared/eval/describe.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { SessionCard } from './SessionCard.tsx';
 import { useEditor } from './useEditor.ts';
+import { Suggestions } from './Suggestions.tsx';
 import { ViolationsPanel } from './ViolationsPanel.tsx';
 import { WeekGrid } from './WeekGrid.tsx';
 import './timetable.css';
@@ -227,7 +228,12 @@ export function TimetableScreen({ onImport }: Props): React.JSX.Element {
           </div>
         )}
       </div>
-      <ViolationsPanel evaluation={editor.evaluation} selected={violation} onSelect={selectViolation} />
+      <aside className="side-panel" aria-label="Cost of this timetable">
+        {moving >= 0 && checks && (
+          <Suggestions loaded={loaded} session={moving} checks={checks} onChoose={target} />
+        )}
+        <ViolationsPanel evaluation={editor.evaluation} selected={violation} onSelect={selectViolation} />
+      </aside>
       {pending && (
         <ConfirmDialog
           title={`Move ${sessionName(problem, pending.session)} to ${slotName(problem, pending.slot)} anyway?`}

@@ -21,7 +21,7 @@ interface Props {
 export function ViolationsPanel({ evaluation, selected, onSelect }: Props): React.JSX.Element {
   const hard = evaluation.violations.filter((v) => v.hard);
   return (
-    <aside className="side-panel" aria-label="Cost of this timetable">
+    <div>
       <div className="totals">
         <div className={evaluation.hardTotal > 0 ? 'total bad' : 'total good'}>
           <span className="small">Hard</span>
@@ -63,6 +63,6 @@ export function ViolationsPanel({ evaluation, selected, onSelect }: Props): Reac
           ))}
         </tbody>
       </table>
-    </aside>
+    </div>
   );
 }
