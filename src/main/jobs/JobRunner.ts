@@ -167,10 +167,14 @@ export class JobRunner {
     return [...this.jobs.keys()];
   }
 
-  /** Cancels nothing: running jobs stay `running` in the database and resume on the next start. */
+  /**
+   * Stops this runner's solves without cancelling its jobs: they stay queued/running in the
+   * database and resume on the next start. Its own pool is shut down; a borrowed one keeps running.
+   * Call before closing the database.
+   */
   async shutdown(graceMs = 1000): Promise<void> {
-    if (!this.ownsPool) return;
-    await this.pool.shutdown(graceMs);
+    if (this.ownsPool) await this.pool.shutdown(graceMs);
+    else for (const { job } of this.jobs.values()) job.interrupt();
     await Promise.allSettled([...this.jobs.values()].map((e) => e.done));
   }
 

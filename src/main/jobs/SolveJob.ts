@@ -16,7 +16,7 @@ import type { CircuitBreaker } from './CircuitBreaker.ts';
 import type { Clock } from './clock.ts';
 import { Watchdog } from './Watchdog.ts';
 import type { StoredJobOptions } from './jobOptions.ts';
-import { isBetter, readJobHistory, reasonWithStage } from './jobHistory.ts';
+import { INTERRUPTED_REASON, isBetter, readJobHistory, reasonWithStage } from './jobHistory.ts';
 import { storeFinishedJob } from './storeFinishedJob.ts';
 
 export interface JobOutcome {
@@ -51,6 +51,7 @@ export class SolveJob {
   private readonly opts: StoredJobOptions;
   private task: PoolTask | null = null;
   private cancelRequested = false;
+  private interruptRequested = false;
   private usedMs = 0;
   private attemptStart: number | null = null;
   private percent = 0;
@@ -60,6 +61,15 @@ export class SolveJob {
     this.jobId = jobId;
     this.opts = opts;
     this.deps = deps;
+  }
+
+  /**
+   * Stops the job's solver now without ending the job: it stays queued/running in the database and
+   * resumes from its checkpoint on the next start (app quit, project closed).
+   */
+  interrupt(): void {
+    this.interruptRequested = true;
+    this.task?.kill(new AttemptError('shutdown', 'The app stopped the job; it resumes on the next start.'));
   }
 
   /** Stops the job within a second: the solver is asked to stop, then killed. */
@@ -78,6 +88,7 @@ export class SolveJob {
     }
     let lastReason = 'no attempt was made';
     for (;;) {
+      if (this.interruptRequested) return this.outcome('interrupted', attempts, null, 'Interrupted.');
       if (this.cancelRequested) return this.endCancelled(attempts);
       const remaining = this.opts.timeLimitMs - this.usedMs;
       if (remaining <= 0) return this.endFromCheckpoint(attempts, 'The time limit was reached.');
@@ -117,7 +128,7 @@ export class SolveJob {
       }
       const f = failure as AttemptError;
       if (f.kind === 'shutdown') {
-        if (n) finishAttempt(db, this.jobId, n, 'failed', reasonWithStage(stage, f.message));
+        if (n) finishAttempt(db, this.jobId, n, 'failed', INTERRUPTED_REASON);
         return this.outcome('interrupted', attempts, null, f.message);
       }
       if (f.kind === 'cancelled' || this.cancelRequested) {

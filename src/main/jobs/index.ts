@@ -8,3 +8,4 @@ export type { ProcessSpawner, SolverChild, SpawnOptions, ExitInfo } from './Proc
 export { AttemptError } from './AttemptError.ts';
 export { DEFAULT_STALL_TIMEOUT_MS } from './Watchdog.ts';
 export { formatJobEvent } from './formatJobEvent.ts';
+export { submitOptionsFromRequest } from './submitOptions.ts';

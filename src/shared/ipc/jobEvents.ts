@@ -104,3 +104,29 @@ export function estimateEtaMs(
   const byRate = (elapsedMs * (100 - percent)) / percent;
   return budget === null ? Math.round(byRate) : Math.round(Math.min(byRate, budget));
 }
+
+/** The channel main sends JobEvents on (main -> renderer). */
+export const JOB_EVENT_CHANNEL = 'jobs:event';
+
+/** Request of a "generate" action from the UI (validated in main before it reaches the job queue). */
+export const jobStartRequestSchema = z.object({
+  timeLimitS: z
+    .number()
+    .positive()
+    .max(24 * 3600),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
+  /** K > 1: K variants with seeds seed..seed+K-1, stored as named variants. */
+  variants: z.number().int().min(1).max(50).optional(),
+  /** Silence after which a solver counts as hung. */
+  stallTimeoutS: z.number().positive().max(600).optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+  weights: z.record(z.string(), z.number().nonnegative()).optional(),
+});
+export type JobStartRequest = z.infer<typeof jobStartRequestSchema>;
+
+export const jobCancelRequestSchema = z.object({ jobId: z.number().int().positive() });
