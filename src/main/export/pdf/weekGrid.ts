@@ -63,13 +63,15 @@ export interface GridNames {
   faculty: ReadonlyMap<string, string>;
 }
 
-function cardLines(s: ResolvedSession, names: GridNames): string[] {
-  return [
-    `${s.courseId} ${s.courseName}`,
+/** Card text: code and name on one line when space is short, on two when the row is tall enough. */
+function cardLines(s: ResolvedSession, names: GridNames, lines: number): string[] {
+  const rest = [
     s.faculty.map((id) => names.faculty.get(id) ?? id).join(', '),
     `Room ${s.roomId ?? '—'}`,
     s.groups.join(', '),
   ];
+  const head = lines >= 5 ? [s.courseId, s.courseName] : [`${s.courseId} ${s.courseName}`];
+  return [...head, ...rest].slice(0, lines);
 }
 
 const line = (x1: number, y1: number, x2: number, y2: number, width = 0.5, color = RULE) => ({
@@ -119,7 +121,7 @@ export function weekGridPage(
   const gridBottomLimit = top + frame.height - (unplaced.length > 0 ? 14 : 0);
   const rowHeight = Math.min(78, (gridBottomLimit - gridTop - HEADER_HEIGHT) / totalLanes);
   const fontSize = Math.max(3.5, Math.min(8, (rowHeight - 2 * PAD) / (4 * LINE)));
-  const lines = Math.max(1, Math.min(4, Math.floor((rowHeight - PAD) / (fontSize * LINE))));
+  const lines = Math.max(1, Math.min(5, Math.floor((rowHeight - PAD) / (fontSize * LINE))));
   const right = left + frame.width;
   const bottom = gridTop + HEADER_HEIGHT + rowHeight * totalLanes;
 
@@ -160,9 +162,11 @@ export function weekGridPage(
         if (!first || !last) continue;
         const width = last.x + last.width - first.x;
         shapes.push(rect(first.x + 0.8, y + 0.8, width - 1.6, rowHeight - 1.6, cardColor(s.courseId)));
-        const stack = cardLines(s, names)
-          .slice(0, lines)
-          .map((t, i) => ({ text: fit(t, width - 2 * PAD, fontSize), bold: i === 0, noWrap: true }));
+        const stack = cardLines(s, names, lines).map((t, i) => ({
+          text: fit(t, width - 2 * PAD, fontSize),
+          bold: i === 0,
+          noWrap: true,
+        }));
         texts.push(at(first.x + PAD, y + PAD - 1, { stack, fontSize, lineHeight: LINE, color: '#111111' }));
       }
       y += rowHeight;
