@@ -4,11 +4,13 @@
 // faculty member, student set and hard not_overlapping rule and slot at most one session covering it;
 // per-day period limits; faculty max_days through day indicators; per room class and slot no more
 // sessions than free rooms of the class; hard same_time / consecutive / different_days rules.
-// Objective: misses (dominant), min-days spread, a small seeded perturbation to break ties.
+// Objective: misses (dominant), student clashes with placed courses (capped), min-days spread, a small
+// seeded perturbation to break ties.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { Placement } from '../../shared/eval/types.ts';
 import { seededRng } from '../decompose/louvain.ts';
 import { candidateStarts, notOverlappingRulesOf } from './candidates.ts';
+import { clashCosts } from './clashCosts.ts';
 import { COL_AUX, COL_INDICATOR, ModelBuilder, ROW_FREE, type MipModel } from './mipModel.ts';
 import type { Occupancy } from './occupancy.ts';
 import { addGapRows } from './gapRows.ts';
@@ -71,8 +73,9 @@ export function buildCommunityModel(
     }
     if (free === 0) continue;
     freeOf.set(c, free);
+    const clash = clashCosts(p, c, placement);
     for (const s of candidateStarts(p, c, occ, placement, classes, rulesOf[c])) {
-      varAt.set(c * nSlots + s, b.addCol(rng() * 0.01, 0, 1, true));
+      varAt.set(c * nSlots + s, b.addCol(rng() * 0.01 + (clash ? clash[s] : 0), 0, 1, true));
       xCourse.push(c);
       xSlot.push(s);
     }

@@ -114,6 +114,38 @@ describe('mipSchedule', () => {
     expect(ev.hardTotal - ev.hard.unplaced).toBe(0);
   });
 
+  it('keeps away from placed courses that share enrolled students', async () => {
+    const spec: TinySpec = {
+      days: 1,
+      periods: 3,
+      rooms: [
+        { id: 'R', capacity: 50 },
+        { id: 'S', capacity: 50 },
+      ],
+      faculty: [],
+      groups: [],
+      courses: [
+        { id: 'CORE', sessions: 1, students: 40 },
+        { id: 'ELECTIVE', sessions: 1, students: 30 },
+      ],
+      shared: [['CORE', 'ELECTIVE', 12]],
+    };
+    const p = tinyProblem(spec);
+    for (const coreSlot of [0, 1, 2]) {
+      const start = free(p.nSessions);
+      start.slot[0] = coreSlot;
+      start.room[0] = 0;
+      const r = await mipSchedule(p, start, [Int32Array.of(1)], {
+        timeLimitMs: 10_000,
+        seed: coreSlot,
+        runner,
+      });
+      expect(r.placement.slot[1]).toBeGreaterThanOrEqual(0);
+      expect(r.placement.slot[1]).not.toBe(coreSlot);
+      expect(evaluate(p, r.placement).soft.student_clash).toBe(0);
+    }
+  });
+
   it('solves ITC-2007 comp01 without hard violations', async () => {
     const p = compile(parseCtt(readFileSync('/work/shared/data/itc2007/comp01.ctt', 'utf8'), 'comp01.ctt'));
     const r = await mipSchedule(p, free(p.nSessions), decompose(p, { seed: 1 }), {
