@@ -108,7 +108,14 @@ export async function solve(
   const rng = new Rng(options.seed);
   // Greedy constructor for everything not placed yet.
   report('construct', 25, 'building a first timetable', true);
-  if (!cancelled()) construct(st, m, rng, cancelled);
+  if (!cancelled())
+    construct(st, m, rng, cancelled, (placed, pending) =>
+      report(
+        'construct',
+        25 + (5 * placed) / Math.max(1, placed + pending),
+        `placed ${placed}, ${pending} to go`,
+      ),
+    );
   best = { hard: st.hardTotal, soft: st.softTotal };
   endStage('construct');
   report('construct', 30, `first timetable: hard ${st.hardTotal}, soft ${st.softTotal}`, true);

@@ -77,6 +77,7 @@ export function construct(
   m: SearchModel,
   rng: Rng,
   shouldStop: () => boolean,
+  onTick?: (placed: number, pending: number) => void,
 ): ConstructResult {
   const p = st.problem;
   const pending: number[] = [];
@@ -103,8 +104,10 @@ export function construct(
   // sessions it clashes with back into the queue (bounded, with a short tabu on its last start).
   let ejectBudget = 5 * p.nSessions;
   const lastStart = new Int32Array(p.nSessions).fill(-1);
+  let steps = 0;
   while (pending.length > 0) {
     if (shouldStop()) break;
+    if ((++steps & 31) === 0) onTick?.(p.nSessions - pending.length, pending.length);
     // Saturation: recount only the courses that share faculty or students with the last placed one.
     let bestI = -1;
     let bestKey = Infinity;

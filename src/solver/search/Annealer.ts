@@ -8,7 +8,8 @@ import type { IncrementalState } from '../../shared/eval/incremental/Incremental
 import type { Rng } from '../Rng.ts';
 import type { SearchModel } from '../SearchModel.ts';
 import { KempeMover } from './KempeMover.ts';
-import { inViolation, pickRoomMove, pickRuleMove, pickTimeMove, swapAllowed } from './moves.ts';
+import { CourseRoomMover } from './CourseRoomMover.ts';
+import { inViolation, occupant, pickRoomMove, pickRuleMove, pickTimeMove, swapAllowed } from './moves.ts';
 
 export interface AnnealOptions {
   /** performance.now() values bounding the phase (the temperature schedule spans them). */
@@ -32,7 +33,8 @@ const SWAP = 1;
 const ROOM = 2;
 const KEMPE = 3;
 const RULE = 4;
-const N_MOVES = 5;
+const COURSE_ROOM = 5;
+const N_MOVES = 6;
 
 export class Annealer {
   readonly bestSlot: Int32Array;
@@ -47,6 +49,7 @@ export class Annealer {
   private readonly rng: Rng;
   private readonly o: AnnealOptions;
   private readonly kempe: KempeMover;
+  private readonly courseRoom: CourseRoomMover;
   private readonly weight = new Float64Array(N_MOVES);
   private readonly reward = new Float64Array(N_MOVES);
   private readonly tried = new Float64Array(N_MOVES);
@@ -63,6 +66,7 @@ export class Annealer {
     this.rng = rng;
     this.o = opts;
     this.kempe = new KempeMover(st, m);
+    this.courseRoom = new CourseRoomMover(st, m);
     this.bestSlot = st.slot.slice();
     this.bestRoom = st.room.slice();
     this.bestHard = st.hardTotal;
@@ -70,6 +74,7 @@ export class Annealer {
     this.weight.fill(1);
     this.weight[KEMPE] = 0.3;
     this.weight[RULE] = m.rulePairs.length > 0 ? 0.2 : 0;
+    this.weight[COURSE_ROOM] = 0.2;
     this.temperature = opts.startTemperature ?? (opts.hardOnly ? 0.5 : 5);
     if (m.movable.length === 0) this.done = true;
   }
@@ -115,7 +120,7 @@ export class Annealer {
       this.iterations++;
       const h0 = st.hardTotal;
       const f0 = st.softTotal;
-      let u = rng.float() * (weight[0] + weight[1] + weight[2] + weight[3] + weight[4]);
+      let u = rng.float() * (weight[0] + weight[1] + weight[2] + weight[3] + weight[4] + weight[5]);
       let op = 0;
       while (op < N_MOVES - 1 && u >= weight[op]) u -= weight[op++];
       let a = movable[rng.int(movable.length)];
@@ -132,11 +137,17 @@ export class Annealer {
         sa = st.slot[a];
         ra = st.room[a];
       }
-      if (op === MOVE || op === ROOM || op === RULE) {
-        if (op === MOVE) ok = pickTimeMove(st, m, rng, a, this.to);
-        else if (op === ROOM) ok = pickRoomMove(st, m, rng, a, this.to);
-        else ok = true;
+      if (op === MOVE || op === ROOM) {
+        ok = op === MOVE ? pickTimeMove(st, m, rng, a, this.to) : pickRoomMove(st, m, rng, a, this.to);
         if (!ok) continue;
+        // Target room taken: exchange places with the session there instead.
+        const x = st.active[a] === 1 ? occupant(st, this.to[1], this.to[0], a) : -1;
+        if (x >= 0) {
+          b = x;
+          op = SWAP;
+        }
+      }
+      if (op === MOVE || op === ROOM || op === RULE) {
         this.tried[op]++;
         const d = this.d;
         if (st.fast.delta(a, this.to[0], this.to[1], d)) {
@@ -151,7 +162,7 @@ export class Annealer {
         st.save();
         st.move(a, this.to[0], this.to[1]);
       } else if (op === SWAP) {
-        b = movable[rng.int(movable.length)];
+        if (b < 0) b = movable[rng.int(movable.length)];
         if (!swapAllowed(st, m, a, b)) continue;
         this.tried[op]++;
         const d = this.d;
@@ -165,6 +176,10 @@ export class Annealer {
         }
         st.save();
         st.swap(a, b);
+      } else if (op === COURSE_ROOM) {
+        st.save();
+        if (!this.courseRoom.tryMove(rng, a)) continue;
+        this.tried[op]++;
       } else {
         st.save();
         ok = this.kempe.tryMove(rng, a);
@@ -178,6 +193,7 @@ export class Annealer {
       else {
         if (op === SWAP) st.swap(a, b);
         else if (op === KEMPE) this.kempe.undo();
+        else if (op === COURSE_ROOM) this.courseRoom.undo();
         else st.move(a, sa, ra);
         st.restore(h0, f0);
       }

@@ -37,7 +37,10 @@ export function pickTimeMove(
   return true;
 }
 
-/** Choose another allowed room for s, free in its slot, into to[0], to[1]. */
+/**
+ * Choose another allowed room for s in its slot into to[0], to[1]: a free one when there is one,
+ * else any (the caller then swaps with the session there).
+ */
 export function pickRoomMove(
   st: IncrementalState,
   m: SearchModel,
@@ -46,11 +49,28 @@ export function pickRoomMove(
   to: Int32Array,
 ): boolean {
   if (m.roomLocked[s] === 1 || st.slot[s] < 0) return false;
-  const r = freeRoom(st, m, rng, s, st.slot[s]);
-  if (r < 0 || r === st.room[s]) return false;
+  let r = freeRoom(st, m, rng, s, st.slot[s]);
+  if (r < 0 || rng.int(2) === 0) {
+    const c = st.problem.sessionCourse[s];
+    const ro = m.courseRooms.offsets;
+    if (ro[c + 1] - ro[c] < 2) return false;
+    r = m.courseRooms.items[ro[c] + rng.int(ro[c + 1] - ro[c])];
+  }
+  if (r === st.room[s]) return false;
   to[0] = st.slot[s];
   to[1] = r;
   return true;
+}
+
+/** The active session other than s starting at slot t in room r, or -1. */
+export function occupant(st: IncrementalState, r: number, t: number, s: number): number {
+  const base = t * st.slotCap;
+  const n = st.slotCount[t];
+  for (let i = 0; i < n; i++) {
+    const x = st.slotList[base + i];
+    if (x !== s && st.room[x] === r && st.slot[x] === t) return x;
+  }
+  return -1;
 }
 
 /** Is room r free for session s over its periods from slot t (ignoring s itself)? */
@@ -65,18 +85,25 @@ function roomFreeFor(st: IncrementalState, s: number, r: number, t: number): boo
   return true;
 }
 
-/** A free allowed room for s at t, scanning from a random offset; -1 when none. */
+/**
+ * A free allowed room for s at t, scanning from a random offset: one its course already uses when
+ * there is such (room stability), else the first free one; -1 when none.
+ */
 function freeRoom(st: IncrementalState, m: SearchModel, rng: Rng, s: number, t: number): number {
-  const c = st.problem.sessionCourse[s];
+  const p = st.problem;
+  const c = p.sessionCourse[s];
   const ro = m.courseRooms.offsets;
   const nr = ro[c + 1] - ro[c];
   if (nr === 0) return -1;
   const off = rng.int(nr);
+  let first = -1;
   for (let i = 0; i < nr; i++) {
     const r = m.courseRooms.items[ro[c] + ((off + i) % nr)];
-    if (r !== st.room[s] && roomFreeFor(st, s, r, t)) return r;
+    if (r === st.room[s] || !roomFreeFor(st, s, r, t)) continue;
+    if (st.courseRoomCount[c * p.nRooms + r] > 0) return r;
+    if (first < 0) first = r;
   }
-  return -1;
+  return first;
 }
 
 /** May a and b exchange places (both placed, movable, allowed in each other's start and room)? */
