@@ -122,13 +122,15 @@ export function groupChecks(p: CompiledProblem, out: PrecheckFinding[]): void {
         hint: `Raise max_per_day of ${id} to at least ${Math.ceil(need / p.nDays)}, or remove periods from its courses.`,
       });
     }
-    if (minDay > 0 && need < minDay * p.nDays) {
+    // min_per_day binds only on days with teaching: it is impossible only when the whole week's load
+    // cannot fill even one day.
+    if (minDay > 0 && need > 0 && need < minDay) {
       out.push({
         code: 'group_min_per_day',
         rows,
-        fatal: false,
-        message: `Group ${id} attends ${need} periods a week${via}, fewer than min_per_day ${minDay} on each of ${p.nDays} days.`,
-        hint: `Lower min_per_day of ${id} to at most ${Math.floor(need / p.nDays)} if it applies to every day.`,
+        fatal: true,
+        message: `Group ${id} attends ${need} period(s) a week${via}, fewer than its min_per_day ${minDay}: any day it is taught breaks the limit.`,
+        hint: `Lower min_per_day of ${id} to at most ${need}, or remove it.`,
       });
     }
   }

@@ -73,6 +73,14 @@ describe('precheck', () => {
     expect(codes(spec)).toContain('group_max_per_day');
   });
 
+  it('flags min_per_day only when the week cannot fill one day', () => {
+    const spec = base();
+    spec.groups[0].minPerDay = 6; // batches attend 4 + 2 = 6 periods: one full day is possible
+    expect(codes(spec)).not.toContain('group_min_per_day');
+    spec.groups[0].minPerDay = 7;
+    expect(codes(spec)).toContain('group_min_per_day');
+  });
+
   it('flags multi-period sessions with no block of adjacent available periods', () => {
     const spec = base();
     spec.courses[1].length = 4; // blocks are 3 periods long
