@@ -7,8 +7,12 @@
 // `communities` come from decompose() (hardest first). For each community a MIP assigns start slots
 // to its free sessions given everything placed so far (per faculty / student set / not_overlapping
 // rule and slot, per-day limits, faculty max_days, room-class capacity per slot, hard same_time /
-// consecutive / different_days; objective: sessions placed, then min-days spread), solved in a
-// worker thread whose deadline is enforced from outside; rooms are then matched slot by slot.
+// consecutive / different_days; objective: sessions placed, then student clashes with placed courses,
+// then min-days spread; optional max_gaps_per_day rows via `gapRows`), started from a greedy solution
+// and solved in a worker thread whose deadline is enforced from outside (a timed-out MIP still gives
+// its best incumbent, a failed one the greedy start); rooms are then matched slot by slot.
+// The worker is warmed up (HiGHS loaded and its code compiled by a small solve) before any deadline;
+// call `new MipRunner().warmUp()` early and pass it as `opts.runner` to overlap that with other work.
 // `failedCommunities` lists the communities the caller should hand to the greedy constructor;
 // `roomless` the sessions that got a slot but no room. Cancelling via `signal` rejects with an
 // AbortError. The MipRunner (worker + deadline, MipTimeoutError) is exported for direct use.
@@ -23,6 +27,7 @@ export type {
 export { MipRunner, MipTimeoutError, MipWorkerError } from './MipRunner.ts';
 export type { MipOutcome, MipRunOptions } from './MipRunner.ts';
 export { buildCommunityModel, MISS_COST } from './buildModel.ts';
+export type { BuildOptions, CommunityModel } from './buildModel.ts';
 export type { MipModel } from './mipModel.ts';
 export { roomClasses, usableRooms } from './roomClasses.ts';
 export type { RoomClasses } from './roomClasses.ts';
