@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openProject, saveCollege } from '../../src/main/db/index.ts';
+import { testCollege } from '../../src/shared/eval/testing/testCollege.ts';
 import { browserAvailable, buildRenderer, launchApp, screenshot, type AppSession } from './harness.ts';
 import {
   CLEAN,
@@ -131,6 +133,26 @@ describe.runIf(browserAvailable())('the desktop UI in Chromium', () => {
       await page.getByRole('tab', { name: 'Rooms' }).click();
       await page.getByLabel('Search id or name').fill('');
       await expect.poll(() => page.locator('.data-table tbody tr').count()).toBeGreaterThan(0);
+    });
+  });
+
+  it('shows pre-check findings next to the rows they name', async () => {
+    await withApp(async (app) => {
+      const { page } = app;
+      const file = newProjectPath();
+      await createProject(app, file);
+      const db = openProject(file);
+      const overloaded = { id: 'C1', name: 'Too much', faculty: ['F1'], groups: ['G1'], sessions: 31 };
+      saveCollege(db, testCollege({ courses: [overloaded] }));
+      db.close();
+      await app.reload();
+      await page.getByRole('navigation').getByRole('button', { name: 'Data' }).click();
+      const finding = page.locator('.finding.fatal').first();
+      await finding.waitFor();
+      await finding.getByRole('button', { name: 'Faculty F1' }).click();
+      await expect.poll(() => page.getByLabel('Search id or name').inputValue()).toBe('F1');
+      await page.locator('.data-table tr.flagged .flag').first().waitFor();
+      await screenshot(page, 'data-precheck');
     });
   });
 

@@ -1,10 +1,12 @@
 // Import and browsing of the open project's college data.
 import { browseCollege, loadCollege, saveCollege } from '../db/index.ts';
 import { importPath } from '../import/index.ts';
+import { compile } from '../../shared/compiled/compile.ts';
+import { precheck } from '../../solver/precheck/index.ts';
 import type { Handlers } from './dispatcher.ts';
 import type { ProjectSession } from './ProjectSession.ts';
 
-type CollegeChannels = 'import:run' | 'data:browse' | 'college:get';
+type CollegeChannels = 'import:run' | 'data:browse' | 'data:precheck' | 'college:get';
 
 export function collegeHandlers(project: ProjectSession): Pick<Handlers, CollegeChannels> {
   return {
@@ -18,6 +20,10 @@ export function collegeHandlers(project: ProjectSession): Pick<Handlers, College
     'data:browse': ({ kind, search, offset, limit }) => {
       const page = browseCollege(project.connection(), kind, { search, offset, limit });
       return { total: page.total, rows: page.rows as unknown as Array<Record<string, unknown>> };
+    },
+    'data:precheck': () => {
+      const college = loadCollege(project.connection());
+      return college ? precheck(compile(college), college) : [];
     },
     'college:get': () => loadCollege(project.connection()),
   };

@@ -8,6 +8,7 @@ export const CHANNELS = [
   'project:create',
   'import:run',
   'data:browse',
+  'data:precheck',
   'college:get',
   'timetable:list',
   'timetable:get',

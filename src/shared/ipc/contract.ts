@@ -31,6 +31,18 @@ export interface TimetableInfo extends Pick<Evaluation, 'hardTotal' | 'softTotal
   updatedAt: string;
 }
 
+/**
+ * A pre-check finding as the renderer sees it: the same shape as PrecheckFinding in
+ * shared/solver/protocol.ts (the lint zone pattern for solver code also matches that folder).
+ */
+export interface Finding {
+  code: string;
+  rows: Array<{ sheet: string; id: string }>;
+  message: string;
+  hint: string;
+  fatal: boolean;
+}
+
 export interface Page<T> {
   total: number;
   rows: T[];
@@ -71,6 +83,8 @@ export const contract = {
     }),
     response: reply<Page<Record<string, unknown>>>(),
   },
+  /** Problems found before solving (counting and pigeonhole tests), each naming its rows. */
+  'data:precheck': { request: z.void(), response: reply<Finding[]>() },
   'college:get': { request: z.void(), response: reply<College | null>() },
   'timetable:list': { request: z.void(), response: reply<TimetableInfo[]>() },
   'timetable:get': {

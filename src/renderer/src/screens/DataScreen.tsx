@@ -1,10 +1,18 @@
 import { useEffect, useState } from 'react';
-import type { Page } from '../../../shared/ipc/contract.ts';
+import type { Finding, Page } from '../../../shared/ipc/contract.ts';
 import { api, messageOf } from '../api.ts';
+import { Findings } from './Findings.tsx';
 
 const KINDS = ['rooms', 'faculty', 'groups', 'courses', 'students'] as const;
 type Kind = (typeof KINDS)[number];
 const PAGE = 50;
+const SHEETS: Record<Kind, string> = {
+  rooms: 'Rooms',
+  faculty: 'Faculty',
+  groups: 'Groups',
+  courses: 'Courses',
+  students: 'Students',
+};
 
 /** `maxPerDay` -> `Max per day`, `id` -> `Id`. */
 function header(key: string): string {
@@ -36,6 +44,13 @@ export function DataScreen({ onImport }: Props): React.JSX.Element {
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<Page<Record<string, unknown>> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [findings, setFindings] = useState<Finding[] | null>(null);
+
+  useEffect(() => {
+    api()
+      .dataPrecheck()
+      .then(setFindings, (e: unknown) => setError(messageOf(e)));
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -55,10 +70,22 @@ export function DataScreen({ onImport }: Props): React.JSX.Element {
     };
   }, [kind, search, offset]);
 
+  const flagged = new Map<string, string[]>();
+  for (const f of findings ?? [])
+    for (const r of f.rows)
+      if (r.sheet === SHEETS[kind]) flagged.set(r.id, [...(flagged.get(r.id) ?? []), f.message]);
+  const showRow = (sheet: string, id: string): void => {
+    const k = KINDS.find((x) => SHEETS[x] === sheet);
+    if (!k) return;
+    setKind(k);
+    setSearch(id);
+    setOffset(0);
+  };
   const columns = page && page.rows.length > 0 ? Object.keys(page.rows[0]) : [];
   const last = page ? Math.min(offset + PAGE, page.total) : 0;
   return (
     <section className="screen">
+      {findings && page && (page.total > 0 || search) && <Findings findings={findings} onShowRow={showRow} />}
       <div className="panel">
         <h2>College data</h2>
         <div role="tablist" aria-label="Kind of data" className="tabs">
@@ -112,6 +139,9 @@ export function DataScreen({ onImport }: Props): React.JSX.Element {
               <table className="data-table">
                 <thead>
                   <tr>
+                    <th scope="col" className="flag-col">
+                      <span className="visually-hidden">Pre-check</span>
+                    </th>
                     {columns.map((c) => (
                       <th key={c} scope="col">
                         {header(c)}
@@ -121,7 +151,19 @@ export function DataScreen({ onImport }: Props): React.JSX.Element {
                 </thead>
                 <tbody>
                   {page.rows.map((row, i) => (
-                    <tr key={typeof row['id'] === 'string' ? row['id'] : i}>
+                    <tr
+                      key={typeof row['id'] === 'string' ? row['id'] : i}
+                      className={
+                        typeof row['id'] === 'string' && flagged.has(row['id']) ? 'flagged' : undefined
+                      }
+                    >
+                      <td className="flag-col">
+                        {typeof row['id'] === 'string' && flagged.has(row['id']) && (
+                          <span className="flag" title={flagged.get(row['id'])?.join('\n')}>
+                            !
+                          </span>
+                        )}
+                      </td>
                       {columns.map((c) => (
                         <td key={c}>{show(row[c])}</td>
                       ))}
