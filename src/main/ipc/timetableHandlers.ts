@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import {
   getActiveTimetable,
+  getCollegeRevision,
   getTimetable,
   listTimetables,
   loadCollege,
@@ -11,6 +12,7 @@ import {
 } from '../db/index.ts';
 import { compile } from '../../shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../shared/compiled/placement.ts';
+import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import { evaluate } from '../../shared/eval/evaluate.ts';
 import { AppError } from '../../shared/ipc/envelope.ts';
 import type { Handlers } from './dispatcher.ts';
@@ -25,6 +27,19 @@ function summaryOf(db: Database, id: number) {
 }
 
 export function timetableHandlers(project: ProjectSession): Pick<Handlers, TimetableChannels> {
+  // The compiled college per open connection, rebuilt when the college data changes (an edit at
+  // university scale then costs one evaluation, not a load and a compile too).
+  const compiled = new WeakMap<Database, { revision: number; problem: CompiledProblem }>();
+  const problemOf = (db: Database): CompiledProblem => {
+    const revision = getCollegeRevision(db);
+    const hit = compiled.get(db);
+    if (hit && hit.revision === revision) return hit.problem;
+    const college = loadCollege(db);
+    if (!college) throw new AppError('no_college', 'Import the college data before editing a timetable.');
+    const problem = compile(college);
+    compiled.set(db, { revision, problem });
+    return problem;
+  };
   return {
     'timetable:list': () => listTimetables(project.connection()),
     'timetable:get': ({ id }) => {
@@ -33,10 +48,8 @@ export function timetableHandlers(project: ProjectSession): Pick<Handlers, Timet
     },
     'timetable:update': ({ id, changes }) => {
       const db = project.connection();
-      const college = loadCollege(db);
-      if (!college) throw new AppError('no_college', 'Import the college data before editing a timetable.');
-      const problem = compile(college);
-      const courses = new Set(college.courses.map((c) => c.id));
+      const problem = problemOf(db);
+      const courses = new Set(problem.courseIds);
       for (const c of changes) {
         if (!courses.has(c.courseId)) throw new AppError('unknown_course', `Unknown course ${c.courseId}.`);
       }
