@@ -109,6 +109,13 @@ export function solverUnderTest(extraEnv: Record<string, string> = {}): SolverUn
     real: true,
     college: comp01,
     timeLimitMs: 15_000,
-    runOptions: { solverArgs: [], solverEnv: extraEnv, targetSoft: 150 },
+    runOptions: {
+      // SLOTWISE_TEST_SOLVER_MODULE: try another build of the real solver (a work-in-progress copy).
+      solverArgs: process.env.SLOTWISE_TEST_SOLVER_MODULE
+        ? [`--solver-module=${process.env.SLOTWISE_TEST_SOLVER_MODULE}`]
+        : [],
+      solverEnv: extraEnv,
+      targetSoft: 150,
+    },
   };
 }

@@ -19,28 +19,37 @@ describe('solver killed mid-solve', () => {
     const random = lcg(20261123);
     const kills: number[] = [];
     const bestAtKill: Array<[number, number]> = [];
-    let progressed = 0;
-    let killAfter = 0;
     const checkpointAtStart: Array<string | null> = [];
+    let done = false;
     const outcomes = await runSolveJob(
       db,
-      { ...solver.runOptions, timeLimitMs: solver.timeLimitMs, seed: 5, workers: 1, maxAttempts: 12 },
+      // No soft target: every attempt keeps solving until it is killed (the last one until the limit).
+      {
+        ...solver.runOptions,
+        targetSoft: undefined,
+        timeLimitMs: 12_000,
+        seed: 5,
+        workers: 1,
+        maxAttempts: 12,
+      },
       (e) => {
         rec.onEvent(e);
-        if (e.type === 'started') {
-          checkpointAtStart.push(latestCheckpoint(db, e.jobId)?.stage ?? null);
-          progressed = 0;
-          killAfter = 1 + Math.floor(random() * 4);
-        }
-        if (e.type !== 'progress' || kills.length >= 10 || e.attempt !== kills.length + 1) return;
-        // Kill once the attempt is under way: after a random number of progress reports.
-        if (++progressed !== killAfter) return;
-        const pid = [...rec.events].reverse().find((x) => x.type === 'started')?.pid;
-        if (!pid) return;
-        const cp = latestCheckpoint(db, e.jobId);
-        if (cp) bestAtKill.push([cp.hardTotal ?? Infinity, cp.softTotal ?? Infinity]);
-        kills.push(pid);
-        process.kill(pid, 'SIGKILL');
+        if (e.type === 'finished' || e.type === 'failed') done = true;
+        if (e.type !== 'started') return;
+        checkpointAtStart.push(latestCheckpoint(db, e.jobId)?.stage ?? null);
+        if (kills.length >= 10) return;
+        const { pid, attempt } = e;
+        // A random moment 0.3-0.9 s into the attempt.
+        setTimeout(
+          () => {
+            if (done || !pid || attempt !== kills.length + 1) return;
+            const cp = latestCheckpoint(db, e.jobId);
+            if (cp) bestAtKill.push([cp.hardTotal ?? Infinity, cp.softTotal ?? Infinity]);
+            kills.push(pid);
+            process.kill(pid, 'SIGKILL');
+          },
+          300 + random() * 600,
+        );
       },
     );
     expect(kills).toHaveLength(10);
