@@ -1,7 +1,7 @@
 // The timetable editor's model: the college compiled in the renderer, the active timetable in an
 // IncrementalState, every edit saved at once through timetable:update, and undo/redo stacks whose
 // steps are saved the same way.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { compile } from '../../../shared/compiled/compile.ts';
 import { lockedSessions, timetableToPlacement } from '../../../shared/compiled/placement.ts';
 import type { CompiledProblem } from '../../../shared/compiled/types.ts';
@@ -91,10 +91,13 @@ export function useEditor(): Editor {
     };
   }, []);
 
+  // The full evaluation (with every violation's text) takes a few hundred ms at university scale:
+  // deferred, so the grid shows a move at once and the side panel follows.
+  const evaluatedVersion = useDeferredValue(version);
   const evaluation = useMemo(
     () => (loaded ? evaluate(loaded.problem, loaded.state.snapshot()) : null),
-    // The state is mutated in place; `version` says when it changed.
-    [loaded, version],
+    // The state is mutated in place; the version says when it changed.
+    [loaded, evaluatedVersion],
   );
 
   /** Applies a place locally at once, then saves it; a failed save puts the old place back. */
