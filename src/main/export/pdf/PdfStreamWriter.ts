@@ -20,7 +20,15 @@ interface PageSize {
 }
 interface PdfKitDocument extends NodeJS.ReadableStream {
   end(): void;
+  provideFont(
+    family: string,
+    bold: boolean,
+    italics: boolean,
+  ): { widthOfString(text: string, size: number): number };
 }
+
+/** `text` cut with an ellipsis so that it fits `width` points at `fontSize` (measured with the real font). */
+export type FitText = (text: string, width: number, fontSize: number, bold?: boolean) => string;
 type PdfKitCtor = new (
   fonts: Record<string, Record<string, string>>,
   images: object,
@@ -109,6 +117,19 @@ export class PdfStreamWriter {
     this.doc.pipe(out);
     this.done = finished(out);
   }
+
+  readonly fit: FitText = (text, width, fontSize, bold = false) => {
+    const font = this.doc.provideFont('Roboto', bold, false);
+    if (font.widthOfString(text, fontSize) <= width) return text;
+    let lo = 0;
+    let hi = text.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (font.widthOfString(`${text.slice(0, mid)}…`, fontSize) <= width) lo = mid;
+      else hi = mid - 1;
+    }
+    return `${text.slice(0, lo).trimEnd()}…`;
+  };
 
   /** Lays out `content` (which must fill whole pages) and writes its pages; returns how many. */
   async addPages(

@@ -3,8 +3,8 @@
 import type { College } from '../../../shared/model/index.ts';
 import { VIEW_TITLES, type ViewEntity } from '../views.ts';
 import type { ExportView } from '../types.ts';
-import { footerFor, landscape, titleBlock, fit } from './pageParts.ts';
-import { PdfStreamWriter, type PdfNode } from './PdfStreamWriter.ts';
+import { footerFor, landscape, titleBlock } from './pageParts.ts';
+import { PdfStreamWriter, type FitText, type PdfNode } from './PdfStreamWriter.ts';
 import { weekGridPage, type GridNames } from './weekGrid.ts';
 
 export const CONTENTS_ROWS_PER_PAGE = 30;
@@ -19,6 +19,7 @@ function contentsPages(
   view: ExportView,
   entities: readonly ViewEntity[],
   first: number,
+  fit: FitText,
 ): PdfNode[] {
   const frame = landscape('A4');
   const titles = VIEW_TITLES[view];
@@ -83,7 +84,7 @@ export async function writeBooklet(
     creationDate,
   });
   try {
-    await writer.addPages(contentsPages(college, view, entities, nContents + 1), {
+    await writer.addPages(contentsPages(college, view, entities, nContents + 1, writer.fit), {
       size: frame.size,
       margins: frame.margins,
       footer: footerFor(frame, generated, 1, total, titles.many),
@@ -95,7 +96,7 @@ export async function writeBooklet(
           id: `${view}:${e.id}`,
           outline: `${e.id} ${e.name}`,
         });
-        return weekGridPage(college, e, names, frame, { title, pageBreak: i > 0 });
+        return weekGridPage(college, e, names, frame, { title, pageBreak: i > 0, fit: writer.fit });
       });
       await writer.addPages(content, {
         size: frame.size,

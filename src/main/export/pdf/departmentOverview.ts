@@ -3,8 +3,8 @@
 // Drawn as vectors + placed text and scaled to the page, so a department always fits one sheet.
 import type { College } from '../../../shared/model/index.ts';
 import type { ViewEntity } from '../views.ts';
-import { fit, footerFor, landscape, titleBlock } from './pageParts.ts';
-import { PdfStreamWriter, type PdfNode } from './PdfStreamWriter.ts';
+import { footerFor, landscape, titleBlock } from './pageParts.ts';
+import { PdfStreamWriter, type FitText, type PdfNode } from './PdfStreamWriter.ts';
 
 const GROUP_WIDTH = 72;
 const HEADER_HEIGHT = 22;
@@ -50,7 +50,7 @@ const at = (x: number, y: number, node: Record<string, unknown>): PdfNode => ({
   absolutePosition: { x, y },
 });
 
-function departmentPage(college: College, dept: Department): PdfNode[] {
+function departmentPage(college: College, dept: Department, fit: FitText): PdfNode[] {
   const frame = landscape('A3');
   const [left, top] = frame.margins;
   const { days } = college.calendar;
@@ -97,7 +97,9 @@ function departmentPage(college: College, dept: Department): PdfNode[] {
         cells[s.day * nP + s.period + k].push(s.courseId);
     }
     const textY = y + Math.max(0, (rowHeight - font * 1.15) / 2);
-    texts.push(at(left + 2, textY, { text: fit(g.id, GROUP_WIDTH - 4, font), bold: true, fontSize: font }));
+    texts.push(
+      at(left + 2, textY, { text: fit(g.id, GROUP_WIDTH - 4, font, true), bold: true, fontSize: font }),
+    );
     cells.forEach((c, i) => {
       if (c.length > 0)
         texts.push(at(slotX(i) + 1, textY, { text: fit(c.join('/'), slotWidth - 2, font), fontSize: font }));
@@ -142,7 +144,7 @@ export async function writeDepartmentOverview(
   const total = Math.max(1, departments.length);
   try {
     for (const [i, dept] of departments.entries()) {
-      await writer.addPages(departmentPage(college, dept), {
+      await writer.addPages(departmentPage(college, dept, writer.fit), {
         size: frame.size,
         margins: frame.margins,
         footer: footerFor(frame, generated, i + 1, total, 'Department overview'),

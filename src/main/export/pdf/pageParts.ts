@@ -17,15 +17,6 @@ export function landscape(size: 'A4' | 'A3'): PageFrame {
   return { size, margins, width: w - margins[0] - margins[2], height: h - margins[1] - margins[3] };
 }
 
-/** Average Roboto glyph width as a share of the font size; used to cut text to a width. */
-const GLYPH = 0.53;
-
-/** `text` cut with an ellipsis so that it fits `width` points at `fontSize`. */
-export function fit(text: string, width: number, fontSize: number): string {
-  const max = Math.max(1, Math.floor(width / (fontSize * GLYPH)));
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
-}
-
 const PALETTE = [
   '#e3f2fd',
   '#e8f5e9',

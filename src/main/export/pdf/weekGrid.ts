@@ -7,8 +7,8 @@ import type { College, Period } from '../../../shared/model/index.ts';
 import { adjacency } from '../../../shared/model/index.ts';
 import type { ResolvedSession } from '../sessions.ts';
 import type { ViewEntity } from '../views.ts';
-import type { PdfNode } from './PdfStreamWriter.ts';
-import { cardColor, fit, type PageFrame } from './pageParts.ts';
+import type { FitText, PdfNode } from './PdfStreamWriter.ts';
+import { cardColor, type PageFrame } from './pageParts.ts';
 
 const DAY_WIDTH = 40;
 const BREAK_WIDTH = 6;
@@ -63,14 +63,38 @@ export interface GridNames {
   faculty: ReadonlyMap<string, string>;
 }
 
-/** Card text: code and name on one line when space is short, on two when the row is tall enough. */
-function cardLines(s: ResolvedSession, names: GridNames, lines: number): string[] {
+/** Words of `text` that fit `width` on a first line, and the rest (empty when all fit). */
+function splitLine(text: string, width: number, fontSize: number, fit: FitText): [string, string] {
+  if (fit(text, width, fontSize) === text) return [text, ''];
+  const words = text.split(' ');
+  let n = words.length - 1;
+  while (n > 1 && fit(words.slice(0, n).join(' '), width, fontSize) !== words.slice(0, n).join(' ')) n--;
+  return [words.slice(0, n).join(' '), words.slice(n).join(' ')];
+}
+
+/**
+ * Card text for `lines` lines of `width`: code and name share a line when space is short; with room to
+ * spare the code gets its own line and a long name wraps onto a second one.
+ */
+function cardLines(
+  s: ResolvedSession,
+  names: GridNames,
+  lines: number,
+  width: number,
+  fontSize: number,
+  fit: FitText,
+): string[] {
   const rest = [
     s.faculty.map((id) => names.faculty.get(id) ?? id).join(', '),
     `Room ${s.roomId ?? '—'}`,
     s.groups.join(', '),
-  ];
-  const head = lines >= 5 ? [s.courseId, s.courseName] : [`${s.courseId} ${s.courseName}`];
+  ].filter((t, i) => t !== '' || i === 1);
+  let head = [`${s.courseId} ${s.courseName}`];
+  if (lines >= rest.length + 2) {
+    const [first, second] = splitLine(s.courseName, width, fontSize, fit);
+    head =
+      lines >= rest.length + 3 && second !== '' ? [s.courseId, first, second] : [s.courseId, s.courseName];
+  }
   return [...head, ...rest].slice(0, lines);
 }
 
@@ -103,10 +127,11 @@ export function weekGridPage(
   entity: ViewEntity,
   names: GridNames,
   frame: PageFrame,
-  extra: { title: PdfNode; pageBreak: boolean },
+  extra: { title: PdfNode; pageBreak: boolean; fit: FitText },
 ): PdfNode[] {
   const { periods } = college;
   const { days } = college.calendar;
+  const { fit } = extra;
   const [left, top] = frame.margins;
   const columns = columnsOf(periods, left, frame.width);
   const colOf = new Map<number, Column>();
@@ -121,7 +146,7 @@ export function weekGridPage(
   const gridBottomLimit = top + frame.height - (unplaced.length > 0 ? 14 : 0);
   const rowHeight = Math.min(78, (gridBottomLimit - gridTop - HEADER_HEIGHT) / totalLanes);
   const fontSize = Math.max(3.5, Math.min(8, (rowHeight - 2 * PAD) / (4 * LINE)));
-  const lines = Math.max(1, Math.min(5, Math.floor((rowHeight - PAD) / (fontSize * LINE))));
+  const lines = Math.max(1, Math.min(6, Math.floor((rowHeight - PAD) / (fontSize * LINE))));
   const right = left + frame.width;
   const bottom = gridTop + HEADER_HEIGHT + rowHeight * totalLanes;
 
@@ -140,7 +165,11 @@ export function weekGridPage(
     const center = (text: string, size: number) =>
       c.x + Math.max(1, (c.width - text.length * size * 0.53) / 2);
     texts.push(
-      at(center(p.label, 8), gridTop + 3, { text: fit(p.label, c.width - 2, 8), bold: true, fontSize: 8 }),
+      at(center(p.label, 8), gridTop + 3, {
+        text: fit(p.label, c.width - 2, 8, true),
+        bold: true,
+        fontSize: 8,
+      }),
     );
     texts.push(
       at(center(time, 7), gridTop + 13, { text: fit(time, c.width - 2, 7), fontSize: 7, color: '#333333' }),
@@ -152,7 +181,7 @@ export function weekGridPage(
   let y = gridTop + HEADER_HEIGHT;
   lanesByDay.forEach((lanes, d) => {
     texts.push(
-      at(left + PAD, y + PAD, { text: fit(days[d], DAY_WIDTH - 2 * PAD, 9), bold: true, fontSize: 9 }),
+      at(left + PAD, y + PAD, { text: fit(days[d], DAY_WIDTH - 2 * PAD, 9, true), bold: true, fontSize: 9 }),
     );
     lanes.forEach((lane, l) => {
       if (l > 0) shapes.push(line(left + DAY_WIDTH, y, right, y, 0.3, '#c8c8c8'));
@@ -162,8 +191,8 @@ export function weekGridPage(
         if (!first || !last) continue;
         const width = last.x + last.width - first.x;
         shapes.push(rect(first.x + 0.8, y + 0.8, width - 1.6, rowHeight - 1.6, cardColor(s.courseId)));
-        const stack = cardLines(s, names, lines).map((t, i) => ({
-          text: fit(t, width - 2 * PAD, fontSize),
+        const stack = cardLines(s, names, lines, width - 2 * PAD, fontSize, fit).map((t, i) => ({
+          text: fit(t, width - 2 * PAD, fontSize, i === 0),
           bold: i === 0,
           noWrap: true,
         }));
