@@ -4,7 +4,14 @@
 // the circuit breaker; after maxAttempts the job fails, keeping its checkpoints. Only a finished
 // job adds a timetable; a cancelled or failed one leaves the project's timetables untouched.
 import type { Database } from 'better-sqlite3';
-import { addAttempt, finishAttempt, recordProgress, saveCheckpoint, updateJobStatus } from '../db/index.ts';
+import {
+  addAttempt,
+  finishAttempt,
+  latestCheckpoint,
+  recordProgress,
+  saveCheckpoint,
+  updateJobStatus,
+} from '../db/index.ts';
 import type { College } from '../../shared/model/types.ts';
 import type { SolveOptions, SolveProgress, SolveResult, SolverStage } from '../../shared/solver/protocol.ts';
 import type { SolverCheckpoint } from '../../shared/solver/messages.ts';
@@ -83,6 +90,8 @@ export class SolveJob {
     const history = readJobHistory(db, this.jobId);
     this.usedMs = history.usedMs;
     let attempts = history.attempts;
+    // Attempts cut short by an app restart are not the solver's failures: they do not count.
+    const uncounted = history.interrupted;
     if (history.best && history.best.hardTotal !== null && history.best.softTotal !== null) {
       this.best = { hard: history.best.hardTotal, soft: history.best.softTotal, stage: history.best.stage };
     }
@@ -92,8 +101,9 @@ export class SolveJob {
       if (this.cancelRequested) return this.endCancelled(attempts);
       const remaining = this.opts.timeLimitMs - this.usedMs;
       if (remaining <= 0) return this.endFromCheckpoint(attempts, 'The time limit was reached.');
-      if (attempts >= this.opts.maxAttempts) {
-        return this.endFailed(attempts, `The job failed after ${attempts} attempts; the last: ${lastReason}`);
+      if (attempts - uncounted >= this.opts.maxAttempts) {
+        const made = attempts - uncounted;
+        return this.endFailed(attempts, `The job failed after ${made} attempts; the last: ${lastReason}`);
       }
       const skipStages = [...new Set([...this.opts.skipStages, ...breaker.openStages()])];
       const checkpoint = readJobHistory(db, this.jobId).best;
@@ -140,7 +150,7 @@ export class SolveJob {
       if (f.kind === 'spawn') return this.endFailed(attempts, f.message);
       breaker.recordFailure(stage);
       lastReason = reasonWithStage(stage, f.message);
-      if (attempts < this.opts.maxAttempts) {
+      if (attempts - uncounted < this.opts.maxAttempts) {
         this.emit({
           type: 'retrying',
           attempt: attempts,
@@ -253,6 +263,8 @@ export class SolveJob {
   }
 
   private endFromCheckpoint(attempts: number, why: string): JobOutcome {
+    if (!latestCheckpoint(this.deps.db, this.jobId))
+      return this.endFailed(attempts, `${why} No timetable was found in time.`);
     return this.endFinished(attempts, null, `${why} The best checkpoint was kept.`);
   }
 

@@ -9,6 +9,8 @@ import type { SolverStage } from '../../shared/solver/protocol.ts';
 
 export interface JobHistory {
   attempts: number;
+  /** Attempts that were cut short by an app restart (or close), not by a solver failure. */
+  interrupted: number;
   usedMs: number;
   failedStages: SolverStage[];
   best: CheckpointRecord | null;
@@ -34,8 +36,10 @@ export function readJobHistory(db: Database, jobId: number): JobHistory {
   const progress = getProgress(db, jobId)?.event as { elapsedMs?: unknown } | undefined;
   const recorded = typeof progress?.elapsedMs === 'number' ? progress.elapsedMs : 0;
   let ended = 0;
+  let interrupted = 0;
   const failedStages: SolverStage[] = [];
   for (const a of attempts) {
+    if (a.reason === INTERRUPTED_REASON) interrupted++;
     if (a.endedAt && a.reason !== INTERRUPTED_REASON) {
       ended += Math.max(0, Date.parse(a.endedAt) - Date.parse(a.startedAt));
     }
@@ -44,6 +48,7 @@ export function readJobHistory(db: Database, jobId: number): JobHistory {
   }
   return {
     attempts: attempts.length,
+    interrupted,
     usedMs: Math.max(recorded, ended),
     failedStages,
     best: latestCheckpoint(db, jobId),
