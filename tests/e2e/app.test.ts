@@ -115,10 +115,10 @@ describe.runIf(browserAvailable())('the desktop UI in Chromium', () => {
     });
   });
 
-  it('browses and searches the data with paging', async () => {
+  it('browses and searches the data with paging; the timetable screen says how to make one', async () => {
     await withApp(async (app) => {
       const { page } = app;
-      await seedProject(app, false);
+      const file = await seedProject(app, false);
       await page.getByRole('navigation').getByRole('button', { name: 'Data' }).click();
       await page.getByRole('tab', { name: 'Courses' }).click();
       const status = page.locator('.pager [role=status]');
@@ -133,6 +133,9 @@ describe.runIf(browserAvailable())('the desktop UI in Chromium', () => {
       await page.getByRole('tab', { name: 'Rooms' }).click();
       await page.getByLabel('Search id or name').fill('');
       await expect.poll(() => page.locator('.data-table tbody tr').count()).toBeGreaterThan(0);
+      // No timetable yet: the Timetable screen says how to make one for this project.
+      await page.getByRole('navigation').getByRole('button', { name: 'Timetable' }).click();
+      await expect.poll(() => page.locator('pre.command').innerText()).toBe(`slotwise solve --db "${file}"`);
     });
   });
 

@@ -74,7 +74,9 @@ export function App(): React.JSX.Element {
           <ImportScreen onImported={() => void refresh()} onShowData={() => setScreen('data')} />
         )}
         {screen === 'data' && project && <DataScreen onImport={() => setScreen('import')} />}
-        {screen === 'timetable' && project && <TimetableScreen onImport={() => setScreen('import')} />}
+        {screen === 'timetable' && project && (
+          <TimetableScreen projectPath={project.path} onImport={() => setScreen('import')} />
+        )}
       </main>
     </div>
   );

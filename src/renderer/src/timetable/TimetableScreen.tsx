@@ -12,6 +12,7 @@ import { WeekGrid } from './WeekGrid.tsx';
 import './timetable.css';
 
 interface Props {
+  projectPath: string;
   onImport: () => void;
 }
 
@@ -24,7 +25,7 @@ interface Pending {
 
 const VIEW_LABELS: Record<ViewKind, string> = { group: 'Group', faculty: 'Faculty', room: 'Room' };
 
-export function TimetableScreen({ onImport }: Props): React.JSX.Element {
+export function TimetableScreen({ projectPath, onImport }: Props): React.JSX.Element {
   const editor = useEditor();
   const { loaded, version } = editor;
   const [kind, setKind] = useState<ViewKind>('group');
@@ -125,9 +126,13 @@ export function TimetableScreen({ onImport }: Props): React.JSX.Element {
               </button>
             </>
           ) : (
-            <p>
-              Generate a timetable from the command line (slotwise solve) or import one; it then opens here.
-            </p>
+            <>
+              <p>
+                This project has no timetable yet. Make one from the command line, then open this screen
+                again:
+              </p>
+              <pre className="command">slotwise solve --db &quot;{projectPath}&quot;</pre>
+            </>
           )}
         </div>
       </section>
