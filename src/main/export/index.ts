@@ -14,6 +14,7 @@ import { checkOnly, selectedViews } from './views.ts';
 
 export { EXPORT_FORMATS, EXPORT_VIEWS, ExportError } from './types.ts';
 export type { ExportFormat, ExportOptions, ExportResult, ExportView, IcsManifest } from './types.ts';
+export { exportAll, EXPORT_ALL_TARGETS, type ExportAllResult } from './exportAll.ts';
 
 export async function exportTimetable(
   format: ExportFormat,
