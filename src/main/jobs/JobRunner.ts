@@ -48,7 +48,7 @@ export interface SubmitOptions {
   /** Silence after which a solver counts as hung (default 10 s). */
   stallTimeoutMs?: number;
   maxAttempts?: number;
-  /** Name of the stored timetable (variants get ` – variant i` appended). */
+  /** Name of the stored timetable; variants are named `<name> <i> (seed <s>)` (default name `Variant`). */
   name?: string;
   weights?: Record<string, number>;
   targetSoft?: number;
