@@ -116,6 +116,8 @@ export class PdfStreamWriter {
     const out = createWriteStream(file);
     this.doc.pipe(out);
     this.done = finished(out);
+    // Reported by close(); marked handled here so that an early write error cannot crash the process.
+    this.done.catch(() => undefined);
   }
 
   readonly fit: FitText = (text, width, fontSize, bold = false) => {
