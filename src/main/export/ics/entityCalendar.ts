@@ -93,7 +93,7 @@ function addEvent(cal: ICalCalendar, ctx: CalendarContext, entity: ViewEntity, s
     timezone: term.timezone,
     repeating: rule,
     summary:
-      entity.view === 'group'
+      entity.view === 'group' || s.groups.length === 0
         ? `${s.courseId} ${s.courseName}`
         : `${s.courseId} ${s.courseName} (${s.groups.join(', ')})`,
     location: s.roomId ? `${room}${room !== s.roomId ? ` (${s.roomId})` : ''}` : null,
