@@ -104,6 +104,16 @@ describe('checkMoves', () => {
     expect(check.reasons).toEqual([]);
   });
 
+  it('moves into the given room, and explains why a room the course may not use is refused', () => {
+    const r2 = problem.roomIds.indexOf('R2');
+    const into = checkSlot(fresh(), a1, slot(4, 2), r2);
+    expect(into.room).toBe(r2);
+    expect(into.reasons).toEqual([]);
+    const d = checkSlot(fresh(), d1, slot(4, 2), r2);
+    expect(d.room).toBe(r2);
+    expect(d.reasons).toContain('the room is not in the course\u2019s allowed rooms');
+  });
+
   it('explains a room clash when no allowed room is free', () => {
     const state = fresh();
     state.move(a1, slot(0, 4), 0);

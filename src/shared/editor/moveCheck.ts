@@ -153,8 +153,11 @@ function trial(
   return result;
 }
 
-/** The check of moving session s to start at `slot` (see SlotCheck). The state is left unchanged. */
-export function checkSlot(state: IncrementalState, s: number, slot: number): SlotCheck {
+/**
+ * The check of moving session s to start at `slot` (see SlotCheck), into `room` when given (a drop
+ * on a room's week), else into the room chosen as described above. The state is left unchanged.
+ */
+export function checkSlot(state: IncrementalState, s: number, slot: number, room = -1): SlotCheck {
   const p = state.problem;
   const c = p.sessionCourse[s];
   const span = spanAt(state, slot, p.courseLength[c]);
@@ -171,7 +174,8 @@ export function checkSlot(state: IncrementalState, s: number, slot: number): Slo
       bestCost = cost;
     }
   };
-  if (current >= 0 && allowed(current) && roomFree(state, s, current, slot, span)) best = current;
+  if (room >= 0) best = room;
+  else if (current >= 0 && allowed(current) && roomFree(state, s, current, slot, span)) best = current;
   else {
     // Free allowed rooms; those big enough and available then are tried first, the course's own
     // rooms and the tightest fits ahead, a few of them (a college has hundreds of rooms).
@@ -209,9 +213,9 @@ export function checkSlot(state: IncrementalState, s: number, slot: number): Slo
   return { room: best, hardDelta, softDelta, reasons };
 }
 
-/** The check of every start slot of the week for session s, indexed by slot. */
-export function checkMoves(state: IncrementalState, s: number): SlotCheck[] {
+/** The check of every start slot of the week for session s (into `room` when given), indexed by slot. */
+export function checkMoves(state: IncrementalState, s: number, room = -1): SlotCheck[] {
   const out: SlotCheck[] = [];
-  for (let t = 0; t < state.problem.nSlots; t++) out.push(checkSlot(state, s, t));
+  for (let t = 0; t < state.problem.nSlots; t++) out.push(checkSlot(state, s, t, room));
   return out;
 }

@@ -40,8 +40,8 @@ export function TimetableScreen({ projectPath, onImport }: Props): React.JSX.Ele
     [loaded, kind, entity, version],
   );
   const checks = useMemo(
-    () => (loaded && moving >= 0 ? checkMoves(loaded.state, moving) : null),
-    [loaded, moving, version],
+    () => (loaded && moving >= 0 ? checkMoves(loaded.state, moving, kind === 'room' ? entity : -1) : null),
+    [loaded, moving, version, kind, entity],
   );
   const highlight = useMemo(() => new Set(violation?.sessions ?? []), [violation]);
 
