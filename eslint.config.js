@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
 
 const nodeBuiltins = [
   'node:*',
@@ -27,6 +28,8 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
     languageOptions: {
       parserOptions: {
         projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] },
@@ -40,6 +43,29 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { patterns: [electron] }],
+      // Folders by process (DESIGN.md): resolved paths, so src/shared/solver is not src/solver.
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src/shared',
+              from: ['./src/main', './src/solver', './src/renderer', './src/cli', './src/preload'],
+              message: 'src/shared runs anywhere: it imports only src/shared.',
+            },
+            {
+              target: './src/renderer',
+              from: ['./src/main', './src/solver', './src/cli'],
+              message: 'The renderer talks to main only through window.api.',
+            },
+            {
+              target: './src/solver',
+              from: ['./src/main', './src/renderer', './src/cli'],
+              message: 'The solver depends only on src/shared.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -53,14 +79,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            electron,
-            zone(nodeBuiltins, 'src/shared runs anywhere: no Node built-ins.'),
-            zone(
-              ['**/main/**', '**/solver/**', '**/renderer/**', '**/cli/**', '**/preload/**'],
-              'src/shared imports only src/shared.',
-            ),
-          ],
+          patterns: [electron, zone(nodeBuiltins, 'src/shared runs anywhere: no Node built-ins.')],
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
@@ -76,24 +95,6 @@ export default tseslint.config(
           patterns: [
             electron,
             zone(nodeBuiltins, 'The renderer runs in a sandboxed page: no Node built-ins.'),
-            zone(
-              ['**/main/**', '**/solver/**', '**/cli/**'],
-              'The renderer talks to main only through window.api.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/solver/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            electron,
-            zone(['**/main/**', '**/renderer/**', '**/cli/**'], 'The solver depends only on src/shared.'),
           ],
         },
       ],

@@ -3,7 +3,6 @@
 // one on). Main sends these over IPC; the schema lets the receiver validate them.
 import { z } from 'zod';
 // The shared zone's '**/solver/**' pattern is meant for src/solver, not src/shared/solver.
-// eslint-disable-next-line no-restricted-imports
 import { SOLVER_STAGES } from '../solver/protocol.ts';
 
 const stage = z.enum(SOLVER_STAGES);
