@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Channel } from './channels.ts';
 import type { Evaluation } from '../eval/types.ts';
+import type { PrecheckFinding } from '../solver/protocol.ts';
 import type { College, ImportIssue, Timetable } from '../model/index.ts';
 
 export interface ProjectInfo {
@@ -31,17 +32,8 @@ export interface TimetableInfo extends Pick<Evaluation, 'hardTotal' | 'softTotal
   updatedAt: string;
 }
 
-/**
- * A pre-check finding as the renderer sees it: the same shape as PrecheckFinding in
- * shared/solver/protocol.ts (the lint zone pattern for solver code also matches that folder).
- */
-export interface Finding {
-  code: string;
-  rows: Array<{ sheet: string; id: string }>;
-  message: string;
-  hint: string;
-  fatal: boolean;
-}
+/** A pre-check finding, as the solver reports it. */
+export type Finding = PrecheckFinding;
 
 export interface Page<T> {
   total: number;
