@@ -3,10 +3,10 @@
 // the time to the first hard = 0 timetable, the stage times, and the scale-2 / scale-1 time ratios
 // against the product targets (hard = 0 within 60 s, peak RSS <= 1.5 GB, 2x size <= 2.5x time).
 //
-//   npm run bench:scale [-- --time-limit 60 --seed 1 --scales 1,2 --mip-only]
+//   npm run bench:scale [-- --time-limit 60 --seed 1 --scales 1,2 --mip-only [--gap-rows]]
 //
 // --mip-only runs pre-check, decomposition and the MIP stage alone (no constructor or search) and
-// reports what the MIP placed hard-feasibly.
+// reports what the MIP placed hard-feasibly; --gap-rows adds the max_gaps_per_day rows to its MIPs.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -39,12 +39,14 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     scales: { type: 'string', default: '1,2' },
     'mip-only': { type: 'boolean', default: false },
+    'gap-rows': { type: 'boolean', default: false },
     single: { type: 'string' },
   },
 });
 const timeLimitMs = Number(values['time-limit']) * 1000;
 const seed = Number(values.seed);
 const mipOnly = values['mip-only'];
+const gapRows = values['gap-rows'];
 
 function rssSampler(): () => number {
   let peak = process.memoryUsage().rss;
@@ -75,7 +77,7 @@ async function runOne(scale: number): Promise<Row> {
     stages.decompose = Math.round(performance.now() - t);
     t = performance.now();
     const free = { slot: new Int32Array(p.nSessions).fill(-1), room: new Int32Array(p.nSessions).fill(-1) };
-    const out = await mipSchedule(p, free, communities, { timeLimitMs, seed });
+    const out = await mipSchedule(p, free, communities, { timeLimitMs, seed, gapRows });
     stages.mip = Math.round(performance.now() - t);
     const ev = evaluate(p, out.placement, { details: false });
     return {
@@ -127,7 +129,7 @@ function child(scale: number): Promise<Row> {
     '--time-limit',
     String(timeLimitMs / 1000),
   ];
-  args.push('--seed', String(seed), ...(mipOnly ? ['--mip-only'] : []));
+  args.push('--seed', String(seed), ...(mipOnly ? ['--mip-only'] : []), ...(gapRows ? ['--gap-rows'] : []));
   return new Promise((resolve) => {
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
