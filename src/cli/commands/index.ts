@@ -6,6 +6,8 @@ import { register as registerGenerate } from './generate.ts';
 import { register as registerExport } from './export.ts';
 import { register as registerSolve } from './solve.ts';
 import { register as registerRun } from './run.ts';
+import { register as registerBackup } from './backup.ts';
+import { register as registerRestore } from './restore.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -16,4 +18,6 @@ export const commands: RegisterCommand[] = [
   registerExport,
   registerSolve,
   registerRun,
+  registerBackup,
+  registerRestore,
 ];

@@ -3,6 +3,7 @@ export type { Database } from 'better-sqlite3';
 export { openProject, APPLICATION_ID, PROJECT_EXTENSION, type OpenProjectOptions } from './connection.ts';
 export { ProjectFileError, type ProjectFileErrorCode } from './ProjectFileError.ts';
 export { backupProject, listBackups, defaultBackupDir, KEEP_BACKUPS } from './backups.ts';
+export { restoreProject, RestoreError, type RestoreOptions, type RestoreResult } from './restoreProject.ts';
 export { getSchemaVersion } from './migrate.ts';
 export { LATEST_VERSION } from './migrations/index.ts';
 export { saveCollege, loadCollege, hasCollege, collegeCounts } from './collegeRepo.ts';
