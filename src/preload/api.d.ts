@@ -1,7 +1,7 @@
-import type { Api } from '../shared/ipc/contract.ts';
+import type { Bridge } from '../shared/ipc/contract.ts';
 
 declare global {
   interface Window {
-    api: Api;
+    api: Bridge;
   }
 }

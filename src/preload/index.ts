@@ -3,6 +3,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS, methodName } from '../shared/ipc/channels.ts';
 import type { Envelope } from '../shared/ipc/envelope.ts';
+import { JOB_EVENT_CHANNEL, jobEventSchema } from '../shared/ipc/jobEvents.ts';
+import type { JobEvent } from '../shared/ipc/jobEvents.ts';
 
 class ApiError extends Error {
   readonly code: string;
@@ -12,7 +14,7 @@ class ApiError extends Error {
   }
 }
 
-const api: Record<string, (payload?: unknown) => Promise<unknown>> = {};
+const api: Record<string, (...args: never[]) => unknown> = {};
 for (const channel of CHANNELS) {
   api[methodName(channel)] = async (payload?: unknown) => {
     const envelope = (await ipcRenderer.invoke('slotwise:invoke', channel, payload)) as Envelope<unknown>;
@@ -20,5 +22,17 @@ for (const channel of CHANNELS) {
     throw new ApiError(envelope.error.code, envelope.error.message);
   };
 }
+
+/** Job events from main, validated before the renderer sees them; returns the unsubscribe function. */
+api['onJobEvent'] = (listener: (event: JobEvent) => void) => {
+  const relay = (_event: Electron.IpcRendererEvent, payload: unknown): void => {
+    const parsed = jobEventSchema.safeParse(payload);
+    if (parsed.success) listener(parsed.data);
+  };
+  ipcRenderer.on(JOB_EVENT_CHANNEL, relay);
+  return () => {
+    ipcRenderer.removeListener(JOB_EVENT_CHANNEL, relay);
+  };
+};
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api));

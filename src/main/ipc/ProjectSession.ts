@@ -9,6 +9,7 @@ export class ProjectSession {
   private db: Database.Database | null = null;
   private path: string | null = null;
   private readonly recentFile: string;
+  private readonly closeListeners: Array<() => void> = [];
 
   constructor(userDataDir: string) {
     mkdirSync(userDataDir, { recursive: true });
@@ -43,7 +44,13 @@ export class ProjectSession {
     return this.db;
   }
 
+  /** Runs before the project's connection closes (the job runner shuts down there). */
+  onClose(listener: () => void): void {
+    this.closeListeners.push(listener);
+  }
+
   close(): void {
+    if (this.db) for (const listener of this.closeListeners) listener();
     this.db?.close();
     this.db = null;
     this.path = null;

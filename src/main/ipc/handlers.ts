@@ -4,14 +4,28 @@ import type { Handlers } from './dispatcher.ts';
 import { ProjectSession } from './ProjectSession.ts';
 import { collegeHandlers } from './collegeHandlers.ts';
 import { timetableHandlers } from './timetableHandlers.ts';
+import { jobHandlers } from './jobHandlers.ts';
+import { exportHandlers } from './exportHandlers.ts';
+import { JobsService } from './JobsService.ts';
+import type { JobRunnerOptions } from '../jobs/index.ts';
+import type { JobEvent } from '../../shared/ipc/jobEvents.ts';
+import { AppError } from '../../shared/ipc/envelope.ts';
 
 export interface HandlerDeps {
   userDataDir: string;
   version?: string;
+  /** Delivers job events to the renderer (the shell: webContents.send; tests: the harness). */
+  emit?: (event: JobEvent) => void;
+  /** Solver pool settings (tests select a fixture solver with solverArgs / solverEnv). */
+  jobRunner?: JobRunnerOptions;
+  /** The native save dialog (injected by the shell); resolves null when cancelled. */
+  saveDialog?: (request: { title: string; defaultName?: string }) => Promise<string | null>;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const project = new ProjectSession(deps.userDataDir);
+  const jobs = new JobsService(deps.jobRunner ?? {}, deps.emit ?? (() => {}));
+  project.onClose(() => void jobs.close());
   return {
     'app:info': () => ({ version: deps.version ?? '0.1.0', platform: process.platform }),
     'project:current': () => project.info(),
@@ -20,5 +34,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'project:create': ({ path }) => project.open(path, true),
     ...collegeHandlers(project),
     ...timetableHandlers(project),
+    ...jobHandlers(project, jobs),
+    ...exportHandlers(project),
+    'dialog:save': (request) => {
+      if (!deps.saveDialog) throw new AppError('no_dialog', 'Type the path to save to.');
+      return deps.saveDialog(request);
+    },
   };
 }

@@ -1,9 +1,11 @@
 // The Electron main process entry: wires services to the app lifecycle. Everything of substance
 // lives in plain Node modules (src/main/*) that never import electron.
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createDispatcher } from '../ipc/dispatcher.ts';
 import { createHandlers } from '../ipc/handlers.ts';
+import { JOB_EVENT_CHANNEL } from '../../shared/ipc/jobEvents.ts';
+import { createUtilityProcessSpawner } from './utilityProcessSpawner.ts';
 import {
   CONTENT_SECURITY_POLICY,
   WEB_PREFERENCES,
@@ -48,7 +50,19 @@ function hardenSession(): void {
 
 void app.whenReady().then(() => {
   hardenSession();
-  const dispatch = createDispatcher(createHandlers({ userDataDir: app.getPath('userData') }));
+  const dispatch = createDispatcher(
+    createHandlers({
+      userDataDir: app.getPath('userData'),
+      emit: (event) => {
+        for (const win of BrowserWindow.getAllWindows()) win.webContents.send(JOB_EVENT_CHANNEL, event);
+      },
+      jobRunner: { spawner: createUtilityProcessSpawner(join(import.meta.dirname, '../solver/process.js')) },
+      saveDialog: async ({ title, defaultName }) => {
+        const result = await dialog.showSaveDialog({ title, defaultPath: defaultName });
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+    }),
+  );
   ipcMain.handle('slotwise:invoke', (event, channel: unknown, payload: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';
     if (!isOwnUrl(frameUrl, devServerUrl) || event.senderFrame !== event.sender.mainFrame) {

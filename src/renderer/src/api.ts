@@ -1,7 +1,7 @@
 // The renderer's single door to main: window.api (built by the preload from the IPC contract).
-import type { Api } from '../../shared/ipc/contract.ts';
+import type { Bridge } from '../../shared/ipc/contract.ts';
 
-export function api(): Api {
+export function api(): Bridge {
   return window.api;
 }
 

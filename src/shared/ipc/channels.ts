@@ -14,6 +14,13 @@ export const CHANNELS = [
   'timetable:get',
   'timetable:update',
   'timetable:setActive',
+  'timetable:compare',
+  'jobs:start',
+  'jobs:cancel',
+  'jobs:restart',
+  'jobs:list',
+  'export:run',
+  'dialog:save',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -6,6 +6,8 @@ import type { Channel } from './channels.ts';
 import type { Evaluation } from '../eval/types.ts';
 import type { PrecheckFinding } from '../solver/protocol.ts';
 import type { College, ImportIssue, Timetable } from '../model/index.ts';
+import type { JobEvent } from './jobEvents.ts';
+import { jobCancelRequestSchema, jobStartRequestSchema } from './jobEvents.ts';
 
 export interface ProjectInfo {
   path: string;
@@ -31,6 +33,32 @@ export interface TimetableInfo extends Pick<Evaluation, 'hardTotal' | 'softTotal
   createdAt: string;
   updatedAt: string;
 }
+
+/** A solve job of this app session: its last event tells where it stands. */
+export interface JobInfo {
+  jobId: number;
+  name: string;
+  seed: number;
+  last: JobEvent;
+}
+
+/** A session placed differently in two timetables (null day/period/room = unplaced). */
+export interface MovedSession {
+  courseId: string;
+  session: number;
+  from: { day: number | null; period: number | null; roomId: string | null };
+  to: { day: number | null; period: number | null; roomId: string | null };
+}
+
+export interface ExportOutcome {
+  format: string;
+  files: string[];
+  pages?: number;
+  count?: number;
+}
+
+export const EXPORT_FORMATS = ['csv', 'itc', 'pdf', 'ics', 'xlsx'] as const;
+export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
 
 /** A pre-check finding, as the solver reports it. */
 export type Finding = PrecheckFinding;
@@ -88,6 +116,32 @@ export const contract = {
     response: reply<TimetableInfo>(),
   },
   'timetable:setActive': { request: z.strictObject({ id: timetableId }), response: reply<TimetableInfo>() },
+  /** Sessions placed differently in timetable `a` and timetable `b`. */
+  'timetable:compare': {
+    request: z.strictObject({ a: timetableId, b: timetableId }),
+    response: reply<{ sessions: number; moved: MovedSession[] }>(),
+  },
+  /** Queues a solve (or K variants); progress arrives as JobEvents (window.api.onJobEvent). */
+  'jobs:start': { request: jobStartRequestSchema, response: reply<{ jobIds: number[] }>() },
+  'jobs:cancel': { request: jobCancelRequestSchema, response: reply<{ cancelled: boolean }>() },
+  /** Cancels a job and queues it again with the same options (the stuck panel's Restart). */
+  'jobs:restart': { request: jobCancelRequestSchema, response: reply<{ jobIds: number[] }>() },
+  'jobs:list': { request: z.void(), response: reply<JobInfo[]>() },
+  /** Writes the active (or the given) timetable in a format to `out` (a file; a folder for pdf and ics). */
+  'export:run': {
+    request: z.strictObject({
+      format: z.enum(EXPORT_FORMATS),
+      view: z.enum(['group', 'faculty', 'room']).optional(),
+      out: path,
+      id: timetableId.optional(),
+    }),
+    response: reply<ExportOutcome>(),
+  },
+  /** Asks the user where to save (Electron's save dialog); null when they cancel. */
+  'dialog:save': {
+    request: z.strictObject({ title: z.string().max(200), defaultName: z.string().max(200).optional() }),
+    response: reply<string | null>(),
+  },
 } satisfies Record<Channel, { request: z.ZodType; response: unknown }>;
 
 export type Contract = typeof contract;
@@ -101,4 +155,10 @@ export type Api = {
   [C in Channel as MethodName<C>]: RequestOf<C> extends void
     ? () => Promise<ResponseOf<C>>
     : (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+};
+
+/** window.api: the contract's methods plus the typed job event subscription. */
+export type Bridge = Api & {
+  /** Calls `listener` with every job event from main; returns the unsubscribe function. */
+  onJobEvent(listener: (event: JobEvent) => void): () => void;
 };

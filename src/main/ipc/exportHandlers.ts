@@ -1,0 +1,61 @@
+// Export entry points: write the active (or a chosen) timetable in one of the publishing formats,
+// and compare two timetable versions session by session.
+import { getActiveTimetable, getTimetable, loadCollege } from '../db/index.ts';
+import { exportTimetable } from '../export/index.ts';
+import type { MovedSession } from '../../shared/ipc/contract.ts';
+import { AppError } from '../../shared/ipc/envelope.ts';
+import type { Timetable } from '../../shared/model/types.ts';
+import type { Handlers } from './dispatcher.ts';
+import type { ProjectSession } from './ProjectSession.ts';
+
+type ExportChannels = 'export:run' | 'timetable:compare';
+
+/** Sessions whose day, period or room differ between two timetables of the same college. */
+export function movedSessions(a: Timetable, b: Timetable): MovedSession[] {
+  const key = (courseId: string, session: number): string => `${courseId}\u0000${session}`;
+  const after = new Map(b.assignments.map((x) => [key(x.courseId, x.session), x]));
+  const moved: MovedSession[] = [];
+  for (const x of a.assignments) {
+    const y = after.get(key(x.courseId, x.session));
+    const to = { day: y?.day ?? null, period: y?.period ?? null, roomId: y?.roomId ?? null };
+    if (x.day === to.day && x.period === to.period && x.roomId === to.roomId) continue;
+    moved.push({
+      courseId: x.courseId,
+      session: x.session,
+      from: { day: x.day, period: x.period, roomId: x.roomId },
+      to,
+    });
+  }
+  return moved;
+}
+
+export function exportHandlers(project: ProjectSession): Pick<Handlers, ExportChannels> {
+  return {
+    'timetable:compare': ({ a, b }) => {
+      const db = project.connection();
+      const first = getTimetable(db, a);
+      const second = getTimetable(db, b);
+      if (!first || !second)
+        throw new AppError('not_found', `There is no timetable ${first ? b : a} in this project.`);
+      return {
+        sessions: first.timetable.assignments.length,
+        moved: movedSessions(first.timetable, second.timetable),
+      };
+    },
+    'export:run': async ({ format, view, out, id }) => {
+      const db = project.connection();
+      const college = loadCollege(db);
+      if (!college)
+        throw new AppError('no_college', 'Import the college data and generate a timetable first.');
+      const found = id === undefined ? getActiveTimetable(db) : getTimetable(db, id);
+      if (!found)
+        throw new AppError('no_timetable', 'There is no timetable to export yet: generate one first.');
+      try {
+        const result = await exportTimetable(format, college, found.timetable, { out, view });
+        return { format: result.format, files: result.files, pages: result.pages, count: result.count };
+      } catch (err) {
+        throw new AppError('export_failed', err instanceof Error ? err.message : String(err));
+      }
+    },
+  };
+}
