@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, WEB_PREFERENCES, isOwnUrl, isVettedExternalUrl } from './windowPolicy.ts';
+import {
+  CONTENT_SECURITY_POLICY,
+  CSP_META_POLICY,
+  WEB_PREFERENCES,
+  isOwnUrl,
+  isVettedExternalUrl,
+} from './windowPolicy.ts';
 
 describe('window security policy', () => {
   it('isolates and sandboxes the page with no Node access', () => {
@@ -30,6 +36,32 @@ describe('window security policy', () => {
     expect(isOwnUrl('file:///opt/slotwise/out/renderer/index.html')).toBe(true);
     expect(isOwnUrl('https://example.com/')).toBe(false);
     expect(isOwnUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
+  });
+
+  it('compares the dev server by origin, not by prefix', () => {
+    const dev = 'http://localhost:5173';
+    expect(isOwnUrl('http://localhost:5173/src/main.tsx', dev)).toBe(true);
+    expect(isOwnUrl('http://localhost:5173.evil.example/', dev)).toBe(false);
+    expect(isOwnUrl('http://localhost:51730/', dev)).toBe(false);
+    expect(isOwnUrl('https://localhost:5173/', dev)).toBe(false);
+  });
+
+  it('accepts only files inside the renderer folder when it is known', () => {
+    const dir = '/opt/slotwise/resources/app.asar/out/renderer';
+    expect(isOwnUrl('file:///opt/slotwise/resources/app.asar/out/renderer/index.html', undefined, dir)).toBe(
+      true,
+    );
+    expect(isOwnUrl('file:///etc/passwd', undefined, dir)).toBe(false);
+    expect(isOwnUrl('file:///opt/slotwise/resources/app.asar/out/renderer-evil/x.html', undefined, dir)).toBe(
+      false,
+    );
+    expect(
+      isOwnUrl('file:///opt/slotwise/resources/app.asar/out/renderer/../../x.html', undefined, dir),
+    ).toBe(false);
+  });
+
+  it('states the same policy in the meta tag, minus what a meta tag cannot carry', () => {
+    expect(CSP_META_POLICY).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
   });
 
   it('opens only plain https links externally', () => {

@@ -14,6 +14,7 @@ import {
 } from '../security/windowPolicy.ts';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+const rendererDir = join(import.meta.dirname, '../renderer');
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -27,14 +28,14 @@ function createWindow(): BrowserWindow {
   });
   win.once('ready-to-show', () => win.show());
   win.webContents.on('will-navigate', (event, url) => {
-    if (!isOwnUrl(url, devServerUrl)) event.preventDefault();
+    if (!isOwnUrl(url, devServerUrl, rendererDir)) event.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (isVettedExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  else void win.loadFile(join(rendererDir, 'index.html'));
   return win;
 }
 
@@ -65,7 +66,7 @@ void app.whenReady().then(() => {
   );
   ipcMain.handle('slotwise:invoke', (event, channel: unknown, payload: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';
-    if (!isOwnUrl(frameUrl, devServerUrl) || event.senderFrame !== event.sender.mainFrame) {
+    if (!isOwnUrl(frameUrl, devServerUrl, rendererDir) || event.senderFrame !== event.sender.mainFrame) {
       return { ok: false, error: { code: 'forbidden_sender', message: 'IPC from a foreign frame' } };
     }
     return dispatch(channel, payload);
