@@ -1,17 +1,46 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'electron-vite';
+import { defineConfig, type Plugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// main: the Electron shell entry (src/main/shell) and the solver process entry; better-sqlite3 and
-// highs stay external (native module / WASM loaded at run time, unpacked from the asar).
+/**
+ * The MIP runner starts its worker from `./mipWorker.ts` next to its source. Bundled, the runner sits
+ * in out/solver/process.js or a shared chunk in out/chunks/ (both one folder below out/), and the
+ * worker is the entry out/solver/mipWorker.js.
+ */
+function bundledMipWorkerPath(): Plugin {
+  return {
+    name: 'slotwise-bundled-mip-worker-path',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.replaceAll('\\', '/').endsWith('/src/solver/mip/MipRunner.ts')) return null;
+      const from = /new URL\((['"])\.\/mipWorker\.ts\1,\s*import\.meta\.url\)/;
+      if (!from.test(code))
+        this.error('MipRunner no longer starts its worker from ./mipWorker.ts; update this plugin.');
+      return { code: code.replace(from, "new URL('../solver/mipWorker.js', import.meta.url)"), map: null };
+    },
+  };
+}
+
+// main: three entries into out/ — the Electron shell (out/main/index.js, package.json "main"), the
+// solver process it forks with utilityProcess (out/solver/process.js) and the HiGHS worker thread
+// (out/solver/mipWorker.js). better-sqlite3 and highs stay external: a native module and a WASM file
+// loaded at run time from node_modules, unpacked from the asar (electron-builder.yml asarUnpack).
 export default defineConfig({
   main: {
     build: {
+      outDir: 'out',
+      emptyOutDir: false,
       rollupOptions: {
-        input: { index: resolve('src/main/shell/index.ts') },
+        input: {
+          'main/index': resolve('src/main/shell/index.ts'),
+          'solver/process': resolve('src/solver/process.ts'),
+          'solver/mipWorker': resolve('src/solver/mip/mipWorker.ts'),
+        },
         external: ['better-sqlite3', 'highs'],
+        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
+    plugins: [bundledMipWorkerPath()],
   },
   preload: {
     build: {
