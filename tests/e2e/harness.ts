@@ -2,13 +2,14 @@
 // real main-process handlers in Node: same contract, same handlers and database, only the
 // transport differs (a Playwright binding instead of Electron IPC).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createDispatcher, type Handlers } from '../../src/main/ipc/dispatcher.ts';
-import { createHandlers } from '../../src/main/ipc/handlers.ts';
+import { createHandlers, type HandlerDeps } from '../../src/main/ipc/handlers.ts';
+import type { JobEvent } from '../../src/shared/ipc/jobEvents.ts';
 import { CHANNELS } from '../../src/shared/ipc/channels.ts';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -25,7 +26,31 @@ export function browserAvailable(): boolean {
   return false;
 }
 
-export function buildRenderer(): void {
+/**
+ * Builds the renderer once per test run: browser test files run in parallel worker processes of
+ * one Vitest run (same parent pid); the first takes a lock and builds, the others wait for it.
+ */
+export async function buildRenderer(): Promise<void> {
+  const marker = join(root, 'out', `.renderer-build-${process.ppid}`);
+  mkdirSync(join(root, 'out'), { recursive: true });
+  try {
+    mkdirSync(`${marker}.lock`);
+  } catch {
+    const end = Date.now() + 120_000;
+    while (!existsSync(marker)) {
+      if (Date.now() > end) throw new Error('timed out waiting for the renderer build of another test file');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return;
+  }
+  try {
+    buildRendererNow();
+  } finally {
+    writeFileSync(marker, String(Date.now()));
+  }
+}
+
+function buildRendererNow(): void {
   execFileSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
     cwd: root,
     stdio: 'pipe',
@@ -68,10 +93,13 @@ export interface AppSession {
 }
 
 export async function launchApp(
-  opts: { userDataDir?: string; handlers?: Handlers } = {},
+  opts: { userDataDir?: string; handlers?: Handlers; deps?: Partial<HandlerDeps> } = {},
 ): Promise<AppSession> {
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'slotwise-e2e-'));
-  const dispatch = createDispatcher(opts.handlers ?? createHandlers({ userDataDir }));
+  // Job events reach the page as Electron's webContents.send would deliver them: pushed, in order.
+  let deliver: (event: JobEvent) => void = () => {};
+  const emit = (event: JobEvent): void => deliver(event);
+  const dispatch = createDispatcher(opts.handlers ?? createHandlers({ userDataDir, ...opts.deps, emit }));
   const { server, url } = await serve(rendererDir);
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -99,8 +127,28 @@ export async function launchApp(
         throw Object.assign(new Error(env.error.message), { code: env.error.code });
       };
     }
-    w.api = Object.freeze(api);
+    const listeners = new Set<(e: unknown) => void>();
+    const bridge: Record<string, unknown> = { ...api };
+    bridge['onJobEvent'] = (listener: (e: unknown) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+    (globalThis as unknown as { __slotwiseJobEvent: (e: unknown) => void }).__slotwiseJobEvent = (e) => {
+      for (const l of listeners) l(e);
+    };
+    w.api = Object.freeze(bridge);
   }, CHANNELS);
+  let chain = Promise.resolve();
+  deliver = (event) => {
+    chain = chain
+      .then(() =>
+        page.evaluate((e) => {
+          const g = globalThis as unknown as { __slotwiseJobEvent?: (x: unknown) => void };
+          g.__slotwiseJobEvent?.(e);
+        }, event),
+      )
+      .catch(() => {});
+  };
   await page.goto(url);
   return {
     page,
@@ -109,6 +157,7 @@ export async function launchApp(
       await page.reload();
     },
     close: async () => {
+      deliver = () => {};
       await browser.close();
       server.close();
     },

@@ -2,18 +2,24 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ProjectInfo } from '../../shared/ipc/contract.ts';
 import { api, messageOf } from './api.ts';
 import { DataScreen } from './screens/DataScreen.tsx';
+import { ExportScreen } from './screens/ExportScreen.tsx';
+import { GenerateScreen } from './screens/GenerateScreen.tsx';
+import { VariantsScreen } from './screens/VariantsScreen.tsx';
 import { ImportScreen } from './screens/ImportScreen.tsx';
 import { ProjectScreen } from './screens/ProjectScreen.tsx';
 import { TimetableScreen } from './timetable/TimetableScreen.tsx';
 import './layout.css';
 
-type Screen = 'project' | 'import' | 'data' | 'timetable';
+type Screen = 'project' | 'import' | 'data' | 'generate' | 'timetable' | 'variants' | 'export';
 
 const SCREENS: Array<{ id: Screen; label: string; needsProject: boolean }> = [
   { id: 'project', label: 'Project', needsProject: false },
   { id: 'import', label: 'Import', needsProject: true },
   { id: 'data', label: 'Data', needsProject: true },
+  { id: 'generate', label: 'Generate', needsProject: true },
   { id: 'timetable', label: 'Timetable', needsProject: true },
+  { id: 'variants', label: 'Variants', needsProject: true },
+  { id: 'export', label: 'Export', needsProject: true },
 ];
 
 export function App(): React.JSX.Element {
@@ -74,6 +80,13 @@ export function App(): React.JSX.Element {
           <ImportScreen onImported={() => void refresh()} onShowData={() => setScreen('data')} />
         )}
         {screen === 'data' && project && <DataScreen onImport={() => setScreen('import')} />}
+        {screen === 'generate' && project && (
+          <GenerateScreen onOpenTimetable={() => setScreen('timetable')} />
+        )}
+        {screen === 'variants' && project && (
+          <VariantsScreen onOpenTimetable={() => setScreen('timetable')} />
+        )}
+        {screen === 'export' && project && <ExportScreen />}
         {screen === 'timetable' && project && (
           <TimetableScreen projectPath={project.path} onImport={() => setScreen('import')} />
         )}

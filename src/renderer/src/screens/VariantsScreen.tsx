@@ -1,0 +1,194 @@
+// Variants: every timetable version with its KPIs, the active one chosen here, and a side-by-side
+// comparison of two versions (which sessions moved where).
+import { useCallback, useEffect, useState } from 'react';
+import type { MovedSession, TimetableInfo } from '../../../shared/ipc/contract.ts';
+import type { College } from '../../../shared/model/types.ts';
+import { api, messageOf } from '../api.ts';
+import '../generate/generate.css';
+
+function topSoft(soft: Record<string, number>): string {
+  const parts = Object.entries(soft)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k.replace(/_/g, ' ')} ${n}`);
+  return parts.length ? parts.join(', ') : 'none';
+}
+
+function placeText(college: College | null, p: MovedSession['from']): string {
+  if (p.day === null || p.period === null) return 'unplaced';
+  const day = college?.calendar.days[p.day] ?? `day ${p.day + 1}`;
+  const period = college?.periods[p.period]?.label ?? `period ${p.period + 1}`;
+  return `${day} ${period}${p.roomId ? `, ${p.roomId}` : ''}`;
+}
+
+export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: () => void }): React.JSX.Element {
+  const [list, setList] = useState<TimetableInfo[] | null>(null);
+  const [college, setCollege] = useState<College | null>(null);
+  const [a, setA] = useState<number | null>(null);
+  const [b, setB] = useState<number | null>(null);
+  const [moved, setMoved] = useState<{ sessions: number; moved: MovedSession[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [rows, c] = await Promise.all([api().timetableList(), api().collegeGet()]);
+      setList(rows);
+      setCollege(c);
+      setA((x) => x ?? rows[1]?.id ?? rows[0]?.id ?? null);
+      setB((x) => x ?? rows[0]?.id ?? null);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const makeActive = async (id: number): Promise<void> => {
+    try {
+      await api().timetableSetActive({ id });
+      await load();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  const compare = async (): Promise<void> => {
+    if (a === null || b === null) return;
+    try {
+      setMoved(await api().timetableCompare({ a, b }));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  if (list && list.length === 0)
+    return (
+      <section className="screen">
+        <p className="empty-state muted">
+          No timetable yet: generate one (or several variants) on the Generate screen.
+        </p>
+      </section>
+    );
+  const name = (id: number | null): string => list?.find((t) => t.id === id)?.name ?? '';
+  return (
+    <section className="screen">
+      <div className="panel">
+        <h2>Timetable versions</h2>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <div className="table-scroll">
+          <table className="data-table kpi-table" aria-label="Timetable versions">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Kind</th>
+                <th scope="col" className="num">
+                  Hard
+                </th>
+                <th scope="col" className="num">
+                  Soft
+                </th>
+                <th scope="col">Soft cost by kind</th>
+                <th scope="col" className="num">
+                  Placed
+                </th>
+                <th scope="col">Created</th>
+                <th scope="col">Active</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(list ?? []).map((t) => (
+                <tr key={t.id} data-id={t.id}>
+                  <td>{t.name}</td>
+                  <td>{t.kind}</td>
+                  <td className="num">{t.hardTotal}</td>
+                  <td className="num">{t.softTotal}</td>
+                  <td className="small">{topSoft(t.soft)}</td>
+                  <td className="num">
+                    {t.placed}/{t.sessions}
+                  </td>
+                  <td className="small">{t.createdAt.replace('T', ' ').slice(0, 16)}</td>
+                  <td>
+                    {t.active ? (
+                      <button type="button" onClick={onOpenTimetable}>
+                        Active &middot; open
+                      </button>
+                    ) : (
+                      <button type="button" onClick={() => void makeActive(t.id)}>
+                        Make active
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <div className="panel">
+        <h2>Compare two versions</h2>
+        <div className="compare-pick">
+          <label className="field">
+            <span>From</span>
+            <select value={a ?? ''} onChange={(e) => setA(Number(e.target.value))}>
+              {(list ?? []).map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>To</span>
+            <select value={b ?? ''} onChange={(e) => setB(Number(e.target.value))}>
+              {(list ?? []).map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="primary" onClick={() => void compare()}>
+            Compare
+          </button>
+        </div>
+        {moved && (
+          <>
+            <p aria-live="polite">
+              {moved.moved.length} of {moved.sessions} sessions moved from {name(a)} to {name(b)}.
+            </p>
+            {moved.moved.length > 0 && (
+              <div className="table-scroll">
+                <table className="data-table" aria-label="Moved sessions">
+                  <thead>
+                    <tr>
+                      <th scope="col">Course</th>
+                      <th scope="col">Session</th>
+                      <th scope="col">From</th>
+                      <th scope="col">To</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {moved.moved.map((m) => (
+                      <tr key={`${m.courseId}-${m.session}`}>
+                        <td>{m.courseId}</td>
+                        <td>{m.session}</td>
+                        <td>{placeText(college, m.from)}</td>
+                        <td>{placeText(college, m.to)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
