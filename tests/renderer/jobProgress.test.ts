@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { JobEvent } from '../../../shared/ipc/jobEvents.ts';
-import { applyJobEvent, formatDuration } from './jobProgress.ts';
-import type { JobView } from './jobProgress.ts';
+import type { JobEvent } from '../../src/shared/ipc/jobEvents.ts';
+import { applyJobEvent, formatDuration } from '../../src/renderer/src/generate/jobProgress.ts';
+import type { JobView } from '../../src/renderer/src/generate/jobProgress.ts';
 
 const base = { jobId: 3, elapsedMs: 0, etaMs: null };
 const progress = (stage: 'construct' | 'search', percent: number, hard: number | null): JobEvent => ({
