@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
@@ -22,14 +23,31 @@ function bundledMipWorkerPath(): Plugin {
   };
 }
 
+/** The main build writes into out/ beside preload/ and renderer/: clear only its own folders. */
+function cleanMainOutput(): Plugin {
+  return {
+    name: 'slotwise-clean-main-output',
+    apply: 'build',
+    buildStart() {
+      for (const dir of ['out/main', 'out/solver', 'out/chunks'])
+        rmSync(resolve(dir), { recursive: true, force: true });
+    },
+  };
+}
+
 // main: three entries into out/ — the Electron shell (out/main/index.js, package.json "main"), the
 // solver process it forks with utilityProcess (out/solver/process.js) and the HiGHS worker thread
 // (out/solver/mipWorker.js). better-sqlite3 and highs stay external: a native module and a WASM file
 // loaded at run time from node_modules, unpacked from the asar (electron-builder.yml asarUnpack).
+// The solver's pure-JS dependencies are bundled, so out/solver/** and out/chunks/** run unpacked
+// from real files (worker threads and WASM need no asar support) with highs as their one import.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out',
+      externalizeDeps: {
+        exclude: ['zod', 'graphology', 'graphology-communities-louvain', 'graphology-types'],
+      },
       emptyOutDir: false,
       rollupOptions: {
         input: {
@@ -41,7 +59,7 @@ export default defineConfig({
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
-    plugins: [bundledMipWorkerPath()],
+    plugins: [cleanMainOutput(), bundledMipWorkerPath()],
   },
   preload: {
     build: {

@@ -6,6 +6,7 @@ import { createDispatcher } from '../ipc/dispatcher.ts';
 import { createHandlers } from '../ipc/handlers.ts';
 import { JOB_EVENT_CHANNEL } from '../../shared/ipc/jobEvents.ts';
 import { createUtilityProcessSpawner } from './utilityProcessSpawner.ts';
+import { unpackedPath } from './asarPaths.ts';
 import {
   CONTENT_SECURITY_POLICY,
   WEB_PREFERENCES,
@@ -57,7 +58,9 @@ void app.whenReady().then(() => {
       emit: (event) => {
         for (const win of BrowserWindow.getAllWindows()) win.webContents.send(JOB_EVENT_CHANNEL, event);
       },
-      jobRunner: { spawner: createUtilityProcessSpawner(join(import.meta.dirname, '../solver/process.js')) },
+      jobRunner: {
+        spawner: createUtilityProcessSpawner(unpackedPath(join(import.meta.dirname, '../solver/process.js'))),
+      },
       saveDialog: async ({ title, defaultName }) => {
         const result = await dialog.showSaveDialog({ title, defaultPath: defaultName });
         return result.canceled || !result.filePath ? null : result.filePath;
