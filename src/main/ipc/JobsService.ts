@@ -42,6 +42,8 @@ export class JobsService {
   }
 
   async cancel(jobId: number): Promise<boolean> {
+    const last = this.tracked.get(jobId)?.last.type;
+    if (last === 'finished' || last === 'failed' || last === 'cancelled') return false;
     if (!this.runner || !this.runner.activeJobIds().includes(jobId)) return false;
     await this.runner.cancel(jobId);
     return true;

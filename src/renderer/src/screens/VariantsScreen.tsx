@@ -108,7 +108,7 @@ export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: () => voi
                   <td>{t.kind}</td>
                   <td className="num">{t.hardTotal}</td>
                   <td className="num">{t.softTotal}</td>
-                  <td className="small">{topSoft(t.soft)}</td>
+                  <td className="small soft-kinds">{topSoft(t.soft)}</td>
                   <td className="num">
                     {t.placed}/{t.sessions}
                   </td>
