@@ -5,7 +5,7 @@
 // Reproduce a failure with SLOTWISE_FUZZ_SEED=<seed printed in the message>.
 import Sqlite from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -200,6 +200,26 @@ describe(`IPC fuzz (seed ${SEED})`, () => {
         error: { code: 'unknown_channel' },
       });
     }
+  });
+
+  it('refuses to open a foreign or damaged file over IPC, leaving it and the open project alone', async () => {
+    const text = join(dir, 'notes.slotwise');
+    writeFileSync(text, 'not a project\n'.repeat(20));
+    const foreign = join(dir, 'other.sqlite');
+    const other = new Sqlite(foreign);
+    other.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');
+    other.close();
+    for (const file of [text, foreign]) {
+      const before = readFileSync(file);
+      const res = await dispatch('project:open', { path: file });
+      expect(isErrorEnvelope(res) && res.error.message, file).toMatch(/not a Slotwise project/);
+      expect(readFileSync(file).equals(before), file).toBe(true);
+      rmSync(file);
+    }
+    expect(await dispatch('project:current', undefined)).toMatchObject({
+      ok: true,
+      value: { path: projectFile },
+    });
   });
 
   it('still serves valid requests after the fuzzing (the session survived)', async () => {

@@ -80,8 +80,13 @@ void app.whenReady().then(() => {
   });
 });
 
+// Every web contents, not only our window's: no webviews, no navigation away, no new windows.
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-navigate', (event, url) => {
+    if (!isOwnUrl(url, devServerUrl, rendererDir)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
 app.on('window-all-closed', () => {
