@@ -2,7 +2,15 @@
 // real main-process handlers in Node: same contract, same handlers and database, only the
 // transport differs (a Playwright binding instead of Electron IPC).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -42,6 +50,10 @@ export async function buildRenderer(): Promise<void> {
       await new Promise((r) => setTimeout(r, 200));
     }
     return;
+  }
+  for (const old of readdirSync(join(root, 'out'))) {
+    if (old.startsWith('.renderer-build-') && !old.startsWith(`.renderer-build-${process.ppid}`))
+      rmSync(join(root, 'out', old), { recursive: true, force: true });
   }
   try {
     buildRendererNow();
