@@ -85,6 +85,7 @@ describe('Electron security checklist (sources)', () => {
         allowRunningInsecureContent: false,
         experimentalFeatures: false,
         webviewTag: false,
+        disableBlinkFeatures: 'Auxclick',
       }),
     );
   });

@@ -14,6 +14,8 @@ export const WEB_PREFERENCES = {
   experimentalFeatures: false,
   webviewTag: false,
   spellcheck: false,
+  /** A middle click would otherwise follow links outside the new-window handler. */
+  disableBlinkFeatures: 'Auxclick',
 } as const;
 
 const CSP_DIRECTIVES = [
