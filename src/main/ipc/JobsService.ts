@@ -2,6 +2,7 @@
 // shut down when the project closes (its unfinished jobs then resume on the next open). Remembers
 // each job's request (for Restart) and its last event (for jobs:list).
 import type { Database } from 'better-sqlite3';
+import { listJobs } from '../db/index.ts';
 import { JobRunner, submitOptionsFromRequest } from '../jobs/index.ts';
 import type { JobRunnerOptions } from '../jobs/index.ts';
 import type { JobEvent, JobStartRequest } from '../../shared/ipc/jobEvents.ts';
@@ -9,7 +10,8 @@ import type { JobInfo } from '../../shared/ipc/contract.ts';
 import { AppError } from '../../shared/ipc/envelope.ts';
 
 interface Tracked {
-  request: JobStartRequest;
+  /** Null for a job resumed from an earlier app session (its request is not known here). */
+  request: JobStartRequest | null;
   name: string;
   seed: number;
   last: JobEvent;
@@ -23,6 +25,8 @@ export class JobsService {
   private readonly emit: (event: JobEvent) => void;
   /** The request being submitted: its jobs' `queued` events arrive while submit runs. */
   private pendingRequest: JobStartRequest | null = null;
+  private resuming = false;
+  private readonly resumed = new WeakSet<Database>();
 
   constructor(options: JobRunnerOptions, emit: (event: JobEvent) => void) {
     this.options = options;
@@ -52,9 +56,33 @@ export class JobsService {
   /** Cancels the job (when still running) and queues it again with the same request. */
   async restart(db: Database, jobId: number): Promise<number[]> {
     const job = this.tracked.get(jobId);
-    if (!job) throw new AppError('not_found', `Job ${jobId} was not started in this session.`);
+    if (!job?.request)
+      throw new AppError(
+        'not_found',
+        `Job ${jobId} was not started in this session: cancel it and start a new one.`,
+      );
     await this.cancel(jobId);
     return this.start(db, { ...job.request, seed: job.seed, variants: 1, name: job.name });
+  }
+
+  /**
+   * Picks up the jobs that were queued or running when the app last stopped (each resumes from its
+   * last checkpoint). Call after a project opens; does nothing when none is pending.
+   */
+  resume(db: Database): number[] {
+    if (this.resumed.has(db)) return [];
+    this.resumed.add(db);
+    if (listJobs(db, { status: ['queued', 'running'], limit: 1 }).length === 0) return [];
+    const runner = this.runnerFor(db);
+    this.resuming = true;
+    try {
+      return runner.resumeInterrupted();
+    } catch {
+      // e.g. the college data is gone: the jobs stay queued; opening the project must not fail
+      return [];
+    } finally {
+      this.resuming = false;
+    }
   }
 
   list(): JobInfo[] {
@@ -83,7 +111,7 @@ export class JobsService {
   private onEvent(event: JobEvent): void {
     const known = this.tracked.get(event.jobId);
     if (known) known.last = event;
-    else if (event.type === 'queued' && this.pendingRequest) {
+    else if (event.type === 'queued' && (this.pendingRequest || this.resuming)) {
       this.tracked.set(event.jobId, {
         request: this.pendingRequest,
         name: event.name,

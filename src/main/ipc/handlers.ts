@@ -26,12 +26,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const project = new ProjectSession(deps.userDataDir);
   const jobs = new JobsService(deps.jobRunner ?? {}, deps.emit ?? (() => {}));
   project.onClose(() => void jobs.close());
+  // The job runner stops before its database closes; the new project's unfinished jobs resume.
+  const openWithJobs = async (path: string, create: boolean) => {
+    await jobs.close();
+    const info = project.open(path, create);
+    jobs.resume(project.connection());
+    return info;
+  };
   return {
     'app:info': () => ({ version: deps.version ?? '0.1.0', platform: process.platform }),
-    'project:current': () => project.info(),
+    'project:current': () => {
+      const info = project.info();
+      if (info) jobs.resume(project.connection());
+      return info;
+    },
     'project:recent': () => project.recent(),
-    'project:open': ({ path }) => project.open(path, false),
-    'project:create': ({ path }) => project.open(path, true),
+    'project:open': async ({ path }) => openWithJobs(path, false),
+    'project:create': async ({ path }) => openWithJobs(path, true),
     ...collegeHandlers(project),
     ...timetableHandlers(project),
     ...jobHandlers(project, jobs),

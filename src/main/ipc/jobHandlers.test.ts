@@ -36,7 +36,7 @@ async function setup(solveMs: number) {
     createHandlers({ userDataDir: dir, emit: (e) => events.push(e), jobRunner: { pool } }),
   );
   await dispatch('project:open', { path: file });
-  return { dispatch, events };
+  return { dispatch, events, file };
 }
 
 async function until(predicate: () => boolean, what: string): Promise<void> {
@@ -77,6 +77,21 @@ describe('jobs:* channels', () => {
     expect(events.some((e) => e.type === 'cancelled' && e.jobId === jobId)).toBe(true);
     expect(events.find((e) => e.type === 'queued' && e.jobId === next)).toMatchObject({ seed: 9 });
     await dispatch('jobs:cancel', { jobId: next });
+  });
+
+  it('reopening the project stops its solves and resumes the unfinished job', async () => {
+    const { dispatch, events, file } = await setup(20_000);
+    const started = await dispatch('jobs:start', { timeLimitS: 30, seed: 2 });
+    if (!started.ok) throw new Error(started.error.message);
+    const [jobId] = (started.value as { jobIds: number[] }).jobIds;
+    await until(() => events.some((e) => e.type === 'progress'), 'progress');
+    expect(await dispatch('project:open', { path: file })).toMatchObject({ ok: true });
+    expect(events.filter((e) => e.type === 'queued' && e.jobId === jobId)).toHaveLength(2);
+    await until(
+      () => events.filter((e) => e.type === 'started' && e.jobId === jobId).length === 2,
+      'a restart',
+    );
+    expect(await dispatch('jobs:cancel', { jobId })).toEqual({ ok: true, value: { cancelled: true } });
   });
 
   it('explains that a project without college data cannot be solved', async () => {
