@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -38,5 +38,22 @@ describe('project handlers', () => {
     const dispatch = createDispatcher(createHandlers({ userDataDir: tempDir() }));
     const res = await dispatch('project:open', { path: join(tempDir(), 'nope.slotwise') });
     expect(res.ok).toBe(false);
+  });
+});
+
+describe('project errors over IPC', () => {
+  it('carries the project-file error code across the boundary', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'notes.slotwise');
+    writeFileSync(file, 'not a database');
+    const dispatch = createDispatcher(createHandlers({ userDataDir: tempDir() }));
+    expect(await dispatch('project:open', { path: file })).toMatchObject({
+      ok: false,
+      error: { code: 'not_sqlite' },
+    });
+    expect(await dispatch('project:open', { path: join(dir, 'missing.slotwise') })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });
