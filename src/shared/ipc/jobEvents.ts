@@ -108,7 +108,7 @@ export function estimateEtaMs(
 export const JOB_EVENT_CHANNEL = 'jobs:event';
 
 /** Request of a "generate" action from the UI (validated in main before it reaches the job queue). */
-export const jobStartRequestSchema = z.object({
+export const jobStartRequestSchema = z.strictObject({
   timeLimitS: z
     .number()
     .positive()
@@ -128,4 +128,4 @@ export const jobStartRequestSchema = z.object({
 });
 export type JobStartRequest = z.infer<typeof jobStartRequestSchema>;
 
-export const jobCancelRequestSchema = z.object({ jobId: z.number().int().positive() });
+export const jobCancelRequestSchema = z.strictObject({ jobId: z.number().int().positive() });
