@@ -15,6 +15,8 @@ import type {
 } from '../shared/solver/protocol.ts';
 import type { PrecheckFinding } from '../shared/solver/protocol.ts';
 import { compile } from '../shared/compiled/compile.ts';
+import { placementToTimetable } from '../shared/compiled/placement.ts';
+import type { Placement } from '../shared/eval/types.ts';
 import { IncrementalState } from '../shared/eval/incremental/IncrementalState.ts';
 import { Rng } from './Rng.ts';
 import { startPoint } from './startPoint.ts';
@@ -44,11 +46,22 @@ export async function solve(
   let stageStart = t0;
   let lastReport = -Infinity;
   let best: { hard: number | null; soft: number | null } = { hard: null, soft: null };
+  // The best timetable so far rides on progress (at most once a second, when it changed), so the
+  // job supervisor can checkpoint it and a retry resumes from it.
+  let bestPlacement: Placement | null = null;
+  let bestDirty = false;
+  let lastBestAt = -Infinity;
   const report = (stage: SolverStage, percent: number, message: string, force = false): void => {
     const now = performance.now();
     if (!onProgress || (!force && now - lastReport < 250)) return;
     lastReport = now;
+    const attach = bestPlacement !== null && bestDirty && (force || now - lastBestAt >= 1000);
+    if (attach) {
+      bestDirty = false;
+      lastBestAt = now;
+    }
     onProgress({
+      best: attach && bestPlacement ? placementToTimetable(problem, bestPlacement, start.locked) : undefined,
       stage,
       percent: Math.max(0, Math.min(100, percent)),
       bestHard: best.hard,
@@ -117,6 +130,8 @@ export async function solve(
       ),
     );
   best = { hard: st.hardTotal, soft: st.softTotal };
+  bestPlacement = st.snapshot();
+  bestDirty = true;
   endStage('construct');
   report('construct', 30, `first timetable: hard ${st.hardTotal}, soft ${st.softTotal}`, true);
 
@@ -127,6 +142,10 @@ export async function solve(
   const runPhase = async (a: Annealer, label: string): Promise<void> => {
     while (!a.finished && !cancelled()) {
       a.run(Math.min(deadline, performance.now() + SLICE_MS));
+      if (a.bestHard !== best.hard || a.bestSoft !== best.soft) {
+        bestPlacement = { slot: a.bestSlot, room: a.bestRoom };
+        bestDirty = true;
+      }
       best = { hard: a.bestHard, soft: a.bestSoft };
       report('search', percentAt(performance.now()), `${label}: best hard ${a.bestHard}, soft ${a.bestSoft}`);
       await yieldToEventLoop();
