@@ -67,8 +67,12 @@ describe.runIf(browserAvailable())('generate, variants and export in Chromium', 
       const rows = page.getByRole('table', { name: 'Timetable versions' }).locator('tbody tr');
       await expect.poll(() => rows.count()).toBe(2);
       expect(await page.getByRole('button', { name: /^Active/ }).count()).toBe(1);
+      await page.getByLabel('From').selectOption({ label: 'Variant 1 (seed 1)' });
+      await page.getByLabel('To').selectOption({ label: 'Variant 2 (seed 2)' });
       await page.getByRole('button', { name: 'Compare', exact: true }).click();
-      await expect.poll(() => page.getByText(/sessions moved from/).innerText()).toMatch(/^[1-9]\d* of \d+/);
+      await expect
+        .poll(() => page.getByText(/sessions moved from/).innerText())
+        .toMatch(/^[1-9]\d* of \d+ sessions moved from Variant 1 \(seed 1\) to Variant 2/);
       expect(
         await page.getByRole('table', { name: 'Moved sessions' }).locator('tbody tr').count(),
       ).toBeGreaterThan(0);

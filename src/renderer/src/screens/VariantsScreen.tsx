@@ -4,6 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MovedSession, TimetableInfo } from '../../../shared/ipc/contract.ts';
 import type { College } from '../../../shared/model/types.ts';
 import { api, messageOf } from '../api.ts';
+import { timetableKpis } from '../variants/timetableKpis.ts';
+import type { TimetableKpis } from '../variants/timetableKpis.ts';
 import '../generate/generate.css';
 
 function topSoft(soft: Record<string, number>): string {
@@ -26,6 +28,7 @@ export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: () => voi
   const [college, setCollege] = useState<College | null>(null);
   const [a, setA] = useState<number | null>(null);
   const [b, setB] = useState<number | null>(null);
+  const [kpis, setKpis] = useState<Record<number, TimetableKpis>>({});
   const [moved, setMoved] = useState<{ sessions: number; moved: MovedSession[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -34,6 +37,12 @@ export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: () => voi
       const [rows, c] = await Promise.all([api().timetableList(), api().collegeGet()]);
       setList(rows);
       setCollege(c);
+      if (c) {
+        const found = await Promise.all(rows.map((t) => api().timetableGet({ id: t.id })));
+        const next: Record<number, TimetableKpis> = {};
+        for (const f of found) if (f) next[f.summary.id] = timetableKpis(c, f.timetable);
+        setKpis(next);
+      }
       setA((x) => x ?? rows[1]?.id ?? rows[0]?.id ?? null);
       setB((x) => x ?? rows[0]?.id ?? null);
     } catch (e) {
@@ -56,6 +65,11 @@ export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: () => voi
 
   const compare = async (): Promise<void> => {
     if (a === null || b === null) return;
+    if (a === b) {
+      setMoved(null);
+      return setError('Choose two different versions to compare.');
+    }
+    setError(null);
     try {
       setMoved(await api().timetableCompare({ a, b }));
     } catch (e) {
@@ -86,7 +100,6 @@ export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: () => voi
             <thead>
               <tr>
                 <th scope="col">Name</th>
-                <th scope="col">Kind</th>
                 <th scope="col" className="num">
                   Hard
                 </th>
@@ -97,6 +110,12 @@ export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: () => voi
                 <th scope="col" className="num">
                   Placed
                 </th>
+                <th scope="col" className="num" title="Average number of days a teacher comes in">
+                  Faculty days
+                </th>
+                <th scope="col" className="num" title="Share of room-periods in use">
+                  Room use
+                </th>
                 <th scope="col">Created</th>
                 <th scope="col">Active</th>
               </tr>
@@ -104,15 +123,18 @@ export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: () => voi
             <tbody>
               {(list ?? []).map((t) => (
                 <tr key={t.id} data-id={t.id}>
-                  <td>{t.name}</td>
-                  <td>{t.kind}</td>
+                  <td title={t.kind}>{t.name}</td>
                   <td className="num">{t.hardTotal}</td>
                   <td className="num">{t.softTotal}</td>
                   <td className="small soft-kinds">{topSoft(t.soft)}</td>
                   <td className="num">
                     {t.placed}/{t.sessions}
                   </td>
-                  <td className="small">{t.createdAt.replace('T', ' ').slice(0, 16)}</td>
+                  <td className="num">{kpis[t.id]?.facultyDaysOnCampus.toFixed(1) ?? ''}</td>
+                  <td className="num">
+                    {kpis[t.id] ? `${Math.round((kpis[t.id]?.roomUse ?? 0) * 100)}%` : ''}
+                  </td>
+                  <td className="small">{t.createdAt.replace('T', ' ').slice(5, 16)}</td>
                   <td>
                     {t.active ? (
                       <button type="button" onClick={onOpenTimetable}>
