@@ -4,39 +4,11 @@
 import type { IncrementalState } from '../../shared/eval/incremental/IncrementalState.ts';
 import type { SearchModel } from '../SearchModel.ts';
 import type { Rng } from '../Rng.ts';
+import { anyRoomFree, cheapestPinned, cheapestPlace, placeScratch, timeFree } from './placeChoice.ts';
 
 export interface ConstructResult {
   /** Sessions left unplaced, with a plain-words reason for each. */
   unplaced: Array<{ session: number; reason: string }>;
-}
-
-/** Is slot t free of clashes for a session of course c (faculty, student sets, the course itself)? */
-function timeFree(st: IncrementalState, c: number, t: number): boolean {
-  const p = st.problem;
-  const len = p.courseLength[c];
-  const nS = p.nSlots;
-  for (let q = t; q < t + len; q++) {
-    if (st.courseOcc[c * nS + q] > 0) return false;
-    for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++)
-      if (st.facultyOcc[p.courseFaculty.items[i] * nS + q] > 0) return false;
-    for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++)
-      if (st.setOcc[p.courseStudentSets.items[i] * nS + q] > 0) return false;
-  }
-  return true;
-}
-
-function roomFree(st: IncrementalState, c: number, r: number, t: number): boolean {
-  const p = st.problem;
-  const nS = p.nSlots;
-  for (let q = t; q < t + p.courseLength[c]; q++)
-    if (st.roomOcc[r * nS + q] > 0 || p.roomUnavailable[r * nS + q] === 1) return false;
-  return true;
-}
-
-function anyRoomFree(st: IncrementalState, m: SearchModel, c: number, t: number): boolean {
-  const o = m.courseRooms.offsets;
-  for (let i = o[c]; i < o[c + 1]; i++) if (roomFree(st, c, m.courseRooms.items[i], t)) return true;
-  return false;
 }
 
 function freeStarts(st: IncrementalState, m: SearchModel, c: number): number {
@@ -98,8 +70,11 @@ export function construct(
   }
   const unplaced: ConstructResult['unplaced'] = [];
   const delta = new Float64Array(2);
+  const scratch = placeScratch();
   const freeCount = new Int32Array(p.nCourses).fill(-1);
-  let lastCourse = -1;
+  // Courses whose sessions moved since the last pick: only their neighbours' free starts changed.
+  const changed = new Int32Array(64);
+  let nChanged = 0;
   // Ejections: a session with no clash-free place takes the least-crowded start and pushes the
   // sessions it clashes with back into the queue (bounded, with a short tabu on its last start).
   let ejectBudget = 5 * p.nSessions;
@@ -113,8 +88,7 @@ export function construct(
     let bestKey = Infinity;
     for (let i = 0; i < pending.length; i++) {
       const c = p.sessionCourse[pending[i]];
-      if (freeCount[c] < 0 || lastCourse < 0 || conflicts(p, c, lastCourse))
-        freeCount[c] = freeStarts(st, m, c);
+      if (freeCount[c] < 0 || touches(m, c, changed, nChanged)) freeCount[c] = freeStarts(st, m, c);
       const key = freeCount[c] * 1e6 - degree[c];
       if (key < bestKey) {
         bestKey = key;
@@ -122,39 +96,27 @@ export function construct(
       }
     }
     const s = pending[bestI];
-    pending.splice(bestI, 1);
+    pending[bestI] = pending[pending.length - 1];
+    pending.pop();
     const c = p.sessionCourse[s];
-    lastCourse = c;
-    let bestT = -1;
-    let bestR = -1;
-    let bestCost = Infinity;
-    const o = m.courseStarts.offsets;
+    nChanged = 0;
+    changed[nChanged++] = c;
     const pinned = m.fixedStart[s];
-    const from = pinned >= 0 ? 0 : o[c];
-    const to = pinned >= 0 ? 1 : o[c + 1];
-    for (let i = from; i < to; i++) {
-      const t = pinned >= 0 ? pinned : m.courseStarts.items[i];
-      if (!timeFree(st, c, t) && pinned < 0) continue;
-      const pinnedRoom = m.fixedRoom[s];
-      const rFrom = pinnedRoom >= 0 ? 0 : m.courseRooms.offsets[c];
-      const rTo = pinnedRoom >= 0 ? 1 : m.courseRooms.offsets[c + 1];
-      for (let j = rFrom; j < rTo; j++) {
-        const r = pinnedRoom >= 0 ? pinnedRoom : m.courseRooms.items[j];
-        if (!roomFree(st, c, r, t) && pinned < 0 && pinnedRoom < 0) continue;
-        st.deltaMove(s, t, r, delta);
-        if (delta[0] > 0 && pinned < 0) continue;
-        const cost = delta[1] + delta[0] * 1e6;
-        if (cost < bestCost) {
-          bestCost = cost;
-          bestT = t;
-          bestR = r;
-        }
-      }
-    }
+    const pinnedRoom = m.fixedRoom[s];
+    const best =
+      pinned < 0 && pinnedRoom < 0
+        ? cheapestPlace(st, m, s, delta, scratch)
+        : cheapestPinned(st, m, s, delta);
+    const bestT = best >= 0 ? Math.floor(best / p.nRooms) : -1;
+    const bestR = best >= 0 ? best % p.nRooms : -1;
     if (bestT < 0) {
+      const before = pending.length;
       if (ejectBudget > 0 && m.slotLocked[s] === 0 && ejectAndPlace(st, m, rng, s, lastStart, pending)) {
         ejectBudget--;
-        lastCourse = -1;
+        // The ejected sessions' neighbours gained free starts.
+        for (let i = before; i < pending.length && nChanged < changed.length; i++)
+          changed[nChanged++] = p.sessionCourse[pending[i]];
+        if (nChanged === changed.length) freeCount.fill(-1);
         continue;
       }
       unplaced.push({ session: s, reason: explainNoPlace(st, m, c) });
@@ -165,14 +127,10 @@ export function construct(
   return { unplaced };
 }
 
-function conflicts(p: SearchModel['problem'], a: number, b: number): boolean {
-  if (a === b) return true;
-  for (let i = p.courseFaculty.offsets[a]; i < p.courseFaculty.offsets[a + 1]; i++)
-    for (let j = p.courseFaculty.offsets[b]; j < p.courseFaculty.offsets[b + 1]; j++)
-      if (p.courseFaculty.items[i] === p.courseFaculty.items[j]) return true;
-  for (let i = p.courseStudentSets.offsets[a]; i < p.courseStudentSets.offsets[a + 1]; i++)
-    for (let j = p.courseStudentSets.offsets[b]; j < p.courseStudentSets.offsets[b + 1]; j++)
-      if (p.courseStudentSets.items[i] === p.courseStudentSets.items[j]) return true;
+/** Does course c share faculty or student sets with one of the first n courses of `changed`? */
+function touches(m: SearchModel, c: number, changed: Int32Array, n: number): boolean {
+  const row = c * m.problem.nCourses;
+  for (let i = 0; i < n; i++) if (m.courseConflict[row + changed[i]] === 1) return true;
   return false;
 }
 

@@ -5,6 +5,7 @@ import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { Placement } from '../../shared/eval/types.ts';
 import { decompose } from '../decompose/index.ts';
 import { mipSchedule } from '../mip/index.ts';
+import type { MipRunner } from '../mip/index.ts';
 
 export interface MipStartReport {
   placement: Placement;
@@ -22,6 +23,10 @@ export async function mipStart(
     seed: number;
     timeLimitMs: number;
     signal?: AbortSignal;
+    /** Model max_gaps_per_day in the MIPs (see BuildOptions.gapRows). */
+    gapRows?: boolean;
+    /** A runner already started (and warmed up) by the caller, who closes it. */
+    runner?: MipRunner;
     onProgress: (fraction: number, message: string) => void;
   },
 ): Promise<MipStartReport> {
@@ -42,6 +47,8 @@ export async function mipStart(
     timeLimitMs: Math.max(0, opts.timeLimitMs - decomposeMs),
     seed: opts.seed,
     signal: opts.signal,
+    gapRows: opts.gapRows,
+    runner: opts.runner,
     onProgress: (mp) =>
       opts.onProgress(
         mp.total > 0 ? mp.done / mp.total : 1,
