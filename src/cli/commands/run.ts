@@ -1,39 +1,49 @@
-// `slotwise run <input> --out <dir>`: import + solve + write the results, no project file needed.
-// Writes timetable.csv (one row per session), solution.sol for ITC-2007 input, and report.json.
+// `slotwise run <input> --out <dir>`: import + solve + publish in one go. The college goes into a
+// fresh project file in the output folder, the solve runs through the solver pool like `solve`,
+// and every export is written: timetable.csv, timetable.xlsx, pdf/, ics/ (when the calendar has
+// term dates), solution.sol for ITC-2007 input, and report.json.
 import type { Command } from 'commander';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { openProject, saveCollege } from '../../main/db/index.ts';
 import { importPath } from '../../main/import/index.ts';
-import { exportTimetable } from '../../main/export/index.ts';
+import { exportAll } from '../../main/export/index.ts';
 import { formatItcSolution } from '../../shared/itc/index.ts';
-import { solve } from '../../solver/solve.ts';
 import { CliError } from '../CliError.ts';
 import { formatIssues } from './import.ts';
-import { abortOnInterrupt, positiveNumber, progressPrinter, seedNumber, summary } from './solve.ts';
+import { poolNumbers, solveThroughPool } from '../poolSolve.ts';
+import { abortOnInterrupt, positiveNumber, seedNumber, summary } from './solve.ts';
 
 interface RunOptions {
   out: string;
   timeLimit: string;
   seed: string;
   mip: boolean;
+  workers?: string;
+  stallTimeout?: string;
 }
 
 export function register(program: Command): void {
   program
     .command('run')
     .description(
-      'Import, solve and write the results in one go: timetable.csv, report.json and, for ITC-2007 input, ' +
-        'solution.sol (the competition format).',
+      'Import, solve and publish in one go: project.slotwise, timetable.csv, timetable.xlsx, PDF and ICS ' +
+        'timetables, report.json and, for ITC-2007 input, solution.sol (the competition format).',
     )
     .argument('<input>', 'workbook.xlsx, a folder of CSV files, or an ITC-2007 .ctt/.ectt file')
-    .requiredOption('--out <dir>', 'folder for the results (created if missing)')
+    .requiredOption(
+      '--out <dir>',
+      'folder for the results (created if missing; its project.slotwise is replaced)',
+    )
     .option('--time-limit <seconds>', 'wall-clock budget for the solve', '60')
     .option('--seed <n>', 'random seed: the same seed gives the same search', '1')
     .option('--no-mip', 'skip the MIP stage (greedy constructor + local search only)')
+    .option('--workers <n>', 'solver processes in the pool (default: cores - 1, at least 1)')
+    .option('--stall-timeout <seconds>', 'a solver silent this long is hung: killed and retried', '10')
     .addHelpText(
       'after',
       '\nExit codes: 0 feasible, 3 written but with hard violations or unplaced sessions, 1 input errors.\n\n' +
-        'Example:\n  slotwise run data/comp01.ctt --out out/comp01 --time-limit 120',
+        'Example:\n  slotwise run resources/samples/college --out out/demo --time-limit 30',
     )
     .action(async (input: string, opts: RunOptions) => {
       let timeLimitS: number;
@@ -44,6 +54,7 @@ export function register(program: Command): void {
       } catch (err) {
         throw new CliError(err instanceof Error ? err.message : String(err), 1);
       }
+      const pool = poolNumbers(opts.workers, opts.stallTimeout);
       const imported = await importPath(input);
       if (!imported.ok) {
         console.error(`Import failed: ${imported.errors.length} error(s) in ${input}. Nothing was solved.\n`);
@@ -51,28 +62,38 @@ export function register(program: Command): void {
         throw new CliError('', 1);
       }
       const college = imported.college;
-      const controller = new AbortController();
-      const release = abortOnInterrupt(controller);
-      let result;
-      try {
-        result = await solve(
-          college,
-          { timeLimitMs: timeLimitS * 1000, seed, skipStages: opts.mip ? [] : ['mip'] },
-          progressPrinter(),
-          controller.signal,
-        );
-      } finally {
-        release();
-      }
       mkdirSync(opts.out, { recursive: true });
-      const files: string[] = [];
-      const csv = join(opts.out, 'timetable.csv');
-      await exportTimetable('csv', college, result.timetable, { out: csv });
-      files.push(csv);
-      const ext = extname(input).toLowerCase();
-      if (ext === '.ctt' || ext === '.ectt' || college.source?.kind === 'ctt') {
+      const projectFile = join(opts.out, 'project.slotwise');
+      for (const suffix of ['', '-wal', '-shm']) rmSync(projectFile + suffix, { force: true });
+      const db = openProject(projectFile, { create: true });
+      let solved;
+      try {
+        saveCollege(db, college);
+        const controller = new AbortController();
+        const release = abortOnInterrupt(controller);
+        try {
+          solved = await solveThroughPool(
+            db,
+            college,
+            { timeLimitS, seed, mip: opts.mip, ...pool, name: `Solution (seed ${seed})` },
+            controller.signal,
+          );
+        } finally {
+          release();
+        }
+      } finally {
+        db.close();
+      }
+      const { result, timetable } = solved;
+      const isItc =
+        ['.ctt', '.ectt'].includes(extname(input).toLowerCase()) || college.source?.kind === 'ctt';
+      const exported = await exportAll(college, timetable, opts.out, {
+        formats: ['csv', 'xlsx', 'pdf', 'ics'],
+      });
+      const files = [projectFile, ...exported.results.flatMap((r) => r.files)];
+      if (isItc) {
         const sol = join(opts.out, 'solution.sol');
-        writeFileSync(sol, formatItcSolution(college, result.timetable));
+        writeFileSync(sol, formatItcSolution(college, timetable));
         files.push(sol);
       }
       const report = {
@@ -85,14 +106,17 @@ export function register(program: Command): void {
         unplaced: result.unplaced,
         findings: result.findings,
         stages: result.stages,
+        attempts: solved.outcome.attempts,
         seed,
         timeLimitS,
+        exportsSkipped: exported.skipped,
       };
       const reportFile = join(opts.out, 'report.json');
       writeFileSync(reportFile, JSON.stringify(report, null, 2));
       files.push(reportFile);
       console.log(summary(result, timeLimitS));
-      console.log(`Wrote ${files.join(', ')}.`);
+      for (const s of exported.skipped) console.log(`Not exported as ${s.format}: ${s.reason}`);
+      console.log(`Wrote ${files.length} files to ${opts.out} (timetable.csv, report.json, pdf/, ...).`);
       if (result.evaluation.hardTotal > 0) throw new CliError('', 3);
     });
 }

@@ -1,16 +1,10 @@
 // `slotwise solve --db <project>`: solves the project's college and stores the timetable as the
 // active one. Progress goes to stderr at least every second; a summary (or --json) at the end.
 import type { Command } from 'commander';
-import {
-  addTimetable,
-  loadCollege,
-  openProject,
-  ProjectFileError,
-  type Database,
-} from '../../main/db/index.ts';
-import { solve } from '../../solver/solve.ts';
+import { loadCollege, openProject, ProjectFileError, type Database } from '../../main/db/index.ts';
 import { CliError } from '../CliError.ts';
-import type { SolveProgress, SolveResult } from '../../shared/solver/protocol.ts';
+import { interruptedJobs, poolNumbers, solveThroughPool } from '../poolSolve.ts';
+import type { SolveResult } from '../../shared/solver/protocol.ts';
 
 interface SolveCliOptions {
   db: string;
@@ -18,6 +12,9 @@ interface SolveCliOptions {
   seed: string;
   json?: boolean;
   mip: boolean;
+  workers?: string;
+  stallTimeout?: string;
+  resume?: boolean;
 }
 
 export function register(program: Command): void {
@@ -31,10 +28,21 @@ export function register(program: Command): void {
     .option('--time-limit <seconds>', 'wall-clock budget for the whole solve', '60')
     .option('--seed <n>', 'random seed: the same seed gives the same search', '1')
     .option('--no-mip', 'skip the MIP stage (greedy constructor + local search only)')
+    .option('--workers <n>', 'solver processes in the pool (default: cores - 1, at least 1)')
+    .option(
+      '--stall-timeout <seconds>',
+      'a solver silent this long is hung: killed and retried from its checkpoint',
+      '10',
+    )
+    .option(
+      '--resume',
+      'resume the job an interrupted run left (from its last checkpoint) instead of a new one',
+    )
     .option('--json', 'print the result (status, costs by kind, unplaced, stage times) as JSON on stdout')
     .addHelpText(
       'after',
-      '\nCtrl+C stops early and stores the best timetable found so far.\n' +
+      '\nThe solve runs in solver processes watched by a watchdog: a crashed or hung solver is restarted and\n' +
+        'resumes from its last checkpoint. Ctrl+C cancels; the active timetable is then left unchanged.\n' +
         'Exit codes: 0 feasible timetable stored, 3 stored but with hard violations or unplaced sessions,\n' +
         '1 the project cannot be used or has no college.\n\n' +
         'Example:\n  slotwise solve --db college.slotwise --time-limit 120 --seed 7',
@@ -42,6 +50,7 @@ export function register(program: Command): void {
     .action(async (opts: SolveCliOptions) => {
       const timeLimitS = option(() => positiveNumber(opts.timeLimit, '--time-limit'));
       const seed = option(() => seedNumber(opts.seed));
+      const pool = poolNumbers(opts.workers, opts.stallTimeout);
       const db = openOrFail(opts.db);
       try {
         const college = loadCollege(db);
@@ -50,27 +59,30 @@ export function register(program: Command): void {
             `${opts.db} has no college yet. Import one first: slotwise import <workbook> --db ${opts.db}`,
             1,
           );
+        const pending = interruptedJobs(db);
+        if (pending > 0 && !opts.resume)
+          console.error(`${pending} job(s) of an interrupted run can be resumed with --resume.`);
         const controller = new AbortController();
         const release = abortOnInterrupt(controller);
-        let result;
+        let solved;
         try {
-          result = await solve(
+          solved = await solveThroughPool(
+            db,
             college,
-            { timeLimitMs: timeLimitS * 1000, seed, skipStages: opts.mip ? [] : ['mip'] },
-            progressPrinter(),
+            {
+              timeLimitS,
+              seed,
+              mip: opts.mip,
+              ...pool,
+              name: `Solution (seed ${seed})`,
+              resume: opts.resume,
+            },
             controller.signal,
           );
         } finally {
           release();
         }
-        const id = addTimetable(db, {
-          name: `Solution (seed ${seed})`,
-          kind: 'solution',
-          timetable: result.timetable,
-          evaluation: result.evaluation,
-          seed,
-          makeActive: true,
-        });
+        const { result, timetableId: id } = solved;
         if (opts.json) {
           const { timetable: _t, evaluation, ...rest } = result;
           const { violations: _v, ...costs } = evaluation;
@@ -103,22 +115,7 @@ function openOrFail(path: string): Database {
   }
 }
 
-// --- Shared with `run`: progress lines, summary, option parsing, Ctrl+C. ---
-
-/** Prints progress to stderr (stdout stays clean for --json), at most one line a second. */
-export function progressPrinter(): (p: SolveProgress) => void {
-  let last = -Infinity;
-  return (p) => {
-    const important = p.stage === 'done' || p.message.startsWith('first');
-    if (!important && p.elapsedMs - last < 900) return;
-    last = p.elapsedMs;
-    const best = p.bestHard === null ? 'no timetable yet' : `hard ${p.bestHard}, soft ${p.bestSoft}`;
-    const secs = (p.elapsedMs / 1000).toFixed(1).padStart(6);
-    console.error(
-      `[${secs} s] ${p.stage.padEnd(9)} ${String(Math.round(p.percent)).padStart(3)}%  ${best}  ${p.message}`,
-    );
-  };
-}
+// --- Shared with `run`: summary, option parsing, Ctrl+C. ---
 
 /** A readable summary of a solve result. */
 export function summary(result: SolveResult, timeLimitS: number): string {
@@ -169,7 +166,7 @@ export function seedNumber(value: string): number {
 export function abortOnInterrupt(controller: AbortController): () => void {
   const onSigint = (): void => {
     if (controller.signal.aborted) process.exit(130);
-    console.error('Stopping: keeping the best timetable so far (Ctrl+C again to quit at once).');
+    console.error('Cancelling (Ctrl+C again to quit at once).');
     controller.abort();
   };
   process.on('SIGINT', onSigint);

@@ -207,6 +207,7 @@ export class JobRunner {
         softTotal: null,
         reason,
         attempts: 0,
+        details: null,
       };
     });
     this.jobs.set(jobId, { job, done });

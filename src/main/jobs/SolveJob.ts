@@ -34,6 +34,9 @@ export interface JobOutcome {
   softTotal: number | null;
   reason: string | null;
   attempts: number;
+  /** The solver's own report of the last attempt (unplaced sessions with reasons, pre-check findings,
+   * stage times), when it returned one; null when the job ended from a checkpoint or failed. */
+  details: Pick<SolveResult, 'status' | 'unplaced' | 'findings' | 'stages'> | null;
 }
 
 export interface SolveJobDeps {
@@ -259,7 +262,12 @@ export class SolveJob {
       note: stored.note,
       etaMs: 0,
     });
-    return this.outcome('finished', attempts, stored, stored.note);
+    const done = this.outcome('finished', attempts, stored, stored.note);
+    if (result && stored.fromResult) {
+      const { status, unplaced, findings, stages } = result;
+      done.details = { status, unplaced, findings, stages };
+    }
+    return done;
   }
 
   private endFromCheckpoint(attempts: number, why: string): JobOutcome {
@@ -300,6 +308,7 @@ export class SolveJob {
       softTotal: stored?.softTotal ?? this.best?.soft ?? null,
       reason,
       attempts,
+      details: null,
     };
   }
 

@@ -18,6 +18,8 @@ export interface StoredResult {
   softTotal: number;
   status: SolveResult['status'];
   note: string | null;
+  /** The stored timetable is the solver's final result (not a better checkpoint). */
+  fromResult: boolean;
 }
 
 export function storeFinishedJob(
@@ -32,9 +34,19 @@ export function storeFinishedJob(
   const score = (t: Timetable): Evaluation =>
     evaluate(problem, timetableToPlacement(problem, t), { details: false });
   const checkpoint = latestCheckpoint(db, jobId);
-  let chosen: { timetable: Timetable; evaluation: Evaluation; status: SolveResult['status'] } | null = null;
+  let chosen: {
+    timetable: Timetable;
+    evaluation: Evaluation;
+    status: SolveResult['status'];
+    fromResult: boolean;
+  } | null = null;
   if (result)
-    chosen = { timetable: result.timetable, evaluation: score(result.timetable), status: result.status };
+    chosen = {
+      timetable: result.timetable,
+      evaluation: score(result.timetable),
+      status: result.status,
+      fromResult: true,
+    };
   let finalNote = note;
   if (checkpoint) {
     const evaluation = score(checkpoint.timetable);
@@ -42,7 +54,7 @@ export function storeFinishedJob(
     const current = chosen ? { hard: chosen.evaluation.hardTotal, soft: chosen.evaluation.softTotal } : null;
     if (isBetter(cp, current)) {
       const status = evaluation.hardTotal === 0 ? 'feasible' : 'partial';
-      chosen = { timetable: checkpoint.timetable, evaluation, status };
+      chosen = { timetable: checkpoint.timetable, evaluation, status, fromResult: false };
       if (result)
         finalNote = `The checkpoint from stage ${checkpoint.stage} was better than the final result and was kept.`;
     }
@@ -61,6 +73,13 @@ export function storeFinishedJob(
       makeActive: opts.makeActive,
     });
     updateJobStatus(db, jobId, 'finished', { resultTimetableId: timetableId, error: finalNote });
-    return { timetableId, hardTotal, softTotal, status: picked.status, note: finalNote };
+    return {
+      timetableId,
+      hardTotal,
+      softTotal,
+      status: picked.status,
+      note: finalNote,
+      fromResult: picked.fromResult,
+    };
   })();
 }
