@@ -19,6 +19,8 @@ function hasPoppler(): boolean {
   }
 }
 const poppler = hasPoppler();
+if (!poppler && process.env['SLOTWISE_REQUIRE_PDFTOOLS'] === '1')
+  throw new Error('pdftotext not found: install the Debian package poppler-utils (CI requires it).');
 if (!poppler)
   console.warn('PDF tests skipped: pdftotext not found (install the Debian package poppler-utils).');
 
