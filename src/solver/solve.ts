@@ -25,6 +25,7 @@ import { Annealer } from './search/Annealer.ts';
 import { buildResult } from './solveResult.ts';
 import { precheck } from './precheck/index.ts';
 import { mipStart } from './stages/mipStart.ts';
+import { MipRunner } from './mip/index.ts';
 
 const SLICE_MS = 100;
 
@@ -35,6 +36,8 @@ const LARGE_SESSIONS = 2000;
 /** Share of the time left after the MIP that the constructor may use; the search places the rest. */
 const CONSTRUCT_SHARE = 0.5;
 
+const sleep = (ms: number): Promise<false> =>
+  new Promise((resolve) => setTimeout(() => resolve(false), ms).unref());
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export async function solve(
@@ -81,7 +84,15 @@ export async function solve(
   };
   const cancelled = (): boolean => signal?.aborted === true;
 
+  // The MIP worker boots and warms up (HiGHS compiled, a tiny MIP run) while compile and pre-check run.
+  const mipWanted = !skip.has('mip') && !skip.has('decompose') && options.timeLimitMs >= 5000;
+  const runner = mipWanted && !cancelled() ? new MipRunner() : null;
+  const warming = runner?.warmUp().then(
+    () => true,
+    () => false,
+  );
   const problem = compile(college, options.weights ?? {});
+  await yieldToEventLoop();
   // Pre-check.
   let findings: PrecheckFinding[] = [];
   if (!skip.has('precheck')) {
@@ -99,14 +110,19 @@ export async function solve(
   let placement = start.placement;
 
   // Stages 0-1: communities and MIPs, with the constructor as fallback.
-  const useMip = !skip.has('mip') && !skip.has('decompose') && options.timeLimitMs >= 5000 && !cancelled();
-  if (useMip) {
+  if (runner && !cancelled()) {
     report('mip', 2, 'solving communities with the MIP', true);
     const heartbeat = setInterval(() => report('mip', 2, 'solving communities with the MIP', true), 900);
     try {
+      // A worker that cannot warm up within a fifth of the limit is given up on.
+      const warm = await Promise.race([warming, sleep(Math.max(0, 0.2 * (deadline - performance.now())))]);
+      if (warm !== true) throw new Error('the MIP worker did not start in time');
+      const share = problem.nSessions > LARGE_SESSIONS ? MIP_SHARE_LARGE : MIP_SHARE;
       const out = await mipStart(problem, placement, m.slotLocked, {
         seed: options.seed,
-        timeLimitMs: options.timeLimitMs * (problem.nSessions > LARGE_SESSIONS ? MIP_SHARE_LARGE : MIP_SHARE),
+        // Its share, but never more than most of what is left (the warm-up may have run long).
+        timeLimitMs: Math.min(options.timeLimitMs * share, 0.8 * (deadline - performance.now())),
+        runner,
         signal,
         onProgress: (f, msg) => report('mip', 2 + 23 * f, msg),
       });
@@ -120,6 +136,7 @@ export async function solve(
     }
     endStage('mip');
   }
+  if (runner) await runner.close();
 
   const st = new IncrementalState(problem, placement);
   const rng = new Rng(options.seed);

@@ -6,6 +6,9 @@ import type { SearchModel } from '../SearchModel.ts';
 import type { Rng } from '../Rng.ts';
 import { anyRoomFree, cheapestPinned, cheapestPlace, placeScratch, timeFree } from './placeChoice.ts';
 
+/** Ejections in a row without a new low in the queue after which ejecting stops. */
+const STALL_EJECTIONS = 300;
+
 export interface ConstructResult {
   /** Sessions left unplaced, with a plain-words reason for each. */
   unplaced: Array<{ session: number; reason: string }>;
@@ -77,7 +80,11 @@ export function construct(
   let nChanged = 0;
   // Ejections: a session with no clash-free place takes the least-crowded start and pushes the
   // sessions it clashes with back into the queue (bounded, with a short tabu on its last start).
+  // Ejecting stops for good once STALL_EJECTIONS of them in a row bring the queue no lower than
+  // before: past that it only cycles, and the local search does better with what is left.
   let ejectBudget = 5 * p.nSessions;
+  let fewestPending = pending.length;
+  let sinceFewest = 0;
   const lastStart = new Int32Array(p.nSessions).fill(-1);
   let steps = 0;
   while (pending.length > 0) {
@@ -95,6 +102,10 @@ export function construct(
         bestI = i;
       }
     }
+    if (pending.length < fewestPending) {
+      fewestPending = pending.length;
+      sinceFewest = 0;
+    }
     const s = pending[bestI];
     pending[bestI] = pending[pending.length - 1];
     pending.pop();
@@ -111,8 +122,13 @@ export function construct(
     const bestR = best >= 0 ? best % p.nRooms : -1;
     if (bestT < 0) {
       const before = pending.length;
-      if (ejectBudget > 0 && m.slotLocked[s] === 0 && ejectAndPlace(st, m, rng, s, lastStart, pending)) {
+      if (
+        ejectBudget > 0 &&
+        m.slotLocked[s] === 0 &&
+        ejectAndPlace(st, m, rng, s, lastStart, pending, delta)
+      ) {
         ejectBudget--;
+        if (++sinceFewest > STALL_EJECTIONS) ejectBudget = 0;
         // The ejected sessions' neighbours gained free starts.
         for (let i = before; i < pending.length && nChanged < changed.length; i++)
           changed[nChanged++] = p.sessionCourse[pending[i]];
@@ -136,7 +152,7 @@ function touches(m: SearchModel, c: number, changed: Int32Array, n: number): boo
 
 /**
  * Place s at the allowed start with the fewest clashing sessions (random tie-break, not the start
- * it was last ejected from), in the least busy allowed room; clashing movable sessions go back to
+ * it was last ejected from, fewest other hard costs), in the least busy allowed room; clashing movable sessions go back to
  * `pending`. Returns false when every start clashes with a locked session.
  */
 function ejectAndPlace(
@@ -146,6 +162,7 @@ function ejectAndPlace(
   s: number,
   lastStart: Int32Array,
   pending: number[],
+  delta: Float64Array,
 ): boolean {
   const p = st.problem;
   const c = p.sessionCourse[s];
@@ -180,7 +197,9 @@ function ejectAndPlace(
       }
     }
     if (room < 0) continue;
-    const total = score + roomScore + rng.float() * 1.5;
+    // Clashes are ejected, but other hard costs of the place (rules, day limits, gaps) would stay.
+    st.deltaMove(s, t, room, delta);
+    const total = score + roomScore + 3 * delta[0] + rng.float() * 1.5;
     if (total < bestScore) {
       bestScore = total;
       bestT = t;
