@@ -68,6 +68,12 @@ describe.runIf(browserAvailable())('the desktop UI in Chromium', () => {
       await createProject(app, newProjectPath('North College'));
       await app.reload();
       await expect.poll(() => app.page.locator('.app-header').innerText()).toContain('North College');
+      await app.page
+        .getByRole('navigation', { name: 'Screens' })
+        .getByRole('button', { name: 'Project' })
+        .click();
+      await app.page.getByRole('button', { name: 'Back up now' }).click();
+      await expect.poll(() => app.page.getByText(/^Saved .*\.slotwise/).count()).toBe(1);
     });
   });
 

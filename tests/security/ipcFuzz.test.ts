@@ -25,6 +25,7 @@ const PER_CHANNEL = 120;
 const WRITING: ReadonlySet<Channel> = new Set<Channel>([
   'project:open',
   'project:create',
+  'project:backup',
   'import:run',
   'timetable:update',
   'timetable:setActive',
@@ -48,6 +49,7 @@ function validRequest(channel: Channel): unknown {
     'project:recent': undefined,
     'project:open': { path: projectFile },
     'project:create': { path: join(dir, 'new.slotwise') },
+    'project:backup': undefined,
     'import:run': { path: join(dir, 'workbook.xlsx') },
     'data:browse': { kind: 'rooms', search: 'Room', offset: 0, limit: 10 },
     'data:precheck': undefined,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from './dispatcher.ts';
 import { createHandlers } from './handlers.ts';
+import { openProject } from '../db/index.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -55,5 +56,24 @@ describe('project errors over IPC', () => {
       ok: false,
       error: { code: 'not_found' },
     });
+  });
+});
+
+describe('project backup over IPC', () => {
+  it('writes a copy of the open project that opens as a Slotwise project', async () => {
+    const file = join(tempDir(), 'College.slotwise');
+    const dispatch = createDispatcher(createHandlers({ userDataDir: tempDir() }));
+    expect(await dispatch('project:backup', undefined)).toMatchObject({ ok: false });
+    await dispatch('project:create', { path: file });
+    const res = await dispatch('project:backup', undefined);
+    expect(res.ok).toBe(true);
+    const backup = (res as { ok: true; value: { file: string } }).value.file;
+    expect(backup).not.toBe(file);
+    const copy = openProject(backup, { readonly: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      copy.close();
+    }
   });
 });

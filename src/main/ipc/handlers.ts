@@ -2,6 +2,7 @@
 // database connection is owned by ProjectSession.
 import type { Handlers } from './dispatcher.ts';
 import { ProjectSession } from './ProjectSession.ts';
+import { backupProject } from '../db/index.ts';
 import { collegeHandlers } from './collegeHandlers.ts';
 import { timetableHandlers } from './timetableHandlers.ts';
 import { jobHandlers } from './jobHandlers.ts';
@@ -41,6 +42,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return info;
     },
     'project:recent': () => project.recent(),
+    'project:backup': async () => ({ file: await backupProject(project.connection()) }),
     'project:open': async ({ path }) => openWithJobs(path, false),
     'project:create': async ({ path }) => openWithJobs(path, true),
     ...collegeHandlers(project),

@@ -1,6 +1,6 @@
 // The Electron main process entry: wires services to the app lifecycle. Everything of substance
 // lives in plain Node modules (src/main/*) that never import electron.
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createDispatcher } from '../ipc/dispatcher.ts';
 import { createHandlers } from '../ipc/handlers.ts';
@@ -74,11 +74,35 @@ void app.whenReady().then(() => {
     }
     return dispatch(channel, payload);
   });
+  Menu.setApplicationMenu(appMenu(dispatch));
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
 });
+
+/** The menu: File > Back up project now (the same handler as the Project screen's button). */
+function appMenu(dispatch: ReturnType<typeof createDispatcher>): Menu {
+  const backUp = async (): Promise<void> => {
+    const res = await dispatch('project:backup', undefined);
+    const detail = res.ok ? `Saved ${(res.value as { file: string }).file}` : res.error.message;
+    await dialog.showMessageBox({ type: res.ok ? 'info' : 'error', message: 'Back up project', detail });
+  };
+  return Menu.buildFromTemplate([
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Back up project now', accelerator: 'CmdOrCtrl+B', click: () => void backUp() },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ]);
+}
 
 // Every web contents, not only our window's: no webviews, no navigation away, no new windows.
 app.on('web-contents-created', (_event, contents) => {

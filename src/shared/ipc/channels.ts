@@ -6,6 +6,7 @@ export const CHANNELS = [
   'project:recent',
   'project:open',
   'project:create',
+  'project:backup',
   'import:run',
   'data:browse',
   'data:precheck',

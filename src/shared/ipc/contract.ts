@@ -92,6 +92,7 @@ export const contract = {
   'project:current': { request: z.void(), response: reply<ProjectInfo | null>() },
   'project:recent': { request: z.void(), response: reply<string[]>() },
   'project:open': { request: z.strictObject({ path }), response: reply<ProjectInfo>() },
+  'project:backup': { request: z.void(), response: reply<{ file: string }>() },
   'project:create': { request: z.strictObject({ path }), response: reply<ProjectInfo>() },
   'import:run': { request: z.strictObject({ path }), response: reply<ImportOutcome>() },
   'data:browse': {

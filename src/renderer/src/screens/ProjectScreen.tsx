@@ -12,6 +12,7 @@ export function ProjectScreen({ project, onOpened }: Props): React.JSX.Element {
   const [recent, setRecent] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [backup, setBackup] = useState<string | null>(null);
 
   useEffect(() => {
     api()
@@ -40,6 +41,15 @@ export function ProjectScreen({ project, onOpened }: Props): React.JSX.Element {
     }
   };
 
+  const backUp = async (): Promise<void> => {
+    setError(null);
+    try {
+      setBackup((await api().projectBackup()).file);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
   return (
     <section className="screen">
       {project ? (
@@ -49,6 +59,16 @@ export function ProjectScreen({ project, onOpened }: Props): React.JSX.Element {
           <p>
             {project.hasCollege ? 'College data imported.' : 'No college data yet: go to Import next.'}{' '}
             {project.timetables === 1 ? '1 timetable.' : `${project.timetables} timetables.`}
+          </p>
+          <p>
+            <button type="button" onClick={() => void backUp()}>
+              Back up now
+            </button>{' '}
+            <span className="muted">
+              {backup
+                ? `Saved ${backup}`
+                : 'A copy is also made before every upgrade; the newest 10 are kept.'}
+            </span>
           </p>
         </div>
       ) : (
