@@ -23,11 +23,14 @@ function sourceFiles(dir: string, pattern = /\.(ts|tsx|js|cjs|mjs|html)$/): stri
 
 const read = (rel: string): string => readFileSync(join(ROOT, rel), 'utf8');
 
-/** Strips comments so prose that mentions an API does not count as using it. */
+/**
+ * Strips comments so prose that mentions an API does not count as using it. Line comments go
+ * first, so a `/*` written inside one (e.g. "src/main/*") does not open a block comment.
+ */
 function code(rel: string): string {
   return read(rel)
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1')
+    .replace(/\/\*[\s\S]*?\*\//g, '');
 }
 
 /** The text of the balanced (...) or {...} that opens at `open`. */
