@@ -28,6 +28,8 @@ import { mipStart } from './stages/mipStart.ts';
 import { MipRunner } from './mip/index.ts';
 
 const SLICE_MS = 100;
+/** Most of the time kept back for the end of a solve (restore the best, build the result). */
+const FINISH_RESERVE_MAX_MS = 1000;
 
 /** Share of the time limit the MIP stage may use: more on big instances, where it places far better. */
 const MIP_SHARE = 0.25;
@@ -47,7 +49,11 @@ export async function solve(
   signal?: AbortSignal,
 ): Promise<SolveResult> {
   const t0 = performance.now();
-  const deadline = t0 + Math.max(0, options.timeLimitMs);
+  // The search stops a little early so that restoring the best and building the result (which
+  // grow with the instance) still end by the time limit.
+  const limitEnd = t0 + Math.max(0, options.timeLimitMs);
+  const finishReserve = Math.min(FINISH_RESERVE_MAX_MS, college.courses.length * 0.5);
+  const deadline = Math.max(t0, limitEnd - finishReserve);
   const skip = new Set<SolverStage>(options.skipStages ?? []);
   const stages: StageTime[] = [];
   let stageStart = t0;
