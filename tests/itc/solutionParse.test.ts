@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCtt } from '../../src/shared/itc/ctt.ts';
-import {
-  formatItcSolution,
-  parseItcSolution,
-  readItcSolution,
-} from '../../src/shared/itc/solution.ts';
+import { formatItcSolution, parseItcSolution, readItcSolution } from '../../src/shared/itc/solution.ts';
 
 const toy = parseCtt(
   readFileSync(new URL('../../../shared/data/itc2007/qub-2007-release/toy.ctt', import.meta.url), 'utf8'),
