@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openProject, saveCollege } from '../../src/main/db/index.ts';
 import { testCollege } from '../../src/shared/eval/testing/testCollege.ts';
@@ -83,6 +85,15 @@ describe.runIf(browserAvailable())('the desktop UI in Chromium', () => {
       await page.getByLabel('Project file path').fill(newProjectPath());
       await page.getByRole('button', { name: 'Create project' }).click();
       await page.getByRole('heading', { name: 'Import college data' }).waitFor();
+      // Without a native dialog (a browser, not Electron) choosing says to type the path.
+      await page.getByRole('button', { name: 'Choose file…' }).click();
+      await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('Type the path');
+      // The template workbook is handed out where asked.
+      const template = join(dirname(newProjectPath()), 'template.xlsx');
+      await page.getByLabel('Save the template to').fill(template);
+      await page.getByRole('button', { name: 'Save the template workbook' }).click();
+      await expect.poll(() => page.getByText(`Saved ${template}`).count()).toBe(1);
+      expect(existsSync(template)).toBe(true);
       await page.getByLabel('Workbook, CSV folder or .ctt path').fill(MISTAKES);
       await page.getByRole('main').getByRole('button', { name: 'Import', exact: true }).click();
       const errors = page.getByTestId('errors');

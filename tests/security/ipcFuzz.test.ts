@@ -33,6 +33,7 @@ const WRITING: ReadonlySet<Channel> = new Set<Channel>([
   'jobs:cancel',
   'jobs:restart',
   'export:run',
+  'template:save',
 ]);
 
 let dir: string;
@@ -65,6 +66,8 @@ function validRequest(channel: Channel): unknown {
     'jobs:list': undefined,
     'export:run': { format: 'csv', out: join(dir, 'out.csv') },
     'dialog:save': { title: 'Save' },
+    'dialog:open': { title: 'Open', folder: true },
+    'template:save': { out: join(dir, 'template.xlsx') },
   };
   return examples[channel];
 }

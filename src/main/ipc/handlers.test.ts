@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from './dispatcher.ts';
 import { createHandlers } from './handlers.ts';
 import { openProject } from '../db/index.ts';
+import { importPath } from '../import/index.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -75,5 +76,36 @@ describe('project backup over IPC', () => {
     } finally {
       copy.close();
     }
+  });
+});
+
+describe('template and open dialog over IPC', () => {
+  it('saves the template workbook where asked, and it imports cleanly', async () => {
+    const dispatch = createDispatcher(createHandlers({ userDataDir: tempDir() }));
+    const out = join(tempDir(), 'my-college');
+    const res = await dispatch('template:save', { out });
+    expect(res).toEqual({ ok: true, value: { file: `${out}.xlsx` } });
+    const imported = await importPath(`${out}.xlsx`);
+    expect(imported.ok).toBe(true);
+    const bad = await dispatch('template:save', { out: join(tempDir(), 'missing-dir', 'x.xlsx') });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'template_failed' } });
+  });
+
+  it('uses the injected open dialog, and says to type a path without one', async () => {
+    const withDialog = createDispatcher(
+      createHandlers({
+        userDataDir: tempDir(),
+        openDialog: ({ folder }) => Promise.resolve(folder ? '/d' : '/f.xlsx'),
+      }),
+    );
+    expect(await withDialog('dialog:open', { title: 'Import', folder: true })).toEqual({
+      ok: true,
+      value: '/d',
+    });
+    const without = createDispatcher(createHandlers({ userDataDir: tempDir() }));
+    expect(await without('dialog:open', { title: 'Import' })).toMatchObject({
+      ok: false,
+      error: { code: 'no_dialog' },
+    });
   });
 });

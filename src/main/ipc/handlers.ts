@@ -3,6 +3,7 @@
 import type { Handlers } from './dispatcher.ts';
 import { ProjectSession } from './ProjectSession.ts';
 import { backupProject } from '../db/index.ts';
+import { saveTemplate, TEMPLATE_FILE } from './saveTemplate.ts';
 import { collegeHandlers } from './collegeHandlers.ts';
 import { timetableHandlers } from './timetableHandlers.ts';
 import { jobHandlers } from './jobHandlers.ts';
@@ -21,6 +22,10 @@ export interface HandlerDeps {
   jobRunner?: JobRunnerOptions;
   /** The native save dialog (injected by the shell); resolves null when cancelled. */
   saveDialog?: (request: { title: string; defaultName?: string }) => Promise<string | null>;
+  /** The native open dialog for a file or a folder (injected by the shell). */
+  openDialog?: (request: { title: string; folder?: boolean }) => Promise<string | null>;
+  /** The template workbook to hand out (the packaged app's resources; default: the repository's). */
+  templateFile?: string;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -49,6 +54,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...timetableHandlers(project),
     ...jobHandlers(project, jobs),
     ...exportHandlers(project),
+    'template:save': ({ out }) => saveTemplate(deps.templateFile ?? TEMPLATE_FILE, out),
+    'dialog:open': (request) => {
+      if (!deps.openDialog) throw new AppError('no_dialog', 'Type the path of the workbook or folder.');
+      return deps.openDialog(request);
+    },
     'dialog:save': (request) => {
       if (!deps.saveDialog) throw new AppError('no_dialog', 'Type the path to save to.');
       return deps.saveDialog(request);

@@ -65,6 +65,17 @@ void app.whenReady().then(() => {
         const result = await dialog.showSaveDialog({ title, defaultPath: defaultName });
         return result.canceled || !result.filePath ? null : result.filePath;
       },
+      openDialog: async ({ title, folder }) => {
+        const result = await dialog.showOpenDialog({
+          title,
+          properties: [folder ? 'openDirectory' : 'openFile'],
+          filters: folder ? [] : [{ name: 'Workbook or ITC-2007', extensions: ['xlsx', 'ctt', 'ectt'] }],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      templateFile: app.isPackaged
+        ? join(process.resourcesPath, 'templates', 'college-template.xlsx')
+        : undefined,
     }),
   );
   ipcMain.handle('slotwise:invoke', (event, channel: unknown, payload: unknown) => {

@@ -22,6 +22,8 @@ export const CHANNELS = [
   'jobs:list',
   'export:run',
   'dialog:save',
+  'dialog:open',
+  'template:save',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -143,6 +143,13 @@ export const contract = {
     request: z.strictObject({ title: z.string().max(200), defaultName: z.string().max(200).optional() }),
     response: reply<string | null>(),
   },
+  /** Asks the user for a workbook file or a CSV folder (Electron's open dialog); null when cancelled. */
+  'dialog:open': {
+    request: z.strictObject({ title: z.string().max(200), folder: z.boolean().optional() }),
+    response: reply<string | null>(),
+  },
+  /** Writes the template workbook (every sheet, headers, an Instructions sheet) to `out`. */
+  'template:save': { request: z.strictObject({ out: path }), response: reply<{ file: string }>() },
 } satisfies Record<Channel, { request: z.ZodType; response: unknown }>;
 
 export type Contract = typeof contract;

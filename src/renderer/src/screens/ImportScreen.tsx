@@ -13,6 +13,38 @@ export function ImportScreen({ onImported, onShowData }: Props): React.JSX.Eleme
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [templateOut, setTemplateOut] = useState('');
+  const [templateNote, setTemplateNote] = useState<string | null>(null);
+
+  const choose = async (folder: boolean): Promise<void> => {
+    try {
+      const picked = await api().dialogOpen({
+        title: folder ? 'Choose a CSV folder' : 'Choose a workbook',
+        folder,
+      });
+      if (picked) setPath(picked);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  const saveTemplate = async (): Promise<void> => {
+    setTemplateNote(null);
+    try {
+      let out = templateOut.trim();
+      if (!out) {
+        const picked = await api().dialogSave({
+          title: 'Save the template workbook',
+          defaultName: 'college.xlsx',
+        });
+        if (!picked) return;
+        out = picked;
+      }
+      setTemplateNote(`Saved ${(await api().templateSave({ out })).file}`);
+    } catch (e) {
+      setTemplateNote(messageOf(e));
+    }
+  };
 
   const run = async (): Promise<void> => {
     if (!path.trim()) {
@@ -57,6 +89,12 @@ export function ImportScreen({ onImported, onShowData }: Props): React.JSX.Eleme
           />
         </label>
         <div className="actions">
+          <button type="button" onClick={() => void choose(false)}>
+            Choose file&hellip;
+          </button>
+          <button type="button" onClick={() => void choose(true)}>
+            Choose folder&hellip;
+          </button>
           <button type="submit" className="primary" disabled={busy}>
             {busy ? 'Importing\u2026' : outcome && !outcome.ok ? 'Import again' : 'Import'}
           </button>
@@ -67,6 +105,28 @@ export function ImportScreen({ onImported, onShowData }: Props): React.JSX.Eleme
           </p>
         )}
       </form>
+      <div className="panel">
+        <h3>No workbook yet?</h3>
+        <p className="muted">
+          Start from the template: every sheet with its columns, one example row each, and an Instructions
+          sheet.
+        </p>
+        <label className="field">
+          <span>Save the template to</span>
+          <input
+            value={templateOut}
+            onChange={(e) => setTemplateOut(e.target.value)}
+            placeholder="/home/me/college.xlsx (empty: choose in a dialog)"
+            spellCheck={false}
+          />
+        </label>
+        <div className="actions">
+          <button type="button" onClick={() => void saveTemplate()}>
+            Save the template workbook
+          </button>
+          {templateNote && <span className="muted">{templateNote}</span>}
+        </div>
+      </div>
       {outcome?.ok === true && (
         <div className="panel" aria-live="polite">
           <h2>Imported</h2>
