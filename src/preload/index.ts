@@ -1,6 +1,6 @@
 // The preload exposes one narrow object, window.api: one method per contract channel, each
 // returning the handler's value or throwing the typed error it carried. No ipcRenderer leaks.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { CHANNELS, methodName } from '../shared/ipc/channels.ts';
 import type { Envelope } from '../shared/ipc/envelope.ts';
 import { JOB_EVENT_CHANNEL, jobEventSchema } from '../shared/ipc/jobEvents.ts';
@@ -34,5 +34,8 @@ api['onJobEvent'] = (listener: (event: JobEvent) => void) => {
     ipcRenderer.removeListener(JOB_EVENT_CHANNEL, relay);
   };
 };
+
+/** The path of a dropped file, so the import screen can take a workbook dropped on it. */
+api['pathForFile'] = (file: File) => webUtils.getPathForFile(file);
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api));

@@ -94,7 +94,24 @@ describe.runIf(browserAvailable())('the desktop UI in Chromium', () => {
       await page.getByRole('button', { name: 'Save the template workbook' }).click();
       await expect.poll(() => page.getByText(`Saved ${template}`).count()).toBe(1);
       expect(existsSync(template)).toBe(true);
-      await page.getByLabel('Workbook, CSV folder or .ctt path').fill(MISTAKES);
+      // A path dropped on the form fills the field (Electron gives dropped files' paths the same way).
+      await page.evaluate((dropped) => {
+        // Page globals, typed here because the test config has no DOM library.
+        const win = globalThis as unknown as {
+          DataTransfer: new () => { setData(type: string, value: string): void };
+          DragEvent: new (type: string, init: object) => unknown;
+          document: { querySelector(selector: string): { dispatchEvent(event: unknown): boolean } | null };
+        };
+        const data = new win.DataTransfer();
+        data.setData('text/plain', dropped);
+        const form = win.document.querySelector('form[aria-label^="Import form"]');
+        form?.dispatchEvent(
+          new win.DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+        );
+      }, MISTAKES);
+      await expect
+        .poll(() => page.getByLabel('Workbook, CSV folder or .ctt path').inputValue())
+        .toBe(MISTAKES);
       await page.getByRole('main').getByRole('button', { name: 'Import', exact: true }).click();
       const errors = page.getByTestId('errors');
       const rows = errors.locator('tbody tr');

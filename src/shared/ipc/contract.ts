@@ -169,4 +169,6 @@ export type Api = {
 export type Bridge = Api & {
   /** Calls `listener` with every job event from main; returns the unsubscribe function. */
   onJobEvent(listener: (event: JobEvent) => void): () => void;
+  /** The file-system path of a file dropped on the page (Electron only; absent in a plain browser). */
+  pathForFile?: (file: File) => string;
 };

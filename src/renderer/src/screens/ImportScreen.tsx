@@ -8,11 +8,20 @@ interface Props {
   onShowData: () => void;
 }
 
+/** The path of a file or folder dropped on the form (Electron gives real paths; text drops work anywhere). */
+function droppedPath(data: DataTransfer): string {
+  const file = data.files[0];
+  const toPath = api().pathForFile;
+  if (file && toPath) return toPath(file).trim();
+  return data.getData('text/plain').trim();
+}
+
 export function ImportScreen({ onImported, onShowData }: Props): React.JSX.Element {
   const [path, setPath] = useState('');
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [dragging, setDragging] = useState(false);
   const [templateOut, setTemplateOut] = useState('');
   const [templateNote, setTemplateNote] = useState<string | null>(null);
 
@@ -68,16 +77,32 @@ export function ImportScreen({ onImported, onShowData }: Props): React.JSX.Eleme
   return (
     <section className="screen">
       <form
-        className="panel"
+        className={dragging ? 'panel drop-target' : 'panel'}
+        aria-label="Import form: drop a workbook, a CSV folder or a .ctt file here"
         onSubmit={(e) => {
           e.preventDefault();
           void run();
         }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          const dropped = droppedPath(e.dataTransfer);
+          if (dropped) {
+            setPath(dropped);
+            setError(null);
+          } else setError('Could not read the path of what was dropped: type it or choose it instead.');
+        }}
       >
         <h2>Import college data</h2>
         <p className="muted">
-          A workbook (.xlsx), a folder with one CSV file per sheet, or an ITC-2007 .ctt file. Importing
-          replaces the project&rsquo;s college data; nothing is kept from an import that has errors.
+          A workbook (.xlsx), a folder with one CSV file per sheet, or an ITC-2007 .ctt file: type its path,
+          choose it, or drop it here. Importing replaces the project&rsquo;s college data; nothing is kept
+          from an import that has errors.
         </p>
         <label className="field">
           <span>Workbook, CSV folder or .ctt path</span>
