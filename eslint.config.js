@@ -4,7 +4,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
+import slotwise from './tools/eslint/processZones.js';
 
 const nodeBuiltins = [
   'node:*',
@@ -28,8 +28,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+    plugins: { slotwise },
     languageOptions: {
       parserOptions: {
         projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] },
@@ -44,23 +43,23 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { patterns: [electron] }],
       // Folders by process (DESIGN.md): resolved paths, so src/shared/solver is not src/solver.
-      'import-x/no-restricted-paths': [
+      'slotwise/process-zones': [
         'error',
         {
           zones: [
             {
-              target: './src/shared',
-              from: ['./src/main', './src/solver', './src/renderer', './src/cli', './src/preload'],
+              target: 'src/shared',
+              from: ['src/main', 'src/solver', 'src/renderer', 'src/cli', 'src/preload'],
               message: 'src/shared runs anywhere: it imports only src/shared.',
             },
             {
-              target: './src/renderer',
-              from: ['./src/main', './src/solver', './src/cli'],
+              target: 'src/renderer',
+              from: ['src/main', 'src/solver', 'src/cli'],
               message: 'The renderer talks to main only through window.api.',
             },
             {
-              target: './src/solver',
-              from: ['./src/main', './src/renderer', './src/cli'],
+              target: 'src/solver',
+              from: ['src/main', 'src/renderer', 'src/cli'],
               message: 'The solver depends only on src/shared.',
             },
           ],
