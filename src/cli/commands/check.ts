@@ -3,7 +3,6 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { getActiveTimetable, getTimetable, loadCollege, openProject } from '../../main/db/index.ts';
 import { compile } from '../../shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../shared/compiled/placement.ts';
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
@@ -14,6 +13,7 @@ import { parseCtt } from '../../shared/itc/ctt.ts';
 import { readItcSolution } from '../../shared/itc/solution.ts';
 import type { College, Timetable } from '../../shared/model/types.ts';
 import { CliError } from '../CliError.ts';
+import { loadProjectTimetable } from '../projectTimetable.ts';
 
 interface CheckOptions {
   ctt?: string;
@@ -106,10 +106,14 @@ export function runCheck(opts: Omit<CheckOptions, 'limit' | 'json'>): CheckRepor
     warnings = read.warnings;
     source = `${ctt} + ${sol}`;
   } else if (opts.db !== undefined) {
-    const loaded = loadFromProject(opts.db, opts.timetable);
+    const loaded = loadProjectTimetable(
+      opts.db,
+      opts.timetable,
+      'active timetable: solve or import one first.',
+    );
     college = loaded.college;
     timetable = loaded.timetable;
-    source = loaded.source;
+    source = `${opts.db}, ${loaded.label}`;
   } else {
     throw new CliError('Nothing to check: give --ctt <file> --solution <file>, or --db <project>.', 2);
   }
@@ -145,35 +149,6 @@ function itcComponents(e: Evaluation): Record<string, number> {
 
 function sessionRef(p: CompiledProblem, s: number): { course: string; session: number } {
   return { course: p.courseIds[p.sessionCourse[s]], session: p.sessionIndex[s] + 1 };
-}
-
-function loadFromProject(
-  path: string,
-  timetableId: string | undefined,
-): { college: College; timetable: Timetable; source: string } {
-  const db = badInput(() => openProject(path, { readonly: true }));
-  try {
-    const college = loadCollege(db);
-    if (!college) throw new CliError(`${path} holds no college yet: import one with "slotwise import".`, 2);
-    let found;
-    if (timetableId !== undefined) {
-      const id = Number(timetableId);
-      if (!Number.isInteger(id))
-        throw new CliError(`--timetable must be a timetable id (a number), got "${timetableId}".`, 2);
-      found = getTimetable(db, id);
-      if (!found) throw new CliError(`${path} has no timetable with id ${id}.`, 2);
-    } else {
-      found = getActiveTimetable(db);
-      if (!found) throw new CliError(`${path} has no active timetable: solve or import one first.`, 2);
-    }
-    return {
-      college,
-      timetable: found.timetable,
-      source: `${path}, timetable ${found.summary.id} "${found.summary.name}"`,
-    };
-  } finally {
-    db.close();
-  }
 }
 
 function printReport(r: CheckReport, limit: number): void {

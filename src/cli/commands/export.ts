@@ -1,7 +1,6 @@
 // `slotwise export`: publish a project's active (or chosen) timetable as CSV, ITC-2007 solution,
 // PDF booklets, ICS calendars or an XLSX workbook.
 import { Option, type Command } from 'commander';
-import { getActiveTimetable, getTimetable, loadCollege, openProject } from '../../main/db/index.ts';
 import {
   EXPORT_FORMATS,
   EXPORT_VIEWS,
@@ -11,8 +10,8 @@ import {
   type ExportResult,
   type ExportView,
 } from '../../main/export/index.ts';
-import type { College, Timetable } from '../../shared/model/types.ts';
 import { CliError } from '../CliError.ts';
+import { loadProjectTimetable } from '../projectTimetable.ts';
 
 interface ExportCommandOptions {
   db: string;
@@ -51,7 +50,11 @@ export function register(program: Command): void {
         '  slotwise export --db college.slotwise --format ics --view faculty --only F001,F002 --out out/ics',
     )
     .action(async (opts: ExportCommandOptions) => {
-      const { college, timetable, label, stale } = loadFromProject(opts.db, opts.timetable);
+      const { college, timetable, label, stale } = loadProjectTimetable(
+        opts.db,
+        opts.timetable,
+        'timetable yet: solve one first (slotwise run / solve), then export.',
+      );
       if (stale) console.error(`warning: ${label} was made for an earlier import; ids may no longer match.`);
       const only = opts.only
         ?.split(',')
@@ -83,43 +86,4 @@ function summary(r: ExportResult, label: string): string {
           : '';
   const files = r.files.length > 8 ? [...r.files.slice(0, 8), `... and ${r.files.length - 8} more`] : r.files;
   return [`Exported ${label} as ${r.format}${extra}:`, ...files.map((f) => `  ${f}`)].join('\n');
-}
-
-function loadFromProject(
-  path: string,
-  timetableId: string | undefined,
-): { college: College; timetable: Timetable; label: string; stale: boolean } {
-  let db;
-  try {
-    db = openProject(path, { readonly: true });
-  } catch (err) {
-    throw new CliError(err instanceof Error ? err.message : String(err), 2);
-  }
-  try {
-    const college = loadCollege(db);
-    if (!college) throw new CliError(`${path} holds no college yet: import one with "slotwise import".`, 2);
-    let found;
-    if (timetableId !== undefined) {
-      const id = Number(timetableId);
-      if (!Number.isInteger(id))
-        throw new CliError(`--timetable must be a timetable id (a number), got "${timetableId}".`, 2);
-      found = getTimetable(db, id);
-      if (!found) throw new CliError(`${path} has no timetable with id ${id}.`, 2);
-    } else {
-      found = getActiveTimetable(db);
-      if (!found)
-        throw new CliError(
-          `${path} has no timetable yet: solve one first (slotwise run / solve), then export.`,
-          2,
-        );
-    }
-    return {
-      college,
-      timetable: found.timetable,
-      label: `timetable ${found.summary.id} "${found.summary.name}"`,
-      stale: found.summary.stale,
-    };
-  } finally {
-    db.close();
-  }
 }

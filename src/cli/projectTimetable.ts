@@ -1,0 +1,51 @@
+// Reading a project's college and one of its timetables (the active one, or --timetable <id>) for
+// commands that only read: check, export. Every failure is a CliError with exit code 2.
+import { getActiveTimetable, getTimetable, loadCollege, openProject } from '../main/db/index.ts';
+import type { College, Timetable } from '../shared/model/types.ts';
+import { CliError } from './CliError.ts';
+
+export interface ProjectTimetable {
+  college: College;
+  timetable: Timetable;
+  /** e.g. `timetable 3 "Solution (seed 1)"`. */
+  label: string;
+  /** Made for an earlier import of the college. */
+  stale: boolean;
+}
+
+export function loadProjectTimetable(
+  path: string,
+  timetableId: string | undefined,
+  /** Completes "<path> has no …" when there is no active timetable. */
+  noTimetable: string,
+): ProjectTimetable {
+  let db;
+  try {
+    db = openProject(path, { readonly: true });
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err), 2);
+  }
+  try {
+    const college = loadCollege(db);
+    if (!college) throw new CliError(`${path} holds no college yet: import one with "slotwise import".`, 2);
+    let found;
+    if (timetableId !== undefined) {
+      const id = Number(timetableId);
+      if (!Number.isInteger(id))
+        throw new CliError(`--timetable must be a timetable id (a number), got "${timetableId}".`, 2);
+      found = getTimetable(db, id);
+      if (!found) throw new CliError(`${path} has no timetable with id ${id}.`, 2);
+    } else {
+      found = getActiveTimetable(db);
+      if (!found) throw new CliError(`${path} has no ${noTimetable}`, 2);
+    }
+    return {
+      college,
+      timetable: found.timetable,
+      label: `timetable ${found.summary.id} "${found.summary.name}"`,
+      stale: found.summary.stale,
+    };
+  } finally {
+    db.close();
+  }
+}
