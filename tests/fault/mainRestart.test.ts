@@ -64,8 +64,11 @@ describe('main process killed mid-job', () => {
     const timeLimitMs = 10_000;
 
     const first = startMain([path, 'run', String(timeLimitMs), ...(moduleArg ? [moduleArg] : [])], env);
+    // Killed once it has solved for a while (past a few progress saves), so there is time to carry over.
     const progressed = (): boolean =>
-      first.events.some((e) => e.type === 'progress' && e.percent >= 30 && e.bestHard !== null);
+      first.events.some(
+        (e) => e.type === 'progress' && e.percent >= 30 && e.bestHard !== null && e.elapsedMs >= 1500,
+      );
     await until(progressed, 25_000, 'the first run to make progress');
     const ro = openProject(path, { readonly: true });
     // Give a checkpoint (if the solver sends them: see checkpoints.test.ts) time to land.

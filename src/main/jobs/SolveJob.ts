@@ -197,6 +197,18 @@ export class SolveJob {
       this.best = { hard: c.hardTotal, soft: c.softTotal, stage: c.stage };
       const { stage, timetable, hardTotal, softTotal } = c;
       saveCheckpoint(db, { jobId: this.jobId, stage, timetable, hardTotal, softTotal, data: { attempt: n } });
+      // The solving time spent so far goes with the checkpoint, so a resume counts it.
+      lastSaved = clock.now();
+      recordProgress(db, this.jobId, {
+        type: 'progress',
+        attempt: n,
+        stage,
+        percent: this.percent,
+        bestHard: hardTotal,
+        bestSoft: softTotal,
+        message: 'checkpoint saved',
+        elapsedMs: this.elapsed(),
+      });
     };
     const task = pool.run(college, options, {
       onStarted: (pid) => {
