@@ -10,30 +10,14 @@ import { parseItcSolution } from '../../src/shared/itc/solution.ts';
 import { compile } from '../../src/shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
+import { ZERO_COST_TOY_SOLUTION } from './toySolution.ts';
 
 const toyPath = new URL('../../../shared/data/itc2007/qub-2007-release/toy.ctt', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'slotwise-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// Zero-cost toy solution (see toy.test.ts), with one lecture moved into an occupied room.
-const good = [
-  'TecCos B 0 0',
-  'TecCos B 1 0',
-  'TecCos B 2 2',
-  'TecCos B 3 0',
-  'TecCos B 4 0',
-  'Geotec A 0 1',
-  'Geotec A 1 1',
-  'Geotec A 2 3',
-  'Geotec A 3 1',
-  'Geotec A 4 1',
-  'SceCosC B 0 1',
-  'SceCosC B 2 1',
-  'SceCosC B 4 1',
-  'ArcTec B 0 2',
-  'ArcTec B 1 1',
-  'ArcTec B 3 1',
-].join('\n');
+// The zero-cost toy solution; `clash` moves one lecture into an occupied room.
+const good = ZERO_COST_TOY_SOLUTION.join('\n');
 const clash = good.replace('Geotec A 0 1', 'Geotec B 0 1');
 
 function file(name: string, text: string): string {

@@ -8,31 +8,13 @@ import { parseItcSolution } from '../../src/shared/itc/solution.ts';
 import { compile } from '../../src/shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
+import { ZERO_COST_TOY_SOLUTION } from './toySolution.ts';
 
 const toyPath = new URL('../../../shared/data/itc2007/qub-2007-release/toy.ctt', import.meta.url);
 const toy = parseCtt(readFileSync(toyPath, 'utf8'), 'toy.ctt');
 const problem = compile(toy);
 
-// Cur1 = SceCosC ArcTec TecCos, Cur2 = TecCos Geotec. TecCos opens every day in B, Geotec follows
-// it in A, and one Cur1 lecture follows TecCos each day, so no curriculum lecture is isolated.
-const base = [
-  'TecCos B 0 0',
-  'TecCos B 1 0',
-  'TecCos B 2 2',
-  'TecCos B 3 0',
-  'TecCos B 4 0',
-  'Geotec A 0 1',
-  'Geotec A 1 1',
-  'Geotec A 2 3',
-  'Geotec A 3 1',
-  'Geotec A 4 1',
-  'SceCosC B 0 1',
-  'SceCosC B 2 1',
-  'SceCosC B 4 1',
-  'ArcTec B 0 2',
-  'ArcTec B 1 1',
-  'ArcTec B 3 1',
-];
+const base = [...ZERO_COST_TOY_SOLUTION];
 
 function cost(lines: string[]): { hard: number; soft: number; e: ReturnType<typeof evaluate> } {
   const tt = parseItcSolution(lines.join('\n'), toy, 'toy.sol');

@@ -1,29 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateCollege } from '../../main/generate/index.ts';
 import { importPath } from '../../main/import/index.ts';
 import { main } from '../main.ts';
+import { captureCli } from '../../../tests/fixtures/cliCapture.ts';
 
-let dir: string;
-let out: string[];
-let err: string[];
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'slotwise-cli-generate-'));
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
+const cli = captureCli('slotwise-cli-generate-');
 
 describe('slotwise generate', () => {
   it('writes the CSV workbook, the .xlsx and the planted timetable, and prints a summary', async () => {
-    const target = join(dir, 'college');
+    const target = join(cli.dir, 'college');
     const code = await main([
       'generate',
       '--preset',
@@ -35,14 +22,14 @@ describe('slotwise generate', () => {
       '--xlsx',
       '--planted',
     ]);
-    expect(err).toEqual([]);
+    expect(cli.err).toEqual([]);
     expect(code).toBe(0);
     expect(existsSync(join(target, 'Courses.csv'))).toBe(true);
-    expect(existsSync(join(dir, 'college.xlsx'))).toBe(true);
-    const planted = readFileSync(join(dir, 'college-planted.csv'), 'utf8').trim().split('\n');
+    expect(existsSync(join(cli.dir, 'college.xlsx'))).toBe(true);
+    const planted = readFileSync(join(cli.dir, 'college-planted.csv'), 'utf8').trim().split('\n');
     const { college, stats } = generateCollege('small', 9);
     expect(planted.length - 1).toBe(stats.weeklySessions);
-    const text = out.join('\n');
+    const text = cli.out.join('\n');
     expect(text).toMatch(new RegExp(`students\\s+${college.students.length}\\b`));
     expect(text).toMatch(new RegExp(`weekly sessions\\s+${stats.weeklySessions}\\b`));
     expect(text).toMatch(/course offerings\s+\d+/);
@@ -51,9 +38,9 @@ describe('slotwise generate', () => {
   });
 
   it('prints JSON with --json', async () => {
-    const code = await main(['generate', '--seed', '4', '--out', join(dir, 'c'), '--json']);
+    const code = await main(['generate', '--seed', '4', '--out', join(cli.dir, 'c'), '--json']);
     expect(code).toBe(0);
-    const report = JSON.parse(out.join('\n')) as { preset: string; stats: { courses: number } };
+    const report = JSON.parse(cli.out.join('\n')) as { preset: string; stats: { courses: number } };
     expect(report.preset).toBe('small');
     expect(report.stats.courses).toBe(generateCollege('small', 4).college.courses.length);
   });
@@ -63,9 +50,9 @@ describe('slotwise generate', () => {
     [['--seed', 'abc'], /--seed must be an integer/],
     [['--scale', '-1'], /--scale must be a number above 0/],
   ])('refuses %j with a clear message', async (args, message) => {
-    const code = await main(['generate', '--out', join(dir, 'x'), ...args]);
+    const code = await main(['generate', '--out', join(cli.dir, 'x'), ...args]);
     expect(code).toBe(1);
-    expect(err.join('\n')).toMatch(message);
-    expect(existsSync(join(dir, 'x'))).toBe(false);
+    expect(cli.err.join('\n')).toMatch(message);
+    expect(existsSync(join(cli.dir, 'x'))).toBe(false);
   });
 });

@@ -1,37 +1,24 @@
 import Sqlite from 'better-sqlite3';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addTimetable, getCollegeRevision, loadCollege, openProject } from '../../main/db/index.ts';
 import { importPath } from '../../main/import/index.ts';
 import { main } from '../main.ts';
 import type { ImportReport } from './import.ts';
 import { formatTable } from './import.ts';
+import { captureCli } from '../../../tests/fixtures/cliCapture.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../tests/fixtures/import');
 const CLEAN = join(FIXTURES, 'clean');
 const MISTAKES = join(FIXTURES, 'mistakes');
 
-let dir: string;
-let out: string[];
-let err: string[];
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'slotwise-cli-import-'));
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
+const cli = captureCli('slotwise-cli-import-');
 
 const run = (...args: string[]): Promise<number> => main(['import', ...args]);
 
 function jsonReport(): ImportReport {
-  return JSON.parse(out.join('\n')) as ImportReport;
+  return JSON.parse(cli.out.join('\n')) as ImportReport;
 }
 
 function withProject<T>(file: string, fn: (db: ReturnType<typeof openProject>) => T): T {
@@ -45,19 +32,19 @@ function withProject<T>(file: string, fn: (db: ReturnType<typeof openProject>) =
 
 describe('slotwise import', () => {
   it('creates the project, stores exactly the imported college and prints counts per sheet', async () => {
-    const file = join(dir, 'college.slotwise');
+    const file = join(cli.dir, 'college.slotwise');
     expect(await run(CLEAN, '--db', file)).toBe(0);
     const expected = await importPath(CLEAN);
     if (!expected.ok) throw new Error('clean fixture must import');
     withProject(file, (db) => expect(loadCollege(db)).toStrictEqual(expected.college));
-    const text = out.join('\n');
+    const text = cli.out.join('\n');
     expect(text).toMatch(/new project/);
     for (const [sheet, n] of Object.entries(expected.counts))
       expect(text).toMatch(new RegExp(`${sheet}\\s+${n}\\b`));
   });
 
   it('on bad data lists every located error, exits 1 and leaves the earlier import untouched', async () => {
-    const file = join(dir, 'college.slotwise');
+    const file = join(cli.dir, 'college.slotwise');
     expect(await run(CLEAN, '--db', file)).toBe(0);
     const before = withProject(file, (db) => ({
       college: loadCollege(db),
@@ -68,7 +55,7 @@ describe('slotwise import', () => {
     expect(await run(MISTAKES, '--db', file)).toBe(1);
     const bad = await importPath(MISTAKES);
     if (bad.ok) throw new Error('mistakes fixture must fail');
-    const text = err.join('\n');
+    const text = cli.err.join('\n');
     expect(text).toMatch(new RegExp(`${bad.errors.length} errors`));
     expect(text).toMatch(/Nothing was saved; .* is unchanged/);
     const lines = text.split('\n');
@@ -92,21 +79,21 @@ describe('slotwise import', () => {
   });
 
   it('creates no project file when the first import fails', async () => {
-    const file = join(dir, 'never.slotwise');
+    const file = join(cli.dir, 'never.slotwise');
     expect(await run(MISTAKES, '--db', file)).toBe(1);
     expect(existsSync(file)).toBe(false);
-    expect(err.join('\n')).toMatch(/was not created/);
+    expect(cli.err.join('\n')).toMatch(/was not created/);
   });
 
   it('reports in JSON with --json, on success and on failure', async () => {
-    const file = join(dir, 'college.slotwise');
+    const file = join(cli.dir, 'college.slotwise');
     expect(await run(CLEAN, '--db', file, '--json')).toBe(0);
     const ok = jsonReport();
     const expected = await importPath(CLEAN);
     expect(ok).toMatchObject({ ok: true, created: true, db: file, staleTimetables: 0 });
     if (ok.ok && expected.ok) expect(ok.counts).toEqual(expected.counts);
 
-    out = [];
+    cli.out = [];
     expect(await run(MISTAKES, '--db', file, '--json')).toBe(1);
     const failed = jsonReport();
     const bad = await importPath(MISTAKES);
@@ -118,7 +105,7 @@ describe('slotwise import', () => {
   });
 
   it('keeps earlier timetables on a re-import and says they are stale', async () => {
-    const file = join(dir, 'college.slotwise');
+    const file = join(cli.dir, 'college.slotwise');
     await run(CLEAN, '--db', file);
     withProject(file, (db) =>
       addTimetable(db, {
@@ -128,29 +115,29 @@ describe('slotwise import', () => {
         evaluation: { hardTotal: 0, softTotal: 0, hard: {} as never, soft: {} as never },
       }),
     );
-    out = [];
+    cli.out = [];
     expect(await run(CLEAN, '--db', file, '--json')).toBe(0);
     expect(jsonReport()).toMatchObject({ ok: true, created: false, staleTimetables: 1 });
   });
 
   it("refuses another program's database and a project name without the extension", async () => {
-    const foreign = join(dir, 'other.slotwise');
+    const foreign = join(cli.dir, 'other.slotwise');
     const db = new Sqlite(foreign);
     db.exec('CREATE TABLE t (x)');
     db.close();
     const bytes = readFileSync(foreign);
     expect(await run(CLEAN, '--db', foreign)).toBe(1);
-    expect(err.join('\n')).toMatch(/not a Slotwise project/);
+    expect(cli.err.join('\n')).toMatch(/not a Slotwise project/);
     expect(readFileSync(foreign).equals(bytes)).toBe(true);
 
-    err = [];
-    expect(await run(CLEAN, '--db', join(dir, 'college.db'))).toBe(1);
-    expect(err.join('\n')).toMatch(/must end in \.slotwise/);
-    expect(existsSync(join(dir, 'college.db'))).toBe(false);
+    cli.err = [];
+    expect(await run(CLEAN, '--db', join(cli.dir, 'college.db'))).toBe(1);
+    expect(cli.err.join('\n')).toMatch(/must end in \.slotwise/);
+    expect(existsSync(join(cli.dir, 'college.db'))).toBe(false);
 
-    writeFileSync(join(dir, 'notes.slotwise'), 'hello');
-    expect(await run(CLEAN, '--db', join(dir, 'notes.slotwise'))).toBe(1);
-    expect(err.join('\n')).toMatch(/not an SQLite database/);
+    writeFileSync(join(cli.dir, 'notes.slotwise'), 'hello');
+    expect(await run(CLEAN, '--db', join(cli.dir, 'notes.slotwise'))).toBe(1);
+    expect(cli.err.join('\n')).toMatch(/not an SQLite database/);
   });
 
   it('requires --db', async () => {
