@@ -1,0 +1,460 @@
+// A compact search state for problems whose sessions are all one period long with no rules,
+// limits, gap costs or enrolment clashes (ITC-2007 CB-CTT and colleges like it). Every movable
+// session always holds a cell (slot, room) of its own, so room clashes and unplaced sessions
+// cannot occur; the only hard cost is resource overlap (a student set, faculty member or course
+// busy twice in a slot), counted as the occupancy beyond one. Soft costs are exactly the
+// evaluator's: room capacity, min working days, isolated sessions, room stability.
+//
+// Changes are made by `remove` and `add`, each O(sets + faculty of the course) and each adding
+// its cost change to `dHard` / `dSoft`; a rejected trial is undone by the inverse calls. No
+// allocation after construction.
+import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
+import type { SearchModel } from '../../SearchModel.ts';
+
+export class FlatState {
+  readonly nSessions: number;
+  readonly nSlots: number;
+  readonly nRooms: number;
+  readonly slot: Int32Array;
+  readonly room: Int32Array;
+  /** Session in (slot, room) at cell[t * nRooms + r], or -1. */
+  readonly cell: Int32Array;
+  /** Sessions that may move: neither slot nor room locked. */
+  readonly movable: Int32Array;
+  readonly isMovable: Uint8Array;
+  hard = 0;
+  soft = 0;
+  /** Accumulated change of the current trial (reset by the caller). */
+  dHard = 0;
+  dSoft = 0;
+
+  readonly sessionCourse: Int32Array;
+  readonly allowedStart: Uint8Array;
+  readonly allowedRoom: Uint8Array;
+  readonly roomUnavailable: Uint8Array;
+  readonly courseStarts: { offsets: Int32Array; items: Int32Array };
+  readonly courseRooms: { offsets: Int32Array; items: Int32Array };
+
+  private readonly nPeriods: number;
+  private readonly nDays: number;
+  private readonly setOff: Int32Array;
+  private readonly setItems: Int32Array;
+  private readonly facOff: Int32Array;
+  private readonly facItems: Int32Array;
+  private readonly setOcc: Int32Array;
+  private readonly facOcc: Int32Array;
+  private readonly courseOcc: Int32Array;
+  /** Busy periods of (set, day) as a bit mask, and its isolated-session count. */
+  private readonly setMask: Int32Array;
+  private readonly setIso: Int32Array;
+  private readonly courseDayCount: Int32Array;
+  private readonly courseDays: Int32Array;
+  private readonly courseMinDays: Int32Array;
+  private readonly courseRoomCount: Int32Array;
+  private readonly courseRoomsUsed: Int32Array;
+  /** Cost of course c in room r on its own: capacity (soft, or hard when capacity is hard). */
+  private readonly roomSoft: Float64Array;
+  private readonly roomHard: Int32Array;
+  private readonly wIso: number;
+  private readonly wMinDays: number;
+  private readonly wStability: number;
+  /** Marks of the sets and faculty of the other course in an exchange (moveDelta). */
+  private readonly setStamp: Int32Array;
+  private readonly facStamp: Int32Array;
+  private tick = 0;
+
+  /** The flat state for `st`'s placement, or null when the problem or the placement does not fit it. */
+  static from(st: IncrementalState, m: SearchModel): FlatState | null {
+    const p = st.problem;
+    if (p.nPeriods > 30 || p.nSessions === 0) return null;
+    for (let c = 0; c < p.nCourses; c++) if (st.fast.fastCourse[c] === 0) return null;
+    const fs = new FlatState(st, m);
+    return fs.seat(st) ? fs : null;
+  }
+
+  private constructor(st: IncrementalState, m: SearchModel) {
+    const p = st.problem;
+    const w = p.weights;
+    this.nSessions = p.nSessions;
+    this.nSlots = p.nSlots;
+    this.nRooms = p.nRooms;
+    this.nPeriods = p.nPeriods;
+    this.nDays = p.nDays;
+    this.slot = new Int32Array(p.nSessions).fill(-1);
+    this.room = new Int32Array(p.nSessions).fill(-1);
+    this.cell = new Int32Array(p.nSlots * p.nRooms).fill(-1);
+    this.sessionCourse = p.sessionCourse;
+    this.allowedStart = m.allowedStart;
+    this.allowedRoom = m.allowedRoom;
+    this.roomUnavailable = p.roomUnavailable;
+    this.courseStarts = m.courseStarts;
+    this.courseRooms = m.courseRooms;
+    this.setOff = p.courseStudentSets.offsets;
+    this.setItems = p.courseStudentSets.items;
+    this.facOff = p.courseFaculty.offsets;
+    this.facItems = p.courseFaculty.items;
+    this.setOcc = new Int32Array(p.nStudentSets * p.nSlots);
+    this.facOcc = new Int32Array(p.nFaculty * p.nSlots);
+    this.courseOcc = new Int32Array(p.nCourses * p.nSlots);
+    this.setMask = new Int32Array(p.nStudentSets * p.nDays);
+    this.setIso = new Int32Array(p.nStudentSets * p.nDays);
+    this.courseDayCount = new Int32Array(p.nCourses * p.nDays);
+    this.courseDays = new Int32Array(p.nCourses);
+    this.courseMinDays = p.courseMinDays;
+    this.courseRoomCount = new Int32Array(p.nCourses * p.nRooms);
+    this.courseRoomsUsed = new Int32Array(p.nCourses);
+    this.roomSoft = new Float64Array(p.nCourses * p.nRooms);
+    this.roomHard = new Int32Array(p.nCourses * p.nRooms);
+    for (let c = 0; c < p.nCourses; c++)
+      for (let r = 0; r < p.nRooms; r++) {
+        const excess = p.courseStudents[c] - p.roomCapacity[r];
+        if (excess <= 0) continue;
+        if (p.capacityHard) this.roomHard[c * p.nRooms + r] = 1;
+        else this.roomSoft[c * p.nRooms + r] = excess * w.room_capacity;
+      }
+    this.wIso = w.isolated;
+    this.wMinDays = w.min_days;
+    this.wStability = w.room_stability;
+    this.setStamp = new Int32Array(p.nStudentSets);
+    this.facStamp = new Int32Array(p.nFaculty);
+    const movable: number[] = [];
+    this.isMovable = new Uint8Array(p.nSessions);
+    for (let s = 0; s < p.nSessions; s++)
+      if (m.slotLocked[s] === 0 && m.roomLocked[s] === 0) {
+        movable.push(s);
+        this.isMovable[s] = 1;
+      }
+    this.movable = Int32Array.from(movable);
+    // The empty timetable: every course short of all its days.
+    for (let c = 0; c < p.nCourses; c++) this.soft += this.courseMinDays[c] * this.wMinDays;
+  }
+
+  /**
+   * Take over st's placement. Locked sessions keep their place (they may share a cell); a movable
+   * session without a usable cell of its own gets a free allowed one. False when none is left.
+   */
+  private seat(st: IncrementalState): boolean {
+    const nR = this.nRooms;
+    const homeless: number[] = [];
+    const order = [...Array.from({ length: this.nSessions }, (_, s) => s)].sort(
+      (a, b) => this.isMovable[a] - this.isMovable[b],
+    );
+    for (const s of order) {
+      const t = st.active[s] === 1 ? st.slot[s] : -1;
+      const r = st.room[s];
+      if (this.isMovable[s] === 0) {
+        if (t >= 0 && r >= 0) this.add(s, t, r);
+        continue;
+      }
+      const c = this.sessionCourse[s];
+      if (t < 0 || r < 0 || !this.usable(c, t, r) || this.cell[t * nR + r] >= 0) homeless.push(s);
+      else this.add(s, t, r);
+    }
+    // The most constrained first; when no cell is free, one occupant moves on to a free cell of its own.
+    const options = (s: number): number => {
+      const c = this.sessionCourse[s];
+      return (
+        (this.courseStarts.offsets[c + 1] - this.courseStarts.offsets[c]) *
+        (this.courseRooms.offsets[c + 1] - this.courseRooms.offsets[c])
+      );
+    };
+    homeless.sort((a, b) => options(a) - options(b));
+    for (const s of homeless) {
+      if (this.seatFree(s)) continue;
+      if (!this.seatByEjection(s)) return false;
+    }
+    this.hard += this.dHard;
+    this.soft += this.dSoft;
+    this.dHard = 0;
+    this.dSoft = 0;
+    return true;
+  }
+
+  /** Put s into a free usable cell of its course; false when there is none. */
+  private seatFree(s: number): boolean {
+    const c = this.sessionCourse[s];
+    const so = this.courseStarts.offsets;
+    const ro = this.courseRooms.offsets;
+    for (let i = so[c]; i < so[c + 1]; i++)
+      for (let j = ro[c]; j < ro[c + 1]; j++) {
+        const t = this.courseStarts.items[i];
+        const r = this.courseRooms.items[j];
+        if (this.cell[t * this.nRooms + r] < 0 && this.roomUnavailable[r * this.nSlots + t] === 0) {
+          this.add(s, t, r);
+          return true;
+        }
+      }
+    return false;
+  }
+
+  /** Take a usable cell of s's course whose movable occupant can move on to a free cell of its own. */
+  private seatByEjection(s: number): boolean {
+    const c = this.sessionCourse[s];
+    const so = this.courseStarts.offsets;
+    const ro = this.courseRooms.offsets;
+    for (let i = so[c]; i < so[c + 1]; i++)
+      for (let j = ro[c]; j < ro[c + 1]; j++) {
+        const t = this.courseStarts.items[i];
+        const r = this.courseRooms.items[j];
+        const y = this.cell[t * this.nRooms + r];
+        if (y < 0 || this.isMovable[y] === 0 || this.roomUnavailable[r * this.nSlots + t] === 1) continue;
+        this.remove(y);
+        this.cell[t * this.nRooms + r] = s;
+        const moved = this.seatFree(y);
+        this.cell[t * this.nRooms + r] = -1;
+        if (moved) {
+          this.add(s, t, r);
+          return true;
+        }
+        this.add(y, t, r);
+      }
+    return false;
+  }
+
+  /** May a session of course c take (t, r) (allowed start and room, room available)? */
+  usable(c: number, t: number, r: number): boolean {
+    return (
+      this.allowedStart[c * this.nSlots + t] === 1 &&
+      this.allowedRoom[c * this.nRooms + r] === 1 &&
+      this.roomUnavailable[r * this.nSlots + t] === 0
+    );
+  }
+
+  /** Does session s share its slot with another session of its course, faculty or student sets? */
+  conflicted(s: number): boolean {
+    const t = this.slot[s];
+    const c = this.sessionCourse[s];
+    const nS = this.nSlots;
+    if (this.courseOcc[c * nS + t] >= 2 || this.roomHard[c * this.nRooms + this.room[s]] === 1) return true;
+    for (let i = this.facOff[c], e = this.facOff[c + 1]; i < e; i++)
+      if (this.facOcc[this.facItems[i] * nS + t] >= 2) return true;
+    for (let i = this.setOff[c], e = this.setOff[c + 1]; i < e; i++)
+      if (this.setOcc[this.setItems[i] * nS + t] >= 2) return true;
+    return false;
+  }
+
+  /**
+   * Add to dHard / dSoft the change of moving session s from its cell to (t1, r1), without
+   * changing anything. With `other` >= 0 the student sets and faculty shared with course `other`
+   * are left out: for an exchange of places, moveDelta(a, …, course b) + moveDelta(b, …, course a)
+   * is the exact change, since a shared set or faculty member stays busy in both slots.
+   */
+  moveDelta(s: number, t1: number, r1: number, other: number): void {
+    const c = this.sessionCourse[s];
+    const t0 = this.slot[s];
+    const r0 = this.room[s];
+    const nS = this.nSlots;
+    const nR = this.nRooms;
+    let dh = this.roomHard[c * nR + r1] - this.roomHard[c * nR + r0];
+    let ds = this.roomSoft[c * nR + r1] - this.roomSoft[c * nR + r0];
+    if (r0 !== r1 && this.wStability !== 0) {
+      const rc = this.courseRoomCount;
+      const used = this.courseRoomsUsed[c];
+      const after = used - (rc[c * nR + r0] === 1 ? 1 : 0) + (rc[c * nR + r1] === 0 ? 1 : 0);
+      ds += (Math.max(0, after - 1) - Math.max(0, used - 1)) * this.wStability;
+    }
+    if (t0 !== t1) {
+      const nP = this.nPeriods;
+      const nD = this.nDays;
+      const d0 = (t0 / nP) | 0;
+      const d1 = (t1 / nP) | 0;
+      if (d0 !== d1 && this.wMinDays !== 0) {
+        const days = this.courseDays[c];
+        const after =
+          days -
+          (this.courseDayCount[c * nD + d0] === 1 ? 1 : 0) +
+          (this.courseDayCount[c * nD + d1] === 0 ? 1 : 0);
+        const min = this.courseMinDays[c];
+        ds += (Math.max(0, min - after) - Math.max(0, min - days)) * this.wMinDays;
+      }
+      if (this.courseOcc[c * nS + t0] >= 2) dh--;
+      if (this.courseOcc[c * nS + t1] >= 1) dh++;
+      const tick = ++this.tick;
+      if (other >= 0) {
+        for (let i = this.facOff[other], e = this.facOff[other + 1]; i < e; i++)
+          this.facStamp[this.facItems[i]] = tick;
+        for (let i = this.setOff[other], e = this.setOff[other + 1]; i < e; i++)
+          this.setStamp[this.setItems[i]] = tick;
+      }
+      for (let i = this.facOff[c], e = this.facOff[c + 1]; i < e; i++) {
+        const f = this.facItems[i];
+        if (this.facStamp[f] === tick) continue;
+        if (this.facOcc[f * nS + t0] >= 2) dh--;
+        if (this.facOcc[f * nS + t1] >= 1) dh++;
+      }
+      const q0 = t0 - d0 * nP;
+      const q1 = t1 - d1 * nP;
+      const occ = this.setOcc;
+      for (let i = this.setOff[c], e = this.setOff[c + 1]; i < e; i++) {
+        const k = this.setItems[i];
+        if (this.setStamp[k] === tick) continue;
+        const o0 = occ[k * nS + t0];
+        const o1 = occ[k * nS + t1];
+        if (o0 >= 2) dh--;
+        if (o1 >= 1) dh++;
+        if (this.wIso === 0) continue;
+        const kd0 = k * nD + d0;
+        const base0 = k * nS + d0 * nP;
+        if (d0 === d1) {
+          let mask = this.setMask[kd0];
+          if (o0 === 1) mask &= ~(1 << q0);
+          if (o1 === 0) mask |= 1 << q1;
+          ds += (isolated(occ, base0, mask, q0, -1, q1, 1) - this.setIso[kd0]) * this.wIso;
+        } else {
+          const kd1 = k * nD + d1;
+          const mask0 = o0 === 1 ? this.setMask[kd0] & ~(1 << q0) : this.setMask[kd0];
+          const mask1 = this.setMask[kd1] | (1 << q1);
+          const after =
+            isolated(occ, base0, mask0, q0, -1, -1, 0) + isolated(occ, k * nS + d1 * nP, mask1, q1, 1, -1, 0);
+          ds += (after - this.setIso[kd0] - this.setIso[kd1]) * this.wIso;
+        }
+      }
+    }
+    this.dHard += dh;
+    this.dSoft += ds;
+  }
+
+  /** Take session s out of its cell, adding the cost change to dHard / dSoft. */
+  remove(s: number): void {
+    const t = this.slot[s];
+    const r = this.room[s];
+    const c = this.sessionCourse[s];
+    const nS = this.nSlots;
+    const nR = this.nRooms;
+    const nP = this.nPeriods;
+    const d = (t / nP) | 0;
+    const q = t - d * nP;
+    let dh = 0;
+    let ds = 0;
+    if (this.cell[t * nR + r] === s) this.cell[t * nR + r] = -1;
+    if (this.courseOcc[c * nS + t]-- >= 2) dh--;
+    for (let i = this.facOff[c], e = this.facOff[c + 1]; i < e; i++)
+      if (this.facOcc[this.facItems[i] * nS + t]-- >= 2) dh--;
+    for (let i = this.setOff[c], e = this.setOff[c + 1]; i < e; i++) {
+      const k = this.setItems[i];
+      const kd = k * this.nDays + d;
+      if (this.setOcc[k * nS + t]-- >= 2) {
+        // Still busy: the isolated count can drop by this one session.
+        dh--;
+        ds += this.isoChange(k, kd, d, this.setMask[kd]);
+      } else {
+        const mask = this.setMask[kd] & ~(1 << q);
+        this.setMask[kd] = mask;
+        ds += this.isoChange(k, kd, d, mask);
+      }
+    }
+    dh -= this.roomHard[c * nR + r];
+    ds -= this.roomSoft[c * nR + r];
+    if (--this.courseDayCount[c * this.nDays + d] === 0) {
+      if (this.courseDays[c]-- <= this.courseMinDays[c]) ds += this.wMinDays;
+    }
+    if (--this.courseRoomCount[c * nR + r] === 0) {
+      if (this.courseRoomsUsed[c]-- >= 2) ds -= this.wStability;
+    }
+    this.slot[s] = -1;
+    this.room[s] = -1;
+    this.dHard += dh;
+    this.dSoft += ds;
+  }
+
+  /** Put session s (out of any cell) into (t, r), adding the cost change to dHard / dSoft. */
+  add(s: number, t: number, r: number): void {
+    const c = this.sessionCourse[s];
+    const nS = this.nSlots;
+    const nR = this.nRooms;
+    const nP = this.nPeriods;
+    const d = (t / nP) | 0;
+    const q = t - d * nP;
+    let dh = 0;
+    let ds = 0;
+    if (this.cell[t * nR + r] < 0) this.cell[t * nR + r] = s;
+    if (this.courseOcc[c * nS + t]++ >= 1) dh++;
+    for (let i = this.facOff[c], e = this.facOff[c + 1]; i < e; i++)
+      if (this.facOcc[this.facItems[i] * nS + t]++ >= 1) dh++;
+    for (let i = this.setOff[c], e = this.setOff[c + 1]; i < e; i++) {
+      const k = this.setItems[i];
+      const kd = k * this.nDays + d;
+      if (this.setOcc[k * nS + t]++ >= 1) {
+        dh++;
+        ds += this.isoChange(k, kd, d, this.setMask[kd]);
+      } else {
+        const mask = this.setMask[kd] | (1 << q);
+        this.setMask[kd] = mask;
+        ds += this.isoChange(k, kd, d, mask);
+      }
+    }
+    dh += this.roomHard[c * nR + r];
+    ds += this.roomSoft[c * nR + r];
+    if (this.courseDayCount[c * this.nDays + d]++ === 0) {
+      if (++this.courseDays[c] <= this.courseMinDays[c]) ds -= this.wMinDays;
+    }
+    if (this.courseRoomCount[c * nR + r]++ === 0) {
+      if (++this.courseRoomsUsed[c] >= 2) ds += this.wStability;
+    }
+    this.slot[s] = t;
+    this.room[s] = r;
+    this.dHard += dh;
+    this.dSoft += ds;
+  }
+
+  /** Recount (set, day)'s isolated sessions for its busy mask; returns the weighted change. */
+  private isoChange(k: number, kd: number, d: number, mask: number): number {
+    let iso = mask & ~(mask >>> 1) & ~(mask << 1);
+    let n = 0;
+    const base = k * this.nSlots + d * this.nPeriods;
+    while (iso !== 0) {
+      n += this.setOcc[base + 31 - Math.clz32(iso & -iso)];
+      iso &= iso - 1;
+    }
+    const old = this.setIso[kd];
+    if (n === old) return 0;
+    this.setIso[kd] = n;
+    return (n - old) * this.wIso;
+  }
+
+  /** Make the current trial permanent (totals += the accumulated change) and reset it. */
+  commit(): void {
+    this.hard += this.dHard;
+    this.soft += this.dSoft;
+    this.dHard = 0;
+    this.dSoft = 0;
+  }
+
+  /** Forget the accumulated change (after the trial was undone). */
+  discard(): void {
+    this.dHard = 0;
+    this.dSoft = 0;
+  }
+}
+
+/** Move the incremental state's movable sessions to the flat state's places. */
+export function writeFlat(fs: FlatState, st: IncrementalState): void {
+  const n = fs.nSessions;
+  const differs = (s: number): boolean =>
+    fs.isMovable[s] === 1 && (st.slot[s] !== fs.slot[s] || st.room[s] !== fs.room[s]);
+  for (let s = 0; s < n; s++) if (differs(s)) st.move(s, -1, -1);
+  for (let s = 0; s < n; s++) if (differs(s)) st.move(s, fs.slot[s], fs.room[s]);
+}
+
+/**
+ * Isolated sessions of a day row with busy mask `mask`: each busy period with no busy neighbour
+ * counts its sessions, occ[base + q] adjusted by `addA` at period qa and `addB` at period qb.
+ */
+function isolated(
+  occ: Int32Array,
+  base: number,
+  mask: number,
+  qa: number,
+  addA: number,
+  qb: number,
+  addB: number,
+): number {
+  let iso = mask & ~(mask >>> 1) & ~(mask << 1);
+  let n = 0;
+  while (iso !== 0) {
+    const q = 31 - Math.clz32(iso & -iso);
+    n += occ[base + q] + (q === qa ? addA : 0) + (q === qb ? addB : 0);
+    iso &= iso - 1;
+  }
+  return n;
+}

@@ -1,0 +1,124 @@
+// The flat state must agree with the full evaluator (soft exactly; hard = 0 exactly when the
+// evaluator's hard = 0), its pure move / exchange deltas must equal the applied change, and the
+// flat annealer must be deterministic for a seed and report what the evaluator reports.
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/shared/compiled/compile.ts';
+import type { CompiledProblem } from '../../src/shared/compiled/types.ts';
+import { evaluate } from '../../src/shared/eval/evaluate.ts';
+import { IncrementalState } from '../../src/shared/eval/incremental/IncrementalState.ts';
+import { generateCollege } from '../../src/main/generate/index.ts';
+import { itcProblem } from './fixtures.ts';
+import { Rng } from '../../src/solver/Rng.ts';
+import { buildSearchModel } from '../../src/solver/SearchModel.ts';
+import type { SearchModel } from '../../src/solver/SearchModel.ts';
+import { FlatAnnealer } from '../../src/solver/search/flat/FlatAnnealer.ts';
+import { FlatState, writeFlat } from '../../src/solver/search/flat/FlatState.ts';
+
+function setup(p: CompiledProblem, seed: number): { st: IncrementalState; m: SearchModel; rng: Rng } {
+  const none = new Uint8Array(p.nSessions);
+  const m = buildSearchModel(p, none, none);
+  const rng = new Rng(seed);
+  const st = new IncrementalState(p);
+  // A random start with clashes of every kind, rooms double booked and duplicates.
+  for (let s = 0; s < p.nSessions; s++) st.move(s, rng.int(p.nSlots), rng.int(p.nRooms));
+  return { st, m, rng };
+}
+
+function expectAgreement(fs: FlatState, p: CompiledProblem): void {
+  const full = evaluate(p, { slot: fs.slot, room: fs.room }, { details: false });
+  expect(full.hard.room_clash).toBe(0);
+  expect(full.hard.unplaced).toBe(fs.hard === 0 ? 0 : full.hard.unplaced);
+  expect(fs.hard === 0).toBe(full.hardTotal === 0);
+  // Without duplicates (which the evaluator counts as unplaced) the soft cost is the evaluator's.
+  if (full.hard.unplaced === 0) expect(fs.soft).toBeCloseTo(full.softTotal, 6);
+}
+
+describe('FlatState', () => {
+  for (const name of ['comp01', 'comp05', 'comp07']) {
+    it(`agrees with the evaluator and its deltas with the applied change on ${name}`, () => {
+      const p = itcProblem(name);
+      const { st, m, rng } = setup(p, 7);
+      const fs = FlatState.from(st, m);
+      expect(fs).not.toBeNull();
+      if (!fs) return;
+      expect(fs.hard).toBeGreaterThan(0);
+      expectAgreement(fs, p);
+      const cells = new Set<number>();
+      let exchanges = 0;
+      for (let step = 0; step < 6000; step++) {
+        const s = fs.movable[rng.int(fs.movable.length)];
+        const c = p.sessionCourse[s];
+        const t0 = fs.slot[s];
+        const r0 = fs.room[s];
+        const so = m.courseStarts.offsets;
+        const ro = m.courseRooms.offsets;
+        const t1 = rng.int(3) === 0 ? t0 : m.courseStarts.items[so[c] + rng.int(so[c + 1] - so[c])];
+        const r1 = rng.int(3) === 0 ? r0 : m.courseRooms.items[ro[c] + rng.int(ro[c + 1] - ro[c])];
+        if (t1 === t0 && r1 === r0) continue;
+        const x = fs.cell[t1 * p.nRooms + r1];
+        if (x >= 0 && (p.sessionCourse[x] === c || !fs.usable(p.sessionCourse[x], t0, r0))) continue;
+        fs.moveDelta(s, t1, r1, x >= 0 ? p.sessionCourse[x] : -1);
+        if (x >= 0) fs.moveDelta(x, t0, r0, c);
+        const predicted = [fs.dHard, fs.dSoft];
+        fs.discard();
+        fs.remove(s);
+        if (x >= 0) {
+          fs.remove(x);
+          fs.add(x, t0, r0);
+          exchanges++;
+        }
+        fs.add(s, t1, r1);
+        expect([fs.dHard, fs.dSoft]).toEqual(predicted);
+        fs.commit();
+        if (step % 500 === 0) expectAgreement(fs, p);
+      }
+      expect(exchanges).toBeGreaterThan(100);
+      // Every movable session holds a cell of its own.
+      for (const s of fs.movable) cells.add(fs.slot[s] * p.nRooms + fs.room[s]);
+      expect(cells.size).toBe(fs.movable.length);
+      expectAgreement(fs, p);
+    });
+  }
+
+  it('is refused for multi-period sessions, gap costs and limits (the general search handles them)', () => {
+    const p = compile(generateCollege('small', 3).college);
+    const { st, m } = setup(p, 1);
+    expect(FlatState.from(st, m)).toBeNull();
+  });
+});
+
+describe('FlatAnnealer', () => {
+  it('reaches hard 0 and lowers the soft cost, deterministically, reporting what the evaluator reports', () => {
+    const p = itcProblem('comp01');
+    const runOnce = (): { slot: Int32Array; soft: number; start: number } => {
+      const { st, m, rng } = setup(p, 3);
+      const fs = FlatState.from(st, m);
+      if (!fs) throw new Error('comp01 must fit the flat state');
+      const start = fs.soft;
+      const far = performance.now() + 60_000;
+      const repair = new FlatAnnealer(fs, rng, {
+        start: 0,
+        deadline: far,
+        hardOnly: true,
+        maxIterations: 400_000,
+      });
+      while (!repair.run(far));
+      repair.restoreBestInto();
+      expect(fs.hard).toBe(0);
+      const a = new FlatAnnealer(fs, rng, { start: 0, deadline: far, maxIterations: 300_000 });
+      while (!a.run(far));
+      a.restoreBestInto();
+      writeFlat(fs, st);
+      st.recomputeTotals();
+      const full = evaluate(p, { slot: st.slot, room: st.room }, { details: false });
+      expect(full.hardTotal).toBe(0);
+      expect(full.softTotal).toBe(a.bestSoft);
+      return { slot: a.bestSlot.slice(), soft: a.bestSoft, start };
+    };
+    const one = runOnce();
+    const two = runOnce();
+    expect(one.soft).toBeLessThan(one.start / 4);
+    expect(two.soft).toBe(one.soft);
+    expect(Array.from(two.slot)).toEqual(Array.from(one.slot));
+  });
+});
