@@ -12,6 +12,7 @@ import { Rng } from '../../src/solver/Rng.ts';
 import { buildSearchModel } from '../../src/solver/SearchModel.ts';
 import type { SearchModel } from '../../src/solver/SearchModel.ts';
 import { FlatAnnealer } from '../../src/solver/search/flat/FlatAnnealer.ts';
+import { FlatKempe } from '../../src/solver/search/flat/FlatKempe.ts';
 import { FlatState, writeFlat } from '../../src/solver/search/flat/FlatState.ts';
 
 function setup(p: CompiledProblem, seed: number): { st: IncrementalState; m: SearchModel; rng: Rng } {
@@ -84,6 +85,52 @@ describe('FlatState', () => {
     const p = compile(generateCollege('small', 3).college);
     const { st, m } = setup(p, 1);
     expect(FlatState.from(st, m)).toBeNull();
+  });
+});
+
+describe('FlatKempe', () => {
+  it('exchanges clash chains between two slots without creating clashes, and undoes exactly', () => {
+    const p = itcProblem('comp07');
+    const { st, m, rng } = setup(p, 5);
+    const fs = FlatState.from(st, m);
+    if (!fs) throw new Error('comp07 must fit the flat state');
+    const far = performance.now() + 60_000;
+    const repair = new FlatAnnealer(fs, rng, {
+      start: 0,
+      deadline: far,
+      hardOnly: true,
+      maxIterations: 2_000_000,
+    });
+    while (!repair.run(far));
+    repair.restoreBestInto();
+    expect(fs.hard).toBe(0);
+    const kempe = new FlatKempe(fs);
+    let applied = 0;
+    for (let i = 0; i < 3000; i++) {
+      const s = fs.movable[rng.int(fs.movable.length)];
+      const c = p.sessionCourse[s];
+      const so = m.courseStarts.offsets;
+      const t1 = m.courseStarts.items[so[c] + rng.int(so[c + 1] - so[c])];
+      const before = { slot: fs.slot.slice(), room: fs.room.slice(), soft: fs.soft };
+      if (!kempe.tryMove(rng, s, t1)) {
+        expect(Array.from(fs.slot)).toEqual(Array.from(before.slot));
+        continue;
+      }
+      applied++;
+      expect(fs.dHard).toBe(0);
+      if (rng.int(2) === 0) {
+        fs.commit();
+        expectAgreement(fs, p);
+      } else {
+        kempe.undo();
+        fs.discard();
+        expect(Array.from(fs.slot)).toEqual(Array.from(before.slot));
+        expect(Array.from(fs.room)).toEqual(Array.from(before.room));
+        expect(fs.soft).toBe(before.soft);
+      }
+    }
+    expect(applied).toBeGreaterThan(300);
+    expectAgreement(fs, p);
   });
 });
 

@@ -7,6 +7,7 @@
 // come from the seeded Rng only; no allocation per move.
 import type { Rng } from '../../Rng.ts';
 import type { FlatState } from './FlatState.ts';
+import { FlatKempe } from './FlatKempe.ts';
 
 export interface FlatAnnealOptions {
   /** performance.now() values bounding the phase. */
@@ -23,6 +24,11 @@ export interface FlatAnnealOptions {
   endTemperature?: number;
   /** Share of trials that exchange two random sessions (the rest move one). */
   swapRate?: number;
+  /** Of the moves, the share that keeps the start (room only) and the share that keeps the room. */
+  roomOnlyRate?: number;
+  timeOnlyRate?: number;
+  /** Share of trials that are Kempe-chain exchanges between two slots. */
+  kempeRate?: number;
   /** Called when hard first reaches 0. */
   onFeasible?: () => void;
 }
@@ -33,6 +39,9 @@ export const FLAT_DEFAULTS = {
   startTemperature: 4,
   endTemperature: 0.15,
   swapRate: 0.4,
+  roomOnlyRate: 0.25,
+  timeOnlyRate: 0.25,
+  kempeRate: 0.05,
 };
 
 export class FlatAnnealer {
@@ -44,6 +53,7 @@ export class FlatAnnealer {
   accepted = 0;
   reheats = 0;
   private readonly fs: FlatState;
+  private readonly kempe: FlatKempe;
   private readonly rng: Rng;
   private readonly o: FlatAnnealOptions;
   private temperature: number;
@@ -53,6 +63,7 @@ export class FlatAnnealer {
 
   constructor(fs: FlatState, rng: Rng, opts: FlatAnnealOptions) {
     this.fs = fs;
+    this.kempe = new FlatKempe(fs);
     this.rng = rng;
     this.o = opts;
     this.bestSlot = fs.slot.slice();
@@ -83,6 +94,9 @@ export class FlatAnnealer {
     const T0 = this.startTemperature();
     const T1 = o.endTemperature ?? (hardOnly ? 0.1 : FLAT_DEFAULTS.endTemperature);
     const swapRate = o.swapRate ?? FLAT_DEFAULTS.swapRate;
+    const roomOnly = o.roomOnlyRate ?? FLAT_DEFAULTS.roomOnlyRate;
+    const timeOnly = roomOnly + (o.timeOnlyRate ?? FLAT_DEFAULTS.timeOnlyRate);
+    const kempeRate = o.kempeRate ?? FLAT_DEFAULTS.kempeRate;
     const span = Math.max(1, o.deadline - o.start);
     const maxIter = o.maxIterations ?? Infinity;
     const movable = fs.movable;
@@ -128,7 +142,21 @@ export class FlatAnnealer {
       let t1: number;
       let r1: number;
       let x: number;
-      if (rng.float() < swapRate) {
+      const pick = rng.float();
+      if (pick < kempeRate) {
+        t1 = starts.items[starts.offsets[c] + rng.int(starts.offsets[c + 1] - starts.offsets[c])];
+        if (!this.kempe.tryMove(rng, s, t1)) continue;
+        const delta = W * fs.dHard + softScale * fs.dSoft;
+        if (delta <= 0 || rng.float() < Math.exp(-delta / T)) {
+          fs.commit();
+          this.onAccepted();
+        } else {
+          this.kempe.undo();
+          fs.discard();
+        }
+        continue;
+      }
+      if (pick < kempeRate + swapRate) {
         x = movable[rng.int(nMov)];
         if (course[x] === c) continue;
         t1 = slot[x];
@@ -158,18 +186,23 @@ export class FlatAnnealer {
       }
       fs.add(s, t1, r1);
       fs.commit();
-      this.accepted++;
-      if (fs.hard < this.bestHard || (fs.hard === this.bestHard && fs.soft < this.bestSoft)) {
-        if (this.bestHard > 0 && fs.hard === 0) o.onFeasible?.();
-        this.bestHard = fs.hard;
-        this.bestSoft = fs.soft;
-        this.bestSlot.set(slot);
-        this.bestRoom.set(room);
-        this.lastImprovement = this.iterations;
-      }
+      this.onAccepted();
     }
     this.temperature = T;
     return this.done;
+  }
+
+  private onAccepted(): void {
+    const fs = this.fs;
+    this.accepted++;
+    if (fs.hard < this.bestHard || (fs.hard === this.bestHard && fs.soft < this.bestSoft)) {
+      if (this.bestHard > 0 && fs.hard === 0) this.o.onFeasible?.();
+      this.bestHard = fs.hard;
+      this.bestSoft = fs.soft;
+      this.bestSlot.set(fs.slot);
+      this.bestRoom.set(fs.room);
+      this.lastImprovement = this.iterations;
+    }
   }
 
   /** Put the flat state back at the best placement found. */

@@ -34,6 +34,9 @@ export class FlatState {
   readonly roomUnavailable: Uint8Array;
   readonly courseStarts: { offsets: Int32Array; items: Int32Array };
   readonly courseRooms: { offsets: Int32Array; items: Int32Array };
+  readonly nCourses: number;
+  /** courseConflict[a * nCourses + b] = 1 when courses a and b may not share a slot. */
+  readonly courseConflict: Uint8Array;
 
   private readonly nPeriods: number;
   private readonly nDays: number;
@@ -89,6 +92,8 @@ export class FlatState {
     this.roomUnavailable = p.roomUnavailable;
     this.courseStarts = m.courseStarts;
     this.courseRooms = m.courseRooms;
+    this.nCourses = p.nCourses;
+    this.courseConflict = m.courseConflict;
     this.setOff = p.courseStudentSets.offsets;
     this.setItems = p.courseStudentSets.items;
     this.facOff = p.courseFaculty.offsets;

@@ -1,0 +1,108 @@
+// Kempe-chain exchange on a FlatState: take a session and another start, collect the chain of
+// sessions in the two slots that clash with each other (same course, faculty or student set),
+// and exchange the chain's slots in one move, so that a timetable without clashes stays without
+// them. Each session keeps its room when that room is free in the new slot, else takes a free
+// allowed one. The move is applied with remove/add (its cost change accumulates in the state's
+// dHard / dSoft) and undone by `undo` when rejected. No allocation per move.
+import type { FlatState } from './FlatState.ts';
+import type { Rng } from '../../Rng.ts';
+
+/** Longest chain tried; longer ones are skipped (they rarely pay and cost much). */
+const MAX_CHAIN = 24;
+
+export class FlatKempe {
+  private readonly fs: FlatState;
+  private readonly members = new Int32Array(MAX_CHAIN);
+  private readonly fromSlot = new Int32Array(MAX_CHAIN);
+  private readonly fromRoom = new Int32Array(MAX_CHAIN);
+  private readonly mark: Int32Array;
+  private tick = 0;
+  private size = 0;
+
+  constructor(fs: FlatState) {
+    this.fs = fs;
+    this.mark = new Int32Array(fs.nSessions);
+  }
+
+  /** Apply the chain exchange of s's slot and t1; false (nothing changed) when it does not apply. */
+  tryMove(rng: Rng, s: number, t1: number): boolean {
+    const fs = this.fs;
+    const t0 = fs.slot[s];
+    if (t0 === t1 || t0 < 0) return false;
+    if (!this.collect(s, t0, t1)) return false;
+    const nR = fs.nRooms;
+    const n = this.size;
+    for (let i = 0; i < n; i++) fs.remove(this.members[i]);
+    for (let i = 0; i < n; i++) {
+      const x = this.members[i];
+      const to = this.fromSlot[i] === t0 ? t1 : t0;
+      const c = fs.sessionCourse[x];
+      let r = this.fromRoom[i];
+      if (fs.cell[to * nR + r] >= 0 || !fs.usable(c, to, r)) r = this.freeRoom(rng, c, to);
+      if (r < 0) {
+        // No room: put back what moved and what was taken out.
+        for (let j = 0; j < i; j++) fs.remove(this.members[j]);
+        for (let j = 0; j < n; j++) fs.add(this.members[j], this.fromSlot[j], this.fromRoom[j]);
+        fs.discard();
+        return false;
+      }
+      fs.add(x, to, r);
+    }
+    return true;
+  }
+
+  /** Undo the last applied chain exchange (its change is then discarded by the caller). */
+  undo(): void {
+    const fs = this.fs;
+    for (let i = 0; i < this.size; i++) fs.remove(this.members[i]);
+    for (let i = 0; i < this.size; i++) fs.add(this.members[i], this.fromSlot[i], this.fromRoom[i]);
+  }
+
+  /** The chain of s between slots t0 and t1 into members; false when too long or not movable. */
+  private collect(s: number, t0: number, t1: number): boolean {
+    const fs = this.fs;
+    const nR = fs.nRooms;
+    const nC = fs.nCourses;
+    const conflict = fs.courseConflict;
+    const tick = ++this.tick;
+    let n = 0;
+    const push = (x: number): boolean => {
+      if (n >= MAX_CHAIN || fs.isMovable[x] === 0) return false;
+      const to = fs.slot[x] === t0 ? t1 : t0;
+      if (fs.allowedStart[fs.sessionCourse[x] * fs.nSlots + to] === 0) return false;
+      this.mark[x] = tick;
+      this.members[n] = x;
+      this.fromSlot[n] = fs.slot[x];
+      this.fromRoom[n] = fs.room[x];
+      n++;
+      return true;
+    };
+    if (!push(s)) return false;
+    for (let head = 0; head < n; head++) {
+      const a = this.members[head];
+      const ca = fs.sessionCourse[a];
+      const other = this.fromSlot[head] === t0 ? t1 : t0;
+      for (let r = 0; r < nR; r++) {
+        const y = fs.cell[other * nR + r];
+        if (y < 0 || this.mark[y] === tick) continue;
+        if (conflict[ca * nC + fs.sessionCourse[y]] === 1 && !push(y)) return false;
+      }
+    }
+    this.size = n;
+    return true;
+  }
+
+  /** A free allowed room for course c in slot t, from a random offset; -1 when none. */
+  private freeRoom(rng: Rng, c: number, t: number): number {
+    const fs = this.fs;
+    const ro = fs.courseRooms.offsets;
+    const k = ro[c + 1] - ro[c];
+    if (k === 0) return -1;
+    const off = rng.int(k);
+    for (let i = 0; i < k; i++) {
+      const r = fs.courseRooms.items[ro[c] + ((off + i) % k)];
+      if (fs.cell[t * fs.nRooms + r] < 0 && fs.roomUnavailable[r * fs.nSlots + t] === 0) return r;
+    }
+    return -1;
+  }
+}
