@@ -163,12 +163,14 @@ export class FlatAnnealer {
         r1 = room[x];
         if (!fs.usable(c, t1, r1)) continue;
       } else {
-        const kind = rng.int(4);
+        // Room only, start only, or both.
+        const kind = rng.float();
         t1 = t0;
         r1 = r0;
-        if (kind !== 0)
+        if (kind >= roomOnly)
           t1 = starts.items[starts.offsets[c] + rng.int(starts.offsets[c + 1] - starts.offsets[c])];
-        if (kind !== 1) r1 = rooms.items[rooms.offsets[c] + rng.int(rooms.offsets[c + 1] - rooms.offsets[c])];
+        if (kind < roomOnly || kind >= timeOnly)
+          r1 = rooms.items[rooms.offsets[c] + rng.int(rooms.offsets[c + 1] - rooms.offsets[c])];
         if ((t1 === t0 && r1 === r0) || fs.roomUnavailable[r1 * nS + t1] === 1) continue;
         x = cell[t1 * nR + r1];
         if (x >= 0 && (fs.isMovable[x] === 0 || course[x] === c)) continue;
