@@ -176,10 +176,13 @@ export class FlatAnnealer {
         if (x >= 0 && (fs.isMovable[x] === 0 || course[x] === c)) continue;
       }
       if (x >= 0 && !fs.usable(course[x], t0, r0)) continue;
-      fs.moveDelta(s, t1, r1, x >= 0 ? course[x] : -1);
-      if (x >= 0) fs.moveDelta(x, t0, r0, c);
-      const delta = W * fs.dHard + softScale * fs.dSoft;
-      fs.discard();
+      // Priced without applying: the clash count first, and a move it makes hopeless (acceptance
+      // below e^-40) is dropped before the soft part is computed.
+      const cx = x >= 0 ? course[x] : -1;
+      const dh = fs.hardDelta(s, t1, r1, cx) + (x >= 0 ? fs.hardDelta(x, t0, r0, c) : 0);
+      if (W * dh > 40 * T) continue;
+      const ds = fs.softDelta(s, t1, r1, cx) + (x >= 0 ? fs.softDelta(x, t0, r0, c) : 0);
+      const delta = W * dh + softScale * ds;
       if (delta > 0 && rng.float() >= Math.exp(-delta / T)) continue;
       fs.remove(s);
       if (x >= 0) {

@@ -245,12 +245,44 @@ export class FlatState {
    * is the exact change, since a shared set or faculty member stays busy in both slots.
    */
   moveDelta(s: number, t1: number, r1: number, other: number): void {
+    this.dHard += this.hardDelta(s, t1, r1, other);
+    this.dSoft += this.softDelta(s, t1, r1, other);
+  }
+
+  /** The hard part of moveDelta (cheap: occupancy counts only), returned. */
+  hardDelta(s: number, t1: number, r1: number, other: number): number {
+    const c = this.sessionCourse[s];
+    const t0 = this.slot[s];
+    const nS = this.nSlots;
+    const nR = this.nRooms;
+    let dh = this.roomHard[c * nR + r1] - this.roomHard[c * nR + this.room[s]];
+    if (t0 === t1) return dh;
+    if (this.courseOcc[c * nS + t0] >= 2) dh--;
+    if (this.courseOcc[c * nS + t1] >= 1) dh++;
+    const tick = this.stampOther(other);
+    for (let i = this.facOff[c], e = this.facOff[c + 1]; i < e; i++) {
+      const f = this.facItems[i];
+      if (this.facStamp[f] === tick) continue;
+      if (this.facOcc[f * nS + t0] >= 2) dh--;
+      if (this.facOcc[f * nS + t1] >= 1) dh++;
+    }
+    const occ = this.setOcc;
+    for (let i = this.setOff[c], e = this.setOff[c + 1]; i < e; i++) {
+      const k = this.setItems[i];
+      if (this.setStamp[k] === tick) continue;
+      if (occ[k * nS + t0] >= 2) dh--;
+      if (occ[k * nS + t1] >= 1) dh++;
+    }
+    return dh;
+  }
+
+  /** The soft part of moveDelta, returned. */
+  softDelta(s: number, t1: number, r1: number, other: number): number {
     const c = this.sessionCourse[s];
     const t0 = this.slot[s];
     const r0 = this.room[s];
     const nS = this.nSlots;
     const nR = this.nRooms;
-    let dh = this.roomHard[c * nR + r1] - this.roomHard[c * nR + r0];
     let ds = this.roomSoft[c * nR + r1] - this.roomSoft[c * nR + r0];
     if (r0 !== r1 && this.wStability !== 0) {
       const rc = this.courseRoomCount;
@@ -258,65 +290,59 @@ export class FlatState {
       const after = used - (rc[c * nR + r0] === 1 ? 1 : 0) + (rc[c * nR + r1] === 0 ? 1 : 0);
       ds += (Math.max(0, after - 1) - Math.max(0, used - 1)) * this.wStability;
     }
-    if (t0 !== t1) {
-      const nP = this.nPeriods;
-      const nD = this.nDays;
-      const d0 = (t0 / nP) | 0;
-      const d1 = (t1 / nP) | 0;
-      if (d0 !== d1 && this.wMinDays !== 0) {
-        const days = this.courseDays[c];
+    if (t0 === t1) return ds;
+    const nP = this.nPeriods;
+    const nD = this.nDays;
+    const d0 = (t0 / nP) | 0;
+    const d1 = (t1 / nP) | 0;
+    if (d0 !== d1 && this.wMinDays !== 0) {
+      const days = this.courseDays[c];
+      const after =
+        days -
+        (this.courseDayCount[c * nD + d0] === 1 ? 1 : 0) +
+        (this.courseDayCount[c * nD + d1] === 0 ? 1 : 0);
+      const min = this.courseMinDays[c];
+      ds += (Math.max(0, min - after) - Math.max(0, min - days)) * this.wMinDays;
+    }
+    if (this.wIso === 0) return ds;
+    const tick = this.stampOther(other);
+    const q0 = t0 - d0 * nP;
+    const q1 = t1 - d1 * nP;
+    const occ = this.setOcc;
+    for (let i = this.setOff[c], e = this.setOff[c + 1]; i < e; i++) {
+      const k = this.setItems[i];
+      if (this.setStamp[k] === tick) continue;
+      const o0 = occ[k * nS + t0];
+      const o1 = occ[k * nS + t1];
+      const kd0 = k * nD + d0;
+      const base0 = k * nS + d0 * nP;
+      if (d0 === d1) {
+        let mask = this.setMask[kd0];
+        if (o0 === 1) mask &= ~(1 << q0);
+        if (o1 === 0) mask |= 1 << q1;
+        ds += (isolated(occ, base0, mask, q0, -1, q1, 1) - this.setIso[kd0]) * this.wIso;
+      } else {
+        const kd1 = k * nD + d1;
+        const mask0 = o0 === 1 ? this.setMask[kd0] & ~(1 << q0) : this.setMask[kd0];
+        const mask1 = this.setMask[kd1] | (1 << q1);
         const after =
-          days -
-          (this.courseDayCount[c * nD + d0] === 1 ? 1 : 0) +
-          (this.courseDayCount[c * nD + d1] === 0 ? 1 : 0);
-        const min = this.courseMinDays[c];
-        ds += (Math.max(0, min - after) - Math.max(0, min - days)) * this.wMinDays;
-      }
-      if (this.courseOcc[c * nS + t0] >= 2) dh--;
-      if (this.courseOcc[c * nS + t1] >= 1) dh++;
-      const tick = ++this.tick;
-      if (other >= 0) {
-        for (let i = this.facOff[other], e = this.facOff[other + 1]; i < e; i++)
-          this.facStamp[this.facItems[i]] = tick;
-        for (let i = this.setOff[other], e = this.setOff[other + 1]; i < e; i++)
-          this.setStamp[this.setItems[i]] = tick;
-      }
-      for (let i = this.facOff[c], e = this.facOff[c + 1]; i < e; i++) {
-        const f = this.facItems[i];
-        if (this.facStamp[f] === tick) continue;
-        if (this.facOcc[f * nS + t0] >= 2) dh--;
-        if (this.facOcc[f * nS + t1] >= 1) dh++;
-      }
-      const q0 = t0 - d0 * nP;
-      const q1 = t1 - d1 * nP;
-      const occ = this.setOcc;
-      for (let i = this.setOff[c], e = this.setOff[c + 1]; i < e; i++) {
-        const k = this.setItems[i];
-        if (this.setStamp[k] === tick) continue;
-        const o0 = occ[k * nS + t0];
-        const o1 = occ[k * nS + t1];
-        if (o0 >= 2) dh--;
-        if (o1 >= 1) dh++;
-        if (this.wIso === 0) continue;
-        const kd0 = k * nD + d0;
-        const base0 = k * nS + d0 * nP;
-        if (d0 === d1) {
-          let mask = this.setMask[kd0];
-          if (o0 === 1) mask &= ~(1 << q0);
-          if (o1 === 0) mask |= 1 << q1;
-          ds += (isolated(occ, base0, mask, q0, -1, q1, 1) - this.setIso[kd0]) * this.wIso;
-        } else {
-          const kd1 = k * nD + d1;
-          const mask0 = o0 === 1 ? this.setMask[kd0] & ~(1 << q0) : this.setMask[kd0];
-          const mask1 = this.setMask[kd1] | (1 << q1);
-          const after =
-            isolated(occ, base0, mask0, q0, -1, -1, 0) + isolated(occ, k * nS + d1 * nP, mask1, q1, 1, -1, 0);
-          ds += (after - this.setIso[kd0] - this.setIso[kd1]) * this.wIso;
-        }
+          isolated(occ, base0, mask0, q0, -1, -1, 0) + isolated(occ, k * nS + d1 * nP, mask1, q1, 1, -1, 0);
+        ds += (after - this.setIso[kd0] - this.setIso[kd1]) * this.wIso;
       }
     }
-    this.dHard += dh;
-    this.dSoft += ds;
+    return ds;
+  }
+
+  /** Mark the faculty and sets of course `other` (none when -1) with a new tick, returned. */
+  private stampOther(other: number): number {
+    const tick = ++this.tick;
+    if (other >= 0) {
+      for (let i = this.facOff[other], e = this.facOff[other + 1]; i < e; i++)
+        this.facStamp[this.facItems[i]] = tick;
+      for (let i = this.setOff[other], e = this.setOff[other + 1]; i < e; i++)
+        this.setStamp[this.setItems[i]] = tick;
+    }
+    return tick;
   }
 
   /** Take session s out of its cell, adding the cost change to dHard / dSoft. */
