@@ -68,11 +68,17 @@ export class FlatState {
 
   /** The flat state for `st`'s placement, or null when the problem or the placement does not fit it. */
   static from(st: IncrementalState, m: SearchModel): FlatState | null {
-    const p = st.problem;
-    if (p.nPeriods > 30 || p.nSessions === 0) return null;
-    for (let c = 0; c < p.nCourses; c++) if (st.fast.fastCourse[c] === 0) return null;
+    if (!FlatState.fits(st)) return null;
     const fs = new FlatState(st, m);
     return fs.seat(st) ? fs : null;
+  }
+
+  /** Does the problem fit the flat state (one-period sessions, no rules, limits, gaps or enrolment clashes)? */
+  static fits(st: IncrementalState): boolean {
+    const p = st.problem;
+    if (p.nPeriods > 30 || p.nSessions === 0) return false;
+    for (let c = 0; c < p.nCourses; c++) if (st.fast.fastCourse[c] === 0) return false;
+    return true;
   }
 
   private constructor(st: IncrementalState, m: SearchModel) {
