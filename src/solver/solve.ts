@@ -26,6 +26,9 @@ import { buildResult } from './solveResult.ts';
 import { precheck } from './precheck/index.ts';
 import { mipStart } from './stages/mipStart.ts';
 import { MipRunner } from './mip/index.ts';
+import { HardRepair } from './search/repair/HardRepair.ts';
+import { FeasiblePolish } from './search/repair/FeasiblePolish.ts';
+import type { SearchPhase } from './search/repair/searchPhase.ts';
 
 const SLICE_MS = 100;
 /** Most of the time kept back for the end of a solve (restore the best, build the result). */
@@ -37,6 +40,15 @@ const MIP_SHARE_LARGE = 0.5;
 const LARGE_SESSIONS = 2000;
 /** Share of the time left after the MIP that the constructor may use; the search places the rest. */
 const CONSTRUCT_SHARE = 0.5;
+/** Share of the search time the hard repair may use (the rest improves the soft cost). */
+const REPAIR_SHARE = 0.6;
+/** Big instances: share of the search time for repair + polish rounds, and one round's length. */
+const POLISH_SHARE = 0.75;
+/** Big instances: the repair gives way to the polish rounds after this long without a new best. */
+const REPAIR_STALL_MS = 8000;
+/** Small instances: ... after which the hard-only annealer takes over. */
+const SMALL_REPAIR_STALL_MS = 2000;
+const POLISH_ROUND_MS = 5000;
 
 const sleep = (ms: number): Promise<false> =>
   new Promise((resolve) => setTimeout(() => resolve(false), ms).unref());
@@ -167,9 +179,10 @@ export async function solve(
 
   // Local search: repair (hard only) if needed, then annealing on hard + soft.
   const searchStart = performance.now();
+  const large = problem.nSessions > LARGE_SESSIONS;
   const percentAt = (now: number): number =>
     30 + (70 * (now - searchStart)) / Math.max(1, deadline - searchStart);
-  const runPhase = async (a: Annealer, label: string): Promise<void> => {
+  const runPhase = async (a: SearchPhase, label: string): Promise<void> => {
     while (!a.finished && !cancelled()) {
       a.run(Math.min(deadline, performance.now() + SLICE_MS));
       if (a.bestHard !== best.hard || a.bestSoft !== best.soft) {
@@ -187,12 +200,42 @@ export async function solve(
     report('search', percentAt(performance.now()), 'first feasible timetable', true);
   };
   if (st.hardTotal > 0 && !cancelled()) {
+    // Targeted repair of the sessions in violation; on small instances the hard-only annealer gets
+    // what time the repair leaves when it stops before hard = 0 (on big ones the polish rounds do).
     const repairEnd =
-      searchStart + Math.max(0.3 * (deadline - searchStart), Math.min(deadline - searchStart, 2000));
+      searchStart + Math.max(REPAIR_SHARE * (deadline - searchStart), Math.min(deadline - searchStart, 2000));
     await runPhase(
-      new Annealer(st, m, rng, { start: searchStart, deadline: repairEnd, hardOnly: true, onFeasible }),
+      new HardRepair(st, m, rng, {
+        deadline: repairEnd,
+        stallMs: large ? REPAIR_STALL_MS : SMALL_REPAIR_STALL_MS,
+        onFeasible,
+      }),
       'repairing',
     );
+    if (!large && st.hardTotal > 0 && !cancelled() && performance.now() < repairEnd)
+      await runPhase(
+        new Annealer(st, m, rng, {
+          start: performance.now(),
+          deadline: repairEnd,
+          hardOnly: true,
+          onFeasible,
+        }),
+        'repairing',
+      );
+  }
+  // Big instances: annealing rounds each followed by the hard repair, keeping the best feasible
+  // (see FeasiblePolish), before the annealer improves on its own.
+  if (large && !cancelled()) {
+    const polishEnd = searchStart + POLISH_SHARE * (deadline - searchStart);
+    if (polishEnd - performance.now() > POLISH_ROUND_MS)
+      await runPhase(
+        new FeasiblePolish(st, m, rng, {
+          deadline: polishEnd,
+          roundMs: POLISH_ROUND_MS,
+          onFeasible: st.hardTotal > 0 ? onFeasible : undefined,
+        }),
+        'polishing',
+      );
   }
   if (!cancelled() && performance.now() < deadline) {
     const feasibleBefore = st.hardTotal === 0;

@@ -1,0 +1,333 @@
+// Targeted hard repair: take the sessions in some hard violation (see violatingSessions.ts) in a
+// random order and move each to the start (in a free room when there is one) that lowers the hard
+// cost most; a move that keeps it equal is taken too (a plateau step: an unplaced session placed
+// over a clash moves the clash on to the session in its way, a bounded ejection chain), and one that
+// raises it now and then (noise). A short tabu on the start a session just left stops it going
+// straight back. Soft cost breaks ties. When the list is used up it is collected again. Runs in
+// time slices like the annealer; the best timetable by (hard, soft) is kept and can be restored.
+import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
+import type { Rng } from '../../Rng.ts';
+import type { SearchModel } from '../../SearchModel.ts';
+import { repairRoom } from './repairRoom.ts';
+import { ViolatingSessions } from './violatingSessions.ts';
+import { tieGroups, type TieGroups } from './tieGroups.ts';
+
+export interface HardRepairOptions {
+  /** performance.now() after which the repair stops. */
+  deadline: number;
+  /** Stop after this many steps (tests; replays exactly). */
+  maxSteps?: number;
+  /** Stop when the best hard cost has not fallen for this long (ms). */
+  stallMs?: number;
+  /** Called when hard first reaches 0. */
+  onFeasible?: () => void;
+}
+
+/** Weight of the soft change against one unit of hard cost when choosing a move. */
+const SOFT_TIE = 1e-4;
+/** Chance of taking the best move when it raises the hard cost. */
+const NOISE = 0.05;
+/** Steps a session may not go back to the start it left: TABU_MIN + a random part up to TABU_SPREAD. */
+const TABU_MIN = 100;
+const TABU_SPREAD = 100;
+/** Most exchanges priced for one session when no single move helps. */
+const SWAP_TRIES = 60;
+
+export class HardRepair {
+  readonly bestSlot: Int32Array;
+  readonly bestRoom: Int32Array;
+  bestHard: number;
+  bestSoft: number;
+  steps = 0;
+  moves = 0;
+  scans = 0;
+  private readonly st: IncrementalState;
+  private readonly m: SearchModel;
+  private readonly rng: Rng;
+  private readonly o: HardRepairOptions;
+  private readonly queue: Int32Array;
+  private readonly violating: ViolatingSessions;
+  private qLen = 0;
+  private qPos = 0;
+  /** tabuUntil[s * nSlots + t]: the step until which s may not start at t again. */
+  private readonly tabuUntil: Int32Array;
+  private readonly d = new Float64Array(2);
+  private readonly ties: TieGroups;
+  /** A tie group's members' places before a trial move. */
+  private readonly oldSlot: Int32Array;
+  private readonly oldRoom: Int32Array;
+  private done = false;
+  private lastBestAt = performance.now();
+
+  constructor(st: IncrementalState, m: SearchModel, rng: Rng, opts: HardRepairOptions) {
+    const p = st.problem;
+    this.st = st;
+    this.m = m;
+    this.rng = rng;
+    this.o = opts;
+    this.queue = new Int32Array(p.nSessions);
+    this.violating = new ViolatingSessions(st, m);
+    this.ties = tieGroups(p);
+    let largest = 0;
+    for (let g = 0; g + 1 < this.ties.offsets.length; g++)
+      largest = Math.max(largest, this.ties.offsets[g + 1] - this.ties.offsets[g]);
+    this.oldSlot = new Int32Array(largest);
+    this.oldRoom = new Int32Array(largest);
+    this.tabuUntil = new Int32Array(p.nSessions * p.nSlots);
+    this.bestSlot = st.slot.slice();
+    this.bestRoom = st.room.slice();
+    this.bestHard = st.hardTotal;
+    this.bestSoft = st.softTotal;
+    if (st.hardTotal === 0) this.done = true;
+  }
+
+  get finished(): boolean {
+    return this.done;
+  }
+
+  /** Run until `sliceEnd` (performance.now()) or the repair ends; returns true when it has ended. */
+  run(sliceEnd: number): boolean {
+    const st = this.st;
+    const maxSteps = this.o.maxSteps ?? Infinity;
+    while (!this.done) {
+      const now = performance.now();
+      if (
+        now >= this.o.deadline ||
+        this.steps >= maxSteps ||
+        now - this.lastBestAt >= (this.o.stallMs ?? Infinity)
+      ) {
+        this.done = true;
+        break;
+      }
+      if (now >= sliceEnd) break;
+      if (this.qPos >= this.qLen) {
+        this.collect();
+        if (this.qLen === 0) {
+          this.done = true;
+          break;
+        }
+      }
+      const s = this.queue[this.qPos++];
+      if (!this.violating.isViolating(s)) continue;
+      const g = this.ties.groupOf[s];
+      if (g < 0 || !this.stepGroup(g)) this.step(s);
+      if (st.hardTotal === 0) this.done = true;
+    }
+    return this.done;
+  }
+
+  /** Put the state back at the best placement found. */
+  restoreBest(): void {
+    const st = this.st;
+    const n = st.problem.nSessions;
+    for (let s = 0; s < n; s++)
+      if (st.slot[s] !== this.bestSlot[s] || st.room[s] !== this.bestRoom[s]) st.move(s, -1, -1);
+    for (let s = 0; s < n; s++)
+      if (st.slot[s] !== this.bestSlot[s] || st.room[s] !== this.bestRoom[s])
+        st.move(s, this.bestSlot[s], this.bestRoom[s]);
+  }
+
+  private collect(): void {
+    this.scans++;
+    const n = this.violating.collect(this.queue);
+    const q = this.queue;
+    for (let i = n - 1; i > 0; i--) {
+      const j = this.rng.int(i + 1);
+      const x = q[i];
+      q[i] = q[j];
+      q[j] = x;
+    }
+    this.qLen = n;
+    this.qPos = 0;
+  }
+
+  /** Move s to its best start (see the file comment); returns whether it moved. */
+  private step(s: number): boolean {
+    const st = this.st;
+    const m = this.m;
+    const p = st.problem;
+    const nS = p.nSlots;
+    const c = p.sessionCourse[s];
+    const t0 = st.slot[s];
+    const r0 = st.room[s];
+    const d = this.d;
+    this.steps++;
+    let bestT = -1;
+    let bestR = -1;
+    let bestScore = Infinity;
+    let bestDh = 0;
+    const o = m.courseStarts.offsets;
+    const locked = m.slotLocked[s] === 1;
+    const from = locked ? 0 : o[c];
+    const to = locked ? 1 : o[c + 1];
+    for (let i = from; i < to; i++) {
+      const t = locked ? m.fixedStart[s] : m.courseStarts.items[i];
+      const r = repairRoom(st, m, s, t);
+      if (r < 0 || (t === t0 && r === r0)) continue;
+      st.deltaMove(s, t, r, d);
+      if (this.tabuUntil[s * nS + t] > this.steps && st.hardTotal + d[0] >= this.bestHard) continue;
+      const score = d[0] + SOFT_TIE * d[1] + 1e-9 * this.rng.float();
+      if (score < bestScore) {
+        bestScore = score;
+        bestDh = d[0];
+        bestT = t;
+        bestR = r;
+      }
+    }
+    if ((bestT < 0 || bestDh >= 0) && t0 >= 0 && m.slotLocked[s] === 0 && m.roomLocked[s] === 0) {
+      const x = this.bestSwap(s, bestT < 0 ? Infinity : bestDh);
+      if (x >= 0) {
+        const tx = st.slot[x];
+        this.tabuUntil[s * nS + t0] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
+        this.tabuUntil[x * nS + tx] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
+        st.swap(s, x);
+        this.moved();
+        return true;
+      }
+    }
+    if (bestT < 0 || (bestDh > 0 && this.rng.float() >= NOISE)) return false;
+    if (t0 >= 0) this.tabuUntil[s * nS + t0] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
+    st.move(s, bestT, bestR);
+    this.moved();
+    return true;
+  }
+
+  /**
+   * The session to exchange places with s (placed, movable) that lowers the hard cost most and by
+   * more than `than` (and does not raise it), among up to SWAP_TRIES sessions sharing a student set
+   * with s (or its faculty when it has no set): such an exchange keeps the sets' days as they were
+   * while moving the rest. -1 when none does.
+   */
+  private bestSwap(s: number, than: number): number {
+    const st = this.st;
+    const m = this.m;
+    const p = st.problem;
+    const nS = p.nSlots;
+    const c = p.sessionCourse[s];
+    const t0 = st.slot[s];
+    const r0 = st.room[s];
+    const bySets = p.courseStudentSets.offsets[c + 1] > p.courseStudentSets.offsets[c];
+    const owners = bySets ? p.courseStudentSets : p.courseFaculty;
+    const courses = bySets ? p.setCourses : p.facultyCourses;
+    const d = this.d;
+    let best = -1;
+    let bestScore = Infinity;
+    let tries = 0;
+    for (let i = owners.offsets[c]; i < owners.offsets[c + 1] && tries < SWAP_TRIES; i++) {
+      const k = owners.items[i];
+      const n = courses.offsets[k + 1] - courses.offsets[k];
+      const off = this.rng.int(Math.max(1, n));
+      for (let j = 0; j < n && tries < SWAP_TRIES; j++) {
+        const c2 = courses.items[courses.offsets[k] + ((off + j) % n)];
+        if (c2 === c) continue;
+        for (let x = p.courseFirstSession[c2]; x < p.courseFirstSession[c2] + p.courseSessionCount[c2]; x++) {
+          const tx = st.slot[x];
+          const rx = st.room[x];
+          if (st.active[x] === 0 || m.slotLocked[x] === 1 || m.roomLocked[x] === 1 || tx === t0) continue;
+          if (m.allowedStart[c * nS + tx] === 0 || m.allowedStart[c2 * nS + t0] === 0) continue;
+          if (m.allowedRoom[c * p.nRooms + rx] === 0 || m.allowedRoom[c2 * p.nRooms + r0] === 0) continue;
+          tries++;
+          st.deltaSwap(s, x, d);
+          if (d[0] > 0 || d[0] >= than) continue;
+          const tabu = this.tabuUntil[s * nS + tx] > this.steps || this.tabuUntil[x * nS + t0] > this.steps;
+          if (tabu && st.hardTotal + d[0] >= this.bestHard) continue;
+          const score = d[0] + SOFT_TIE * d[1] + 1e-9 * this.rng.float();
+          if (score < bestScore) {
+            bestScore = score;
+            best = x;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Count a move and keep the best timetable. */
+  private moved(): void {
+    const st = this.st;
+    this.moves++;
+    if (st.hardTotal < this.bestHard || (st.hardTotal === this.bestHard && st.softTotal < this.bestSoft)) {
+      if (this.bestHard > 0 && st.hardTotal === 0) this.o.onFeasible?.();
+      if (st.hardTotal < this.bestHard) this.lastBestAt = performance.now();
+      this.bestHard = st.hardTotal;
+      this.bestSoft = st.softTotal;
+      this.bestSlot.set(st.slot);
+      this.bestRoom.set(st.room);
+    }
+  }
+
+  /** Put the members of tie group g at anchor start t (offsets kept), each in its repair room. */
+  private placeGroup(g: number, t: number): void {
+    const T = this.ties;
+    const st = this.st;
+    for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++) st.move(T.members[i], -1, -1);
+    for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++) {
+      const s = T.members[i];
+      const ts = t + T.memberOffset[i];
+      st.move(s, ts, repairRoom(st, this.m, s, ts));
+    }
+  }
+
+  /**
+   * Move tie group g as a whole to the anchor start that lowers the hard cost most (same rules as
+   * `step`). Returns false when the group cannot move (a member is locked).
+   */
+  private stepGroup(g: number): boolean {
+    const T = this.ties;
+    const st = this.st;
+    const m = this.m;
+    const p = st.problem;
+    const nS = p.nSlots;
+    const a = T.offsets[g];
+    const b = T.offsets[g + 1];
+    let anchor = -1;
+    for (let i = a; i < b; i++) {
+      const s = T.members[i];
+      if (m.slotLocked[s] === 1 || m.roomLocked[s] === 1) return false;
+      if (T.memberOffset[i] === 0 && anchor < 0) anchor = s;
+      this.oldSlot[i - a] = st.slot[s];
+      this.oldRoom[i - a] = st.room[s];
+    }
+    if (anchor < 0) return false;
+    this.steps++;
+    const t0 = st.slot[anchor];
+    const c0 = p.sessionCourse[anchor];
+    let bestT = -1;
+    let bestScore = Infinity;
+    let bestDh = 0;
+    const o = m.courseStarts.offsets;
+    for (let j = o[c0]; j < o[c0 + 1]; j++) {
+      const t = m.courseStarts.items[j];
+      const day = (t / p.nPeriods) | 0;
+      let ok = true;
+      for (let i = a; i < b && ok; i++) {
+        const ts = t + T.memberOffset[i];
+        const c = p.sessionCourse[T.members[i]];
+        ok = ts < nS && ((ts / p.nPeriods) | 0) === day && m.allowedStart[c * nS + ts] === 1;
+      }
+      if (!ok) continue;
+      const h0 = st.hardTotal;
+      const f0 = st.softTotal;
+      st.save();
+      this.placeGroup(g, t);
+      const dh = st.hardTotal - h0;
+      const ds = st.softTotal - f0;
+      for (let i = a; i < b; i++) st.move(T.members[i], -1, -1);
+      for (let i = a; i < b; i++) st.move(T.members[i], this.oldSlot[i - a], this.oldRoom[i - a]);
+      st.restore(h0, f0);
+      if (dh === 0 && t === t0) continue;
+      if (this.tabuUntil[anchor * nS + t] > this.steps && h0 + dh >= this.bestHard) continue;
+      const score = dh + SOFT_TIE * ds + 1e-9 * this.rng.float();
+      if (score < bestScore) {
+        bestScore = score;
+        bestDh = dh;
+        bestT = t;
+      }
+    }
+    if (bestT < 0 || (bestDh > 0 && this.rng.float() >= NOISE)) return true;
+    if (t0 >= 0) this.tabuUntil[anchor * nS + t0] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
+    this.placeGroup(g, bestT);
+    this.moved();
+    return true;
+  }
+}
