@@ -3,7 +3,8 @@
 // the annealer's walk leaves hard = 0 behind and its best stays the feasible start. Here rounds
 // alternate: a short annealing round on hard + soft from the best feasible timetable, then the hard
 // repair from where that round ended; a feasible result better than the best is kept, any other is
-// dropped (back to the best). Runs in time slices like the other search phases.
+// dropped (back to the best). While no feasible timetable is known the rounds anneal on the hard
+// cost alone, as a shake-up for a repair that stalled. Runs in time slices like the other phases.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { Rng } from '../../Rng.ts';
 import type { SearchModel } from '../../SearchModel.ts';
@@ -72,9 +73,11 @@ export class FeasiblePolish implements SearchPhase {
       } else if (now + this.o.roundMs / 2 > this.o.deadline) this.done = true;
       else {
         this.rounds++;
+        // Not feasible yet: rounds on the hard cost only (they stop at hard = 0).
         this.annealer = new Annealer(this.st, this.m, this.rng, {
           start: now,
           deadline: Math.min(this.o.deadline, now + this.o.roundMs),
+          hardOnly: this.bestHard > 0,
         });
       }
     }

@@ -26,10 +26,10 @@ export interface HardRepairOptions {
 /** Weight of the soft change against one unit of hard cost when choosing a move. */
 const SOFT_TIE = 1e-4;
 /** Chance of taking the best move when it raises the hard cost. */
-const NOISE = 0.05;
+const NOISE = 0.15;
 /** Steps a session may not go back to the start it left: TABU_MIN + a random part up to TABU_SPREAD. */
-const TABU_MIN = 100;
-const TABU_SPREAD = 100;
+const TABU_MIN = 300;
+const TABU_SPREAD = 300;
 /** Most exchanges priced for one session when no single move helps. */
 const SWAP_TRIES = 60;
 
@@ -56,6 +56,8 @@ export class HardRepair {
   /** A tie group's members' places before a trial move. */
   private readonly oldSlot: Int32Array;
   private readonly oldRoom: Int32Array;
+  /** The pass (scan number) in which each tie group last moved. */
+  private readonly groupPass: Int32Array;
   private done = false;
   private lastBestAt = performance.now();
 
@@ -71,6 +73,7 @@ export class HardRepair {
     let largest = 0;
     for (let g = 0; g + 1 < this.ties.offsets.length; g++)
       largest = Math.max(largest, this.ties.offsets[g + 1] - this.ties.offsets[g]);
+    this.groupPass = new Int32Array(this.ties.offsets.length - 1);
     this.oldSlot = new Int32Array(largest);
     this.oldRoom = new Int32Array(largest);
     this.tabuUntil = new Int32Array(p.nSessions * p.nSlots);
@@ -110,6 +113,9 @@ export class HardRepair {
       const s = this.queue[this.qPos++];
       if (!this.violating.isViolating(s)) continue;
       const g = this.ties.groupOf[s];
+      // A tie group moves once per pass over the list, however many of its members are in it.
+      if (g >= 0 && this.groupPass[g] === this.scans) continue;
+      if (g >= 0) this.groupPass[g] = this.scans;
       if (g < 0 || !this.stepGroup(g)) this.step(s);
       if (st.hardTotal === 0) this.done = true;
     }
