@@ -117,6 +117,33 @@ describe('HardRepair', () => {
     expect(after.hardTotal).toBe(0);
   });
 
+  it('frees a room for a room clash by moving a session that is not in violation itself', () => {
+    // A and B may only start at Monday 1 and only use R1 or R2; C sits in R2 then and may go anywhere.
+    const onlyMonday1 = Array.from({ length: 30 }, (_, i) => ({
+      day: Math.floor(i / 6),
+      period: i % 6,
+    })).slice(1);
+    const { before, after } = repair(
+      {
+        faculty: ['F1', 'F2', 'F3'].map((id) => ({ id, name: id })),
+        groups: ['G1', 'G2', 'G3'].map((id) => ({ id, name: id, size: 30 })),
+        courses: [
+          { ...course('A', 1, 'F1', ['G1']), unavailable: onlyMonday1, rooms: ['R1', 'R2'] },
+          { ...course('B', 1, 'F2', ['G2']), unavailable: onlyMonday1, rooms: ['R1', 'R2'] },
+          { ...course('C', 1, 'F3', ['G3']), rooms: ['R2'] },
+        ],
+      },
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['B', 1, 0, 0, 'R1'],
+        ['C', 1, 0, 0, 'R2'],
+      ],
+    );
+    expect(before.hard.room_clash).toBe(1);
+    expect(before.hardTotal).toBe(1);
+    expect(after.hardTotal).toBe(0);
+  });
+
   it('moves a same_time tie as a whole, placing its unplaced member next to the others', () => {
     const { before, after, st, p } = repair(
       {

@@ -32,6 +32,8 @@ const TABU_MIN = 300;
 const TABU_SPREAD = 300;
 /** Most exchanges priced for one session when no single move helps. */
 const SWAP_TRIES = 60;
+/** Steps without a new best after which room-clash helpers join the list. */
+const HELPER_STALL_STEPS = 200;
 
 export class HardRepair {
   readonly bestSlot: Int32Array;
@@ -60,6 +62,7 @@ export class HardRepair {
   private readonly groupPass: Int32Array;
   private done = false;
   private lastBestAt = performance.now();
+  private lastBestStep = 0;
 
   constructor(st: IncrementalState, m: SearchModel, rng: Rng, opts: HardRepairOptions) {
     const p = st.problem;
@@ -111,12 +114,13 @@ export class HardRepair {
         }
       }
       const s = this.queue[this.qPos++];
-      if (!this.violating.isViolating(s)) continue;
+      const helper = this.violating.helper[s] === 1;
+      if (!helper && !this.violating.isViolating(s)) continue;
       const g = this.ties.groupOf[s];
       // A tie group moves once per pass over the list, however many of its members are in it.
       if (g >= 0 && this.groupPass[g] === this.scans) continue;
       if (g >= 0) this.groupPass[g] = this.scans;
-      if (g < 0 || !this.stepGroup(g)) this.step(s);
+      if (g < 0 || !this.stepGroup(g, helper)) this.step(s, helper);
       if (st.hardTotal === 0) this.done = true;
     }
     return this.done;
@@ -135,7 +139,8 @@ export class HardRepair {
 
   private collect(): void {
     this.scans++;
-    const n = this.violating.collect(this.queue);
+    // Helpers only once the repair stalls: early on they would crowd out the sessions in violation.
+    const n = this.violating.collect(this.queue, this.steps - this.lastBestStep > HELPER_STALL_STEPS);
     const q = this.queue;
     for (let i = n - 1; i > 0; i--) {
       const j = this.rng.int(i + 1);
@@ -147,8 +152,11 @@ export class HardRepair {
     this.qPos = 0;
   }
 
-  /** Move s to its best start (see the file comment); returns whether it moved. */
-  private step(s: number): boolean {
+  /**
+   * Move s to its best start (see the file comment); returns whether it moved. A helper (not in
+   * violation itself, see ViolatingSessions.helper) moves only when that adds no hard cost.
+   */
+  private step(s: number, helper: boolean): boolean {
     const st = this.st;
     const m = this.m;
     const p = st.problem;
@@ -191,7 +199,7 @@ export class HardRepair {
         return true;
       }
     }
-    if (bestT < 0 || (bestDh > 0 && this.rng.float() >= NOISE)) return false;
+    if (bestT < 0 || (bestDh > 0 && (helper || this.rng.float() >= NOISE))) return false;
     if (t0 >= 0) this.tabuUntil[s * nS + t0] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
     st.move(s, bestT, bestR);
     this.moved();
@@ -254,7 +262,10 @@ export class HardRepair {
     this.moves++;
     if (st.hardTotal < this.bestHard || (st.hardTotal === this.bestHard && st.softTotal < this.bestSoft)) {
       if (this.bestHard > 0 && st.hardTotal === 0) this.o.onFeasible?.();
-      if (st.hardTotal < this.bestHard) this.lastBestAt = performance.now();
+      if (st.hardTotal < this.bestHard) {
+        this.lastBestAt = performance.now();
+        this.lastBestStep = this.steps;
+      }
       this.bestHard = st.hardTotal;
       this.bestSoft = st.softTotal;
       this.bestSlot.set(st.slot);
@@ -278,7 +289,7 @@ export class HardRepair {
    * Move tie group g as a whole to the anchor start that lowers the hard cost most (same rules as
    * `step`). Returns false when the group cannot move (a member is locked).
    */
-  private stepGroup(g: number): boolean {
+  private stepGroup(g: number, helper: boolean): boolean {
     const T = this.ties;
     const st = this.st;
     const m = this.m;
@@ -330,7 +341,7 @@ export class HardRepair {
         bestT = t;
       }
     }
-    if (bestT < 0 || (bestDh > 0 && this.rng.float() >= NOISE)) return true;
+    if (bestT < 0 || (bestDh > 0 && (helper || this.rng.float() >= NOISE))) return true;
     if (t0 >= 0) this.tabuUntil[anchor * nS + t0] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
     this.placeGroup(g, bestT);
     this.moved();

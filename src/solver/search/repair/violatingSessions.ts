@@ -4,7 +4,8 @@
 // unavailable); on a (faculty | student set, day) row over its daily load or gap limit, or under a
 // group's min_per_day; of a faculty member over the weekly load or teaching-day limit; or of a course
 // in a hard rule, when taking the session out would lower the hard cost by more than the one
-// `unplaced` it adds (the rule is broken around it).
+// `unplaced` it adds (the rule is broken around it). Sessions in a room that a session in a room
+// clash could use come along as helpers.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { SearchModel } from '../../SearchModel.ts';
 import { H } from '../../../shared/eval/incremental/kinds.ts';
@@ -24,6 +25,11 @@ export class ViolatingSessions {
   /** 1 for courses named by a hard rule. */
   private readonly ruleCourse: Uint8Array;
   private readonly mark: Uint8Array;
+  /**
+   * 1 for the sessions of the last collect() that are not in violation themselves but sit in a
+   * room that a session in a room clash may use (moving one away frees the room).
+   */
+  readonly helper: Uint8Array;
   private readonly d = new Float64Array(2);
 
   constructor(st: IncrementalState, m: SearchModel) {
@@ -56,6 +62,7 @@ export class ViolatingSessions {
     this.ruleCourse = new Uint8Array(p.nCourses);
     for (const rule of p.rules) if (rule.hard) for (const c of rule.courses) this.ruleCourse[c] = 1;
     this.mark = new Uint8Array(p.nSessions);
+    this.helper = new Uint8Array(p.nSessions);
   }
 
   /** Is session s (movable) unplaced, or in a clash or at a start or room that breaks a rule of its own? */
@@ -170,8 +177,11 @@ export class ViolatingSessions {
       if (st.active[s] === 1 && (day < 0 || ((st.slot[s] / p.nPeriods) | 0) === day)) this.mark[s] = 1;
   }
 
-  /** Write the sessions to repair into `out` (in session order, each once) and return how many. */
-  collect(out: Int32Array): number {
+  /**
+   * Write the sessions to repair into `out` (in session order, each once) and return how many;
+   * with `helpers`, also those that could free a room for a session in a room clash.
+   */
+  collect(out: Int32Array, helpers = false): number {
     const st = this.st;
     const m = this.m;
     const p = st.problem;
@@ -218,12 +228,43 @@ export class ViolatingSessions {
               this.markCourse(p.setCourses.items[i], bad === UNDER ? -1 : day);
         }
       }
+    this.helper.fill(0);
+    if (helpers && h[H.roomClash] > 0) this.markRoomHelpers();
     let n = 0;
     for (let s = 0; s < p.nSessions; s++)
-      if (mark[s] === 1) {
+      if (mark[s] !== 0) {
+        if (mark[s] === 2) this.helper[s] = 1;
         mark[s] = 0;
         if (m.slotLocked[s] === 0 || m.roomLocked[s] === 0) out[n++] = s;
       }
     return n;
+  }
+
+  /**
+   * For each marked session in a room clash, mark (2) the sessions in the other rooms it may use
+   * over its periods: one of them moving away frees a room for it.
+   */
+  private markRoomHelpers(): void {
+    const st = this.st;
+    const m = this.m;
+    const p = st.problem;
+    const nS = p.nSlots;
+    for (let s = 0; s < p.nSessions; s++) {
+      if (this.mark[s] !== 1 || st.active[s] === 0) continue;
+      const r = st.room[s];
+      const c = p.sessionCourse[s];
+      const end = st.slot[s] + st.span[s];
+      let clash = false;
+      for (let q = st.slot[s]; q < end; q++) if (st.roomOcc[r * nS + q] > 1) clash = true;
+      if (!clash) continue;
+      for (let q = st.slot[s]; q < end; q++) {
+        const base = q * st.slotCap;
+        for (let i = 0; i < st.slotCount[q]; i++) {
+          const x = st.slotList[base + i];
+          if (x !== s && this.mark[x] === 0 && m.allowedRoom[c * p.nRooms + st.room[x]] === 1)
+            this.mark[x] = 2;
+        }
+      }
+    }
   }
 }
