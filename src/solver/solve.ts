@@ -1,10 +1,10 @@
 // solve(college, options): the whole pipeline in-process. Compile; pre-check; a starting timetable
 // from the MIP stage (Louvain communities + HiGHS) when enabled, else / then the greedy constructor
-// for whatever is left; simulated annealing until the time limit or the target; the best timetable
-// with its evaluation and every unplaced session explained. Progress is reported at least once a
-// second; the search runs in slices so that cancellation (AbortSignal) is seen within ~0.1 s and
-// returns the best so far with status 'cancelled'. Deterministic for a seed up to where the clock
-// stops the search.
+// for whatever is left; on big instances a targeted hard repair and polish rounds (search/repair);
+// simulated annealing until the time limit or the target; the best timetable with its evaluation
+// and every unplaced session explained. Progress is reported at least once a second; the search
+// runs in slices so that cancellation (AbortSignal) is seen within ~0.1 s and returns the best so
+// far with status 'cancelled'. Deterministic for a seed up to where the clock stops the search.
 import type { College } from '../shared/model/types.ts';
 import type {
   SolveOptions,

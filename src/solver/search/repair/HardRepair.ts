@@ -164,7 +164,6 @@ export class HardRepair {
     const c = p.sessionCourse[s];
     const t0 = st.slot[s];
     const r0 = st.room[s];
-    const d = this.d;
     this.steps++;
     let bestT = -1;
     let bestR = -1;
@@ -174,20 +173,30 @@ export class HardRepair {
     const locked = m.slotLocked[s] === 1;
     const from = locked ? 0 : o[c];
     const to = locked ? 1 : o[c + 1];
+    // Price every start with s taken out once (each trial is then one move in and one out).
+    const h0 = st.hardTotal;
+    const f0 = st.softTotal;
+    st.save();
+    st.move(s, -1, -1);
     for (let i = from; i < to; i++) {
       const t = locked ? m.fixedStart[s] : m.courseStarts.items[i];
-      const r = repairRoom(st, m, s, t);
+      const r = repairRoom(st, m, s, t, r0);
       if (r < 0 || (t === t0 && r === r0)) continue;
-      st.deltaMove(s, t, r, d);
-      if (this.tabuUntil[s * nS + t] > this.steps && st.hardTotal + d[0] >= this.bestHard) continue;
-      const score = d[0] + SOFT_TIE * d[1] + 1e-9 * this.rng.float();
+      st.move(s, t, r);
+      const dh = st.hardTotal - h0;
+      const ds = st.softTotal - f0;
+      st.move(s, -1, -1);
+      if (this.tabuUntil[s * nS + t] > this.steps && h0 + dh >= this.bestHard) continue;
+      const score = dh + SOFT_TIE * ds + 1e-9 * this.rng.float();
       if (score < bestScore) {
         bestScore = score;
-        bestDh = d[0];
+        bestDh = dh;
         bestT = t;
         bestR = r;
       }
     }
+    st.move(s, t0, r0);
+    st.restore(h0, f0);
     if ((bestT < 0 || bestDh >= 0) && t0 >= 0 && m.slotLocked[s] === 0 && m.roomLocked[s] === 0) {
       const x = this.bestSwap(s, bestT < 0 ? Infinity : bestDh);
       if (x >= 0) {
@@ -273,7 +282,10 @@ export class HardRepair {
     }
   }
 
-  /** Put the members of tie group g at anchor start t (offsets kept), each in its repair room. */
+  /**
+   * Put the members of tie group g at anchor start t (offsets kept), each in its repair room
+   * (oldSlot / oldRoom hold their places before, as stepGroup records them).
+   */
   private placeGroup(g: number, t: number): void {
     const T = this.ties;
     const st = this.st;
@@ -281,7 +293,7 @@ export class HardRepair {
     for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++) {
       const s = T.members[i];
       const ts = t + T.memberOffset[i];
-      st.move(s, ts, repairRoom(st, this.m, s, ts));
+      st.move(s, ts, repairRoom(st, this.m, s, ts, this.oldRoom[i - T.offsets[g]]));
     }
   }
 
@@ -313,6 +325,11 @@ export class HardRepair {
     let bestScore = Infinity;
     let bestDh = 0;
     const o = m.courseStarts.offsets;
+    // Price every start with the members taken out once.
+    const h0 = st.hardTotal;
+    const f0 = st.softTotal;
+    st.save();
+    for (let i = a; i < b; i++) st.move(T.members[i], -1, -1);
     for (let j = o[c0]; j < o[c0 + 1]; j++) {
       const t = m.courseStarts.items[j];
       const day = (t / p.nPeriods) | 0;
@@ -323,15 +340,14 @@ export class HardRepair {
         ok = ts < nS && ((ts / p.nPeriods) | 0) === day && m.allowedStart[c * nS + ts] === 1;
       }
       if (!ok) continue;
-      const h0 = st.hardTotal;
-      const f0 = st.softTotal;
-      st.save();
-      this.placeGroup(g, t);
+      for (let i = a; i < b; i++) {
+        const s = T.members[i];
+        const ts = t + T.memberOffset[i];
+        st.move(s, ts, repairRoom(st, m, s, ts, this.oldRoom[i - a]));
+      }
       const dh = st.hardTotal - h0;
       const ds = st.softTotal - f0;
       for (let i = a; i < b; i++) st.move(T.members[i], -1, -1);
-      for (let i = a; i < b; i++) st.move(T.members[i], this.oldSlot[i - a], this.oldRoom[i - a]);
-      st.restore(h0, f0);
       if (dh === 0 && t === t0) continue;
       if (this.tabuUntil[anchor * nS + t] > this.steps && h0 + dh >= this.bestHard) continue;
       const score = dh + SOFT_TIE * ds + 1e-9 * this.rng.float();
@@ -341,6 +357,8 @@ export class HardRepair {
         bestT = t;
       }
     }
+    for (let i = a; i < b; i++) st.move(T.members[i], this.oldSlot[i - a], this.oldRoom[i - a]);
+    st.restore(h0, f0);
     if (bestT < 0 || (bestDh > 0 && (helper || this.rng.float() >= NOISE))) return true;
     if (t0 >= 0) this.tabuUntil[anchor * nS + t0] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
     this.placeGroup(g, bestT);

@@ -17,12 +17,12 @@ function roomBusy(st: IncrementalState, s: number, r: number, t: number, len: nu
   return busy;
 }
 
-export function repairRoom(st: IncrementalState, m: SearchModel, s: number, t: number): number {
+/** `cur` is the room s has (or had before it was taken out for pricing), -1 for none. */
+export function repairRoom(st: IncrementalState, m: SearchModel, s: number, t: number, cur: number): number {
   const p = st.problem;
-  if (m.roomLocked[s] === 1) return m.fixedRoom[s] >= 0 ? m.fixedRoom[s] : st.room[s];
+  if (m.roomLocked[s] === 1) return m.fixedRoom[s] >= 0 ? m.fixedRoom[s] : cur;
   const c = p.sessionCourse[s];
   const len = p.courseLength[c];
-  const cur = st.room[s];
   if (cur >= 0 && m.allowedRoom[c * p.nRooms + cur] === 1 && roomBusy(st, s, cur, t, len) === 0) return cur;
   const first = p.courseFirstSession[c];
   for (let x = first; x < first + p.courseSessionCount[c]; x++) {

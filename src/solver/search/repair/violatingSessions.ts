@@ -3,12 +3,12 @@
 // room of their own that breaks a hard rule of the session (start not allowed, room not allowed or
 // unavailable); on a (faculty | student set, day) row over its daily load or gap limit, or under a
 // group's min_per_day; of a faculty member over the weekly load or teaching-day limit; or of a course
-// in a hard rule, when taking the session out would lower the hard cost by more than the one
-// `unplaced` it adds (the rule is broken around it). Sessions in a room that a session in a room
+// in a hard rule that is broken around it (ruleCheck.ts). Sessions in a room that a session in a room
 // clash could use come along as helpers.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { SearchModel } from '../../SearchModel.ts';
 import { H } from '../../../shared/eval/incremental/kinds.ts';
+import { breaksRule, hardRulesByCourse } from './ruleCheck.ts';
 
 const OVER = 1;
 const UNDER = 2;
@@ -22,15 +22,15 @@ export class ViolatingSessions {
   private readonly setMaxGaps: Int32Array;
   private readonly setLimited: Uint8Array;
   private readonly facLimited: Uint8Array;
-  /** 1 for courses named by a hard rule. */
+  /** 1 for courses named by a hard rule; the hard rules of each course. */
   private readonly ruleCourse: Uint8Array;
+  private readonly courseRules: { offsets: Int32Array; items: Int32Array };
   private readonly mark: Uint8Array;
   /**
    * 1 for the sessions of the last collect() that are not in violation themselves but sit in a
    * room that a session in a room clash may use (moving one away frees the room).
    */
   readonly helper: Uint8Array;
-  private readonly d = new Float64Array(2);
 
   constructor(st: IncrementalState, m: SearchModel) {
     const p = st.problem;
@@ -59,8 +59,10 @@ export class ViolatingSessions {
         p.facultyMaxDays[f] > 0
           ? 1
           : 0;
+    this.courseRules = hardRulesByCourse(p);
     this.ruleCourse = new Uint8Array(p.nCourses);
-    for (const rule of p.rules) if (rule.hard) for (const c of rule.courses) this.ruleCourse[c] = 1;
+    for (let c = 0; c < p.nCourses; c++)
+      this.ruleCourse[c] = this.courseRules.offsets[c + 1] > this.courseRules.offsets[c] ? 1 : 0;
     this.mark = new Uint8Array(p.nSessions);
     this.helper = new Uint8Array(p.nSessions);
   }
@@ -111,8 +113,13 @@ export class ViolatingSessions {
   }
 
   private ruleBroken(s: number): boolean {
-    this.st.deltaMove(s, -1, -1, this.d);
-    return this.d[0] < 1;
+    const st = this.st;
+    if (st.active[s] === 0) return false;
+    const c = st.problem.sessionCourse[s];
+    const r = this.courseRules;
+    for (let i = r.offsets[c]; i < r.offsets[c + 1]; i++)
+      if (breaksRule(st, st.problem.rules[r.items[i]], s)) return true;
+    return false;
   }
 
   /** Load of one day of a row of occupancy counts; its idle periods between busy ones go to `gaps`. */
