@@ -9,6 +9,8 @@ import type { IncrementalState } from '../../../shared/eval/incremental/Incremen
 import type { Rng } from '../../Rng.ts';
 import type { SearchModel } from '../../SearchModel.ts';
 import { repairRoom } from './repairRoom.ts';
+import { bestEjection } from './ejection.ts';
+import { ruinAround } from './ruin.ts';
 import { ViolatingSessions } from './violatingSessions.ts';
 import { tieGroups, type TieGroups } from './tieGroups.ts';
 
@@ -32,8 +34,10 @@ const TABU_MIN = 300;
 const TABU_SPREAD = 300;
 /** Most exchanges priced for one session when no single move helps. */
 const SWAP_TRIES = 60;
-/** Steps without a new best after which room-clash helpers join the list. */
+/** Steps without a new best after which room-clash helpers and two-step moves join in. */
 const HELPER_STALL_STEPS = 200;
+/** Steps without a new best (and since the last ruin) after which the repair ruins and rebuilds. */
+const RUIN_STALL_STEPS = 800;
 
 export class HardRepair {
   readonly bestSlot: Int32Array;
@@ -43,6 +47,7 @@ export class HardRepair {
   steps = 0;
   moves = 0;
   scans = 0;
+  ruins = 0;
   private readonly st: IncrementalState;
   private readonly m: SearchModel;
   private readonly rng: Rng;
@@ -61,8 +66,16 @@ export class HardRepair {
   /** The pass (scan number) in which each tie group last moved. */
   private readonly groupPass: Int32Array;
   private done = false;
+  /** A two-step move found by bestEjection: [t, r, x, tx, rx]. */
+  private readonly chain = new Int32Array(5);
+  /** May x start at t (not tabu)? May x move alone (not locked, in no tie group)? */
+  private readonly allowed = (x: number, t: number): boolean =>
+    this.tabuUntil[x * this.st.problem.nSlots + t] <= this.steps;
+  private readonly alone = (x: number): boolean =>
+    this.m.slotLocked[x] === 0 && this.m.roomLocked[x] === 0 && this.ties.groupOf[x] < 0;
   private lastBestAt = performance.now();
   private lastBestStep = 0;
+  private lastRuin = 0;
 
   constructor(st: IncrementalState, m: SearchModel, rng: Rng, opts: HardRepairOptions) {
     const p = st.problem;
@@ -126,6 +139,11 @@ export class HardRepair {
     return this.done;
   }
 
+  /** No new best for HELPER_STALL_STEPS steps: room helpers and two-step moves join in. */
+  private stalled(): boolean {
+    return this.steps - this.lastBestStep > HELPER_STALL_STEPS;
+  }
+
   /** Put the state back at the best placement found. */
   restoreBest(): void {
     const st = this.st;
@@ -140,7 +158,14 @@ export class HardRepair {
   private collect(): void {
     this.scans++;
     // Helpers only once the repair stalls: early on they would crowd out the sessions in violation.
-    const n = this.violating.collect(this.queue, this.steps - this.lastBestStep > HELPER_STALL_STEPS);
+    let n = this.violating.collect(this.queue, this.stalled());
+    // Long stalled: ruin around what is in violation and place it afresh (the best is kept).
+    if (this.steps - this.lastBestStep > RUIN_STALL_STEPS && this.steps - this.lastRuin > RUIN_STALL_STEPS) {
+      this.lastRuin = this.steps;
+      this.ruins++;
+      ruinAround(this.st, this.m, this.ties, this.queue, n, this.violating.helper);
+      n = this.violating.collect(this.queue, false);
+    }
     const q = this.queue;
     for (let i = n - 1; i > 0; i--) {
       const j = this.rng.int(i + 1);
@@ -204,6 +229,20 @@ export class HardRepair {
         this.tabuUntil[s * nS + t0] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
         this.tabuUntil[x * nS + tx] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
         st.swap(s, x);
+        this.moved();
+        return true;
+      }
+    }
+    // Stalled: try moving s over one other session that then moves on.
+    if (!helper && (bestT < 0 || bestDh >= 0) && t0 >= 0 && this.stalled() && m.slotLocked[s] === 0) {
+      const e = this.chain;
+      if (bestEjection(st, m, s, this.allowed, this.alone, e) < 0) {
+        const x = e[2];
+        this.tabuUntil[s * nS + t0] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
+        this.tabuUntil[x * nS + st.slot[x]] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
+        st.move(x, -1, -1);
+        st.move(s, e[0], e[1]);
+        st.move(x, e[3], e[4]);
         this.moved();
         return true;
       }
