@@ -12,7 +12,9 @@ import { repairRoom } from './repairRoom.ts';
 import { bestEjection } from './ejection.ts';
 import { ruinAround } from './ruin.ts';
 import { ViolatingSessions } from './violatingSessions.ts';
-import { tieGroups, type TieGroups } from './tieGroups.ts';
+import type { TieGroups } from './tieGroups.ts';
+import { GroupMove } from './groupMove.ts';
+import { bestExchange } from './exchange.ts';
 
 export interface HardRepairOptions {
   /** performance.now() after which the repair stops. */
@@ -32,8 +34,6 @@ const NOISE = 0.15;
 /** Steps a session may not go back to the start it left: TABU_MIN + a random part up to TABU_SPREAD. */
 const TABU_MIN = 300;
 const TABU_SPREAD = 300;
-/** Most exchanges priced for one session when no single move helps. */
-const SWAP_TRIES = 60;
 /** Steps without a new best after which room-clash helpers and two-step moves join in. */
 const HELPER_STALL_STEPS = 200;
 /** Steps without a new best (and since the last ruin) after which the repair ruins and rebuilds. */
@@ -59,10 +59,8 @@ export class HardRepair {
   /** tabuUntil[s * nSlots + t]: the step until which s may not start at t again. */
   private readonly tabuUntil: Int32Array;
   private readonly d = new Float64Array(2);
+  private readonly group: GroupMove;
   private readonly ties: TieGroups;
-  /** A tie group's members' places before a trial move. */
-  private readonly oldSlot: Int32Array;
-  private readonly oldRoom: Int32Array;
   /** The pass (scan number) in which each tie group last moved. */
   private readonly groupPass: Int32Array;
   private done = false;
@@ -85,13 +83,9 @@ export class HardRepair {
     this.o = opts;
     this.queue = new Int32Array(p.nSessions);
     this.violating = new ViolatingSessions(st, m);
-    this.ties = tieGroups(p);
-    let largest = 0;
-    for (let g = 0; g + 1 < this.ties.offsets.length; g++)
-      largest = Math.max(largest, this.ties.offsets[g + 1] - this.ties.offsets[g]);
+    this.group = new GroupMove(st);
+    this.ties = this.group.ties;
     this.groupPass = new Int32Array(this.ties.offsets.length - 1);
-    this.oldSlot = new Int32Array(largest);
-    this.oldRoom = new Int32Array(largest);
     this.tabuUntil = new Int32Array(p.nSessions * p.nSlots);
     this.bestSlot = st.slot.slice();
     this.bestRoom = st.room.slice();
@@ -223,11 +217,12 @@ export class HardRepair {
     st.move(s, t0, r0);
     st.restore(h0, f0);
     if ((bestT < 0 || bestDh >= 0) && t0 >= 0 && m.slotLocked[s] === 0 && m.roomLocked[s] === 0) {
-      const x = this.bestSwap(s, bestT < 0 ? Infinity : bestDh);
+      const than = bestT < 0 ? Infinity : bestDh;
+      const x = bestExchange(st, m, this.rng, s, than, this.allowed, this.bestHard, this.d);
       if (x >= 0) {
         const tx = st.slot[x];
-        this.tabuUntil[s * nS + t0] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
-        this.tabuUntil[x * nS + tx] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
+        this.tabu(s, t0);
+        this.tabu(x, tx);
         st.swap(s, x);
         this.moved();
         return true;
@@ -238,8 +233,8 @@ export class HardRepair {
       const e = this.chain;
       if (bestEjection(st, m, s, this.allowed, this.alone, e) < 0) {
         const x = e[2];
-        this.tabuUntil[s * nS + t0] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
-        this.tabuUntil[x * nS + st.slot[x]] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
+        this.tabu(s, t0);
+        this.tabu(x, st.slot[x]);
         st.move(x, -1, -1);
         st.move(s, e[0], e[1]);
         st.move(x, e[3], e[4]);
@@ -248,60 +243,10 @@ export class HardRepair {
       }
     }
     if (bestT < 0 || (bestDh > 0 && (helper || this.rng.float() >= NOISE))) return false;
-    if (t0 >= 0) this.tabuUntil[s * nS + t0] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
+    if (t0 >= 0) this.tabu(s, t0);
     st.move(s, bestT, bestR);
     this.moved();
     return true;
-  }
-
-  /**
-   * The session to exchange places with s (placed, movable) that lowers the hard cost most and by
-   * more than `than` (and does not raise it), among up to SWAP_TRIES sessions sharing a student set
-   * with s (or its faculty when it has no set): such an exchange keeps the sets' days as they were
-   * while moving the rest. -1 when none does.
-   */
-  private bestSwap(s: number, than: number): number {
-    const st = this.st;
-    const m = this.m;
-    const p = st.problem;
-    const nS = p.nSlots;
-    const c = p.sessionCourse[s];
-    const t0 = st.slot[s];
-    const r0 = st.room[s];
-    const bySets = p.courseStudentSets.offsets[c + 1] > p.courseStudentSets.offsets[c];
-    const owners = bySets ? p.courseStudentSets : p.courseFaculty;
-    const courses = bySets ? p.setCourses : p.facultyCourses;
-    const d = this.d;
-    let best = -1;
-    let bestScore = Infinity;
-    let tries = 0;
-    for (let i = owners.offsets[c]; i < owners.offsets[c + 1] && tries < SWAP_TRIES; i++) {
-      const k = owners.items[i];
-      const n = courses.offsets[k + 1] - courses.offsets[k];
-      const off = this.rng.int(Math.max(1, n));
-      for (let j = 0; j < n && tries < SWAP_TRIES; j++) {
-        const c2 = courses.items[courses.offsets[k] + ((off + j) % n)];
-        if (c2 === c) continue;
-        for (let x = p.courseFirstSession[c2]; x < p.courseFirstSession[c2] + p.courseSessionCount[c2]; x++) {
-          const tx = st.slot[x];
-          const rx = st.room[x];
-          if (st.active[x] === 0 || m.slotLocked[x] === 1 || m.roomLocked[x] === 1 || tx === t0) continue;
-          if (m.allowedStart[c * nS + tx] === 0 || m.allowedStart[c2 * nS + t0] === 0) continue;
-          if (m.allowedRoom[c * p.nRooms + rx] === 0 || m.allowedRoom[c2 * p.nRooms + r0] === 0) continue;
-          tries++;
-          st.deltaSwap(s, x, d);
-          if (d[0] > 0 || d[0] >= than) continue;
-          const tabu = this.tabuUntil[s * nS + tx] > this.steps || this.tabuUntil[x * nS + t0] > this.steps;
-          if (tabu && st.hardTotal + d[0] >= this.bestHard) continue;
-          const score = d[0] + SOFT_TIE * d[1] + 1e-9 * this.rng.float();
-          if (score < bestScore) {
-            bestScore = score;
-            best = x;
-          }
-        }
-      }
-    }
-    return best;
   }
 
   /** Count a move and keep the best timetable. */
@@ -322,86 +267,26 @@ export class HardRepair {
   }
 
   /**
-   * Put the members of tie group g at anchor start t (offsets kept), each in its repair room
-   * (oldSlot / oldRoom hold their places before, as stepGroup records them).
-   */
-  private placeGroup(g: number, t: number): void {
-    const T = this.ties;
-    const st = this.st;
-    for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++) st.move(T.members[i], -1, -1);
-    for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++) {
-      const s = T.members[i];
-      const ts = t + T.memberOffset[i];
-      st.move(s, ts, repairRoom(st, this.m, s, ts, this.oldRoom[i - T.offsets[g]]));
-    }
-  }
-
-  /**
-   * Move tie group g as a whole to the anchor start that lowers the hard cost most (same rules as
-   * `step`). Returns false when the group cannot move (a member is locked).
+   * Move tie group g as a whole to its best start (same acceptance as `step`). Returns false when
+   * the group cannot move (a member is locked).
    */
   private stepGroup(g: number, helper: boolean): boolean {
-    const T = this.ties;
     const st = this.st;
-    const m = this.m;
-    const p = st.problem;
-    const nS = p.nSlots;
-    const a = T.offsets[g];
-    const b = T.offsets[g + 1];
-    let anchor = -1;
-    for (let i = a; i < b; i++) {
-      const s = T.members[i];
-      if (m.slotLocked[s] === 1 || m.roomLocked[s] === 1) return false;
-      if (T.memberOffset[i] === 0 && anchor < 0) anchor = s;
-      this.oldSlot[i - a] = st.slot[s];
-      this.oldRoom[i - a] = st.room[s];
-    }
+    const anchor = this.group.anchor(st, this.m, g);
     if (anchor < 0) return false;
     this.steps++;
     const t0 = st.slot[anchor];
-    const c0 = p.sessionCourse[anchor];
-    let bestT = -1;
-    let bestScore = Infinity;
-    let bestDh = 0;
-    const o = m.courseStarts.offsets;
-    // Price every start with the members taken out once.
-    const h0 = st.hardTotal;
-    const f0 = st.softTotal;
-    st.save();
-    for (let i = a; i < b; i++) st.move(T.members[i], -1, -1);
-    for (let j = o[c0]; j < o[c0 + 1]; j++) {
-      const t = m.courseStarts.items[j];
-      const day = (t / p.nPeriods) | 0;
-      let ok = true;
-      for (let i = a; i < b && ok; i++) {
-        const ts = t + T.memberOffset[i];
-        const c = p.sessionCourse[T.members[i]];
-        ok = ts < nS && ((ts / p.nPeriods) | 0) === day && m.allowedStart[c * nS + ts] === 1;
-      }
-      if (!ok) continue;
-      for (let i = a; i < b; i++) {
-        const s = T.members[i];
-        const ts = t + T.memberOffset[i];
-        st.move(s, ts, repairRoom(st, m, s, ts, this.oldRoom[i - a]));
-      }
-      const dh = st.hardTotal - h0;
-      const ds = st.softTotal - f0;
-      for (let i = a; i < b; i++) st.move(T.members[i], -1, -1);
-      if (dh === 0 && t === t0) continue;
-      if (this.tabuUntil[anchor * nS + t] > this.steps && h0 + dh >= this.bestHard) continue;
-      const score = dh + SOFT_TIE * ds + 1e-9 * this.rng.float();
-      if (score < bestScore) {
-        bestScore = score;
-        bestDh = dh;
-        bestT = t;
-      }
-    }
-    for (let i = a; i < b; i++) st.move(T.members[i], this.oldSlot[i - a], this.oldRoom[i - a]);
-    st.restore(h0, f0);
+    const bestT = this.group.best(st, this.m, g, anchor, this.allowed, this.bestHard, this.rng);
+    const bestDh = this.group.bestDh;
     if (bestT < 0 || (bestDh > 0 && (helper || this.rng.float() >= NOISE))) return true;
-    if (t0 >= 0) this.tabuUntil[anchor * nS + t0] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
-    this.placeGroup(g, bestT);
+    if (t0 >= 0) this.tabu(anchor, t0);
+    this.group.place(st, this.m, g, bestT);
     this.moved();
     return true;
+  }
+
+  /** Forbid s to start at t again for a while. */
+  private tabu(s: number, t: number): void {
+    this.tabuUntil[s * this.st.problem.nSlots + t] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
   }
 }
