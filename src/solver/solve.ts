@@ -45,7 +45,7 @@ const REPAIR_SHARE = 0.6;
 /** Big instances: share of the search time for repair + polish rounds, and one round's length. */
 const POLISH_SHARE = 0.8;
 /** Big instances: the repair gives way to the polish rounds after this long without a new best. */
-const REPAIR_STALL_MS = 8000;
+const REPAIR_STALL_MS = 5000;
 const POLISH_ROUND_MS = 5000;
 
 const sleep = (ms: number): Promise<false> =>
