@@ -1,10 +1,10 @@
 // solve(college, options): the whole pipeline in-process. Compile; pre-check; a starting timetable
 // from the MIP stage (Louvain communities + HiGHS) when enabled, else / then the greedy constructor
-// for whatever is left; simulated annealing until the time limit or the target; the best timetable
-// with its evaluation and every unplaced session explained. Progress is reported at least once a
-// second; the search runs in slices so that cancellation (AbortSignal) is seen within ~0.1 s and
-// returns the best so far with status 'cancelled'. Deterministic for a seed up to where the clock
-// stops the search.
+// for whatever is left; on big instances a targeted hard repair and polish rounds (search/repair);
+// simulated annealing until the time limit or the target; the best timetable with its evaluation
+// and every unplaced session explained. Progress is reported at least once a second; the search
+// runs in slices so that cancellation (AbortSignal) is seen within ~0.1 s and returns the best so
+// far with status 'cancelled'. Deterministic for a seed up to where the clock stops the search.
 import type { College } from '../shared/model/types.ts';
 import type {
   SolveOptions,
@@ -28,6 +28,9 @@ import { buildResult } from './solveResult.ts';
 import { precheck } from './precheck/index.ts';
 import { mipStart } from './stages/mipStart.ts';
 import { MipRunner } from './mip/index.ts';
+import { HardRepair } from './search/repair/HardRepair.ts';
+import { FeasiblePolish } from './search/repair/FeasiblePolish.ts';
+import type { SearchPhase } from './search/repair/searchPhase.ts';
 
 const SLICE_MS = 100;
 /** Most of the time kept back for the end of a solve (restore the best, build the result). */
@@ -39,6 +42,13 @@ const MIP_SHARE_LARGE = 0.5;
 const LARGE_SESSIONS = 2000;
 /** Share of the time left after the MIP that the constructor may use; the search places the rest. */
 const CONSTRUCT_SHARE = 0.5;
+/** Big instances: share of the search time the hard repair may use. */
+const REPAIR_SHARE = 0.6;
+/** Big instances: share of the search time for repair + polish rounds, and one round's length. */
+const POLISH_SHARE = 0.8;
+/** Big instances: the repair gives way to the polish rounds after this long without a new best. */
+const REPAIR_STALL_MS = 5000;
+const POLISH_ROUND_MS = 5000;
 
 const sleep = (ms: number): Promise<false> =>
   new Promise((resolve) => setTimeout(() => resolve(false), ms).unref());
@@ -169,6 +179,7 @@ export async function solve(
 
   // Local search: repair (hard only) if needed, then annealing on hard + soft.
   const searchStart = performance.now();
+  const large = problem.nSessions > LARGE_SESSIONS;
   const percentAt = (now: number): number =>
     30 + (70 * (now - searchStart)) / Math.max(1, deadline - searchStart);
   const runPhase = async (a: SearchPhase, label: string): Promise<void> => {
@@ -182,6 +193,7 @@ export async function solve(
       report('search', percentAt(performance.now()), `${label}: best hard ${a.bestHard}, soft ${a.bestSoft}`);
       await yieldToEventLoop();
     }
+    a.restoreBest();
   };
   const onFeasible = (): void => {
     best = { hard: 0, soft: best.soft };
@@ -194,50 +206,64 @@ export async function solve(
     if (flat.hard > 0 && !cancelled()) {
       const repairEnd =
         searchStart + Math.max(0.3 * (deadline - searchStart), Math.min(deadline - searchStart, 2000));
-      const repair = new FlatAnnealer(flat, rng, {
-        start: searchStart,
-        deadline: repairEnd,
-        hardOnly: true,
-        onFeasible,
-      });
-      await runPhase(repair, 'repairing');
-      repair.restoreBestInto();
+      await runPhase(
+        new FlatAnnealer(flat, rng, { start: searchStart, deadline: repairEnd, hardOnly: true, onFeasible }),
+        'repairing',
+      );
     }
     if (!cancelled() && performance.now() < deadline) {
       const feasibleBefore = flat.hard === 0;
-      const improve = new FlatAnnealer(flat, rng, {
-        start: performance.now(),
-        deadline,
-        targetSoft: options.targetSoft,
-        onFeasible: feasibleBefore ? undefined : onFeasible,
-      });
-      await runPhase(improve, 'improving');
-      improve.restoreBestInto();
+      await runPhase(
+        new FlatAnnealer(flat, rng, {
+          start: performance.now(),
+          deadline,
+          targetSoft: options.targetSoft,
+          onFeasible: feasibleBefore ? undefined : onFeasible,
+        }),
+        'improving',
+      );
     }
     writeFlat(flat, st);
   } else {
     if (st.hardTotal > 0 && !cancelled()) {
-      const repairEnd =
-        searchStart + Math.max(0.3 * (deadline - searchStart), Math.min(deadline - searchStart, 2000));
-      const repair = new Annealer(st, m, rng, {
-        start: searchStart,
-        deadline: repairEnd,
-        hardOnly: true,
-        onFeasible,
-      });
-      await runPhase(repair, 'repairing');
-      repair.restoreBest();
+      // Big instances: targeted repair of the sessions in violation (the annealer's random picks
+      // rarely meet the few hundred violated rows among thousands of sessions). Small ones keep
+      // the hard-only annealer, which lowers the soft cost as it repairs.
+      const repairEnd = large
+        ? searchStart + REPAIR_SHARE * (deadline - searchStart)
+        : searchStart + Math.max(0.3 * (deadline - searchStart), Math.min(deadline - searchStart, 2000));
+      await runPhase(
+        large
+          ? new HardRepair(st, m, rng, { deadline: repairEnd, stallMs: REPAIR_STALL_MS, onFeasible })
+          : new Annealer(st, m, rng, { start: searchStart, deadline: repairEnd, hardOnly: true, onFeasible }),
+        'repairing',
+      );
+    }
+    // Big instances: annealing rounds each followed by the hard repair, keeping the best feasible
+    // (see FeasiblePolish), before the annealer improves on its own.
+    if (large && !cancelled()) {
+      const polishEnd = searchStart + POLISH_SHARE * (deadline - searchStart);
+      if (polishEnd - performance.now() > POLISH_ROUND_MS)
+        await runPhase(
+          new FeasiblePolish(st, m, rng, {
+            deadline: polishEnd,
+            roundMs: POLISH_ROUND_MS,
+            onFeasible: st.hardTotal > 0 ? onFeasible : undefined,
+          }),
+          'polishing',
+        );
     }
     if (!cancelled() && performance.now() < deadline) {
       const feasibleBefore = st.hardTotal === 0;
-      const improve = new Annealer(st, m, rng, {
-        start: performance.now(),
-        deadline,
-        targetSoft: options.targetSoft,
-        onFeasible: feasibleBefore ? undefined : onFeasible,
-      });
-      await runPhase(improve, 'improving');
-      improve.restoreBest();
+      await runPhase(
+        new Annealer(st, m, rng, {
+          start: performance.now(),
+          deadline,
+          targetSoft: options.targetSoft,
+          onFeasible: feasibleBefore ? undefined : onFeasible,
+        }),
+        'improving',
+      );
     }
   }
   st.recomputeTotals();
@@ -246,16 +272,6 @@ export async function solve(
   best = { hard: result.evaluation.hardTotal, soft: result.evaluation.softTotal };
   report('done', 100, `${result.status}: hard ${best.hard}, soft ${best.soft}`, true);
   return result;
-}
-
-/** What the search loop needs of an annealer (general or flat). */
-interface SearchPhase {
-  readonly finished: boolean;
-  readonly bestHard: number;
-  readonly bestSoft: number;
-  readonly bestSlot: Int32Array;
-  readonly bestRoom: Int32Array;
-  run(sliceEnd: number): boolean;
 }
 
 function errorText(err: unknown): string {

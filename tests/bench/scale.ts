@@ -3,8 +3,9 @@
 // the time to the first hard = 0 timetable, the stage times, and the scale-2 / scale-1 time ratios
 // against the product targets (hard = 0 within 60 s, peak RSS <= 1.5 GB, 2x size <= 2.5x time).
 //
-//   npm run bench:scale [-- --time-limit 60 --seed 1 --scales 1,2 --mip-only [--gap-rows]]
+//   npm run bench:scale [-- --time-limit 60 --seed 1 --scales 1,2 --mip-only [--gap-rows] --trace]
 //
+// --trace prints the solve's progress messages (to stderr) every 2 s and at each change of phase.
 // --mip-only runs pre-check, decomposition and the MIP stage alone (no constructor or search) and
 // reports what the MIP placed hard-feasibly; --gap-rows adds the max_gaps_per_day rows to its MIPs.
 import { spawn } from 'node:child_process';
@@ -41,6 +42,7 @@ const { values } = parseArgs({
     'mip-only': { type: 'boolean', default: false },
     'gap-rows': { type: 'boolean', default: false },
     single: { type: 'string' },
+    trace: { type: 'boolean', default: false },
   },
 });
 const timeLimitMs = Number(values['time-limit']) * 1000;
@@ -101,8 +103,16 @@ async function runOne(scale: number): Promise<Row> {
     };
   }
   let firstHardZeroMs: number | null = null;
+  let lastTrace = -Infinity;
+  let lastMessage = '';
   const result = await solve(college, { timeLimitMs, seed }, (pr) => {
     if (firstHardZeroMs === null && pr.bestHard === 0) firstHardZeroMs = pr.elapsedMs;
+    const head = pr.message.split(/[: ]/)[0];
+    if (values.trace && (pr.elapsedMs - lastTrace >= 2000 || head !== lastMessage)) {
+      lastTrace = pr.elapsedMs;
+      lastMessage = head;
+      process.stderr.write(`  [${scale}] ${(pr.elapsedMs / 1000).toFixed(1)} s ${pr.stage}: ${pr.message}\n`);
+    }
   });
   const sessions = result.timetable.assignments.length;
   if (firstHardZeroMs === null && result.evaluation.hardTotal === 0)
@@ -130,6 +140,7 @@ function child(scale: number): Promise<Row> {
     String(timeLimitMs / 1000),
   ];
   args.push('--seed', String(seed), ...(mipOnly ? ['--mip-only'] : []), ...(gapRows ? ['--gap-rows'] : []));
+  if (values.trace) args.push('--trace');
   return new Promise((resolve) => {
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

@@ -102,7 +102,7 @@ describe('FlatKempe', () => {
       maxIterations: 2_000_000,
     });
     while (!repair.run(far));
-    repair.restoreBestInto();
+    repair.restoreBest();
     expect(fs.hard).toBe(0);
     const kempe = new FlatKempe(fs);
     let applied = 0;
@@ -150,11 +150,11 @@ describe('FlatAnnealer', () => {
         maxIterations: 400_000,
       });
       while (!repair.run(far));
-      repair.restoreBestInto();
+      repair.restoreBest();
       expect(fs.hard).toBe(0);
       const a = new FlatAnnealer(fs, rng, { start: 0, deadline: far, maxIterations: 300_000 });
       while (!a.run(far));
-      a.restoreBestInto();
+      a.restoreBest();
       writeFlat(fs, st);
       st.recomputeTotals();
       const full = evaluate(p, { slot: st.slot, room: st.room }, { details: false });

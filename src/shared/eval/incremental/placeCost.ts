@@ -53,7 +53,7 @@ export function addPlaceCost(
 
 /**
  * How two courses' sessions clash when they share a period: 1 = a faculty member (faculty clash),
- * 2 = a student set only (group clash), 0 = neither. Kept as a matrix for up to 4096 courses,
+ * 2 = a student set only (group clash), 0 = neither. Kept as a matrix for up to 8192 courses (64 MB at most),
  * otherwise computed from the (short) faculty and set lists.
  */
 export class CourseRelation {
@@ -63,7 +63,7 @@ export class CourseRelation {
 
   constructor(p: CompiledProblem) {
     this.p = p;
-    if (p.nCourses <= 4096) {
+    if (p.nCourses <= 8192) {
       const n = p.nCourses;
       const m = new Uint8Array(n * n);
       const mark = (rows: { offsets: Int32Array; items: Int32Array }, v: number): void => {

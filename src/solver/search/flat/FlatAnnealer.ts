@@ -125,7 +125,7 @@ export class FlatAnnealer {
         T = T0 * Math.pow(T1 / T0, Math.min(1, fraction)) * this.reheatFactor;
         this.reheatFactor = Math.max(1, this.reheatFactor * 0.99);
         if (!hardOnly && this.iterations - this.lastImprovement > stall) {
-          this.restoreBestInto();
+          this.restoreBest();
           this.reheatFactor = 2;
           this.reheats++;
           this.lastImprovement = this.iterations;
@@ -211,7 +211,7 @@ export class FlatAnnealer {
   }
 
   /** Put the flat state back at the best placement found. */
-  restoreBestInto(): void {
+  restoreBest(): void {
     const fs = this.fs;
     for (let i = 0; i < fs.movable.length; i++) {
       const s = fs.movable[i];

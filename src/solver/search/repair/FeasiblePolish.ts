@@ -1,0 +1,107 @@
+// Lower the soft cost of a hard-feasible timetable where the annealer alone cannot: on big college
+// instances a move that lowers the soft cost a lot (student clashes) often breaks a hard rule, so
+// the annealer's walk leaves hard = 0 behind and its best stays the feasible start. Here rounds
+// alternate: a short annealing round on hard + soft from the best feasible timetable, then the hard
+// repair from where that round ended; a feasible result better than the best is kept, any other is
+// dropped (back to the best). While no feasible timetable is known the rounds anneal on the hard
+// cost alone, as a shake-up for a repair that stalled. Runs in time slices like the other phases.
+import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
+import type { Rng } from '../../Rng.ts';
+import type { SearchModel } from '../../SearchModel.ts';
+import { Annealer } from '../Annealer.ts';
+import { HardRepair } from './HardRepair.ts';
+import type { SearchPhase } from './searchPhase.ts';
+
+export interface PolishOptions {
+  /** performance.now() after which the polish stops. */
+  deadline: number;
+  /** Length of one annealing round in ms (and most of the repair after it). */
+  roundMs: number;
+  /** Called when hard first reaches 0 (when the start is not feasible yet). */
+  onFeasible?: () => void;
+}
+
+export class FeasiblePolish implements SearchPhase {
+  readonly bestSlot: Int32Array;
+  readonly bestRoom: Int32Array;
+  bestHard: number;
+  bestSoft: number;
+  rounds = 0;
+  /** Rounds whose result was kept. */
+  kept = 0;
+  private readonly st: IncrementalState;
+  private readonly m: SearchModel;
+  private readonly rng: Rng;
+  private readonly o: PolishOptions;
+  private annealer: Annealer | null = null;
+  private repair: HardRepair | null = null;
+  private done = false;
+
+  constructor(st: IncrementalState, m: SearchModel, rng: Rng, opts: PolishOptions) {
+    this.st = st;
+    this.m = m;
+    this.rng = rng;
+    this.o = opts;
+    this.bestSlot = st.slot.slice();
+    this.bestRoom = st.room.slice();
+    this.bestHard = st.hardTotal;
+    this.bestSoft = st.softTotal;
+    if (m.movable.length === 0) this.done = true;
+  }
+
+  get finished(): boolean {
+    return this.done;
+  }
+
+  run(sliceEnd: number): boolean {
+    while (!this.done) {
+      const now = performance.now();
+      if (now >= sliceEnd) break;
+      if (this.repair) {
+        if (!this.repair.run(sliceEnd)) break;
+        this.repair.restoreBest();
+        this.repair = null;
+        this.endRound();
+      } else if (this.annealer) {
+        if (!this.annealer.run(sliceEnd)) break;
+        // Repair from where the round ended (not from its best, which is mostly the start).
+        this.annealer = null;
+        this.repair = new HardRepair(this.st, this.m, this.rng, {
+          deadline: Math.min(this.o.deadline, performance.now() + this.o.roundMs),
+          onFeasible: this.bestHard > 0 ? this.o.onFeasible : undefined,
+        });
+      } else if (now + this.o.roundMs / 2 > this.o.deadline) this.done = true;
+      else {
+        this.rounds++;
+        // Not feasible yet: rounds on the hard cost only (they stop at hard = 0).
+        this.annealer = new Annealer(this.st, this.m, this.rng, {
+          start: now,
+          deadline: Math.min(this.o.deadline, now + this.o.roundMs),
+          hardOnly: this.bestHard > 0,
+        });
+      }
+    }
+    return this.done;
+  }
+
+  private endRound(): void {
+    const st = this.st;
+    if (st.hardTotal < this.bestHard || (st.hardTotal === this.bestHard && st.softTotal < this.bestSoft)) {
+      this.kept++;
+      this.bestHard = st.hardTotal;
+      this.bestSoft = st.softTotal;
+      this.bestSlot.set(st.slot);
+      this.bestRoom.set(st.room);
+    } else this.restoreBest();
+  }
+
+  restoreBest(): void {
+    const st = this.st;
+    const n = st.problem.nSessions;
+    for (let s = 0; s < n; s++)
+      if (st.slot[s] !== this.bestSlot[s] || st.room[s] !== this.bestRoom[s]) st.move(s, -1, -1);
+    for (let s = 0; s < n; s++)
+      if (st.slot[s] !== this.bestSlot[s] || st.room[s] !== this.bestRoom[s])
+        st.move(s, this.bestSlot[s], this.bestRoom[s]);
+  }
+}

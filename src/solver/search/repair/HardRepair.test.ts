@@ -1,0 +1,268 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../../shared/compiled/compile.ts';
+import { timetableToPlacement } from '../../../shared/compiled/placement.ts';
+import { evaluate } from '../../../shared/eval/evaluate.ts';
+import { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
+import { testCollege, type CollegeInput, type Place } from '../../../shared/eval/testing/testCollege.ts';
+import { Rng } from '../../Rng.ts';
+import { startPoint } from '../../startPoint.ts';
+import { HardRepair } from './HardRepair.ts';
+import { tieGroups } from './tieGroups.ts';
+import { ViolatingSessions } from './violatingSessions.ts';
+
+const rooms = ['R1', 'R2', 'R3'].map((id) => ({ id, name: id, capacity: 100 }));
+const course = (
+  id: string,
+  n: number,
+  faculty: string,
+  groups: string[],
+): CollegeInput['courses'][number] => ({
+  id,
+  name: id,
+  faculty: [faculty],
+  groups,
+  sessions: n,
+  minDays: 0,
+});
+
+/** Build the state at `places` (others unplaced), repair it, and return the full evaluation before and after. */
+function repair(over: Partial<CollegeInput>, places: Place[], maxSteps = 2000) {
+  const p = compile(testCollege({ rooms, ...over }));
+  const timetable = {
+    assignments: places.map(([courseId, session, day, period, roomId]) => ({
+      courseId,
+      session,
+      day,
+      period,
+      roomId,
+      locked: false,
+    })),
+  };
+  const placement = timetableToPlacement(p, timetable);
+  const before = evaluate(p, placement);
+  const st = new IncrementalState(p, placement);
+  const { model } = startPoint(p, undefined);
+  const r = new HardRepair(st, model, new Rng(7), { deadline: Infinity, maxSteps });
+  while (!r.run(Infinity));
+  r.restoreBest();
+  const after = evaluate(p, st.snapshot());
+  return { before, after, st, repair: r, p };
+}
+
+describe('HardRepair', () => {
+  it('removes a planted group gap without creating any other hard cost', () => {
+    const { before, after } = repair(
+      {
+        faculty: [
+          { id: 'F1', name: 'F1' },
+          { id: 'F2', name: 'F2' },
+        ],
+        groups: [{ id: 'G1', name: 'G1', size: 30, maxGapsPerDay: 0 }],
+        courses: [course('A', 2, 'F1', ['G1']), course('B', 1, 'F2', ['G1'])],
+      },
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['A', 2, 1, 0, 'R1'],
+        ['B', 1, 0, 2, 'R2'],
+      ],
+    );
+    expect(before.hard.group_max_gaps).toBe(1);
+    expect(before.hardTotal).toBe(1);
+    expect(after.hardTotal).toBe(0);
+  });
+
+  it('removes a planted faculty max_per_day violation without creating others', () => {
+    const { before, after } = repair(
+      {
+        faculty: [{ id: 'F1', name: 'F1', maxPerDay: 2, maxGapsPerDay: 0 }],
+        groups: [
+          { id: 'G1', name: 'G1', size: 30 },
+          { id: 'G2', name: 'G2', size: 30 },
+        ],
+        courses: [course('A', 2, 'F1', ['G1']), course('B', 1, 'F1', ['G2'])],
+      },
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['A', 2, 0, 1, 'R1'],
+        ['B', 1, 0, 2, 'R2'],
+      ],
+    );
+    expect(before.hard.faculty_max_per_day).toBe(1);
+    expect(before.hardTotal).toBe(1);
+    expect(after.hardTotal).toBe(0);
+  });
+
+  it('places an unplaced session by moving the one in its only start (an ejection)', () => {
+    // C may only start at Monday period 1, where A sits with the same group; A has room elsewhere.
+    const { before, after } = repair(
+      {
+        faculty: [
+          { id: 'F1', name: 'F1' },
+          { id: 'F2', name: 'F2' },
+        ],
+        courses: [
+          course('A', 1, 'F1', ['G1']),
+          {
+            ...course('C', 1, 'F2', ['G1']),
+            unavailable: Array.from({ length: 30 }, (_, i) => ({
+              day: Math.floor(i / 6),
+              period: i % 6,
+            })).slice(1),
+          },
+        ],
+      },
+      [['A', 1, 0, 0, 'R1']],
+    );
+    expect(before.hard.unplaced).toBe(1);
+    expect(after.hardTotal).toBe(0);
+  });
+
+  it('frees a room for a room clash by moving a session that is not in violation itself', () => {
+    // A and B may only start at Monday 1 and only use R1 or R2; C sits in R2 then and may go anywhere.
+    const onlyMonday1 = Array.from({ length: 30 }, (_, i) => ({
+      day: Math.floor(i / 6),
+      period: i % 6,
+    })).slice(1);
+    const { before, after } = repair(
+      {
+        faculty: ['F1', 'F2', 'F3'].map((id) => ({ id, name: id })),
+        groups: ['G1', 'G2', 'G3'].map((id) => ({ id, name: id, size: 30 })),
+        courses: [
+          { ...course('A', 1, 'F1', ['G1']), unavailable: onlyMonday1, rooms: ['R1', 'R2'] },
+          { ...course('B', 1, 'F2', ['G2']), unavailable: onlyMonday1, rooms: ['R1', 'R2'] },
+          { ...course('C', 1, 'F3', ['G3']), rooms: ['R2'] },
+        ],
+      },
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['B', 1, 0, 0, 'R1'],
+        ['C', 1, 0, 0, 'R2'],
+      ],
+    );
+    expect(before.hard.room_clash).toBe(1);
+    expect(before.hardTotal).toBe(1);
+    expect(after.hardTotal).toBe(0);
+  });
+
+  it('moves a same_time tie as a whole, placing its unplaced member next to the others', () => {
+    const { before, after, st, p } = repair(
+      {
+        faculty: [
+          { id: 'F1', name: 'F1' },
+          { id: 'F2', name: 'F2' },
+          { id: 'F3', name: 'F3', unavailable: [{ day: 0, period: 0 }] },
+        ],
+        groups: ['G1', 'G2', 'G3'].map((id) => ({ id, name: id, size: 30 })),
+        courses: [course('A', 1, 'F1', ['G1']), course('B', 1, 'F2', ['G2']), course('C', 1, 'F3', ['G3'])],
+        rules: [{ kind: 'same_time', courses: ['A', 'B', 'C'] }],
+      },
+      // A and B together at Monday 1, where C's faculty member is away; C unplaced: the three
+      // must go to another start together.
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['B', 1, 0, 0, 'R2'],
+      ],
+    );
+    expect(before.hard.unplaced).toBe(1);
+    expect(before.hardTotal).toBe(1);
+    expect(after.hardTotal).toBe(0);
+    const slots = [0, 1, 2].map((c) => st.slot[p.courseFirstSession[c]]);
+    expect(new Set(slots).size).toBe(1);
+  });
+
+  it('keeps what the incremental state says equal to the full evaluator on a crowded instance', () => {
+    // 3 groups x 10 one-period sessions, 2 faculty, gaps limited: many violations to start with.
+    const courses = [0, 1, 2].flatMap((g) => [
+      course(`A${g}`, 5, 'F1', [`G${g}`]),
+      course(`B${g}`, 5, 'F2', [`G${g}`]),
+    ]);
+    const places: Place[] = courses.flatMap((c, i) =>
+      [1, 2, 3, 4, 5].map((k): Place => [c.id, k, 0, (i + k) % 6, 'R1']),
+    );
+    const {
+      after,
+      st,
+      repair: r,
+    } = repair(
+      {
+        faculty: [
+          { id: 'F1', name: 'F1', maxPerDay: 4 },
+          { id: 'F2', name: 'F2', maxGapsPerDay: 1 },
+        ],
+        groups: [0, 1, 2].map((g) => ({ id: `G${g}`, name: `G${g}`, size: 30, maxGapsPerDay: 0 })),
+        courses,
+      },
+      places,
+      300,
+    );
+    expect(r.moves).toBeGreaterThan(0);
+    expect(after.hardTotal).toBe(st.hardTotal);
+    expect(after.softTotal).toBeCloseTo(st.softTotal, 6);
+    expect(after.hardTotal).toBe(r.bestHard);
+  });
+});
+
+describe('tieGroups', () => {
+  it('groups same_time sessions at offset 0 and consecutive ones after the course before them', () => {
+    const p = compile(
+      testCollege({
+        faculty: ['F1', 'F2', 'F3', 'F4'].map((id) => ({ id, name: id })),
+        courses: [
+          course('A', 2, 'F1', ['G1']),
+          course('B', 2, 'F2', ['G1']),
+          { ...course('C', 1, 'F3', ['G1']), length: 2 },
+          course('D', 1, 'F4', ['G1']),
+        ],
+        rules: [
+          { kind: 'same_time', courses: ['A', 'B'] },
+          { kind: 'consecutive', courses: ['C', 'D'] },
+        ],
+      }),
+    );
+    const t = tieGroups(p);
+    const first = (id: string): number => p.courseFirstSession[p.courseIds.indexOf(id)];
+    const offsetOf = (s: number): number => {
+      for (let i = 0; i < t.members.length; i++) if (t.members[i] === s) return t.memberOffset[i];
+      return -1;
+    };
+    expect(t.offsets.length - 1).toBe(3);
+    expect(t.groupOf[first('A')]).toBe(t.groupOf[first('B')]);
+    expect(t.groupOf[first('A') + 1]).toBe(t.groupOf[first('B') + 1]);
+    expect(t.groupOf[first('A')]).not.toBe(t.groupOf[first('A') + 1]);
+    expect(offsetOf(first('A'))).toBe(0);
+    expect(offsetOf(first('B'))).toBe(0);
+    expect(offsetOf(first('C'))).toBe(0);
+    expect(offsetOf(first('D'))).toBe(2);
+  });
+});
+
+describe('ViolatingSessions', () => {
+  it('flags the sessions of a row over its gap limit and nothing else', () => {
+    const p = compile(
+      testCollege({
+        rooms,
+        faculty: [
+          { id: 'F1', name: 'F1' },
+          { id: 'F2', name: 'F2' },
+        ],
+        groups: [
+          { id: 'G1', name: 'G1', size: 30, maxGapsPerDay: 0 },
+          { id: 'G2', name: 'G2', size: 30 },
+        ],
+        courses: [course('A', 1, 'F1', ['G1']), course('B', 1, 'F2', ['G1']), course('C', 1, 'F1', ['G2'])],
+      }),
+    );
+    const placement = timetableToPlacement(p, {
+      assignments: [
+        { courseId: 'A', session: 1, day: 0, period: 0, roomId: 'R1', locked: false },
+        { courseId: 'B', session: 1, day: 0, period: 2, roomId: 'R1', locked: false },
+        { courseId: 'C', session: 1, day: 0, period: 3, roomId: 'R2', locked: false },
+      ],
+    });
+    const st = new IncrementalState(p, placement);
+    const { model } = startPoint(p, undefined);
+    const out = new Int32Array(p.nSessions);
+    const n = new ViolatingSessions(st, model).collect(out);
+    expect(Array.from(out.subarray(0, n))).toEqual([0, 1]);
+  });
+});

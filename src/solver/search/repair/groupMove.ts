@@ -1,0 +1,116 @@
+// Tie-group move for the hard repair: the sessions tied by hard same_time / consecutive rules
+// (tieGroups.ts) move as a whole to another start of the group, each in its repair room, so the
+// rule stays kept. Every start is priced with the members taken out once.
+import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
+import type { Rng } from '../../Rng.ts';
+import type { SearchModel } from '../../SearchModel.ts';
+import { repairRoom } from './repairRoom.ts';
+import { tieGroups, type TieGroups } from './tieGroups.ts';
+
+/** Soft change counted against one unit of hard cost (as in HardRepair). */
+const SOFT_TIE = 1e-4;
+
+export class GroupMove {
+  readonly ties: TieGroups;
+  /** Hard change of the start `best` returned last. */
+  bestDh = 0;
+  /** The members' places when `anchor` was called. */
+  private readonly oldSlot: Int32Array;
+  private readonly oldRoom: Int32Array;
+
+  constructor(st: IncrementalState) {
+    this.ties = tieGroups(st.problem);
+    let largest = 0;
+    for (let g = 0; g + 1 < this.ties.offsets.length; g++)
+      largest = Math.max(largest, this.ties.offsets[g + 1] - this.ties.offsets[g]);
+    this.oldSlot = new Int32Array(largest);
+    this.oldRoom = new Int32Array(largest);
+  }
+
+  /** The member of group g at offset 0, recording the members' places; -1 when a member is locked. */
+  anchor(st: IncrementalState, m: SearchModel, g: number): number {
+    const T = this.ties;
+    let anchor = -1;
+    for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++) {
+      const s = T.members[i];
+      if (m.slotLocked[s] === 1 || m.roomLocked[s] === 1) return -1;
+      if (T.memberOffset[i] === 0 && anchor < 0) anchor = s;
+      this.oldSlot[i - T.offsets[g]] = st.slot[s];
+      this.oldRoom[i - T.offsets[g]] = st.room[s];
+    }
+    return anchor;
+  }
+
+  /**
+   * The anchor start that lowers the hard cost most (soft breaks ties; its hard change in bestDh),
+   * or -1. A start `allowed(anchor, t)` refuses (tabu) is taken only when the result beats
+   * `bestHard`. Call `anchor` first; the state is left as it was.
+   */
+  best(
+    st: IncrementalState,
+    m: SearchModel,
+    g: number,
+    anchor: number,
+    allowed: (x: number, t: number) => boolean,
+    bestHard: number,
+    rng: Rng,
+  ): number {
+    const T = this.ties;
+    const p = st.problem;
+    const nS = p.nSlots;
+    const a = T.offsets[g];
+    const b = T.offsets[g + 1];
+    const t0 = st.slot[anchor];
+    const c0 = p.sessionCourse[anchor];
+    let bestT = -1;
+    let bestScore = Infinity;
+    const h0 = st.hardTotal;
+    const f0 = st.softTotal;
+    st.save();
+    for (let i = a; i < b; i++) st.move(T.members[i], -1, -1);
+    const o = m.courseStarts.offsets;
+    for (let j = o[c0]; j < o[c0 + 1]; j++) {
+      const t = m.courseStarts.items[j];
+      const day = (t / p.nPeriods) | 0;
+      let ok = true;
+      for (let i = a; i < b && ok; i++) {
+        const ts = t + T.memberOffset[i];
+        const c = p.sessionCourse[T.members[i]];
+        ok = ts < nS && ((ts / p.nPeriods) | 0) === day && m.allowedStart[c * nS + ts] === 1;
+      }
+      if (!ok) continue;
+      this.put(st, m, g, t);
+      const dh = st.hardTotal - h0;
+      const ds = st.softTotal - f0;
+      for (let i = a; i < b; i++) st.move(T.members[i], -1, -1);
+      if (dh === 0 && t === t0) continue;
+      if (!allowed(anchor, t) && h0 + dh >= bestHard) continue;
+      const score = dh + SOFT_TIE * ds + 1e-9 * rng.float();
+      if (score < bestScore) {
+        bestScore = score;
+        this.bestDh = dh;
+        bestT = t;
+      }
+    }
+    for (let i = a; i < b; i++) st.move(T.members[i], this.oldSlot[i - a], this.oldRoom[i - a]);
+    st.restore(h0, f0);
+    return bestT;
+  }
+
+  /** Move group g to anchor start t (after `anchor`, as `best` priced it). */
+  place(st: IncrementalState, m: SearchModel, g: number, t: number): void {
+    const T = this.ties;
+    for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++) st.move(T.members[i], -1, -1);
+    this.put(st, m, g, t);
+  }
+
+  /** Put the (taken out) members at anchor start t, each in its repair room. */
+  private put(st: IncrementalState, m: SearchModel, g: number, t: number): void {
+    const T = this.ties;
+    for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++) {
+      const s = T.members[i];
+      const ts = t + T.memberOffset[i];
+      st.move(s, ts, repairRoom(st, m, s, ts, this.oldRoom[i - T.offsets[g]]));
+    }
+  }
+}

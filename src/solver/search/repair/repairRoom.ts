@@ -1,0 +1,48 @@
+// The room a repair move gives a session at a start: one its course already uses when free there,
+// else the free allowed room that fits it best, else (none free) the least busy allowed room, so the
+// move still counts (the room clash it makes becomes the next thing to repair).
+import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
+import type { SearchModel } from '../../SearchModel.ts';
+
+/** Busy periods of room r over [t, t + len) not counting session s itself; unavailable counts 100. */
+function roomBusy(st: IncrementalState, s: number, r: number, t: number, len: number): number {
+  const p = st.problem;
+  const nS = p.nSlots;
+  const own = st.active[s] === 1 && st.room[s] === r ? st.slot[s] : -1;
+  let busy = 0;
+  for (let q = t; q < t + len && q < nS; q++) {
+    const mine = own >= 0 && q >= own && q < own + st.span[s] ? 1 : 0;
+    busy += st.roomOcc[r * nS + q] - mine + 100 * p.roomUnavailable[r * nS + q];
+  }
+  return busy;
+}
+
+/** `cur` is the room s has (or had before it was taken out for pricing), -1 for none. */
+export function repairRoom(st: IncrementalState, m: SearchModel, s: number, t: number, cur: number): number {
+  const p = st.problem;
+  if (m.roomLocked[s] === 1) return m.fixedRoom[s] >= 0 ? m.fixedRoom[s] : cur;
+  const c = p.sessionCourse[s];
+  const len = p.courseLength[c];
+  if (cur >= 0 && m.allowedRoom[c * p.nRooms + cur] === 1 && roomBusy(st, s, cur, t, len) === 0) return cur;
+  const first = p.courseFirstSession[c];
+  for (let x = first; x < first + p.courseSessionCount[c]; x++) {
+    const r = st.room[x];
+    if (x !== s && r >= 0 && r !== cur && m.allowedRoom[c * p.nRooms + r] === 1)
+      if (roomBusy(st, s, r, t, len) === 0) return r;
+  }
+  const need = p.courseStudents[c];
+  let best = -1;
+  let bestKey = Infinity;
+  const o = m.courseRooms.offsets;
+  for (let i = o[c]; i < o[c + 1]; i++) {
+    const r = m.courseRooms.items[i];
+    const cap = p.roomCapacity[r];
+    const fit = cap >= need ? cap - need : 1e6 - cap;
+    const key = roomBusy(st, s, r, t, len) * 1e7 + fit;
+    if (key < bestKey) {
+      bestKey = key;
+      best = r;
+    }
+  }
+  return best;
+}

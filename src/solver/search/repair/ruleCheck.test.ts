@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../../shared/compiled/compile.ts';
+import { evaluate } from '../../../shared/eval/evaluate.ts';
+import { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
+import { testCollege } from '../../../shared/eval/testing/testCollege.ts';
+import type { RuleKind } from '../../../shared/model/types.ts';
+import { Rng } from '../../Rng.ts';
+import { breaksRule } from './ruleCheck.ts';
+
+const KINDS: RuleKind[] = [
+  'same_time',
+  'same_day',
+  'consecutive',
+  'ordered',
+  'not_overlapping',
+  'different_days',
+  'min_days_apart',
+  'same_room',
+];
+
+describe('breaksRule', () => {
+  it.each(KINDS)('agrees with the evaluator on which sessions break a hard %s rule', (kind) => {
+    const p = compile(
+      testCollege({
+        rooms: ['R1', 'R2', 'R3'].map((id) => ({ id, name: id, capacity: 100 })),
+        faculty: ['F1', 'F2', 'F3'].map((id) => ({ id, name: id })),
+        groups: ['G1', 'G2', 'G3'].map((id) => ({ id, name: id, size: 30 })),
+        courses: ['A', 'B', 'C'].map((id, i) => ({
+          id,
+          name: id,
+          faculty: [`F${i + 1}`],
+          groups: [`G${i + 1}`],
+          sessions: 3 - (i === 2 ? 1 : 0),
+          length: i === 0 ? 2 : 1,
+          minDays: 0,
+        })),
+        rules: [{ kind, courses: ['A', 'B', 'C'], value: 2 }],
+      }),
+    );
+    const rng = new Rng(11);
+    let broken = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      const slot = new Int32Array(p.nSessions);
+      const room = new Int32Array(p.nSessions);
+      for (let s = 0; s < p.nSessions; s++) {
+        // Few days and periods so that rules hold about as often as they break (different_days:
+        // the whole week and many unplaced); some sessions unplaced.
+        const spread = kind === 'different_days';
+        slot[s] =
+          rng.int(spread ? 2 : 8) === 0 ? -1 : rng.int(spread ? p.nDays : 2) * p.nPeriods + rng.int(3);
+        room[s] = rng.int(kind === 'same_room' ? 2 : 3);
+      }
+      const st = new IncrementalState(p, { slot, room });
+      const ev = evaluate(p, { slot, room });
+      const inViolation = new Set<number>();
+      for (const v of ev.violations ?? [])
+        if (v.kind === 'rule') for (const s of v.sessions) inViolation.add(s);
+      const mine = new Set<number>();
+      for (let s = 0; s < p.nSessions; s++)
+        if (st.active[s] === 1 && breaksRule(st, p.rules[0], s)) mine.add(s);
+      if (ev.hard.rule > 0) broken++;
+      if (kind === 'same_room') expect(mine.size > 0).toBe(ev.hard.rule > 0);
+      else expect([...mine].sort()).toEqual([...inViolation].sort());
+    }
+    expect(broken).toBeGreaterThan(20);
+    expect(broken).toBeLessThan(200);
+  });
+});

@@ -1,0 +1,277 @@
+// Which sessions a hard repair should move, found from the occupancy tables without trying moves:
+// movable sessions that are unplaced; in a clash (room, faculty, student set); at a start or in a
+// room of their own that breaks a hard rule of the session (start not allowed, room not allowed or
+// unavailable); on a (faculty | student set, day) row over its daily load or gap limit, or under a
+// group's min_per_day; of a faculty member over the weekly load or teaching-day limit; or of a course
+// in a hard rule that is broken around it (ruleCheck.ts). Sessions in a room that a session in a room
+// clash could use come along as helpers.
+import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
+import type { SearchModel } from '../../SearchModel.ts';
+import { H } from '../../../shared/eval/incremental/kinds.ts';
+import { breaksRule, hardRulesByCourse } from './ruleCheck.ts';
+
+const OVER = 1;
+const UNDER = 2;
+
+export class ViolatingSessions {
+  private readonly st: IncrementalState;
+  private readonly m: SearchModel;
+  /** Strictest limits over each student set's group and its ancestors (0 / -1 = none). */
+  private readonly setMaxDay: Int32Array;
+  private readonly setMinDay: Int32Array;
+  private readonly setMaxGaps: Int32Array;
+  private readonly setLimited: Uint8Array;
+  private readonly facLimited: Uint8Array;
+  /** 1 for courses named by a hard rule; the hard rules of each course. */
+  private readonly ruleCourse: Uint8Array;
+  private readonly courseRules: { offsets: Int32Array; items: Int32Array };
+  private readonly mark: Uint8Array;
+  /**
+   * 1 for the sessions of the last collect() that are not in violation themselves but sit in a
+   * room that a session in a room clash may use (moving one away frees the room).
+   */
+  readonly helper: Uint8Array;
+
+  constructor(st: IncrementalState, m: SearchModel) {
+    const p = st.problem;
+    this.st = st;
+    this.m = m;
+    this.setMaxDay = new Int32Array(p.nStudentSets);
+    this.setMinDay = new Int32Array(p.nStudentSets);
+    this.setMaxGaps = new Int32Array(p.nStudentSets).fill(-1);
+    this.setLimited = new Uint8Array(p.nStudentSets);
+    for (let k = 0; k < p.nStudentSets; k++) {
+      for (let g = p.setGroup[k]; g >= 0; g = p.groupParent[g]) {
+        const max = p.groupMaxPerDay[g];
+        if (max > 0 && (this.setMaxDay[k] === 0 || max < this.setMaxDay[k])) this.setMaxDay[k] = max;
+        if (p.groupMinPerDay[g] > this.setMinDay[k]) this.setMinDay[k] = p.groupMinPerDay[g];
+        const gaps = p.groupMaxGapsPerDay[g];
+        if (gaps >= 0 && (this.setMaxGaps[k] < 0 || gaps < this.setMaxGaps[k])) this.setMaxGaps[k] = gaps;
+      }
+      this.setLimited[k] = this.setMaxDay[k] > 0 || this.setMinDay[k] > 0 || this.setMaxGaps[k] >= 0 ? 1 : 0;
+    }
+    this.facLimited = new Uint8Array(p.nFaculty);
+    for (let f = 0; f < p.nFaculty; f++)
+      this.facLimited[f] =
+        p.facultyMaxPerDay[f] > 0 ||
+        p.facultyMaxGapsPerDay[f] >= 0 ||
+        p.facultyMaxPerWeek[f] > 0 ||
+        p.facultyMaxDays[f] > 0
+          ? 1
+          : 0;
+    this.courseRules = hardRulesByCourse(p);
+    this.ruleCourse = new Uint8Array(p.nCourses);
+    for (let c = 0; c < p.nCourses; c++)
+      this.ruleCourse[c] = this.courseRules.offsets[c + 1] > this.courseRules.offsets[c] ? 1 : 0;
+    this.mark = new Uint8Array(p.nSessions);
+    this.helper = new Uint8Array(p.nSessions);
+  }
+
+  /** Is session s (movable) unplaced, or in a clash or at a start or room that breaks a rule of its own? */
+  private badOnItsOwn(s: number): boolean {
+    const st = this.st;
+    const m = this.m;
+    if (st.active[s] === 0) return true;
+    const p = st.problem;
+    const nS = p.nSlots;
+    const t = st.slot[s];
+    const r = st.room[s];
+    const c = p.sessionCourse[s];
+    if (m.allowedStart[c * nS + t] === 0 || m.allowedRoom[c * p.nRooms + r] === 0) return true;
+    const end = t + st.span[s];
+    for (let q = t; q < end; q++) {
+      if (st.roomOcc[r * nS + q] > 1 || p.roomUnavailable[r * nS + q] === 1) return true;
+      for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++)
+        if (st.facultyOcc[p.courseFaculty.items[i] * nS + q] > 1) return true;
+      for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++)
+        if (st.setOcc[p.courseStudentSets.items[i] * nS + q] > 1) return true;
+    }
+    return false;
+  }
+
+  /** Is session s still worth a repair move? (A quick re-check before moving it.) */
+  isViolating(s: number): boolean {
+    const m = this.m;
+    if (m.slotLocked[s] === 1 && m.roomLocked[s] === 1) return false;
+    if (this.badOnItsOwn(s)) return true;
+    const st = this.st;
+    const p = st.problem;
+    const c = p.sessionCourse[s];
+    const day = (st.slot[s] / p.nPeriods) | 0;
+    for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++) {
+      const f = p.courseFaculty.items[i];
+      if (this.facLimited[f] === 1 && (this.facultyDayBad(f, day) || this.facultyWeekBad(f))) return true;
+    }
+    for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++) {
+      const k = p.courseStudentSets.items[i];
+      if (this.setLimited[k] === 0) continue;
+      if (this.setDayBad(k, day) !== 0) return true;
+      if (this.setMinDay[k] > 0 && st.hard[H.groupMinPerDay] > 0)
+        for (let e = 0; e < p.nDays; e++) if (this.setDayBad(k, e) === UNDER) return true;
+    }
+    return this.ruleCourse[c] === 1 && this.ruleBroken(s);
+  }
+
+  private ruleBroken(s: number): boolean {
+    const st = this.st;
+    if (st.active[s] === 0) return false;
+    const c = st.problem.sessionCourse[s];
+    const r = this.courseRules;
+    for (let i = r.offsets[c]; i < r.offsets[c + 1]; i++)
+      if (breaksRule(st, st.problem.rules[r.items[i]], s)) return true;
+    return false;
+  }
+
+  /** Load of one day of a row of occupancy counts; its idle periods between busy ones go to `gaps`. */
+  private dayStats(occ: Int32Array, base: number): number {
+    const nP = this.st.problem.nPeriods;
+    let load = 0;
+    let first = -1;
+    let last = -1;
+    let busy = 0;
+    for (let q = 0; q < nP; q++) {
+      const v = occ[base + q];
+      if (v === 0) continue;
+      load += v;
+      busy++;
+      if (first < 0) first = q;
+      last = q;
+    }
+    this.gaps = first < 0 ? 0 : last - first + 1 - busy;
+    return load;
+  }
+
+  private gaps = 0;
+
+  /** 0 = the (set, day) row keeps its limits, OVER = over a load or gap limit, UNDER = under min_per_day. */
+  private setDayBad(k: number, day: number): number {
+    const p = this.st.problem;
+    const load = this.dayStats(this.st.setOcc, k * p.nSlots + day * p.nPeriods);
+    if (load === 0) return 0;
+    if (this.setMaxDay[k] > 0 && load > this.setMaxDay[k]) return OVER;
+    if (this.setMaxGaps[k] >= 0 && this.gaps > this.setMaxGaps[k]) return OVER;
+    return load < this.setMinDay[k] ? UNDER : 0;
+  }
+
+  private facultyDayBad(f: number, day: number): boolean {
+    const p = this.st.problem;
+    const load = this.dayStats(this.st.facultyOcc, f * p.nSlots + day * p.nPeriods);
+    if (p.facultyMaxPerDay[f] > 0 && load > p.facultyMaxPerDay[f]) return true;
+    return p.facultyMaxGapsPerDay[f] >= 0 && this.gaps > p.facultyMaxGapsPerDay[f];
+  }
+
+  private facultyWeekBad(f: number): boolean {
+    const p = this.st.problem;
+    if (p.facultyMaxPerWeek[f] === 0 && p.facultyMaxDays[f] === 0) return false;
+    let load = 0;
+    let days = 0;
+    for (let day = 0; day < p.nDays; day++) {
+      const l = this.dayStats(this.st.facultyOcc, f * p.nSlots + day * p.nPeriods);
+      load += l;
+      days += l > 0 ? 1 : 0;
+    }
+    return (
+      (p.facultyMaxPerWeek[f] > 0 && load > p.facultyMaxPerWeek[f]) ||
+      (p.facultyMaxDays[f] > 0 && days > p.facultyMaxDays[f])
+    );
+  }
+
+  /** Mark the active sessions of course c on `day` (every day when day < 0). */
+  private markCourse(c: number, day: number): void {
+    const st = this.st;
+    const p = st.problem;
+    for (let s = p.courseFirstSession[c]; s < p.courseFirstSession[c] + p.courseSessionCount[c]; s++)
+      if (st.active[s] === 1 && (day < 0 || ((st.slot[s] / p.nPeriods) | 0) === day)) this.mark[s] = 1;
+  }
+
+  /**
+   * Write the sessions to repair into `out` (in session order, each once) and return how many;
+   * with `helpers`, also those that could free a room for a session in a room clash.
+   */
+  collect(out: Int32Array, helpers = false): number {
+    const st = this.st;
+    const m = this.m;
+    const p = st.problem;
+    const mark = this.mark;
+    const h = st.hard;
+    // Only the kinds with a cost now are looked for.
+    const rules = h[H.rule] > 0;
+    const facultyWeek = h[H.facultyMaxPerWeek] + h[H.facultyMaxDays] > 0;
+    const facultyDay = h[H.facultyMaxPerDay] + h[H.facultyMaxGaps] > 0;
+    const sets = h[H.groupMaxPerDay] + h[H.groupMinPerDay] + h[H.groupMaxGaps] > 0;
+    const rows =
+      h[H.rule] +
+      h[H.facultyMaxPerWeek] +
+      h[H.facultyMaxDays] +
+      h[H.facultyMaxPerDay] +
+      h[H.facultyMaxGaps] +
+      h[H.groupMaxPerDay] +
+      h[H.groupMinPerDay] +
+      h[H.groupMaxGaps];
+    const own = st.hardTotal - rows > 0;
+    if (own || rules)
+      for (let s = 0; s < p.nSessions; s++) {
+        const c = p.sessionCourse[s];
+        if ((own && this.badOnItsOwn(s)) || (rules && this.ruleCourse[c] === 1 && this.ruleBroken(s)))
+          mark[s] = 1;
+      }
+    if (facultyWeek || facultyDay)
+      for (let f = 0; f < p.nFaculty; f++) {
+        if (this.facLimited[f] === 0) continue;
+        const week = facultyWeek && this.facultyWeekBad(f);
+        for (let day = 0; day < p.nDays; day++)
+          if (week || (facultyDay && this.facultyDayBad(f, day)))
+            for (let i = p.facultyCourses.offsets[f]; i < p.facultyCourses.offsets[f + 1]; i++)
+              this.markCourse(p.facultyCourses.items[i], week ? -1 : day);
+      }
+    if (sets)
+      for (let k = 0; k < p.nStudentSets; k++) {
+        if (this.setLimited[k] === 0) continue;
+        for (let day = 0; day < p.nDays; day++) {
+          const bad = this.setDayBad(k, day);
+          // A day under its minimum is mended from any day: a session moves in, or the few leave.
+          if (bad !== 0)
+            for (let i = p.setCourses.offsets[k]; i < p.setCourses.offsets[k + 1]; i++)
+              this.markCourse(p.setCourses.items[i], bad === UNDER ? -1 : day);
+        }
+      }
+    this.helper.fill(0);
+    if (helpers && h[H.roomClash] > 0) this.markRoomHelpers();
+    let n = 0;
+    for (let s = 0; s < p.nSessions; s++)
+      if (mark[s] !== 0) {
+        if (mark[s] === 2) this.helper[s] = 1;
+        mark[s] = 0;
+        if (m.slotLocked[s] === 0 || m.roomLocked[s] === 0) out[n++] = s;
+      }
+    return n;
+  }
+
+  /**
+   * For each marked session in a room clash, mark (2) the sessions in the other rooms it may use
+   * over its periods: one of them moving away frees a room for it.
+   */
+  private markRoomHelpers(): void {
+    const st = this.st;
+    const m = this.m;
+    const p = st.problem;
+    const nS = p.nSlots;
+    for (let s = 0; s < p.nSessions; s++) {
+      if (this.mark[s] !== 1 || st.active[s] === 0) continue;
+      const r = st.room[s];
+      const c = p.sessionCourse[s];
+      const end = st.slot[s] + st.span[s];
+      let clash = false;
+      for (let q = st.slot[s]; q < end; q++) if (st.roomOcc[r * nS + q] > 1) clash = true;
+      if (!clash) continue;
+      for (let q = st.slot[s]; q < end; q++) {
+        const base = q * st.slotCap;
+        for (let i = 0; i < st.slotCount[q]; i++) {
+          const x = st.slotList[base + i];
+          if (x !== s && this.mark[x] === 0 && m.allowedRoom[c * p.nRooms + st.room[x]] === 1)
+            this.mark[x] = 2;
+        }
+      }
+    }
+  }
+}
