@@ -14,8 +14,9 @@ import { parseArgs } from 'node:util';
 import { parseCtt } from '../../src/shared/itc/ctt.ts';
 import { solve } from '../../src/solver/solve.ts';
 import { ITC_REFERENCE } from './itcReference.ts';
+import { ITC_DIR } from '../fixtures/dataDir.ts';
 
-const DATA = '/work/shared/data/itc2007';
+const DATA = ITC_DIR;
 const ALL = Object.keys(ITC_REFERENCE);
 
 interface Row {

@@ -7,12 +7,14 @@ import type { College } from '../../src/shared/model/types.ts';
 import type { SolveOptions, SolveProgress, SolveResult } from '../../src/shared/solver/protocol.ts';
 import { SolverPool } from '../../src/main/jobs/SolverPool.ts';
 import { createForkSpawner } from '../../src/main/jobs/forkSpawner.ts';
+import { join } from 'node:path';
+import { ITC_DIR } from '../fixtures/dataDir.ts';
 
 type SolveFn = (c: College, o: SolveOptions, p?: (x: SolveProgress) => void) => Promise<SolveResult>;
 
 const timeLimitMs = Number(process.argv[2] ?? 5000);
 const runs = Number(process.argv[3] ?? 3);
-const college = parseCtt(readFileSync('/work/shared/data/itc2007/comp01.ctt', 'utf8'), 'comp01.ctt');
+const college = parseCtt(readFileSync(join(ITC_DIR, 'comp01.ctt'), 'utf8'), 'comp01.ctt');
 const solverModule = new URL('../../src/solver/solve.ts', import.meta.url).href;
 const { solve } = (await import(solverModule)) as { solve: SolveFn };
 

@@ -8,9 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getActiveTimetable, latestCheckpoint, listJobs, openProject } from '../../src/main/db/index.ts';
 import { parseCtt } from '../../src/shared/itc/index.ts';
 import { alive, tempProject, until, type TempProject } from './harness.ts';
+import { join } from 'node:path';
+import { ITC_DIR } from '../fixtures/dataDir.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/slotwise.js', import.meta.url));
-const COMP01 = fileURLToPath(new URL('../../../shared/data/itc2007/comp01.ctt', import.meta.url));
+const COMP01 = join(ITC_DIR, 'comp01.ctt');
 
 let project: TempProject | null = null;
 const pids: number[] = [];

@@ -11,6 +11,7 @@ import type { JobEvent } from '../../src/shared/ipc/jobEvents.ts';
 import { parseCtt } from '../../src/shared/itc/index.ts';
 import type { RunSolveJobOptions } from '../../src/main/jobs/index.ts';
 import { tinyCollege } from '../fixtures/tinyCollege.ts';
+import { ITC_DIR } from '../fixtures/dataDir.ts';
 
 export const FAKE_SOLVER = fileURLToPath(new URL('../fixtures/fakeSolver.ts', import.meta.url));
 export const OOM_SOLVER = fileURLToPath(new URL('../fixtures/oomSolver.ts', import.meta.url));
@@ -85,7 +86,7 @@ export interface SolverUnderTest {
 
 /** ITC-2007 comp01: the smallest competition instance. */
 export function comp01(): College {
-  const file = '/work/shared/data/itc2007/comp01.ctt';
+  const file = join(ITC_DIR, 'comp01.ctt');
   return parseCtt(readFileSync(file, 'utf8'), 'comp01.ctt');
 }
 

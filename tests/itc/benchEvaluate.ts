@@ -8,6 +8,8 @@ import type { CompiledProblem } from '../../src/shared/compiled/types.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import type { Placement } from '../../src/shared/eval/types.ts';
 import { parseCtt } from '../../src/shared/itc/ctt.ts';
+import { join } from 'node:path';
+import { ITC_DIR } from '../fixtures/dataDir.ts';
 
 function randomPlacement(p: CompiledProblem, seed: number): Placement {
   let s = seed;
@@ -36,10 +38,7 @@ function time(label: string, n: number, fn: () => void): void {
   );
 }
 
-const comp07 = parseCtt(
-  readFileSync(new URL('../../../shared/data/itc2007/comp07.ctt', import.meta.url), 'utf8'),
-  'comp07.ctt',
-);
+const comp07 = parseCtt(readFileSync(join(ITC_DIR, 'comp07.ctt'), 'utf8'), 'comp07.ctt');
 const p07 = compile(comp07);
 const random07 = randomPlacement(p07, 7);
 time('comp07 compile', 100, () => compile(comp07));

@@ -11,8 +11,9 @@ import { compile } from '../../src/shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import { ZERO_COST_TOY_SOLUTION } from './toySolution.ts';
+import { ITC_DIR } from '../fixtures/dataDir.ts';
 
-const toyPath = new URL('../../../shared/data/itc2007/qub-2007-release/toy.ctt', import.meta.url).pathname;
+const toyPath = join(ITC_DIR, 'qub-2007-release/toy.ctt');
 const dir = mkdtempSync(join(tmpdir(), 'slotwise-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -6,8 +6,10 @@ import { compile } from '../../src/shared/compiled/compile.ts';
 import { csrRow } from '../../src/shared/compiled/csr.ts';
 import { ITC_WEIGHTS } from '../../src/shared/eval/weights.ts';
 import { parseCtt } from '../../src/shared/itc/ctt.ts';
+import { pathToFileURL } from 'node:url';
+import { DATA_DIR } from '../fixtures/dataDir.ts';
 
-const data = new URL('../../../shared/data/', import.meta.url);
+const data = pathToFileURL(DATA_DIR);
 const toyText = readFileSync(new URL('itc2007/qub-2007-release/toy.ctt', data), 'utf8');
 
 describe('parseCtt', () => {

@@ -10,8 +10,10 @@ import type { CompiledProblem } from '../../src/shared/compiled/types.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import type { Placement } from '../../src/shared/eval/types.ts';
 import { refCost, refReadInstance } from './itcReference.ts';
+import { pathToFileURL } from 'node:url';
+import { ITC_DIR } from '../fixtures/dataDir.ts';
 
-const dir = new URL('../../../shared/data/itc2007/', import.meta.url);
+const dir = pathToFileURL(ITC_DIR);
 const instances = readdirSync(dir)
   .filter((f) => f.endsWith('.ctt'))
   .sort();

@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCtt } from '../../src/shared/itc/ctt.ts';
 import { formatItcSolution, parseItcSolution, readItcSolution } from '../../src/shared/itc/solution.ts';
+import { join } from 'node:path';
+import { ITC_DIR } from '../fixtures/dataDir.ts';
 
-const toy = parseCtt(
-  readFileSync(new URL('../../../shared/data/itc2007/qub-2007-release/toy.ctt', import.meta.url), 'utf8'),
-  'toy.ctt',
-);
+const toy = parseCtt(readFileSync(join(ITC_DIR, 'qub-2007-release/toy.ctt'), 'utf8'), 'toy.ctt');
 
 describe('ITC solution files', () => {
   it('fills sessions in file order and leaves the rest unplaced', () => {

@@ -9,8 +9,11 @@ import { compile } from '../../src/shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import { ZERO_COST_TOY_SOLUTION } from './toySolution.ts';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { ITC_DIR } from '../fixtures/dataDir.ts';
 
-const toyPath = new URL('../../../shared/data/itc2007/qub-2007-release/toy.ctt', import.meta.url);
+const toyPath = pathToFileURL(join(ITC_DIR, 'qub-2007-release/toy.ctt'));
 const toy = parseCtt(readFileSync(toyPath, 'utf8'), 'toy.ctt');
 const problem = compile(toy);
 

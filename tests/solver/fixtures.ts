@@ -5,8 +5,9 @@ import { parseCtt } from '../../src/shared/itc/ctt.ts';
 import { compile } from '../../src/shared/compiled/compile.ts';
 import type { CompiledProblem } from '../../src/shared/compiled/types.ts';
 import type { College } from '../../src/shared/model/types.ts';
+import { ITC_DIR } from '../fixtures/dataDir.ts';
 
-export const ITC_DIR = '/work/shared/data/itc2007';
+export { ITC_DIR };
 
 export function itcCollege(name: string): College {
   const file = join(ITC_DIR, `${name}.ctt`);

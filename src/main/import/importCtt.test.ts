@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPath } from './index.ts';
+import { DATA_DIR, ITC_DIR } from '../../../tests/fixtures/dataDir.ts';
 
-const COMP01 = '/work/shared/data/itc2007/comp01.ctt';
+const COMP01 = join(ITC_DIR, 'comp01.ctt');
 let tmp: string;
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'slotwise-ctt-'));
@@ -29,7 +30,7 @@ describe('importPath on ITC-2007 files', () => {
   });
 
   it('imports the extended .ectt format too', async () => {
-    const result = await importPath('/work/shared/data/udine/Test/toy.ectt');
+    const result = await importPath(join(DATA_DIR, 'udine/Test/toy.ectt'));
     expect(result.ok && result.counts).toMatchObject({ Courses: 4, Rooms: 3 });
   });
 

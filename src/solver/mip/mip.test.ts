@@ -8,6 +8,8 @@ import { decompose } from '../decompose/index.ts';
 import { ModelBuilder } from './mipModel.ts';
 import { MipRunner, MipTimeoutError, mipSchedule } from './index.ts';
 import { tinyProblem, type TinySpec } from './testing/tinyProblem.ts';
+import { join } from 'node:path';
+import { ITC_DIR } from '../../../tests/fixtures/dataDir.ts';
 
 const runner = new MipRunner();
 beforeAll(() => runner.warmUp(), 60_000);
@@ -147,7 +149,7 @@ describe('mipSchedule', () => {
   });
 
   it('solves ITC-2007 comp01 without hard violations', async () => {
-    const p = compile(parseCtt(readFileSync('/work/shared/data/itc2007/comp01.ctt', 'utf8'), 'comp01.ctt'));
+    const p = compile(parseCtt(readFileSync(join(ITC_DIR, 'comp01.ctt'), 'utf8'), 'comp01.ctt'));
     const r = await mipSchedule(p, free(p.nSessions), decompose(p, { seed: 1 }), {
       timeLimitMs: 15_000,
       seed: 1,
