@@ -8,6 +8,7 @@ import { VariantsScreen } from './screens/VariantsScreen.tsx';
 import { ImportScreen } from './screens/ImportScreen.tsx';
 import { ProjectScreen } from './screens/ProjectScreen.tsx';
 import { TimetableScreen } from './timetable/TimetableScreen.tsx';
+import type { TimetableFocus } from './timetable/focus.ts';
 import './layout.css';
 
 type Screen = 'project' | 'import' | 'data' | 'generate' | 'timetable' | 'variants' | 'export';
@@ -26,6 +27,11 @@ export function App(): React.JSX.Element {
   const [project, setProject] = useState<ProjectInfo | null>(null);
   const [screen, setScreen] = useState<Screen>('project');
   const [error, setError] = useState<string | null>(null);
+  const [focus, setFocus] = useState<TimetableFocus | undefined>(undefined);
+  const openTimetable = (next?: TimetableFocus): void => {
+    setFocus(next);
+    setScreen('timetable');
+  };
 
   const refresh = useCallback(async () => {
     try {
@@ -61,7 +67,10 @@ export function App(): React.JSX.Element {
                 type="button"
                 className={s.id === screen ? 'nav-item current' : 'nav-item'}
                 aria-current={s.id === screen ? 'page' : undefined}
-                onClick={() => setScreen(s.id)}
+                onClick={() => {
+                  setFocus(undefined);
+                  setScreen(s.id);
+                }}
               >
                 {s.label}
               </button>
@@ -80,15 +89,11 @@ export function App(): React.JSX.Element {
           <ImportScreen onImported={() => void refresh()} onShowData={() => setScreen('data')} />
         )}
         {screen === 'data' && project && <DataScreen onImport={() => setScreen('import')} />}
-        {screen === 'generate' && project && (
-          <GenerateScreen onOpenTimetable={() => setScreen('timetable')} />
-        )}
-        {screen === 'variants' && project && (
-          <VariantsScreen onOpenTimetable={() => setScreen('timetable')} />
-        )}
+        {screen === 'generate' && project && <GenerateScreen onOpenTimetable={openTimetable} />}
+        {screen === 'variants' && project && <VariantsScreen onOpenTimetable={openTimetable} />}
         {screen === 'export' && project && <ExportScreen />}
         {screen === 'timetable' && project && (
-          <TimetableScreen projectPath={project.path} onImport={() => setScreen('import')} />
+          <TimetableScreen projectPath={project.path} focus={focus} onImport={() => setScreen('import')} />
         )}
       </main>
     </div>

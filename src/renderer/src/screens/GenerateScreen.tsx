@@ -7,9 +7,10 @@ import { UnplacedList } from '../generate/UnplacedList.tsx';
 import { applyJobEvent } from '../generate/jobProgress.ts';
 import type { JobView } from '../generate/jobProgress.ts';
 import '../generate/generate.css';
+import type { OpenTimetable } from '../timetable/focus.ts';
 
 interface Props {
-  onOpenTimetable: () => void;
+  onOpenTimetable: OpenTimetable;
 }
 
 export function GenerateScreen({ onOpenTimetable }: Props): React.JSX.Element {

@@ -7,6 +7,7 @@ import { api, messageOf } from '../api.ts';
 import { timetableKpis } from '../variants/timetableKpis.ts';
 import type { TimetableKpis } from '../variants/timetableKpis.ts';
 import '../generate/generate.css';
+import type { OpenTimetable } from '../timetable/focus.ts';
 
 function topSoft(soft: Record<string, number>): string {
   const parts = Object.entries(soft)
@@ -23,7 +24,7 @@ function placeText(college: College | null, p: MovedSession['from']): string {
   return `${day} ${period}${p.roomId ? `, ${p.roomId}` : ''}`;
 }
 
-export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: () => void }): React.JSX.Element {
+export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: OpenTimetable }): React.JSX.Element {
   const [list, setList] = useState<TimetableInfo[] | null>(null);
   const [college, setCollege] = useState<College | null>(null);
   const [a, setA] = useState<number | null>(null);
@@ -137,7 +138,7 @@ export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: () => voi
                   <td className="small">{t.createdAt.replace('T', ' ').slice(5, 16)}</td>
                   <td>
                     {t.active ? (
-                      <button type="button" onClick={onOpenTimetable}>
+                      <button type="button" onClick={() => onOpenTimetable()}>
                         Active &middot; open
                       </button>
                     ) : (

@@ -9,10 +9,13 @@ import { useEditor } from './useEditor.ts';
 import { Suggestions } from './Suggestions.tsx';
 import { ViolationsPanel } from './ViolationsPanel.tsx';
 import { WeekGrid } from './WeekGrid.tsx';
+import type { TimetableFocus } from './focus.ts';
 import './timetable.css';
 
 interface Props {
   projectPath: string;
+  /** Sessions another screen asked to highlight (not yet shown: the grid highlights violations). */
+  focus?: TimetableFocus;
   onImport: () => void;
 }
 
