@@ -7,6 +7,7 @@ import type { IncrementalState } from '../eval/incremental/IncrementalState.ts';
 import { HARD_KINDS } from '../eval/types.ts';
 import type { HardKind } from '../eval/types.ts';
 import { slotName } from '../eval/describe.ts';
+import { RULE_EXPLANATION } from '../eval/rules.ts';
 
 export interface SlotCheck {
   /** The room the session would use there (index), -1 when the course has no room at all. */
@@ -126,6 +127,19 @@ function clashReasons(
   return [...out];
 }
 
+/** The hard rules whose count rises, in plain words: which rule row, which courses, what it asks. */
+function ruleReasons(state: IncrementalState, rules: Int32Array, ruleIncrease: Float64Array): string[] {
+  const p = state.problem;
+  const out: string[] = [];
+  rules.forEach((i, j) => {
+    const rule = p.rules[i];
+    if (!rule.hard || ruleIncrease[j] <= 0) return;
+    const ids = [...new Set(Array.from(rule.courses, (c) => p.courseIds[c]))].join(', ');
+    out.push(`rule ${rule.source + 1} (${rule.kind} of ${ids}): the sessions ${RULE_EXPLANATION[rule.kind]}`);
+  });
+  return out;
+}
+
 /**
  * Moves s to (slot, room) and back. Returns the hard and soft change against the current timetable
  * and fills `increase` with what placing s there adds per hard kind compared with s not placed at
@@ -137,17 +151,21 @@ function trial(
   slot: number,
   room: number,
   increase: Float64Array,
+  ruleIncrease?: Float64Array,
 ): [number, number] {
   const s0 = state.slot[s];
   const r0 = state.room[s];
   const h0 = state.hardTotal;
   const f0 = state.softTotal;
+  const rules = state.rules.rulesOf(state.problem.sessionCourse[s]);
   state.save();
   state.move(s, -1, -1);
   increase.set(state.hard);
+  if (ruleIncrease) for (let i = 0; i < rules.length; i++) ruleIncrease[i] = -state.rules.costOf(rules[i]);
   state.move(s, slot, room);
   const result: [number, number] = [state.hardTotal - h0, state.softTotal - f0];
   for (let k = 0; k < increase.length; k++) increase[k] = state.hard[k] - increase[k];
+  if (ruleIncrease) for (let i = 0; i < rules.length; i++) ruleIncrease[i] += state.rules.costOf(rules[i]);
   state.move(s, s0, r0);
   state.restore(h0, f0);
   return result;
@@ -195,7 +213,9 @@ export function checkSlot(state: IncrementalState, s: number, slot: number, room
   }
   if (best < 0)
     return { room: -1, hardDelta: 0, softDelta: 0, reasons: ['the course has no room it may use'] };
-  const [hardDelta, softDelta] = trial(state, s, slot, best, increase);
+  const rules = state.rules.rulesOf(c);
+  const ruleIncrease = new Float64Array(rules.length);
+  const [hardDelta, softDelta] = trial(state, s, slot, best, increase, ruleIncrease);
   const kinds = new Set<HardKind>();
   HARD_KINDS.forEach((k, i) => {
     // Placing normally ends `unplaced` (-1); not so when another session of the course starts there.
@@ -204,7 +224,10 @@ export function checkSlot(state: IncrementalState, s: number, slot: number, room
   const reasons: string[] = [];
   if (kinds.size > 0) {
     reasons.push(...clashReasons(state, s, slot, best, kinds));
+    const named = kinds.has('rule') ? ruleReasons(state, rules, ruleIncrease) : [];
+    reasons.push(...named);
     for (const k of kinds) {
+      if (k === 'rule' && named.length > 0) continue;
       const text = GENERIC[k];
       if (text) reasons.push(text);
     }

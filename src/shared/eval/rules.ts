@@ -8,7 +8,8 @@
 // - different_days: 1 per pair of sessions (any of the listed courses, also of one course) on the same day.
 // - same_day: per course after the first and k: 1 when session k is not on the first course's day.
 // - consecutive: per consecutive pair (A, B) of the list and k: 1 unless B's session k starts on
-//   the same day in the period right after A's session k ends.
+//   the same day in the period right after A's session k ends, with no break between the two
+//   periods (followsDirectly.ts).
 // - ordered: per consecutive pair (A, B) and k: 1 unless A's session k ends no later than B's starts.
 // - min_days_apart: per listed course, 1 per pair of its sessions fewer than `value` days apart.
 // - same_room: distinct rooms used by all sessions of the listed courses, minus 1.
@@ -16,6 +17,7 @@ import type { CompiledRule } from '../compiled/types.ts';
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
 import { PLACED } from './state.ts';
+import { followsDirectly } from './followsDirectly.ts';
 
 type Pair = [number, number];
 
@@ -59,7 +61,7 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
       return pairedSessions(st, rule, true).filter(([a, b]) => day(a) !== day(b));
     case 'consecutive':
       return pairedSessions(st, rule, false).filter(
-        ([a, b]) => day(a) !== day(b) || slot[b] !== slot[a] + p.courseLength[p.sessionCourse[a]],
+        ([a, b]) => !followsDirectly(p, slot[a], p.courseLength[p.sessionCourse[a]], slot[b]),
       );
     case 'ordered':
       return pairedSessions(st, rule, false).filter(([a, b]) => slot[a] + st.span[a] > slot[b]);
@@ -95,12 +97,13 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
   }
 }
 
-const explain: Record<CompiledRule['kind'], string> = {
+/** What each rule kind asks of the sessions it names, in plain words. */
+export const RULE_EXPLANATION: Record<CompiledRule['kind'], string> = {
   same_time: 'should start at the same time',
   not_overlapping: 'should not overlap',
   different_days: 'should be on different days',
   same_day: 'should be on the same day',
-  consecutive: 'should follow each other directly',
+  consecutive: 'should follow each other directly (same day, no break between)',
   ordered: 'should come in the listed order',
   min_days_apart: 'should be further apart',
   same_room: 'should use the same room',
@@ -113,7 +116,7 @@ export function checkRules(st: EvalState, sink: EvalSink): void {
     if (!rule.hard && (rule.weight <= 0 || p.weights.soft_rule <= 0)) continue;
     for (const [a, b] of ruleViolations(st, rule)) {
       const message = (): string =>
-        `rule ${rule.source + 1} (${rule.kind}${rule.hard ? '' : ', soft'}): ${name(a)} and ${name(b)} ${explain[rule.kind]}`;
+        `rule ${rule.source + 1} (${rule.kind}${rule.hard ? '' : ', soft'}): ${name(a)} and ${name(b)} ${RULE_EXPLANATION[rule.kind]}`;
       if (rule.hard) sink.addHard('rule', 1, () => [a, b], message);
       else sink.addSoft('soft_rule', rule.weight * p.weights.soft_rule, () => [a, b], message);
     }

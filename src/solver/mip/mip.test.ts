@@ -20,12 +20,15 @@ const free = (n: number): Placement => ({
   room: new Int32Array(n).fill(-1),
 });
 
-/** Two sections sharing faculty, lab batches competing for one lab, a theory + lab pair. */
+/**
+ * Two sections sharing faculty, lab batches competing for one lab, a theory + lab pair. Periods
+ * P1 | break | P2-P4: the pair (TB, then the two-period LB right after it) fits only in P2-P4.
+ */
 function college(): TinySpec {
   return {
     days: 3,
     periods: 4,
-    breaksAfter: [1],
+    breaksAfter: [0],
     rooms: [
       { id: 'R1', capacity: 70 },
       { id: 'R2', capacity: 70 },

@@ -1,9 +1,10 @@
 // Hard rules the course-level MIP can state linearly (WORKBOOK.md "Rules", counted as in
 // src/shared/eval/rules.ts): same_time (equal start sets), consecutive (B's starts are A's shifted by
-// A's length, same day), different_days (at most one session of the listed courses per day). Paired
-// rules apply only when all their courses are in this community with every session still free and
-// equal session counts; otherwise local search repairs them.
+// A's length, same day, no break between: followsDirectly), different_days (at most one session of
+// the listed courses per day). Paired rules apply only when all their courses are in this community
+// with every session still free and equal session counts; otherwise local search repairs them.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
+import { followsDirectly } from '../../shared/eval/followsDirectly.ts';
 import { ROW_PAIR, type ModelBuilder } from './mipModel.ts';
 import type { Occupancy } from './occupancy.ts';
 
@@ -51,7 +52,8 @@ export function addRuleRows(
         const ja = x(a, s);
         if (ja === undefined) continue;
         const t = s + shift;
-        const jc = t < nSlots && Math.floor(t / nPeriods) === Math.floor(s / nPeriods) ? x(c, t) : undefined;
+        const follows = rule.kind === 'same_time' || followsDirectly(p, s, shift, t);
+        const jc = follows ? x(c, t) : undefined;
         if (jc === undefined) {
           b.setUpper(ja, 0);
           continue;

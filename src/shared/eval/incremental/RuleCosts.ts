@@ -2,6 +2,7 @@
 // recomputed from its courses' active sessions when one of them moves (rules are small).
 import type { CompiledProblem, CompiledRule } from '../../compiled/types.ts';
 import { H, S } from './kinds.ts';
+import { followsDirectly } from '../followsDirectly.ts';
 
 export interface RuleView {
   readonly problem: CompiledProblem;
@@ -44,6 +45,16 @@ export class RuleCosts {
 
   initAll(): void {
     for (let i = 0; i < this.p.rules.length; i++) this.recompute(i);
+  }
+
+  /** Rules naming course c (indices into problem.rules). */
+  rulesOf(c: number): Int32Array {
+    return this.courseRuleItems.subarray(this.courseRuleOffsets[c], this.courseRuleOffsets[c + 1]);
+  }
+
+  /** The current cost of rule i (hard: violations; soft: weighted), as ../rules.ts counts it. */
+  costOf(i: number): number {
+    return this.cost[i];
   }
 
   hasRules(c: number): boolean {
@@ -94,7 +105,7 @@ export class RuleCosts {
             if (rule.kind === 'same_time') n += slot[sa] !== slot[sb] ? 1 : 0;
             else if (rule.kind === 'same_day') n += da !== db ? 1 : 0;
             else if (rule.kind === 'consecutive')
-              n += da !== db || slot[sb] !== slot[sa] + p.courseLength[a] ? 1 : 0;
+              n += followsDirectly(p, slot[sa], p.courseLength[a], slot[sb]) ? 0 : 1;
             else n += slot[sa] + span[sa] > slot[sb] ? 1 : 0;
           }
         }

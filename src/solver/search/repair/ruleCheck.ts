@@ -3,6 +3,7 @@
 // finds the sessions to move without pricing a move for each.
 import type { CompiledProblem, CompiledRule } from '../../../shared/compiled/types.ts';
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
+import { followsDirectly } from '../../../shared/eval/followsDirectly.ts';
 
 /** The hard rules naming each course, as a list of lists (CSR). */
 export function hardRulesByCourse(p: CompiledProblem): { offsets: Int32Array; items: Int32Array } {
@@ -28,7 +29,7 @@ function pairBroken(
   const db = (slot[b] / nP) | 0;
   if (kind === 'same_time') return slot[a] !== slot[b];
   if (kind === 'same_day') return da !== db;
-  if (kind === 'consecutive') return da !== db || slot[b] !== slot[a] + lenA;
+  if (kind === 'consecutive') return !followsDirectly(st.problem, slot[a], lenA, slot[b]);
   return slot[a] + span[a] > slot[b];
 }
 
