@@ -7,6 +7,7 @@ import type { JobEvent } from '../shared/ipc/jobEvents.ts';
 import { compile } from '../shared/compiled/compile.ts';
 import { timetableToPlacement } from '../shared/compiled/placement.ts';
 import { evaluate } from '../shared/eval/evaluate.ts';
+import { countedTimetable, unplacedSessions } from '../shared/eval/countedTimetable.ts';
 import type { College, Timetable } from '../shared/model/types.ts';
 import type { SolveResult, SolverStage } from '../shared/solver/protocol.ts';
 import { CliError } from './CliError.ts';
@@ -106,20 +107,27 @@ export async function solveThroughPool(
   const stored = getTimetable(db, outcome.timetableId);
   if (!stored) throw new Error(`Timetable ${outcome.timetableId} was not stored.`);
   const problem = compile(college);
-  const evaluation = evaluate(problem, timetableToPlacement(problem, stored.timetable));
+  const placement = timetableToPlacement(problem, stored.timetable);
+  const evaluation = evaluate(problem, placement);
+  // Sessions that do not count as placed are shown unplaced in the result and every export.
+  const timetable = countedTimetable(problem, stored.timetable);
   const details = outcome.details;
   const unplaced =
     details?.unplaced ??
-    stored.timetable.assignments
-      .filter((a) => a.day === null || a.period === null || a.roomId === null)
-      .map((a) => ({ courseId: a.courseId, session: a.session, reason: 'not placed when the job ended' }));
+    unplacedSessions(problem, placement).map((u) => ({
+      courseId: u.courseId,
+      session: u.session,
+      reason: u.duplicate
+        ? 'it starts with another session of the same course (counts as not placed)'
+        : 'not placed when the job ended',
+    }));
   return {
     outcome,
     timetableId: outcome.timetableId,
-    timetable: stored.timetable,
+    timetable,
     result: {
       status: evaluation.hardTotal === 0 ? 'feasible' : 'partial',
-      timetable: stored.timetable,
+      timetable,
       evaluation,
       unplaced,
       findings: details?.findings ?? [],

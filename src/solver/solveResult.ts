@@ -4,6 +4,7 @@ import type { College } from '../shared/model/types.ts';
 import type { IncrementalState } from '../shared/eval/incremental/IncrementalState.ts';
 import { evaluate } from '../shared/eval/evaluate.ts';
 import { placementToTimetable } from '../shared/compiled/placement.ts';
+import { countedPlacement } from '../shared/eval/countedTimetable.ts';
 import type { PrecheckFinding, SolveResult, StageTime, UnplacedSession } from '../shared/solver/protocol.ts';
 import type { SearchModel } from './SearchModel.ts';
 import { explainNoPlace } from './construct/construct.ts';
@@ -43,7 +44,8 @@ export function buildResult(
         : 'partial';
   return {
     status,
-    timetable: placementToTimetable(p, placement, locked),
+    // Sessions that count as unplaced carry no time or room (one truth with every export).
+    timetable: placementToTimetable(p, countedPlacement(p, placement), locked),
     evaluation,
     unplaced,
     findings,

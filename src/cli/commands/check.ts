@@ -7,6 +7,7 @@ import { compile } from '../../shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../shared/compiled/placement.ts';
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import { evaluate } from '../../shared/eval/evaluate.ts';
+import { unplacedSessions } from '../../shared/eval/countedTimetable.ts';
 import type { Evaluation } from '../../shared/eval/types.ts';
 import { HARD_KINDS, SOFT_KINDS } from '../../shared/eval/types.ts';
 import { parseCtt } from '../../shared/itc/ctt.ts';
@@ -38,6 +39,11 @@ export interface CheckReport {
     message: string;
     sessions: Array<{ course: string; session: number }>;
   }>;
+  /**
+   * Sessions that do not count as placed (no time or room, or the same start as another session of
+   * their course), as every export shows them: unplaced.
+   */
+  unplaced: Array<{ course: string; session: number; duplicate: boolean }>;
   warnings: string[];
   /** With --ctt: the eight components as the ITC-2007 validator prints them. */
   itc?: Record<string, number>;
@@ -54,7 +60,7 @@ export function register(program: Command): void {
     .option('--solution <file>', 'ITC-2007 solution file: one "course room day period" line per lecture')
     .option('--db <file>', 'project file (.slotwise); checks its active timetable')
     .option('--timetable <id>', 'with --db: check this timetable id instead of the active one')
-    .option('--json', 'print { hard_total, soft_total, hard, soft, violations } as JSON')
+    .option('--json', 'print { hard_total, soft_total, hard, soft, violations, unplaced } as JSON')
     .option('--limit <n>', 'violations to list in the text output (0 = all)', '30')
     .addHelpText(
       'after',
@@ -128,6 +134,11 @@ export function runCheck(opts: Omit<CheckOptions, 'limit' | 'json'>): CheckRepor
     hard: e.hard,
     soft: e.soft,
     violations: e.violations.map((v) => ({ ...v, sessions: v.sessions.map((s) => sessionRef(problem, s)) })),
+    unplaced: unplacedSessions(problem, placement).map((u) => ({
+      course: u.courseId,
+      session: u.session,
+      duplicate: u.duplicate,
+    })),
     warnings,
     ...(opts.ctt !== undefined ? { itc: itcComponents(e) } : {}),
   };
@@ -156,6 +167,14 @@ function printReport(r: CheckReport, limit: number): void {
   const lines: string[] = [`Checked ${r.source} (${r.sessions} sessions)`, ''];
   lines.push(`Hard violations: ${r.hard_total}${r.hard_total === 0 ? ' (feasible)' : ''}`);
   for (const k of HARD_KINDS) if (r.hard[k] > 0) lines.push(`  ${k.padEnd(22)} ${r.hard[k]}`);
+  if (r.unplaced.length > 0) {
+    const list = r.unplaced.map(
+      (u) => `${u.course} session ${u.session}${u.duplicate ? ' (same start as another session)' : ''}`,
+    );
+    const head = limit > 0 ? list.slice(0, limit) : list;
+    const more = list.length - head.length;
+    lines.push(`  not placed: ${head.join(', ')}${more > 0 ? `, ... and ${more} more` : ''}`);
+  }
   lines.push(`Soft cost: ${r.soft_total}`);
   for (const k of SOFT_KINDS) if (r.soft[k] > 0) lines.push(`  ${k.padEnd(22)} ${r.soft[k]}`);
   if (r.itc) {

@@ -24,34 +24,43 @@ export interface EvalState {
 export const PLACED = 1;
 export const DUPLICATE = 2;
 
-export function buildState(p: CompiledProblem, pl: Placement): EvalState {
-  const { nSessions, nSlots, nPeriods } = p;
+/**
+ * THE rule for which sessions count as placed (header above), per session: PLACED, DUPLICATE, or 0
+ * (no time or no room, or one outside the week). Exports and reports use it through
+ * ./countedTimetable.ts, so an unplaced session is never shown at a time.
+ */
+export function sessionStatus(p: CompiledProblem, pl: Placement): Uint8Array {
+  const { nSessions, nSlots } = p;
   if (pl.slot.length !== nSessions || pl.room.length !== nSessions) {
     throw new Error(`placement has ${pl.slot.length} sessions, the problem has ${nSessions}`);
   }
   const status = new Uint8Array(nSessions);
-  const span = new Int32Array(nSessions);
-  const counts = new Int32Array(nSlots + 1);
   for (let c = 0; c < p.nCourses; c++) {
     const first = p.courseFirstSession[c];
     const end = first + p.courseSessionCount[c];
-    const len = p.courseLength[c];
     for (let s = first; s < end; s++) {
       const slot = pl.slot[s];
       const room = pl.room[s];
       if (slot < 0 || slot >= nSlots || room < 0 || room >= p.nRooms) continue;
       let dup = false;
       for (let t = first; t < s && !dup; t++) dup = status[t] === PLACED && pl.slot[t] === slot;
-      if (dup) {
-        status[s] = DUPLICATE;
-        continue;
-      }
-      status[s] = PLACED;
-      const period = slot % nPeriods;
-      const n = Math.min(len, nPeriods - period);
-      span[s] = n;
-      for (let q = 0; q < n; q++) counts[slot + q + 1]++;
+      status[s] = dup ? DUPLICATE : PLACED;
     }
+  }
+  return status;
+}
+
+export function buildState(p: CompiledProblem, pl: Placement): EvalState {
+  const { nSessions, nSlots, nPeriods } = p;
+  const status = sessionStatus(p, pl);
+  const span = new Int32Array(nSessions);
+  const counts = new Int32Array(nSlots + 1);
+  for (let s = 0; s < nSessions; s++) {
+    if (status[s] !== PLACED) continue;
+    const slot = pl.slot[s];
+    const n = Math.min(p.courseLength[p.sessionCourse[s]], nPeriods - (slot % nPeriods));
+    span[s] = n;
+    for (let q = 0; q < n; q++) counts[slot + q + 1]++;
   }
   for (let s = 0; s < nSlots; s++) counts[s + 1] += counts[s];
   const slotOffsets = counts.slice();
