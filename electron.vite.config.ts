@@ -23,6 +23,27 @@ function bundledMipWorkerPath(): Plugin {
   };
 }
 
+/**
+ * The import runs in a worker started from `./importWorker.ts` next to src/main/import/index.ts.
+ * Bundled, that code sits in out/main/index.js or a chunk in out/chunks/ (both one folder below
+ * out/), and the worker is the entry out/main/importWorker.js.
+ */
+function bundledImportWorkerPath(): Plugin {
+  return {
+    name: 'slotwise-bundled-import-worker-path',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.replaceAll('\\', '/').endsWith('/src/main/import/index.ts')) return null;
+      const from = /function workerUrl\(\): URL \{[\s\S]*?\n\}/;
+      if (!from.test(code))
+        this.error('src/main/import/index.ts no longer has workerUrl(); update this plugin.');
+      const to =
+        "function workerUrl(): URL {\n  return new URL('../main/importWorker.js', import.meta.url);\n}";
+      return { code: code.replace(from, to), map: null };
+    },
+  };
+}
+
 /** The main build writes into out/ beside preload/ and renderer/: clear only its own folders. */
 function cleanMainOutput(): Plugin {
   return {
@@ -54,12 +75,13 @@ export default defineConfig({
           'main/index': resolve('src/main/shell/index.ts'),
           'solver/process': resolve('src/solver/process.ts'),
           'solver/mipWorker': resolve('src/solver/mip/mipWorker.ts'),
+          'main/importWorker': resolve('src/main/import/importWorker.ts'),
         },
         external: ['better-sqlite3', 'highs'],
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
-    plugins: [cleanMainOutput(), bundledMipWorkerPath()],
+    plugins: [cleanMainOutput(), bundledMipWorkerPath(), bundledImportWorkerPath()],
   },
   preload: {
     build: {

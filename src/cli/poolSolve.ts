@@ -106,6 +106,13 @@ export async function solveThroughPool(
   }
   const stored = getTimetable(db, outcome.timetableId);
   if (!stored) throw new Error(`Timetable ${outcome.timetableId} was not stored.`);
+  if (stored.summary.stale) {
+    throw new CliError(
+      `The college was re-imported while the solve ran: its result was stored as timetable ${outcome.timetableId}, ` +
+        'marked stale (made for the old data) and not made active. Solve again for the current data.',
+      1,
+    );
+  }
   const problem = compile(college);
   const placement = timetableToPlacement(problem, stored.timetable);
   const evaluation = evaluate(problem, placement);

@@ -1,6 +1,12 @@
 // Reading a project's college and one of its timetables (the active one, or --timetable <id>) for
 // commands that only read: check, export. Every failure is a CliError with exit code 2.
-import { getActiveTimetable, getTimetable, loadCollege, openProject } from '../main/db/index.ts';
+import {
+  getActiveTimetable,
+  getCollegeRevision,
+  getTimetable,
+  loadCollege,
+  openProject,
+} from '../main/db/index.ts';
 import type { College, Timetable } from '../shared/model/types.ts';
 import { CliError } from './CliError.ts';
 
@@ -11,6 +17,16 @@ export interface ProjectTimetable {
   label: string;
   /** Made for an earlier import of the college. */
   stale: boolean;
+  /** When stale: what to tell the user (which import it was made for, what to do). */
+  staleNote: string;
+}
+
+/**
+ * The explanation for a timetable made for an earlier import, with the problem that the current
+ * data has with it (e.g. an unknown course) when there is one.
+ */
+export function staleProblem(loaded: ProjectTimetable, problem?: string): string {
+  return `${loaded.staleNote}${problem ? ` It no longer matches the data: ${problem}` : ''}`;
 }
 
 export function loadProjectTimetable(
@@ -39,11 +55,17 @@ export function loadProjectTimetable(
       found = getActiveTimetable(db);
       if (!found) throw new CliError(`${path} has no ${noTimetable}`, 2);
     }
+    const label = `timetable ${found.summary.id} "${found.summary.name}"`;
+    const revision = getCollegeRevision(db);
     return {
       college,
       timetable: found.timetable,
-      label: `timetable ${found.summary.id} "${found.summary.name}"`,
+      label,
       stale: found.summary.stale,
+      staleNote:
+        `${label} is stale: it was made for an earlier import of the college (import ${found.summary.collegeRevision}; ` +
+        `the project now holds import ${revision}). Solve again (slotwise solve --db ${path}), or pick a current ` +
+        'timetable with --timetable <id>.',
     };
   } finally {
     db.close();

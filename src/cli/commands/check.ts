@@ -14,7 +14,7 @@ import { parseCtt } from '../../shared/itc/ctt.ts';
 import { readItcSolution } from '../../shared/itc/solution.ts';
 import type { College, Timetable } from '../../shared/model/types.ts';
 import { CliError } from '../CliError.ts';
-import { loadProjectTimetable } from '../projectTimetable.ts';
+import { loadProjectTimetable, staleProblem } from '../projectTimetable.ts';
 
 interface CheckOptions {
   ctt?: string;
@@ -120,6 +120,15 @@ export function runCheck(opts: Omit<CheckOptions, 'limit' | 'json'>): CheckRepor
     college = loaded.college;
     timetable = loaded.timetable;
     source = `${opts.db}, ${loaded.label}`;
+    if (loaded.stale) {
+      const problem = compile(college);
+      try {
+        timetableToPlacement(problem, timetable);
+      } catch (err) {
+        throw new CliError(staleProblem(loaded, err instanceof Error ? err.message : String(err)), 2);
+      }
+      warnings = [staleProblem(loaded)];
+    }
   } else {
     throw new CliError('Nothing to check: give --ctt <file> --solution <file>, or --db <project>.', 2);
   }

@@ -11,7 +11,7 @@ import {
   type ExportView,
 } from '../../main/export/index.ts';
 import { CliError } from '../CliError.ts';
-import { loadProjectTimetable } from '../projectTimetable.ts';
+import { loadProjectTimetable, staleProblem } from '../projectTimetable.ts';
 
 interface ExportCommandOptions {
   db: string;
@@ -50,12 +50,13 @@ export function register(program: Command): void {
         '  slotwise export --db college.slotwise --format ics --view faculty --only F001,F002 --out out/ics',
     )
     .action(async (opts: ExportCommandOptions) => {
-      const { college, timetable, label, stale } = loadProjectTimetable(
+      const loaded = loadProjectTimetable(
         opts.db,
         opts.timetable,
         'timetable yet: solve one first (slotwise run / solve), then export.',
       );
-      if (stale) console.error(`warning: ${label} was made for an earlier import; ids may no longer match.`);
+      const { college, timetable, label, stale } = loaded;
+      if (stale) console.error(`warning: ${staleProblem(loaded)}`);
       const only = opts.only
         ?.split(',')
         .map((s) => s.trim())
@@ -68,7 +69,8 @@ export function register(program: Command): void {
           only,
         });
       } catch (err) {
-        if (err instanceof ExportError) throw new CliError(err.message, 2);
+        if (err instanceof ExportError)
+          throw new CliError(stale ? staleProblem(loaded, err.message) : err.message, 2);
         throw err;
       }
       console.log(summary(result, label));

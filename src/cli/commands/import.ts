@@ -1,7 +1,7 @@
 // `slotwise import <source> --db <project.slotwise>`: validates a workbook, CSV folder or ITC-2007
 // file and stores the college in the project. Any error leaves the project exactly as it was.
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ImportIssue } from '../../shared/model/index.ts';
 import {
@@ -72,7 +72,20 @@ export async function runImport(source: string, dbPath: string): Promise<ImportR
     if (!result.ok)
       return { ok: false, source, db: dbPath, errors: result.errors, warnings: result.warnings };
     db ??= openOrFail(dbPath);
-    saveCollege(db, result.college);
+    try {
+      saveCollege(db, result.college);
+    } catch (err) {
+      db.close();
+      db = null;
+      // A project this import created goes again: no empty file is left behind.
+      if (!existed)
+        for (const suffix of ['', '-wal', '-shm', '-lock']) rmSync(dbPath + suffix, { force: true });
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new CliError(
+        `Saving into ${dbPath} failed (${reason}). Nothing was saved; ${dbPath} ${existed ? 'is unchanged' : 'was not created'}.`,
+        1,
+      );
+    }
     return {
       ok: true,
       source,

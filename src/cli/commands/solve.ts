@@ -44,7 +44,8 @@ export function register(program: Command): void {
       '\nThe solve runs in solver processes watched by a watchdog: a crashed or hung solver is restarted and\n' +
         'resumes from its last checkpoint. Ctrl+C cancels; the active timetable is then left unchanged.\n' +
         'Exit codes: 0 feasible timetable stored, 3 stored but with hard violations or unplaced sessions,\n' +
-        '1 the project cannot be used or has no college.\n\n' +
+        '1 the project cannot be used or has no college, or the college was re-imported during the solve\n' +
+        '(the result is then kept as a stale timetable, never made active).\n\n' +
         'Example:\n  slotwise solve --db college.slotwise --time-limit 120 --seed 7',
     )
     .action(async (opts: SolveCliOptions) => {

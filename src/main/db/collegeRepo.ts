@@ -118,6 +118,14 @@ export function loadCollege(db: Database): College | null {
   })();
 }
 
+/** The college as last saved with its revision, read together (null when there is none yet). */
+export function loadCollegeWithRevision(db: Database): { college: College; revision: number } | null {
+  return db.transaction(() => {
+    const college = loadCollege(db);
+    return college ? { college, revision: getCollegeRevision(db) } : null;
+  })();
+}
+
 /** Whether a college has been saved into this project (cheap; no data is read). */
 export function hasCollege(db: Database): boolean {
   return getCollegeRevision(db) > 0;

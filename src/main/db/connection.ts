@@ -1,19 +1,24 @@
 // The one owner of a project's SQLite connection. A project is one file (`*.slotwise`) that
-// Slotwise marks with its own application id; opening checks the mark, the file's integrity and
-// its schema version before anything is written, backs the file up, then runs pending migrations.
+// Slotwise marks with its own application id; opening checks the file (projectCheck.ts: header,
+// integrity, schema, JSON cells) on a read-only connection before anything is written, marks the
+// project in use (projectLock.ts), backs the file up, then runs pending migrations. A new project
+// is made under a temporary name and renamed into place once set up, so an interrupted creation
+// leaves no file behind.
 import Sqlite from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { backupBeforeMigration } from './backups.ts';
-import { getSchemaVersion, migrate } from './migrate.ts';
+import { migrate } from './migrate.ts';
 import { LATEST_VERSION } from './migrations/index.ts';
+import { APPLICATION_ID, checkContents, checkHeader, damaged, messageOf } from './projectCheck.ts';
+import { holdWhileOpen, lockExclusive, lockPathOf, lockShared, type ProjectLock } from './projectLock.ts';
 import { ProjectFileError } from './ProjectFileError.ts';
 
-/** `PRAGMA application_id` of every Slotwise project: 'SLWS'. */
-export const APPLICATION_ID = 0x534c5753;
+export { APPLICATION_ID } from './projectCheck.ts';
 export const PROJECT_EXTENSION = '.slotwise';
-const SQLITE_MAGIC = 'SQLite format 3\0';
+const SIDECARS = ['-wal', '-shm', '-journal'];
 
 export interface OpenProjectOptions {
   /** Create the file when it is missing (default true; never with `readonly`). */
@@ -24,6 +29,11 @@ export interface OpenProjectOptions {
   busyTimeoutMs?: number;
   /** Where the pre-migration backup goes (default `<file>.backups/`). */
   backupDir?: string;
+  /**
+   * Mark the project in use while the connection is open (default true), so that a restore
+   * refuses meanwhile. Only the restore itself opens without it.
+   */
+  lock?: boolean;
 }
 
 /** Opens (or creates) a project database, migrated to the latest schema. */
@@ -42,12 +52,37 @@ export function openProject(path: string, opts: OpenProjectOptions = {}): Databa
         `No project file at ${path}. Check the path, or import data to create it.`,
       );
     }
-    return createProject(path, timeout);
+    createProject(path, timeout);
   }
   checkHeader(path);
-  const version = verifyReadonly(path, timeout);
-  const db = openSqlite(path, { readonly: opts.readonly ?? false, fileMustExist: true, timeout });
+  const locking = opts.lock !== false;
+  const lockExisted = existsSync(lockPathOf(path));
+  const lock: ProjectLock = locking ? lockShared(path) : { release: () => {} };
+  const sidecars = SIDECARS.filter((s) => existsSync(path + s));
+  let version: number;
+  let db: Database;
   try {
+    version = verifyReadonly(path, timeout);
+    db = openSqlite(path, { readonly: opts.readonly ?? false, fileMustExist: true, timeout });
+  } catch (err) {
+    lock.release();
+    // Nothing is left beside a refused file: the -wal/-shm the check made, the lock file.
+    const made = SIDECARS.filter((s) => !sidecars.includes(s));
+    if (locking && made.length > 0) removeSidecarsIfUnused(path, made);
+    if (locking && !lockExisted) removeLockIfUnused(path);
+    throw err;
+  }
+  holdWhileOpen(db, lock, () => {
+    if (locking && db.readonly) removeSidecarsIfUnused(path);
+  });
+  try {
+    if (db.readonly && !opts.readonly) {
+      throw new ProjectFileError(
+        'read_only',
+        path,
+        `${path} can only be read (check the file's permissions, or copy it to a folder you can write to). It was left unchanged.`,
+      );
+    }
     configure(db);
     if (version < LATEST_VERSION) {
       if (opts.readonly) {
@@ -57,7 +92,7 @@ export function openProject(path: string, opts: OpenProjectOptions = {}): Databa
           `${path} was made by an older Slotwise (schema ${version}, now ${LATEST_VERSION}); open it once read-write to upgrade it.`,
         );
       }
-      if (version > 0) backupBeforeMigration(db, path, version, opts.backupDir);
+      backupBeforeMigration(db, path, version, opts.backupDir);
       migrate(db);
     }
     return db;
@@ -90,103 +125,75 @@ function initializeNew(db: Database): void {
   migrate(db);
 }
 
-function createProject(path: string, timeout: number): Database {
-  if (!existsSync(dirname(resolve(path)))) {
+/** Makes a new, empty project at `path` (set up under a temporary name, then linked into place). */
+function createProject(path: string, timeout: number): void {
+  const target = resolve(path);
+  if (!existsSync(dirname(target))) {
     throw new ProjectFileError(
       'cannot_open',
       path,
-      `Cannot create ${path}: the folder ${dirname(resolve(path))} does not exist.`,
+      `Cannot create ${path}: the folder ${dirname(target)} does not exist.`,
     );
   }
-  const db = openSqlite(path, { timeout });
+  const temp = `${target}.creating-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    initializeNew(db);
-    return db;
-  } catch (err) {
-    db.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-    throw err;
-  }
-}
-
-/** Refuses a non-SQLite file or another program's SQLite file from its first 100 bytes, without SQLite. */
-function checkHeader(path: string): void {
-  const header = Buffer.alloc(100);
-  let size: number;
-  try {
-    const stats = statSync(path);
-    if (stats.isDirectory()) throw new Error('it is a folder, not a project file');
-    size = stats.size;
-    const fd = openSync(path, 'r');
+    const db = openSqlite(temp, { timeout });
     try {
-      readSync(fd, header, 0, 100, 0);
+      initializeNew(db);
     } finally {
-      closeSync(fd);
+      db.close();
     }
-  } catch (err) {
-    throw new ProjectFileError('cannot_open', path, `Cannot open ${path}: ${messageOf(err)}`, { cause: err });
-  }
-  if (size < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
-    throw new ProjectFileError(
-      'not_sqlite',
-      path,
-      `${path} is not a Slotwise project (it is not an SQLite database${size === 0 ? '; the file is empty' : ''}). It was left unchanged.`,
-    );
-  }
-  const appId = header.readUInt32BE(68);
-  if (appId !== APPLICATION_ID) {
-    throw new ProjectFileError(
-      'foreign',
-      path,
-      `${path} is an SQLite database of another program (application id 0x${appId.toString(16)}), not a Slotwise project. It was left unchanged.`,
-    );
-  }
-}
-
-/** Checks the mark, integrity and schema version on a read-only connection; returns the version. */
-function verifyReadonly(path: string, timeout: number): number {
-  const db = openSqlite(path, { readonly: true, fileMustExist: true, timeout });
-  try {
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    if (appId !== APPLICATION_ID) {
-      throw new ProjectFileError(
-        'foreign',
-        path,
-        `${path} is not a Slotwise project. It was left unchanged.`,
-      );
+    try {
+      linkSync(temp, target); // never replaces a project another process created meanwhile
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
-    const problems = (db.pragma('integrity_check(20)') as Array<{ integrity_check: string }>).map(
-      (r) => r.integrity_check,
-    );
-    if (problems.length !== 1 || problems[0] !== 'ok') {
-      throw corrupt(path, problems.join('; '));
-    }
-    const version = getSchemaVersion(db);
-    if (version > LATEST_VERSION) {
-      throw new ProjectFileError(
-        'too_new',
-        path,
-        `${path} was created by a newer Slotwise (schema ${version}; this version knows up to ${LATEST_VERSION}). Update Slotwise to open it. The file was left unchanged.`,
-      );
-    }
-    return version;
   } catch (err) {
     if (err instanceof ProjectFileError) throw err;
-    throw corrupt(path, messageOf(err), err);
+    throw new ProjectFileError('cannot_open', path, `Cannot create ${path}: ${messageOf(err)}`, {
+      cause: err,
+    });
   } finally {
-    db.close();
+    for (const suffix of ['', ...SIDECARS]) rmSync(temp + suffix, { force: true });
   }
 }
 
-function corrupt(path: string, detail: string, cause?: unknown): ProjectFileError {
-  return new ProjectFileError(
-    'corrupt',
-    path,
-    `${path} is damaged and cannot be opened (${detail}). It was left unchanged; restore a copy from ${path}.backups/ or re-import the workbook.`,
-    { cause },
-  );
+/** Checks the file on a read-only connection (projectCheck.ts); returns its schema version. */
+function verifyReadonly(path: string, timeout: number): number {
+  let db: Database | null = null;
+  try {
+    db = openSqlite(path, { readonly: true, fileMustExist: true, timeout });
+    return checkContents(db, path);
+  } catch (err) {
+    if (err instanceof ProjectFileError) throw err;
+    throw damaged(path, messageOf(err), err);
+  } finally {
+    db?.close();
+  }
 }
 
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+/**
+ * A read-only connection leaves SQLite's -wal/-shm files behind (only a writer removes them). When
+ * no other connection has the project open and the log holds nothing, they are removed.
+ */
+function removeSidecarsIfUnused(path: string, which: readonly string[] = ['-wal', '-shm']): void {
+  const probe = lockExclusive(path);
+  if (!probe) return;
+  try {
+    const wal = `${path}-wal`;
+    if (existsSync(wal) && statSync(wal).size > 0) return;
+    for (const s of which) rmSync(path + s, { force: true });
+  } catch {
+    // litter at worst
+  } finally {
+    probe.release();
+  }
+}
+
+/** The lock file made for a file that was then refused goes again, unless someone holds it. */
+function removeLockIfUnused(path: string): void {
+  const probe = lockExclusive(path);
+  if (!probe) return;
+  probe.release();
+  rmSync(lockPathOf(path), { force: true });
 }

@@ -6,7 +6,13 @@ export { backupProject, listBackups, defaultBackupDir, KEEP_BACKUPS } from './ba
 export { restoreProject, RestoreError, type RestoreOptions, type RestoreResult } from './restoreProject.ts';
 export { getSchemaVersion } from './migrate.ts';
 export { LATEST_VERSION } from './migrations/index.ts';
-export { saveCollege, loadCollege, hasCollege, collegeCounts } from './collegeRepo.ts';
+export {
+  saveCollege,
+  loadCollege,
+  loadCollegeWithRevision,
+  hasCollege,
+  collegeCounts,
+} from './collegeRepo.ts';
 export {
   browseCollege,
   type BrowseEntities,

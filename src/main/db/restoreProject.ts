@@ -1,11 +1,14 @@
-// Restoring a project file from one of its backups. The backup is checked to be a Slotwise project
-// first; the current file is backed up (or, when it cannot be opened, copied as it is) and then
-// replaced in one rename, so the project is either the old file or the restored one, never a mix.
+// Restoring a project file from one of its backups. The backup must pass the same checks as any
+// project that is opened (projectCheck.ts); the project must not be in use (projectLock.ts: the
+// app, a CLI command or a solve job has it open); the current file is backed up (or, when it
+// cannot be opened, copied as it is) and then replaced in one rename, so the project is either the
+// old file or the restored one, never a mix.
 import Sqlite from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { backupProject, defaultBackupDir, pruneBackups } from './backups.ts';
 import { openProject } from './connection.ts';
+import { lockExclusive } from './projectLock.ts';
 import { ProjectFileError } from './ProjectFileError.ts';
 
 export interface RestoreOptions {
@@ -42,7 +45,28 @@ export async function restoreProject(
     throw new RestoreError(`Cannot restore to ${projectPath}: the folder ${dirname(target)} does not exist.`);
   }
   assertProject(source, `${backupPath} cannot be restored`);
+  const lock = lockExclusive(target);
+  if (!lock) throw inUse(target);
+  try {
+    return await replaceWith(source, target, backupPath, opts);
+  } finally {
+    lock.release();
+  }
+}
 
+function inUse(target: string, cause?: unknown): RestoreError {
+  return new RestoreError(
+    `${target} is in use by Slotwise (the app, a command or a solve has it open); close it or wait for the solve to end, then retry. The project was not changed.`,
+    { cause },
+  );
+}
+
+async function replaceWith(
+  source: string,
+  target: string,
+  backupPath: string,
+  opts: RestoreOptions,
+): Promise<RestoreResult> {
   // Snapshot the backup (with any write-ahead log it has) into a temporary file beside the target,
   // so the final rename stays on one file system.
   const staging = `${target}.restoring-${process.pid}`;
@@ -67,7 +91,7 @@ export async function restoreProject(
 /** Throws a RestoreError unless `path` opens as a Slotwise project (an older schema is fine). */
 function assertProject(path: string, what: string): void {
   try {
-    openProject(path, { readonly: true }).close();
+    openProject(path, { readonly: true, lock: false }).close();
   } catch (err) {
     if (err instanceof ProjectFileError && err.code === 'needs_upgrade') return;
     const reason = err instanceof Error ? err.message : String(err);
@@ -82,7 +106,7 @@ function assertProject(path: string, what: string): void {
 async function backUpCurrent(target: string, backupDir?: string): Promise<string> {
   let copy: string;
   try {
-    const db = openProject(target, { readonly: true });
+    const db = openProject(target, { readonly: true, lock: false });
     try {
       copy = await backupProject(db, backupDir);
     } finally {
@@ -106,21 +130,10 @@ function assertNotInUse(target: string): void {
   }
   try {
     const rows = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
-    if (rows[0]?.busy) {
-      throw new RestoreError(
-        `${target} is in use by another Slotwise window or process; close it and retry.`,
-      );
-    }
+    if (rows[0]?.busy) throw inUse(target);
   } catch (err) {
     if (err instanceof RestoreError) throw err;
-    if (err instanceof Error && /locked|busy/i.test(err.message)) {
-      throw new RestoreError(
-        `${target} is in use by another Slotwise window or process; close it and retry.`,
-        {
-          cause: err,
-        },
-      );
-    }
+    if (err instanceof Error && /locked|busy/i.test(err.message)) throw inUse(target, err);
   } finally {
     db.close();
   }

@@ -17,6 +17,11 @@ export interface NewTimetable {
   seed?: number;
   /** Make it the active timetable. Default: only when the project has no active one yet. */
   makeActive?: boolean;
+  /**
+   * The college revision it was made for (default: the current one). A timetable for an earlier
+   * revision is stored stale and never made active.
+   */
+  collegeRevision?: number;
 }
 
 /** A change the editor makes to one session; fields left out keep their value. */
@@ -110,7 +115,9 @@ export function addTimetable(db: Database, t: NewTimetable): number {
     .transaction((): number => {
       const now = new Date().toISOString();
       const hasActive = db.prepare('SELECT 1 FROM timetables WHERE is_active = 1').get() !== undefined;
-      const active = t.makeActive ?? !hasActive;
+      const current = getCollegeRevision(db);
+      const revision = Math.min(t.collegeRevision ?? current, current);
+      const active = revision === current && (t.makeActive ?? !hasActive);
       if (active) clearActive(db);
       const { lastInsertRowid } = db
         .prepare(
@@ -128,7 +135,7 @@ export function addTimetable(db: Database, t: NewTimetable): number {
           t.evaluation.softTotal,
           JSON.stringify(t.evaluation.hard),
           JSON.stringify(t.evaluation.soft),
-          getCollegeRevision(db),
+          revision,
           active ? 1 : 0,
           now,
           now,

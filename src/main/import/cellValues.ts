@@ -42,3 +42,12 @@ export function dateText(value: CellValue | undefined): string | undefined {
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return date.toISOString().slice(0, 10) === text ? text : undefined;
 }
+
+/**
+ * A number written in plain decimals (`12`, `-3`, `2.5`, `.5`), or NaN. JavaScript's Number()
+ * also reads `0x10` as 16, `1e3` as 1000 and `Infinity`, which a spreadsheet cell never means.
+ */
+export function parseDecimal(text: string): number {
+  const t = text.trim();
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
+}

@@ -8,6 +8,7 @@ import {
 } from '../../shared/model/index.ts';
 import { checkReferences } from './crossReference.ts';
 import { IssueLog } from './issueLog.ts';
+import { logModelIssues } from './modelIssues.ts';
 import { checkGroupCycles, checkLoads } from './loadChecks.ts';
 import type { ParsedWorkbook } from './parsedWorkbook.ts';
 import type { RawSheet } from './rawSheet.ts';
@@ -59,13 +60,7 @@ export function importSheets(sheets: readonly RawSheet[], source: SheetSource): 
   const college = buildCollege(parsed, source);
   const checked = collegeSchema.safeParse(college);
   if (!checked.success) {
-    for (const problem of checked.error.issues) {
-      log.error(
-        { file: source.name, sheet: String(problem.path[0] ?? '') },
-        `Model check failed at ${problem.path.join('.')}: ${problem.message}`,
-        'This is a defect in the importer; please report it with the workbook.',
-      );
-    }
+    logModelIssues(checked.error.issues, college, parsed, source.name, log);
     return { ok: false, errors: log.errors, warnings: log.warnings };
   }
   return { ok: true, college: checked.data, warnings: inSheetOrder(log.warnings), counts: countsOf(parsed) };
@@ -93,6 +88,15 @@ function matchSheets(
   const tables: Partial<Record<SheetName, SheetTable>> = {};
   const known = new Set(SHEET_SPECS.map((s) => normalizeName(s.name)));
   for (const sheet of sheets) {
+    for (const note of sheet.notes ?? []) {
+      const where = {
+        file: sheet.file,
+        sheet: sheet.name,
+        ...(note.row !== undefined ? { row: note.row } : {}),
+      };
+      if (note.severity === 'error') log.error(where, note.message, note.hint);
+      else log.warn(where, note.message, note.hint);
+    }
     const key = normalizeName(sheet.name);
     if (!known.has(key) && !NOTE_SHEETS.has(key)) {
       log.warn(

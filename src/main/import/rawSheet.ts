@@ -20,6 +20,16 @@ export interface RawSheet {
   headerRow: number;
   /** Data rows below the header; blank rows are left out. */
   rows: RawRow[];
+  /** What the reader found wrong with the file itself (an unclosed quote, mixed line endings). */
+  notes?: ReaderNote[];
+}
+
+/** A problem of a sheet's file, reported with its row (when known) by the import. */
+export interface ReaderNote {
+  severity: 'error' | 'warning';
+  row?: number;
+  message: string;
+  hint: string;
 }
 
 export function isBlankCell(value: CellValue | undefined): boolean {

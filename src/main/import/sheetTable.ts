@@ -3,7 +3,15 @@
 import type { IssueLog, Where } from './issueLog.ts';
 import { cellText, isBlankCell, type CellValue, type RawRow, type RawSheet } from './rawSheet.ts';
 import { normalizeName, type SheetSpec } from './sheetSpecs.ts';
-import { dateText, timeText } from './cellValues.ts';
+import { dateText, parseDecimal, timeText } from './cellValues.ts';
+import { cleanRows } from './cellText.ts';
+
+/** Largest whole number a count cell (capacity, size, sessions, limits) may hold. */
+export const MAX_INTEGER = 1_000_000;
+/** Longest id (room_id, course_id, ...), as the model allows. */
+export const MAX_ID_LENGTH = 200;
+/** Largest number a weight cell may hold. */
+export const MAX_NUMBER = 1_000_000_000;
 
 export class SheetTable {
   readonly name: string;
@@ -17,7 +25,7 @@ export class SheetTable {
     this.log = log;
     this.name = spec.name;
     this.file = sheet.file;
-    this.rows = sheet.rows;
+    this.rows = cleanRows(sheet, spec.name, log);
     sheet.headers.forEach((header, at) => {
       const key = normalizeName(header);
       if (key !== '' && !this.index.has(key)) this.index.set(key, { at, header });
@@ -86,14 +94,26 @@ export class SheetTable {
   /** Non-empty text, or an error when the cell is empty. */
   requiredText(row: RawRow, column: string): string | undefined {
     const value = this.text(row, column);
+    if (column.endsWith('_id') && value.length > MAX_ID_LENGTH) {
+      this.error(
+        row,
+        column,
+        `"${value.slice(0, 40)}…" is ${value.length} characters long; at most ${MAX_ID_LENGTH} are allowed in an id`,
+        'Use a short code as the id (the name column holds the full name).',
+      );
+      return undefined;
+    }
     if (value !== '') return value;
     if (this.has(column))
       this.error(row, column, `"${this.header(column)}" is empty`, 'Fill in this cell; it is required.');
     return undefined;
   }
 
-  /** An integer ≥ min; undefined when blank (an error if required) or invalid (an error). */
-  integer(row: RawRow, column: string, min: number, required = false): number | undefined {
+  /**
+   * An integer from min to max (default 1,000,000: beyond any college); undefined when blank (an
+   * error if required) or invalid (an error).
+   */
+  integer(row: RawRow, column: string, min: number, required = false, max = MAX_INTEGER): number | undefined {
     const raw = this.cell(row, column);
     if (isBlankCell(raw)) {
       if (required && this.has(column)) {
@@ -101,13 +121,22 @@ export class SheetTable {
       }
       return undefined;
     }
-    const value = typeof raw === 'number' ? raw : Number(cellText(raw));
+    const value = typeof raw === 'number' ? raw : parseDecimal(cellText(raw));
     if (!Number.isInteger(value) || value < min) {
       this.error(
         row,
         column,
         `"${cellText(raw)}" is not a whole number ≥ ${min}`,
         `Enter a whole number ≥ ${min}.`,
+      );
+      return undefined;
+    }
+    if (value > max) {
+      this.error(
+        row,
+        column,
+        `${cellText(raw)} is too large for "${this.header(column)}" (at most ${max.toLocaleString('en')})`,
+        'Check the cell: the number is beyond anything a college timetable holds.',
       );
       return undefined;
     }
@@ -118,9 +147,18 @@ export class SheetTable {
   nonNegative(row: RawRow, column: string): number | undefined {
     const raw = this.cell(row, column);
     if (isBlankCell(raw)) return undefined;
-    const value = typeof raw === 'number' ? raw : Number(cellText(raw));
+    const value = typeof raw === 'number' ? raw : parseDecimal(cellText(raw));
     if (!Number.isFinite(value) || value < 0) {
       this.error(row, column, `"${cellText(raw)}" is not a number ≥ 0`, 'Enter a number such as 1 or 2.5.');
+      return undefined;
+    }
+    if (value > MAX_NUMBER) {
+      this.error(
+        row,
+        column,
+        `${cellText(raw)} is too large for "${this.header(column)}" (at most ${MAX_NUMBER.toLocaleString('en')})`,
+        'Enter a number such as 1 or 2.5.',
+      );
       return undefined;
     }
     return value;

@@ -7,7 +7,7 @@ import {
   getCollegeRevision,
   getJob,
   listJobs,
-  loadCollege,
+  loadCollegeWithRevision,
   updateJobStatus,
 } from '../db/index.ts';
 import type { College } from '../../shared/model/types.ts';
@@ -86,7 +86,7 @@ export class JobRunner {
 
   /** Queues one job, or `variants` jobs with consecutive seeds; returns their ids. */
   submit(options: SubmitOptions): number[] {
-    const college = this.requireCollege();
+    const { college, revision } = this.requireCollege();
     const k = Math.max(1, Math.floor(options.variants ?? 1));
     const seed = options.seed ?? 1;
     const ids: number[] = [];
@@ -104,6 +104,7 @@ export class JobRunner {
         maxAttempts: options.maxAttempts,
         stallTimeoutMs: options.stallTimeoutMs === undefined ? undefined : Math.round(options.stallTimeoutMs),
         makeActive: options.makeActive ?? k === 1,
+        collegeRevision: revision,
       };
       const parsed = storedJobOptionsSchema.parse(stored);
       const jobId = createJob(this.db, { kind: parsed.kind, options: parsed, seed: s });
@@ -116,17 +117,24 @@ export class JobRunner {
 
   /**
    * Picks up the jobs that were queued or running when the app stopped (a crash included); each
-   * resumes from its last checkpoint with the time it has left. Returns their ids.
+   * resumes from its last checkpoint with the time it has left. Returns the ids of those resumed; a
+   * job that cannot resume (unusable options, a college re-imported since it started) is failed.
    */
   resumeInterrupted(): number[] {
     const pending = listJobs(this.db, { status: ['queued', 'running'] })
       .filter((j) => !this.jobs.has(j.id))
       .reverse();
     if (pending.length === 0) return [];
-    const college = this.requireCollege();
+    const { college, revision } = this.requireCollege();
+    const started: number[] = [];
     for (const j of pending) {
       try {
         const opts = parseStoredJobOptions(j.id, j.options);
+        if (opts.collegeRevision !== undefined && opts.collegeRevision !== revision) {
+          throw new Error(
+            'The college was re-imported after this job started, so its checkpoints belong to the old data; start a new solve.',
+          );
+        }
         closeInterruptedAttempts(this.db, j.id);
         for (const s of readJobHistory(this.db, j.id).failedStages) this.breaker().recordFailure(s);
         this.onEvent({
@@ -138,11 +146,12 @@ export class JobRunner {
           etaMs: null,
         });
         this.start(j.id, college);
+        started.push(j.id);
       } catch (err) {
         updateJobStatus(this.db, j.id, 'failed', { error: err instanceof Error ? err.message : String(err) });
       }
     }
-    return pending.map((j) => j.id);
+    return started;
   }
 
   /** Cancels a job; resolves with its outcome (within about a second). */
@@ -220,10 +229,10 @@ export class JobRunner {
     return b;
   }
 
-  private requireCollege(): College {
-    const college = loadCollege(this.db);
-    if (!college)
+  private requireCollege(): { college: College; revision: number } {
+    const loaded = loadCollegeWithRevision(this.db);
+    if (!loaded)
       throw new Error('This project has no college data yet: import a workbook or a .ctt file first.');
-    return college;
+    return loaded;
   }
 }

@@ -23,6 +23,12 @@ export const storedJobOptionsSchema = z.object({
   maxAttempts: z.number().int().positive().default(DEFAULT_MAX_ATTEMPTS),
   stallTimeoutMs: z.number().int().positive().default(DEFAULT_STALL_TIMEOUT_MS),
   makeActive: z.boolean().default(false),
+  /**
+   * The college revision the job solves (projectState.ts): a result for an earlier revision than
+   * the project's current one (the college was re-imported meanwhile) is stored stale, never active.
+   * Absent in jobs stored before it was recorded.
+   */
+  collegeRevision: z.number().int().nonnegative().optional(),
 });
 
 export type StoredJobOptions = z.infer<typeof storedJobOptionsSchema>;

@@ -1,8 +1,10 @@
 // The last step of a finished job, in one transaction: keep the better of the solver's result and
 // the job's best checkpoint (both re-evaluated here with THE evaluator: a solver's own numbers are
-// not trusted), add it as a timetable version, and mark the job finished.
+// not trusted), add it as a timetable version, and mark the job finished. When the college was
+// re-imported while the job ran, the timetable is stored for the revision it was solved on: stale,
+// never active, with a note that says so.
 import type { Database } from 'better-sqlite3';
-import { addTimetable, latestCheckpoint, updateJobStatus } from '../db/index.ts';
+import { addTimetable, getCollegeRevision, latestCheckpoint, updateJobStatus } from '../db/index.ts';
 import type { College, Timetable } from '../../shared/model/types.ts';
 import type { SolveResult } from '../../shared/solver/protocol.ts';
 import type { Evaluation } from '../../shared/eval/types.ts';
@@ -20,7 +22,13 @@ export interface StoredResult {
   note: string | null;
   /** The stored timetable is the solver's final result (not a better checkpoint). */
   fromResult: boolean;
+  /** The college was re-imported while the job ran: stored stale and not made active. */
+  stale: boolean;
 }
+
+/** The note of a job whose college was re-imported while it ran. */
+export const STALE_RESULT_NOTE =
+  'The college was re-imported while this job ran: its timetable was stored as stale (made for the old data) and not made active. Solve again for the current data.';
 
 export function storeFinishedJob(
   db: Database,
@@ -61,25 +69,31 @@ export function storeFinishedJob(
   }
   if (!chosen) return null;
   const picked = chosen;
-  return db.transaction((): StoredResult => {
-    const { hardTotal, softTotal, hard, soft } = picked.evaluation;
-    const timetableId = addTimetable(db, {
-      name: opts.name,
-      kind: opts.kind,
-      timetable: picked.timetable,
-      evaluation: { hardTotal, softTotal, hard, soft },
-      jobId,
-      seed: opts.seed,
-      makeActive: opts.makeActive,
-    });
-    updateJobStatus(db, jobId, 'finished', { resultTimetableId: timetableId, error: finalNote });
-    return {
-      timetableId,
-      hardTotal,
-      softTotal,
-      status: picked.status,
-      note: finalNote,
-      fromResult: picked.fromResult,
-    };
-  })();
+  return db
+    .transaction((): StoredResult => {
+      const { hardTotal, softTotal, hard, soft } = picked.evaluation;
+      const stale = opts.collegeRevision !== undefined && opts.collegeRevision !== getCollegeRevision(db);
+      if (stale) finalNote = finalNote ? `${STALE_RESULT_NOTE} ${finalNote}` : STALE_RESULT_NOTE;
+      const timetableId = addTimetable(db, {
+        name: opts.name,
+        kind: opts.kind,
+        timetable: picked.timetable,
+        evaluation: { hardTotal, softTotal, hard, soft },
+        jobId,
+        seed: opts.seed,
+        makeActive: opts.makeActive && !stale,
+        collegeRevision: opts.collegeRevision,
+      });
+      updateJobStatus(db, jobId, 'finished', { resultTimetableId: timetableId, error: finalNote });
+      return {
+        timetableId,
+        hardTotal,
+        softTotal,
+        status: picked.status,
+        note: finalNote,
+        fromResult: picked.fromResult,
+        stale,
+      };
+    })
+    .immediate();
 }

@@ -5,6 +5,7 @@ import ical, { type ICalCalendar, type ICalLuxonDateTimeStub } from 'ical-genera
 import type { College } from '../../../shared/model/index.ts';
 import type { ResolvedSession } from '../sessions.ts';
 import type { ViewEntity } from '../views.ts';
+import { icsText } from './icsText.ts';
 import type { SequenceBook } from './manifest.ts';
 import {
   ICAL_WEEKDAYS,
@@ -56,11 +57,15 @@ export interface CalendarContext {
   sessionsPerWeek: ReadonlyMap<string, number>;
 }
 
+/** Every name and id in a calendar goes through icsText: none may break a line. */
 function describe(ctx: CalendarContext, s: ResolvedSession): string {
   const named = (ids: readonly string[], map: ReadonlyMap<string, string>) =>
-    ids.map((id) => (map.get(id) && map.get(id) !== id ? `${map.get(id)} (${id})` : id)).join(', ');
+    ids
+      .map((id) => (map.get(id) && map.get(id) !== id ? `${map.get(id)} (${id})` : id))
+      .map(icsText)
+      .join(', ');
   return [
-    `Course: ${s.courseId} ${s.courseName}`,
+    `Course: ${icsText(`${s.courseId} ${s.courseName}`)}`,
     `Session: ${s.session} of ${ctx.sessionsPerWeek.get(s.courseId) ?? '?'}`,
     `Faculty: ${named(s.faculty, ctx.names.faculty) || '-'}`,
     `Room: ${s.roomId ? named([s.roomId], ctx.names.rooms) : '-'}`,
@@ -84,6 +89,7 @@ function addEvent(cal: ICalCalendar, ctx: CalendarContext, entity: ViewEntity, s
     ...(excluded.length > 0 ? [`EXDATE;TZID=${term.timezone}:${excluded.join(',')}`] : []),
   ].join('\n');
   const room = s.roomId ? (ctx.names.rooms.get(s.roomId) ?? s.roomId) : '';
+  const course = `${s.courseId} ${s.courseName}`;
   cal.createEvent({
     id: uid,
     sequence: ctx.sequences.sequenceOf(uid, placement),
@@ -92,11 +98,10 @@ function addEvent(cal: ICalCalendar, ctx: CalendarContext, entity: ViewEntity, s
     end: wallTime(dates[0], last.end, term.timezone),
     timezone: term.timezone,
     repeating: rule,
-    summary:
-      entity.view === 'group' || s.groups.length === 0
-        ? `${s.courseId} ${s.courseName}`
-        : `${s.courseId} ${s.courseName} (${s.groups.join(', ')})`,
-    location: s.roomId ? `${room}${room !== s.roomId ? ` (${s.roomId})` : ''}` : null,
+    summary: icsText(
+      entity.view === 'group' || s.groups.length === 0 ? course : `${course} (${s.groups.join(', ')})`,
+    ),
+    location: s.roomId ? icsText(`${room}${room !== s.roomId ? ` (${s.roomId})` : ''}`) : null,
     description: describe(ctx, s),
   });
 }
@@ -105,7 +110,7 @@ function addEvent(cal: ICalCalendar, ctx: CalendarContext, entity: ViewEntity, s
 export function entityCalendar(ctx: CalendarContext, entity: ViewEntity): string {
   const { college, term } = ctx;
   const cal = ical({
-    name: [college.calendar.institution, `${entity.id} ${entity.name}`].filter(Boolean).join(' · '),
+    name: icsText([college.calendar.institution, `${entity.id} ${entity.name}`].filter(Boolean).join(' · ')),
     prodId: { company: 'Slotwise', product: 'Slotwise timetable', language: 'EN' },
     timezone: { name: null, generator: vtimezone },
   });

@@ -1,4 +1,5 @@
 // Fixed (pinned sessions), Rules (relations between courses) and Weights (soft-cost overrides).
+import { parseDecimal } from '../cellValues.ts';
 import { ruleKinds, type Fixed, type Rule, type RuleKind } from '../../../shared/model/index.ts';
 import { WEIGHT_NAMES } from '../../../shared/eval/weights.ts';
 import type { Located } from '../parsedWorkbook.ts';
@@ -55,7 +56,7 @@ export function parseRules(table: SheetTable | undefined): Located<Rule>[] {
     }
     const hard = table.yesNo(row, 'hard', true);
     const weight = table.nonNegative(row, 'weight');
-    const valueCell = table.isBlank(row, 'value') ? undefined : Number(table.text(row, 'value'));
+    const valueCell = table.isBlank(row, 'value') ? undefined : parseDecimal(table.text(row, 'value'));
     if (valueCell !== undefined && !Number.isFinite(valueCell)) {
       table.error(row, 'value', `"${table.text(row, 'value')}" is not a number`, 'Enter a number.');
     }
