@@ -19,6 +19,8 @@ export interface TimetableSummary extends CostSummary {
   active: boolean;
   /** Made for an earlier import of the college: course ids or data may no longer match. */
   stale: boolean;
+  /** Sessions were changed by hand (the editor) after it was made. */
+  edited: boolean;
   collegeRevision: number;
   createdAt: string;
   updatedAt: string;

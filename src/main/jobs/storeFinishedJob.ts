@@ -1,8 +1,17 @@
 // The last step of a finished job, in one transaction: keep the better of the solver's result and
 // the job's best checkpoint (both re-evaluated here with THE evaluator: a solver's own numbers are
-// not trusted), add it as a timetable version, and mark the job finished.
+// not trusted), add it as a timetable version (made active only as the job's policy allows: see
+// activation.ts), and mark the job finished.
 import type { Database } from 'better-sqlite3';
-import { addTimetable, latestCheckpoint, updateJobStatus } from '../db/index.ts';
+import {
+  addTimetable,
+  isActiveTimetable,
+  latestCheckpoint,
+  timetableExists,
+  uniqueTimetableName,
+  updateJobStatus,
+} from '../db/index.ts';
+import type { ActiveComparison } from '../../shared/ipc/jobEvents.ts';
 import type { College, Timetable } from '../../shared/model/types.ts';
 import type { SolveResult } from '../../shared/solver/protocol.ts';
 import type { Evaluation } from '../../shared/eval/types.ts';
@@ -10,6 +19,8 @@ import { compile } from '../../shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../shared/compiled/placement.ts';
 import { evaluate } from '../../shared/eval/evaluate.ts';
 import type { StoredJobOptions } from './jobOptions.ts';
+import { activatePolicy } from './jobOptions.ts';
+import { decideActivation, resultStudentClashes } from './activation.ts';
 import { isBetter } from './jobHistory.ts';
 
 export interface StoredResult {
@@ -20,6 +31,12 @@ export interface StoredResult {
   note: string | null;
   /** The stored timetable is the solver's final result (not a better checkpoint). */
   fromResult: boolean;
+  /** It became the active timetable. */
+  activated: boolean;
+  /** The active timetable it was compared with (or replaced), when there was one. */
+  previous: ActiveComparison | null;
+  /** Students double-booked in it; null when the college has no enrollments. */
+  studentClashes: number | null;
 }
 
 export function storeFinishedJob(
@@ -61,17 +78,26 @@ export function storeFinishedJob(
   }
   if (!chosen) return null;
   const picked = chosen;
+  const studentClashes = resultStudentClashes(problem, picked.timetable);
   return db.transaction((): StoredResult => {
     const { hardTotal, softTotal, hard, soft } = picked.evaluation;
+    const decision = decideActivation(db, problem, activatePolicy(opts), {
+      hard: hardTotal,
+      soft: softTotal,
+    });
+    // An improvement is a child of the timetable it started from (when that still exists).
+    const parent = opts.startMode === 'improve' ? opts.startFrom : null;
     const timetableId = addTimetable(db, {
-      name: opts.name,
+      name: uniqueTimetableName(db, opts.name),
       kind: opts.kind,
       timetable: picked.timetable,
       evaluation: { hardTotal, softTotal, hard, soft },
       jobId,
       seed: opts.seed,
-      makeActive: opts.makeActive,
+      parentId: parent !== null && timetableExists(db, parent) ? parent : undefined,
+      makeActive: decision.makeActive,
     });
+    const activated = isActiveTimetable(db, timetableId);
     updateJobStatus(db, jobId, 'finished', { resultTimetableId: timetableId, error: finalNote });
     return {
       timetableId,
@@ -80,6 +106,9 @@ export function storeFinishedJob(
       status: picked.status,
       note: finalNote,
       fromResult: picked.fromResult,
+      activated,
+      previous: decision.previous,
+      studentClashes,
     };
   })();
 }

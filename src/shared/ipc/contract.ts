@@ -30,6 +30,8 @@ export interface TimetableInfo extends Pick<Evaluation, 'hardTotal' | 'softTotal
   placed: number;
   active: boolean;
   stale: boolean;
+  /** Changed by hand (the editor) after it was made. */
+  edited: boolean;
   createdAt: string;
   updatedAt: string;
 }
