@@ -8,6 +8,7 @@ import { collegeHandlers } from './collegeHandlers.ts';
 import { timetableHandlers } from './timetableHandlers.ts';
 import { jobHandlers } from './jobHandlers.ts';
 import { exportHandlers } from './exportHandlers.ts';
+import { versionHandlers } from './versionHandlers.ts';
 import { JobsService } from './JobsService.ts';
 import type { JobRunnerOptions } from '../jobs/index.ts';
 import type { JobEvent } from '../../shared/ipc/jobEvents.ts';
@@ -54,6 +55,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...timetableHandlers(project),
     ...jobHandlers(project, jobs),
     ...exportHandlers(project),
+    ...versionHandlers(project),
     'template:save': ({ out }) => saveTemplate(deps.templateFile ?? TEMPLATE_FILE, out),
     'dialog:open': (request) => {
       if (!deps.openDialog) throw new AppError('no_dialog', 'Type the path of the workbook or folder.');
