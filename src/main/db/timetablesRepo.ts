@@ -47,6 +47,7 @@ interface SummaryRow {
   updated_at: string;
   sessions: number;
   placed: number;
+  locked: number;
 }
 
 interface AssignmentRow {
@@ -61,7 +62,8 @@ interface AssignmentRow {
 const SUMMARY_SQL = `
   SELECT t.*,
     (SELECT count(*) FROM assignments a WHERE a.timetable_id = t.id) AS sessions,
-    (SELECT count(*) FROM assignments a WHERE a.timetable_id = t.id AND a.day IS NOT NULL AND a.period IS NOT NULL) AS placed
+    (SELECT count(*) FROM assignments a WHERE a.timetable_id = t.id AND a.day IS NOT NULL AND a.period IS NOT NULL) AS placed,
+    (SELECT count(*) FROM assignments a WHERE a.timetable_id = t.id AND a.locked = 1) AS locked
   FROM timetables t`;
 
 function toSummary(row: SummaryRow, revision: number): TimetableSummary {
@@ -78,6 +80,7 @@ function toSummary(row: SummaryRow, revision: number): TimetableSummary {
     soft: JSON.parse(row.soft_by_kind) as CostSummary['soft'],
     sessions: row.sessions,
     placed: row.placed,
+    locked: row.locked,
     active: row.is_active === 1,
     stale: row.college_revision < revision,
     edited: row.updated_at > row.created_at,

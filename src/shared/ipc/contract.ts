@@ -28,6 +28,8 @@ export interface TimetableInfo extends Pick<Evaluation, 'hardTotal' | 'softTotal
   seed: number | null;
   sessions: number;
   placed: number;
+  /** Sessions locked by the user (Generate keeps them where they are). */
+  locked: number;
   active: boolean;
   stale: boolean;
   /** Changed by hand (the editor) after it was made. */
