@@ -7,7 +7,7 @@ import { saveTemplate, TEMPLATE_FILE } from './saveTemplate.ts';
 import { collegeHandlers } from './collegeHandlers.ts';
 import { timetableHandlers } from './timetableHandlers.ts';
 import { jobHandlers } from './jobHandlers.ts';
-import { exportHandlers } from './exportHandlers.ts';
+import { exportHandlers, type ExportLimits } from './exportHandlers.ts';
 import { versionHandlers } from './versionHandlers.ts';
 import { JobsService } from './JobsService.ts';
 import type { JobRunnerOptions } from '../jobs/index.ts';
@@ -27,6 +27,8 @@ export interface HandlerDeps {
   openDialog?: (request: { title: string; folder?: boolean }) => Promise<string | null>;
   /** The template workbook to hand out (the packaged app's resources; default: the repository's). */
   templateFile?: string;
+  /** Export deadlines (tests shorten them). */
+  exportLimits?: ExportLimits;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -54,7 +56,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...collegeHandlers(project),
     ...timetableHandlers(project),
     ...jobHandlers(project, jobs),
-    ...exportHandlers(project),
+    ...exportHandlers(project, deps.exportLimits),
     ...versionHandlers(project),
     'template:save': ({ out }) => saveTemplate(deps.templateFile ?? TEMPLATE_FILE, out),
     'dialog:open': (request) => {
