@@ -10,6 +10,7 @@ import { jobHandlers } from './jobHandlers.ts';
 import { exportHandlers, type ExportLimits } from './exportHandlers.ts';
 import { versionHandlers } from './versionHandlers.ts';
 import { JobsService } from './JobsService.ts';
+import { newProjectPath } from './newProjectPath.ts';
 import type { JobRunnerOptions } from '../jobs/index.ts';
 import type { JobEvent } from '../../shared/ipc/jobEvents.ts';
 import { AppError } from '../../shared/ipc/envelope.ts';
@@ -52,7 +53,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'project:recent': () => project.recent(),
     'project:backup': async () => ({ file: await backupProject(project.connection()) }),
     'project:open': async ({ path }) => openWithJobs(path, false),
-    'project:create': async ({ path }) => openWithJobs(path, true),
+    'project:create': async ({ path }) => openWithJobs(newProjectPath(path), true),
     ...collegeHandlers(project),
     ...timetableHandlers(project),
     ...jobHandlers(project, jobs),
