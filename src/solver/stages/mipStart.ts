@@ -35,8 +35,10 @@ export async function mipStart(
   },
 ): Promise<MipStartReport> {
   const t0 = performance.now();
+  opts.onProgress(0, 'clustering the college into communities');
   const communities = decompose(p, { seed: opts.seed });
   const decomposeMs = performance.now() - t0;
+  opts.onProgress(0, `${communities.length} communities; building the first MIP`);
   // The MIP keeps what `start` decides; only slot-locked sessions are decisions here.
   const given: Placement = {
     slot: new Int32Array(p.nSessions).fill(-1),
