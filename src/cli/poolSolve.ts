@@ -2,7 +2,14 @@
 // a watchdog, retries from checkpoints, and only a finished job stores a timetable version.
 import type { Database } from '../main/db/index.ts';
 import { getTimetable, listJobs } from '../main/db/index.ts';
-import { formatJobEvent, resumeSolveJobs, runSolveJob, type JobOutcome } from '../main/jobs/index.ts';
+import {
+  formatJobEvent,
+  resumeSolveJobs,
+  runSolveJob,
+  StartError,
+  type ActivatePolicy,
+  type JobOutcome,
+} from '../main/jobs/index.ts';
 import type { JobEvent } from '../shared/ipc/jobEvents.ts';
 import { compile } from '../shared/compiled/compile.ts';
 import { timetableToPlacement } from '../shared/compiled/placement.ts';
@@ -18,9 +25,16 @@ export interface PoolSolveOptions {
   mip: boolean;
   workers?: number;
   stallTimeoutS?: number;
-  name: string;
+  name?: string;
   /** Resume the jobs an interrupted run left instead of starting a new one. */
   resume?: boolean;
+  /**
+   * Where to start: 'new' keeps the locked sessions of the active timetable, 'improve' starts from
+   * all of it. Absent: a blank start (`run`, on a fresh import).
+   */
+  start?: 'new' | 'improve';
+  /** When the result becomes the active timetable (default 'always'). */
+  activate?: ActivatePolicy;
 }
 
 export interface PoolSolveOutcome {
@@ -91,10 +105,15 @@ export async function solveThroughPool(
           seed: opts.seed,
           name: opts.name,
           skipStages,
-          makeActive: true,
+          activate: opts.activate ?? 'always',
+          ...(opts.start ? { start: { mode: opts.start } } : {}),
         },
         jobEventPrinter(),
-      );
+      ).catch((err: unknown) => {
+        // A start that cannot be made (nothing to improve) is the user's to fix, not a crash.
+        if (err instanceof StartError) throw new CliError(err.message, 1);
+        throw err;
+      });
   if (outcomes.length === 0) throw new CliError('There was no interrupted job to resume.', 1);
   const outcome = outcomes[outcomes.length - 1];
   if (outcome.status !== 'finished' || outcome.timetableId === null) {

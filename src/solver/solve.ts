@@ -129,8 +129,10 @@ export async function solve(
 
   // Stages 0-1: communities and MIPs, with the constructor as fallback.
   if (runner && !cancelled()) {
-    report('mip', 2, 'solving communities with the MIP', true);
-    const heartbeat = setInterval(() => report('mip', 2, 'solving communities with the MIP', true), 900);
+    // The heartbeat repeats the stage's latest progress (it moves within a community: mipProgress.ts).
+    let mipShown = { percent: 2, message: 'starting the MIP solver' };
+    report('mip', mipShown.percent, mipShown.message, true);
+    const heartbeat = setInterval(() => report('mip', mipShown.percent, mipShown.message, true), 900);
     try {
       // A worker that cannot warm up within a fifth of the limit is given up on.
       const warm = await Promise.race([warming, sleep(Math.max(0, 0.2 * (deadline - performance.now())))]);
@@ -142,7 +144,10 @@ export async function solve(
         timeLimitMs: Math.min(options.timeLimitMs * share, 0.8 * (deadline - performance.now())),
         runner,
         signal,
-        onProgress: (f, msg) => report('mip', 2 + 23 * f, msg),
+        onProgress: (f, msg) => {
+          mipShown = { percent: 2 + 23 * f, message: msg };
+          report('mip', mipShown.percent, msg);
+        },
       });
       placement = out.placement;
       stages.push({ stage: 'decompose', ms: Math.round(out.decomposeMs) });

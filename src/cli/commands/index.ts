@@ -8,6 +8,7 @@ import { register as registerSolve } from './solve.ts';
 import { register as registerRun } from './run.ts';
 import { register as registerBackup } from './backup.ts';
 import { register as registerRestore } from './restore.ts';
+import { register as registerVersions } from './versions.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -20,4 +21,5 @@ export const commands: RegisterCommand[] = [
   registerRun,
   registerBackup,
   registerRestore,
+  registerVersions,
 ];

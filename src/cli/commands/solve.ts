@@ -5,6 +5,8 @@ import { loadCollege, openProject, ProjectFileError, type Database } from '../..
 import { CliError } from '../CliError.ts';
 import { interruptedJobs, poolNumbers, solveThroughPool } from '../poolSolve.ts';
 import type { SolveResult } from '../../shared/solver/protocol.ts';
+import type { ActivatePolicy, JobOutcome } from '../../main/jobs/index.ts';
+import type { ActiveComparison } from '../../shared/ipc/jobEvents.ts';
 
 interface SolveCliOptions {
   db: string;
@@ -15,14 +17,20 @@ interface SolveCliOptions {
   workers?: string;
   stallTimeout?: string;
   resume?: boolean;
+  improve?: boolean;
+  makeActive: string;
 }
+
+const ACTIVATE: Record<string, ActivatePolicy> = { better: 'if-better', always: 'always', never: 'never' };
 
 export function register(program: Command): void {
   program
     .command('solve')
     .description(
-      "Generate a timetable for the project's college and store it as the active timetable. Prints progress " +
-        'at least every second and a summary with every unplaced session explained.',
+      "Generate a timetable for the project's college and store it as a new timetable version, made active " +
+        'unless it is worse than the active one. Locked sessions of the active timetable (and fixed ones) ' +
+        'stay where they are. Prints progress at least every second and a summary with every unplaced ' +
+        'session explained.',
     )
     .requiredOption('--db <file>', 'project file (made with `slotwise import`)')
     .option('--time-limit <seconds>', 'wall-clock budget for the whole solve', '60')
@@ -35,22 +43,40 @@ export function register(program: Command): void {
       '10',
     )
     .option(
+      '--improve',
+      'start from the active timetable and improve it, instead of a new timetable that keeps only its locked sessions',
+    )
+    .option(
+      '--make-active <when>',
+      'when the result becomes the active timetable: better (if it is at least as good as the active one), always, never',
+      'better',
+    )
+    .option(
       '--resume',
       'resume the job an interrupted run left (from its last checkpoint) instead of a new one',
     )
     .option('--json', 'print the result (status, costs by kind, unplaced, stage times) as JSON on stdout')
     .addHelpText(
       'after',
-      '\nThe solve runs in solver processes watched by a watchdog: a crashed or hung solver is restarted and\n' +
+      '\nWhat is kept: sessions pinned on the Fixed sheet always; sessions locked in the active timetable\n' +
+        '(the Lock button of the editor) keep their day, period and room. With --improve every session\n' +
+        'starts where the active timetable has it and the clustering and MIP stages are skipped.\n' +
+        '"Better" compares hard violations first, then the soft cost; a worse result is stored but the\n' +
+        'active timetable stays, and the summary shows both (hard, soft, double-booked students).\n\n' +
+        'The solve runs in solver processes watched by a watchdog: a crashed or hung solver is restarted and\n' +
         'resumes from its last checkpoint. Ctrl+C cancels; the active timetable is then left unchanged.\n' +
         'Exit codes: 0 feasible timetable stored, 3 stored but with hard violations or unplaced sessions,\n' +
-        '1 the project cannot be used or has no college, or the college was re-imported during the solve\n' +
-        '(the result is then kept as a stale timetable, never made active).\n\n' +
-        'Example:\n  slotwise solve --db college.slotwise --time-limit 120 --seed 7',
+        '1 the project cannot be used, has no college, has no active timetable to --improve, or the college\n' +
+        'was re-imported during the solve (the result is then kept as a stale timetable, never made active).\n\n' +
+        'Examples:\n  slotwise solve --db college.slotwise --time-limit 120 --seed 7\n' +
+        '  slotwise solve --db college.slotwise --improve --time-limit 60',
     )
     .action(async (opts: SolveCliOptions) => {
       const timeLimitS = option(() => positiveNumber(opts.timeLimit, '--time-limit'));
       const seed = option(() => seedNumber(opts.seed));
+      const activate = ACTIVATE[opts.makeActive];
+      if (!activate)
+        throw new CliError(`--make-active must be better, always or never (got "${opts.makeActive}")`, 1);
       const pool = poolNumbers(opts.workers, opts.stallTimeout);
       const db = openOrFail(opts.db);
       try {
@@ -75,28 +101,74 @@ export function register(program: Command): void {
               seed,
               mip: opts.mip,
               ...pool,
-              name: `Solution (seed ${seed})`,
               resume: opts.resume,
+              start: opts.improve ? 'improve' : 'new',
+              activate,
             },
             controller.signal,
           );
         } finally {
           release();
         }
-        const { result, timetableId: id } = solved;
+        const { result, timetableId: id, outcome } = solved;
         if (opts.json) {
           const { timetable: _t, evaluation, ...rest } = result;
           const { violations: _v, ...costs } = evaluation;
-          console.log(JSON.stringify({ timetableId: id, ...rest, evaluation: costs }, null, 2));
+          const activation = outcome.activation;
+          console.log(
+            JSON.stringify(
+              {
+                timetableId: id,
+                active: activation?.activated ?? null,
+                previousActive: activation?.previous ?? null,
+                studentClashes: activation?.studentClashes ?? null,
+                ...rest,
+                evaluation: costs,
+              },
+              null,
+              2,
+            ),
+          );
         } else {
           console.log(summary(result, timeLimitS));
-          console.log(`Stored as timetable ${id} (active) in ${opts.db}.`);
+          console.log(storedLine(outcome, id, opts.db));
         }
         if (result.evaluation.hardTotal > 0) throw new CliError('', 3);
       } finally {
         db.close();
       }
     });
+}
+
+/** Where the result went: active or not, and against which timetable. */
+export function storedLine(outcome: JobOutcome, id: number, db: string): string {
+  const a = outcome.activation;
+  if (!a) return `Stored as timetable ${id} in ${db}.`;
+  const mine = {
+    hardTotal: outcome.hardTotal ?? 0,
+    softTotal: outcome.softTotal ?? 0,
+    studentClashes: a.studentClashes,
+  };
+  if (a.activated) {
+    const was = a.previous
+      ? ` It replaces timetable ${a.previous.timetableId} "${a.previous.name}" (${costs(a.previous)}), which is kept.`
+      : '';
+    return `Stored as timetable ${id} (active) in ${db}.${was}`;
+  }
+  if (!a.previous) return `Stored as timetable ${id} in ${db} (not made active).`;
+  return (
+    `Stored as timetable ${id} in ${db}, NOT made active: it is worse than the active timetable ` +
+    `${a.previous.timetableId} "${a.previous.name}".\n  new:    ${costs(mine)}\n  active: ${costs(a.previous)}\n` +
+    `To use it anyway: slotwise versions --db ${db} --activate ${id}`
+  );
+}
+
+function costs(c: Pick<ActiveComparison, 'hardTotal' | 'softTotal' | 'studentClashes'>): string {
+  const students =
+    c.studentClashes === null
+      ? ''
+      : `, ${c.studentClashes} student${c.studentClashes === 1 ? '' : 's'} double-booked`;
+  return `hard ${c.hardTotal}, soft ${c.softTotal}${students}`;
 }
 
 function option<T>(parse: () => T): T {

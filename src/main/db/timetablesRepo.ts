@@ -1,7 +1,8 @@
 // Timetable versions and variants of a project. Each keeps its cost summary and assignments; one
 // may be active (what the editor and exports open by default). A re-import of the college keeps
 // existing timetables and marks them stale (summary.stale): they can still be opened, compared
-// and repaired in the editor, and deleted by the user.
+// and repaired in the editor, and deleted by the user. `updated_at` moves only when sessions are
+// changed (an edit), so a timetable changed by hand after it was made reads as edited.
 import type { Database } from 'better-sqlite3';
 import type { Assignment, Timetable } from '../../shared/model/index.ts';
 import { getCollegeRevision } from './projectState.ts';
@@ -51,6 +52,7 @@ interface SummaryRow {
   updated_at: string;
   sessions: number;
   placed: number;
+  locked: number;
 }
 
 interface AssignmentRow {
@@ -65,7 +67,8 @@ interface AssignmentRow {
 const SUMMARY_SQL = `
   SELECT t.*,
     (SELECT count(*) FROM assignments a WHERE a.timetable_id = t.id) AS sessions,
-    (SELECT count(*) FROM assignments a WHERE a.timetable_id = t.id AND a.day IS NOT NULL AND a.period IS NOT NULL) AS placed
+    (SELECT count(*) FROM assignments a WHERE a.timetable_id = t.id AND a.day IS NOT NULL AND a.period IS NOT NULL) AS placed,
+    (SELECT count(*) FROM assignments a WHERE a.timetable_id = t.id AND a.locked = 1) AS locked
   FROM timetables t`;
 
 function toSummary(row: SummaryRow, revision: number): TimetableSummary {
@@ -82,8 +85,10 @@ function toSummary(row: SummaryRow, revision: number): TimetableSummary {
     soft: JSON.parse(row.soft_by_kind) as CostSummary['soft'],
     sessions: row.sessions,
     placed: row.placed,
+    locked: row.locked,
     active: row.is_active === 1,
     stale: row.college_revision < revision,
+    edited: row.updated_at > row.created_at,
     collegeRevision: row.college_revision,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -206,15 +211,27 @@ export function setActiveTimetable(db: Database, id: number): void {
   }).immediate();
 }
 
+/** Renames a timetable (not an edit: `updated_at` stays). */
 export function renameTimetable(db: Database, id: number, name: string): void {
   db.transaction(() => {
     requireTimetable(db, id);
-    db.prepare('UPDATE timetables SET name = ?, updated_at = ? WHERE id = ?').run(
-      name,
-      new Date().toISOString(),
-      id,
-    );
+    db.prepare('UPDATE timetables SET name = ? WHERE id = ?').run(name, id);
   }).immediate();
+}
+
+/** `name`, or `name (2)`, `name (3)`, … when a timetable of the project already has that name. */
+export function uniqueTimetableName(db: Database, name: string): string {
+  const taken = new Set(db.prepare<[], string>('SELECT name FROM timetables').pluck().all());
+  if (!taken.has(name)) return name;
+  for (let n = 2; ; n++) if (!taken.has(`${name} (${n})`)) return `${name} (${n})`;
+}
+
+export function timetableExists(db: Database, id: number): boolean {
+  return db.prepare('SELECT 1 FROM timetables WHERE id = ?').get(id) !== undefined;
+}
+
+export function isActiveTimetable(db: Database, id: number): boolean {
+  return db.prepare('SELECT 1 FROM timetables WHERE id = ? AND is_active = 1').get(id) !== undefined;
 }
 
 /** Deletes a timetable and its assignments. Variants made from it keep existing (parent cleared). */
@@ -228,7 +245,8 @@ export function deleteTimetable(db: Database, id: number): void {
 
 /**
  * Applies the editor's changes to a timetable in one transaction (a session not yet in it is
- * added), and stores the new cost summary when given.
+ * added), and stores the new cost summary when given. Changes mark the timetable edited
+ * (`updated_at` after `created_at`); a cost update alone does not.
  */
 export function updateAssignments(
   db: Database,
@@ -268,20 +286,25 @@ export function updateAssignments(
         );
       }
     }
-    const now = new Date().toISOString();
+    if (changes.length > 0) {
+      // Strictly after creation even within the same millisecond, so the edit always shows.
+      const created = db
+        .prepare<[number], string>('SELECT created_at FROM timetables WHERE id = ?')
+        .pluck()
+        .get(timetableId);
+      const now = new Date(Math.max(Date.now(), Date.parse(created ?? '') + 1 || 0)).toISOString();
+      db.prepare('UPDATE timetables SET updated_at = ? WHERE id = ?').run(now, timetableId);
+    }
     if (evaluation) {
       db.prepare(
-        'UPDATE timetables SET hard_total = ?, soft_total = ?, hard_by_kind = ?, soft_by_kind = ?, updated_at = ? WHERE id = ?',
+        'UPDATE timetables SET hard_total = ?, soft_total = ?, hard_by_kind = ?, soft_by_kind = ? WHERE id = ?',
       ).run(
         evaluation.hardTotal,
         evaluation.softTotal,
         JSON.stringify(evaluation.hard),
         JSON.stringify(evaluation.soft),
-        now,
         timetableId,
       );
-    } else {
-      db.prepare('UPDATE timetables SET updated_at = ? WHERE id = ?').run(now, timetableId);
     }
   }).immediate();
 }

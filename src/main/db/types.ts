@@ -16,9 +16,13 @@ export interface TimetableSummary extends CostSummary {
   /** Sessions in the timetable, and how many of them have a day, period and room. */
   sessions: number;
   placed: number;
+  /** Sessions locked by the user (Generate keeps them where they are). */
+  locked: number;
   active: boolean;
   /** Made for an earlier import of the college: course ids or data may no longer match. */
   stale: boolean;
+  /** Sessions were changed by hand (the editor) after it was made. */
+  edited: boolean;
   collegeRevision: number;
   createdAt: string;
   updatedAt: string;

@@ -64,7 +64,9 @@ export function checkReferences(parsed: ParsedWorkbook, periodsOk: boolean): voi
   }
   if (tables.Courses) {
     const table = tables.Courses;
+    const enrolled = new Set(parsed.enrollments.map((e) => e.item.courseId));
     for (const { item, row } of parsed.courses) {
+      warnUnattended(table, row, item, enrolled);
       for (const id of item.faculty) faculty.check(table, row, 'faculty', id);
       for (const id of item.groups) groups.check(table, row, 'groups', id);
       for (const id of item.rooms) {
@@ -118,6 +120,24 @@ export function checkReferences(parsed: ParsedWorkbook, periodsOk: boolean): voi
   }
   checkFixed(parsed, courses, rooms, periodsOk);
   checkRules(parsed, courses);
+}
+
+/** A course nobody teaches or nobody attends imports, but is almost always a mistake: say so. */
+function warnUnattended(table: SheetTable, row: number, item: Course, enrolled: ReadonlySet<string>): void {
+  if (item.faculty.length === 0)
+    table.warn(
+      row,
+      'faculty',
+      `Course ${item.id} has no faculty: nobody teaches it, so no teacher's clashes or limits apply to it`,
+      'List the faculty_id of whoever teaches it (leave it empty only on purpose).',
+    );
+  if (item.groups.length === 0 && !enrolled.has(item.id))
+    table.warn(
+      row,
+      'groups',
+      `Course ${item.id} has no groups and no enrolled students: nobody attends it, so it clashes with no class`,
+      'List the group_id(s) that attend it, or enroll its students on the Enrollments sheet.',
+    );
 }
 
 function checkFixed(

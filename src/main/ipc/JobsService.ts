@@ -7,6 +7,8 @@ import { JobRunner, submitOptionsFromRequest } from '../jobs/index.ts';
 import type { JobRunnerOptions } from '../jobs/index.ts';
 import type { JobEvent, JobStartRequest } from '../../shared/ipc/jobEvents.ts';
 import type { JobInfo } from '../../shared/ipc/contract.ts';
+import type { JobOrigin } from '../../shared/ipc/jobEvents.ts';
+import { jobHistory } from './jobHistoryList.ts';
 import { AppError } from '../../shared/ipc/envelope.ts';
 
 interface Tracked {
@@ -15,6 +17,7 @@ interface Tracked {
   name: string;
   seed: number;
   last: JobEvent;
+  origin?: JobOrigin;
 }
 
 export class JobsService {
@@ -85,10 +88,23 @@ export class JobsService {
     }
   }
 
-  list(): JobInfo[] {
-    return [...this.tracked.entries()]
-      .map(([jobId, t]) => ({ jobId, name: t.name, seed: t.seed, last: t.last }))
-      .sort((a, b) => b.jobId - a.jobId);
+  /** This session's jobs (as their events told) and the project's earlier ones, newest first. */
+  list(db: Database): JobInfo[] {
+    const byId = new Map<number, JobInfo>();
+    for (const past of jobHistory(db)) byId.set(past.jobId, past);
+    for (const [jobId, t] of this.tracked) {
+      const past = byId.get(jobId);
+      byId.set(jobId, {
+        ...past,
+        jobId,
+        name: t.name,
+        seed: t.seed,
+        last: t.last,
+        current: true,
+        ...(t.origin ? { origin: t.origin } : {}),
+      });
+    }
+    return [...byId.values()].sort((a, b) => b.jobId - a.jobId);
   }
 
   /** Stops the runner's solver processes; its unfinished jobs stay in the database and resume later. */
@@ -117,6 +133,7 @@ export class JobsService {
         name: event.name,
         seed: event.seed,
         last: event,
+        ...(event.origin ? { origin: event.origin } : {}),
       });
     }
     this.emit(event);

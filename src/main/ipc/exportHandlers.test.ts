@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addTimetable, openProject, saveCollege } from '../db/index.ts';
 import { testCollege } from '../../shared/eval/testing/testCollege.ts';
-import { createDispatcher } from './dispatcher.ts';
+import { createDispatcher, type Dispatch } from './dispatcher.ts';
 import { createHandlers } from './handlers.ts';
 
 const dirs: string[] = [];
@@ -27,7 +27,7 @@ const at = (courseId: string, day: number, period: number, roomId = 'R1') => ({
 });
 const zero = { hardTotal: 0, softTotal: 0, hard: {}, soft: {} } as never;
 
-async function project(saveDialog?: () => Promise<string | null>) {
+async function project(saveDialog?: () => Promise<string | null>, exportLimits?: { timeoutMs?: number }) {
   const file = join(tempDir(), 'p.slotwise');
   const db = openProject(file, { create: true });
   saveCollege(
@@ -53,7 +53,7 @@ async function project(saveDialog?: () => Promise<string | null>) {
     makeActive: true,
   });
   db.close();
-  const dispatch = createDispatcher(createHandlers({ userDataDir: tempDir(), saveDialog }));
+  const dispatch = createDispatcher(createHandlers({ userDataDir: tempDir(), saveDialog, exportLimits }));
   await dispatch('project:open', { path: file });
   return { dispatch, first, second };
 }
@@ -98,6 +98,70 @@ describe('export:run', () => {
     const r = await dispatch('export:run', { format: 'ics', out: tempDir() });
     expect(r).toMatchObject({ ok: false, error: { code: 'export_failed' } });
     if (!r.ok) expect(r.error.message.length).toBeGreaterThan(10);
+  });
+});
+
+describe('export:run errors in plain words', () => {
+  const message = (r: Awaited<ReturnType<Dispatch>>): string => (r.ok ? '' : r.error.message);
+
+  it('a folder export onto a file, and a file export onto a folder, say which and what to do', async () => {
+    const { dispatch } = await project();
+    const dir = tempDir();
+    const file = join(dir, 'notes');
+    writeFileSync(file, 'x');
+    const pdf = await dispatch('export:run', { format: 'pdf', out: file });
+    expect(pdf).toMatchObject({ ok: false, error: { code: 'export_path' } });
+    expect(message(pdf)).toBe(
+      `${file} is a file, but this export writes a folder of files: type the path of a folder (a new name makes a new folder).`,
+    );
+    const inside = await dispatch('export:run', { format: 'xlsx', out: join(file, 'week.xlsx') });
+    expect(message(inside)).toBe(
+      `${file} is a file, so no folder can be made inside it: choose another place.`,
+    );
+    const csv = await dispatch('export:run', { format: 'csv', out: dir });
+    expect(message(csv)).toBe(
+      `${dir} is a folder: type a file name inside it, for example ${join(dir, 'timetable.csv')}.`,
+    );
+    expect(message(await dispatch('export:run', { format: 'csv', out: 'week.csv' }))).toMatch(
+      /^"week.csv" is not a full path/,
+    );
+    for (const r of [pdf, inside, csv]) expect(message(r)).not.toMatch(/EEXIST|EISDIR|ENOTDIR|\.tmp/);
+    expect(readdirSync(dir)).toEqual(['notes']);
+  });
+
+  it.runIf(existsSync('/proc/self'))(
+    'refuses a path that accepts no folders within seconds instead of hanging',
+    async () => {
+      const { dispatch } = await project();
+      const t0 = Date.now();
+      const r = await dispatch('export:run', { format: 'pdf', out: '/proc/self/timetables' });
+      expect(Date.now() - t0).toBeLessThan(5000);
+      expect(message(r)).toBe(
+        'Could not export: /proc/self/timetables cannot be made here (its folder does not accept new files): choose another place.',
+      );
+      // The next export is not held up.
+      const out = join(tempDir(), 'after.csv');
+      expect(await dispatch('export:run', { format: 'csv', out })).toMatchObject({ ok: true });
+    },
+  );
+
+  it('gives up an export that overruns its deadline, and answers the next one', async () => {
+    const { dispatch } = await project(undefined, { timeoutMs: 1 });
+    const slow = await dispatch('export:run', { format: 'pdf', out: join(tempDir(), 'pdf') });
+    expect(slow).toMatchObject({ ok: false, error: { code: 'export_timeout' } });
+    expect(message(slow)).toMatch(/did not finish within 0 s and was given up/);
+    // The abandoned export no longer holds the queue: the next one is answered.
+    const next = await dispatch('export:run', { format: 'itc', out: join(tempDir(), 'x.sol') });
+    expect(next.ok || next.error.code === 'export_timeout').toBe(true);
+  });
+
+  it('made folders are removed again when the export fails', async () => {
+    const { dispatch } = await project();
+    const base = tempDir();
+    // No term dates in this college: the calendar export refuses after its folders were checked.
+    const r = await dispatch('export:run', { format: 'ics', out: join(base, 'a', 'b') });
+    expect(r).toMatchObject({ ok: false, error: { code: 'export_failed' } });
+    expect(readdirSync(base)).toEqual([]);
   });
 });
 

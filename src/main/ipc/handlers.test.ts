@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -34,6 +34,43 @@ describe('project handlers', () => {
       ok: true,
       value: { path: file },
     });
+  });
+
+  it('adds the .slotwise extension to a new project and never opens an existing file instead', async () => {
+    const dir = tempDir();
+    const dispatch = createDispatcher(createHandlers({ userDataDir: tempDir() }));
+    const made = await dispatch('project:create', { path: join(dir, 'North College') });
+    expect(made).toMatchObject({
+      ok: true,
+      value: { path: join(dir, 'North College.slotwise'), name: 'North College' },
+    });
+    expect(existsSync(join(dir, 'North College.slotwise'))).toBe(true);
+    for (const again of [join(dir, 'North College'), join(dir, 'North College.slotwise')]) {
+      const r = await dispatch('project:create', { path: again });
+      expect(r).toMatchObject({ ok: false, error: { code: 'project_exists' } });
+      if (!r.ok)
+        expect(r.error.message).toBe(
+          `${join(dir, 'North College.slotwise')} already exists. Open it with "Open project", or choose another name for the new project.`,
+        );
+    }
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'keep me');
+    expect(await dispatch('project:create', { path: join(dir, 'missing', 'x') })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'project_path',
+        message: `The folder ${join(dir, 'missing')} does not exist: create it first or choose another folder.`,
+      },
+    });
+    expect(await dispatch('project:create', { path: dir })).toMatchObject({
+      ok: false,
+      error: { code: 'project_path' },
+    });
+    expect(await dispatch('project:create', { path: 'relative.slotwise' })).toMatchObject({
+      ok: false,
+      error: { code: 'project_path' },
+    });
+    expect(readFileSync(notes, 'utf8')).toBe('keep me');
   });
 
   it('refuses to open a missing project file with a typed error', async () => {

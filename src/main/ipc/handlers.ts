@@ -7,8 +7,10 @@ import { saveTemplate, TEMPLATE_FILE } from './saveTemplate.ts';
 import { collegeHandlers } from './collegeHandlers.ts';
 import { timetableHandlers } from './timetableHandlers.ts';
 import { jobHandlers } from './jobHandlers.ts';
-import { exportHandlers } from './exportHandlers.ts';
+import { exportHandlers, type ExportLimits } from './exportHandlers.ts';
+import { versionHandlers } from './versionHandlers.ts';
 import { JobsService } from './JobsService.ts';
+import { newProjectPath } from './newProjectPath.ts';
 import type { JobRunnerOptions } from '../jobs/index.ts';
 import type { JobEvent } from '../../shared/ipc/jobEvents.ts';
 import { AppError } from '../../shared/ipc/envelope.ts';
@@ -26,6 +28,8 @@ export interface HandlerDeps {
   openDialog?: (request: { title: string; folder?: boolean }) => Promise<string | null>;
   /** The template workbook to hand out (the packaged app's resources; default: the repository's). */
   templateFile?: string;
+  /** Export deadlines (tests shorten them). */
+  exportLimits?: ExportLimits;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -49,11 +53,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'project:recent': () => project.recent(),
     'project:backup': async () => ({ file: await backupProject(project.connection()) }),
     'project:open': async ({ path }) => openWithJobs(path, false),
-    'project:create': async ({ path }) => openWithJobs(path, true),
+    'project:create': async ({ path }) => openWithJobs(newProjectPath(path), true),
     ...collegeHandlers(project),
     ...timetableHandlers(project),
     ...jobHandlers(project, jobs),
-    ...exportHandlers(project),
+    ...exportHandlers(project, deps.exportLimits),
+    ...versionHandlers(project),
     'template:save': ({ out }) => saveTemplate(deps.templateFile ?? TEMPLATE_FILE, out),
     'dialog:open': (request) => {
       if (!deps.openDialog) throw new AppError('no_dialog', 'Type the path of the workbook or folder.');

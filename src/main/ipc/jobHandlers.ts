@@ -11,6 +11,6 @@ export function jobHandlers(project: ProjectSession, jobs: JobsService): Pick<Ha
     'jobs:start': (request) => ({ jobIds: jobs.start(project.connection(), request) }),
     'jobs:cancel': async ({ jobId }) => ({ cancelled: await jobs.cancel(jobId) }),
     'jobs:restart': async ({ jobId }) => ({ jobIds: await jobs.restart(project.connection(), jobId) }),
-    'jobs:list': () => jobs.list(),
+    'jobs:list': () => jobs.list(project.connection()),
   };
 }

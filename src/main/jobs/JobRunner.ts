@@ -6,13 +6,14 @@ import {
   createJob,
   getCollegeRevision,
   getJob,
+  getTimetable,
   listJobs,
   loadCollegeWithRevision,
   updateJobStatus,
 } from '../db/index.ts';
 import type { College } from '../../shared/model/types.ts';
 import type { SolverStage } from '../../shared/solver/protocol.ts';
-import type { JobEvent } from '../../shared/ipc/jobEvents.ts';
+import type { JobEvent, JobOrigin } from '../../shared/ipc/jobEvents.ts';
 import { SolverPool } from './SolverPool.ts';
 import type { SolverPoolOptions } from './SolverPool.ts';
 import type { ProcessSpawner } from './ProcessSpawner.ts';
@@ -23,8 +24,11 @@ import type { Clock } from './clock.ts';
 import { SolveJob } from './SolveJob.ts';
 import type { JobOutcome } from './SolveJob.ts';
 import { parseStoredJobOptions, storedJobOptionsSchema } from './jobOptions.ts';
-import type { StoredJobOptionsInput } from './jobOptions.ts';
+import type { StoredJobOptions, StoredJobOptionsInput } from './jobOptions.ts';
 import { closeInterruptedAttempts, readJobHistory } from './jobHistory.ts';
+import { startingPoint } from './startFrom.ts';
+import type { StartRequest } from './startFrom.ts';
+import type { ActivatePolicy } from './activation.ts';
 
 export interface JobRunnerOptions {
   /** A pool to borrow (the app keeps one); otherwise the runner makes its own and shuts it down. */
@@ -53,8 +57,18 @@ export interface SubmitOptions {
   weights?: Record<string, number>;
   targetSoft?: number;
   skipStages?: SolverStage[];
-  /** Default: true for a single solve, false for variants. */
+  /** true = 'always', false = 'never' (older callers); `activate` wins when both are given. */
   makeActive?: boolean;
+  /**
+   * When a result becomes the active timetable. Default: 'if-better' for a single solve (never a
+   * worse one without the user's say), 'never' for variants (the first one when none is active).
+   */
+  activate?: ActivatePolicy;
+  /**
+   * Where the solve starts (see startFrom.ts): 'new' keeps the locked sessions of the active (or
+   * `from`) timetable, 'improve' starts from that whole timetable. Absent: a blank start.
+   */
+  start?: StartRequest;
 }
 
 export class JobRunner {
@@ -89,26 +103,56 @@ export class JobRunner {
     const { college, revision } = this.requireCollege();
     const k = Math.max(1, Math.floor(options.variants ?? 1));
     const seed = options.seed ?? 1;
+    const starting = options.start ? startingPoint(this.db, college, options.start) : null;
+    const improve = options.start?.mode === 'improve';
+    // Improving keeps the timetable it starts from: the clustering and exact model would replan it.
+    const skipStages: SolverStage[] = [
+      ...new Set<SolverStage>([
+        ...(options.skipStages ?? []),
+        ...(improve ? (['decompose', 'mip'] as const) : []),
+      ]),
+    ];
+    const activate: ActivatePolicy =
+      options.activate ??
+      (options.makeActive === true
+        ? 'always'
+        : options.makeActive === false || k > 1
+          ? 'never'
+          : 'if-better');
     const ids: number[] = [];
     for (let i = 0; i < k; i++) {
       const s = seed + i;
-      const base = options.name ?? (k > 1 ? 'Variant' : 'Solution');
+      const base =
+        options.name ??
+        (k > 1 ? 'Variant' : improve ? `Improved ${starting?.source?.name ?? ''}`.trim() : 'Solution');
       const stored: StoredJobOptionsInput = {
         name: k > 1 ? `${base} ${i + 1} (seed ${s})` : (options.name ?? `${base} (seed ${s})`),
+        initial: starting?.initial,
+        startMode: options.start?.mode ?? 'new',
+        startFrom: starting?.source?.id ?? null,
         kind: k > 1 ? 'variant' : 'solution',
         timeLimitMs: Math.max(1, Math.round(options.timeLimitMs)),
         seed: s,
         weights: options.weights,
         targetSoft: options.targetSoft,
-        skipStages: options.skipStages,
+        skipStages,
         maxAttempts: options.maxAttempts,
         stallTimeoutMs: options.stallTimeoutMs === undefined ? undefined : Math.round(options.stallTimeoutMs),
-        makeActive: options.makeActive ?? k === 1,
+        makeActive: activate === 'always',
+        activate,
         collegeRevision: revision,
       };
       const parsed = storedJobOptionsSchema.parse(stored);
       const jobId = createJob(this.db, { kind: parsed.kind, options: parsed, seed: s });
-      this.onEvent({ type: 'queued', jobId, name: parsed.name, seed: s, elapsedMs: 0, etaMs: null });
+      this.onEvent({
+        type: 'queued',
+        jobId,
+        name: parsed.name,
+        seed: s,
+        elapsedMs: 0,
+        etaMs: null,
+        ...(starting ? { origin: originOf(parsed.startMode, starting) } : {}),
+      });
       this.start(jobId, college);
       ids.push(jobId);
     }
@@ -144,6 +188,7 @@ export class JobRunner {
           seed: opts.seed,
           elapsedMs: 0,
           etaMs: null,
+          ...(opts.initial ? { origin: storedOrigin(this.db, opts) } : {}),
         });
         this.start(j.id, college);
         started.push(j.id);
@@ -217,6 +262,7 @@ export class JobRunner {
         reason,
         attempts: 0,
         details: null,
+        activation: null,
       };
     });
     this.jobs.set(jobId, { job, done });
@@ -235,4 +281,19 @@ export class JobRunner {
       throw new Error('This project has no college data yet: import a workbook or a .ctt file first.');
     return loaded;
   }
+}
+
+/** The origin of a stored job (resumed after a restart), from its options. */
+function storedOrigin(db: Database, opts: StoredJobOptions): JobOrigin {
+  const from = opts.startFrom === null ? null : getTimetable(db, opts.startFrom)?.summary;
+  return {
+    mode: opts.startMode,
+    from: from ? { id: from.id, name: from.name } : null,
+    locked: opts.initial?.assignments.filter((a) => a.locked && a.day !== null).length ?? 0,
+    dropped: 0,
+  };
+}
+
+function originOf(mode: 'new' | 'improve', starting: ReturnType<typeof startingPoint>): JobOrigin {
+  return { mode, from: starting.source, locked: starting.locked, dropped: starting.dropped };
 }

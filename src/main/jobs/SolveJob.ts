@@ -15,7 +15,7 @@ import {
 import type { College } from '../../shared/model/types.ts';
 import type { SolveOptions, SolveProgress, SolveResult, SolverStage } from '../../shared/solver/protocol.ts';
 import type { SolverCheckpoint } from '../../shared/solver/messages.ts';
-import type { JobEvent } from '../../shared/ipc/jobEvents.ts';
+import type { ActiveComparison, JobEvent } from '../../shared/ipc/jobEvents.ts';
 import { estimateEtaMs } from '../../shared/ipc/jobEvents.ts';
 import type { SolverPool, PoolTask } from './SolverPool.ts';
 import { AttemptError } from './AttemptError.ts';
@@ -37,6 +37,8 @@ export interface JobOutcome {
   /** The solver's own report of the last attempt (unplaced sessions with reasons, pre-check findings,
    * stage times), when it returned one; null when the job ended from a checkpoint or failed. */
   details: Pick<SolveResult, 'status' | 'unplaced' | 'findings' | 'stages'> | null;
+  /** For a finished job: whether its timetable became active, and the active one it was compared with. */
+  activation: { activated: boolean; previous: ActiveComparison | null; studentClashes: number | null } | null;
 }
 
 export interface SolveJobDeps {
@@ -115,7 +117,8 @@ export class SolveJob {
         seed: this.opts.seed,
         weights: this.opts.weights,
         targetSoft: this.opts.targetSoft,
-        initial: checkpoint?.timetable,
+        // The best so far when there is one; else where the job was asked to start (locks, improve).
+        initial: checkpoint?.timetable ?? this.opts.initial,
         skipStages,
       };
       let n = 0;
@@ -265,16 +268,24 @@ export class SolveJob {
   private endFinished(attempts: number, result: SolveResult | null, note: string | null): JobOutcome {
     const stored = storeFinishedJob(this.deps.db, this.deps.college, this.jobId, this.opts, result, note);
     if (!stored) return this.endFailed(attempts, note ?? 'The solver returned no timetable.');
-    this.emit({
+    this.emitFinal({
       type: 'finished',
       timetableId: stored.timetableId,
       hardTotal: stored.hardTotal,
       softTotal: stored.softTotal,
       status: stored.status,
       note: stored.note,
+      activated: stored.activated,
+      previous: stored.previous,
+      studentClashes: stored.studentClashes,
       etaMs: 0,
     });
     const done = this.outcome('finished', attempts, stored, stored.note);
+    done.activation = {
+      activated: stored.activated,
+      previous: stored.previous,
+      studentClashes: stored.studentClashes,
+    };
     if (result && stored.fromResult) {
       const { status, unplaced, findings, stages } = result;
       done.details = { status, unplaced, findings, stages };
@@ -290,7 +301,7 @@ export class SolveJob {
 
   private endFailed(attempts: number, reason: string): JobOutcome {
     updateJobStatus(this.deps.db, this.jobId, 'failed', { error: reason });
-    this.emit({
+    this.emitFinal({
       type: 'failed',
       reason,
       bestHard: this.best?.hard ?? null,
@@ -302,7 +313,7 @@ export class SolveJob {
 
   private endCancelled(attempts: number): JobOutcome {
     updateJobStatus(this.deps.db, this.jobId, 'cancelled', { error: 'Cancelled.' });
-    this.emit({ type: 'cancelled', etaMs: null });
+    this.emitFinal({ type: 'cancelled', etaMs: null });
     return this.outcome('cancelled', attempts, null, 'Cancelled.');
   }
 
@@ -321,6 +332,7 @@ export class SolveJob {
       reason,
       attempts,
       details: null,
+      activation: null,
     };
   }
 
@@ -336,6 +348,17 @@ export class SolveJob {
 
   private emit(e: DistributiveOmit<JobEvent, 'jobId' | 'elapsedMs'>): void {
     this.deps.emit({ ...e, jobId: this.jobId, elapsedMs: this.elapsed() });
+  }
+
+  /** The job's last event, also kept in the database: the job history shows it after a restart. */
+  private emitFinal(e: DistributiveOmit<JobEvent, 'jobId' | 'elapsedMs'>): void {
+    const event: JobEvent = { ...e, jobId: this.jobId, elapsedMs: this.elapsed() };
+    try {
+      recordProgress(this.deps.db, this.jobId, event);
+    } catch {
+      // the history loses this job's last words; the job's status is already recorded
+    }
+    this.deps.emit(event);
   }
 }
 

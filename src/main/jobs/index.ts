@@ -9,3 +9,5 @@ export { AttemptError } from './AttemptError.ts';
 export { DEFAULT_STALL_TIMEOUT_MS } from './Watchdog.ts';
 export { formatJobEvent } from './formatJobEvent.ts';
 export { submitOptionsFromRequest } from './submitOptions.ts';
+export { type ActivatePolicy } from './activation.ts';
+export { startingPoint, StartError, type StartMode, type StartRequest } from './startFrom.ts';

@@ -2,6 +2,7 @@
 // running when the app died resumes with the same settings), and the defaults.
 import { z } from 'zod';
 import { SOLVER_STAGES } from '../../shared/solver/protocol.ts';
+import { timetableSchema } from '../../shared/model/schema.ts';
 import type { SolverStage } from '../../shared/solver/protocol.ts';
 import { DEFAULT_STALL_TIMEOUT_MS } from './Watchdog.ts';
 
@@ -22,6 +23,7 @@ export const storedJobOptionsSchema = z.object({
   skipStages: z.array(z.enum(SOLVER_STAGES)).default([]),
   maxAttempts: z.number().int().positive().default(DEFAULT_MAX_ATTEMPTS),
   stallTimeoutMs: z.number().int().positive().default(DEFAULT_STALL_TIMEOUT_MS),
+  /** Jobs of older versions: true = always make the result active. `activate` decides when given. */
   makeActive: z.boolean().default(false),
   /**
    * The college revision the job solves (projectState.ts): a result for an earlier revision than
@@ -29,10 +31,22 @@ export const storedJobOptionsSchema = z.object({
    * Absent in jobs stored before it was recorded.
    */
   collegeRevision: z.number().int().nonnegative().optional(),
+  /** When the result becomes the active timetable (see activation.ts). */
+  activate: z.enum(['always', 'if-better', 'never']).optional(),
+  /** What the solve starts from: the locked sessions kept ('new') or a whole timetable ('improve'). */
+  initial: timetableSchema.optional(),
+  startMode: z.enum(['new', 'improve']).default('new'),
+  /** The timetable `initial` was taken from. */
+  startFrom: z.number().int().positive().nullable().default(null),
 });
 
 export type StoredJobOptions = z.infer<typeof storedJobOptionsSchema>;
 export type StoredJobOptionsInput = z.input<typeof storedJobOptionsSchema>;
+
+/** The activation policy of a job, for jobs stored before `activate` existed too. */
+export function activatePolicy(opts: StoredJobOptions): 'always' | 'if-better' | 'never' {
+  return opts.activate ?? (opts.makeActive ? 'always' : 'never');
+}
 
 /** The job's stored options, or a clear error when the stored JSON is not usable. */
 export function parseStoredJobOptions(jobId: number, raw: unknown): StoredJobOptions {

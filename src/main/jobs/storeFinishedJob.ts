@@ -1,10 +1,19 @@
 // The last step of a finished job, in one transaction: keep the better of the solver's result and
 // the job's best checkpoint (both re-evaluated here with THE evaluator: a solver's own numbers are
-// not trusted), add it as a timetable version, and mark the job finished. When the college was
-// re-imported while the job ran, the timetable is stored for the revision it was solved on: stale,
-// never active, with a note that says so.
+// not trusted), add it as a timetable version (made active only as the job's policy allows: see
+// activation.ts), and mark the job finished. When the college was re-imported while the job ran, the
+// timetable is stored for the revision it was solved on: stale, never active, with a note that says so.
 import type { Database } from 'better-sqlite3';
-import { addTimetable, getCollegeRevision, latestCheckpoint, updateJobStatus } from '../db/index.ts';
+import {
+  addTimetable,
+  getCollegeRevision,
+  isActiveTimetable,
+  latestCheckpoint,
+  timetableExists,
+  uniqueTimetableName,
+  updateJobStatus,
+} from '../db/index.ts';
+import type { ActiveComparison } from '../../shared/ipc/jobEvents.ts';
 import type { College, Timetable } from '../../shared/model/types.ts';
 import type { SolveResult } from '../../shared/solver/protocol.ts';
 import type { Evaluation } from '../../shared/eval/types.ts';
@@ -12,6 +21,8 @@ import { compile } from '../../shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../shared/compiled/placement.ts';
 import { evaluate } from '../../shared/eval/evaluate.ts';
 import type { StoredJobOptions } from './jobOptions.ts';
+import { activatePolicy } from './jobOptions.ts';
+import { decideActivation, resultStudentClashes } from './activation.ts';
 import { isBetter } from './jobHistory.ts';
 
 export interface StoredResult {
@@ -24,6 +35,12 @@ export interface StoredResult {
   fromResult: boolean;
   /** The college was re-imported while the job ran: stored stale and not made active. */
   stale: boolean;
+  /** It became the active timetable. */
+  activated: boolean;
+  /** The active timetable it was compared with (or replaced), when there was one. */
+  previous: ActiveComparison | null;
+  /** Students double-booked in it; null when the college has no enrollments. */
+  studentClashes: number | null;
 }
 
 /** The note of a job whose college was re-imported while it ran. */
@@ -69,21 +86,30 @@ export function storeFinishedJob(
   }
   if (!chosen) return null;
   const picked = chosen;
+  const studentClashes = resultStudentClashes(problem, picked.timetable);
   return db
     .transaction((): StoredResult => {
       const { hardTotal, softTotal, hard, soft } = picked.evaluation;
       const stale = opts.collegeRevision !== undefined && opts.collegeRevision !== getCollegeRevision(db);
       if (stale) finalNote = finalNote ? `${STALE_RESULT_NOTE} ${finalNote}` : STALE_RESULT_NOTE;
+      const decision = decideActivation(db, problem, activatePolicy(opts), {
+        hard: hardTotal,
+        soft: softTotal,
+      });
+      // An improvement is a child of the timetable it started from (when that still exists).
+      const parent = opts.startMode === 'improve' ? opts.startFrom : null;
       const timetableId = addTimetable(db, {
-        name: opts.name,
+        name: uniqueTimetableName(db, opts.name),
         kind: opts.kind,
         timetable: picked.timetable,
         evaluation: { hardTotal, softTotal, hard, soft },
         jobId,
         seed: opts.seed,
-        makeActive: opts.makeActive && !stale,
+        parentId: parent !== null && timetableExists(db, parent) ? parent : undefined,
+        makeActive: decision.makeActive && !stale,
         collegeRevision: opts.collegeRevision,
       });
+      const activated = isActiveTimetable(db, timetableId);
       updateJobStatus(db, jobId, 'finished', { resultTimetableId: timetableId, error: finalNote });
       return {
         timetableId,
@@ -93,6 +119,9 @@ export function storeFinishedJob(
         note: finalNote,
         fromResult: picked.fromResult,
         stale,
+        activated,
+        previous: decision.previous,
+        studentClashes,
       };
     })
     .immediate();

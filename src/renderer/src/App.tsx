@@ -89,7 +89,9 @@ export function App(): React.JSX.Element {
           <ImportScreen onImported={() => void refresh()} onShowData={() => setScreen('data')} />
         )}
         {screen === 'data' && project && <DataScreen onImport={() => setScreen('import')} />}
-        {screen === 'generate' && project && <GenerateScreen onOpenTimetable={openTimetable} />}
+        {screen === 'generate' && project && (
+          <GenerateScreen onOpenTimetable={openTimetable} onOpenData={() => setScreen('data')} />
+        )}
         {screen === 'variants' && project && <VariantsScreen onOpenTimetable={openTimetable} />}
         {screen === 'export' && project && <ExportScreen />}
         {screen === 'timetable' && project && (

@@ -6,7 +6,7 @@ import type { Channel } from './channels.ts';
 import type { Evaluation } from '../eval/types.ts';
 import type { PrecheckFinding } from '../solver/protocol.ts';
 import type { College, ImportIssue, Timetable } from '../model/index.ts';
-import type { JobEvent } from './jobEvents.ts';
+import type { JobEvent, JobOrigin } from './jobEvents.ts';
 import { jobCancelRequestSchema, jobStartRequestSchema } from './jobEvents.ts';
 
 export interface ProjectInfo {
@@ -28,18 +28,70 @@ export interface TimetableInfo extends Pick<Evaluation, 'hardTotal' | 'softTotal
   seed: number | null;
   sessions: number;
   placed: number;
+  /** Sessions locked by the user (Generate keeps them where they are). */
+  locked: number;
   active: boolean;
   stale: boolean;
+  /** Changed by hand (the editor) after it was made. */
+  edited: boolean;
   createdAt: string;
   updatedAt: string;
 }
 
-/** A solve job of this app session: its last event tells where it stands. */
+/** A solve job of the project (this app session's and earlier ones): its last event tells where it stands. */
 export interface JobInfo {
   jobId: number;
   name: string;
   seed: number;
   last: JobEvent;
+  /** When it was queued (ISO time). */
+  createdAt?: string;
+  /** Where it started from (locks kept, or the timetable it improves). */
+  origin?: JobOrigin;
+  /** Started or resumed in this app session (false: from the project's history). */
+  current?: boolean;
+}
+
+/** A session of a course, numbered from 1 as on the Fixed sheet. */
+export interface SessionRef {
+  courseId: string;
+  session: number;
+}
+
+/** One broken hard rule or limit of a timetable, in plain words, with the sessions it concerns. */
+export interface ExplainedViolation {
+  kind: string;
+  message: string;
+  sessions: SessionRef[];
+}
+
+/** Students with two sessions at once (individual enrollments), in plain words. */
+export interface StudentClashSummary {
+  /** Students double-booked at least once. */
+  students: number;
+  /** (student, period) double-bookings. */
+  doubleBookings: number;
+  /** Course pairs causing them, most students first, with the sessions that meet. */
+  pairs: Array<{ courses: [string, string]; students: number; sessions: SessionRef[] }>;
+}
+
+/** What is wrong with a timetable: every broken hard rule named, and the student clashes. */
+export interface TimetableExplanation {
+  timetableId: number;
+  hardTotal: number;
+  softTotal: number;
+  /** Hard violations by kind (counts, zeros left out). */
+  hardByKind: Record<string, number>;
+  /** The hard violations (unplaced sessions excepted: see `unplaced`), up to a limit. */
+  violations: ExplainedViolation[];
+  /** Hard violations beyond the ones listed. */
+  more: number;
+  /** Sessions without a day, period or room. */
+  unplaced: number;
+  /** Null when the college has no individual enrollments. */
+  studentClashes: StudentClashSummary | null;
+  /** Made for an earlier import: explained against the current college as far as it fits. */
+  stale: boolean;
 }
 
 /** A session placed differently in two timetables (null day/period/room = unplaced). */
@@ -117,6 +169,18 @@ export const contract = {
     response: reply<TimetableInfo>(),
   },
   'timetable:setActive': { request: z.strictObject({ id: timetableId }), response: reply<TimetableInfo>() },
+  /** Names every hard violation of a timetable (default the active one) and its student clashes. */
+  'timetable:explain': {
+    request: z.strictObject({ id: timetableId.optional() }),
+    response: reply<TimetableExplanation | null>(),
+  },
+  /** Renames a timetable version (names are unique within a project). */
+  'timetable:rename': {
+    request: z.strictObject({ id: timetableId, name: z.string().trim().min(1).max(200) }),
+    response: reply<TimetableInfo>(),
+  },
+  /** Deletes a timetable version that is not the active one. */
+  'timetable:delete': { request: z.strictObject({ id: timetableId }), response: reply<{ deleted: number }>() },
   /** Sessions placed differently in timetable `a` and timetable `b`. */
   'timetable:compare': {
     request: z.strictObject({ a: timetableId, b: timetableId }),

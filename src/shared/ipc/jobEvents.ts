@@ -28,8 +28,39 @@ export const attemptFailureKinds = [
 ] as const;
 export type AttemptFailureKind = (typeof attemptFailureKinds)[number];
 
+/** The active timetable a finished result was compared with (costs under the job's evaluation). */
+export const activeComparisonSchema = z.object({
+  timetableId: z.number().int().positive(),
+  name: z.string(),
+  hardTotal: cost,
+  softTotal: cost,
+  /** Students double-booked (two sessions at once); null when the college has no enrollments. */
+  studentClashes: z.number().int().nonnegative().nullable(),
+  /** False when it was made for an earlier import and could not be evaluated against this one. */
+  comparable: z.boolean(),
+});
+export type ActiveComparison = z.infer<typeof activeComparisonSchema>;
+
+/** Where a job starts: a new timetable keeping locks, or an improvement of a timetable. */
+export const jobOriginSchema = z.object({
+  mode: z.enum(['new', 'improve']),
+  /** The timetable whose locks are kept / that is improved; null when there was none. */
+  from: z.object({ id: z.number().int().positive(), name: z.string() }).nullable(),
+  /** Locked sessions kept in place. */
+  locked: z.number().int().nonnegative(),
+  /** Sessions of `from` that no longer fit the college data (left out). */
+  dropped: z.number().int().nonnegative(),
+});
+export type JobOrigin = z.infer<typeof jobOriginSchema>;
+
 export const jobEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('queued'), ...base, name: z.string(), seed: z.number().int() }),
+  z.object({
+    type: z.literal('queued'),
+    ...base,
+    name: z.string(),
+    seed: z.number().int(),
+    origin: jobOriginSchema.optional(),
+  }),
   z.object({
     type: z.literal('started'),
     ...base,
@@ -77,6 +108,12 @@ export const jobEventSchema = z.discriminatedUnion('type', [
     status: z.enum(['feasible', 'partial', 'infeasible', 'cancelled']),
     /** Set when the stored timetable is a checkpoint (the solver's result was worse or missing). */
     note: z.string().nullable(),
+    /** Whether the result became the active timetable (absent in events of older versions). */
+    activated: z.boolean().optional(),
+    /** The active timetable before this result, when there was one and the job compared with it. */
+    previous: activeComparisonSchema.nullable().optional(),
+    /** Students double-booked in the result; null when the college has no enrollments. */
+    studentClashes: z.number().int().nonnegative().nullable().optional(),
   }),
   z.object({
     type: z.literal('failed'),
@@ -125,6 +162,13 @@ export const jobStartRequestSchema = z.strictObject({
   stallTimeoutS: z.number().positive().max(600).optional(),
   name: z.string().trim().min(1).max(200).optional(),
   weights: z.record(z.string(), z.number().nonnegative()).optional(),
+  /**
+   * 'new' (default): a new timetable that keeps the locked sessions of `from`; 'improve': start from
+   * `from` as it is and improve it. Fixed sessions (the Fixed sheet) are kept in both.
+   */
+  start: z.enum(['new', 'improve']).optional(),
+  /** The timetable to keep the locks of, or to improve; default the active one. */
+  from: z.number().int().positive().optional(),
 });
 export type JobStartRequest = z.infer<typeof jobStartRequestSchema>;
 

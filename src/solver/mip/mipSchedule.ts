@@ -20,6 +20,8 @@ export interface MipProgress {
   sessions: number;
   elapsedMs: number;
   message: string;
+  /** Set when a community's MIP starts: which, how many sessions it places, and its time limit. */
+  current?: { index: number; sessions: number; limitMs: number };
 }
 
 export interface MipScheduleOptions {
@@ -133,6 +135,15 @@ export async function mipSchedule(
         continue;
       }
       if (limit < 50) continue;
+      opts.onProgress?.({
+        done: i,
+        total: communities.length,
+        placed: countPlaced(placement),
+        sessions: p.nSessions,
+        elapsedMs: Date.now() - t0,
+        message: `community ${i + 1}/${communities.length}: solving ${cm.sessions.length} sessions`,
+        current: { index: i, sessions: cm.sessions.length, limitMs: limit },
+      });
       const ts = Date.now();
       const start = greedyStart(cm.model, cm.xCourse, cm.xSlot, cm.freeOf, p.nPeriods);
       const greedyX = new Float64Array(cm.nX);

@@ -73,7 +73,35 @@ export function courseChecks(p: CompiledProblem, out: PrecheckFinding[], college
       });
     }
   }
+  unattendedChecks(p, out, college);
   roomDemandChecks(p, out);
+}
+
+/** Courses nobody teaches or nobody attends: solvable, but almost always a mistake in the data. */
+function unattendedChecks(p: CompiledProblem, out: PrecheckFinding[], college?: College): void {
+  const enrolled = new Set(college?.enrollments.map((e) => e.courseId));
+  for (let c = 0; c < p.nCourses; c++) {
+    const id = p.courseIds[c];
+    const rows = [{ sheet: 'Courses', id }];
+    if (p.courseFaculty.offsets[c + 1] === p.courseFaculty.offsets[c])
+      out.push({
+        code: 'course_no_faculty',
+        rows,
+        fatal: false,
+        message: `Course ${id} has no faculty: nobody teaches it, so no teacher's clashes or limits apply to it.`,
+        hint: `List the faculty_id of whoever teaches ${id} in its faculty column.`,
+      });
+    const noGroups = p.courseGroups.offsets[c + 1] === p.courseGroups.offsets[c];
+    const nobody = college ? !enrolled.has(id) : p.courseStudents[c] === 0;
+    if (noGroups && nobody)
+      out.push({
+        code: 'course_no_students',
+        rows,
+        fatal: false,
+        message: `Course ${id} has no groups and no enrolled students: nobody attends it, so it clashes with no class.`,
+        hint: `List the group_id(s) that attend ${id}, or enroll its students on the Enrollments sheet.`,
+      });
+  }
 }
 
 /** Per room class: periods demanded by courses that can only use rooms of the class vs its room-slots. */

@@ -6,6 +6,10 @@ import type { Placement } from '../../shared/eval/types.ts';
 import { decompose } from '../decompose/index.ts';
 import { mipSchedule } from '../mip/index.ts';
 import type { MipRunner } from '../mip/index.ts';
+import { MipProgressTracker } from './mipProgress.ts';
+
+/** How often the stage reports while one community's MIP runs. */
+const TICK_MS = 500;
 
 export interface MipStartReport {
   placement: Placement;
@@ -31,8 +35,10 @@ export async function mipStart(
   },
 ): Promise<MipStartReport> {
   const t0 = performance.now();
+  opts.onProgress(0, 'clustering the college into communities');
   const communities = decompose(p, { seed: opts.seed });
   const decomposeMs = performance.now() - t0;
+  opts.onProgress(0, `${communities.length} communities; building the first MIP`);
   // The MIP keeps what `start` decides; only slot-locked sessions are decisions here.
   const given: Placement = {
     slot: new Int32Array(p.nSessions).fill(-1),
@@ -43,18 +49,23 @@ export async function mipStart(
       given.slot[s] = start.slot[s];
       given.room[s] = start.room[s];
     }
-  const out = await mipSchedule(p, given, communities, {
-    timeLimitMs: Math.max(0, opts.timeLimitMs - decomposeMs),
-    seed: opts.seed,
-    signal: opts.signal,
-    gapRows: opts.gapRows,
-    runner: opts.runner,
-    onProgress: (mp) =>
-      opts.onProgress(
-        mp.total > 0 ? mp.done / mp.total : 1,
-        `MIP ${mp.done}/${mp.total} communities, ${mp.placed}/${mp.sessions} placed`,
-      ),
-  });
+  let free = 0;
+  for (let s = 0; s < p.nSessions; s++) free += slotLocked[s] === 1 ? 0 : 1;
+  const progress = new MipProgressTracker(free, opts.onProgress);
+  const ticker = setInterval(() => progress.tick(), TICK_MS);
+  let out;
+  try {
+    out = await mipSchedule(p, given, communities, {
+      timeLimitMs: Math.max(0, opts.timeLimitMs - decomposeMs),
+      seed: opts.seed,
+      signal: opts.signal,
+      gapRows: opts.gapRows,
+      runner: opts.runner,
+      onProgress: (mp) => progress.update(mp),
+    });
+  } finally {
+    clearInterval(ticker);
+  }
   const placement = out.placement;
   for (let s = 0; s < p.nSessions; s++) if (placement.room[s] < 0) placement.slot[s] = -1;
   return {

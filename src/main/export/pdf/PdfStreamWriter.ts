@@ -29,6 +29,8 @@ interface PdfKitDocument extends NodeJS.ReadableStream {
 
 /** `text` cut with an ellipsis so that it fits `width` points at `fontSize` (measured with the real font). */
 export type FitText = (text: string, width: number, fontSize: number, bold?: boolean) => string;
+/** The width in points of `text` at `fontSize`. */
+export type TextMeasure = (text: string, fontSize: number, bold?: boolean) => number;
 type PdfKitCtor = new (
   fonts: Record<string, Record<string, string>>,
   images: object,
@@ -119,6 +121,10 @@ export class PdfStreamWriter {
     // Reported by close(); marked handled here so that an early write error cannot crash the process.
     this.done.catch(() => undefined);
   }
+
+  /** The width of `text` in points at `fontSize` (the embedded font's real metrics). */
+  readonly measure: TextMeasure = (text, fontSize, bold = false) =>
+    this.doc.provideFont('Roboto', bold, false).widthOfString(text, fontSize);
 
   readonly fit: FitText = (text, width, fontSize, bold = false) => {
     const font = this.doc.provideFont('Roboto', bold, false);

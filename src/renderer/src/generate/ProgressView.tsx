@@ -1,6 +1,9 @@
 // One solve job's progress: stages, percent, live cost chart, elapsed/ETA, and plain-words panels
 // for a stalled solver, retries, failure and the finished result.
+import type { OpenTimetable } from '../timetable/focus.ts';
 import { CostChart } from './CostChart.tsx';
+import { ResultPanel } from './ResultPanel.tsx';
+import { originWords } from './resultWords.ts';
 import type { JobView } from './jobProgress.ts';
 import { STAGES, explainFailure, formatDuration } from './jobProgress.ts';
 
@@ -10,7 +13,7 @@ interface Props {
   onWait: () => void;
   onCancel: () => void;
   onRestart: () => void;
-  onOpen: (timetableId: number) => void;
+  onOpenTimetable: OpenTimetable;
 }
 
 function stageState(job: JobView, index: number): 'done' | 'current' | 'skipped' | 'todo' {
@@ -30,7 +33,7 @@ const STATUS_WORDS: Record<JobView['status'], string> = {
   cancelled: 'Cancelled',
 };
 
-export function ProgressView({ job, stuckDismissed, onWait, onCancel, onRestart, onOpen }: Props) {
+export function ProgressView({ job, stuckDismissed, onWait, onCancel, onRestart, onOpenTimetable }: Props) {
   const active = job.status === 'queued' || job.status === 'running';
   const lastRetry = job.retries[job.retries.length - 1];
   return (
@@ -44,6 +47,7 @@ export function ProgressView({ job, stuckDismissed, onWait, onCancel, onRestart,
           </button>
         )}
       </header>
+      {originWords(job.origin) && <p className="small muted">{originWords(job.origin)}</p>}
       <div className="job-body">
         <div>
           <ol className="stages" aria-label="Stages">
@@ -127,21 +131,7 @@ export function ProgressView({ job, stuckDismissed, onWait, onCancel, onRestart,
       {job.status === 'cancelled' && <p className="callout info">The job was cancelled.</p>}
 
       {job.finished && (
-        <div className="callout ok">
-          <h4>
-            {job.finished.status === 'feasible'
-              ? 'A timetable without clashes was found'
-              : 'A timetable was found, but it still breaks some rules'}
-          </h4>
-          <p>
-            Hard violations <b>{job.finished.hardTotal}</b> &middot; soft cost <b>{job.finished.softTotal}</b>{' '}
-            &middot; took {formatDuration(job.elapsedMs)}
-          </p>
-          {job.finished.note && <p className="small muted">{job.finished.note}</p>}
-          <button type="button" className="primary" onClick={() => onOpen(job.finished?.timetableId ?? 0)}>
-            Open the timetable
-          </button>
-        </div>
+        <ResultPanel finished={job.finished} elapsedMs={job.elapsedMs} onOpenTimetable={onOpenTimetable} />
       )}
     </article>
   );

@@ -1,5 +1,5 @@
 // The progress view's state: job events folded into one view per job (pure, so it is unit-tested).
-import type { JobEvent } from '../../../shared/ipc/jobEvents.ts';
+import type { JobEvent, JobOrigin } from '../../../shared/ipc/jobEvents.ts';
 
 export type StageId = 'precheck' | 'decompose' | 'mip' | 'construct' | 'search' | 'done';
 
@@ -39,6 +39,8 @@ export interface JobView {
   retries: Array<{ attempt: number; failure: string; reason: string }>;
   finished: Extract<JobEvent, { type: 'finished' }> | null;
   failedReason: string | null;
+  /** Where it started: the locks it keeps, or the timetable it improves. */
+  origin: JobOrigin | null;
 }
 
 function fresh(jobId: number): JobView {
@@ -59,6 +61,7 @@ function fresh(jobId: number): JobView {
     retries: [],
     finished: null,
     failedReason: null,
+    origin: null,
   };
 }
 
@@ -77,7 +80,7 @@ export function applyJobEvent(prev: JobView | undefined, e: JobEvent): JobView {
   const v: JobView = { ...(prev ?? fresh(e.jobId)), elapsedMs: e.elapsedMs, etaMs: e.etaMs };
   switch (e.type) {
     case 'queued':
-      return { ...v, name: e.name, seed: e.seed, status: 'queued' };
+      return { ...v, name: e.name, seed: e.seed, status: 'queued', origin: e.origin ?? v.origin };
     case 'started':
       return { ...v, status: 'running', attempt: e.attempt, skipStages: e.skipStages };
     case 'progress': {

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import type { Finding, Page } from '../../../shared/ipc/contract.ts';
 import { api, messageOf } from '../api.ts';
 import { Findings } from './Findings.tsx';
+import './data.css';
 
 const KINDS = ['rooms', 'faculty', 'groups', 'courses', 'students'] as const;
 type Kind = (typeof KINDS)[number];
@@ -32,6 +33,23 @@ function show(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value) ?? '';
+}
+
+/** A cell: an id kept on one line; a list of ids wrapped between ids, never inside one. */
+function Cell({ column, value }: { column: string; value: unknown }): React.JSX.Element {
+  if (column === 'id') return <td className="id-cell">{show(value)}</td>;
+  if (Array.isArray(value) && value.length > 1 && value.every((v) => typeof v === 'string'))
+    return (
+      <td className="ids-cell">
+        {value.map((v, i) => (
+          <Fragment key={i}>
+            <span>{v}</span>
+            {i < value.length - 1 ? ', ' : ''}
+          </Fragment>
+        ))}
+      </td>
+    );
+  return <td>{show(value)}</td>;
 }
 
 interface Props {
@@ -136,7 +154,7 @@ export function DataScreen({ onImport }: Props): React.JSX.Element {
         {page && page.total > 0 && (
           <>
             <div className="table-scroll">
-              <table className="data-table">
+              <table className="data-table data-browse">
                 <thead>
                   <tr>
                     <th scope="col" className="flag-col">
@@ -165,7 +183,7 @@ export function DataScreen({ onImport }: Props): React.JSX.Element {
                         )}
                       </td>
                       {columns.map((c) => (
-                        <td key={c}>{show(row[c])}</td>
+                        <Cell key={c} column={c} value={row[c]} />
                       ))}
                     </tr>
                   ))}

@@ -1,5 +1,5 @@
 // Export: write the active timetable as CSV, ITC-2007, PDF, ICS calendars or an Excel workbook.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ExportFormatName, ExportOutcome } from '../../../shared/ipc/contract.ts';
 import { api, messageOf } from '../api.ts';
 
@@ -18,9 +18,19 @@ export function ExportScreen(): React.JSX.Element {
   const [view, setView] = useState<View>('');
   const [out, setOut] = useState('');
   const [busy, setBusy] = useState(false);
+  const [waited, setWaited] = useState(0);
   const [done, setDone] = useState<ExportOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
   const chosen = FORMATS.find((f) => f.id === format) ?? FORMATS[0];
+
+  // Seconds spent on the running export (a big PDF booklet takes a while; the app gives up after 10 min).
+  useEffect(() => {
+    if (!busy) return;
+    setWaited(0);
+    const started = Date.now();
+    const timer = setInterval(() => setWaited(Math.round((Date.now() - started) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, [busy]);
 
   const browse = async (): Promise<void> => {
     try {
@@ -91,6 +101,11 @@ export function ExportScreen(): React.JSX.Element {
             {busy ? 'Exporting\u2026' : 'Export'}
           </button>
         </div>
+        {busy && (
+          <p role="status" className="muted">
+            Writing {chosen.label.toLowerCase()}&hellip; {waited > 0 ? `${waited} s` : ''}
+          </p>
+        )}
         {error && (
           <p role="alert" className="error">
             {error}

@@ -1,8 +1,12 @@
-// Generate: choose a time limit, the number of variants and a seed, start, and follow each job live.
+// Generate: start a new timetable or an improvement of the active one, follow each job live, see
+// the result in plain words; earlier jobs of the project (also from before a restart) are listed.
 import { useEffect, useState } from 'react';
-import type { JobEvent } from '../../../shared/ipc/jobEvents.ts';
+import type { JobInfo } from '../../../shared/ipc/contract.ts';
+import type { JobEvent, JobStartRequest } from '../../../shared/ipc/jobEvents.ts';
 import { api, messageOf } from '../api.ts';
+import { JobHistory } from '../generate/JobHistory.tsx';
 import { ProgressView } from '../generate/ProgressView.tsx';
+import { StartForm } from '../generate/StartForm.tsx';
 import { UnplacedList } from '../generate/UnplacedList.tsx';
 import { applyJobEvent } from '../generate/jobProgress.ts';
 import type { JobView } from '../generate/jobProgress.ts';
@@ -11,127 +15,87 @@ import type { OpenTimetable } from '../timetable/focus.ts';
 
 interface Props {
   onOpenTimetable: OpenTimetable;
+  /** Shows the Data screen (the pre-check findings). */
+  onOpenData?: () => void;
 }
 
-export function GenerateScreen({ onOpenTimetable }: Props): React.JSX.Element {
-  const [timeLimit, setTimeLimit] = useState('60');
-  const [variants, setVariants] = useState('1');
-  const [seed, setSeed] = useState('1');
-  const [stall, setStall] = useState('');
+/** A listed job folded into a view: its queued event, then its last one. */
+function viewOf(j: JobInfo): JobView {
+  const queued = applyJobEvent(undefined, {
+    type: 'queued',
+    jobId: j.jobId,
+    name: j.name,
+    seed: j.seed,
+    elapsedMs: 0,
+    etaMs: null,
+    ...(j.origin ? { origin: j.origin } : {}),
+  });
+  return j.last.type === 'queued' ? queued : applyJobEvent(queued, j.last);
+}
+
+export function GenerateScreen({ onOpenTimetable, onOpenData }: Props): React.JSX.Element {
   const [jobs, setJobs] = useState<Record<number, JobView>>({});
+  /** Jobs followed live here (started in this app session); the others are history. */
+  const [live, setLive] = useState<Record<number, true>>({});
+  const [past, setPast] = useState<Record<number, { createdAt?: string }>>({});
   const [dismissed, setDismissed] = useState<Record<number, number>>({});
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    const fold = (e: JobEvent): void =>
+    const fold = (e: JobEvent): void => {
       setJobs((prev) => ({ ...prev, [e.jobId]: applyJobEvent(prev[e.jobId], e) }));
+      setLive((prev) => (prev[e.jobId] ? prev : { ...prev, [e.jobId]: true }));
+    };
     const unsubscribe = api().onJobEvent(fold);
     void api()
       .jobsList()
       .then((list) => {
         setJobs((prev) => {
           const next = { ...prev };
-          for (const j of list) {
-            if (next[j.jobId]) continue;
-            const queued = applyJobEvent(undefined, {
-              type: 'queued',
-              jobId: j.jobId,
-              name: j.name,
-              seed: j.seed,
-              elapsedMs: 0,
-              etaMs: null,
-            });
-            next[j.jobId] = j.last.type === 'queued' ? queued : applyJobEvent(queued, j.last);
-          }
+          for (const j of list) if (!next[j.jobId]) next[j.jobId] = viewOf(j);
           return next;
         });
+        setLive((prev) => {
+          const next = { ...prev };
+          for (const j of list) if (j.current !== false) next[j.jobId] = true;
+          return next;
+        });
+        setPast(
+          Object.fromEntries(
+            list.filter((j) => j.current === false).map((j) => [j.jobId, { createdAt: j.createdAt }]),
+          ),
+        );
       })
       .catch((e: unknown) => setError(messageOf(e)));
     return unsubscribe;
   }, []);
 
-  const start = async (): Promise<void> => {
+  const start = async (request: JobStartRequest): Promise<void> => {
     setError(null);
-    const t = Number(timeLimit);
-    const k = Number(variants);
-    const s = Number(seed);
-    if (!(t > 0 && t <= 86_400)) return setError('The time limit is a number of seconds, from 1 to 86400.');
-    if (!Number.isInteger(k) || k < 1 || k > 50)
-      return setError('The number of variants is a whole number from 1 to 50.');
-    if (!Number.isInteger(s) || s < 0) return setError('The seed is a whole number, 0 or more.');
-    const st = stall.trim() === '' ? undefined : Number(stall);
-    if (st !== undefined && !(st > 0 && st <= 600))
-      return setError('"Stuck after" is a number of seconds from 1 to 600, or empty for the default (10 s).');
-    try {
-      await api().jobsStart({ timeLimitS: t, variants: k, seed: s, ...(st ? { stallTimeoutS: st } : {}) });
-    } catch (e) {
-      setError(messageOf(e));
-    }
+    await api().jobsStart(request);
   };
 
   const act = (run: () => Promise<unknown>): void => {
     run().catch((e: unknown) => setError(messageOf(e)));
   };
 
-  const open = async (timetableId: number): Promise<void> => {
-    await api().timetableSetActive({ id: timetableId });
-    onOpenTimetable();
-  };
-
-  const list = Object.values(jobs).sort((a, b) => b.jobId - a.jobId);
-  const running = list.some((j) => j.status === 'queued' || j.status === 'running');
+  const all = Object.values(jobs).sort((a, b) => b.jobId - a.jobId);
+  const current = all.filter((j) => live[j.jobId]);
+  const history = all.filter((j) => !live[j.jobId]);
+  const running = all.some((j) => j.status === 'queued' || j.status === 'running');
+  const refreshKey = `${running}:${all.filter((j) => j.status === 'finished').length}`;
   return (
     <section className="screen">
-      <form
-        className="panel generate-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void start();
-        }}
-      >
-        <h2>Generate a timetable</h2>
-        <p className="muted">
-          The solver checks the data, splits the college into clusters, schedules them exactly where it can,
-          then improves the week by local search until the time limit. Several variants use different seeds.
+      <StartForm running={running} refreshKey={refreshKey} onStart={start} onOpenData={onOpenData} />
+      {error && (
+        <p role="alert" className="error">
+          {error}
         </p>
-        <div className="field-row">
-          <label className="field">
-            <span>Time limit (seconds)</span>
-            <input inputMode="numeric" value={timeLimit} onChange={(e) => setTimeLimit(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>Number of variants</span>
-            <input inputMode="numeric" value={variants} onChange={(e) => setVariants(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>Seed</span>
-            <input inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>Stuck after (seconds of silence)</span>
-            <input
-              inputMode="numeric"
-              value={stall}
-              placeholder="10"
-              onChange={(e) => setStall(e.target.value)}
-            />
-          </label>
-        </div>
-        <div className="actions">
-          <button type="submit" className="primary">
-            {running ? 'Start another' : 'Start'}
-          </button>
-        </div>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-      </form>
-      {list.length === 0 && (
+      )}
+      {all.length === 0 && (
         <p className="empty-state muted">No job yet: choose the settings above and press Start.</p>
       )}
-      {list.map((job) => (
+      {current.map((job) => (
         <div key={job.jobId}>
           <ProgressView
             job={job}
@@ -139,11 +103,18 @@ export function GenerateScreen({ onOpenTimetable }: Props): React.JSX.Element {
             onWait={() => setDismissed((d) => ({ ...d, [job.jobId]: job.stuck?.attempt ?? 0 }))}
             onCancel={() => act(() => api().jobsCancel({ jobId: job.jobId }))}
             onRestart={() => act(() => api().jobsRestart({ jobId: job.jobId }))}
-            onOpen={(id) => act(() => open(id))}
+            onOpenTimetable={onOpenTimetable}
           />
           {job.finished && <UnplacedList timetableId={job.finished.timetableId} />}
         </div>
       ))}
+      {history.length > 0 && (
+        <JobHistory
+          jobs={history}
+          createdAt={(id) => past[id]?.createdAt}
+          onOpenTimetable={onOpenTimetable}
+        />
+      )}
     </section>
   );
 }

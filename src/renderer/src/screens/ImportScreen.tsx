@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../../shared/ipc/contract.ts';
 import { api, messageOf } from '../api.ts';
 import { IssueTable } from '../components/IssueTable.tsx';
@@ -24,6 +24,13 @@ export function ImportScreen({ onImported, onShowData }: Props): React.JSX.Eleme
   const [dragging, setDragging] = useState(false);
   const [templateOut, setTemplateOut] = useState('');
   const [templateNote, setTemplateNote] = useState<string | null>(null);
+  // The result's heading: brought into view and focused when an import ends (it is below the form).
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!outcome) return;
+    resultHeading.current?.scrollIntoView({ block: 'start' });
+    resultHeading.current?.focus();
+  }, [outcome]);
 
   const choose = async (folder: boolean): Promise<void> => {
     try {
@@ -130,6 +137,40 @@ export function ImportScreen({ onImported, onShowData }: Props): React.JSX.Eleme
           </p>
         )}
       </form>
+      {outcome?.ok === true && (
+        <div className="panel" aria-live="polite">
+          <h2 ref={resultHeading} tabIndex={-1}>
+            Imported
+          </h2>
+          <table className="counts">
+            <tbody>
+              {Object.entries(outcome.counts).map(([sheet, n]) => (
+                <tr key={sheet}>
+                  <th scope="row">{sheet}</th>
+                  <td>{n}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="actions">
+            <button type="button" onClick={onShowData}>
+              Browse the data
+            </button>
+          </div>
+          {outcome.warnings.length > 0 && <IssueTable issues={outcome.warnings} caption="Warnings" />}
+        </div>
+      )}
+      {outcome?.ok === false && (
+        <div className="panel">
+          <h2 role="alert" ref={resultHeading} tabIndex={-1}>
+            {outcome.errors.length === 1 ? '1 error' : `${outcome.errors.length} errors`}: nothing was
+            imported
+          </h2>
+          <p className="muted">Fix these rows in the file, then press Import again.</p>
+          <IssueTable issues={outcome.errors} caption="Errors" />
+          {outcome.warnings.length > 0 && <IssueTable issues={outcome.warnings} caption="Warnings" />}
+        </div>
+      )}
       <div className="panel">
         <h3>No workbook yet?</h3>
         <p className="muted">
@@ -152,38 +193,6 @@ export function ImportScreen({ onImported, onShowData }: Props): React.JSX.Eleme
           {templateNote && <span className="muted">{templateNote}</span>}
         </div>
       </div>
-      {outcome?.ok === true && (
-        <div className="panel" aria-live="polite">
-          <h2>Imported</h2>
-          <table className="counts">
-            <tbody>
-              {Object.entries(outcome.counts).map(([sheet, n]) => (
-                <tr key={sheet}>
-                  <th scope="row">{sheet}</th>
-                  <td>{n}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="actions">
-            <button type="button" onClick={onShowData}>
-              Browse the data
-            </button>
-          </div>
-          {outcome.warnings.length > 0 && <IssueTable issues={outcome.warnings} caption="Warnings" />}
-        </div>
-      )}
-      {outcome?.ok === false && (
-        <div className="panel">
-          <h2 role="alert">
-            {outcome.errors.length === 1 ? '1 error' : `${outcome.errors.length} errors`}: nothing was
-            imported
-          </h2>
-          <p className="muted">Fix these rows in the file, then press Import again.</p>
-          <IssueTable issues={outcome.errors} caption="Errors" />
-          {outcome.warnings.length > 0 && <IssueTable issues={outcome.warnings} caption="Warnings" />}
-        </div>
-      )}
     </section>
   );
 }

@@ -13,6 +13,8 @@ export function ProjectScreen({ project, onOpened }: Props): React.JSX.Element {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [backup, setBackup] = useState<string | null>(null);
+  /** An existing file that "Create project" would have opened: offered to open instead. */
+  const [existing, setExisting] = useState<string | null>(null);
 
   useEffect(() => {
     api()
@@ -28,6 +30,7 @@ export function ProjectScreen({ project, onOpened }: Props): React.JSX.Element {
     }
     setBusy(true);
     setError(null);
+    setExisting(null);
     try {
       const info =
         action === 'create'
@@ -36,6 +39,9 @@ export function ProjectScreen({ project, onOpened }: Props): React.JSX.Element {
       onOpened(info);
     } catch (e) {
       setError(messageOf(e));
+      const found = (e as { code?: string }).code === 'project_exists';
+      // The same name main checked: the one typed, with the extension it adds when missing.
+      if (found) setExisting(/\.slotwise$/i.test(file) ? file : `${file}.slotwise`);
     } finally {
       setBusy(false);
     }
@@ -105,10 +111,19 @@ export function ProjectScreen({ project, onOpened }: Props): React.JSX.Element {
             Open project
           </button>
         </div>
+        <p className="small muted">
+          A new project gets the <code>.slotwise</code> extension when the name has none; an existing file is
+          never replaced.
+        </p>
         {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
+          <div role="alert" className="error">
+            <p>{error}</p>
+            {existing && (
+              <button type="button" onClick={() => void run('open', existing)}>
+                Open {existing.split(/[\\/]/).pop()} instead
+              </button>
+            )}
+          </div>
         )}
       </form>
       <div className="panel">

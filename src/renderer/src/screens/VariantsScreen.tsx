@@ -6,16 +6,9 @@ import type { College } from '../../../shared/model/types.ts';
 import { api, messageOf } from '../api.ts';
 import { timetableKpis } from '../variants/timetableKpis.ts';
 import type { TimetableKpis } from '../variants/timetableKpis.ts';
+import { VersionRow } from '../variants/VersionRow.tsx';
 import '../generate/generate.css';
 import type { OpenTimetable } from '../timetable/focus.ts';
-
-function topSoft(soft: Record<string, number>): string {
-  const parts = Object.entries(soft)
-    .filter(([, n]) => n > 0)
-    .sort((a, b) => b[1] - a[1])
-    .map(([k, n]) => `${k.replace(/_/g, ' ')} ${n}`);
-  return parts.length ? parts.join(', ') : 'none';
-}
 
 function placeText(college: College | null, p: MovedSession['from']): string {
   if (p.day === null || p.period === null) return 'unplaced';
@@ -62,6 +55,19 @@ export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: OpenTimet
     } catch (e) {
       setError(messageOf(e));
     }
+  };
+
+  const rename = async (id: number, name: string): Promise<void> => {
+    await api().timetableRename({ id, name });
+    await load();
+  };
+
+  const remove = async (id: number): Promise<void> => {
+    await api().timetableDelete({ id });
+    setA((x) => (x === id ? null : x));
+    setB((x) => (x === id ? null : x));
+    setMoved(null);
+    await load();
   };
 
   const compare = async (): Promise<void> => {
@@ -118,36 +124,20 @@ export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: OpenTimet
                   Room use
                 </th>
                 <th scope="col">Created</th>
-                <th scope="col">Active</th>
+                <th scope="col">Actions</th>
               </tr>
             </thead>
             <tbody>
               {(list ?? []).map((t) => (
-                <tr key={t.id} data-id={t.id}>
-                  <td title={t.kind}>{t.name}</td>
-                  <td className="num">{t.hardTotal}</td>
-                  <td className="num">{t.softTotal}</td>
-                  <td className="small soft-kinds">{topSoft(t.soft)}</td>
-                  <td className="num">
-                    {t.placed}/{t.sessions}
-                  </td>
-                  <td className="num">{kpis[t.id]?.facultyDaysOnCampus.toFixed(1) ?? ''}</td>
-                  <td className="num">
-                    {kpis[t.id] ? `${Math.round((kpis[t.id]?.roomUse ?? 0) * 100)}%` : ''}
-                  </td>
-                  <td className="small">{t.createdAt.replace('T', ' ').slice(5, 16)}</td>
-                  <td>
-                    {t.active ? (
-                      <button type="button" onClick={() => onOpenTimetable()}>
-                        Active &middot; open
-                      </button>
-                    ) : (
-                      <button type="button" onClick={() => void makeActive(t.id)}>
-                        Make active
-                      </button>
-                    )}
-                  </td>
-                </tr>
+                <VersionRow
+                  key={t.id}
+                  t={t}
+                  kpis={kpis[t.id]}
+                  onOpen={() => onOpenTimetable()}
+                  onMakeActive={() => void makeActive(t.id)}
+                  onRename={(name) => rename(t.id, name)}
+                  onDelete={() => remove(t.id)}
+                />
               ))}
             </tbody>
           </table>
