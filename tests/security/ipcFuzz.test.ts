@@ -60,6 +60,8 @@ function validRequest(channel: Channel): unknown {
     'timetable:update': { id: tt, changes: [{ courseId: 'A', session: 1, day: 1, period: 1, roomId: 'R1' }] },
     'timetable:setActive': { id: tt },
     'timetable:compare': { a: tt, b: tt },
+    'timetable:stamp': undefined,
+    'timetable:editorData': { id: tt, college: true },
     'jobs:start': { timeLimitS: 1, seed: 1 },
     'jobs:cancel': { jobId: 1 },
     'jobs:restart': { jobId: 1 },

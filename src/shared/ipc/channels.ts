@@ -16,6 +16,8 @@ export const CHANNELS = [
   'timetable:update',
   'timetable:setActive',
   'timetable:compare',
+  'timetable:stamp',
+  'timetable:editorData',
   'jobs:start',
   'jobs:cancel',
   'jobs:restart',
