@@ -151,34 +151,46 @@ export async function installFrameMonitor(page: Page): Promise<void> {
           if (fromA === null) continue;
           for (const b of cards()) {
             const fromB = slotOf(b);
-            const sb = b.getAttribute('data-session') ?? '';
             if (fromB === null || fromB === fromA) continue;
             a.click();
             await until(marked);
             const cell = q(`td.cell[data-slot="${fromB}"]`);
-            if (!cell) continue;
+            // Only a refused move is a swap's case; an allowed one would just move.
+            if (!cell || cell.getAttribute('class')?.includes('blocked') !== true) {
+              escape();
+              await until(() => !marked());
+              continue;
+            }
             const asked = await timed(
               () => cell.click(),
-              () => q('[role="alertdialog"]') !== null || !marked(),
+              () => q('[role="alertdialog"]') !== null,
             );
-            const swap = all('[role="alertdialog"] button').find((x) => x.textContent?.trim() === 'Swap');
+            const swap = all('[role="alertdialog"] button').find((x) =>
+              x.textContent?.trim().startsWith('Swap'),
+            );
             if (!swap) {
               all('[role="alertdialog"] button')
                 .find((x) => x.textContent?.trim() === 'Cancel')
                 ?.click();
               await until(() => q('[role="alertdialog"]') === null);
-              escape();
               continue;
             }
+            // Both moved: a into b's cell, and a card that was in b's cell into a's.
+            const before = new Set(
+              all(`td.cell[data-slot="${fromB}"] .card`).map((x) => x.getAttribute('data-session')),
+            );
             const done = await timed(
               () => swap.click(),
-              () => at(fromB, sa) && at(fromA, sb),
+              () =>
+                at(fromB, sa) &&
+                all(`td.cell[data-slot="${fromA}"] .card`).some((x) =>
+                  before.has(x.getAttribute('data-session')),
+                ),
             );
             return { ms: asked.ms + done.ms, frame: Math.max(asked.frame, done.frame), ok: done.ok };
           }
-          return { ms: 0, frame: 0, ok: false, note: 'no legal swap offered in this view' };
         }
-        return { ms: 0, frame: 0, ok: false, note: 'no card to swap' };
+        return { ms: 0, frame: 0, ok: false, note: 'no legal swap offered in this view' };
       },
     };
   });

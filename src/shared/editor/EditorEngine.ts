@@ -6,7 +6,8 @@ import { lockedSessions, timetableToPlacement } from '../compiled/placement.ts';
 import type { CompiledProblem } from '../compiled/types.ts';
 import { evaluate } from '../eval/evaluate.ts';
 import { IncrementalState } from '../eval/incremental/IncrementalState.ts';
-import { HARD_KINDS, SOFT_KINDS, type HardKind, type SoftKind } from '../eval/types.ts';
+import { buildState, PLACED } from '../eval/state.ts';
+import { HARD_KINDS, SOFT_KINDS, type HardKind, type Placement, type SoftKind } from '../eval/types.ts';
 import type { College, Timetable } from '../model/types.ts';
 import type {
   Details,
@@ -50,16 +51,15 @@ function totalsOf(hard: ArrayLike<number>, soft: ArrayLike<number>): Totals {
   return { hardTotal, softTotal, hard: h, soft: s };
 }
 
-/** Positions as a placed timetable shows them (for a version that is only looked at). */
-function positionsOf(problem: CompiledProblem, timetable: Timetable): Positions {
-  const placement = timetableToPlacement(problem, timetable);
-  const state = new IncrementalState(problem, placement);
+/** Positions as the evaluator reads a placement (placed or not, periods held), without costs. */
+function positionsOf(problem: CompiledProblem, placement: Placement, locked: Uint8Array): Positions {
+  const st = buildState(problem, placement);
   return {
-    slot: state.slot.slice(),
-    room: state.room.slice(),
-    active: state.active.slice(),
-    span: state.span.slice(),
-    locked: lockedSessions(problem, timetable),
+    slot: placement.slot.slice(),
+    room: placement.room.slice(),
+    active: st.status.map((x) => (x === PLACED ? 1 : 0)),
+    span: st.span,
+    locked: locked.slice(),
   };
 }
 
@@ -67,28 +67,38 @@ export class EditorEngine {
   private college: College | null = null;
   private problem: CompiledProblem | null = null;
   private naming: Naming | null = null;
+  /** The timetable being edited; its incremental state is built on first need (see totals). */
+  private placement: Placement | null = null;
   private state: IncrementalState | null = null;
   private locked: Uint8Array = new Uint8Array(0);
 
-  /** Parses and compiles the college (JSON text); then loads the timetable as loadTimetable does. */
+  /**
+   * Parses and compiles the college (JSON text); then loads the timetable as loadTimetable does.
+   * Returns what the page shows first; the costs follow from totals().
+   */
   load(collegeJson: string, timetableJson: string): EngineLoad {
     const college = JSON.parse(collegeJson) as College;
     const problem = compile(college);
     this.college = college;
     this.problem = problem;
     this.naming = collegeNaming(problem, college);
-    this.state = null;
-    const update = this.loadTimetable(timetableJson);
-    return { problem, names: namesOf(college), ...update };
+    return { problem, names: namesOf(college), positions: this.loadTimetable(timetableJson) };
   }
 
-  /** Loads another timetable of the same college (JSON text) for editing. */
-  loadTimetable(timetableJson: string): EngineUpdate {
+  /** Loads another timetable of the same college (JSON text) for editing; its positions. */
+  loadTimetable(timetableJson: string): Positions {
     const { problem } = this.needCollege();
     const timetable = JSON.parse(timetableJson) as Timetable;
-    this.state = new IncrementalState(problem, timetableToPlacement(problem, timetable));
+    this.placement = timetableToPlacement(problem, timetable);
+    this.state = null;
     this.locked = lockedSessions(problem, timetable);
-    return this.update();
+    return positionsOf(problem, this.placement, this.locked);
+  }
+
+  /** The costs of the timetable being edited (builds its incremental state the first time). */
+  totals(): Totals {
+    const { state } = this.need();
+    return totalsOf(state.hard, state.soft);
   }
 
   /** Applies an edit: each session to its new place and lock. */
@@ -138,8 +148,9 @@ export class EditorEngine {
   version(timetableJson: string): VersionPositions {
     const { problem } = this.needCollege();
     const timetable = JSON.parse(timetableJson) as Timetable;
-    const positions = positionsOf(problem, timetable);
-    const ev = evaluate(problem, { slot: positions.slot, room: positions.room }, { details: false });
+    const placement = timetableToPlacement(problem, timetable);
+    const positions = positionsOf(problem, placement, lockedSessions(problem, timetable));
+    const ev = evaluate(problem, placement, { details: false });
     return {
       positions,
       totals: { hardTotal: ev.hardTotal, softTotal: ev.softTotal, hard: ev.hard, soft: ev.soft },
@@ -166,7 +177,9 @@ export class EditorEngine {
   }
 
   private need(): { college: College; problem: CompiledProblem; naming: Naming; state: IncrementalState } {
-    if (!this.state) throw new Error('The editor has no timetable loaded.');
-    return { ...this.needCollege(), state: this.state };
+    const college = this.needCollege();
+    if (!this.placement) throw new Error('The editor has no timetable loaded.');
+    this.state ??= new IncrementalState(college.problem, this.placement);
+    return { ...college, state: this.state };
   }
 }

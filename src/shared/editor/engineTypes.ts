@@ -37,7 +37,6 @@ export interface EngineLoad {
   problem: CompiledProblem;
   names: EditorNames;
   positions: Positions;
-  totals: Totals;
 }
 
 export interface EngineUpdate {

@@ -115,8 +115,9 @@ export interface ChainSuggestion extends MovesCheck {
 }
 
 /**
- * Swap chains for session s: one per start slot where a chain of at least two sessions exists and
- * breaks no hard constraint, best (hard, then soft change) first, at most `max`.
+ * Swap chains for session s: one per start slot where a chain of at least two sessions (not all of
+ * its own course) exists and breaks no hard constraint, best (hard, then soft change) first, at
+ * most `max`.
  */
 export function chainSuggestions(
   state: IncrementalState,
@@ -130,6 +131,9 @@ export function chainSuggestions(
   for (let t = 0; t < state.problem.nSlots; t++) {
     const chain = kempeChain(state, s, t, locked);
     if (!chain || chain.back.length === 0) continue;
+    // Sessions of one course trading places change nothing a student or teacher would notice.
+    const c = state.problem.sessionCourse[s];
+    if ([...chain.forward, ...chain.back].every((x) => state.problem.sessionCourse[x] === c)) continue;
     const targets = [
       ...chain.forward.map((x) => ({ session: x, slot: t, prefer: [state.room[x]] })),
       ...chain.back.map((x) => ({ session: x, slot: home, prefer: [state.room[x]] })),
