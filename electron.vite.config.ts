@@ -91,9 +91,14 @@ export default defineConfig({
       },
     },
   },
+  // renderer: the page, and the Timetable screen's editor worker (src/renderer/src/timetable/worker),
+  // which Vite bundles from its `new Worker(new URL(...), { type: 'module' })` into its own ES module
+  // chunk (out/renderer/assets/editorWorker-*.js), loaded like the page's own bundle: from file:// in
+  // the packaged app, from the dev server under `npm run dev`, over http in the browser tests.
   renderer: {
     root: resolve('src/renderer'),
     build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    worker: { format: 'es' },
     plugins: [react()],
   },
 });

@@ -149,10 +149,10 @@ describe.runIf(browserAvailable())('the desktop UI in Chromium', () => {
     });
   });
 
-  it('browses and searches the data with paging; the timetable screen says how to make one', async () => {
+  it('browses and searches the data with paging; the timetable screen points to Generate', async () => {
     await withApp(async (app) => {
       const { page } = app;
-      const file = await seedProject(app, false);
+      await seedProject(app, false);
       await page.getByRole('navigation').getByRole('button', { name: 'Data' }).click();
       await page.getByRole('tab', { name: 'Courses' }).click();
       const status = page.locator('.pager [role=status]');
@@ -167,9 +167,11 @@ describe.runIf(browserAvailable())('the desktop UI in Chromium', () => {
       await page.getByRole('tab', { name: 'Rooms' }).click();
       await page.getByLabel('Search id or name').fill('');
       await expect.poll(() => page.locator('.data-table tbody tr').count()).toBeGreaterThan(0);
-      // No timetable yet: the Timetable screen says how to make one for this project.
+      // No timetable yet: the Timetable screen sends the user to Generate.
       await page.getByRole('navigation').getByRole('button', { name: 'Timetable' }).click();
-      await expect.poll(() => page.locator('pre.command').innerText()).toBe(`slotwise solve --db "${file}"`);
+      await page.getByRole('heading', { name: 'No timetable yet' }).waitFor();
+      await page.getByRole('main').getByRole('button', { name: 'Go to Generate' }).click();
+      await page.getByRole('heading', { name: 'Generate a timetable' }).waitFor();
     });
   });
 
@@ -211,7 +213,8 @@ describe.runIf(browserAvailable())('the desktop UI in Chromium', () => {
       const cell = page.locator(`td.cell[data-slot="${clash.slot}"]`);
       await cell.hover();
       await expect.poll(() => cell.getAttribute('class')).toContain('blocked');
-      expect(await cell.getAttribute('title')).toContain(clash.other.courseId);
+      // The reason shows beside the cell (the grid keeps its size), naming the other course.
+      await expect.poll(() => page.getByRole('tooltip').innerText()).toContain(clash.other.courseId);
       await screenshot(page, 'timetable-drag');
       await page.mouse.up();
       const dialog = page.getByRole('alertdialog');

@@ -65,6 +65,8 @@ function validRequest(channel: Channel): unknown {
     'timetable:explain': { id: tt },
     'timetable:rename': { id: tt, name: 'renamed' },
     'timetable:delete': { id: tt },
+    'timetable:stamp': undefined,
+    'timetable:editorData': { id: tt, college: true },
     'jobs:start': { timeLimitS: 1, seed: 1 },
     'jobs:cancel': { jobId: 1 },
     'jobs:restart': { jobId: 1 },

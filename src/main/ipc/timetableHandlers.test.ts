@@ -6,6 +6,7 @@ import { addTimetable, openProject, saveCollege } from '../db/index.ts';
 import { testCollege } from '../../shared/eval/testing/testCollege.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { createHandlers } from './handlers.ts';
+import type { EditorData, TimetableStamp } from '../../shared/ipc/contract.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -78,5 +79,74 @@ describe('timetable:update', () => {
       saved.value as { timetable: { assignments: Array<{ courseId: string; locked: boolean }> } }
     ).timetable.assignments.find((a) => a.courseId === 'B');
     expect(b?.locked).toBe(true);
+  });
+});
+
+describe('timetable:stamp and timetable:editorData', () => {
+  it('give the college and a version as JSON, and a stamp that changes on edit, version change and re-import', async () => {
+    const file = join(tempDir(), 'p.slotwise');
+    const db = openProject(file, { create: true });
+    const college = testCollege({
+      rooms: [{ id: 'R1', name: 'Room 1', capacity: 60 }],
+      courses: [{ id: 'A', name: 'Algebra', faculty: ['F1'], groups: ['G1'], sessions: 1 }],
+    });
+    saveCollege(db, college);
+    const first = addTimetable(db, {
+      name: 'first',
+      kind: 'manual',
+      timetable: { assignments: [at('A', 0, 0)] },
+      evaluation: zero,
+    });
+    const second = addTimetable(db, {
+      name: 'second',
+      kind: 'manual',
+      timetable: { assignments: [at('A', 1, 1)] },
+      evaluation: zero,
+    });
+    db.close();
+    const dispatch = createDispatcher(createHandlers({ userDataDir: tempDir() }));
+    await dispatch('project:open', { path: file });
+    const value = async (channel: string, payload?: unknown) => {
+      const r = await dispatch(channel, payload);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as never;
+    };
+
+    const data: EditorData = await value('timetable:editorData', { college: true });
+    expect(JSON.parse(data.college ?? 'null')).toMatchObject({ courses: [{ id: 'A', name: 'Algebra' }] });
+    expect(data.version?.summary.id).toBe(first);
+    expect(JSON.parse(data.version?.timetable ?? 'null')).toMatchObject({
+      assignments: [{ courseId: 'A', day: 0, period: 0 }],
+    });
+    const stamp0: TimetableStamp = await value('timetable:stamp');
+    expect(stamp0).toEqual(data.stamp);
+    expect(stamp0).toMatchObject({ hasCollege: true, activeId: first });
+
+    // Another version by id, without the college.
+    const other: EditorData = await value('timetable:editorData', { id: second });
+    expect(other.college).toBeNull();
+    expect(JSON.parse(other.version?.timetable ?? 'null')).toMatchObject({
+      assignments: [{ day: 1, period: 1 }],
+    });
+    expect(await dispatch('timetable:editorData', { id: 999 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+
+    // An edit changes updatedAt; making another version active changes the id; a re-import the revision.
+    await new Promise((r) => setTimeout(r, 5));
+    await value('timetable:update', { id: first, changes: [at('A', 2, 0)] });
+    const stamp1: TimetableStamp = await value('timetable:stamp');
+    expect(stamp1.activeUpdatedAt).not.toBe(stamp0.activeUpdatedAt);
+    await value('timetable:setActive', { id: second });
+    const stamp2: TimetableStamp = await value('timetable:stamp');
+    expect(stamp2.activeId).toBe(second);
+    const again = openProject(file);
+    saveCollege(again, college);
+    again.close();
+    const stamp3: TimetableStamp = await value('timetable:stamp');
+    expect(stamp3.collegeRevision).toBeGreaterThan(stamp2.collegeRevision);
+    const reread: EditorData = await value('timetable:editorData', { college: true });
+    expect(reread.stamp).toEqual(stamp3);
   });
 });

@@ -5,6 +5,7 @@ import {
   getActiveTimetable,
   getCollegeRevision,
   getTimetable,
+  hasCollege,
   listTimetables,
   loadCollege,
   setActiveTimetable,
@@ -17,8 +18,25 @@ import { evaluate } from '../../shared/eval/evaluate.ts';
 import { AppError } from '../../shared/ipc/envelope.ts';
 import type { Handlers } from './dispatcher.ts';
 import type { ProjectSession } from './ProjectSession.ts';
+import type { TimetableStamp } from '../../shared/ipc/contract.ts';
 
-type TimetableChannels = 'timetable:list' | 'timetable:get' | 'timetable:update' | 'timetable:setActive';
+function stampOf(db: Database): TimetableStamp {
+  const active = listTimetables(db).find((t) => t.active);
+  return {
+    collegeRevision: getCollegeRevision(db),
+    hasCollege: hasCollege(db),
+    activeId: active?.id ?? null,
+    activeUpdatedAt: active?.updatedAt ?? null,
+  };
+}
+
+type TimetableChannels =
+  | 'timetable:list'
+  | 'timetable:get'
+  | 'timetable:update'
+  | 'timetable:setActive'
+  | 'timetable:stamp'
+  | 'timetable:editorData';
 
 function summaryOf(db: Database, id: number) {
   const found = getTimetable(db, id);
@@ -40,7 +58,32 @@ export function timetableHandlers(project: ProjectSession): Pick<Handlers, Timet
     compiled.set(db, { revision, problem });
     return problem;
   };
+  // The college as JSON per open connection and revision (the editor asks again after a re-import).
+  const collegeJson = new WeakMap<Database, { revision: number; json: string | null }>();
+  const collegeJsonOf = (db: Database): string | null => {
+    const revision = getCollegeRevision(db);
+    const hit = collegeJson.get(db);
+    if (hit && hit.revision === revision) return hit.json;
+    const college = loadCollege(db);
+    const json = college ? JSON.stringify(college) : null;
+    collegeJson.set(db, { revision, json });
+    return json;
+  };
   return {
+    'timetable:stamp': () => stampOf(project.connection()),
+    'timetable:editorData': ({ id, college }) => {
+      const db = project.connection();
+      return db.transaction(() => {
+        const found = id === undefined ? getActiveTimetable(db) : getTimetable(db, id);
+        if (id !== undefined && !found)
+          throw new AppError('not_found', `There is no timetable ${id} in this project.`);
+        return {
+          stamp: stampOf(db),
+          college: college ? collegeJsonOf(db) : null,
+          version: found ? { summary: found.summary, timetable: JSON.stringify(found.timetable) } : null,
+        };
+      })();
+    },
     'timetable:list': () => listTimetables(project.connection()),
     'timetable:get': ({ id }) => {
       const db = project.connection();

@@ -95,7 +95,12 @@ export function App(): React.JSX.Element {
         {screen === 'variants' && project && <VariantsScreen onOpenTimetable={openTimetable} />}
         {screen === 'export' && project && <ExportScreen />}
         {screen === 'timetable' && project && (
-          <TimetableScreen projectPath={project.path} focus={focus} onImport={() => setScreen('import')} />
+          <TimetableScreen
+            projectPath={project.path}
+            focus={focus}
+            onImport={() => setScreen('import')}
+            onGenerate={() => setScreen('generate')}
+          />
         )}
       </main>
     </div>

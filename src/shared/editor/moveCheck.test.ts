@@ -111,7 +111,7 @@ describe('checkMoves', () => {
     expect(into.reasons).toEqual([]);
     const d = checkSlot(fresh(), d1, slot(4, 2), r2);
     expect(d.room).toBe(r2);
-    expect(d.reasons).toContain('the room is not in the course\u2019s allowed rooms');
+    expect(d.reasons).toContain('room R2 is not one of the rooms D may use');
   });
 
   it('explains a room clash when no allowed room is free', () => {
@@ -121,10 +121,8 @@ describe('checkMoves', () => {
     expect(check.reasons).toContain('room R1 is taken by A then');
   });
 
-  it('explains a teacher unavailable then', () => {
-    expect(checkSlot(fresh(), d1, slot(4, 5)).reasons).toContain(
-      'a teacher of the course is not available then',
-    );
+  it('names the teacher who is not available then', () => {
+    expect(checkSlot(fresh(), d1, slot(4, 5)).reasons).toContain('F3 is not available at Fri period 6');
   });
 
   it('agrees with evaluate for every slot and leaves the state unchanged', () => {

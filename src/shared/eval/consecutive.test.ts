@@ -130,7 +130,7 @@ describe('consecutive', () => {
     const acrossBreak = checkSlot(st, b, 2);
     expect(acrossBreak.hardDelta).toBe(0); // still broken, as before the move
     expect(acrossBreak.reasons).toEqual([
-      'rule 1 (consecutive of A, B): the sessions should follow each other directly (same day, no break between)',
+      'rule 1 (consecutive): A (session 1) and B (session 1) should follow each other directly (same day, no break between)',
     ]);
     const a = p.courseFirstSession[0];
     // B at (Mon, 2) clashes with A; moving A to period 1 ends the clash and keeps the rule.

@@ -19,6 +19,8 @@ export const CHANNELS = [
   'timetable:explain',
   'timetable:rename',
   'timetable:delete',
+  'timetable:stamp',
+  'timetable:editorData',
   'jobs:start',
   'jobs:cancel',
   'jobs:restart',

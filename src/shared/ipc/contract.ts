@@ -102,6 +102,29 @@ export interface MovedSession {
   to: { day: number | null; period: number | null; roomId: string | null };
 }
 
+/**
+ * What the Timetable screen's kept state is checked against on every visit: a re-import changes
+ * the college revision, a solve or Variants changes the active version, an edit its updatedAt.
+ */
+export interface TimetableStamp {
+  collegeRevision: number;
+  hasCollege: boolean;
+  activeId: number | null;
+  activeUpdatedAt: string | null;
+}
+
+/**
+ * The Timetable screen's data, as JSON text: one string crosses the bridge at the cost of a copy
+ * and is parsed in the editor's worker, so the page never decodes a university's object graph.
+ */
+export interface EditorData {
+  stamp: TimetableStamp;
+  /** The College as JSON (null when not asked for, or when the project has none). */
+  college: string | null;
+  /** The asked-for (default: active) timetable: its summary and its Timetable as JSON. */
+  version: { summary: TimetableInfo; timetable: string } | null;
+}
+
 export interface ExportOutcome {
   format: string;
   files: string[];
@@ -185,6 +208,13 @@ export const contract = {
   'timetable:compare': {
     request: z.strictObject({ a: timetableId, b: timetableId }),
     response: reply<{ sessions: number; moved: MovedSession[] }>(),
+  },
+  /** The college revision and the active version, to tell whether kept editor state is current. */
+  'timetable:stamp': { request: z.void(), response: reply<TimetableStamp>() },
+  /** The college (when `college` is true) and a timetable (default: the active one) as JSON text. */
+  'timetable:editorData': {
+    request: z.strictObject({ id: timetableId.optional(), college: z.boolean().optional() }),
+    response: reply<EditorData>(),
   },
   /** Queues a solve (or K variants); progress arrives as JobEvents (window.api.onJobEvent). */
   'jobs:start': { request: jobStartRequestSchema, response: reply<{ jobIds: number[] }>() },

@@ -1,84 +1,113 @@
-import type { Loaded } from './useEditor.ts';
+import { memo } from 'react';
+import type { Positions } from '../../../shared/editor/engineTypes.ts';
+import type { EditorModel } from './editorStore.ts';
+import { cardText } from './viewModel.ts';
 
-interface Props {
-  loaded: Loaded;
-  session: number;
-  selected: boolean;
-  highlighted: boolean;
+export interface CardHandlers {
   onPick: (session: number) => void;
   onDragStart: (session: number) => void;
   onDragEnd: () => void;
   onToggleLock: (session: number) => void;
 }
 
-function listed(offsets: Int32Array, items: Int32Array, row: number, ids: string[]): string {
-  const out: string[] = [];
-  for (let i = offsets[row]; i < offsets[row + 1]; i++) out.push(ids[items[i]]);
-  return out.join(', ');
+interface Props {
+  model: EditorModel;
+  positions: Positions;
+  session: number;
+  selected: boolean;
+  highlighted: boolean;
+  /** Placed differently in the version compared with. */
+  changed?: boolean;
+  /** One line per card, when several share a cell. */
+  compact?: boolean;
+  /** No drag, pick-up or lock (a version only looked at). */
+  handlers?: CardHandlers;
+  /** The second line names the groups instead of the teachers (in a teacher's own week). */
+  showGroups?: boolean;
 }
 
-export function SessionCard(props: Props): React.JSX.Element {
-  const { loaded, session: s } = props;
-  const { problem, state, college } = loaded;
-  const c = problem.sessionCourse[s];
-  const course = college.courses[c];
-  const locked = loaded.locked[s] === 1;
-  const room = state.room[s] >= 0 ? problem.roomIds[state.room[s]] : 'no room';
-  const faculty = listed(problem.courseFaculty.offsets, problem.courseFaculty.items, c, problem.facultyIds);
-  const groups = listed(problem.courseGroups.offsets, problem.courseGroups.items, c, problem.groupIds);
-  const classes = ['card', props.selected && 'selected', props.highlighted && 'highlight', locked && 'locked']
+export const SessionCard = memo(function SessionCard(props: Props): React.JSX.Element {
+  const { model, positions, session: s, handlers } = props;
+  const t = cardText(model, positions, s);
+  const locked = positions.locked[s] === 1;
+  const classes = [
+    'card',
+    props.compact && 'compact',
+    props.selected && 'selected',
+    props.highlighted && 'highlight',
+    props.changed && 'changed',
+    locked && 'locked',
+  ]
     .filter(Boolean)
     .join(' ');
+  const label = `${t.courseId} ${t.courseName}, session ${t.session}, ${t.teachers || 'no teacher'}, room ${t.room}${locked ? ', locked' : ''}`;
   return (
     <div
       className={classes}
       data-session={s}
-      data-course={problem.courseIds[c]}
-      role="button"
-      tabIndex={0}
-      aria-pressed={props.selected}
-      aria-label={`${problem.courseIds[c]} ${course.name}, session ${problem.sessionIndex[s] + 1}${locked ? ', locked' : ''}`}
-      draggable={!locked}
+      data-course={t.courseId}
+      role={handlers ? 'button' : undefined}
+      tabIndex={handlers ? 0 : undefined}
+      aria-pressed={handlers ? props.selected : undefined}
+      aria-label={label}
+      title={`${t.courseId} ${t.courseName} (session ${t.session})\n${t.teachers}${t.teacherIds ? ` (${t.teacherIds})` : ''}\nRoom ${t.room}\nGroups ${t.groups}`}
+      draggable={Boolean(handlers) && !locked}
       onDragStart={(e) => {
         e.dataTransfer.setData('text/plain', String(s));
         e.dataTransfer.effectAllowed = 'move';
-        props.onDragStart(s);
+        handlers?.onDragStart(s);
       }}
-      onDragEnd={props.onDragEnd}
+      onDragEnd={handlers?.onDragEnd}
       onClick={(e) => {
+        if (!handlers) return;
         e.stopPropagation();
-        props.onPick(s);
+        handlers.onPick(s);
       }}
       onKeyDown={(e) => {
-        if (e.target !== e.currentTarget) return;
+        if (!handlers || e.target !== e.currentTarget) return;
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
-          props.onPick(s);
+          e.stopPropagation();
+          handlers.onPick(s);
+        } else if (e.key.toLowerCase() === 'l' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+          e.preventDefault();
+          handlers.onToggleLock(s);
         }
       }}
     >
       <div className="card-title">
-        <strong>{problem.courseIds[c]}</strong>
-        <button
-          type="button"
-          className="lock"
-          aria-label={locked ? 'Unlock session' : 'Lock session'}
-          title={locked ? 'Locked: click to unlock' : 'Lock this session in place'}
-          onClick={(e) => {
-            e.stopPropagation();
-            props.onToggleLock(s);
-          }}
-        >
-          {locked ? 'Locked' : 'Lock'}
-        </button>
+        <strong>{t.courseId}</strong>
+        {props.compact && <span className="card-room">{t.room}</span>}
+        {handlers && (
+          <button
+            type="button"
+            className="lock"
+            tabIndex={-1}
+            aria-label={locked ? 'Unlock session' : 'Lock session'}
+            title={locked ? 'Locked: click (or press L) to unlock' : 'Lock this session in place (L)'}
+            onClick={(e) => {
+              e.stopPropagation();
+              handlers.onToggleLock(s);
+            }}
+          >
+            {locked ? 'Locked' : 'Lock'}
+          </button>
+        )}
       </div>
-      <div className="card-name">{course.name}</div>
+      {!props.compact && <div className="card-name">{t.courseName}</div>}
       <div className="card-meta">
-        <span title="Faculty">{faculty || 'no faculty'}</span> · <span title="Room">{room}</span>
-      </div>
-      <div className="card-meta muted" title="Groups">
-        {groups}
+        {props.showGroups ? (
+          <span className="card-groups">{t.groups}</span>
+        ) : (
+          <span className="card-teacher">{t.teachers || 'no teacher'}</span>
+        )}
+        {!props.compact && (
+          <>
+            {' · '}
+            <span className="card-room">{t.room}</span>
+          </>
+        )}
       </div>
     </div>
   );
-}
+});

@@ -1,59 +1,104 @@
+// The Timetable screen: a week (group, teacher, room) or a whole department or year, edited by
+// drag and drop or the keyboard, with every check done in the editor's worker; swaps and swap
+// chains; the side panel's violations; two versions compared side by side.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { checkMoves } from '../../../shared/editor/moveCheck.ts';
-import { sessionsInView, viewOf, type ViewKind } from '../../../shared/editor/views.ts';
-import type { Violation } from '../../../shared/eval/types.ts';
+import { sessionsInView, viewOf } from '../../../shared/editor/views.ts';
+import type { ChainSuggestion } from '../../../shared/editor/swap.ts';
 import { sessionName, slotName } from '../../../shared/eval/describe.ts';
+import type { Violation } from '../../../shared/eval/types.ts';
+import { BlockedList } from './BlockedList.tsx';
+import { CompareView } from './CompareView.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
-import { SessionCard } from './SessionCard.tsx';
-import { useEditor } from './useEditor.ts';
-import { Suggestions } from './Suggestions.tsx';
-import { ViolationsPanel } from './ViolationsPanel.tsx';
-import { WeekGrid } from './WeekGrid.tsx';
+import { describeEdit, type Edit } from './edits.ts';
+import { editorStore } from './editorStore.ts';
+import { EmptyState } from './EmptyState.tsx';
 import type { TimetableFocus } from './focus.ts';
+import { Overview } from './Overview.tsx';
+import { Suggestions } from './Suggestions.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { useEditor } from './useEditor.ts';
+import { useFocus } from './useFocus.ts';
+import { useMoving, type Refused } from './useMoving.ts';
+import { ViolationsPanel } from './ViolationsPanel.tsx';
+import type { View } from './viewModel.ts';
+import { WeekView } from './WeekView.tsx';
+import type { GridHandlers } from './WeekGrid.tsx';
 import './timetable.css';
 
 interface Props {
   projectPath: string;
-  /** Sessions another screen asked to highlight (not yet shown: the grid highlights violations). */
+  /** Sessions (or versions to compare) another screen asked to show. */
   focus?: TimetableFocus;
   onImport: () => void;
+  onGenerate?: () => void;
 }
 
-interface Pending {
-  session: number;
-  slot: number;
-  room: number;
-  reasons: string[];
-}
-
-const VIEW_LABELS: Record<ViewKind, string> = { group: 'Group', faculty: 'Faculty', room: 'Room' };
-
-export function TimetableScreen({ projectPath, onImport }: Props): React.JSX.Element {
-  const editor = useEditor();
-  const { loaded, version } = editor;
-  const [kind, setKind] = useState<ViewKind>('group');
-  const [entity, setEntity] = useState(0);
-  const [moving, setMoving] = useState(-1);
-  const [pending, setPending] = useState<Pending | null>(null);
-  const [violation, setViolation] = useState<Violation | null>(null);
+export function TimetableScreen({ projectPath, focus, onImport, onGenerate }: Props): React.JSX.Element {
+  const editor = useEditor(projectPath);
+  const { model, positions, totals } = editor;
+  const [view, setView] = useState<View>({ kind: 'group', index: 0 });
+  const [highlight, setHighlight] = useState<ReadonlySet<number>>(new Set());
+  const [label, setLabel] = useState<string | null>(null);
+  const [violation, setViolation] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [refused, setRefused] = useState<Refused | null>(null);
+  const [compare, setCompare] = useState<{ a: number; b: number } | null | 'open'>(null);
+  const mover = useMoving();
+  const { moving } = mover;
+  const week = view.kind === 'group' || view.kind === 'faculty' || view.kind === 'room' ? view : null;
 
+  const weekKind = week?.kind;
+  const weekIndex = week?.index ?? -1;
   const sessions = useMemo(
-    () => (loaded ? sessionsInView(loaded.problem, loaded.state.room, kind, entity) : []),
-    [loaded, kind, entity, version],
+    () =>
+      model && positions && weekKind
+        ? sessionsInView(model.problem, positions.room, weekKind, weekIndex)
+        : [],
+    [model, positions, weekKind, weekIndex],
   );
-  const checks = useMemo(
-    () => (loaded && moving >= 0 ? checkMoves(loaded.state, moving, kind === 'room' ? entity : -1) : null),
-    [loaded, moving, version, kind, entity],
-  );
-  const highlight = useMemo(() => new Set(violation?.sessions ?? []), [violation]);
 
-  const { undo, redo } = editor;
+  const showSessions = useCallback(
+    (list: number[], why: string | null) => {
+      setHighlight(new Set(list));
+      setLabel(why);
+      if (!model || !positions || list.length === 0) return;
+      if (week && list.some((s) => sessions.includes(s))) return;
+      const where = viewOf(model.problem, positions.room, list[0]);
+      if (where) setView(where);
+    },
+    [model, positions, week, sessions],
+  );
+  useFocus(focus, model, showSessions, (c) => setCompare(c));
+
+  const edit = useCallback(
+    (e: Edit) => {
+      if (!model) return;
+      editorStore.edit(e);
+      setNotice(`${describeEdit(model, e, 'to')}.`);
+    },
+    [model],
+  );
+  const place = (s: number) => ({
+    slot: positions?.slot[s] ?? -1,
+    room: positions?.room[s] ?? -1,
+    locked: positions?.locked[s] === 1,
+  });
+  const moveEdit = (moves: ReadonlyArray<{ session: number; slot: number; room: number }>): Edit => ({
+    kind: moves.length === 1 ? 'move' : moves.length === 2 ? 'swap' : 'chain',
+    changes: moves.map((m) => ({
+      session: m.session,
+      from: place(m.session),
+      to: { ...place(m.session), slot: m.slot, room: m.room },
+    })),
+  });
+
+  const undo = useCallback(() => setNotice(editorStore.undo()), []);
+  const redo = useCallback(() => setNotice(editorStore.redo()), []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const target = e.target as HTMLElement | null;
       if (target && ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return;
-      if (e.key === 'Escape') setMoving(-1);
+      if (e.key === 'Escape') mover.cancel();
       if (!(e.ctrlKey || e.metaKey)) return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) {
@@ -66,196 +111,218 @@ export function TimetableScreen({ projectPath, onImport }: Props): React.JSX.Ele
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo]);
+  }, [undo, redo, mover]);
 
-  const pick = useCallback(
-    (s: number) => {
-      if (!loaded) return;
-      if (loaded.locked[s] === 1) {
-        setNotice(`${sessionName(loaded.problem, s)} is locked: unlock it to move it.`);
-        return;
-      }
-      setNotice(null);
-      setMoving((m) => (m === s ? -1 : s));
-    },
-    [loaded],
-  );
-
-  const startDrag = useCallback((s: number) => {
-    setNotice(null);
-    setMoving(s);
-  }, []);
-
-  const target = (slot: number): void => {
-    if (!loaded || moving < 0 || !checks) return;
-    const s = moving;
+  const target = async (slot: number, onto: number | null): Promise<void> => {
+    if (!moving || !model || !positions) return;
+    const s = moving.session;
+    const checks = moving.checks ?? (await mover.checksReady());
+    mover.cancel();
+    if (!checks || (positions.slot[s] === slot && onto === null)) return;
     const check = checks[slot];
-    setMoving(-1);
-    if (loaded.state.slot[s] === slot || check.room < 0) return;
-    if (check.reasons.length === 0) {
-      editor.move(s, slot, check.room);
-      setNotice(`Moved ${sessionName(loaded.problem, s)} to ${slotName(loaded.problem, slot)}.`);
-    } else setPending({ session: s, slot, room: check.room, reasons: check.reasons });
+    if (check.room < 0) return setNotice(`${sessionName(model.problem, s)}: ${check.reasons[0]}.`);
+    if (check.reasons.length === 0) return edit(moveEdit([{ session: s, slot, room: check.room }]));
+    const here =
+      onto !== null && onto !== s
+        ? [onto]
+        : sessions.filter((x) => x !== s && positions.active[x] === 1 && positions.slot[x] === slot);
+    const swaps = positions.slot[s] >= 0 ? await mover.swapChecks(s, here) : [];
+    setRefused({ session: s, slot, room: check.room, reasons: check.reasons, swaps });
+  };
+
+  const handlers: GridHandlers = {
+    onPick: (s) => {
+      if (!model || !positions) return;
+      if (moving && moving.session !== s && positions.active[s] === 1)
+        return void target(positions.slot[s], s);
+      if (positions.locked[s] === 1)
+        return setNotice(`${sessionName(model.problem, s)} is locked: unlock it to move it.`);
+      setNotice(null);
+      if (moving?.session === s) mover.cancel();
+      else mover.pickUp(s, week?.kind === 'room' ? week.index : -1);
+    },
+    onDragStart: (s) => {
+      setNotice(null);
+      if (moving?.session !== s) mover.pickUp(s, week?.kind === 'room' ? week.index : -1);
+    },
+    onDragEnd: () => {},
+    onToggleLock: (s) => {
+      const here = place(s);
+      edit({ kind: 'lock', changes: [{ session: s, from: here, to: { ...here, locked: !here.locked } }] });
+    },
+    onTarget: (slot, onto) => void target(slot, onto),
   };
 
   const selectViolation = (v: Violation | null): void => {
-    setViolation(v);
-    if (!loaded || !v || v.sessions.length === 0) return;
-    if (v.sessions.some((s) => sessions.includes(s))) return;
-    const view = viewOf(loaded.problem, loaded.state.room, v.sessions[0]);
-    if (view) {
-      setKind(view.kind);
-      setEntity(view.index);
-    }
+    setViolation(v?.message ?? null);
+    showSessions(v?.sessions ?? [], v ? v.message : null);
+  };
+  const chooseChain = (c: ChainSuggestion): void => {
+    mover.cancel();
+    edit(moveEdit(c.moves));
   };
 
-  if (editor.status === 'loading') return <p className="screen muted">Loading the timetable&hellip;</p>;
-  if (editor.status === 'error')
+  if (editor.status === 'idle' || editor.status === 'loading')
+    return <p className="screen muted">Loading the timetable&hellip;</p>;
+  if (editor.status === 'error' && !model)
     return (
       <p role="alert" className="screen error">
         {editor.error}
       </p>
     );
-  if (editor.status === 'no-college' || editor.status === 'no-timetable' || !loaded || !editor.evaluation)
+  if (!model || !positions)
     return (
-      <section className="screen">
-        <div className="panel empty-state">
-          <h2>No timetable yet</h2>
-          {editor.status === 'no-college' ? (
-            <>
-              <p>Import the college data first; a timetable is made from it.</p>
-              <button type="button" className="primary" onClick={onImport}>
-                Import college data
-              </button>
-            </>
-          ) : (
-            <>
-              <p>
-                This project has no timetable yet. Make one from the command line, then open this screen
-                again:
-              </p>
-              <pre className="command">slotwise solve --db &quot;{projectPath}&quot;</pre>
-            </>
-          )}
-        </div>
-      </section>
+      <EmptyState noCollege={editor.status === 'no-college'} onImport={onImport} onGenerate={onGenerate} />
     );
 
-  const { problem } = loaded;
-  const ids = kind === 'group' ? problem.groupIds : kind === 'faculty' ? problem.facultyIds : problem.roomIds;
-  const unplaced = sessions.filter((s) => loaded.state.active[s] !== 1);
+  const p = model.problem;
+  const status = notice ?? (moving ? 'Drop on a green cell, or press Esc to cancel.' : '');
   return (
-    <section className="timetable-screen">
+    <section className={week || compare !== null ? 'timetable-screen' : 'timetable-screen wide'}>
       <div className="editor-main">
-        <div className="toolbar">
-          <label className="field inline">
-            <span>View</span>
-            <select
-              value={kind}
-              onChange={(e) => {
-                setKind(e.target.value as ViewKind);
-                setEntity(0);
-              }}
-            >
-              {(['group', 'faculty', 'room'] as const).map((k) => (
-                <option key={k} value={k}>
-                  {VIEW_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field inline">
-            <span>{VIEW_LABELS[kind]}</span>
-            <select value={entity} onChange={(e) => setEntity(Number(e.target.value))}>
-              {ids.map((id, i) => (
-                <option key={id} value={i}>
-                  {id}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="button" disabled={!editor.canUndo} onClick={undo} title="Ctrl+Z">
-            Undo
-          </button>
-          <button type="button" disabled={!editor.canRedo} onClick={redo} title="Ctrl+Shift+Z">
-            Redo
-          </button>
+        <Toolbar
+          model={model}
+          view={view}
+          onView={(v) => {
+            mover.cancel();
+            setView(v);
+          }}
+          canUndo={editor.canUndo}
+          canRedo={editor.canRedo}
+          onUndo={undo}
+          onRedo={redo}
+          comparing={compare !== null}
+          onCompare={() => setCompare((c) => (c === null ? 'open' : null))}
+        />
+        <div className="status-line">
           <span className="muted small" data-testid="save-state">
             {editor.saving ? 'Saving\u2026' : 'All changes saved.'}
           </span>
           <span className="small" role="status">
-            {notice ?? (moving >= 0 ? 'Drop on a green cell, or press Esc to cancel.' : '')}
+            {status}
           </span>
         </div>
         {editor.error && (
           <p role="alert" className="error">
             {editor.error}{' '}
-            <button type="button" className="link" onClick={editor.dismissError}>
+            <button type="button" className="link" onClick={() => editorStore.dismissError()}>
               Dismiss
             </button>
           </p>
         )}
-        {sessions.length === 0 ? (
-          <p className="muted">
-            Nothing is scheduled for {ids[entity] ?? 'this selection'}: pick another in the list above.
+        {label && (
+          <p className="focus-label" data-testid="focus-label">
+            <span>Highlighted: {label}</span>{' '}
+            <button type="button" className="link" onClick={() => showSessions([], null)}>
+              Clear
+            </button>
           </p>
-        ) : (
-          <div className="grid-scroll">
-            <WeekGrid
-              loaded={loaded}
-              sessions={sessions}
-              moving={moving}
-              checks={checks}
-              highlight={highlight}
-              onPick={pick}
-              onDragStart={startDrag}
-              onDragEnd={() => setMoving(-1)}
-              onTarget={target}
-              onToggleLock={editor.toggleLock}
-            />
-          </div>
         )}
-        {unplaced.length > 0 && (
-          <div className="unplaced">
-            <h3>Not placed ({unplaced.length})</h3>
-            <div className="unplaced-cards">
-              {unplaced.map((s) => (
-                <SessionCard
-                  key={s}
-                  loaded={loaded}
-                  session={s}
-                  selected={s === moving}
-                  highlighted={highlight.has(s)}
-                  onPick={pick}
-                  onDragStart={startDrag}
-                  onDragEnd={() => setMoving(-1)}
-                  onToggleLock={editor.toggleLock}
-                />
-              ))}
-            </div>
-          </div>
+        {compare !== null ? (
+          week ? (
+            <CompareView
+              model={model}
+              kind={week.kind}
+              index={week.index}
+              initial={compare === 'open' ? undefined : compare}
+              label={`${week.kind} ${week.index}`}
+            />
+          ) : (
+            <p className="muted">
+              Choose a group, a teacher or a room above to compare two versions of its week.
+            </p>
+          )
+        ) : week ? (
+          <WeekView
+            model={model}
+            positions={positions}
+            kind={week.kind}
+            index={week.index}
+            sessions={sessions}
+            moving={moving?.session ?? -1}
+            checks={moving?.checks ?? null}
+            highlight={highlight}
+            handlers={handlers}
+          />
+        ) : (
+          <Overview
+            model={model}
+            positions={positions}
+            view={
+              view.kind === 'department' ? view : { kind: 'year', year: view.kind === 'year' ? view.year : 0 }
+            }
+            highlight={highlight}
+            onOpen={(group, s) => {
+              setView({ kind: 'group', index: group });
+              setHighlight(new Set([s]));
+              setLabel(`${sessionName(p, s)} at ${slotName(p, positions.slot[s])}`);
+            }}
+          />
         )}
       </div>
-      <aside className="side-panel" aria-label="Cost of this timetable">
-        {moving >= 0 && checks && (
-          <Suggestions loaded={loaded} session={moving} checks={checks} onChoose={target} />
+      <aside className="side-panel" aria-label="Cost of this timetable" hidden={!week && compare === null}>
+        {moving && (
+          <>
+            <Suggestions
+              model={model}
+              session={moving.session}
+              from={positions.slot[moving.session]}
+              checks={moving.checks}
+              chains={moving.chains}
+              onChoose={(slot) => void target(slot, null)}
+              onChain={chooseChain}
+            />
+            {moving.checks && (
+              <BlockedList model={model} checks={moving.checks} from={positions.slot[moving.session]} />
+            )}
+          </>
         )}
-        <ViolationsPanel evaluation={editor.evaluation} selected={violation} onSelect={selectViolation} />
-      </aside>
-      {pending && (
-        <ConfirmDialog
-          title={`Move ${sessionName(problem, pending.session)} to ${slotName(problem, pending.slot)} anyway?`}
-          reasons={pending.reasons}
-          confirmLabel="Move anyway"
-          onCancel={() => setPending(null)}
-          onConfirm={() => {
-            editor.move(pending.session, pending.slot, pending.room);
-            setNotice(
-              `Moved ${sessionName(problem, pending.session)} with a conflict: ${pending.reasons[0]}.`,
-            );
-            setPending(null);
-          }}
+        <ViolationsPanel
+          totals={totals}
+          details={editor.details}
+          selected={violation}
+          onSelect={selectViolation}
         />
+      </aside>
+      {refused && (
+        <ConfirmDialog
+          title={`Move ${sessionName(p, refused.session)} to ${slotName(p, refused.slot)}?`}
+          onCancel={() => setRefused(null)}
+          actions={[
+            ...refused.swaps
+              .filter((w) => w.check.reasons.length === 0)
+              .map((w, _i, legal) => ({
+                label: legal.length === 1 ? 'Swap' : `Swap with ${sessionName(p, w.other)}`,
+                kind: 'primary' as const,
+                onClick: () => {
+                  setRefused(null);
+                  edit(moveEdit(w.check.moves));
+                },
+              })),
+            {
+              label: 'Move anyway',
+              kind: 'danger',
+              onClick: () => {
+                setRefused(null);
+                edit(moveEdit([{ session: refused.session, slot: refused.slot, room: refused.room }]));
+              },
+            },
+          ]}
+        >
+          <p className="small">The move breaks hard constraints:</p>
+          <ul className="reasons">
+            {refused.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+          {refused.swaps.map((w) => (
+            <p key={w.other} className="small swap-note">
+              {w.check.reasons.length === 0
+                ? `Swapping with ${sessionName(p, w.other)} breaks nothing: ${sessionName(p, w.other)} goes to ${slotName(p, positions.slot[refused.session])}.`
+                : `Swapping with ${sessionName(p, w.other)} is not possible: ${w.check.reasons.join('; ')}.`}
+            </p>
+          ))}
+        </ConfirmDialog>
       )}
     </section>
   );

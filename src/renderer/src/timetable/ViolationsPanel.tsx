@@ -1,64 +1,112 @@
-import { SOFT_KINDS, type Evaluation, type Violation } from '../../../shared/eval/types.ts';
+// The side panel's account of the timetable: hard and soft totals, every hard violation named by
+// its rule or limit (grouped by kind; choosing one highlights its sessions and opens their week),
+// and the soft cost by kind.
+import type { Details, Totals } from '../../../shared/editor/engineTypes.ts';
+import { HARD_KINDS, SOFT_KINDS, type HardKind, type Violation } from '../../../shared/eval/types.ts';
+
+const HARD_LABELS: Record<HardKind, string> = {
+  unplaced: 'Sessions not placed',
+  outside_block: 'Sessions across a break or past the day',
+  faculty_clash: 'A teacher in two places at once',
+  group_clash: 'A group in two places at once',
+  room_clash: 'A room holding two sessions',
+  room_type: 'Rooms of the wrong type',
+  room_not_allowed: "Rooms not in a course's list",
+  room_capacity: 'Rooms too small',
+  faculty_unavailable: 'Teachers teaching when away',
+  room_unavailable: 'Rooms used when unavailable',
+  course_unavailable: 'Courses at a time they may not use',
+  faculty_max_per_day: 'Teachers over their daily limit',
+  faculty_max_per_week: 'Teachers over their weekly limit',
+  faculty_max_days: 'Teachers on more days than allowed',
+  faculty_max_gaps: 'Teachers with more gaps than allowed',
+  group_max_per_day: 'Groups over their daily limit',
+  group_min_per_day: 'Groups under their daily minimum',
+  group_max_gaps: 'Groups with more gaps than allowed',
+  fixed_moved: 'Fixed sessions moved',
+  rule: 'Scheduling rules broken',
+};
 
 const SOFT_LABELS: Record<(typeof SOFT_KINDS)[number], string> = {
   room_capacity: 'Rooms over capacity',
   min_days: 'Courses on too few days',
   isolated: 'Isolated lectures',
   room_stability: 'Courses changing rooms',
-  student_clash: 'Students with clashes',
+  student_clash: 'Student clashes (weighted)',
   faculty_gaps: 'Faculty gaps',
   group_gaps: 'Group gaps',
   soft_rule: 'Soft rules',
 };
-const SHOWN = 200;
 
 interface Props {
-  evaluation: Evaluation;
-  selected: Violation | null;
+  /** Null while the worker counts them (just after loading). */
+  totals: Totals | null;
+  details: Details | null;
+  selected: string | null;
   onSelect: (v: Violation | null) => void;
+  children?: React.ReactNode;
 }
 
-export function ViolationsPanel({ evaluation, selected, onSelect }: Props): React.JSX.Element {
-  const hard = evaluation.violations.filter((v) => v.hard);
+export function ViolationsPanel({ totals, details, selected, onSelect, children }: Props): React.JSX.Element {
+  if (!totals) return <p className="muted small">Counting the costs of this timetable&hellip;</p>;
+  const byKind = new Map<HardKind, Violation[]>();
+  for (const v of details?.hard ?? []) {
+    const k = v.kind as HardKind;
+    byKind.set(k, [...(byKind.get(k) ?? []), v]);
+  }
   return (
     <div>
       <div className="totals">
-        <div className={evaluation.hardTotal > 0 ? 'total bad' : 'total good'}>
+        <div className={totals.hardTotal > 0 ? 'total bad' : 'total good'}>
           <span className="small">Hard</span>
-          <strong data-testid="hard-total">{evaluation.hardTotal}</strong>
+          <strong data-testid="hard-total">{totals.hardTotal}</strong>
         </div>
         <div className="total">
           <span className="small">Soft</span>
-          <strong data-testid="soft-total">{Math.round(evaluation.softTotal * 100) / 100}</strong>
+          <strong data-testid="soft-total">{Math.round(totals.softTotal * 100) / 100}</strong>
         </div>
       </div>
       <h3>Hard violations</h3>
-      {hard.length === 0 ? (
+      {totals.hardTotal === 0 ? (
         <p className="muted small">None: every hard constraint holds.</p>
+      ) : !details ? (
+        <p className="muted small">Listing them&hellip;</p>
       ) : (
-        <ul className="violations">
-          {hard.slice(0, SHOWN).map((v, i) => (
-            <li key={i}>
-              <button
-                type="button"
-                className={v === selected ? 'violation selected' : 'violation'}
-                aria-pressed={v === selected}
-                onClick={() => onSelect(v === selected ? null : v)}
-              >
-                {v.message}
-              </button>
-            </li>
+        <div className="violation-kinds">
+          {HARD_KINDS.filter((k) => byKind.has(k)).map((k) => (
+            <section key={k} aria-label={HARD_LABELS[k]}>
+              <h4>
+                {HARD_LABELS[k]} <span className="muted">({totals.hard[k]})</span>
+              </h4>
+              <ul className="violations">
+                {(byKind.get(k) ?? []).map((v, i) => (
+                  <li key={`${v.message}-${i}`}>
+                    <button
+                      type="button"
+                      className={v.message === selected ? 'violation selected' : 'violation'}
+                      aria-pressed={v.message === selected}
+                      onClick={() => onSelect(v.message === selected ? null : v)}
+                    >
+                      {v.message}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
           ))}
-          {hard.length > SHOWN && <li className="muted small">and {hard.length - SHOWN} more</li>}
-        </ul>
+          {details.hardCount > details.hard.length && (
+            <p className="muted small">and {details.hardCount - details.hard.length} more</p>
+          )}
+        </div>
       )}
+      {children}
       <h3>Soft cost by kind</h3>
       <table className="soft-table">
         <tbody>
           {SOFT_KINDS.map((k) => (
             <tr key={k}>
               <th scope="row">{SOFT_LABELS[k]}</th>
-              <td>{Math.round(evaluation.soft[k] * 100) / 100}</td>
+              <td>{Math.round(totals.soft[k] * 100) / 100}</td>
             </tr>
           ))}
         </tbody>

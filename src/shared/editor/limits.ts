@@ -1,0 +1,145 @@
+// The hard limits of the faculty and groups a move touches, read from the incremental state's
+// occupancy (counted as ../eval/facultyDays.ts and ../eval/groupDays.ts count them), so that a
+// refused move can say whose limit it breaks and by how much.
+import type { CompiledProblem } from '../compiled/types.ts';
+import type { IncrementalState } from '../eval/incremental/IncrementalState.ts';
+import { problemFacts } from '../eval/problemFacts.ts';
+import { dayName, plural } from '../eval/describe.ts';
+import type { Naming } from './naming.ts';
+
+interface DayProfile {
+  load: Int32Array;
+  gaps: Int32Array;
+}
+
+/** Load (periods, a double booking counts twice) and idle periods per day of one occupancy row. */
+function profile(p: CompiledProblem, occ: Int32Array, row: number): DayProfile {
+  const load = new Int32Array(p.nDays);
+  const gaps = new Int32Array(p.nDays);
+  for (let d = 0; d < p.nDays; d++) {
+    let first = -1;
+    let last = -1;
+    let busy = 0;
+    for (let q = 0; q < p.nPeriods; q++) {
+      const v = occ[row * p.nSlots + d * p.nPeriods + q];
+      if (v === 0) continue;
+      load[d] += v;
+      busy++;
+      if (first < 0) first = q;
+      last = q;
+    }
+    if (busy > 0) gaps[d] = last - first + 1 - busy;
+  }
+  return { load, gaps };
+}
+
+/** One limit of one faculty member or group, as a text per (over-)amount key. */
+type Findings = Map<string, { amount: number; text: string }>;
+
+function note(out: Findings, key: string, amount: number, text: string): void {
+  if (amount > 0) out.set(key, { amount, text });
+}
+
+/** Faculty and groups whose limits the given courses touch: every limit's excess, by key. */
+export function limitFindings(state: IncrementalState, courses: readonly number[], naming: Naming): Findings {
+  const p = state.problem;
+  const out: Findings = new Map();
+  const faculty = new Set<number>();
+  const sets = new Set<number>();
+  for (const c of courses) {
+    for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++)
+      faculty.add(p.courseFaculty.items[i]);
+    for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++)
+      sets.add(p.courseStudentSets.items[i]);
+  }
+  for (const f of faculty) {
+    const maxDay = p.facultyMaxPerDay[f];
+    const maxWeek = p.facultyMaxPerWeek[f];
+    const maxDays = p.facultyMaxDays[f];
+    const maxGaps = p.facultyMaxGapsPerDay[f];
+    if (maxDay <= 0 && maxWeek <= 0 && maxDays <= 0 && maxGaps < 0) continue;
+    const { load, gaps } = profile(p, state.facultyOcc, f);
+    const who = naming.faculty(f);
+    let week = 0;
+    let days = 0;
+    for (let d = 0; d < p.nDays; d++) {
+      week += load[d];
+      if (load[d] > 0) days++;
+      const day = dayName(p, d);
+      if (maxDay > 0)
+        note(
+          out,
+          `fd${f}:${d}`,
+          load[d] - maxDay,
+          `${who} would teach ${plural(load[d], 'period')} on ${day}, more than their limit of ${maxDay}`,
+        );
+      if (maxGaps >= 0)
+        note(
+          out,
+          `fg${f}:${d}`,
+          gaps[d] - maxGaps,
+          `${who} would have ${plural(gaps[d], 'idle period')} on ${day}, more than their limit of ${maxGaps}`,
+        );
+    }
+    if (maxWeek > 0)
+      note(
+        out,
+        `fw${f}`,
+        week - maxWeek,
+        `${who} would teach ${plural(week, 'period')} a week, more than their limit of ${maxWeek}`,
+      );
+    if (maxDays > 0)
+      note(
+        out,
+        `fn${f}`,
+        days - maxDays,
+        `${who} would teach on ${plural(days, 'day')}, more than their limit of ${maxDays}`,
+      );
+  }
+  // Groups with limits at or above the touched student sets; each limit holds for every set below.
+  const facts = problemFacts(p);
+  const groups = new Set<number>();
+  for (const set of sets) for (let g = p.setGroup[set]; g >= 0; g = p.groupParent[g]) groups.add(g);
+  for (const g of groups) {
+    const maxDay = p.groupMaxPerDay[g];
+    const minDay = p.groupMinPerDay[g];
+    const maxGaps = p.groupMaxGapsPerDay[g];
+    if (maxDay <= 0 && minDay <= 0 && maxGaps < 0) continue;
+    const who = `group ${naming.group(g)}`;
+    for (let i = facts.groupSets.offsets[g]; i < facts.groupSets.offsets[g + 1]; i++) {
+      const { load, gaps } = profile(p, state.setOcc, facts.groupSets.items[i]);
+      for (let d = 0; d < p.nDays; d++) {
+        const day = dayName(p, d);
+        const keep = (key: string, amount: number, text: string): void => {
+          if (amount > (out.get(key)?.amount ?? 0)) note(out, key, amount, text);
+        };
+        if (maxDay > 0)
+          keep(
+            `gd${g}:${d}`,
+            load[d] - maxDay,
+            `${who} would have ${plural(load[d], 'period')} on ${day}, more than its limit of ${maxDay}`,
+          );
+        if (minDay > 0 && load[d] > 0)
+          keep(
+            `gm${g}:${d}`,
+            minDay - load[d],
+            `${who} would have only ${plural(load[d], 'period')} on ${day}, fewer than its minimum of ${minDay}`,
+          );
+        if (maxGaps >= 0)
+          keep(
+            `gg${g}:${d}`,
+            gaps[d] - maxGaps,
+            `${who} would have ${plural(gaps[d], 'idle period')} on ${day}, more than its limit of ${maxGaps}`,
+          );
+      }
+    }
+  }
+  return out;
+}
+
+/** Texts of the limits that are broken more after a move than before it. */
+export function worsened(before: Findings, after: Findings): string[] {
+  const out: string[] = [];
+  for (const [key, v] of after) if (v.amount > (before.get(key)?.amount ?? 0)) out.push(v.text);
+  return out;
+}

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from '../compiled/compile.ts';
+import { timetableToPlacement } from '../compiled/placement.ts';
+import { IncrementalState } from '../eval/incremental/IncrementalState.ts';
+import { testCollege, type CollegeInput } from '../eval/testing/testCollege.ts';
+import { checkSlot } from './moveCheck.ts';
+import { collegeNaming } from './naming.ts';
+
+type Place = [string, number, number, number, string];
+
+function setup(over: Partial<CollegeInput>, places: Place[]) {
+  const college = testCollege(over);
+  const problem = compile(college);
+  const assignments = places.map(([courseId, session, day, period, roomId]) => ({
+    courseId,
+    session,
+    day,
+    period,
+    roomId,
+    locked: false,
+  }));
+  const state = new IncrementalState(problem, timetableToPlacement(problem, { assignments }));
+  const session = (courseId: string, k = 1) =>
+    problem.courseFirstSession[problem.courseIds.indexOf(courseId)] + k - 1;
+  const slot = (day: number, period: number) => day * problem.nPeriods + period;
+  const room = (id: string) => problem.roomIds.indexOf(id);
+  return { college, problem, state, session, slot, room };
+}
+
+describe('refusal reasons name the room, the teacher, the limit and the rule', () => {
+  it('a room of the wrong type, too small, or away then', () => {
+    const t = setup(
+      {
+        rooms: [
+          { id: 'R1', name: 'Room 1', capacity: 60 },
+          { id: 'SMALL', name: 'Small', capacity: 10, unavailable: [{ day: 2, period: 0 }] },
+          { id: 'LAB', name: 'Lab', capacity: 60, type: 'lab' },
+        ],
+        courses: [{ id: 'A', name: 'Algebra', faculty: ['F1'], groups: ['G1'], sessions: 1, students: 40 }],
+      },
+      [['A', 1, 0, 0, 'R1']],
+    );
+    const s = t.session('A');
+    expect(checkSlot(t.state, s, t.slot(1, 0), t.room('LAB')).reasons).toContain(
+      'room LAB is a lab room; A needs a lecture room',
+    );
+    const small = checkSlot(t.state, s, t.slot(2, 0), t.room('SMALL')).reasons;
+    expect(small).toContain('room SMALL has 10 seats; A has 40 students');
+    expect(small).toContain('room SMALL is not available at Wed period 1');
+  });
+
+  it('a course that may not be taught then, a session that would cross the lunch break, a fixed session', () => {
+    const t = setup(
+      {
+        courses: [
+          { id: 'A', name: 'A', groups: ['G1'], sessions: 1, unavailable: [{ day: 1, period: 1 }] },
+          { id: 'L', name: 'Lab', groups: ['G1'], sessions: 1, length: 2 },
+          { id: 'P', name: 'Pinned', groups: ['G1'], sessions: 1 },
+        ],
+        fixed: [{ courseId: 'P', session: 1, day: 4, period: 0, roomId: 'R1' }],
+      },
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['L', 1, 0, 1, 'R1'],
+        ['P', 1, 4, 0, 'R1'],
+      ],
+    );
+    expect(checkSlot(t.state, t.session('A'), t.slot(1, 1)).reasons).toContain(
+      'A may not be taught at Tue period 2',
+    );
+    expect(checkSlot(t.state, t.session('L'), t.slot(3, 2)).reasons).toContain(
+      "L lasts 2 periods: from Thu period 3 it would run across a break or past the day's end",
+    );
+    expect(checkSlot(t.state, t.session('P'), t.slot(3, 0)).reasons).toContain(
+      'P is fixed to Fri period 1 in room R1 (the Fixed sheet)',
+    );
+  });
+
+  it("a teacher's limits per day, per week, days and gaps, with the teacher's name", () => {
+    const t = setup(
+      {
+        faculty: [
+          { id: 'F1', name: 'Dr. Ada Rao', maxPerDay: 2, maxPerWeek: 3, maxDays: 2, maxGapsPerDay: 0 },
+        ],
+        groups: [
+          { id: 'G1', name: 'G1', size: 30 },
+          { id: 'G2', name: 'G2', size: 30 },
+          { id: 'G3', name: 'G3', size: 30 },
+        ],
+        rooms: [
+          { id: 'R1', name: 'Room 1', capacity: 60 },
+          { id: 'R2', name: 'Room 2', capacity: 60 },
+        ],
+        courses: [
+          { id: 'A', name: 'A', faculty: ['F1'], groups: ['G1'], sessions: 1 },
+          { id: 'B', name: 'B', faculty: ['F1'], groups: ['G2'], sessions: 1 },
+          { id: 'C', name: 'C', faculty: ['F1'], groups: ['G3'], sessions: 1 },
+        ],
+      },
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['B', 1, 0, 1, 'R1'],
+        ['C', 1, 1, 0, 'R1'],
+      ],
+    );
+    const naming = collegeNaming(t.problem, t.college);
+    // C next to A and B on Monday: three periods, over the daily limit of 2.
+    expect(checkSlot(t.state, t.session('C'), t.slot(0, 2), -1, naming).reasons).toContain(
+      'Dr. Ada Rao (F1) would teach 3 periods on Mon, more than their limit of 2',
+    );
+    // C on Monday period 4: a gap of 1 after period 2.
+    expect(checkSlot(t.state, t.session('C'), t.slot(0, 4), -1, naming).reasons).toContain(
+      'Dr. Ada Rao (F1) would have 2 idle periods on Mon, more than their limit of 0',
+    );
+    // B to Wednesday: three teaching days, over the limit of 2.
+    expect(checkSlot(t.state, t.session('B'), t.slot(2, 0), -1, naming).reasons).toContain(
+      'Dr. Ada Rao (F1) would teach on 3 days, more than their limit of 2',
+    );
+  });
+
+  it("a group's limits per day (over and under) and gaps", () => {
+    const t = setup(
+      {
+        groups: [{ id: 'G1', name: 'G1', size: 30, maxPerDay: 2, minPerDay: 2, maxGapsPerDay: 0 }],
+        faculty: [
+          { id: 'F1', name: 'F1' },
+          { id: 'F2', name: 'F2' },
+          { id: 'F3', name: 'F3' },
+        ],
+        courses: [
+          { id: 'A', name: 'A', faculty: ['F1'], groups: ['G1'], sessions: 1 },
+          { id: 'B', name: 'B', faculty: ['F2'], groups: ['G1'], sessions: 1 },
+          { id: 'C', name: 'C', faculty: ['F3'], groups: ['G1'], sessions: 1 },
+        ],
+      },
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['B', 1, 0, 1, 'R1'],
+        ['C', 1, 1, 0, 'R1'],
+      ],
+    );
+    const over = checkSlot(t.state, t.session('C'), t.slot(0, 2)).reasons;
+    expect(over).toContain('group G1 would have 3 periods on Mon, more than its limit of 2');
+    // C alone on Wednesday: one period, under the minimum of 2 (and Tuesday is then empty).
+    expect(checkSlot(t.state, t.session('B'), t.slot(2, 0)).reasons).toContain(
+      'group G1 would have only 1 period on Mon, fewer than its minimum of 2',
+    );
+  });
+
+  it('the hard rule that would break, as the evaluator words it', () => {
+    const t = setup(
+      {
+        rooms: [
+          { id: 'R1', name: 'Room 1', capacity: 60 },
+          { id: 'R2', name: 'Room 2', capacity: 60 },
+        ],
+        groups: [
+          { id: 'G1', name: 'G1', size: 30 },
+          { id: 'G2', name: 'G2', size: 30 },
+        ],
+        faculty: [
+          { id: 'F1', name: 'F1' },
+          { id: 'F2', name: 'F2' },
+        ],
+        courses: [
+          { id: 'A', name: 'A', faculty: ['F1'], groups: ['G1'], sessions: 1 },
+          { id: 'B', name: 'B', faculty: ['F2'], groups: ['G2'], sessions: 1 },
+        ],
+        rules: [{ kind: 'same_time', courses: ['A', 'B'] }],
+      },
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['B', 1, 0, 0, 'R2'],
+      ],
+    );
+    expect(checkSlot(t.state, t.session('B'), t.slot(1, 0)).reasons).toContain(
+      'rule 1 (same_time): A (session 1) and B (session 1) should start at the same time',
+    );
+  });
+});

@@ -1,0 +1,96 @@
+// Browser benchmark of the Timetable screen at university scale: the real renderer build in
+// Debian's Chromium (the e2e harness: real main-process handlers, a real project file) on the
+// generated `sih` college (about 7k sessions) imported through import:run, with its planted
+// timetable active. Prints screen entry (first visit and a return visit), the longest frame
+// (Long Tasks API and gaps between animation frames), and pick-up, drop and swap times.
+//
+//   npm run bench:ui [-- --seed 1 --repeat 5 --json]
+//
+// Times are taken in the page (performance.now from the triggering click to the frame that shows
+// the result), so Playwright's own round trips are not counted.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { addTimetable, loadCollege, openProject } from '../../src/main/db/index.ts';
+import { generateCollege } from '../../src/main/generate/index.ts';
+import { writeWorkbookCsv } from '../../src/main/workbook/index.ts';
+import { compile } from '../../src/shared/compiled/compile.ts';
+import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
+import { evaluate } from '../../src/shared/eval/evaluate.ts';
+import { browserAvailable, buildRenderer, launchApp } from '../e2e/harness.ts';
+import { createProject, importData } from '../e2e/seed.ts';
+import { installFrameMonitor, measureInPage, type Timed } from './uiPage.ts';
+
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string', default: '1' },
+    repeat: { type: 'string', default: '5' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const seed = Number(values.seed);
+const repeat = Math.max(1, Number(values.repeat));
+
+if (!browserAvailable()) process.exit(1);
+const work = mkdtempSync(join(tmpdir(), 'slotwise-bench-ui-'));
+const log = (line: string): void => {
+  if (!values.json) console.log(line);
+};
+
+try {
+  log(`Building the renderer and generating the sih college (seed ${seed}) ...`);
+  await buildRenderer();
+  const generated = generateCollege('sih', seed);
+  const csv = join(work, 'sih');
+  await writeWorkbookCsv(generated.college, csv);
+  const app = await launchApp({ userDataDir: join(work, 'user') });
+  try {
+    const file = join(work, 'sih.slotwise');
+    await createProject(app, file);
+    const outcome = await importData(app, csv);
+    if (!outcome.ok) throw new Error(`the sih college did not import: ${outcome.errors[0]?.message}`);
+    const db = openProject(file);
+    try {
+      const college = loadCollege(db);
+      if (!college) throw new Error('no college after the import');
+      const problem = compile(college);
+      log(`Imported: ${problem.nSessions} sessions, ${problem.nGroups} groups, ${problem.nFaculty} faculty.`);
+      const evaluation = evaluate(problem, timetableToPlacement(problem, generated.planted), {
+        details: false,
+      });
+      addTimetable(db, {
+        name: 'Planted',
+        kind: 'solution',
+        timetable: generated.planted,
+        evaluation,
+        makeActive: true,
+      });
+    } finally {
+      db.close();
+    }
+    await app.reload();
+    await app.page.getByRole('navigation').getByRole('button', { name: 'Data' }).waitFor();
+    await installFrameMonitor(app.page);
+    const results = await measureInPage(app.page, repeat);
+    print(results);
+  } finally {
+    await app.close();
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+function print(r: Record<string, Timed>): void {
+  if (values.json) {
+    console.log(JSON.stringify(r, null, 2));
+    return;
+  }
+  const ms = (n: number | null): string => (n === null ? 'n/a' : `${Math.round(n)} ms`);
+  console.log('');
+  console.log('measure                     median      max    longest frame');
+  for (const [name, t] of Object.entries(r))
+    console.log(
+      `${name.padEnd(26)} ${ms(t.median).padStart(8)} ${ms(t.max).padStart(8)} ${ms(t.longestFrame).padStart(12)}${t.note ? `   ${t.note}` : ''}`,
+    );
+}
