@@ -13,6 +13,7 @@ import { buildSearchModel } from '../../src/solver/SearchModel.ts';
 import type { SearchModel } from '../../src/solver/SearchModel.ts';
 import { FlatAnnealer } from '../../src/solver/search/flat/FlatAnnealer.ts';
 import { FlatKempe } from '../../src/solver/search/flat/FlatKempe.ts';
+import { FlatCourseRoom } from '../../src/solver/search/flat/FlatCourseRoom.ts';
 import { FlatState, writeFlat } from '../../src/solver/search/flat/FlatState.ts';
 
 function setup(p: CompiledProblem, seed: number): { st: IncrementalState; m: SearchModel; rng: Rng } {
@@ -85,6 +86,101 @@ describe('FlatState', () => {
     const p = compile(generateCollege('small', 3).college);
     const { st, m } = setup(p, 1);
     expect(FlatState.from(st, m)).toBeNull();
+  });
+});
+
+/** comp07 from a random start, repaired to no clashes by the hard-only annealer. */
+function feasibleComp07(seed: number): { fs: FlatState; p: CompiledProblem; m: SearchModel; rng: Rng } {
+  const p = itcProblem('comp07');
+  const { st, m, rng } = setup(p, seed);
+  const fs = FlatState.from(st, m);
+  if (!fs) throw new Error('comp07 must fit the flat state');
+  const far = performance.now() + 60_000;
+  const repair = new FlatAnnealer(fs, rng, {
+    start: 0,
+    deadline: far,
+    hardOnly: true,
+    maxIterations: 2_000_000,
+  });
+  while (!repair.run(far));
+  repair.restoreBest();
+  expect(fs.hard).toBe(0);
+  return { fs, p, m, rng };
+}
+
+describe('FlatState without clashes', () => {
+  it('prices the hard part of moves and exchanges in O(1), as the general count does', () => {
+    const { fs, p, m, rng } = feasibleComp07(11);
+    let checked = 0;
+    let clashing = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const s = fs.movable[rng.int(fs.movable.length)];
+      const c = p.sessionCourse[s];
+      const so = m.courseStarts.offsets;
+      const ro = m.courseRooms.offsets;
+      const t1 = rng.int(4) === 0 ? fs.slot[s] : m.courseStarts.items[so[c] + rng.int(so[c + 1] - so[c])];
+      const r1 = m.courseRooms.items[ro[c] + rng.int(ro[c + 1] - ro[c])];
+      const x = fs.cell[t1 * p.nRooms + r1];
+      if (x === s || (x >= 0 && p.sessionCourse[x] === c)) continue;
+      const cx = x >= 0 ? p.sessionCourse[x] : -1;
+      const general = fs.hardDelta(s, t1, r1, cx) + (x >= 0 ? fs.hardDelta(x, fs.slot[s], fs.room[s], c) : 0);
+      expect(fs.feasibleHardDelta(s, t1, r1, x)).toBe(general);
+      checked++;
+      if (general > 0) clashing++;
+      // Now and then take a clash-free move, so the counts are checked as they change.
+      if (general === 0 && rng.int(20) === 0 && (x < 0 || fs.usable(cx, fs.slot[s], fs.room[s]))) {
+        const [t0, r0] = [fs.slot[s], fs.room[s]];
+        fs.remove(s);
+        if (x >= 0) {
+          fs.remove(x);
+          fs.add(x, t0, r0);
+        }
+        fs.add(s, t1, r1);
+        fs.commit();
+        expect(fs.hard).toBe(0);
+      }
+    }
+    expect(checked).toBeGreaterThan(15_000);
+    expect(clashing).toBeGreaterThan(1000);
+    expect(checked - clashing).toBeGreaterThan(1000);
+  });
+});
+
+describe('FlatCourseRoom', () => {
+  it('puts a course into one room without clashes, prices it as the evaluator does, and undoes exactly', () => {
+    const { fs, p, rng } = feasibleComp07(13);
+    const move = new FlatCourseRoom(fs);
+    let applied = 0;
+    let kept = 0;
+    for (let i = 0; i < 3000; i++) {
+      const s = fs.movable[rng.int(fs.movable.length)];
+      const c = p.sessionCourse[s];
+      const before = { slot: fs.slot.slice(), room: fs.room.slice(), soft: fs.soft };
+      if (!move.tryMove(rng, s)) {
+        expect(Array.from(fs.room)).toEqual(Array.from(before.room));
+        continue;
+      }
+      applied++;
+      expect(fs.dHard).toBe(0);
+      expect(Array.from(fs.slot)).toEqual(Array.from(before.slot));
+      const rooms = new Set<number>();
+      for (let y = p.courseFirstSession[c]; y < p.courseFirstSession[c] + p.courseSessionCount[c]; y++)
+        rooms.add(fs.room[y]);
+      expect(rooms.size).toBe(1);
+      if (rng.int(2) === 0) {
+        kept++;
+        fs.commit();
+        if (kept % 25 === 0) expectAgreement(fs, p);
+      } else {
+        move.undo();
+        fs.discard();
+        expect(Array.from(fs.room)).toEqual(Array.from(before.room));
+        expect(fs.soft).toBe(before.soft);
+      }
+    }
+    expect(applied).toBeGreaterThan(300);
+    expect(kept).toBeGreaterThan(100);
+    expectAgreement(fs, p);
   });
 });
 

@@ -8,6 +8,7 @@
 import type { Rng } from '../../Rng.ts';
 import type { FlatState } from './FlatState.ts';
 import { FlatKempe } from './FlatKempe.ts';
+import { FlatCourseRoom } from './FlatCourseRoom.ts';
 
 export interface FlatAnnealOptions {
   /** performance.now() values bounding the phase. */
@@ -29,6 +30,8 @@ export interface FlatAnnealOptions {
   timeOnlyRate?: number;
   /** Share of trials that are Kempe-chain exchanges between two slots. */
   kempeRate?: number;
+  /** Share of trials that move every session of a course into one room. */
+  courseRoomRate?: number;
   /** Called when hard first reaches 0. */
   onFeasible?: () => void;
 }
@@ -42,6 +45,7 @@ export const FLAT_DEFAULTS = {
   roomOnlyRate: 0.25,
   timeOnlyRate: 0.25,
   kempeRate: 0.05,
+  courseRoomRate: 0,
 };
 
 export class FlatAnnealer {
@@ -54,6 +58,7 @@ export class FlatAnnealer {
   reheats = 0;
   private readonly fs: FlatState;
   private readonly kempe: FlatKempe;
+  private readonly courseRoom: FlatCourseRoom;
   private readonly rng: Rng;
   private readonly o: FlatAnnealOptions;
   private temperature: number;
@@ -64,6 +69,7 @@ export class FlatAnnealer {
   constructor(fs: FlatState, rng: Rng, opts: FlatAnnealOptions) {
     this.fs = fs;
     this.kempe = new FlatKempe(fs);
+    this.courseRoom = new FlatCourseRoom(fs);
     this.rng = rng;
     this.o = opts;
     this.bestSlot = fs.slot.slice();
@@ -97,6 +103,7 @@ export class FlatAnnealer {
     const roomOnly = o.roomOnlyRate ?? FLAT_DEFAULTS.roomOnlyRate;
     const timeOnly = roomOnly + (o.timeOnlyRate ?? FLAT_DEFAULTS.timeOnlyRate);
     const kempeRate = o.kempeRate ?? FLAT_DEFAULTS.kempeRate;
+    const courseRoomRate = kempeRate + (o.courseRoomRate ?? FLAT_DEFAULTS.courseRoomRate);
     const span = Math.max(1, o.deadline - o.start);
     const maxIter = o.maxIterations ?? Infinity;
     const movable = fs.movable;
@@ -143,20 +150,25 @@ export class FlatAnnealer {
       let r1: number;
       let x: number;
       const pick = rng.float();
-      if (pick < kempeRate) {
-        t1 = starts.items[starts.offsets[c] + rng.int(starts.offsets[c + 1] - starts.offsets[c])];
-        if (!this.kempe.tryMove(rng, s, t1)) continue;
+      if (pick < courseRoomRate) {
+        // Compound moves, priced by applying them.
+        const kempe = pick < kempeRate;
+        if (kempe) {
+          t1 = starts.items[starts.offsets[c] + rng.int(starts.offsets[c + 1] - starts.offsets[c])];
+          if (!this.kempe.tryMove(rng, s, t1)) continue;
+        } else if (!this.courseRoom.tryMove(rng, s)) continue;
         const delta = W * fs.dHard + softScale * fs.dSoft;
         if (delta <= 0 || rng.float() < Math.exp(-delta / T)) {
           fs.commit();
           this.onAccepted();
         } else {
-          this.kempe.undo();
+          if (kempe) this.kempe.undo();
+          else this.courseRoom.undo();
           fs.discard();
         }
         continue;
       }
-      if (pick < kempeRate + swapRate) {
+      if (pick < courseRoomRate + swapRate) {
         x = movable[rng.int(nMov)];
         if (course[x] === c) continue;
         t1 = slot[x];
@@ -179,7 +191,10 @@ export class FlatAnnealer {
       // Priced without applying: the clash count first, and a move it makes hopeless (acceptance
       // below e^-40) is dropped before the soft part is computed.
       const cx = x >= 0 ? course[x] : -1;
-      const dh = fs.hardDelta(s, t1, r1, cx) + (x >= 0 ? fs.hardDelta(x, t0, r0, c) : 0);
+      const dh =
+        fs.hard === 0
+          ? fs.feasibleHardDelta(s, t1, r1, x)
+          : fs.hardDelta(s, t1, r1, cx) + (x >= 0 ? fs.hardDelta(x, t0, r0, c) : 0);
       if (W * dh > 40 * T) continue;
       const ds = fs.softDelta(s, t1, r1, cx) + (x >= 0 ? fs.softDelta(x, t0, r0, c) : 0);
       const delta = W * dh + softScale * ds;

@@ -35,6 +35,9 @@ export class FlatState {
   readonly courseStarts: { offsets: Int32Array; items: Int32Array };
   readonly courseRooms: { offsets: Int32Array; items: Int32Array };
   readonly nCourses: number;
+  /** Sessions of course c: courseFirst[c] .. courseFirst[c] + courseCount[c] - 1. */
+  readonly courseFirst: Int32Array;
+  readonly courseCount: Int32Array;
   /** courseConflict[a * nCourses + b] = 1 when courses a and b may not share a slot. */
   readonly courseConflict: Uint8Array;
 
@@ -65,6 +68,18 @@ export class FlatState {
   private readonly setStamp: Int32Array;
   private readonly facStamp: Int32Array;
   private tick = 0;
+  /**
+   * busy[c * nSlots + t]: the sessions in slot t summed over c's resources (the course itself, its
+   * faculty, its student sets). With no clashes, a session of c moving into t adds exactly that
+   * many clashes, so the feasible-state hard delta is O(1).
+   */
+  readonly busy: Int32Array;
+  /** shared[a * nCourses + b]: resources courses a and b have in common (|R(a)| when a = b). */
+  readonly shared: Int32Array;
+  /** Per course c', the courses c sharing a resource with it and how many (CSR), for `busy`. */
+  private readonly nbrOff: Int32Array;
+  private readonly nbrCourse: Int32Array;
+  private readonly nbrWeight: Int32Array;
 
   /** The flat state for `st`'s placement, or null when the problem or the placement does not fit it. */
   static from(st: IncrementalState, m: SearchModel): FlatState | null {
@@ -99,6 +114,8 @@ export class FlatState {
     this.courseStarts = m.courseStarts;
     this.courseRooms = m.courseRooms;
     this.nCourses = p.nCourses;
+    this.courseFirst = p.courseFirstSession;
+    this.courseCount = p.courseSessionCount;
     this.courseConflict = m.courseConflict;
     this.setOff = p.courseStudentSets.offsets;
     this.setItems = p.courseStudentSets.items;
@@ -128,6 +145,19 @@ export class FlatState {
     this.wStability = w.room_stability;
     this.setStamp = new Int32Array(p.nStudentSets);
     this.facStamp = new Int32Array(p.nFaculty);
+    this.busy = new Int32Array(p.nCourses * p.nSlots);
+    this.shared = sharedResources(
+      p.nCourses,
+      p.nFaculty,
+      this.facOff,
+      this.facItems,
+      this.setOff,
+      this.setItems,
+    );
+    const nbr = neighbours(p.nCourses, this.shared);
+    this.nbrOff = nbr.offsets;
+    this.nbrCourse = nbr.course;
+    this.nbrWeight = nbr.weight;
     const movable: number[] = [];
     this.isMovable = new Uint8Array(p.nSessions);
     for (let s = 0; s < p.nSessions; s++)
@@ -265,7 +295,7 @@ export class FlatState {
     if (t0 === t1) return dh;
     if (this.courseOcc[c * nS + t0] >= 2) dh--;
     if (this.courseOcc[c * nS + t1] >= 1) dh++;
-    const tick = this.stampOther(other);
+    const tick = this.stampOther(c, other);
     for (let i = this.facOff[c], e = this.facOff[c + 1]; i < e; i++) {
       const f = this.facItems[i];
       if (this.facStamp[f] === tick) continue;
@@ -280,6 +310,27 @@ export class FlatState {
       if (occ[k * nS + t1] >= 1) dh++;
     }
     return dh;
+  }
+
+  /**
+   * The hard part of an exchange (x >= 0) or move (x = -1) of s to (t1, r1) when there are no
+   * clashes (hard = 0): what the two sessions add in their new slots, O(1).
+   */
+  feasibleHardDelta(s: number, t1: number, r1: number, x: number): number {
+    const c = this.sessionCourse[s];
+    const t0 = this.slot[s];
+    const nR = this.nRooms;
+    let dh = this.roomHard[c * nR + r1] - this.roomHard[c * nR + this.room[s]];
+    if (x >= 0) {
+      const cx = this.sessionCourse[x];
+      dh += this.roomHard[cx * nR + this.room[s]] - this.roomHard[cx * nR + r1];
+      if (t0 === t1) return dh;
+      const nS = this.nSlots;
+      const sh = this.shared[c * this.nCourses + cx];
+      return dh + this.busy[c * nS + t1] + this.busy[cx * nS + t0] - 2 * sh;
+    }
+    if (t0 === t1) return dh;
+    return dh + this.busy[c * this.nSlots + t1];
   }
 
   /** The soft part of moveDelta, returned. */
@@ -311,7 +362,7 @@ export class FlatState {
       ds += (Math.max(0, min - after) - Math.max(0, min - days)) * this.wMinDays;
     }
     if (this.wIso === 0) return ds;
-    const tick = this.stampOther(other);
+    const tick = this.stampOther(c, other);
     const q0 = t0 - d0 * nP;
     const q1 = t1 - d1 * nP;
     const occ = this.setOcc;
@@ -339,10 +390,13 @@ export class FlatState {
     return ds;
   }
 
-  /** Mark the faculty and sets of course `other` (none when -1) with a new tick, returned. */
-  private stampOther(other: number): number {
+  /**
+   * Mark the faculty and sets of course `other` (none when -1, or when it shares nothing with
+   * course c) with a new tick, returned.
+   */
+  private stampOther(c: number, other: number): number {
     const tick = ++this.tick;
-    if (other >= 0) {
+    if (other >= 0 && this.shared[c * this.nCourses + other] !== 0) {
       for (let i = this.facOff[other], e = this.facOff[other + 1]; i < e; i++)
         this.facStamp[this.facItems[i]] = tick;
       for (let i = this.setOff[other], e = this.setOff[other + 1]; i < e; i++)
@@ -364,6 +418,8 @@ export class FlatState {
     let dh = 0;
     let ds = 0;
     if (this.cell[t * nR + r] === s) this.cell[t * nR + r] = -1;
+    for (let i = this.nbrOff[c], e = this.nbrOff[c + 1]; i < e; i++)
+      this.busy[this.nbrCourse[i] * nS + t] -= this.nbrWeight[i];
     if (this.courseOcc[c * nS + t]-- >= 2) dh--;
     for (let i = this.facOff[c], e = this.facOff[c + 1]; i < e; i++)
       if (this.facOcc[this.facItems[i] * nS + t]-- >= 2) dh--;
@@ -405,6 +461,8 @@ export class FlatState {
     let dh = 0;
     let ds = 0;
     if (this.cell[t * nR + r] < 0) this.cell[t * nR + r] = s;
+    for (let i = this.nbrOff[c], e = this.nbrOff[c + 1]; i < e; i++)
+      this.busy[this.nbrCourse[i] * nS + t] += this.nbrWeight[i];
     if (this.courseOcc[c * nS + t]++ >= 1) dh++;
     for (let i = this.facOff[c], e = this.facOff[c + 1]; i < e; i++)
       if (this.facOcc[this.facItems[i] * nS + t]++ >= 1) dh++;
@@ -494,4 +552,43 @@ function isolated(
     iso &= iso - 1;
   }
   return n;
+}
+
+/** |R(a) ∩ R(b)| for every pair of courses, R(c) = {c} ∪ faculty(c) ∪ student sets(c). */
+function sharedResources(
+  nC: number,
+  nF: number,
+  facOff: Int32Array,
+  facItems: Int32Array,
+  setOff: Int32Array,
+  setItems: Int32Array,
+): Int32Array {
+  const shared = new Int32Array(nC * nC);
+  for (let c = 0; c < nC; c++) shared[c * nC + c] = 1;
+  const users: number[][] = [];
+  for (let c = 0; c < nC; c++) {
+    for (let i = facOff[c]; i < facOff[c + 1]; i++) (users[facItems[i]] ??= []).push(c);
+    for (let i = setOff[c]; i < setOff[c + 1]; i++) (users[nF + setItems[i]] ??= []).push(c);
+  }
+  for (const list of users) if (list) for (const a of list) for (const b of list) shared[a * nC + b]++;
+  return shared;
+}
+
+/** The nonzero entries of `shared` row by row (CSR): course and weight. */
+function neighbours(
+  nC: number,
+  shared: Int32Array,
+): { offsets: Int32Array; course: Int32Array; weight: Int32Array } {
+  const offsets = new Int32Array(nC + 1);
+  const course: number[] = [];
+  const weight: number[] = [];
+  for (let a = 0; a < nC; a++) {
+    for (let b = 0; b < nC; b++)
+      if (shared[a * nC + b] !== 0) {
+        course.push(b);
+        weight.push(shared[a * nC + b]);
+      }
+    offsets[a + 1] = course.length;
+  }
+  return { offsets, course: Int32Array.from(course), weight: Int32Array.from(weight) };
 }

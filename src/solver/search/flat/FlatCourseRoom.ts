@@ -1,0 +1,99 @@
+// Room-stability move on a FlatState: every session of one course goes into one room. A session
+// whose slot has that room free moves into it; one whose slot has it taken exchanges rooms with
+// the occupant (which must be movable and allowed in the freed room). Slots do not change, so the
+// move never adds a clash; it changes room capacity and room stability costs only. Applied with
+// remove/add (the cost change accumulates in the state's dHard / dSoft) and undone by `undo`
+// when rejected. No allocation per move.
+import type { FlatState } from './FlatState.ts';
+import type { Rng } from '../../Rng.ts';
+
+export class FlatCourseRoom {
+  private readonly fs: FlatState;
+  private readonly first: Int32Array;
+  private readonly count: Int32Array;
+  /** Sessions moved by the last move (the course's and the occupants'), with where they were. */
+  private readonly members: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly fromRoom: Int32Array;
+  private readonly toRoom: Int32Array;
+  private readonly slotMark: Int32Array;
+  private tick = 0;
+  private size = 0;
+
+  constructor(fs: FlatState) {
+    this.fs = fs;
+    this.first = fs.courseFirst;
+    this.count = fs.courseCount;
+    let most = 0;
+    for (let c = 0; c < fs.nCourses; c++) most = Math.max(most, this.count[c]);
+    this.members = new Int32Array(2 * most);
+    this.slots = new Int32Array(2 * most);
+    this.fromRoom = new Int32Array(2 * most);
+    this.toRoom = new Int32Array(2 * most);
+    this.slotMark = new Int32Array(fs.nSlots);
+  }
+
+  /**
+   * Move every session of s's course into one room: the room of another of its sessions when they
+   * are in more than one, else a random allowed room. False (nothing changed) when it does not
+   * apply.
+   */
+  tryMove(rng: Rng, s: number): boolean {
+    const fs = this.fs;
+    const c = fs.sessionCourse[s];
+    const n = this.count[c];
+    const first = this.first[c];
+    let r1 = fs.room[first + rng.int(n)];
+    if (r1 === fs.room[s] || r1 < 0 || fs.allowedRoom[c * fs.nRooms + r1] === 0) {
+      const ro = fs.courseRooms.offsets;
+      const k = ro[c + 1] - ro[c];
+      if (k < 2) return false;
+      r1 = fs.courseRooms.items[ro[c] + rng.int(k)];
+    }
+    if (!this.collect(c, r1)) return false;
+    for (let i = 0; i < this.size; i++) fs.remove(this.members[i]);
+    for (let i = 0; i < this.size; i++) fs.add(this.members[i], this.slots[i], this.toRoom[i]);
+    return true;
+  }
+
+  /** Undo the last applied move (its change is then discarded by the caller). */
+  undo(): void {
+    const fs = this.fs;
+    for (let i = 0; i < this.size; i++) fs.remove(this.members[i]);
+    for (let i = 0; i < this.size; i++) fs.add(this.members[i], this.slots[i], this.fromRoom[i]);
+  }
+
+  /** The sessions to move for course c into room r1, with their rooms; false when it cannot apply. */
+  private collect(c: number, r1: number): boolean {
+    const fs = this.fs;
+    const nR = fs.nRooms;
+    const nS = fs.nSlots;
+    const tick = ++this.tick;
+    let n = 0;
+    for (let y = this.first[c], e = y + this.count[c]; y < e; y++) {
+      const t = fs.slot[y];
+      const r0 = fs.room[y];
+      if (t < 0 || r0 === r1) continue;
+      if (fs.isMovable[y] === 0 || this.slotMark[t] === tick) return false;
+      if (fs.roomUnavailable[r1 * nS + t] === 1) return false;
+      this.slotMark[t] = tick;
+      const z = fs.cell[t * nR + r1];
+      this.members[n] = y;
+      this.slots[n] = t;
+      this.fromRoom[n] = r0;
+      this.toRoom[n] = r1;
+      n++;
+      if (z >= 0) {
+        if (fs.isMovable[z] === 0 || fs.sessionCourse[z] === c || !fs.usable(fs.sessionCourse[z], t, r0))
+          return false;
+        this.members[n] = z;
+        this.slots[n] = t;
+        this.fromRoom[n] = r1;
+        this.toRoom[n] = r0;
+        n++;
+      }
+    }
+    this.size = n;
+    return n > 0;
+  }
+}
