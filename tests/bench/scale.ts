@@ -1,4 +1,5 @@
-// Scale benchmark: the generated `sih` college (~7k sessions) and the same at scale 2, each solved in
+// Scale benchmark: the generated plain `sih` college (~7k sessions; `slotwise generate --plain`, the
+// few-rules college; bench:rules solves the one with every sheet) and the same at scale 2, each solved in
 // its own child process (clean heap and peak RSS). Prints sessions, wall time, peak RSS, hard, soft,
 // the time to the first hard = 0 timetable, the stage times, and the scale-2 / scale-1 time ratios
 // against the product targets (hard = 0 within 60 s, peak RSS <= 1.5 GB, 2x size <= 2.5x time).
@@ -8,7 +9,6 @@
 // --trace prints the solve's progress messages (to stderr) every 2 s and at each change of phase.
 // --mip-only runs pre-check, decomposition and the MIP stage alone (no constructor or search) and
 // reports what the MIP placed hard-feasibly; --gap-rows adds the max_gaps_per_day rows to its MIPs.
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCollege } from '../../src/main/generate/index.ts';
@@ -18,6 +18,7 @@ import { decompose } from '../../src/solver/decompose/index.ts';
 import { mipSchedule } from '../../src/solver/mip/index.ts';
 import { precheck } from '../../src/solver/precheck/index.ts';
 import { solve } from '../../src/solver/solve.ts';
+import { nonZero, rssSampler, runChild } from './benchChild.ts';
 
 interface Row {
   scale: number;
@@ -50,21 +51,9 @@ const seed = Number(values.seed);
 const mipOnly = values['mip-only'];
 const gapRows = values['gap-rows'];
 
-function rssSampler(): () => number {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  return () => {
-    clearInterval(timer);
-    return Math.round(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20);
-  };
-}
-
-const nonZero = (r: Record<string, number>): Record<string, number> =>
-  Object.fromEntries(Object.entries(r).filter(([, v]) => v !== 0));
-
 async function runOne(scale: number): Promise<Row> {
   const tg = performance.now();
-  const { college } = generateCollege('sih', seed, { scale });
+  const { college } = generateCollege('sih', seed, { scale, plain: true });
   const generateMs = Math.round(performance.now() - tg);
   const peak = rssSampler();
   const t0 = performance.now();
@@ -132,33 +121,17 @@ async function runOne(scale: number): Promise<Row> {
 }
 
 function child(scale: number): Promise<Row> {
-  const args = [
-    fileURLToPath(import.meta.url),
-    '--single',
-    String(scale),
-    '--time-limit',
-    String(timeLimitMs / 1000),
-  ];
+  const args = ['--single', String(scale), '--time-limit', String(timeLimitMs / 1000)];
   args.push('--seed', String(seed), ...(mipOnly ? ['--mip-only'] : []), ...(gapRows ? ['--gap-rows'] : []));
   if (values.trace) args.push('--trace');
-  return new Promise((resolve) => {
-    const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    proc.on('close', (code) => {
-      const line = out.trim().split('\n').pop() ?? '';
-      try {
-        resolve(JSON.parse(line) as Row);
-      } catch {
-        resolve({ scale, error: `child exited ${code}: ${out.slice(-300)}` } as Row);
-      }
-    });
-  });
+  return runChild<Row>(fileURLToPath(import.meta.url), args, (error) => ({ scale, error }) as Row);
 }
 
 function print(rows: Row[]): void {
   const fmt = (ms: number | null): string => (ms === null ? '-' : `${(ms / 1000).toFixed(1)} s`);
-  console.log(`sih, seed ${seed}, time limit ${timeLimitMs / 1000} s${mipOnly ? ', MIP stage only' : ''}`);
+  console.log(
+    `sih (plain), seed ${seed}, time limit ${timeLimitMs / 1000} s${mipOnly ? ', MIP stage only' : ''}`,
+  );
   console.log('scale  sessions   wall     peak RSS   hard   soft      hard=0 at   stages (ms)');
   for (const r of rows) {
     if (r.error) {

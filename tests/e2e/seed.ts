@@ -48,7 +48,7 @@ export async function seedProject(app: AppSession, withTimetable: boolean): Prom
       const college = loadCollege(db);
       if (!college) throw new Error('no college after import');
       const problem = compile(college);
-      const planted = generateCollege('small', 2026).planted;
+      const planted = generateCollege('small', 2026, { plain: true }).planted;
       const evaluation = evaluate(problem, timetableToPlacement(problem, planted), { details: false });
       addTimetable(db, {
         name: 'Planted',

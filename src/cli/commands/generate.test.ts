@@ -45,6 +45,21 @@ describe('slotwise generate', () => {
     expect(report.stats.courses).toBe(generateCollege('small', 4).college.courses.length);
   });
 
+  it('--plain writes the plain college (fewer rules), and the default one imports with every rule', async () => {
+    const code = await main(['generate', '--seed', '4', '--plain', '--out', join(cli.dir, 'p'), '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(cli.out.join('\n')) as { plain: boolean; stats: { rules: number } };
+    expect(report.plain).toBe(true);
+    expect(report.stats.rules).toBe(generateCollege('small', 4, { plain: true }).college.rules.length);
+    expect(report.stats.rules).toBeLessThan(generateCollege('small', 4).college.rules.length);
+    expect(await main(['generate', '--preset', 'medium', '--seed', '4', '--out', join(cli.dir, 'm')])).toBe(
+      0,
+    );
+    const imported = await importPath(join(cli.dir, 'm'));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors.slice(0, 3)));
+    expect(imported.college.rules).toEqual(generateCollege('medium', 4).college.rules);
+  });
+
   it.each([
     [['--preset', 'huge'], /Unknown --preset "huge"/],
     [['--seed', 'abc'], /--seed must be an integer/],

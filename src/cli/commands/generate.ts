@@ -15,15 +15,18 @@ interface GenerateOptions {
   xlsx?: string | boolean;
   planted?: string | boolean;
   json?: boolean;
+  plain?: boolean;
 }
 
 export function register(program: Command): void {
   program
     .command('generate')
     .description(
-      'Generate a realistic synthetic college (departments, sections with lab batches, theory, labs, ' +
-        'tutorials, NEP electives, faculty limits, rules) as a workbook. The same preset and seed always give ' +
-        'the same college, and it has a clash-free timetable by construction (--planted writes it).',
+      'Generate a realistic synthetic college as a workbook that uses every sheet: departments, sections ' +
+        'with lab batches, theory, labs, tutorials, NEP electives and enrollments, allowed-room lists, faculty ' +
+        'and group limits, unavailability, pinned sessions and rules of every kind, hard and soft (about one ' +
+        'rule per three courses). The same preset and seed always give the same college, and it has a ' +
+        'timetable with no hard violation by construction (--planted writes it).',
     )
     .option('--preset <name>', `size: ${PRESET_NAMES.join(' | ')}`, 'small')
     .option('--seed <n>', 'random seed (integer)', '1')
@@ -31,11 +34,17 @@ export function register(program: Command): void {
     .option('--scale <k>', 'multiply the size (number of sections, students, courses) by k', '1')
     .option('--xlsx [file]', 'also write an .xlsx workbook (default: <out>.xlsx next to the folder)')
     .option('--planted [file]', 'also write the planted timetable as CSV (default: <out>-planted.csv)')
+    .option(
+      '--plain',
+      'the plain college of earlier versions: far fewer rules (no rule read off the planted timetable), ' +
+        'fewer pinned sessions and allowed-room lists',
+    )
     .option('--json', 'print the summary as JSON')
     .addHelpText(
       'after',
       '\nExamples:\n  slotwise generate --preset small --seed 2026 --out college --xlsx\n' +
-        '  slotwise generate --preset sih --seed 7 --scale 2 --out bench/sih2 --planted',
+        '  slotwise generate --preset sih --seed 7 --scale 2 --out bench/sih2 --planted\n' +
+        '  slotwise generate --preset sih --seed 1 --plain --out bench/sih-plain',
     )
     .action(async (opts: GenerateOptions) => {
       const preset = opts.preset as PresetName;
@@ -47,7 +56,10 @@ export function register(program: Command): void {
       if (!(scale > 0) || !Number.isFinite(scale) || scale > 20)
         throw new CliError(`--scale must be a number above 0 and at most 20 (got "${opts.scale}").`, 1);
       const started = performance.now();
-      const { college, planted, stats } = generateCollege(preset, seed, { scale });
+      const { college, planted, stats } = generateCollege(preset, seed, {
+        scale,
+        plain: opts.plain === true,
+      });
       const generatedMs = Math.round(performance.now() - started);
       const out = resolve(opts.out);
       const sibling = (suffix: string): string => join(dirname(out), `${basename(out)}${suffix}`);
@@ -68,8 +80,10 @@ export function register(program: Command): void {
       } catch (error) {
         throw new CliError(`Cannot write the generated college: ${(error as Error).message}`, 1);
       }
-      if (opts.json) console.log(JSON.stringify({ preset, seed, scale, generatedMs, files, stats }, null, 2));
-      else printSummary(preset, seed, scale, generatedMs, files, stats);
+      const plain = opts.plain === true;
+      if (opts.json)
+        console.log(JSON.stringify({ preset, seed, scale, plain, generatedMs, files, stats }, null, 2));
+      else printSummary(preset, seed, scale, plain, generatedMs, files, stats);
     });
 }
 
@@ -77,6 +91,7 @@ function printSummary(
   preset: string,
   seed: number,
   scale: number,
+  plain: boolean,
   ms: number,
   files: string[],
   s: GenerationStats,
@@ -94,7 +109,8 @@ function printSummary(
     ['fixed sessions', s.fixed],
     ['student clashes in planted timetable', s.plantedStudentClashes],
   ];
-  console.log(`Generated preset ${preset}, seed ${seed}${scale !== 1 ? `, scale ${scale}` : ''} in ${ms} ms`);
+  const how = `${scale !== 1 ? `, scale ${scale}` : ''}${plain ? ', plain' : ''}`;
+  console.log(`Generated preset ${preset}, seed ${seed}${how} in ${ms} ms`);
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
   const util = Object.entries(s.roomUtilisation)

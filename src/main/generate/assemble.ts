@@ -6,6 +6,8 @@ import type { Draft } from './draft.ts';
 import { courseUnavailable, facultyRows, groupRows, roomRows } from './limits.ts';
 import type { Occupancy } from './occupancy.ts';
 import { fixedRows } from './extraRules.ts';
+import { moreFixedRows } from './plantedExtras.ts';
+import type { Rng } from './rng.ts';
 
 export const PERIODS = [
   { label: '1', start: '09:00', end: '09:50' },
@@ -20,7 +22,8 @@ export const PERIODS = [
   { label: '8', start: '15:55', end: '16:45' },
 ];
 
-export function assembleCollege(d: Draft, occ: Occupancy, sourceName: string): College {
+/** `extra`: the full college's random stream (more pinned sessions); null for the plain college. */
+export function assembleCollege(d: Draft, occ: Occupancy, sourceName: string, extra: Rng | null): College {
   const courses: Course[] = d.offerings.map((off) => ({
     id: off.id,
     name: off.name,
@@ -63,7 +66,7 @@ export function assembleCollege(d: Draft, occ: Occupancy, sourceName: string): C
       .sort((a, b) =>
         a.studentId < b.studentId ? -1 : a.studentId > b.studentId ? 1 : a.courseId < b.courseId ? -1 : 1,
       ),
-    fixed: fixedRows(d),
+    fixed: extra ? moreFixedRows(d, extra, fixedRows(d)) : fixedRows(d),
     rules,
     weights: { student_clash: 20, group_gaps: 2 },
     settings: { roomCapacity: 'hard' },

@@ -132,7 +132,9 @@ function hardViolations(college: College, timetable: Timetable): string[] {
     };
     if (r.kind === 'same_time') pairs(true, (a, b) => start(a) === start(b));
     if (r.kind === 'same_day') pairs(true, (a, b) => a.day === b.day);
-    if (r.kind === 'consecutive') pairs(false, (a, b) => a.day === b.day && b.period === a.period + a.len);
+    // B right after A ends, the periods between adjacent (no break).
+    if (r.kind === 'consecutive')
+      pairs(false, (a, b) => a.day === b.day && b.period === a.period + a.len && joined(b.period - 1));
     if (r.kind === 'ordered') pairs(false, (a, b) => start(a) + a.len <= start(b));
     if (r.kind === 'different_days') {
       const days = lists.flat().map((s) => s.day);
@@ -236,11 +238,17 @@ describe('generateCollege', () => {
     expect(hardViolations(two.college, two.planted)).toEqual([]);
   });
 
-  it.each(['small', 'medium'] as const)(
-    '%s: the evaluator finds no hard violation in the planted timetable',
-    (preset) => {
-      for (const seed of [11, 12]) {
-        const { college, planted, stats } = generateCollege(preset, seed);
+  it.each([
+    ['small', false],
+    ['medium', false],
+    ['small', true],
+    ['medium', true],
+  ] as const)(
+    '%s (plain %s): the evaluator finds no hard violation in the planted timetable',
+    (preset, plain) => {
+      for (const seed of [11, 12, 13]) {
+        const { college, planted, stats } = generateCollege(preset, seed, { plain });
+        expect(hardViolations(college, planted)).toEqual([]);
         const problem = compile(college);
         const ev = evaluate(problem, timetableToPlacement(problem, planted), { details: false });
         expect(ev.hardTotal).toBe(0);
@@ -264,6 +272,66 @@ describe('generateCollege', () => {
     const first = split.assignments.find((x) => x.courseId === rule.courses[0])!;
     first.period = (first.period! + 1) % college.periods.length;
     expect(hardViolations(college, split).some((m) => m.startsWith('rule same_time'))).toBe(true);
+  });
+
+  it.each([1, 2, 3])('sih (seed %i) with every sheet: the evaluator finds no hard violation', (seed) => {
+    const { college, planted } = generateCollege('sih', seed);
+    const problem = compile(college);
+    const ev = evaluate(problem, timetableToPlacement(problem, planted), { details: false });
+    expect(ev.hardTotal).toBe(0);
+    expect(college.rules.length).toBeGreaterThan(700);
+    expect(college.fixed.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it.each(['medium', 'sih'] as const)(
+    '%s uses every sheet: each rule kind hard and soft, every limit, room lists and unavailability',
+    (preset) => {
+      const { college } = generateCollege(preset, 5);
+      for (const kind of [
+        'same_time',
+        'not_overlapping',
+        'different_days',
+        'same_day',
+        'consecutive',
+        'ordered',
+        'min_days_apart',
+        'same_room',
+      ] as const)
+        for (const hard of [true, false])
+          expect(
+            college.rules.some((r) => r.kind === kind && r.hard === hard),
+            `${kind} ${hard ? 'hard' : 'soft'}`,
+          ).toBe(true);
+      const f = college.faculty;
+      expect(f.some((x) => x.maxPerDay !== undefined)).toBe(true);
+      expect(f.some((x) => x.maxPerWeek !== undefined)).toBe(true);
+      expect(f.some((x) => x.maxDays !== undefined)).toBe(true);
+      expect(f.some((x) => x.maxGapsPerDay !== undefined)).toBe(true);
+      expect(f.some((x) => x.unavailable.length > 0)).toBe(true);
+      const g = college.groups;
+      expect(g.some((x) => x.maxPerDay !== undefined)).toBe(true);
+      expect(g.some((x) => x.minPerDay !== undefined)).toBe(true);
+      expect(g.some((x) => x.maxGapsPerDay !== undefined)).toBe(true);
+      expect(college.rooms.some((r) => r.unavailable.length > 0)).toBe(true);
+      expect(college.courses.some((c) => c.rooms.length > 0 && c.roomType === 'lecture')).toBe(true);
+      expect(college.courses.some((c) => c.unavailable.length > 0)).toBe(true);
+      expect(college.enrollments.length).toBeGreaterThan(0);
+      expect(college.fixed.some((x) => x.roomId !== undefined)).toBe(true);
+      // Paired rules join courses with equal session counts (the import refuses others).
+      const sessions = new Map(college.courses.map((c) => [c.id, c.sessions]));
+      for (const r of college.rules)
+        if (['same_time', 'same_day', 'consecutive', 'ordered'].includes(r.kind))
+          expect(new Set(r.courses.map((c) => sessions.get(c))).size).toBe(1);
+    },
+  );
+
+  it('plain keeps the earlier college: the same people and courses, far fewer rules and pins', () => {
+    const full = generateCollege('sih', 1);
+    const plain = generateCollege('sih', 1, { plain: true });
+    expect(plain.college.students).toEqual(full.college.students);
+    expect(plain.college.courses.map((c) => c.id)).toEqual(full.college.courses.map((c) => c.id));
+    expect(plain.college.rules.length).toBeLessThan(full.college.rules.length / 3);
+    expect(plain.college.fixed.length).toBeLessThan(full.college.fixed.length / 3);
   });
 
   it('rejects a bad seed or scale with a clear message', () => {

@@ -17,6 +17,8 @@ import { enrollMinors } from './minors.ts';
 import { occupancyOf } from './occupancy.ts';
 import { buildDepartments, buildSections, chooseProgrammes } from './people.ts';
 import { Planter } from './planter.ts';
+import { restrictTheoryRooms } from './plantedExtras.ts';
+import { addPlantedRules, sortSessionsByTime } from './plantedRules.ts';
 import { PRESETS } from './presets.ts';
 import type { PresetName } from './presets.ts';
 import { Rng } from './rng.ts';
@@ -31,6 +33,12 @@ export type { GenerationStats } from './stats.ts';
 export interface GenerateOptions {
   /** Multiplies the number of sections (students, courses, faculty, rooms); default 1. */
   scale?: number;
+  /**
+   * The plain college: the rules, pinned sessions and room lists of the first generator only
+   * (no rules read off the planted timetable, few pinned sessions). Default false: every sheet and
+   * every rule kind, hard and soft, at a real college's density.
+   */
+  plain?: boolean;
 }
 
 export interface GeneratedCollege {
@@ -39,6 +47,9 @@ export interface GeneratedCollege {
   planted: Timetable;
   stats: GenerationStats;
 }
+
+/** Mixed into the seed for the full college's own random stream. */
+const FULL_SALT = 0x5eed_f011;
 
 export function generateCollege(
   preset: PresetName,
@@ -98,10 +109,18 @@ export function generateCollege(
   planter.placeAll();
   enrollMinors(d, minors, planter.leafBusy);
   dropUnplaced(d);
+  // The full college draws from its own stream, so the plain one stays exactly as it was.
+  const extra = opts.plain ? null : new Rng((seed ^ FULL_SALT) >>> 0);
+  if (extra) sortSessionsByTime(d);
 
   const occ = occupancyOf(d);
   addDerivedRules(d, occ);
-  const college = assembleCollege(d, occ, `${preset}${scale !== 1 ? `x${scale}` : ''}-seed${seed}`);
+  if (extra) {
+    restrictTheoryRooms(d, extra);
+    addPlantedRules(d, extra);
+  }
+  const name = `${preset}${scale !== 1 ? `x${scale}` : ''}-seed${seed}`;
+  const college = assembleCollege(d, occ, name, extra);
   const planted = plantedTimetable(d);
   return { college, planted, stats: measure(d, college, occ, planter.stats) };
 }

@@ -13,10 +13,10 @@ const withoutSource = (c: College): Omit<College, 'source'> => {
 };
 
 describe('resources/samples', () => {
-  const { college } = generateCollege('small', 2026);
+  const { college } = generateCollege('small', 2026, { plain: true });
 
   it.each(['college', 'college.xlsx'])(
-    '%s imports cleanly and is the small preset with seed 2026',
+    '%s imports cleanly and is the plain small preset with seed 2026',
     async (name) => {
       const result = await importPath(join(SAMPLES, name));
       if (!result.ok) throw new Error(JSON.stringify(result.errors.slice(0, 5)));
