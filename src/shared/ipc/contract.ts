@@ -203,7 +203,10 @@ export const contract = {
     response: reply<TimetableInfo>(),
   },
   /** Deletes a timetable version that is not the active one. */
-  'timetable:delete': { request: z.strictObject({ id: timetableId }), response: reply<{ deleted: number }>() },
+  'timetable:delete': {
+    request: z.strictObject({ id: timetableId }),
+    response: reply<{ deleted: number }>(),
+  },
   /** Sessions placed differently in timetable `a` and timetable `b`. */
   'timetable:compare': {
     request: z.strictObject({ a: timetableId, b: timetableId }),
