@@ -61,7 +61,7 @@ export interface SubmitOptions {
   makeActive?: boolean;
   /**
    * When a result becomes the active timetable. Default: 'if-better' for a single solve (never a
-   * worse one without the user's say), 'never' for variants (the first one when none is active).
+   * worse one without the user's say), 'never' for variants (the user picks one, even when none is active).
    */
   activate?: ActivatePolicy;
   /**

@@ -1,5 +1,5 @@
 // Whether a finished job's timetable becomes the active one. "always" (the CLI's `run` on a fresh
-// project), "never" (variants: the user picks one), or "if-better": only when it is at least as
+// project), "never" (variants: the user picks one, even when nothing is active yet), or "if-better": only when it is at least as
 // good as the active timetable (fewer hard violations, then a lower soft cost), both evaluated here
 // with the same evaluator and weights. A worse result is stored but the active one is kept, and
 // the comparison goes with the job's finished event so the user can choose.
@@ -16,8 +16,8 @@ import { studentClashCount } from './studentClashCount.ts';
 export type ActivatePolicy = 'always' | 'if-better' | 'never';
 
 export interface ActivationDecision {
-  /** Passed to addTimetable: true = make active, undefined = only when nothing is active yet. */
-  makeActive: true | undefined;
+  /** Passed to addTimetable: true = make active, false = never, undefined = only when nothing is active yet. */
+  makeActive: boolean | undefined;
   /** The active timetable the result was compared with, when the policy compares and one exists. */
   previous: ActiveComparison | null;
 }
@@ -58,7 +58,7 @@ export function decideActivation(
   result: { hard: number; soft: number },
 ): ActivationDecision {
   if (policy === 'always') return { makeActive: true, previous: activeComparison(db, problem) };
-  if (policy === 'never') return { makeActive: undefined, previous: null };
+  if (policy === 'never') return { makeActive: false, previous: null };
   const previous = activeComparison(db, problem);
   if (!previous || !previous.comparable) return { makeActive: true, previous };
   const worse = isBetter({ hard: previous.hardTotal, soft: previous.softTotal }, result);
