@@ -22,7 +22,7 @@ function realCounts(college: College, timetable: Timetable): Record<HardKind, nu
 describe('the evaluator agrees with a naive reading of the contract', () => {
   it('on random timetables of random colleges using every sheet and rule kind', () => {
     const seen = new Set<HardKind>();
-    for (let seed = 1; seed <= 300; seed++) {
+    for (let seed = 1; seed <= 200; seed++) {
       const college = randomCollege(seed);
       for (let t = 0; t < 3; t++) {
         const timetable = randomTimetable(college, seed * 7 + t);

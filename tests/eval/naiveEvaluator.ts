@@ -181,16 +181,22 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
     const teaches = placed.filter((s) => course.get(s.course)!.faculty.includes(f.id));
     let week = 0;
     let days = 0;
+    let weekGaps = 0;
     for (let d = 0; d < nDays; d++) {
       const { load, gaps } = dayOf(teaches, d);
       if (load === 0) continue;
       week += load;
       days++;
+      weekGaps += gaps;
       out.faculty_max_per_day += over(load, f.maxPerDay);
       out.faculty_max_gaps += over(gaps, f.maxGapsPerDay);
+      // A day off is allowed; a teaching day has at least min_per_day periods.
+      if (f.minPerDay !== undefined && load < f.minPerDay) out.faculty_min_per_day += f.minPerDay - load;
     }
     out.faculty_max_per_week += over(week, f.maxPerWeek);
     out.faculty_max_days += over(days, f.maxDays);
+    out.faculty_max_gaps_per_week += over(weekGaps, f.maxGapsPerWeek);
+    if (f.minDays !== undefined && days < f.minDays) out.faculty_min_days += f.minDays - days;
   }
 
   // Group limits hold for each leaf at or below the group (its sessions: those of its courses and
@@ -212,6 +218,15 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
       out.group_min_per_day += minUnder;
       out.group_max_gaps += gapsOver;
     }
+    // Weekly idle periods: per leaf summed over the days, the worst leaf's excess once per group.
+    let weekOver = 0;
+    for (const leaf of leavesBelow(g.id)) {
+      const attends = placed.filter((s) => courseLeaves(s.course).has(leaf));
+      let gaps = 0;
+      for (let d = 0; d < nDays; d++) gaps += dayOf(attends, d).gaps;
+      weekOver = Math.max(weekOver, over(gaps, g.maxGapsPerWeek));
+    }
+    out.group_max_gaps_per_week += weekOver;
   }
 
   // --- rules (hard ones only; soft rules cost nothing hard) ---

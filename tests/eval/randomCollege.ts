@@ -55,6 +55,9 @@ export function randomCollege(seed: number): College {
     maxPerWeek: chance(0.3) ? 2 + rng.int(8) : undefined,
     maxDays: chance(0.3) ? 1 + rng.int(nDays) : undefined,
     maxGapsPerDay: chance(0.3) ? rng.int(2) : undefined,
+    maxGapsPerWeek: chance(0.3) ? rng.int(3) : undefined,
+    minPerDay: chance(0.3) ? 1 + rng.int(3) : undefined,
+    minDays: chance(0.3) ? 1 + rng.int(nDays) : undefined,
     unavailable: chance(0.4) ? slots(4) : [],
   }));
   // A tree: years, sections below some, batches below some sections.
@@ -66,6 +69,7 @@ export function randomCollege(seed: number): College {
     maxPerDay?: number;
     minPerDay?: number;
     maxGapsPerDay?: number;
+    maxGapsPerWeek?: number;
   }> = [];
   const nGroups = 2 + rng.int(6);
   for (let i = 0; i < nGroups; i++) {
@@ -77,6 +81,7 @@ export function randomCollege(seed: number): College {
       maxPerDay: chance(0.3) ? 1 + rng.int(4) : undefined,
       minPerDay: chance(0.3) ? rng.int(4) : undefined,
       maxGapsPerDay: chance(0.3) ? rng.int(2) : undefined,
+      maxGapsPerWeek: chance(0.3) ? rng.int(3) : undefined,
     });
   }
   const courses = Array.from({ length: 3 + rng.int(7) }, (_, i) => {

@@ -178,6 +178,9 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
     facultyMaxPerWeek: Int32Array.from(spec.faculty.map((f) => f.maxPerWeek ?? 0)),
     facultyMaxDays: Int32Array.from(spec.faculty.map((f) => f.maxDays ?? 0)),
     facultyMaxGapsPerDay: new Int32Array(spec.faculty.length).fill(-1),
+    facultyMaxGapsPerWeek: new Int32Array(spec.faculty.length).fill(-1),
+    facultyMinPerDay: new Int32Array(spec.faculty.length),
+    facultyMinDays: new Int32Array(spec.faculty.length),
     facultyUnavailable,
     facultyCourses: csr(
       spec.faculty.map((_, f) => courseFaculty.flatMap((fs, c) => (fs.includes(f) ? [c] : []))),
@@ -189,6 +192,7 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
     groupMaxPerDay: Int32Array.from(spec.groups.map((g) => g.maxPerDay ?? 0)),
     groupMinPerDay: Int32Array.from(spec.groups.map((g) => g.minPerDay ?? 0)),
     groupMaxGapsPerDay: new Int32Array(spec.groups.length).fill(-1),
+    groupMaxGapsPerWeek: new Int32Array(spec.groups.length).fill(-1),
     nStudentSets: leaves.length,
     setGroup: Int32Array.from(leaves),
     setCourses: csr(leaves.map((_, k) => courseSets.flatMap((ks, c) => (ks.includes(k) ? [c] : [])))),
