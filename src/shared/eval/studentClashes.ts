@@ -154,11 +154,28 @@ function distinctStudents(p: CompiledProblem, clashing: Map<number, number>): nu
   return count;
 }
 
-/** The headline figures in plain words: "3,209 student double-bookings (1,150 students) from 41 course pairs". */
+const n = (x: number): string => x.toLocaleString('en-US');
+
+/** "3,209 student double-bookings (1,150 students) from 41 course pairs". */
 export function studentClashWords(c: Pick<StudentClashes, 'doubleBookings' | 'students' | 'pairs'>): string {
-  const n = (x: number): string => x.toLocaleString('en-US');
   if (c.doubleBookings === 0) return 'no student double-bookings';
   const who = c.students === null ? '' : ` (${n(c.students)} student${c.students === 1 ? '' : 's'})`;
   const pairs = c.pairs.length;
   return `${n(c.doubleBookings)} student double-booking${c.doubleBookings === 1 ? '' : 's'}${who} from ${n(pairs)} course pair${pairs === 1 ? '' : 's'}`;
+}
+
+/** "3,209 student double-bookings remain, from 41 course pairs" (empty when there are none). */
+export function remainingWords(c: { doubleBookings: number; pairs: number }): string {
+  if (c.doubleBookings === 0) return '';
+  const one = c.doubleBookings === 1;
+  return `${n(c.doubleBookings)} student double-booking${one ? '' : 's'} ${one ? 'remains' : 'remain'}, from ${n(c.pairs)} course pair${c.pairs === 1 ? '' : 's'}`;
+}
+
+/**
+ * A result in one sentence: "A timetable without clashes was found" only when no student is
+ * double-booked either; otherwise it says which clashes there are none of, and what remains.
+ */
+export function clashFreeSentence(c: { doubleBookings: number; pairs: number } | null): string {
+  if (!c || c.doubleBookings === 0) return 'A timetable without clashes was found';
+  return `A timetable without group or teacher clashes was found; ${remainingWords(c)}`;
 }
