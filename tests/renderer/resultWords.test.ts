@@ -4,19 +4,28 @@ import { costWords, headline, kindWords, originWords } from '../../src/renderer/
 describe('the Generate result in words', () => {
   it('never says "without clashes" while a rule is broken or a student is double-booked', () => {
     expect(headline(0, null)).toEqual({ title: 'A timetable without clashes was found', tone: 'ok' });
-    expect(headline(0, 0)).toEqual({ title: 'A timetable without clashes was found', tone: 'ok' });
-    expect(headline(0, 3209)).toEqual({
-      title: 'Every hard rule holds, but 3209 students are double-booked',
+    expect(headline(0, { doubleBookings: 0, pairs: 0 })).toEqual({
+      title: 'A timetable without clashes was found',
+      tone: 'ok',
+    });
+    expect(headline(0, { doubleBookings: 3209, pairs: 41 })).toEqual({
+      title:
+        'A timetable without group or teacher clashes was found; 3,209 student double-bookings remain, from 41 course pairs',
       tone: 'warn',
     });
+    expect(headline(0, { doubleBookings: 1, pairs: 1 }).title).toBe(
+      'A timetable without group or teacher clashes was found; 1 student double-booking remains, from 1 course pair',
+    );
     expect(headline(2, null)).toEqual({
       title: 'A timetable was found, but it breaks 2 hard rules or limits',
       tone: 'warn',
     });
-    expect(headline(3, 1, 1).title).toBe(
-      'A timetable was found, but it breaks 2 hard rules or limits and leaves 1 session unplaced, and 1 student is double-booked',
+    expect(headline(3, { doubleBookings: 4, pairs: 2 }, 1).title).toBe(
+      'A timetable was found, but it breaks 2 hard rules or limits and leaves 1 session unplaced, and 4 student double-bookings remain, from 2 course pairs',
     );
-    expect(headline(1, 0, 1).title).toBe('A timetable was found, but it leaves 1 session unplaced');
+    expect(headline(1, { doubleBookings: 0, pairs: 0 }, 1).title).toBe(
+      'A timetable was found, but it leaves 1 session unplaced',
+    );
   });
 
   it('names kinds of violations in plain words, singular and plural', () => {

@@ -10,6 +10,9 @@ import { evaluate } from '../../shared/eval/evaluate.ts';
 import { unplacedSessions } from '../../shared/eval/countedTimetable.ts';
 import type { Evaluation } from '../../shared/eval/types.ts';
 import { HARD_KINDS, SOFT_KINDS } from '../../shared/eval/types.ts';
+import { remainingWords } from '../../shared/eval/studentClashes.ts';
+import type { StudentClashSummary } from '../../shared/ipc/contract.ts';
+import { studentClashSummary } from '../../main/ipc/studentClashSummary.ts';
 import { parseCtt } from '../../shared/itc/ctt.ts';
 import { readItcSolution } from '../../shared/itc/solution.ts';
 import type { College, Timetable } from '../../shared/model/types.ts';
@@ -45,6 +48,11 @@ export interface CheckReport {
    */
   unplaced: Array<{ course: string; session: number; duplicate: boolean }>;
   warnings: string[];
+  /**
+   * Students with two sessions at once (individual enrollments): counts, and the course pairs
+   * causing them, most students first. Null when no student is individually enrolled.
+   */
+  student_clashes: StudentClashSummary | null;
   /** With --ctt: the eight components as the ITC-2007 validator prints them. */
   itc?: Record<string, number>;
 }
@@ -53,14 +61,18 @@ export function register(program: Command): void {
   program
     .command('check')
     .description(
-      'Evaluate a timetable: hard violations and soft cost by kind, and every violation explained. ' +
+      'Evaluate a timetable: hard violations and soft cost by kind, every violation explained, and the ' +
+        'students double-booked (with the course pairs causing it) when students are enrolled individually. ' +
         'Use --ctt with --solution for an ITC-2007 instance and solution file, or --db for a project.',
     )
     .option('--ctt <file>', 'ITC-2007 instance (.ctt or .ectt)')
     .option('--solution <file>', 'ITC-2007 solution file: one "course room day period" line per lecture')
     .option('--db <file>', 'project file (.slotwise); checks its active timetable')
     .option('--timetable <id>', 'with --db: check this timetable id instead of the active one')
-    .option('--json', 'print { hard_total, soft_total, hard, soft, violations, unplaced } as JSON')
+    .option(
+      '--json',
+      'print { hard_total, soft_total, hard, soft, violations, unplaced, student_clashes } as JSON',
+    )
     .option('--limit <n>', 'violations to list in the text output (0 = all)', '30')
     .addHelpText(
       'after',
@@ -148,6 +160,7 @@ export function runCheck(opts: Omit<CheckOptions, 'limit' | 'json'>): CheckRepor
       session: u.session,
       duplicate: u.duplicate,
     })),
+    student_clashes: studentClashSummary(college, problem, placement),
     warnings,
     ...(opts.ctt !== undefined ? { itc: itcComponents(e) } : {}),
   };
@@ -171,6 +184,26 @@ function sessionRef(p: CompiledProblem, s: number): { course: string; session: n
   return { course: p.courseIds[p.sessionCourse[s]], session: p.sessionIndex[s] + 1 };
 }
 
+/** Student double-bookings in words, with the course pairs causing them (none without enrollments). */
+function studentLines(r: CheckReport, limit: number): string[] {
+  const c = r.student_clashes;
+  if (!c) return [];
+  if (c.doubleBookings === 0) return ['', 'Students: no student is double-booked.'];
+  const n = (x: number): string => x.toLocaleString('en-US');
+  const lines = [
+    '',
+    `Students: ${remainingWords({ doubleBookings: c.doubleBookings, pairs: c.pairCount })}; ` +
+      `${n(c.students)} student${c.students === 1 ? ' has' : 's have'} two sessions at the same time.`,
+    'Course pairs (students in both: when they meet):',
+  ];
+  const shown = limit > 0 ? c.pairs.slice(0, limit) : c.pairs;
+  for (const p of shown)
+    lines.push(`  ${p.courses[0]} + ${p.courses[1]}: ${n(p.students)} at ${p.slots.join(', ')}`);
+  if (shown.length < c.pairCount)
+    lines.push(`  ... and ${c.pairCount - shown.length} more pairs (--limit 0 lists all, --json gives them)`);
+  return lines;
+}
+
 function printReport(r: CheckReport, limit: number): void {
   for (const w of r.warnings) console.error(`warning: ${w}`);
   const lines: string[] = [`Checked ${r.source} (${r.sessions} sessions)`, ''];
@@ -186,6 +219,7 @@ function printReport(r: CheckReport, limit: number): void {
   }
   lines.push(`Soft cost: ${r.soft_total}`);
   for (const k of SOFT_KINDS) if (r.soft[k] > 0) lines.push(`  ${k.padEnd(22)} ${r.soft[k]}`);
+  lines.push(...studentLines(r, limit));
   if (r.itc) {
     lines.push('', 'ITC-2007 terms:');
     for (const [k, v] of Object.entries(r.itc)) lines.push(`  ${k.padEnd(22)} ${v}`);

@@ -13,6 +13,9 @@ import { CliError } from '../CliError.ts';
 import { formatIssues } from './import.ts';
 import { poolNumbers, solveThroughPool } from '../poolSolve.ts';
 import { abortOnInterrupt, positiveNumber, seedNumber, summary } from './solve.ts';
+import { compile } from '../../shared/compiled/compile.ts';
+import { timetableToPlacement } from '../../shared/compiled/placement.ts';
+import { studentClashSummary } from '../../main/ipc/studentClashSummary.ts';
 
 interface RunOptions {
   out: string;
@@ -28,7 +31,8 @@ export function register(program: Command): void {
     .command('run')
     .description(
       'Import, solve and publish in one go: project.slotwise, timetable.csv, timetable.xlsx, PDF and ICS ' +
-        'timetables, report.json and, for ITC-2007 input, solution.sol (the competition format).',
+        'timetables, report.json (costs, unplaced sessions, students double-booked and the course pairs ' +
+        'causing it) and, for ITC-2007 input, solution.sol (the competition format).',
     )
     .argument('<input>', 'workbook.xlsx, a folder of CSV files, or an ITC-2007 .ctt/.ectt file')
     .requiredOption(
@@ -96,6 +100,8 @@ export function register(program: Command): void {
         writeFileSync(sol, formatItcSolution(college, timetable));
         files.push(sol);
       }
+      const problem = compile(college);
+      const students = studentClashSummary(college, problem, timetableToPlacement(problem, timetable));
       const report = {
         input,
         status: result.status,
@@ -104,6 +110,8 @@ export function register(program: Command): void {
         hard: result.evaluation.hard,
         soft: result.evaluation.soft,
         unplaced: result.unplaced,
+        // Null when no student is enrolled individually; pairs most students first.
+        studentClashes: students,
         findings: result.findings,
         stages: result.stages,
         attempts: solved.outcome.attempts,
@@ -114,7 +122,8 @@ export function register(program: Command): void {
       const reportFile = join(opts.out, 'report.json');
       writeFileSync(reportFile, JSON.stringify(report, null, 2));
       files.push(reportFile);
-      console.log(summary(result, timeLimitS));
+      const totals = students && { ...students, pairs: students.pairCount };
+      console.log(summary(result, timeLimitS, totals));
       for (const s of exported.skipped) console.log(`Not exported as ${s.format}: ${s.reason}`);
       console.log(`Wrote ${files.length} files to ${opts.out} (timetable.csv, report.json, pdf/, ...).`);
       if (result.evaluation.hardTotal > 0) throw new CliError('', 3);

@@ -6,7 +6,8 @@ import { CliError } from '../CliError.ts';
 import { interruptedJobs, poolNumbers, solveThroughPool } from '../poolSolve.ts';
 import type { SolveResult } from '../../shared/solver/protocol.ts';
 import type { ActivatePolicy, JobOutcome } from '../../main/jobs/index.ts';
-import type { ActiveComparison } from '../../shared/ipc/jobEvents.ts';
+import type { ActiveComparison, StudentClashTotals } from '../../shared/ipc/jobEvents.ts';
+import { remainingWords } from '../../shared/eval/studentClashes.ts';
 
 interface SolveCliOptions {
   db: string;
@@ -122,6 +123,7 @@ export function register(program: Command): void {
                 active: activation?.activated ?? null,
                 previousActive: activation?.previous ?? null,
                 studentClashes: activation?.studentClashes ?? null,
+                studentClashTotals: activation?.studentClashTotals ?? null,
                 ...rest,
                 evaluation: costs,
               },
@@ -130,7 +132,7 @@ export function register(program: Command): void {
             ),
           );
         } else {
-          console.log(summary(result, timeLimitS));
+          console.log(summary(result, timeLimitS, outcome.activation?.studentClashTotals ?? null));
           console.log(storedLine(outcome, id, opts.db));
         }
         if (result.evaluation.hardTotal > 0) throw new CliError('', 3);
@@ -190,13 +192,21 @@ function openOrFail(path: string): Database {
 
 // --- Shared with `run`: summary, option parsing, Ctrl+C. ---
 
-/** A readable summary of a solve result. */
-export function summary(result: SolveResult, timeLimitS: number): string {
+/**
+ * A readable summary of a solve result; `students` (null: no individual enrollments) adds a line
+ * on double-booked students in plain words.
+ */
+export function summary(
+  result: SolveResult,
+  timeLimitS: number,
+  students: StudentClashTotals | null = null,
+): string {
   const e = result.evaluation;
   const lines: string[] = [];
   lines.push(`Status: ${result.status} (seed ${result.seed}, time limit ${timeLimitS} s)`);
   lines.push(`Hard violations: ${e.hardTotal}${kinds(e.hard)}`);
   lines.push(`Soft cost: ${e.softTotal}${kinds(e.soft)}`);
+  if (students) lines.push(studentsLine(e.hard.faculty_clash + e.hard.group_clash, students));
   lines.push(`Stages: ${result.stages.map((s) => `${s.stage} ${(s.ms / 1000).toFixed(1)} s`).join(', ')}`);
   const fatal = result.findings.filter((f) => f.fatal);
   if (fatal.length > 0) {
@@ -212,6 +222,14 @@ export function summary(result: SolveResult, timeLimitS: number): string {
     if (result.unplaced.length > 50) lines.push(`  ... and ${result.unplaced.length - 50} more`);
   }
   return lines.join('\n');
+}
+
+/** "Students: no group or teacher clashes; 3,209 student double-bookings remain, from 41 course pairs (1,150 students)." */
+export function studentsLine(groupOrTeacherClashes: number, s: StudentClashTotals): string {
+  if (s.doubleBookings === 0) return 'Students: no student is double-booked.';
+  const first = groupOrTeacherClashes === 0 ? 'no group or teacher clashes; ' : '';
+  const who = `${s.students.toLocaleString('en-US')} student${s.students === 1 ? '' : 's'}`;
+  return `Students: ${first}${remainingWords(s)} (${who}).`;
 }
 
 function kinds(by: Record<string, number>): string {

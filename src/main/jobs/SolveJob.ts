@@ -15,7 +15,7 @@ import {
 import type { College } from '../../shared/model/types.ts';
 import type { SolveOptions, SolveProgress, SolveResult, SolverStage } from '../../shared/solver/protocol.ts';
 import type { SolverCheckpoint } from '../../shared/solver/messages.ts';
-import type { ActiveComparison, JobEvent } from '../../shared/ipc/jobEvents.ts';
+import type { ActiveComparison, JobEvent, StudentClashTotals } from '../../shared/ipc/jobEvents.ts';
 import { estimateEtaMs } from '../../shared/ipc/jobEvents.ts';
 import type { SolverPool, PoolTask } from './SolverPool.ts';
 import { AttemptError } from './AttemptError.ts';
@@ -38,7 +38,12 @@ export interface JobOutcome {
    * stage times), when it returned one; null when the job ended from a checkpoint or failed. */
   details: Pick<SolveResult, 'status' | 'unplaced' | 'findings' | 'stages'> | null;
   /** For a finished job: whether its timetable became active, and the active one it was compared with. */
-  activation: { activated: boolean; previous: ActiveComparison | null; studentClashes: number | null } | null;
+  activation: {
+    activated: boolean;
+    previous: ActiveComparison | null;
+    studentClashes: number | null;
+    studentClashTotals: StudentClashTotals | null;
+  } | null;
 }
 
 export interface SolveJobDeps {
@@ -278,6 +283,7 @@ export class SolveJob {
       activated: stored.activated,
       previous: stored.previous,
       studentClashes: stored.studentClashes,
+      studentClashTotals: stored.studentClashTotals,
       etaMs: 0,
     });
     const done = this.outcome('finished', attempts, stored, stored.note);
@@ -285,6 +291,7 @@ export class SolveJob {
       activated: stored.activated,
       previous: stored.previous,
       studentClashes: stored.studentClashes,
+      studentClashTotals: stored.studentClashTotals,
     };
     if (result && stored.fromResult) {
       const { status, unplaced, findings, stages } = result;

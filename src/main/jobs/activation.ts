@@ -8,7 +8,8 @@ import { getActiveTimetable } from '../db/index.ts';
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import { timetableToPlacement } from '../../shared/compiled/placement.ts';
 import { evaluate } from '../../shared/eval/evaluate.ts';
-import type { ActiveComparison } from '../../shared/ipc/jobEvents.ts';
+import type { ActiveComparison, StudentClashTotals } from '../../shared/ipc/jobEvents.ts';
+import { studentClashes } from '../../shared/eval/studentClashes.ts';
 import type { Timetable } from '../../shared/model/types.ts';
 import { isBetter } from './jobHistory.ts';
 import { studentClashCount } from './studentClashCount.ts';
@@ -65,7 +66,12 @@ export function decideActivation(
   return { makeActive: worse ? undefined : true, previous };
 }
 
-/** The result's own student clash count (null when the college has no enrollments). */
-export function resultStudentClashes(problem: CompiledProblem, timetable: Timetable): number | null {
-  return studentClashCount(problem, timetableToPlacement(problem, timetable));
+/** The result's own student double-bookings (null when the college has no enrollments). */
+export function resultStudentClashes(
+  problem: CompiledProblem,
+  timetable: Timetable,
+): StudentClashTotals | null {
+  const r = studentClashes(problem, timetableToPlacement(problem, timetable));
+  if (!r.hasEnrollments) return null;
+  return { students: r.students ?? 0, doubleBookings: r.doubleBookings, pairs: r.pairs.length };
 }

@@ -13,7 +13,7 @@ import {
   uniqueTimetableName,
   updateJobStatus,
 } from '../db/index.ts';
-import type { ActiveComparison } from '../../shared/ipc/jobEvents.ts';
+import type { ActiveComparison, StudentClashTotals } from '../../shared/ipc/jobEvents.ts';
 import type { College, Timetable } from '../../shared/model/types.ts';
 import type { SolveResult } from '../../shared/solver/protocol.ts';
 import type { Evaluation } from '../../shared/eval/types.ts';
@@ -41,6 +41,8 @@ export interface StoredResult {
   previous: ActiveComparison | null;
   /** Students double-booked in it; null when the college has no enrollments. */
   studentClashes: number | null;
+  /** The same with double-bookings and course pairs; null when the college has no enrollments. */
+  studentClashTotals: StudentClashTotals | null;
 }
 
 /** The note of a job whose college was re-imported while it ran. */
@@ -86,7 +88,7 @@ export function storeFinishedJob(
   }
   if (!chosen) return null;
   const picked = chosen;
-  const studentClashes = resultStudentClashes(problem, picked.timetable);
+  const studentClashTotals = resultStudentClashes(problem, picked.timetable);
   return db
     .transaction((): StoredResult => {
       const { hardTotal, softTotal, hard, soft } = picked.evaluation;
@@ -121,7 +123,8 @@ export function storeFinishedJob(
         stale,
         activated,
         previous: decision.previous,
-        studentClashes,
+        studentClashes: studentClashTotals?.students ?? null,
+        studentClashTotals,
       };
     })
     .immediate();

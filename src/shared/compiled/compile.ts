@@ -199,6 +199,7 @@ export function compile(college: College, weightOverrides: Record<string, number
     courseRoomType,
     courseStudentConflicts: students.courseStudentConflicts,
     courseConflictWeight: students.courseConflictWeight,
+    students: students.students,
     nSessions,
     sessionCourse,
     sessionIndex,

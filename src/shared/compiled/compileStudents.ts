@@ -2,7 +2,7 @@
 // counts, and the course pairs that share individually enrolled students.
 import type { College } from '../model/types.ts';
 import { csrFromRows, csrInvert } from './csr.ts';
-import type { Csr } from './types.ts';
+import type { Csr, StudentCourses } from './types.ts';
 
 export interface StudentSide {
   groupParent: Int32Array;
@@ -14,6 +14,7 @@ export interface StudentSide {
   courseStudents: Int32Array;
   courseStudentConflicts: Csr;
   courseConflictWeight: Int32Array;
+  students: StudentCourses;
 }
 
 /** ids.get(id), or an Error naming `what()` (built only on failure). */
@@ -159,7 +160,7 @@ function enrollmentConflicts(
   enrolledByCourse: number[][],
   studentClosure: number[][],
   courseSetRows: number[][],
-): { courseStudentConflicts: Csr; courseConflictWeight: Int32Array } {
+): { courseStudentConflicts: Csr; courseConflictWeight: Int32Array; students: StudentCourses } {
   // Courses each enrolled student attends: enrolled ones and those of their groups (and ancestors).
   const stamp = new Int32Array(nCourses).fill(-1);
   const attended: number[][] = enrolledRows.map((enrolled, s) => {
@@ -253,6 +254,10 @@ function enrollmentConflicts(
   return {
     courseStudentConflicts: { offsets, items: items.slice(0, m) },
     courseConflictWeight: weights.slice(0, m),
+    students: {
+      courses: csrFromRows(attended),
+      enrolledCount: Int32Array.from(enrolledRows, (r) => r.length),
+    },
   };
 }
 

@@ -10,6 +10,17 @@ export interface Csr {
   items: Int32Array;
 }
 
+/**
+ * Per student (College.students order): the courses they attend, their enrolled courses first and
+ * then those of their groups (and ancestors). Rows are filled only for students with at least one
+ * enrollment, the students the student_clash cost is about; other rows are empty.
+ */
+export interface StudentCourses {
+  courses: Csr;
+  /** How many of a row's courses (at its start) are enrollments. */
+  enrolledCount: Int32Array;
+}
+
 export interface CompiledRule {
   kind: RuleKind;
   /** Course indices, in the row's order (order matters for `consecutive` and `ordered`). */
@@ -66,6 +77,8 @@ export interface CompiledProblem {
   /** Courses sharing enrolled students: row c lists other courses; courseConflictWeight the shared counts. */
   courseStudentConflicts: Csr;
   courseConflictWeight: Int32Array;
+  /** Enrolled students' courses (absent on problems built by hand without students). */
+  students?: StudentCourses;
 
   // --- sessions ---
   nSessions: number;

@@ -65,14 +65,29 @@ export interface ExplainedViolation {
   sessions: SessionRef[];
 }
 
+/** One course pair whose shared students are double-booked (src/shared/eval/studentClashes.ts). */
+export interface StudentClashPairInfo {
+  courses: [string, string];
+  /** Students attending both courses. */
+  students: number;
+  /** students x the times their sessions overlap. */
+  doubleBookings: number;
+  /** The sessions of both courses that overlap (to highlight on the grid). */
+  sessions: SessionRef[];
+  /** When they meet, e.g. "Mon period 3", in week order. */
+  slots: string[];
+}
+
 /** Students with two sessions at once (individual enrollments), in plain words. */
 export interface StudentClashSummary {
   /** Students double-booked at least once. */
   students: number;
-  /** (student, period) double-bookings. */
+  /** One per student and pair of overlapping sessions (a student in three courses at once: 3). */
   doubleBookings: number;
-  /** Course pairs causing them, most students first, with the sessions that meet. */
-  pairs: Array<{ courses: [string, string]; students: number; sessions: SessionRef[] }>;
+  /** Course pairs causing them (all of them, listed or not). */
+  pairCount: number;
+  /** Course pairs causing them, most students first, up to a limit. */
+  pairs: StudentClashPairInfo[];
 }
 
 /** What is wrong with a timetable: every broken hard rule named, and the student clashes. */

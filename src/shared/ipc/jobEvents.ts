@@ -41,6 +41,17 @@ export const activeComparisonSchema = z.object({
 });
 export type ActiveComparison = z.infer<typeof activeComparisonSchema>;
 
+/** A result's student double-bookings in plain counts (src/shared/eval/studentClashes.ts). */
+export const studentClashTotalsSchema = z.object({
+  /** Distinct students with two sessions at once. */
+  students: z.number().int().nonnegative(),
+  /** One per student and pair of overlapping sessions. */
+  doubleBookings: z.number().int().nonnegative(),
+  /** Course pairs causing them. */
+  pairs: z.number().int().nonnegative(),
+});
+export type StudentClashTotals = z.infer<typeof studentClashTotalsSchema>;
+
 /** Where a job starts: a new timetable keeping locks, or an improvement of a timetable. */
 export const jobOriginSchema = z.object({
   mode: z.enum(['new', 'improve']),
@@ -114,6 +125,8 @@ export const jobEventSchema = z.discriminatedUnion('type', [
     previous: activeComparisonSchema.nullable().optional(),
     /** Students double-booked in the result; null when the college has no enrollments. */
     studentClashes: z.number().int().nonnegative().nullable().optional(),
+    /** The same in full: double-bookings and course pairs too; null when no enrollments. */
+    studentClashTotals: studentClashTotalsSchema.nullable().optional(),
   }),
   z.object({
     type: z.literal('failed'),

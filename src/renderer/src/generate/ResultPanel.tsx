@@ -63,8 +63,12 @@ export function ResultPanel({ finished, elapsedMs, onOpenTimetable }: Props): Re
         <p>Its timetable (version {id}) has been deleted since.</p>
       </div>
     );
-  const students = explained?.studentClashes?.students ?? finished.studentClashes ?? null;
-  const head = headline(finished.hardTotal, students, explained?.unplaced ?? 0);
+  const summary = explained?.studentClashes ?? null;
+  const students = summary?.students ?? finished.studentClashes ?? null;
+  const counts = summary
+    ? { doubleBookings: summary.doubleBookings, pairs: summary.pairCount }
+    : (finished.studentClashTotals ?? null);
+  const head = headline(finished.hardTotal, counts, explained?.unplaced ?? 0);
   const mine = { hardTotal: finished.hardTotal, softTotal: finished.softTotal, studentClashes: students };
   const previous = finished.previous ?? null;
   const isActive = active ?? finished.activated ?? false;
@@ -127,15 +131,16 @@ export function ResultPanel({ finished, elapsedMs, onOpenTimetable }: Props): Re
         <div className="result-section">
           <h5>Students double-booked</h5>
           <p>
-            {students} {students === 1 ? 'student has' : 'students have'} two sessions at the same time
-            {explained?.studentClashes
-              ? ` (${explained.studentClashes.doubleBookings} double-bookings in all), from these course pairs:`
+            {students.toLocaleString('en-US')} {students === 1 ? 'student has' : 'students have'} two sessions
+            at the same time
+            {summary
+              ? ` (${summary.doubleBookings.toLocaleString('en-US')} double-bookings in all), from ${summary.pairCount} course pair${summary.pairCount === 1 ? '' : 's'}:`
               : '.'}
           </p>
           {pairs.length > 0 && (
             <ul className="broken-rules" aria-label="Course pairs with double-booked students">
               {pairs.slice(0, SHOWN).map((p) => {
-                const label = `${p.courses[0]} and ${p.courses[1]}: ${p.students} student${p.students === 1 ? '' : 's'} in both`;
+                const label = `${p.courses[0]} and ${p.courses[1]}: ${p.students} student${p.students === 1 ? '' : 's'} in both, at ${p.slots.join(', ')}`;
                 return (
                   <li key={p.courses.join('|')}>
                     {label}{' '}
@@ -151,7 +156,12 @@ export function ResultPanel({ finished, elapsedMs, onOpenTimetable }: Props): Re
                   </li>
                 );
               })}
-              {pairs.length > SHOWN && <li className="muted small">and {pairs.length - SHOWN} more pairs</li>}
+              {(summary?.pairCount ?? 0) > SHOWN && (
+                <li className="muted small">
+                  and {(summary?.pairCount ?? 0) - SHOWN} more pairs (all of them are listed in the Timetable
+                  screen&rsquo;s side panel)
+                </li>
+              )}
             </ul>
           )}
         </div>

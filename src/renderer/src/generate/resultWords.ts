@@ -2,6 +2,7 @@
 // never says "without clashes" while a hard rule is broken or a student is double-booked.
 import type { HardKind } from '../../../shared/eval/types.ts';
 import type { JobOrigin } from '../../../shared/ipc/jobEvents.ts';
+import { clashFreeSentence, remainingWords } from '../../../shared/eval/studentClashes.ts';
 
 export type Tone = 'ok' | 'warn';
 
@@ -12,26 +13,27 @@ export interface Headline {
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-/**
- * The result in one line. `students` is the number of double-booked students (null when the
- * college has no individual enrollments, or when it is not known yet).
- */
-export function headline(hardTotal: number, students: number | null, unplaced = 0): Headline {
+/** Student double-bookings and the course pairs causing them (null: no enrollments, or not known yet). */
+export interface ClashCounts {
+  doubleBookings: number;
+  pairs: number;
+}
+
+/** The result in one line. */
+export function headline(hardTotal: number, students: ClashCounts | null, unplaced = 0): Headline {
+  const remain = students ? remainingWords(students) : '';
   if (hardTotal > 0) {
     const rules = hardTotal - unplaced;
     const parts = [
       rules > 0 ? `breaks ${plural(rules, 'hard rule or limit', 'hard rules or limits')}` : '',
       unplaced > 0 ? `leaves ${plural(unplaced, 'session')} unplaced` : '',
     ].filter(Boolean);
-    const students2 = students ? `, and ${plural(students, 'student is', 'students are')} double-booked` : '';
-    return { title: `A timetable was found, but it ${parts.join(' and ')}${students2}`, tone: 'warn' };
-  }
-  if (students && students > 0)
     return {
-      title: `Every hard rule holds, but ${plural(students, 'student is', 'students are')} double-booked`,
+      title: `A timetable was found, but it ${parts.join(' and ')}${remain ? `, and ${remain}` : ''}`,
       tone: 'warn',
     };
-  return { title: 'A timetable without clashes was found', tone: 'ok' };
+  }
+  return { title: clashFreeSentence(students), tone: remain ? 'warn' : 'ok' };
 }
 
 /** Plain words for a kind of hard violation, with its count ("2 teachers booked twice at once"). */

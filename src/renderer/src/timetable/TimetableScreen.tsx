@@ -14,6 +14,7 @@ import { editorStore } from './editorStore.ts';
 import { EmptyState } from './EmptyState.tsx';
 import type { TimetableFocus } from './focus.ts';
 import { Overview } from './Overview.tsx';
+import { StudentClashList } from './StudentClashList.tsx';
 import { Suggestions } from './Suggestions.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useEditor } from './useEditor.ts';
@@ -282,7 +283,17 @@ export function TimetableScreen({ projectPath, focus, onImport, onGenerate }: Pr
           details={editor.details}
           selected={violation}
           onSelect={selectViolation}
-        />
+        >
+          <StudentClashList
+            model={model}
+            positions={positions}
+            highlighted={label}
+            onShow={(list, why) => {
+              setViolation(null);
+              showSessions(list, why);
+            }}
+          />
+        </ViolationsPanel>
       </aside>
       {refused && (
         <ConfirmDialog
