@@ -507,7 +507,8 @@ function resolveRelations(
         drop(`min days ${v} between sessions of different courses has no equivalent`);
         continue;
       }
-      note(r.fetKind, 'mapped', acts, '');
+      if (r.weakened) note(r.fetKind, 'weakened', acts, r.weakened);
+      else note(r.fetKind, 'mapped', acts, '');
       continue;
     }
     if (r.rule === 'same_room') {

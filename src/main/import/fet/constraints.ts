@@ -32,6 +32,8 @@ export interface Relation {
   hard: boolean;
   weight: number;
   value?: number;
+  /** Set when FET says more than the rule can (e.g. "consecutive if on the same day"). */
+  weakened?: string;
 }
 
 export interface FetContext {
@@ -237,6 +239,7 @@ function relation(
   return {
     target,
     handle(el, ctx, w, fetKind) {
+      const sameDay = w < 100 && textOf(el, 'Consecutive_If_Same_Day') === 'true';
       ctx.relations.push({
         fetKind,
         kind,
@@ -245,6 +248,9 @@ function relation(
         hard: w >= 100,
         weight: w,
         value: value?.(el),
+        ...(sameDay
+          ? { weakened: '"consecutive if on the same day" is not expressed (the soft rule only counts days)' }
+          : {}),
       });
     },
   };
