@@ -59,6 +59,7 @@ export function formatFet(college: College, timetable: Timetable): string {
     return [id, ...(children.get(id) ?? []).flatMap((c) => below(c, seen))];
   };
 
+  const groupSize = new Map(college.groups.map((g) => [g.id, g.size]));
   const realRooms = college.rooms.filter((r) => !r.id.startsWith(NO_ROOM_PREFIX));
   const realRoomIds = new Set(realRooms.map((r) => r.id));
   const subjects = [...new Set(college.courses.map((c) => c.name || c.id))];
@@ -90,6 +91,8 @@ export function formatFet(college: College, timetable: Timetable): string {
   for (const c of college.courses) {
     const first = nextId;
     const students = [...new Set(c.groups.flatMap((g) => below(g)))];
+    // The head count as the college states it (FET would add up the sub-groups listed as well).
+    const headCount = c.students ?? c.groups.reduce((sum, g) => sum + (groupSize.get(g) ?? 0), 0);
     const allowed = c.rooms.length
       ? c.rooms.filter((r) => realRoomIds.has(r))
       : realRooms.filter((r) => r.type === c.roomType).map((r) => r.id);
@@ -107,9 +110,8 @@ export function formatFet(college: College, timetable: Timetable): string {
           tag('Activity_Group_Id', c.sessions > 1 ? first : 0) +
           tag('Active', 'true') +
           tag('Comments', `${c.id} session ${k}`) +
-          (c.students !== undefined
-            ? tag('Number_Of_Students', c.students) + tag('Computed_Number_Of_Students', 'false')
-            : '') +
+          tag('Number_Of_Students', headCount) +
+          tag('Computed_Number_Of_Students', 'false') +
           '</Activity>',
       );
       const a = placed.get(`${c.id}\u0000${k}`);
