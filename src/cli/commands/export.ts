@@ -28,11 +28,12 @@ export function register(program: Command): void {
     .description(
       "Publish a project's timetable: a flat CSV, an ITC-2007 solution file, PDF booklets (a week grid " +
         'per student group, faculty member and room, plus a department overview), ICS calendars (weekly ' +
-        'recurring events over the term) or an XLSX workbook (grids + a Timetable sheet in Fixed columns).',
+        'recurring events over the term), an XLSX workbook (grids + a Timetable sheet in Fixed columns) or a ' +
+        'FET file with every placed session locked at its time and room (opens in FET 6).',
     )
     .requiredOption('--db <file>', 'project file (.slotwise)')
     .addOption(new Option('--format <format>', 'what to write').choices(EXPORT_FORMATS).makeOptionMandatory())
-    .requiredOption('--out <path>', 'output file (csv, itc, xlsx) or directory (pdf, ics)')
+    .requiredOption('--out <path>', 'output file (csv, itc, xlsx, fet) or directory (pdf, ics)')
     .addOption(
       new Option(
         '--view <view>',
@@ -43,11 +44,12 @@ export function register(program: Command): void {
     .option('--timetable <id>', 'export this timetable id instead of the active one')
     .addHelpText(
       'after',
-      '\nFiles written: csv/itc/xlsx -> <out>; pdf -> <out>/groups.pdf, faculty.pdf, rooms.pdf, departments.pdf;\n' +
+      '\nFiles written: csv/itc/xlsx/fet -> <out>; pdf -> <out>/groups.pdf, faculty.pdf, rooms.pdf, departments.pdf;\n' +
         'ics -> <out>/groups/<id>.ics, faculty/<id>.ics, rooms/<id>.ics and slotwise-ics.json (keeps SEQUENCE\n' +
         'numbers so that calendar apps update moved sessions; export again into the same folder).\n\n' +
         'Examples:\n  slotwise export --db college.slotwise --format pdf --out out/pdf\n' +
-        '  slotwise export --db college.slotwise --format ics --view faculty --only F001,F002 --out out/ics',
+        '  slotwise export --db college.slotwise --format ics --view faculty --only F001,F002 --out out/ics\n' +
+        '  slotwise export --db college.slotwise --format fet --out college-timetable.fet',
     )
     .action(async (opts: ExportCommandOptions) => {
       const loaded = loadProjectTimetable(

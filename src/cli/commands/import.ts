@@ -36,10 +36,13 @@ export function register(program: Command): void {
   program
     .command('import')
     .description(
-      'Import a college (an .xlsx workbook, a folder of CSV files, or an ITC-2007 .ctt/.ectt file) into a ' +
+      'Import a college (an .xlsx workbook, a folder of CSV files, a FET .fet/.fet.gz file, or an ITC-2007 .ctt/.ectt file) into a ' +
         'project file. Every error is listed with file, sheet, row and column; if there is any, nothing is saved.',
     )
-    .argument('<source>', 'workbook.xlsx, a folder of CSV files (Rooms.csv, Courses.csv, ...), or file.ctt')
+    .argument(
+      '<source>',
+      'workbook.xlsx, a folder of CSV files (Rooms.csv, Courses.csv, ...), college.fet, or file.ctt',
+    )
     .requiredOption(
       '--db <file>',
       `project file to import into (created if missing; ends in ${PROJECT_EXTENSION})`,
@@ -49,7 +52,9 @@ export function register(program: Command): void {
       'after',
       '\nA re-import replaces all college data; earlier timetables are kept and marked stale.\n' +
         'Exit codes: 0 imported, 1 the data has errors or the project file cannot be used.\n\n' +
-        'Example:\n  slotwise import college.xlsx --db college.slotwise',
+        'FET files: constraints the college data cannot express exactly are listed as warnings, per kind,\n' +
+        'with the activities they concern (docs/FET.md).\n\n' +
+        'Examples:\n  slotwise import college.xlsx --db college.slotwise\n  slotwise import college.fet --db college.slotwise',
     )
     .action(async (source: string, opts: ImportOptions) => {
       const report = await runImport(source, opts.db);

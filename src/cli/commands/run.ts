@@ -1,7 +1,7 @@
 // `slotwise run <input> --out <dir>`: import + solve + publish in one go. The college goes into a
 // fresh project file in the output folder, the solve runs through the solver pool like `solve`,
 // and every export is written: timetable.csv, timetable.xlsx, pdf/, ics/ (when the calendar has
-// term dates), solution.sol for ITC-2007 input, and report.json.
+// term dates), solution.sol for ITC-2007 input, timetable.fet for FET input, and report.json.
 import type { Command } from 'commander';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -9,6 +9,7 @@ import { openProject, saveCollege } from '../../main/db/index.ts';
 import { importPath } from '../../main/import/index.ts';
 import { exportAll } from '../../main/export/index.ts';
 import { formatItcSolution } from '../../shared/itc/index.ts';
+import { formatFet } from '../../main/export/fet.ts';
 import { CliError } from '../CliError.ts';
 import { formatIssues } from './import.ts';
 import { poolNumbers, solveThroughPool } from '../poolSolve.ts';
@@ -32,9 +33,13 @@ export function register(program: Command): void {
     .description(
       'Import, solve and publish in one go: project.slotwise, timetable.csv, timetable.xlsx, PDF and ICS ' +
         'timetables, report.json (costs, unplaced sessions, students double-booked and the course pairs ' +
-        'causing it) and, for ITC-2007 input, solution.sol (the competition format).',
+        'causing it) and, for ITC-2007 input, solution.sol (the competition format); for FET input, ' +
+        'timetable.fet (the timetable locked in a FET file).',
     )
-    .argument('<input>', 'workbook.xlsx, a folder of CSV files, or an ITC-2007 .ctt/.ectt file')
+    .argument(
+      '<input>',
+      'workbook.xlsx, a folder of CSV files, a FET .fet file, or an ITC-2007 .ctt/.ectt file',
+    )
     .requiredOption(
       '--out <dir>',
       'folder for the results (created if missing; its project.slotwise is replaced)',
@@ -99,6 +104,11 @@ export function register(program: Command): void {
         const sol = join(opts.out, 'solution.sol');
         writeFileSync(sol, formatItcSolution(college, timetable));
         files.push(sol);
+      }
+      if (college.source?.kind === 'fet') {
+        const fet = join(opts.out, 'timetable.fet');
+        writeFileSync(fet, formatFet(college, timetable));
+        files.push(fet);
       }
       const problem = compile(college);
       const students = studentClashSummary(college, problem, timetableToPlacement(problem, timetable));

@@ -1,5 +1,5 @@
 // Publishing a timetable: `exportTimetable(format, college, timetable, { out, view?, only? })` writes
-// CSV, ITC-2007 solution, PDF, ICS or XLSX files. A session that does not count as placed (no room,
+// CSV, ITC-2007 solution, PDF, ICS, XLSX or FET files. A session that does not count as placed (no room,
 // or the same start as another session of its course: ../../shared/eval/countedTimetable.ts) is
 // published as unplaced in every format. Every file is written atomically (temporary name +
 // rename): a failed export leaves no half-written file behind.
@@ -10,6 +10,7 @@ import { exportIcs } from './ics/index.ts';
 import { exportPdf } from './pdf/index.ts';
 import { exportXlsx } from './xlsx/index.ts';
 import { formatItcSolution } from '../../shared/itc/index.ts';
+import { formatFet } from './fet.ts';
 import { resolveSessions } from './sessions.ts';
 import { ExportError, type ExportFormat, type ExportOptions, type ExportResult } from './types.ts';
 import { compile } from '../../shared/compiled/compile.ts';
@@ -67,6 +68,9 @@ export async function exportTimetable(
     }
     case 'itc':
       await writeFileAtomically(opts.out, formatItcSolution(college, timetable));
+      return { format, files: [opts.out] };
+    case 'fet':
+      await writeFileAtomically(opts.out, formatFet(college, timetable));
       return { format, files: [opts.out] };
   }
 }

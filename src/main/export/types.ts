@@ -1,6 +1,6 @@
 // Shapes shared by the exporters: formats, views and the options/result of `exportTimetable`.
 
-export const EXPORT_FORMATS = ['csv', 'itc', 'pdf', 'ics', 'xlsx'] as const;
+export const EXPORT_FORMATS = ['csv', 'itc', 'pdf', 'ics', 'xlsx', 'fet'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_VIEWS = ['group', 'faculty', 'room'] as const;

@@ -1,10 +1,11 @@
 // Import in this thread: an .xlsx workbook (bounded first, xlsxGuard.ts), a folder of CSV files,
-// or an ITC-2007 .ctt/.ectt file. The app and the CLI call importPath (index.ts), which runs this
+// an ITC-2007 .ctt/.ectt file or a FET .fet/.fet.gz file. The app and the CLI call importPath (index.ts), which runs this
 // in a worker thread with a memory cap.
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { ImportResult } from '../../shared/model/index.ts';
 import { importCtt } from './importCtt.ts';
+import { importFet } from './fet/importFet.ts';
 import { importSheets } from './importSheets.ts';
 import { readCsvFolder } from './readers/readCsvFolder.ts';
 import { readXlsx } from './readers/readXlsx.ts';
@@ -70,6 +71,7 @@ export async function importPathDirect(path: string): Promise<ImportResult> {
     return importSheets(sheets, { kind: 'workbook', name, fileFor: () => name });
   }
   if (ext === '.ctt' || ext === '.ectt') return importCtt(path);
+  if (ext === '.fet' || name.toLowerCase().endsWith('.fet.gz')) return importFet(path);
   if (ext === '.csv') {
     return fail(
       `"${name}" is a single CSV file; a CSV workbook is a folder of them`,
@@ -78,6 +80,6 @@ export async function importPathDirect(path: string): Promise<ImportResult> {
   }
   return fail(
     `Cannot import "${name}": unknown file type "${ext || '(none)'}"`,
-    'Import an .xlsx workbook, a folder of CSV files, or an ITC-2007 .ctt/.ectt file. For .xls or .ods, save as .xlsx first.',
+    'Import an .xlsx workbook, a folder of CSV files, a FET .fet file, or an ITC-2007 .ctt/.ectt file. For .xls or .ods, save as .xlsx first.',
   );
 }

@@ -69,7 +69,9 @@ void app.whenReady().then(() => {
         const result = await dialog.showOpenDialog({
           title,
           properties: [folder ? 'openDirectory' : 'openFile'],
-          filters: folder ? [] : [{ name: 'Workbook or ITC-2007', extensions: ['xlsx', 'ctt', 'ectt'] }],
+          filters: folder
+            ? []
+            : [{ name: 'Workbook, FET or ITC-2007', extensions: ['xlsx', 'fet', 'gz', 'ctt', 'ectt'] }],
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },

@@ -147,7 +147,7 @@ export interface ExportOutcome {
   count?: number;
 }
 
-export const EXPORT_FORMATS = ['csv', 'itc', 'pdf', 'ics', 'xlsx'] as const;
+export const EXPORT_FORMATS = ['csv', 'itc', 'pdf', 'ics', 'xlsx', 'fet'] as const;
 export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
 
 /** A pre-check finding, as the solver reports it. */

@@ -135,7 +135,9 @@ export const collegeSchema = z.object({
   weights: z.record(z.string(), z.number().nonnegative()).default({}),
   settings: settingsSchema.default({ roomCapacity: 'hard' }),
   /** Where the data came from: shown in the UI, used by exports (ITC solution format). */
-  source: z.object({ kind: z.enum(['workbook', 'csv', 'ctt', 'generated']), name: z.string() }).optional(),
+  source: z
+    .object({ kind: z.enum(['workbook', 'csv', 'ctt', 'fet', 'generated']), name: z.string() })
+    .optional(),
 });
 
 /** One placed (or unplaced) session of a timetable. `day`/`period`/`roomId` null = unplaced. */

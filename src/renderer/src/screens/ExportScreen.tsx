@@ -1,4 +1,4 @@
-// Export: write the active timetable as CSV, ITC-2007, PDF, ICS calendars or an Excel workbook.
+// Export: write the active timetable as CSV, ITC-2007, PDF, ICS calendars, an Excel workbook or a FET file.
 import { useEffect, useState } from 'react';
 import type { ExportFormatName, ExportOutcome } from '../../../shared/ipc/contract.ts';
 import { api, messageOf } from '../api.ts';
@@ -9,6 +9,7 @@ const FORMATS: Array<{ id: ExportFormatName; label: string; target: string; ext:
   { id: 'pdf', label: 'PDF timetables (one per group, faculty or room)', target: 'folder', ext: '' },
   { id: 'ics', label: 'Calendar files (ICS)', target: 'folder', ext: '' },
   { id: 'itc', label: 'ITC-2007 solution', target: 'file', ext: '.sol' },
+  { id: 'fet', label: 'FET file (sessions locked at their times and rooms)', target: 'file', ext: '.fet' },
 ];
 
 type View = '' | 'group' | 'faculty' | 'room';

@@ -64,7 +64,9 @@ export function ImportScreen({ onImported, onShowData }: Props): React.JSX.Eleme
 
   const run = async (): Promise<void> => {
     if (!path.trim()) {
-      setError('Type the path of a workbook (.xlsx), a folder of CSV files, or a .ctt file.');
+      setError(
+        'Type the path of a workbook (.xlsx), a folder of CSV files, a FET .fet file, or a .ctt file.',
+      );
       return;
     }
     setBusy(true);
@@ -85,7 +87,7 @@ export function ImportScreen({ onImported, onShowData }: Props): React.JSX.Eleme
     <section className="screen">
       <form
         className={dragging ? 'panel drop-target' : 'panel'}
-        aria-label="Import form: drop a workbook, a CSV folder or a .ctt file here"
+        aria-label="Import form: drop a workbook, a CSV folder, a .fet or a .ctt file here"
         onSubmit={(e) => {
           e.preventDefault();
           void run();
@@ -107,12 +109,13 @@ export function ImportScreen({ onImported, onShowData }: Props): React.JSX.Eleme
       >
         <h2>Import college data</h2>
         <p className="muted">
-          A workbook (.xlsx), a folder with one CSV file per sheet, or an ITC-2007 .ctt file: type its path,
-          choose it, or drop it here. Importing replaces the project&rsquo;s college data; nothing is kept
-          from an import that has errors.
+          A workbook (.xlsx), a folder with one CSV file per sheet, a FET file (.fet, .fet.gz) or an ITC-2007
+          .ctt file: type its path, choose it, or drop it here. FET constraints the college data cannot
+          express exactly are listed below as warnings, per kind, with the activities they concern. Importing
+          replaces the project&rsquo;s college data; nothing is kept from an import that has errors.
         </p>
         <label className="field">
-          <span>Workbook, CSV folder or .ctt path</span>
+          <span>Workbook, CSV folder, .fet or .ctt path</span>
           <input
             value={path}
             onChange={(e) => setPath(e.target.value)}

@@ -81,8 +81,8 @@ export function ProjectScreen({ project, onOpened }: Props): React.JSX.Element {
         <div className="panel">
           <h2>Start a project</h2>
           <p>
-            Create a project file, then import your college workbook (.xlsx, a folder of CSVs, or an ITC-2007
-            .ctt).
+            Create a project file, then import your college workbook (.xlsx, a folder of CSVs, a FET .fet
+            file, or an ITC-2007 .ctt).
           </p>
         </div>
       )}

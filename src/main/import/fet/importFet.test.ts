@@ -1,0 +1,280 @@
+import { gzipSync } from 'node:zlib';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { College, ImportResult } from '../../../shared/model/index.ts';
+import { compile } from '../../../shared/compiled/compile.ts';
+import { timetableToPlacement } from '../../../shared/compiled/placement.ts';
+import { evaluate } from '../../../shared/eval/evaluate.ts';
+import { importPathDirect } from '../importDirect.ts';
+import { importFetDetailed } from './importFet.ts';
+
+const FIXTURES = join(import.meta.dirname, '../../../../tests/fixtures/fet');
+const fixture = (name: string): string => join(FIXTURES, name);
+
+async function college(name: string): Promise<{ c: College; result: ImportResult & { ok: true } }> {
+  const result = await importPathDirect(fixture(name));
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return { c: result.college, result };
+}
+
+let tmp: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'slotwise-fet-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+/** Hard cost of a timetable where only the given courses' first sessions are placed, all at Mon 1. */
+function clashCost(c: College, courseIds: string[]): number {
+  const problem = compile(c);
+  const assignments = courseIds.map((id) => {
+    const course = c.courses.find((x) => x.id === id)!;
+    return { courseId: id, session: 1, day: 0, period: 0, roomId: course.rooms[0] ?? null, locked: false };
+  });
+  const e = evaluate(problem, timetableToPlacement(problem, { assignments }));
+  return e.hard.group_clash + e.hard.faculty_clash + e.hard.room_clash;
+}
+
+describe('FET students tree', () => {
+  it("keeps FET's clash relation: two activities clash exactly when they share a subgroup", async () => {
+    const { c } = await college('subgroups.fet');
+    // Subgroups by activity, from the file's tree (groups G1/G2 and L1/L2 are two categories).
+    const subgroups: Record<number, string[]> = {
+      1: ['G1 L1', 'G1 L2'],
+      2: ['G2 L1', 'G2 L2'],
+      3: ['G1 L1', 'G2 L1'],
+      4: ['G2 L2'],
+      5: ['G1 L1', 'G1 L2', 'G2 L1', 'G2 L2'],
+      6: ['Y2', 'G1 L1'],
+    };
+    for (let a = 1; a <= 6; a++) {
+      expect([...c.courses.find((x) => x.id === `A${a}`)!.groups].sort()).toEqual([...subgroups[a]].sort());
+      for (let b = a + 1; b <= 6; b++) {
+        const fetClash = subgroups[a].some((s) => subgroups[b].includes(s));
+        expect(clashCost(c, [`A${a}`, `A${b}`]) > 0, `activities ${a} and ${b}`).toBe(fetClash);
+      }
+    }
+    expect(c.groups.map((g) => g.id).sort()).toEqual(['G1 L1', 'G1 L2', 'G2 L1', 'G2 L2', 'Y2']);
+    expect(c.groups.find((g) => g.id === 'G1 L1')).toMatchObject({ size: 10, department: 'Y1' });
+  });
+});
+
+describe('FET split activities', () => {
+  it('makes the parts that agree one course, and a part of another duration its own course', async () => {
+    const { c, result } = await college('split.fet');
+    expect(c.courses.map((x) => [x.id, x.sessions, x.length])).toEqual([
+      ['A10', 2, 1],
+      ['A12', 1, 2],
+      ['A20', 2, 1],
+    ]);
+    // The given head count (not the computed one) and the inactive activity 30 skipped.
+    expect(c.courses.find((x) => x.id === 'A20')!.students).toBe(45);
+    expect(result.counts.Activities).toBe(5);
+    expect(result.warnings.map((w) => w.message)).toContain('1 inactive activity was skipped');
+    // Min days 1 over the whole split activity = pairwise different days over its two courses.
+    expect(c.rules).toContainEqual({
+      kind: 'different_days',
+      courses: ['A10', 'A12'],
+      hard: true,
+      weight: 1,
+    });
+    // A soft min days (95 %) with "consecutive if same day" is a soft rule, reported as weaker.
+    expect(c.rules).toContainEqual({
+      kind: 'min_days_apart',
+      courses: ['A20'],
+      hard: false,
+      weight: 95,
+      value: 2,
+    });
+    expect(
+      result.warnings.some((w) => /imported weaker: "consecutive if on the same day"/.test(w.message)),
+    ).toBe(true);
+    // Subject preferred room -> allowed rooms; no room constraint -> a room of its own (FET gives none).
+    expect(c.courses.find((x) => x.id === 'A10')!.rooms).toEqual(['R1']);
+    expect(c.courses.find((x) => x.id === 'A20')!.rooms).toEqual(['no-room:A20']);
+    expect(c.rooms.find((r) => r.id === 'no-room:A20')).toMatchObject({ capacity: 45, type: 'no-room:A20' });
+    // Period times read from the hour names.
+    expect(c.periods[0]).toEqual({ label: '08:00-09:00', start: '08:00', end: '09:00' });
+  });
+});
+
+describe('FET breaks', () => {
+  it('leaves an every-day break out as a gap and makes other breaks unavailable', async () => {
+    const { c } = await college('breaks.fet');
+    expect(c.periods.map((p) => p.label)).toEqual(['1', '2', '3', '4']);
+    // "2" ends 10:00, "3" starts 11:00: not adjacent, so a 2-period lab cannot span the break.
+    expect(c.periods[1].end).toBe('10:00');
+    expect(c.periods[2].start).toBe('11:00');
+    // Monday hour 2 is a break: a 2-hour lab cannot start at 1 or 2 on Monday.
+    expect(c.courses[0].unavailable).toEqual([
+      { day: 0, period: 0 },
+      { day: 0, period: 1 },
+    ]);
+    const problem = compile(c);
+    const place = (day: number, period: number): number =>
+      evaluate(
+        problem,
+        timetableToPlacement(problem, {
+          assignments: [{ courseId: 'A1', session: 1, day, period, roomId: 'no-room:A1', locked: false }],
+        }),
+      ).hardTotal;
+    expect(place(1, 1)).toBeGreaterThan(0); // across the lunch gap
+    expect(place(0, 0)).toBeGreaterThan(0); // into Monday's break
+    expect(place(1, 0)).toBe(0);
+    expect(place(0, 2)).toBe(0);
+  });
+});
+
+describe('FET constraints', () => {
+  it('maps each kind the contract can say onto its field, Fixed row or Rule', async () => {
+    const { c } = await college('constraints.fet');
+    const course = (id: string): College['courses'][number] => c.courses.find((x) => x.id === id)!;
+    const teacher = (id: string): College['faculty'][number] => c.faculty.find((x) => x.id === id)!;
+    const group = (id: string): College['groups'][number] => c.groups.find((x) => x.id === id)!;
+    // Teacher limits (the smaller of "all teachers" and "this teacher") and not-available times.
+    expect(teacher('T1')).toMatchObject({
+      maxPerDay: 3,
+      maxDays: 4,
+      unavailable: [
+        { day: 4, period: 0 },
+        { day: 4, period: 1 },
+      ],
+    });
+    expect(teacher('T2')).toMatchObject({ maxDays: 3, maxGapsPerDay: 1 });
+    // The soft (50 %) max hours daily of T4 and the inactive one of T3 are not imported.
+    expect(teacher('T4').maxPerDay).toBeUndefined();
+    expect(teacher('T3').maxPerDay).toBeUndefined();
+    // Students limits land on every subgroup of the set.
+    expect(group('A1')).toMatchObject({ maxPerDay: 4, maxGapsPerDay: 1 });
+    expect(group('A2')).toMatchObject({ maxPerDay: 4, maxGapsPerDay: 1 });
+    expect(group('B')).toMatchObject({ minPerDay: 2, maxGapsPerDay: 1 });
+    // Students set not available -> unavailable on every course of its subgroups.
+    for (const id of ['A1', 'A5', 'A6', 'A9', 'A10'])
+      expect(course(id).unavailable).toContainEqual({ day: 0, period: 5 });
+    expect(course('A3').unavailable).toEqual([]);
+    // Room not available.
+    expect(c.rooms.find((r) => r.id === 'R1')!.unavailable).toEqual([{ day: 3, period: 0 }]);
+    // Fixed start + fixed room; the course may otherwise use any real room.
+    expect(c.fixed).toEqual([{ courseId: 'A10', session: 1, day: 0, period: 0, roomId: 'R2' }]);
+    expect(course('A10').rooms).toEqual([]);
+    // Preferred starting times: everything but Tue 1-2 unavailable.
+    const chem = course('A11').unavailable;
+    expect(chem).toHaveLength(28);
+    expect(chem).not.toContainEqual({ day: 1, period: 0 });
+    expect(chem).not.toContainEqual({ day: 1, period: 1 });
+    // Preferred time slots: only Wed 3-5.
+    expect(course('A12').unavailable).toHaveLength(27);
+    // Rooms: activity, subject and home rooms.
+    expect(course('A5').rooms).toEqual(['Lab']);
+    expect(course('A1').rooms).toEqual(['R1', 'R2']);
+    expect(course('A3').rooms).toEqual(['R2']);
+    // Relations between activities -> Rules between courses.
+    expect(c.rules).toEqual(
+      expect.arrayContaining([
+        { kind: 'same_time', courses: ['A1', 'A3'], hard: true, weight: 1 },
+        { kind: 'consecutive', courses: ['A6', 'A5'], hard: true, weight: 1 },
+        { kind: 'ordered', courses: ['A7', 'A8'], hard: true, weight: 1 },
+        { kind: 'not_overlapping', courses: ['A9', 'A7'], hard: true, weight: 1 },
+        { kind: 'min_days_apart', courses: ['A1'], hard: true, weight: 1, value: 2 },
+        { kind: 'min_days_apart', courses: ['A3'], hard: false, weight: 90, value: 1 },
+        { kind: 'same_room', courses: ['A1'], hard: true, weight: 1 },
+        { kind: 'same_time', courses: ['A12', 'A9'], hard: false, weight: 80 },
+      ]),
+    );
+    expect(c.rules).toHaveLength(8);
+  });
+
+  it('pairs sessions k with k so that same-time activities are the same session numbers', async () => {
+    const { c } = await college('constraints.fet');
+    const problem = compile(c);
+    // Activities 1+3 start together and 2+4 start together (written as 4, 2 in the file).
+    const at = (day: number, period: number, id: string, session: number, roomId: string) => ({
+      courseId: id,
+      session,
+      day,
+      period,
+      roomId,
+      locked: false,
+    });
+    const good = timetableToPlacement(problem, {
+      assignments: [
+        at(0, 0, 'A1', 1, 'R1'),
+        at(0, 0, 'A3', 1, 'R2'),
+        at(2, 1, 'A1', 2, 'R1'),
+        at(2, 1, 'A3', 2, 'R2'),
+      ],
+    });
+    const rule = (p: ReturnType<typeof timetableToPlacement>): number =>
+      evaluate(problem, p).violations.filter((v) => v.kind === 'rule' && /same_time/.test(v.message)).length;
+    expect(rule(good)).toBe(0);
+    const bad = timetableToPlacement(problem, {
+      assignments: [at(0, 0, 'A1', 1, 'R1'), at(0, 1, 'A3', 1, 'R2')],
+    });
+    expect(rule(bad)).toBe(1);
+  });
+
+  it('reports what it cannot map, per kind, with counts and the activities concerned', async () => {
+    const { result } = await college('constraints.fet');
+    const bySheet = new Map(result.warnings.map((w) => [w.sheet, w.message]));
+    expect(bySheet.get('ConstraintTeacherMaxHoursContinuously')).toBe(
+      '1 ConstraintTeacherMaxHoursContinuously not imported: no equivalent in the college contract. Activities: 1, 2, 12',
+    );
+    expect(bySheet.get('ConstraintTwoActivitiesGrouped')).toMatch(/not imported.*Activities: 1, 6$/);
+    expect(bySheet.get('ConstraintTeacherMaxHoursDaily')).toMatch(/soft.*Activities: 7, 8, 10$/);
+    expect(bySheet.get('ConstraintMinDaysBetweenActivities')).toMatch(
+      /only some sessions.*Activities: 1, 3$/,
+    );
+    const detailed = await importFetDetailed(fixture('constraints.fet'));
+    const kinds = detailed.build!.kinds;
+    expect(kinds.get('ConstraintMinDaysBetweenActivities')).toMatchObject({
+      mapped: 2,
+      dropped: 1,
+      weakened: 0,
+    });
+    expect(kinds.get('ConstraintActivitiesSameStartingTime')).toMatchObject({ mapped: 3, dropped: 0 });
+  });
+});
+
+describe('FET files that cannot be imported', () => {
+  it('refuses XML that is not a FET file, with the line and column', async () => {
+    const result = await importPathDirect(fixture('not-fet.fet'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]).toMatchObject({ file: 'not-fet.fet', sheet: 'FET file', row: 2 });
+    expect(result.errors[0].message).toMatch(/not a FET file: the document element is <timetable>/);
+  });
+
+  it('refuses malformed XML at the place it breaks', async () => {
+    const result = await importPathDirect(fixture('malformed.fet'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]).toMatchObject({ row: 4 });
+    expect(result.errors[0].message).toMatch(/close tag.*line 4, column \d+/);
+  });
+
+  it('refuses an activity naming an unknown teacher, at that activity', async () => {
+    const text = await readFile(fixture('split.fet'), 'utf8');
+    const bad = join(tmp, 'unknown-teacher.fet');
+    await writeFile(
+      bad,
+      text.replace(
+        '<Teacher>Ben</Teacher><Subject>Chemistry</Subject>',
+        '<Teacher>Zed</Teacher><Subject>Chemistry</Subject>',
+      ),
+    );
+    const result = await importPathDirect(bad);
+    expect(!result.ok && result.errors[0]).toMatchObject({ row: 20 });
+    expect(!result.ok && result.errors[0].message).toMatch(/teacher "Zed"/);
+  });
+
+  it('reads a gzipped .fet.gz the same as the plain file', async () => {
+    const gz = join(tmp, 'split.fet.gz');
+    await writeFile(gz, gzipSync(await readFile(fixture('split.fet'))));
+    const plain = await importPathDirect(fixture('split.fet'));
+    const zipped = await importPathDirect(gz);
+    expect(zipped.ok && plain.ok && zipped.college.courses).toEqual(plain.ok && plain.college.courses);
+  });
+});

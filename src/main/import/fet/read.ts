@@ -1,0 +1,225 @@
+// Reads the parts of a FET document (days, hours, teachers, students tree, rooms, activities and
+// the constraint elements) into plain data. Structural problems (a missing list, an activity naming
+// an unknown teacher) are FetXmlErrors located at the element concerned.
+import { child, childrenNamed, FetXmlError, textOf, textsOf, type XmlElement } from './xml.ts';
+
+export interface FetRoom {
+  name: string;
+  building: string;
+  capacity: number;
+  virtual: boolean;
+  line: number;
+}
+
+export interface FetActivity {
+  id: number;
+  teachers: string[];
+  subject: string;
+  tags: string[];
+  students: string[];
+  duration: number;
+  groupId: number;
+  /** FET's head count: the given number, or the sum of the listed students sets' sizes. */
+  nStudents: number;
+  line: number;
+}
+
+export interface FetDocument {
+  institution: string;
+  days: string[];
+  hours: string[];
+  teachers: string[];
+  /** Teacher names the Teachers_List gives more than once (merged into one). */
+  duplicateTeachers: string[];
+  subjects: string[];
+  /** Atomic student sets (FET's subgroups, or groups/years without subgroups) with their sizes. */
+  subgroups: Map<string, number>;
+  /** Year name per atomic set (the first year it appears in). */
+  yearOf: Map<string, string>;
+  /** Every students set name (year, group, subgroup) -> the atomic sets it stands for. */
+  setMembers: Map<string, Set<string>>;
+  setSize: Map<string, number>;
+  rooms: FetRoom[];
+  activities: FetActivity[];
+  /** Active activities only. */
+  inactive: number;
+  timeConstraints: XmlElement[];
+  spaceConstraints: XmlElement[];
+}
+
+function fail(el: XmlElement, message: string): never {
+  throw new FetXmlError(message, el.line, el.column);
+}
+
+function int(el: XmlElement, name: string, fallback?: number): number {
+  const t = textOf(el, name);
+  if (t === undefined || t === '') {
+    if (fallback !== undefined) return fallback;
+    fail(el, `<${el.name}> has no <${name}>`);
+  }
+  const n = Number(t);
+  if (!Number.isFinite(n)) fail(child(el, name) ?? el, `<${name}> must be a number, not "${t}"`);
+  return Math.round(n);
+}
+
+/** A day or hour entry: `<Day><Name>Mon</Name></Day>` (FET 5.x/6.x) or `<Day>Mon</Day>` (older files). */
+function entryName(el: XmlElement): string {
+  return (textOf(el, 'Name') ?? el.text).trim();
+}
+
+/** Fails at the second element with a name already used (FET refers to everything by name). */
+function unique(els: XmlElement[], name: (el: XmlElement) => string, what: string): void {
+  const seen = new Set<string>();
+  for (const el of els) {
+    const n = name(el);
+    if (seen.has(n)) fail(el, `The ${what} "${n}" is defined twice; names must be unique`);
+    seen.add(n);
+  }
+}
+
+export function readFet(root: XmlElement): FetDocument {
+  if (root.name !== 'fet')
+    fail(root, `This is not a FET file: the document element is <${root.name}>, not <fet>`);
+  // Mornings-afternoons files (FET 6 mode, or the customised 5.x builds "-ma", "-morocco",
+  // "-algeria") count half days as days: their per-day limits mean something else.
+  const mode = textOf(root, 'Mode');
+  const version = root.attributes.version ?? '';
+  if (mode === 'Mornings_Afternoons' || /-(ma|morocco|algeria)\d*(\b|-|$)/i.test(version)) {
+    fail(
+      child(root, 'Mode') ?? root,
+      `This FET file is in the mornings-afternoons mode (FET ${version || 'mode ' + mode}), whose days are half days; only files with plain days and hours (the Official, Terms or Block planning modes) can be imported`,
+    );
+  }
+  const daysList = child(root, 'Days_List') ?? fail(root, 'The file has no <Days_List>');
+  const hoursList = child(root, 'Hours_List') ?? fail(root, 'The file has no <Hours_List>');
+  const days = childrenNamed(daysList, 'Day').map(entryName);
+  const hours = childrenNamed(hoursList, 'Hour').map(entryName);
+  if (days.length === 0) fail(daysList, 'The file defines no days');
+  if (hours.length === 0) fail(hoursList, 'The file defines no hours');
+
+  const teachersList = child(root, 'Teachers_List');
+  const teacherNames = teachersList ? childrenNamed(teachersList, 'Teacher').map(entryName) : [];
+  // A teacher listed twice is one teacher (FET refers to teachers by name only).
+  const teachers = [...new Set(teacherNames)];
+  const duplicateTeachers = [...new Set(teacherNames.filter((t, i) => teacherNames.indexOf(t) !== i))];
+  const subjectsList = child(root, 'Subjects_List');
+  const subjects = subjectsList ? childrenNamed(subjectsList, 'Subject').map(entryName) : [];
+
+  const subgroups = new Map<string, number>();
+  const yearOf = new Map<string, string>();
+  const setMembers = new Map<string, Set<string>>();
+  const setSize = new Map<string, number>();
+  const addMembers = (name: string, members: Iterable<string>): void => {
+    const set = setMembers.get(name) ?? new Set<string>();
+    for (const m of members) set.add(m);
+    setMembers.set(name, set);
+  };
+  const studentsList = child(root, 'Students_List');
+  for (const year of studentsList ? childrenNamed(studentsList, 'Year') : []) {
+    const yName = textOf(year, 'Name') ?? fail(year, '<Year> has no <Name>');
+    const ySize = int(year, 'Number_of_Students', 0);
+    setSize.set(yName, ySize);
+    const groups = childrenNamed(year, 'Group');
+    const atomic = (name: string, size: number): void => {
+      if (!subgroups.has(name)) subgroups.set(name, size);
+      if (!yearOf.has(name)) yearOf.set(name, yName);
+    };
+    if (groups.length === 0) {
+      atomic(yName, ySize);
+      addMembers(yName, [yName]);
+    }
+    for (const group of groups) {
+      const gName = textOf(group, 'Name') ?? fail(group, '<Group> has no <Name>');
+      const gSize = int(group, 'Number_of_Students', 0);
+      setSize.set(gName, gSize);
+      const subs = childrenNamed(group, 'Subgroup');
+      if (subs.length === 0) {
+        atomic(gName, gSize);
+        addMembers(gName, [gName]);
+      }
+      for (const sub of subs) {
+        const sName = textOf(sub, 'Name') ?? fail(sub, '<Subgroup> has no <Name>');
+        const sSize = int(sub, 'Number_of_Students', 0);
+        setSize.set(sName, sSize);
+        atomic(sName, sSize);
+        addMembers(sName, [sName]);
+        addMembers(gName, [sName]);
+      }
+      addMembers(yName, setMembers.get(gName) ?? []);
+    }
+  }
+
+  unique(childrenNamed(daysList, 'Day'), entryName, 'day');
+  unique(childrenNamed(hoursList, 'Hour'), entryName, 'hour');
+  const roomsList = child(root, 'Rooms_List');
+  if (roomsList) unique(childrenNamed(roomsList, 'Room'), entryName, 'room');
+  if (child(root, 'Activities_List'))
+    unique(
+      childrenNamed(child(root, 'Activities_List')!, 'Activity'),
+      (a) => textOf(a, 'Id') ?? '',
+      'activity id',
+    );
+  const rooms: FetRoom[] = (roomsList ? childrenNamed(roomsList, 'Room') : []).map((r) => ({
+    name: textOf(r, 'Name') ?? fail(r, '<Room> has no <Name>'),
+    building: textOf(r, 'Building') ?? '',
+    capacity: int(r, 'Capacity', 30000),
+    virtual: textOf(r, 'Virtual') === 'true',
+    line: r.line,
+  }));
+
+  const activitiesList = child(root, 'Activities_List');
+  const activities: FetActivity[] = [];
+  let inactive = 0;
+  const teacherSet = new Set(teachers);
+  for (const a of activitiesList ? childrenNamed(activitiesList, 'Activity') : []) {
+    if (textOf(a, 'Active') === 'false') {
+      inactive++;
+      continue;
+    }
+    const students = textsOf(a, 'Students');
+    for (const s of students)
+      if (!setMembers.has(s))
+        fail(
+          a,
+          `Activity ${textOf(a, 'Id')} names students set "${s}", which the Students_List does not define`,
+        );
+    const acts = textsOf(a, 'Teacher');
+    for (const t of acts)
+      if (!teacherSet.has(t))
+        fail(a, `Activity ${textOf(a, 'Id')} names teacher "${t}", which the Teachers_List does not define`);
+    const computed = textOf(a, 'Computed_Number_Of_Students') !== 'false';
+    const nStudents = computed
+      ? students.reduce((sum, s) => sum + (setSize.get(s) ?? 0), 0)
+      : int(a, 'Number_Of_Students', 0);
+    activities.push({
+      id: int(a, 'Id'),
+      teachers: acts,
+      subject: textOf(a, 'Subject') ?? '',
+      tags: textsOf(a, 'Activity_Tag'),
+      students,
+      duration: int(a, 'Duration'),
+      groupId: int(a, 'Activity_Group_Id', 0),
+      nStudents,
+      line: a.line,
+    });
+  }
+  const tc = child(root, 'Time_Constraints_List');
+  const sc = child(root, 'Space_Constraints_List');
+  return {
+    institution: textOf(root, 'Institution_Name') ?? '',
+    days,
+    hours,
+    teachers,
+    duplicateTeachers,
+    subjects,
+    subgroups,
+    yearOf,
+    setMembers,
+    setSize,
+    rooms,
+    activities,
+    inactive,
+    timeConstraints: tc ? tc.children : [],
+    spaceConstraints: sc ? sc.children : [],
+  };
+}
