@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { publishFolder } from './publish.ts';
 
 function tempNameFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -30,23 +31,7 @@ export async function writeFileAtomically(target: string, data: string | Uint8Ar
 
 /**
  * Writes many files under `dir` as one step: all go to a staging folder inside `dir` first and are
- * renamed into place only once every one of them was written. A failure leaves `dir` as it was.
+ * moved into place only once every one of them was written, under a journal that lets the next
+ * publish finish a move that was killed midway (see publish.ts). A failure leaves `dir` as it was.
  */
-export async function writeFilesAtomically(
-  dir: string,
-  write: (stagingDir: string) => Promise<string[]>,
-): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
-  const staging = join(dir, `.slotwise-staging.${process.pid}.${randomBytes(4).toString('hex')}`);
-  await mkdir(staging);
-  try {
-    const relative = await write(staging);
-    for (const rel of relative) {
-      await mkdir(dirname(join(dir, rel)), { recursive: true });
-      await rename(join(staging, rel), join(dir, rel));
-    }
-    return relative.map((rel) => join(dir, rel));
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
-}
+export const writeFilesAtomically = publishFolder;

@@ -45,4 +45,24 @@ describe('importPath on ITC-2007 files', () => {
     expect(result.errors[0]).toMatchObject({ file: 'broken.ctt', row: 3, severity: 'error' });
     expect(result.errors[0].message).toMatch(/six/);
   });
+
+  it.each([
+    ['Days: 5', 'Days: 10000000', 4, /Days.*10000000.*14 allowed/],
+    ['Days: 5', 'Days: 99999999999', 4, /99999999999/],
+    ['Periods_per_day: 6', 'Periods_per_day: 99999999999', 5, /Periods_per_day.*96 allowed/],
+    ['c0001 t000 6 4 130', 'c0001 t000 1000000000 4 130', 10, /lectures of course "c0001".*30 allowed/],
+    ['rB 200', 'rB 99999999999999999999', 0, /capacity of room "rB".*1,000,000,000 allowed/],
+  ])('refuses %s -> %s at its line, before building anything', async (from, to, line, message) => {
+    const text = await readFile(COMP01, 'utf8');
+    expect(text).toContain(from);
+    const absurd = join(tmp, 'absurd.ctt');
+    await writeFile(absurd, text.replace(from, to));
+    const result = await importPath(absurd);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(1);
+    const expectedLine = line || text.split('\n').findIndex((l) => l.startsWith(from)) + 1;
+    expect(result.errors[0]).toMatchObject({ file: 'absurd.ctt', row: expectedLine, severity: 'error' });
+    expect(result.errors[0].message).toMatch(message);
+  });
 });

@@ -31,9 +31,13 @@ export function cttPeriods(n: number): Period[] {
   }));
 }
 
-function header(r: TokenReader, key: string, min: number): number {
+/** Bounds of the week an instance may ask for: a fortnight of days, 15-minute periods at the finest. */
+export const MAX_CTT_DAYS = 14;
+export const MAX_CTT_PERIODS_PER_DAY = 96;
+
+function header(r: TokenReader, key: string, min: number, max?: number): number {
   r.expect(key);
-  return r.int(`the value of ${key}`, min);
+  return r.int(`the value of ${key}`, min, max);
 }
 
 export function parseCtt(text: string, fileName: string): College {
@@ -42,8 +46,8 @@ export function parseCtt(text: string, fileName: string): College {
   const name = r.next('the instance name').text;
   const nCourses = header(r, 'Courses:', 0);
   const nRooms = header(r, 'Rooms:', 0);
-  const nDays = header(r, 'Days:', 1);
-  const nPeriods = header(r, 'Periods_per_day:', 1);
+  const nDays = header(r, 'Days:', 1, MAX_CTT_DAYS);
+  const nPeriods = header(r, 'Periods_per_day:', 1, MAX_CTT_PERIODS_PER_DAY);
   const nCurricula = header(r, 'Curricula:', 0);
   const extended = r.peek()?.text.toLowerCase() === 'min_max_daily_lectures:';
   let nUnavailable: number;
@@ -68,7 +72,8 @@ export function parseCtt(text: string, fileName: string): College {
     const id = idTok.text;
     if (courseIndex.has(id)) throw r.error(`course "${id}" is listed twice`, idTok);
     const teacher = r.next(`the teacher of course "${id}"`).text;
-    const sessions = r.int(`the number of lectures of course "${id}"`, 1);
+    // One teacher gives every lecture of a course, so no more than the week's periods fit.
+    const sessions = r.int(`the number of lectures of course "${id}"`, 1, nDays * nPeriods);
     const minDays = r.int(`the minimum working days of course "${id}"`);
     const students = r.int(`the number of students of course "${id}"`);
     if (extended) r.int(`the double-lectures flag of course "${id}"`);

@@ -1,5 +1,8 @@
 // Whitespace-separated tokens with their line numbers, read one at a time with located errors.
 
+/** The largest whole number any field of an instance may hold (as a workbook's numbers). */
+export const MAX_TOKEN_INT = 1_000_000_000;
+
 export interface Token {
   text: string;
   line: number;
@@ -45,8 +48,8 @@ export class TokenReader {
     return t;
   }
 
-  /** A whole number >= min. */
-  int(what: string, min = 0): number {
+  /** A whole number from min to max (by default at most MAX_TOKEN_INT). */
+  int(what: string, min = 0, max = MAX_TOKEN_INT): number {
     const t = this.next(what);
     if (!/^\d+$/.test(t.text) || Number(t.text) < min) {
       throw this.error(
@@ -54,7 +57,11 @@ export class TokenReader {
         t,
       );
     }
-    return Number(t.text);
+    const value = Number(t.text);
+    if (value > max) {
+      throw this.error(`${what} is ${t.text}, more than the ${max.toLocaleString('en')} allowed`, t);
+    }
+    return value;
   }
 
   /** The exact keyword (case-insensitive). */

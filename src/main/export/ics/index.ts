@@ -4,6 +4,7 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { College } from '../../../shared/model/index.ts';
 import { writeFilesAtomically } from '../atomicWrite.ts';
+import { recoverPublish } from '../publish.ts';
 import type { ResolvedSession } from '../sessions.ts';
 import type { ExportOptions } from '../types.ts';
 import { selectedViews, viewEntities, VIEW_TITLES } from '../views.ts';
@@ -26,6 +27,9 @@ export async function exportIcs(
   opts: ExportOptions,
 ): Promise<{ files: string[]; calendars: number }> {
   const term = termOf(college.calendar);
+  // An export killed while moving its calendars into place is finished first, so that the SEQUENCE
+  // manifest read here is the one that goes with the calendars in the folder.
+  await recoverPublish(opts.out);
   const sequences = new SequenceBook(opts.previous ?? (await readManifest(opts.out)));
   const ctx: CalendarContext = {
     college,
