@@ -67,6 +67,7 @@ function validRequest(channel: Channel): unknown {
     'timetable:delete': { id: tt },
     'timetable:stamp': undefined,
     'timetable:editorData': { id: tt, college: true },
+    'timetable:collegePart': { revision: 1, part: 0 },
     'jobs:start': { timeLimitS: 1, seed: 1 },
     'jobs:cancel': { jobId: 1 },
     'jobs:restart': { jobId: 1 },

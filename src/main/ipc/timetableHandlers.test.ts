@@ -6,7 +6,7 @@ import { addTimetable, openProject, saveCollege } from '../db/index.ts';
 import { testCollege } from '../../shared/eval/testing/testCollege.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { createHandlers } from './handlers.ts';
-import type { EditorData, TimetableStamp } from '../../shared/ipc/contract.ts';
+import { COLLEGE_PART_CHARS, type EditorData, type TimetableStamp } from '../../shared/ipc/contract.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -148,5 +148,50 @@ describe('timetable:stamp and timetable:editorData', () => {
     expect(stamp3.collegeRevision).toBeGreaterThan(stamp2.collegeRevision);
     const reread: EditorData = await value('timetable:editorData', { college: true });
     expect(reread.stamp).toEqual(stamp3);
+  });
+
+  it('timetable:collegePart gives the college JSON in parts of its revision and refuses an old revision', async () => {
+    const file = join(tempDir(), 'p.slotwise');
+    const db = openProject(file, { create: true });
+    // Enough courses for the JSON to need several parts.
+    const courses = Array.from({ length: 3000 }, (_, i) => ({
+      id: `C${i}`,
+      name: `Course number ${i} with a long enough name to fill the parts`,
+      faculty: ['F1'],
+      groups: ['G1'],
+      sessions: 1,
+    }));
+    const college = testCollege({ rooms: [{ id: 'R1', name: 'Room 1', capacity: 60 }], courses });
+    saveCollege(db, college);
+    db.close();
+    const dispatch = createDispatcher(createHandlers({ userDataDir: tempDir() }));
+    await dispatch('project:open', { path: file });
+    const value = async (channel: string, payload?: unknown) => {
+      const r = await dispatch(channel, payload);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as never;
+    };
+    const whole: EditorData = await value('timetable:editorData', { college: true });
+    const revision = whole.stamp.collegeRevision;
+    const first: { parts: number; text: string } = await value('timetable:collegePart', {
+      revision,
+      part: 0,
+    });
+    expect(first.parts).toBe(Math.ceil((whole.college ?? '').length / COLLEGE_PART_CHARS));
+    expect(first.parts).toBeGreaterThan(1);
+    const texts = [first.text];
+    for (let part = 1; part < first.parts; part++)
+      texts.push(((await value('timetable:collegePart', { revision, part })) as { text: string }).text);
+    expect(texts.join('')).toBe(whole.college);
+    expect(await dispatch('timetable:collegePart', { revision, part: first.parts })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    const again = openProject(file);
+    saveCollege(again, college);
+    again.close();
+    const stale = await dispatch('timetable:collegePart', { revision, part: 0 });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'stale' } });
+    expect(stale.ok ? '' : stale.error.message).toContain('open the screen again');
   });
 });

@@ -18,7 +18,7 @@ import { evaluate } from '../../shared/eval/evaluate.ts';
 import { AppError } from '../../shared/ipc/envelope.ts';
 import type { Handlers } from './dispatcher.ts';
 import type { ProjectSession } from './ProjectSession.ts';
-import type { TimetableStamp } from '../../shared/ipc/contract.ts';
+import { COLLEGE_PART_CHARS, type TimetableStamp } from '../../shared/ipc/contract.ts';
 
 function stampOf(db: Database): TimetableStamp {
   const active = listTimetables(db).find((t) => t.active);
@@ -36,7 +36,8 @@ type TimetableChannels =
   | 'timetable:update'
   | 'timetable:setActive'
   | 'timetable:stamp'
-  | 'timetable:editorData';
+  | 'timetable:editorData'
+  | 'timetable:collegePart';
 
 function summaryOf(db: Database, id: number) {
   const found = getTimetable(db, id);
@@ -83,6 +84,23 @@ export function timetableHandlers(project: ProjectSession): Pick<Handlers, Timet
           version: found ? { summary: found.summary, timetable: JSON.stringify(found.timetable) } : null,
         };
       })();
+    },
+    'timetable:collegePart': ({ revision, part }) => {
+      const db = project.connection();
+      const current = getCollegeRevision(db);
+      if (current !== revision)
+        throw new AppError(
+          'stale',
+          `The college changed while it was being read (revision ${revision}, now ${current}): open the screen again.`,
+        );
+      const json = collegeJsonOf(db);
+      if (json === null)
+        throw new AppError('no_college', 'Import the college data before editing a timetable.');
+      const parts = Math.max(1, Math.ceil(json.length / COLLEGE_PART_CHARS));
+      if (part >= parts)
+        throw new AppError('not_found', `The college has ${parts} parts; there is no part ${part}.`);
+      const text = json.slice(part * COLLEGE_PART_CHARS, (part + 1) * COLLEGE_PART_CHARS);
+      return { revision, part, parts, text };
     },
     'timetable:list': () => listTimetables(project.connection()),
     'timetable:get': ({ id }) => {

@@ -5,6 +5,12 @@ import type { CompiledProblem } from '../compiled/types.ts';
 import type { EditorNames, Positions } from './engineTypes.ts';
 import { sessionsInView } from './views.ts';
 
+/**
+ * Orders ids and department names by their characters. (localeCompare's first call loads the
+ * collation data: about 100 ms on the page's thread when the Timetable screen first opens.)
+ */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export type WholeView = { kind: 'department'; department: string } | { kind: 'year'; year: number };
 
 export interface Choice {
@@ -20,9 +26,7 @@ export function departmentChoices(p: CompiledProblem, names: EditorNames): Choic
     const d = names.groupDepartment[g];
     if (d && p.groupParent[g] < 0) count.set(d, (count.get(d) ?? 0) + 1);
   }
-  return [...count]
-    .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([d, n]) => ({ value: d, label: d, groups: n }));
+  return [...count].sort((a, b) => byText(a[0], b[0])).map(([d, n]) => ({ value: d, label: d, groups: n }));
 }
 
 /** Years of study that groups have (groupYear.ts), with how many top-level groups each has. */
@@ -54,9 +58,9 @@ export function wholeViewGroups(p: CompiledProblem, names: EditorNames, view: Wh
   }
   return out.sort(
     (a, b) =>
-      names.groupDepartment[a].localeCompare(names.groupDepartment[b]) ||
+      byText(names.groupDepartment[a], names.groupDepartment[b]) ||
       names.groupYear[a] - names.groupYear[b] ||
-      p.groupIds[a].localeCompare(p.groupIds[b]),
+      byText(p.groupIds[a], p.groupIds[b]),
   );
 }
 

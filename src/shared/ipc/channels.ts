@@ -21,6 +21,7 @@ export const CHANNELS = [
   'timetable:delete',
   'timetable:stamp',
   'timetable:editorData',
+  'timetable:collegePart',
   'jobs:start',
   'jobs:cancel',
   'jobs:restart',

@@ -132,6 +132,9 @@ export interface TimetableStamp {
  * The Timetable screen's data, as JSON text: one string crosses the bridge at the cost of a copy
  * and is parsed in the editor's worker, so the page never decodes a university's object graph.
  */
+/** The size of one part of the college JSON sent by timetable:collegePart (characters). */
+export const COLLEGE_PART_CHARS = 256 * 1024;
+
 export interface EditorData {
   stamp: TimetableStamp;
   /** The College as JSON (null when not asked for, or when the project has none). */
@@ -233,6 +236,15 @@ export const contract = {
   'timetable:editorData': {
     request: z.strictObject({ id: timetableId.optional(), college: z.boolean().optional() }),
     response: reply<EditorData>(),
+  },
+  /**
+   * Part `part` of the college JSON of revision `revision` (the text cut every COLLEGE_PART_CHARS
+   * characters), so that a big college reaches the page in several short messages rather than one
+   * long one. A revision that is no longer current is refused (code `stale`).
+   */
+  'timetable:collegePart': {
+    request: z.strictObject({ revision: z.number().int().min(0), part: z.number().int().min(0) }),
+    response: reply<{ revision: number; part: number; parts: number; text: string }>(),
   },
   /** Queues a solve (or K variants); progress arrives as JobEvents (window.api.onJobEvent). */
   'jobs:start': { request: jobStartRequestSchema, response: reply<{ jobIds: number[] }>() },

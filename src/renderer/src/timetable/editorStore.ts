@@ -56,6 +56,18 @@ const sameStamp = (a: TimetableStamp, b: TimetableStamp): boolean =>
   a.activeId === b.activeId &&
   a.activeUpdatedAt === b.activeUpdatedAt;
 
+/** The college JSON of `revision`, read part by part (null when the project has none). */
+async function readCollege(revision: number): Promise<string | null> {
+  const parts: string[] = [];
+  let total = 1;
+  for (let part = 0; part < total; part++) {
+    const got = await api().timetableCollegePart({ revision, part });
+    total = got.parts;
+    parts.push(got.text);
+  }
+  return parts.length > 0 ? parts.join('') : null;
+}
+
 /** Waits this long after the last edit before asking the worker for the violations in words. */
 const DETAILS_DELAY_MS = 150;
 
@@ -121,11 +133,14 @@ export class EditorStore {
         return;
       }
       this.set({ status: 'loading', error: null });
-      const data = await api().timetableEditorData({ college: !sameCollege });
+      // The college comes in parts (one long message would freeze the page for a big college).
+      const data = await api().timetableEditorData({});
+      const college =
+        sameCollege || !data.stamp.hasCollege ? null : await readCollege(data.stamp.collegeRevision);
       if (generation !== this.generation) return;
       this.path = path;
       this.stamp = data.stamp;
-      if (!data.stamp.hasCollege || (!sameCollege && !data.college)) {
+      if (!data.stamp.hasCollege || (!sameCollege && !college)) {
         this.set({ ...EMPTY, status: 'no-college' });
         return;
       }
@@ -139,7 +154,7 @@ export class EditorStore {
         if (generation !== this.generation) return;
         this.set({ status: 'ready', positions, totals: null, details: null, summary });
       } else {
-        const load = await engine().load(data.college ?? '', data.version.timetable);
+        const load = await engine().load(college ?? '', data.version.timetable);
         if (generation !== this.generation) return;
         this.revision = data.stamp.collegeRevision;
         const model = { problem: load.problem, names: load.names };
