@@ -49,6 +49,8 @@ const POLISH_SHARE = 0.8;
 /** Big instances: the repair gives way to the polish rounds after this long without a new best. */
 const REPAIR_STALL_MS = 5000;
 const POLISH_ROUND_MS = 5000;
+/** Small instances still infeasible after the first repair: length of one repair round. */
+const SMALL_POLISH_ROUND_MS = 1000;
 
 const sleep = (ms: number): Promise<false> =>
   new Promise((resolve) => setTimeout(() => resolve(false), ms).unref());
@@ -188,7 +190,8 @@ export async function solve(
   const percentAt = (now: number): number =>
     30 + (70 * (now - searchStart)) / Math.max(1, deadline - searchStart);
   const runPhase = async (a: SearchPhase, label: string): Promise<void> => {
-    while (!a.finished && !cancelled()) {
+    // The deadline is enforced here too, whatever the phase does with a slice that ends at once.
+    while (!a.finished && !cancelled() && performance.now() < deadline) {
       a.run(Math.min(deadline, performance.now() + SLICE_MS));
       if (a.bestHard !== best.hard || a.bestSoft !== best.soft) {
         bestPlacement = { slot: a.bestSlot, room: a.bestRoom };
@@ -245,17 +248,21 @@ export async function solve(
       );
     }
     // Big instances: annealing rounds each followed by the hard repair, keeping the best feasible
-    // (see FeasiblePolish), before the annealer improves on its own.
-    if (large && !cancelled()) {
-      const polishEnd = searchStart + POLISH_SHARE * (deadline - searchStart);
-      if (polishEnd - performance.now() > POLISH_ROUND_MS)
+    // (see FeasiblePolish), before the annealer improves on its own. Feasibility first, on any
+    // size: while hard > 0 the rounds (shaking harder each time one finds nothing) go on until
+    // the deadline, so the search never settles on an infeasible timetable while time remains.
+    const infeasible = st.hardTotal > 0;
+    if ((large || infeasible) && !cancelled()) {
+      const polishEnd = large ? searchStart + POLISH_SHARE * (deadline - searchStart) : performance.now();
+      if (infeasible || polishEnd - performance.now() > POLISH_ROUND_MS)
         await runPhase(
           new FeasiblePolish(st, m, rng, {
-            deadline: polishEnd,
-            roundMs: POLISH_ROUND_MS,
-            onFeasible: st.hardTotal > 0 ? onFeasible : undefined,
+            deadline: infeasible ? deadline : polishEnd,
+            feasibleBy: polishEnd,
+            roundMs: large ? POLISH_ROUND_MS : SMALL_POLISH_ROUND_MS,
+            onFeasible: infeasible ? onFeasible : undefined,
           }),
-          'polishing',
+          infeasible ? 'repairing' : 'polishing',
         );
     }
     if (!cancelled() && performance.now() < deadline) {

@@ -4,7 +4,10 @@
 // alternate: a short annealing round on hard + soft from the best feasible timetable, then the hard
 // repair from where that round ended; a feasible result better than the best is kept, any other is
 // dropped (back to the best). While no feasible timetable is known the rounds anneal on the hard
-// cost alone, as a shake-up for a repair that stalled. Runs in time slices like the other phases.
+// cost alone, as a shake-up for a repair that stalled, each round without a new best shaking harder
+// (a hotter, longer round); and the polish does not end while hard > 0 and time remains
+// (`feasibleBy` only ends it once a feasible timetable is known). Runs in time slices like the
+// other phases.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { Rng } from '../../Rng.ts';
 import type { SearchModel } from '../../SearchModel.ts';
@@ -13,8 +16,13 @@ import { HardRepair } from './HardRepair.ts';
 import type { SearchPhase } from './searchPhase.ts';
 
 export interface PolishOptions {
-  /** performance.now() after which the polish stops. */
+  /** performance.now() after which the polish stops, feasible or not. */
   deadline: number;
+  /**
+   * performance.now() after which the polish stops once its best is feasible (default: deadline).
+   * While hard > 0 the rounds go on until `deadline`.
+   */
+  feasibleBy?: number;
   /** Length of one annealing round in ms (and most of the repair after it). */
   roundMs: number;
   /** Called when hard first reaches 0 (when the start is not feasible yet). */
@@ -29,6 +37,8 @@ export class FeasiblePolish implements SearchPhase {
   rounds = 0;
   /** Rounds whose result was kept. */
   kept = 0;
+  /** Infeasible rounds in a row without a new best (each shakes harder). */
+  private failures = 0;
   private readonly st: IncrementalState;
   private readonly m: SearchModel;
   private readonly rng: Rng;
@@ -56,6 +66,18 @@ export class FeasiblePolish implements SearchPhase {
   run(sliceEnd: number): boolean {
     while (!this.done) {
       const now = performance.now();
+      if (now >= this.o.deadline) {
+        // The round under way ends here; its result is kept when it beats the best.
+        const round = this.repair ?? this.annealer;
+        if (round) {
+          round.restoreBest();
+          this.endRound();
+        }
+        this.repair = null;
+        this.annealer = null;
+        this.done = true;
+        break;
+      }
       if (now >= sliceEnd) break;
       if (this.repair) {
         if (!this.repair.run(sliceEnd)) break;
@@ -68,16 +90,27 @@ export class FeasiblePolish implements SearchPhase {
         this.annealer = null;
         this.repair = new HardRepair(this.st, this.m, this.rng, {
           deadline: Math.min(this.o.deadline, performance.now() + this.o.roundMs),
+          // Infeasible: a stalled repair gives way to the next, harder shake sooner.
+          stallMs: this.bestHard > 0 ? this.o.roundMs / 2 : undefined,
           onFeasible: this.bestHard > 0 ? this.o.onFeasible : undefined,
         });
-      } else if (now + this.o.roundMs / 2 > this.o.deadline) this.done = true;
+      } else if (this.bestHard === 0 && now + this.o.roundMs / 2 > (this.o.feasibleBy ?? this.o.deadline))
+        this.done = true;
+      else if (now >= this.o.deadline) this.done = true;
       else {
         this.rounds++;
-        // Not feasible yet: rounds on the hard cost only (they stop at hard = 0).
+        // Not feasible yet: rounds on the hard cost only (they stop at hard = 0), hotter and longer
+        // after each round that found no new best, up to four times.
+        const infeasible = this.bestHard > 0;
+        const shake = infeasible ? 1 + Math.min(3, this.failures) : 1;
         this.annealer = new Annealer(this.st, this.m, this.rng, {
           start: now,
-          deadline: Math.min(this.o.deadline, now + this.o.roundMs),
-          hardOnly: this.bestHard > 0,
+          deadline: Math.min(
+            this.o.deadline,
+            now + (infeasible ? this.o.roundMs * (0.25 * shake) : this.o.roundMs),
+          ),
+          hardOnly: infeasible,
+          startTemperature: infeasible ? 0.5 * shake : undefined,
         });
       }
     }
@@ -86,6 +119,7 @@ export class FeasiblePolish implements SearchPhase {
 
   private endRound(): void {
     const st = this.st;
+    if (this.bestHard > 0) this.failures = st.hardTotal < this.bestHard ? 0 : this.failures + 1;
     if (st.hardTotal < this.bestHard || (st.hardTotal === this.bestHard && st.softTotal < this.bestSoft)) {
       this.kept++;
       this.bestHard = st.hardTotal;
