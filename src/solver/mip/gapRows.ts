@@ -4,6 +4,8 @@
 // where b[q] = (already busy at q) + Σ start variables covering q (at most 1 by the resource rows).
 // Each row has a penalised slack, so a start that breaks a gap limit stays feasible (the greedy start
 // and HiGHS's incumbents are usable) while the optimum keeps to the limits when it can.
+// A max_gaps_per_week bounds every day as well (a day's gaps are part of the week's), so the rows
+// use the smaller of the two limits; the week's sum itself is left to the search and the repair.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import { COL_AUX, ROW_FREE, type ModelBuilder } from './mipModel.ts';
 
@@ -11,12 +13,15 @@ import { COL_AUX, ROW_FREE, type ModelBuilder } from './mipModel.ts';
 export const GAP_COST = 60;
 import type { Occupancy } from './occupancy.ts';
 
+/** The smaller of two limits where -1 means none. */
+function tighter(a: number, b: number): number {
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
 function setMaxGaps(p: CompiledProblem, k: number): number {
   let limit = -1;
-  for (let g = p.setGroup[k]; g >= 0; g = p.groupParent[g]) {
-    const m = p.groupMaxGapsPerDay[g];
-    if (m >= 0 && (limit < 0 || m < limit)) limit = m;
-  }
+  for (let g = p.setGroup[k]; g >= 0; g = p.groupParent[g])
+    limit = tighter(limit, tighter(p.groupMaxGapsPerDay[g], p.groupMaxGapsPerWeek[g]));
   return limit;
 }
 
@@ -37,7 +42,9 @@ export function addGapRows(
   const coef = new Map<number, number>();
   for (const r of [...resources].sort((a, b2) => a - b2)) {
     const isFaculty = r < p.nFaculty;
-    const g = isFaculty ? p.facultyMaxGapsPerDay[r] : setMaxGaps(p, r - p.nFaculty);
+    const g = isFaculty
+      ? tighter(p.facultyMaxGapsPerDay[r], p.facultyMaxGapsPerWeek[r])
+      : setMaxGaps(p, r - p.nFaculty);
     if (g < 0) continue;
     const busy = isFaculty ? occ.faculty : occ.sets;
     const base = (isFaculty ? r : r - p.nFaculty) * nSlots;

@@ -15,6 +15,8 @@ export interface TinySpec {
     maxPerDay?: number;
     maxPerWeek?: number;
     maxDays?: number;
+    minPerDay?: number;
+    minDays?: number;
     unavailable?: number[];
   }>;
   groups: Array<{ id: string; size: number; parent?: string; maxPerDay?: number; minPerDay?: number }>;
@@ -179,8 +181,8 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
     facultyMaxDays: Int32Array.from(spec.faculty.map((f) => f.maxDays ?? 0)),
     facultyMaxGapsPerDay: new Int32Array(spec.faculty.length).fill(-1),
     facultyMaxGapsPerWeek: new Int32Array(spec.faculty.length).fill(-1),
-    facultyMinPerDay: new Int32Array(spec.faculty.length),
-    facultyMinDays: new Int32Array(spec.faculty.length),
+    facultyMinPerDay: Int32Array.from(spec.faculty.map((f) => f.minPerDay ?? 0)),
+    facultyMinDays: Int32Array.from(spec.faculty.map((f) => f.minDays ?? 0)),
     facultyUnavailable,
     facultyCourses: csr(
       spec.faculty.map((_, f) => courseFaculty.flatMap((fs, c) => (fs.includes(f) ? [c] : []))),
