@@ -2,6 +2,7 @@
 // `job 3 search 62% hard 0 soft 143 12.4s eta 7.1s`.
 import type { JobEvent } from '../../shared/ipc/jobEvents.ts';
 import { assertNever } from '../../shared/solver/messages.ts';
+import { remainingWords } from '../../shared/eval/studentClashes.ts';
 
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
 const cost = (v: number | null): string => (v === null ? '-' : String(Math.round(v * 100) / 100));
@@ -23,8 +24,10 @@ export function formatJobEvent(e: JobEvent): string {
       return `${head} attempt ${e.attempt} stuck: no progress for ${secs(e.silentMs)}`;
     case 'retrying':
       return `${head} attempt ${e.attempt} failed (${e.failure}${e.failedStage ? ` in ${e.failedStage}` : ''}): ${e.reason} Retrying.`;
-    case 'finished':
-      return `${head} finished: hard ${cost(e.hardTotal)} soft ${cost(e.softTotal)} -> timetable ${e.timetableId} in ${secs(e.elapsedMs)}${e.note ? ` (${e.note})` : ''}`;
+    case 'finished': {
+      const students = e.studentClashTotals ? remainingWords(e.studentClashTotals) : '';
+      return `${head} finished: hard ${cost(e.hardTotal)} soft ${cost(e.softTotal)}${students ? `, ${students}` : ''} -> timetable ${e.timetableId} in ${secs(e.elapsedMs)}${e.note ? ` (${e.note})` : ''}`;
+    }
     case 'failed':
       return `${head} failed after ${secs(e.elapsedMs)}: ${e.reason}`;
     case 'cancelled':
