@@ -4,7 +4,7 @@
 // break no hard constraint, which shows the import says exactly what FET says. The full sweep over
 // every file is `npm run bench:fet-import`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,19 +13,9 @@ import { timetableFromFixed } from '../../src/main/import/fet/fixedTimetable.ts'
 import { compile } from '../../src/shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
+import { FET_DATA, fetFiles } from './fetFiles.ts';
 
-export const FET_DATA = '/usr/share/doc/fet-data/examples';
 const FET_CL = '/usr/bin/fet-cl';
-
-export function fetFiles(dir = FET_DATA): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...fetFiles(path));
-    else if (name.endsWith('.fet')) out.push(path);
-  }
-  return out;
-}
 
 async function hardOfFixed(
   path: string,
