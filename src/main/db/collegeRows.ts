@@ -31,6 +31,9 @@ export interface FacultyRow {
   max_per_week: number | null;
   max_days: number | null;
   max_gaps_per_day: number | null;
+  max_gaps_per_week: number | null;
+  min_per_day: number | null;
+  min_days: number | null;
   unavailable: Json;
 }
 
@@ -43,6 +46,7 @@ export interface GroupRow {
   max_per_day: number | null;
   min_per_day: number | null;
   max_gaps_per_day: number | null;
+  max_gaps_per_week: number | null;
 }
 
 export interface CourseRow {
@@ -120,6 +124,9 @@ export const facultyToRow = (f: Faculty): FacultyRow => ({
   max_per_week: f.maxPerWeek ?? null,
   max_days: f.maxDays ?? null,
   max_gaps_per_day: f.maxGapsPerDay ?? null,
+  max_gaps_per_week: f.maxGapsPerWeek ?? null,
+  min_per_day: f.minPerDay ?? null,
+  min_days: f.minDays ?? null,
   unavailable: JSON.stringify(f.unavailable),
 });
 
@@ -135,6 +142,9 @@ export function facultyFromRow(row: FacultyRow): Faculty {
   setIf(f, 'maxPerWeek', row.max_per_week);
   setIf(f, 'maxDays', row.max_days);
   setIf(f, 'maxGapsPerDay', row.max_gaps_per_day);
+  setIf(f, 'maxGapsPerWeek', row.max_gaps_per_week);
+  setIf(f, 'minPerDay', row.min_per_day);
+  setIf(f, 'minDays', row.min_days);
   return f;
 }
 
@@ -147,6 +157,7 @@ export const groupToRow = (g: Group): GroupRow => ({
   max_per_day: g.maxPerDay ?? null,
   min_per_day: g.minPerDay ?? null,
   max_gaps_per_day: g.maxGapsPerDay ?? null,
+  max_gaps_per_week: g.maxGapsPerWeek ?? null,
 });
 
 export function groupFromRow(row: GroupRow): Group {
@@ -156,6 +167,7 @@ export function groupFromRow(row: GroupRow): Group {
   setIf(g, 'maxPerDay', row.max_per_day);
   setIf(g, 'minPerDay', row.min_per_day);
   setIf(g, 'maxGapsPerDay', row.max_gaps_per_day);
+  setIf(g, 'maxGapsPerWeek', row.max_gaps_per_week);
   return g;
 }
 

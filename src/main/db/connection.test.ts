@@ -17,6 +17,7 @@ import { migrate } from './migrate.ts';
 import { LATEST_VERSION } from './migrations/index.ts';
 import { ProjectFileError } from './ProjectFileError.ts';
 import { richCollege } from './testing/richCollege.ts';
+import type { College } from '../../shared/model/types.ts';
 import { useTempDir } from './testing/tempDir.ts';
 
 const tmp = useTempDir();
@@ -158,13 +159,21 @@ describe('openProject', () => {
     const old = new Sqlite(file);
     old.pragma(`application_id = ${APPLICATION_ID}`);
     old.pragma('journal_mode = WAL');
-    migrate(old, undefined, LATEST_VERSION - 1);
-    saveCollege(old, richCollege());
+    // A file of the previous version: the college saved, then the latest migration's columns taken
+    // away again (the repository writes the latest columns only).
+    migrate(old);
+    const college = withoutLatestColumns(richCollege());
+    saveCollege(old, college);
+    old.exec(`ALTER TABLE faculty DROP COLUMN max_gaps_per_week;
+              ALTER TABLE faculty DROP COLUMN min_per_day;
+              ALTER TABLE faculty DROP COLUMN min_days;
+              ALTER TABLE student_groups DROP COLUMN max_gaps_per_week;`);
+    old.pragma(`user_version = ${LATEST_VERSION - 1}`);
     old.close();
 
     const db = openProject(file);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-    expect(loadCollege(db)).toStrictEqual(richCollege());
+    expect(loadCollege(db)).toStrictEqual(college);
     db.close();
 
     const backups = listBackups(file);
@@ -217,3 +226,12 @@ describe('backupProject', () => {
     expect(existsSync(out)).toBe(true);
   });
 });
+
+/** The college without the fields that the latest migration (004_limits) added columns for. */
+function withoutLatestColumns(college: College): College {
+  return {
+    ...college,
+    faculty: college.faculty.map(({ maxGapsPerWeek: _a, minPerDay: _b, minDays: _c, ...f }) => f),
+    groups: college.groups.map(({ maxGapsPerWeek: _d, ...g }) => g),
+  };
+}

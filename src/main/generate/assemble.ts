@@ -3,7 +3,7 @@ import { collegeSchema } from '../../shared/model/schema.ts';
 import type { College, Course, Rule, Timetable } from '../../shared/model/types.ts';
 import { HOLIDAYS_2026 } from './catalog.ts';
 import type { Draft } from './draft.ts';
-import { courseUnavailable, facultyRows, groupRows, roomRows } from './limits.ts';
+import { addWeeklyLimits, courseUnavailable, facultyRows, groupRows, roomRows } from './limits.ts';
 import type { Occupancy } from './occupancy.ts';
 import { fixedRows } from './extraRules.ts';
 import { moreFixedRows } from './plantedExtras.ts';
@@ -46,6 +46,9 @@ export function assembleCollege(d: Draft, occ: Occupancy, sourceName: string, ex
     if (r.value !== undefined) rule.value = r.value;
     return rule;
   });
+  const rooms = roomRows(d, occ);
+  const faculty = facultyRows(d, occ);
+  const groups = groupRows(d, occ);
   const college: College = {
     calendar: {
       institution: d.institution,
@@ -56,9 +59,9 @@ export function assembleCollege(d: Draft, occ: Occupancy, sourceName: string, ex
       holidays: HOLIDAYS_2026,
     },
     periods: PERIODS,
-    rooms: roomRows(d, occ),
-    faculty: facultyRows(d, occ),
-    groups: groupRows(d, occ),
+    rooms,
+    faculty,
+    groups,
     courses,
     students: d.students.map((s) => ({ id: s.id, name: s.name, groups: s.groups })),
     enrollments: d.enrollments
@@ -72,6 +75,7 @@ export function assembleCollege(d: Draft, occ: Occupancy, sourceName: string, ex
     settings: { roomCapacity: 'hard' },
     source: { kind: 'generated', name: sourceName },
   };
+  if (extra) addWeeklyLimits(d, occ, extra, faculty, groups);
   return collegeSchema.parse(college);
 }
 

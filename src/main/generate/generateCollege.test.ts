@@ -95,9 +95,20 @@ function hardViolations(college: College, timetable: Timetable): string[] {
       if (f.maxPerDay !== undefined && ps.length > f.maxPerDay)
         out.push(`faculty ${f.id} day load ${ps.length}`);
       if (f.maxGapsPerDay !== undefined && gaps(ps) > f.maxGapsPerDay) out.push(`faculty ${f.id} gaps`);
+      if (f.minPerDay !== undefined && ps.length > 0 && ps.length < f.minPerDay)
+        out.push(`faculty ${f.id} min`);
     }
+    const weekGaps = days.reduce((n, ps) => n + gaps(ps), 0);
+    if (f.maxGapsPerWeek !== undefined && weekGaps > f.maxGapsPerWeek) out.push(`faculty ${f.id} week gaps`);
+    if (f.minDays !== undefined && days.filter((ps) => ps.length > 0).length < f.minDays)
+      out.push(`faculty ${f.id} min days`);
   }
   for (const g of college.groups) {
+    for (const l of leavesOf(g.id)) {
+      let weekGaps = 0;
+      for (let d = 0; d < nD; d++) weekGaps += gaps(leafDay.get(`${l}|${d}`) ?? []);
+      if (g.maxGapsPerWeek !== undefined && weekGaps > g.maxGapsPerWeek) out.push(`group ${g.id} week gaps`);
+    }
     for (const l of leavesOf(g.id))
       for (let d = 0; d < nD; d++) {
         const ps = leafDay.get(`${l}|${d}`) ?? [];
@@ -307,11 +318,15 @@ describe('generateCollege', () => {
       expect(f.some((x) => x.maxPerWeek !== undefined)).toBe(true);
       expect(f.some((x) => x.maxDays !== undefined)).toBe(true);
       expect(f.some((x) => x.maxGapsPerDay !== undefined)).toBe(true);
+      expect(f.some((x) => x.maxGapsPerWeek !== undefined)).toBe(true);
+      expect(f.some((x) => x.minPerDay !== undefined)).toBe(true);
+      expect(f.some((x) => x.minDays !== undefined)).toBe(true);
       expect(f.some((x) => x.unavailable.length > 0)).toBe(true);
       const g = college.groups;
       expect(g.some((x) => x.maxPerDay !== undefined)).toBe(true);
       expect(g.some((x) => x.minPerDay !== undefined)).toBe(true);
       expect(g.some((x) => x.maxGapsPerDay !== undefined)).toBe(true);
+      expect(g.some((x) => x.maxGapsPerWeek !== undefined)).toBe(true);
       expect(college.rooms.some((r) => r.unavailable.length > 0)).toBe(true);
       expect(college.courses.some((c) => c.rooms.length > 0 && c.roomType === 'lecture')).toBe(true);
       expect(college.courses.some((c) => c.unavailable.length > 0)).toBe(true);
@@ -332,6 +347,9 @@ describe('generateCollege', () => {
     expect(plain.college.courses.map((c) => c.id)).toEqual(full.college.courses.map((c) => c.id));
     expect(plain.college.rules.length).toBeLessThan(full.college.rules.length / 3);
     expect(plain.college.fixed.length).toBeLessThan(full.college.fixed.length / 3);
+    // The weekly and minimum limits belong to the full college only.
+    expect(plain.college.faculty.some((f) => f.maxGapsPerWeek ?? f.minPerDay ?? f.minDays)).toBe(false);
+    expect(plain.college.groups.some((g) => g.maxGapsPerWeek !== undefined)).toBe(false);
   });
 
   it('rejects a bad seed or scale with a clear message', () => {

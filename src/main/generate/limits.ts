@@ -2,6 +2,7 @@
 // planted timetable uses, and every unavailable slot is one it leaves free, so it stays feasible.
 import type { Faculty, Group, Room, SlotRef } from '../../shared/model/types.ts';
 import type { Draft } from './draft.ts';
+import type { Rng } from './rng.ts';
 import type { Occupancy } from './occupancy.ts';
 import { dayUse } from './occupancy.ts';
 
@@ -137,4 +138,35 @@ export function courseUnavailable(d: Draft, occ: Occupancy, offering: number): S
   }
   const day = rng.int(0, nDays - 1);
   return periods.every((q) => Math.floor(q / nPeriods) !== day) ? range(day, 0, nPeriods - 1) : [];
+}
+
+/**
+ * The full college's weekly and minimum limits (its own random stream, so the plain college keeps
+ * its rows): faculty max_gaps_per_week, min_per_day and min_days, groups max_gaps_per_week, each
+ * at or within what the planted timetable uses, so it stays feasible.
+ */
+export function addWeeklyLimits(
+  d: Draft,
+  occ: Occupancy,
+  rng: Rng,
+  faculty: Faculty[],
+  groups: Group[],
+): void {
+  const { nPeriods, nSlots } = d;
+  const nDays = d.days.length;
+  faculty.forEach((row, i) => {
+    const use = dayUse(occ.faculty, i * nSlots, nDays, nPeriods);
+    const busy = use.load.filter((x) => x > 0);
+    if (busy.length === 0) return;
+    const weekGaps = use.gaps.reduce((a, b) => a + b, 0);
+    if (rng.chance(0.4)) row.maxGapsPerWeek = weekGaps + (rng.chance(0.5) ? 0 : 1);
+    const minLoad = Math.min(...busy);
+    if (minLoad >= 2 && rng.chance(0.3)) row.minPerDay = rng.chance(0.5) ? minLoad : 2;
+    if (rng.chance(0.3)) row.minDays = Math.max(1, busy.length - (rng.chance(0.5) ? 0 : 1));
+  });
+  const leafUse = d.leafGroup.map((_, l) => dayUse(occ.leaf, l * nSlots, nDays, nPeriods));
+  d.groups.forEach((g, i) => {
+    const weekGaps = Math.max(...g.leaves.map((l) => leafUse[l].gaps.reduce((a, b) => a + b, 0)));
+    if (rng.chance(0.35)) groups[i].maxGapsPerWeek = weekGaps + (rng.chance(0.5) ? 0 : 1);
+  });
 }

@@ -56,6 +56,39 @@ describe('importSheets checks', () => {
     ]);
   });
 
+  it('reads the weekly gap limits and the faculty minimums, and locates a minimum above its maximum', () => {
+    const faculty =
+      'faculty_id,name,department,max_per_day,max_days,max_gaps_per_week,min_per_day,min_days\n' +
+      'F01,One,CSE,4,,3,2,2\nF02,Two,CSE,3,2,,4,3\nF03,Three,CSE,,,-1,0,9\nF04,Four,ECE,,,,,\nF05,Five,MATH,,,,,\n';
+    const groups = 'group_id,name,size,parent,max_gaps_per_week\nCSE2A,A,60,,x\nCSE2A-B1,B1,30,CSE2A,2\n';
+    const { errors } = run({ Faculty: faculty, Groups: groups });
+    expect(at(errors).filter((e) => /^(Faculty|Groups)/.test(e))).toEqual([
+      'Faculty:3:min_per_day: min_per_day 4 is above max_per_day 3',
+      'Faculty:3:min_days: min_days 3 is above max_days 2',
+      expect.stringMatching(/^Faculty:4:max_gaps_per_week: /),
+      expect.stringMatching(/^Faculty:4:min_per_day: /),
+      expect.stringMatching(/^Faculty:4:min_days: min_days 9 is more than the \d teaching days of the week$/),
+      expect.stringMatching(/^Groups:2:max_gaps_per_week: /),
+    ]);
+    const sheets = clean.filter((x) => x.name.toLowerCase() !== 'faculty');
+    sheets.push(
+      parseCsv(
+        'Faculty',
+        'Faculty.csv',
+        faculty.split('\n').slice(0, 2).join('\n') +
+          '\nF02,Two,CSE,,,0,,\nF03,3,CSE,,,,,\nF04,4,ECE,,,,,\nF05,5,MATH,,,,,\n',
+      ),
+    );
+    const ok = importSheets(sheets, { kind: 'csv', name: 'test', fileFor: (x) => `${x}.csv` });
+    if (!ok.ok) throw new Error(at(ok.errors).join('\n'));
+    expect(ok.college.faculty.slice(0, 3)).toMatchObject([
+      { id: 'F01', maxPerDay: 4, maxGapsPerWeek: 3, minPerDay: 2, minDays: 2 },
+      { id: 'F02', maxGapsPerWeek: 0 },
+      { id: 'F03' },
+    ]);
+    expect(ok.college.faculty[2]).not.toHaveProperty('minPerDay');
+  });
+
   it('checks pinned sessions: session range, repeats, fit in a block, room and its type', () => {
     const { errors } = run({
       Fixed:

@@ -86,6 +86,9 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('max_per_week', false, 'periods per week, optional', '16'),
       col('max_days', false, 'teaching days per week, optional', ''),
       col('max_gaps_per_day', false, 'idle periods between sessions in a day, optional', ''),
+      col('max_gaps_per_week', false, 'idle periods between sessions, summed over the week, optional', ''),
+      col('min_per_day', false, 'periods on each teaching day (a day off is allowed), optional', ''),
+      col('min_days', false, 'teaching days per week, at least, optional', ''),
       col('unavailable', false, SLOTS, 'Fri'),
     ],
   },
@@ -102,6 +105,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('max_per_day', false, 'periods, optional', ''),
       col('min_per_day', false, 'periods, optional', ''),
       col('max_gaps_per_day', false, 'periods, optional', ''),
+      col('max_gaps_per_week', false, 'idle periods summed over the week, optional', ''),
     ],
   },
   {

@@ -88,13 +88,19 @@ export interface CompiledProblem {
   /** roomUnavailable[r * nSlots + s] = 1 when room r cannot be used in slot s. */
   roomUnavailable: Uint8Array;
 
-  // --- faculty (limits: 0 = no limit, except maxGapsPerDay: -1 = no limit) ---
+  // --- faculty (limits: 0 = no limit, except the gap limits: -1 = no limit) ---
   nFaculty: number;
   facultyIds: string[];
   facultyMaxPerDay: Int32Array;
   facultyMaxPerWeek: Int32Array;
   facultyMaxDays: Int32Array;
   facultyMaxGapsPerDay: Int32Array;
+  /** Idle periods summed over the week, -1 = no limit. */
+  facultyMaxGapsPerWeek: Int32Array;
+  /** Periods on each teaching day (days off allowed), 0 = no limit. */
+  facultyMinPerDay: Int32Array;
+  /** Teaching days per week, at least; 0 = no limit. */
+  facultyMinDays: Int32Array;
   /** facultyUnavailable[f * nSlots + s] = 1 when faculty f cannot teach in slot s. */
   facultyUnavailable: Uint8Array;
   /** Courses each faculty teaches. */
@@ -109,6 +115,8 @@ export interface CompiledProblem {
   groupMaxPerDay: Int32Array;
   groupMinPerDay: Int32Array;
   groupMaxGapsPerDay: Int32Array;
+  /** Idle periods summed over the week (per student set below the group), -1 = no limit. */
+  groupMaxGapsPerWeek: Int32Array;
   /** Leaf groups (student sets): setGroup[k] = the group index of student set k. */
   nStudentSets: number;
   setGroup: Int32Array;

@@ -3,7 +3,7 @@
 // refused move can say whose limit it breaks and by how much.
 import type { CompiledProblem } from '../compiled/types.ts';
 import type { IncrementalState } from '../eval/incremental/IncrementalState.ts';
-import { problemFacts } from '../eval/problemFacts.ts';
+import { facultyLimited, groupLimited, problemFacts } from '../eval/problemFacts.ts';
 import { dayName, plural } from '../eval/describe.ts';
 import type { Naming } from './naming.ts';
 
@@ -57,15 +57,27 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
     const maxWeek = p.facultyMaxPerWeek[f];
     const maxDays = p.facultyMaxDays[f];
     const maxGaps = p.facultyMaxGapsPerDay[f];
-    if (maxDay <= 0 && maxWeek <= 0 && maxDays <= 0 && maxGaps < 0) continue;
+    const maxWeekGaps = p.facultyMaxGapsPerWeek[f];
+    const minDay = p.facultyMinPerDay[f];
+    const minDays = p.facultyMinDays[f];
+    if (!facultyLimited(p, f)) continue;
     const { load, gaps } = profile(p, state.facultyOcc, f);
     const who = naming.faculty(f);
     let week = 0;
     let days = 0;
+    let weekGaps = 0;
     for (let d = 0; d < p.nDays; d++) {
       week += load[d];
+      weekGaps += gaps[d];
       if (load[d] > 0) days++;
       const day = dayName(p, d);
+      if (minDay > 0 && load[d] > 0)
+        note(
+          out,
+          `fm${f}:${d}`,
+          minDay - load[d],
+          `${who} would teach only ${plural(load[d], 'period')} on ${day}, fewer than their minimum of ${minDay}`,
+        );
       if (maxDay > 0)
         note(
           out,
@@ -95,6 +107,20 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
         days - maxDays,
         `${who} would teach on ${plural(days, 'day')}, more than their limit of ${maxDays}`,
       );
+    if (maxWeekGaps >= 0)
+      note(
+        out,
+        `fwg${f}`,
+        weekGaps - maxWeekGaps,
+        `${who} would have ${plural(weekGaps, 'idle period')} in the week, more than their limit of ${maxWeekGaps}`,
+      );
+    if (minDays > 0)
+      note(
+        out,
+        `fmd${f}`,
+        minDays - days,
+        `${who} would teach on only ${plural(days, 'day')}, fewer than their minimum of ${minDays}`,
+      );
   }
   // Groups with limits at or above the touched student sets; each limit holds for every set below.
   const facts = problemFacts(p);
@@ -104,15 +130,24 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
     const maxDay = p.groupMaxPerDay[g];
     const minDay = p.groupMinPerDay[g];
     const maxGaps = p.groupMaxGapsPerDay[g];
-    if (maxDay <= 0 && minDay <= 0 && maxGaps < 0) continue;
+    const maxWeekGaps = p.groupMaxGapsPerWeek[g];
+    if (!groupLimited(p, g)) continue;
     const who = `group ${naming.group(g)}`;
+    const keep = (key: string, amount: number, text: string): void => {
+      if (amount > (out.get(key)?.amount ?? 0)) note(out, key, amount, text);
+    };
     for (let i = facts.groupSets.offsets[g]; i < facts.groupSets.offsets[g + 1]; i++) {
       const { load, gaps } = profile(p, state.setOcc, facts.groupSets.items[i]);
+      if (maxWeekGaps >= 0) {
+        const weekGaps = gaps.reduce((a, b) => a + b, 0);
+        keep(
+          `gwg${g}`,
+          weekGaps - maxWeekGaps,
+          `${who} would have ${plural(weekGaps, 'idle period')} in the week, more than its limit of ${maxWeekGaps}`,
+        );
+      }
       for (let d = 0; d < p.nDays; d++) {
         const day = dayName(p, d);
-        const keep = (key: string, amount: number, text: string): void => {
-          if (amount > (out.get(key)?.amount ?? 0)) note(out, key, amount, text);
-        };
         if (maxDay > 0)
           keep(
             `gd${g}:${d}`,

@@ -178,3 +178,55 @@ describe('refusal reasons name the room, the teacher, the limit and the rule', (
     );
   });
 });
+
+describe('refusal reasons for the weekly gap limits and the faculty minimums', () => {
+  // Periods 1-3 before lunch, 4-6 after (testCollege). F1 teaches A (3 sessions) and B.
+  const courses = [
+    { id: 'A', name: 'A', faculty: ['F1'], groups: ['G1'], sessions: 3 },
+    { id: 'B', name: 'B', faculty: ['F1'], groups: ['G1'], sessions: 1 },
+  ];
+  const places: Place[] = [
+    ['A', 1, 0, 0, 'R1'],
+    ['A', 2, 0, 1, 'R1'],
+    ['A', 3, 1, 0, 'R1'],
+    ['B', 1, 1, 1, 'R1'],
+  ];
+
+  it('a teacher under their daily minimum, or on fewer days than their minimum', () => {
+    const t = setup({ faculty: [{ id: 'F1', name: 'F1', minPerDay: 2, minDays: 2 }], courses }, places);
+    expect(t.state.hardTotal).toBe(0);
+    // Moving B to Wednesday leaves Tuesday with 1 period and opens a third day with 1 period.
+    expect(checkSlot(t.state, t.session('B'), t.slot(2, 0), t.room('R1')).reasons).toEqual(
+      expect.arrayContaining([
+        'F1 would teach only 1 period on Tue, fewer than their minimum of 2',
+        'F1 would teach only 1 period on Wed, fewer than their minimum of 2',
+      ]),
+    );
+    // Moving A's Tuesday session and B onto Monday would leave one teaching day.
+    const mon = setup({ faculty: [{ id: 'F1', name: 'F1', minDays: 2 }], courses }, [
+      ['A', 1, 0, 0, 'R1'],
+      ['A', 2, 0, 1, 'R1'],
+      ['A', 3, 0, 2, 'R1'],
+      ['B', 1, 1, 1, 'R1'],
+    ]);
+    expect(checkSlot(mon.state, mon.session('B'), mon.slot(0, 3), mon.room('R1')).reasons).toContain(
+      'F1 would teach on only 1 day, fewer than their minimum of 2',
+    );
+  });
+
+  it('a teacher or a group over the idle periods allowed in the week', () => {
+    const t = setup(
+      {
+        faculty: [{ id: 'F1', name: 'F1', maxGapsPerWeek: 1 }],
+        groups: [{ id: 'G1', name: 'G1', size: 30, maxGapsPerWeek: 2 }],
+        courses,
+      },
+      places,
+    );
+    expect(t.state.hardTotal).toBe(0);
+    // B from Tue period 2 to Tue period 6: 4 idle periods on Tuesday.
+    const reasons = checkSlot(t.state, t.session('B'), t.slot(1, 5), t.room('R1')).reasons;
+    expect(reasons).toContain('F1 would have 4 idle periods in the week, more than their limit of 1');
+    expect(reasons).toContain('group G1 would have 4 idle periods in the week, more than its limit of 2');
+  });
+});

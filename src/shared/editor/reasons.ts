@@ -153,9 +153,13 @@ const LIMIT_KINDS: readonly HardKind[] = [
   'faculty_max_per_week',
   'faculty_max_days',
   'faculty_max_gaps',
+  'faculty_max_gaps_per_week',
+  'faculty_min_per_day',
+  'faculty_min_days',
   'group_max_per_day',
   'group_min_per_day',
   'group_max_gaps',
+  'group_max_gaps_per_week',
 ];
 
 /**

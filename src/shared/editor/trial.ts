@@ -16,11 +16,18 @@ export interface TrialResult {
   /**
    * Hard kinds the moved sessions break at their new places: what placing them adds compared with
    * all of them taken out, so a clash at a target counts even when the moves also end one elsewhere.
+   * Minimums (a day or a week short of periods or days) grow when sessions are taken out, so they
+   * count when the moves leave them worse than before.
    */
   kinds: Set<HardKind>;
 }
 
 const UNPLACED = HARD_KINDS.indexOf('unplaced');
+const MINIMUMS = new Set(
+  (['group_min_per_day', 'faculty_min_per_day', 'faculty_min_days'] as const).map((k) =>
+    HARD_KINDS.indexOf(k),
+  ),
+);
 
 /**
  * Applies `moves` (taking every moved session out first, then placing each), calls `during` with
@@ -52,10 +59,11 @@ export function withMoves<T>(
 export function tryMoves(state: IncrementalState, moves: readonly Move[]): TrialResult {
   const h0 = state.hardTotal;
   const f0 = state.softTotal;
+  const before = Float64Array.from(state.hard);
   return withMoves(state, moves, (removed) => {
     const kinds = new Set<HardKind>();
     HARD_KINDS.forEach((k, i) => {
-      const added = state.hard[i] - removed[i];
+      const added = state.hard[i] - (MINIMUMS.has(i) ? before[i] : removed[i]);
       // Placing normally ends `unplaced` (-1 per session); not so when another session of the same
       // course already starts there.
       if (i === UNPLACED ? added > -moves.length : added > 0) kinds.add(k);

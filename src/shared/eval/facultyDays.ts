@@ -1,7 +1,9 @@
 // A faculty member's week: load (periods taught, a 2-period session counts 2) per day and per week,
 // teaching days, and gaps (idle periods between the first and the last busy period of a day).
 // Hard limits (each counts the excess): max_per_day per day, max_per_week once, max_days once,
-// max_gaps_per_day per day. Soft faculty_gaps: weight x idle periods, per faculty member and day.
+// max_gaps_per_day per day, max_gaps_per_week once (idle periods summed over the days). Minimums
+// (each counts the shortfall): min_per_day per teaching day (a day without sessions is allowed),
+// min_days once (teaching days). Soft faculty_gaps: weight x idle periods, per faculty member and day.
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
 import { PLACED } from './state.ts';
@@ -33,8 +35,10 @@ export function checkFacultyDays(st: EvalState, facts: ProblemFacts, sink: EvalS
     const id = p.facultyIds[f];
     const maxDay = p.facultyMaxPerDay[f];
     const maxGaps = p.facultyMaxGapsPerDay[f];
+    const minDay = p.facultyMinPerDay[f];
     let week = 0;
     let days = 0;
+    let weekGaps = 0;
     for (let d = 0; d < nDays; d++) {
       let load = 0;
       let first = -1;
@@ -52,6 +56,7 @@ export function checkFacultyDays(st: EvalState, facts: ProblemFacts, sink: EvalS
       week += load;
       days++;
       const gaps = last - first + 1 - busy;
+      weekGaps += gaps;
       const onDay = (): number[] => facultySessions(st, f, d);
       if (maxDay > 0) {
         sink.addHard(
@@ -60,6 +65,15 @@ export function checkFacultyDays(st: EvalState, facts: ProblemFacts, sink: EvalS
           onDay,
           () =>
             `${id} teaches ${plural(load, 'period')} on ${dayName(p, d)}, more than the limit of ${maxDay}`,
+        );
+      }
+      if (minDay > 0) {
+        sink.addHard(
+          'faculty_min_per_day',
+          minDay - load,
+          onDay,
+          () =>
+            `${id} teaches only ${plural(load, 'period')} on ${dayName(p, d)}, fewer than the minimum of ${minDay}`,
         );
       }
       if (maxGaps >= 0) {
@@ -97,6 +111,25 @@ export function checkFacultyDays(st: EvalState, facts: ProblemFacts, sink: EvalS
         days - max,
         all,
         () => `${id} teaches on ${days} days, more than the limit of ${max}`,
+      );
+    }
+    if (p.facultyMaxGapsPerWeek[f] >= 0) {
+      const max = p.facultyMaxGapsPerWeek[f];
+      sink.addHard(
+        'faculty_max_gaps_per_week',
+        weekGaps - max,
+        all,
+        () =>
+          `${id} has ${plural(weekGaps, 'idle period')} between sessions in the week, more than the limit of ${max}`,
+      );
+    }
+    if (p.facultyMinDays[f] > 0) {
+      const min = p.facultyMinDays[f];
+      sink.addHard(
+        'faculty_min_days',
+        min - days,
+        all,
+        () => `${id} teaches on ${plural(days, 'day')}, fewer than the minimum of ${min}`,
       );
     }
     for (const s of sessions) for (let q = 0; q < st.span[s]; q++) cnt[st.slot[s] + q] = 0;

@@ -8,7 +8,8 @@
 // - group_gaps (soft): weight x idle periods, per set and day.
 // - group limits (hard) apply to every set at or below the group, and count the worst set's
 //   excess once per group and day: max_per_day (load above the limit), min_per_day (load below the
-//   limit, only on days the set has any session: a free day is allowed), max_gaps_per_day.
+//   limit, only on days the set has any session: a free day is allowed), max_gaps_per_day; and
+//   once per group, max_gaps_per_week (the worst set's idle periods summed over the week).
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
 import { PLACED } from './state.ts';
@@ -128,6 +129,27 @@ function checkGroupLimits(
   const { p } = st;
   const { offsets, items } = facts.groupSets;
   for (const g of facts.limitedGroups) {
+    const maxWeekGaps = p.groupMaxGapsPerWeek[g];
+    if (maxWeekGaps >= 0) {
+      let weekOver = 0;
+      let worst = -1;
+      for (let x = offsets[g]; x < offsets[g + 1]; x++) {
+        const k = items[x];
+        let gaps = 0;
+        for (let d = 0; d < p.nDays; d++) gaps += dayGaps[k * p.nDays + d];
+        if (gaps - maxWeekGaps > weekOver) {
+          weekOver = gaps - maxWeekGaps;
+          worst = k;
+        }
+      }
+      sink.addHard(
+        'group_max_gaps_per_week',
+        weekOver,
+        () => (worst >= 0 ? setSessions(st, worst, -1) : []),
+        () =>
+          `group ${p.groupIds[g]} has ${plural(maxWeekGaps + weekOver, 'idle period')} between sessions in the week, more than the limit of ${maxWeekGaps}`,
+      );
+    }
     const maxDay = p.groupMaxPerDay[g];
     const minDay = p.groupMinPerDay[g];
     const maxGaps = p.groupMaxGapsPerDay[g];

@@ -31,7 +31,7 @@ function deriveFacts(p: CompiledProblem): ProblemFacts {
   }
   const limited: number[] = [];
   for (let g = 0; g < p.nGroups; g++) {
-    if (p.groupMaxPerDay[g] > 0 || p.groupMinPerDay[g] > 0 || p.groupMaxGapsPerDay[g] >= 0) limited.push(g);
+    if (groupLimited(p, g)) limited.push(g);
   }
   const roomsOfType = new Int32Array(p.roomTypes.length);
   for (let r = 0; r < p.nRooms; r++) roomsOfType[p.roomType[r]]++;
@@ -42,12 +42,7 @@ function deriveFacts(p: CompiledProblem): ProblemFacts {
   }
   const limitedFaculty = new Uint8Array(p.nFaculty);
   for (let f = 0; f < p.nFaculty; f++) {
-    const any =
-      p.facultyMaxPerDay[f] > 0 ||
-      p.facultyMaxPerWeek[f] > 0 ||
-      p.facultyMaxDays[f] > 0 ||
-      p.facultyMaxGapsPerDay[f] >= 0;
-    limitedFaculty[f] = any ? 1 : 0;
+    limitedFaculty[f] = facultyLimited(p, f) ? 1 : 0;
   }
   return {
     groupSets: csrFromRows(rows),
@@ -55,4 +50,27 @@ function deriveFacts(p: CompiledProblem): ProblemFacts {
     courseAnyRoomOfType,
     limitedFaculty,
   };
+}
+
+/** Does group g have a hard limit (max/min per day, max gaps per day or week)? */
+export function groupLimited(p: CompiledProblem, g: number): boolean {
+  return (
+    p.groupMaxPerDay[g] > 0 ||
+    p.groupMinPerDay[g] > 0 ||
+    p.groupMaxGapsPerDay[g] >= 0 ||
+    p.groupMaxGapsPerWeek[g] >= 0
+  );
+}
+
+/** Does faculty member f have a hard limit (Faculty sheet columns)? */
+export function facultyLimited(p: CompiledProblem, f: number): boolean {
+  return (
+    p.facultyMaxPerDay[f] > 0 ||
+    p.facultyMaxPerWeek[f] > 0 ||
+    p.facultyMaxDays[f] > 0 ||
+    p.facultyMaxGapsPerDay[f] >= 0 ||
+    p.facultyMaxGapsPerWeek[f] >= 0 ||
+    p.facultyMinPerDay[f] > 0 ||
+    p.facultyMinDays[f] > 0
+  );
 }

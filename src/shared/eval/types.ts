@@ -17,9 +17,13 @@ export const HARD_KINDS = [
   'faculty_max_per_week',
   'faculty_max_days',
   'faculty_max_gaps',
+  'faculty_max_gaps_per_week',
+  'faculty_min_per_day',
+  'faculty_min_days',
   'group_max_per_day',
   'group_min_per_day',
   'group_max_gaps',
+  'group_max_gaps_per_week',
   'fixed_moved',
   'rule',
 ] as const;

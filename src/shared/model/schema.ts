@@ -42,6 +42,12 @@ export const facultySchema = z.object({
   maxPerWeek: positive.optional(),
   maxDays: positive.optional(),
   maxGapsPerDay: count.optional(),
+  /** Idle periods summed over the week. */
+  maxGapsPerWeek: count.optional(),
+  /** Periods on each teaching day (a day off is allowed). */
+  minPerDay: positive.optional(),
+  /** Teaching days per week. */
+  minDays: positive.optional(),
   unavailable: z.array(slotRefSchema).default([]),
 });
 
@@ -54,6 +60,8 @@ export const groupSchema = z.object({
   maxPerDay: positive.optional(),
   minPerDay: count.optional(),
   maxGapsPerDay: count.optional(),
+  /** Idle periods summed over the week (per sub-batch). */
+  maxGapsPerWeek: count.optional(),
 });
 
 export const courseSchema = z.object({

@@ -18,10 +18,11 @@ export function facultyChecks(p: CompiledProblem, out: PrecheckFinding[]): void 
   const { offsets, items } = p.facultyCourses;
   for (let f = 0; f < p.nFaculty; f++) {
     const courses = items.subarray(offsets[f], offsets[f + 1]);
-    if (courses.length === 0) continue;
-    const need = sumPeriods(p, courses);
     const id = p.facultyIds[f];
     const rows = [{ sheet: 'Faculty', id }];
+    minimumChecks(p, f, courses, out);
+    if (courses.length === 0) continue;
+    const need = sumPeriods(p, courses);
     const dayCap: number[] = [];
     let available = 0;
     for (let d = 0; d < p.nDays; d++) {
@@ -71,6 +72,61 @@ export function facultyChecks(p: CompiledProblem, out: PrecheckFinding[]): void 
         hint: `Raise ${limits.join(' or ') || 'availability'} of ${id}, or move ${need - cap} periods to other faculty.`,
       });
     }
+  }
+}
+
+/**
+ * A faculty member's minimums against what they teach: min_days needs as many sessions and days
+ * with a free period; min_per_day needs the week's periods to fill one day, and min_days such days.
+ */
+function minimumChecks(p: CompiledProblem, f: number, courses: Int32Array, out: PrecheckFinding[]): void {
+  const id = p.facultyIds[f];
+  const rows = [{ sheet: 'Faculty', id }];
+  const minDays = p.facultyMinDays[f];
+  const minDay = p.facultyMinPerDay[f];
+  if (minDays === 0 && minDay === 0) return;
+  let sessions = 0;
+  for (const c of courses) sessions += p.courseSessionCount[c];
+  const need = sumPeriods(p, courses);
+  let freeDays = 0;
+  for (let d = 0; d < p.nDays; d++) {
+    let free = false;
+    for (let q = 0; q < p.nPeriods && !free; q++)
+      free = !p.facultyUnavailable[f * p.nSlots + d * p.nPeriods + q];
+    if (free) freeDays++;
+  }
+  const reach = Math.min(sessions, freeDays);
+  if (minDays > reach) {
+    out.push({
+      code: 'faculty_min_days',
+      rows,
+      fatal: true,
+      message:
+        sessions < minDays
+          ? `Faculty ${id} has ${sessions} session(s) a week but min_days is ${minDays}: each session is on one day.`
+          : `Faculty ${id} is available on only ${freeDays} day(s) but min_days is ${minDays}.`,
+      hint: `Lower min_days of ${id} to at most ${reach}, or give ${id} more sessions or fewer unavailable days.`,
+    });
+    return;
+  }
+  if (minDay > 0 && need > 0 && need < minDay) {
+    out.push({
+      code: 'faculty_min_per_day',
+      rows,
+      fatal: true,
+      message: `Faculty ${id} teaches ${need} period(s) a week, fewer than min_per_day ${minDay}: any day they teach breaks the limit.`,
+      hint: `Lower min_per_day of ${id} to at most ${need}, or remove it.`,
+    });
+    return;
+  }
+  if (minDay > 0 && minDays > 0 && minDay * minDays > need) {
+    out.push({
+      code: 'faculty_min_per_day',
+      rows,
+      fatal: true,
+      message: `Faculty ${id} teaches ${need} periods a week but min_days ${minDays} with min_per_day ${minDay} needs at least ${minDay * minDays}.`,
+      hint: `Lower min_per_day or min_days of ${id} (to at most ${need} periods over the days together).`,
+    });
   }
 }
 

@@ -30,6 +30,27 @@ function base(): TinySpec {
 const codes = (spec: TinySpec): string[] => precheck(tinyProblem(spec)).map((f) => f.code);
 
 describe('precheck', () => {
+  it('flags faculty minimums that what they teach cannot meet, naming the Faculty row', () => {
+    // F1 teaches MATH: 4 one-period sessions.
+    const days = base();
+    days.faculty[0].minDays = 5;
+    const f = precheck(tinyProblem(days)).find((x) => x.code === 'faculty_min_days');
+    expect(f?.rows).toEqual([{ sheet: 'Faculty', id: 'F1' }]);
+    expect(f?.message).toContain('4 session(s) a week but min_days is 5');
+    const away = base();
+    Object.assign(away.faculty[0], { minDays: 4, unavailable: Array.from({ length: 12 }, (_, i) => i) });
+    expect(codes(away)).toContain('faculty_min_days');
+    const day = base();
+    day.faculty[0].minPerDay = 5;
+    expect(codes(day)).toContain('faculty_min_per_day');
+    const both = base();
+    Object.assign(both.faculty[0], { minPerDay: 2, minDays: 3 });
+    expect(codes(both)).toContain('faculty_min_per_day');
+    const ok = base();
+    Object.assign(ok.faculty[0], { minPerDay: 2, minDays: 2 });
+    expect(codes(ok)).toEqual([]);
+  });
+
   it('finds nothing in a feasible college', () => {
     expect(precheck(tinyProblem(base()))).toEqual([]);
   });

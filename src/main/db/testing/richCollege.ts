@@ -40,6 +40,9 @@ export function richCollege(): College {
         maxPerWeek: 16,
         maxDays: 5,
         maxGapsPerDay: 0,
+        maxGapsPerWeek: 3,
+        minPerDay: 2,
+        minDays: 3,
         unavailable: [
           { day: 0, period: 0 },
           { day: 2, period: 3 },
@@ -57,6 +60,7 @@ export function richCollege(): College {
         maxPerDay: 6,
         minPerDay: 2,
         maxGapsPerDay: 1,
+        maxGapsPerWeek: 4,
       },
       { id: 'CSE2A-B1', name: 'Lab batch 1', size: 30, parent: 'CSE2A' },
       { id: 'CSE2A-B2', name: 'Lab batch 2', size: 0, parent: 'CSE2A', department: 'CSE' },

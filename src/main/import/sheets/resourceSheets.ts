@@ -39,7 +39,34 @@ export function parseFaculty(table: SheetTable | undefined, grid: SlotGrid | und
     const maxPerWeek = table.integer(row, 'max_per_week', 1);
     const maxDays = table.integer(row, 'max_days', 1);
     const maxGapsPerDay = table.integer(row, 'max_gaps_per_day', 0);
+    const maxGapsPerWeek = table.integer(row, 'max_gaps_per_week', 0);
+    const minPerDay = table.integer(row, 'min_per_day', 1);
+    const minDays = table.integer(row, 'min_days', 1);
     const unavailable = slotCell(table, row, 'unavailable', grid);
+    if (minPerDay !== undefined && maxPerDay !== undefined && minPerDay > maxPerDay) {
+      table.error(
+        row,
+        'min_per_day',
+        `min_per_day ${minPerDay} is above max_per_day ${maxPerDay}`,
+        'Lower min_per_day or raise max_per_day.',
+      );
+    }
+    if (minDays !== undefined && maxDays !== undefined && minDays > maxDays) {
+      table.error(
+        row,
+        'min_days',
+        `min_days ${minDays} is above max_days ${maxDays}`,
+        'Lower min_days or raise max_days.',
+      );
+    }
+    if (minDays !== undefined && grid !== undefined && minDays > grid.days.length) {
+      table.error(
+        row,
+        'min_days',
+        `min_days ${minDays} is more than the ${grid.days.length} teaching days of the week`,
+        `Use at most ${grid.days.length}, the number of days in Calendar.`,
+      );
+    }
     if (id === undefined || !ids.claim(id, row.rowNumber)) continue;
     const faculty: Faculty = {
       id,
@@ -53,6 +80,9 @@ export function parseFaculty(table: SheetTable | undefined, grid: SlotGrid | und
     if (maxPerWeek !== undefined) faculty.maxPerWeek = maxPerWeek;
     if (maxDays !== undefined) faculty.maxDays = maxDays;
     if (maxGapsPerDay !== undefined) faculty.maxGapsPerDay = maxGapsPerDay;
+    if (maxGapsPerWeek !== undefined) faculty.maxGapsPerWeek = maxGapsPerWeek;
+    if (minPerDay !== undefined) faculty.minPerDay = minPerDay;
+    if (minDays !== undefined) faculty.minDays = minDays;
     out.push({ item: faculty, row: row.rowNumber });
   }
   return out;
@@ -68,6 +98,7 @@ export function parseGroups(table: SheetTable | undefined): Located<Group>[] {
     const maxPerDay = table.integer(row, 'max_per_day', 1);
     const minPerDay = table.integer(row, 'min_per_day', 0);
     const maxGapsPerDay = table.integer(row, 'max_gaps_per_day', 0);
+    const maxGapsPerWeek = table.integer(row, 'max_gaps_per_week', 0);
     if (minPerDay !== undefined && maxPerDay !== undefined && minPerDay > maxPerDay) {
       table.error(
         row,
@@ -85,6 +116,7 @@ export function parseGroups(table: SheetTable | undefined): Located<Group>[] {
     if (maxPerDay !== undefined) group.maxPerDay = maxPerDay;
     if (minPerDay !== undefined) group.minPerDay = minPerDay;
     if (maxGapsPerDay !== undefined) group.maxGapsPerDay = maxGapsPerDay;
+    if (maxGapsPerWeek !== undefined) group.maxGapsPerWeek = maxGapsPerWeek;
     out.push({ item: group, row: row.rowNumber });
   }
   return out;

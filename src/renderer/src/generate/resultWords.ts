@@ -64,9 +64,22 @@ export function kindWords(kind: string, n: number): string {
       "teacher's limit of idle periods exceeded",
       "teachers' limits of idle periods exceeded",
     ],
+    faculty_max_gaps_per_week: [
+      "teacher's weekly limit of idle periods exceeded",
+      "teachers' weekly limits of idle periods exceeded",
+    ],
+    faculty_min_per_day: ["teacher's daily minimum not met", "teachers' daily minimums not met"],
+    faculty_min_days: [
+      "teacher's minimum of teaching days not met",
+      "teachers' minimums of teaching days not met",
+    ],
     group_max_per_day: ["group's daily limit exceeded", "groups' daily limits exceeded"],
     group_min_per_day: ["group's daily minimum not met", "groups' daily minimums not met"],
     group_max_gaps: ["group's limit of idle periods exceeded", "groups' limits of idle periods exceeded"],
+    group_max_gaps_per_week: [
+      "group's weekly limit of idle periods exceeded",
+      "groups' weekly limits of idle periods exceeded",
+    ],
     fixed_moved: ['pinned session moved', 'pinned sessions moved'],
     rule: ['broken rule (Rules sheet)', 'broken rules (Rules sheet)'],
   };

@@ -4,6 +4,7 @@
 // faculty on the days it leaves and enters. Busy periods are kept as bit masks per row.
 import type { CompiledProblem } from '../../compiled/types.ts';
 import { H, S } from './kinds.ts';
+import { facultyLimited, groupLimited } from '../problemFacts.ts';
 
 /** What the state exposes to its row costs. */
 export interface OccupancyView {
@@ -38,6 +39,15 @@ export class DayCosts {
   private readonly facDays: Int32Array;
   private readonly facWeekOver: Int32Array;
   private readonly facDaysOver: Int32Array;
+  private readonly facUnderDay: Int32Array;
+  private readonly facGapCount: Int32Array;
+  private readonly facWeekGaps: Int32Array;
+  private readonly facWeekGapsOver: Int32Array;
+  private readonly facDaysShort: Int32Array;
+  /** Per set: idle periods summed over the week. */
+  private readonly setWeekGaps: Int32Array;
+  /** Per group: the worst set's weekly idle periods above the group's weekly limit. */
+  private readonly groupWeekGapsOver: Int32Array;
   private readonly groupOver: Int32Array;
   private readonly groupUnder: Int32Array;
   private readonly groupGapsOver: Int32Array;
@@ -78,6 +88,13 @@ export class DayCosts {
     this.facDays = new Int32Array(p.nFaculty);
     this.facWeekOver = new Int32Array(p.nFaculty);
     this.facDaysOver = new Int32Array(p.nFaculty);
+    this.facUnderDay = new Int32Array(nFacDays);
+    this.facGapCount = new Int32Array(nFacDays);
+    this.facWeekGaps = new Int32Array(p.nFaculty);
+    this.facWeekGapsOver = new Int32Array(p.nFaculty);
+    this.facDaysShort = new Int32Array(p.nFaculty);
+    this.setWeekGaps = new Int32Array(p.nStudentSets);
+    this.groupWeekGapsOver = new Int32Array(p.nGroups);
     this.groupOver = new Int32Array(nGroupDays);
     this.groupUnder = new Int32Array(nGroupDays);
     this.groupGapsOver = new Int32Array(nGroupDays);
@@ -87,8 +104,7 @@ export class DayCosts {
     for (let k = 0; k < p.nStudentSets; k++)
       for (let g = p.setGroup[k]; g >= 0; g = p.groupParent[g]) {
         below[g].push(k);
-        if (p.groupMaxPerDay[g] > 0 || p.groupMinPerDay[g] > 0 || p.groupMaxGapsPerDay[g] >= 0)
-          limitedAbove[k].push(g);
+        if (groupLimited(p, g)) limitedAbove[k].push(g);
       }
     [this.groupSetOffsets, this.groupSetItems] = flatten(below);
     [this.setLimitedOffsets, this.setLimitedItems] = flatten(limitedAbove);
@@ -107,12 +123,7 @@ export class DayCosts {
       this.setRowNeeded[k] = w.isolated > 0 || w.group_gaps > 0 || limitedAbove[k].length > 0 ? 1 : 0;
     this.facRowNeeded = new Uint8Array(p.nFaculty);
     for (let f = 0; f < p.nFaculty; f++) {
-      const limited =
-        p.facultyMaxPerDay[f] > 0 ||
-        p.facultyMaxPerWeek[f] > 0 ||
-        p.facultyMaxDays[f] > 0 ||
-        p.facultyMaxGapsPerDay[f] >= 0;
-      this.facRowNeeded[f] = limited || w.faculty_gaps > 0 ? 1 : 0;
+      this.facRowNeeded[f] = facultyLimited(p, f) || w.faculty_gaps > 0 ? 1 : 0;
     }
   }
 
@@ -208,9 +219,26 @@ export class DayCosts {
     this.st.soft[S.groupGaps] += g - this.setGaps[i];
     this.setGaps[i] = g;
     this.setLoad[i] = load;
+    const weekChanged = gaps !== this.setGapCount[i];
+    this.setWeekGaps[k] += gaps - this.setGapCount[i];
     this.setGapCount[i] = gaps;
-    for (let x = this.setLimitedOffsets[k]; x < this.setLimitedOffsets[k + 1]; x++)
-      this.groupRow(this.setLimitedItems[x], d);
+    for (let x = this.setLimitedOffsets[k]; x < this.setLimitedOffsets[k + 1]; x++) {
+      const g = this.setLimitedItems[x];
+      this.groupRow(g, d);
+      if (weekChanged && p.groupMaxGapsPerWeek[g] >= 0) this.groupWeek(g);
+    }
+  }
+
+  /** The group's weekly gap limit over the sets below it. */
+  private groupWeek(g: number): void {
+    const max = this.p.groupMaxGapsPerWeek[g];
+    let over = 0;
+    for (let x = this.groupSetOffsets[g]; x < this.groupSetOffsets[g + 1]; x++) {
+      const v = this.setWeekGaps[this.groupSetItems[x]] - max;
+      if (v > over) over = v;
+    }
+    this.st.hard[H.groupMaxGapsPerWeek] += over - this.groupWeekGapsOver[g];
+    this.groupWeekGapsOver[g] = over;
   }
 
   private groupRow(g: number, d: number): void {
@@ -266,6 +294,17 @@ export class DayCosts {
     const overGaps = maxGaps >= 0 && gaps > maxGaps ? gaps - maxGaps : 0;
     hard[H.facultyMaxGaps] += overGaps - this.facOverGaps[i];
     this.facOverGaps[i] = overGaps;
+    const minDay = p.facultyMinPerDay[f];
+    const underDay = minDay > 0 && load > 0 && load < minDay ? minDay - load : 0;
+    hard[H.facultyMinPerDay] += underDay - this.facUnderDay[i];
+    this.facUnderDay[i] = underDay;
+    this.facWeekGaps[f] += gaps - this.facGapCount[i];
+    this.facGapCount[i] = gaps;
+    const maxWeekGaps = p.facultyMaxGapsPerWeek[f];
+    const weekGapsOver =
+      maxWeekGaps >= 0 && this.facWeekGaps[f] > maxWeekGaps ? this.facWeekGaps[f] - maxWeekGaps : 0;
+    hard[H.facultyMaxGapsPerWeek] += weekGapsOver - this.facWeekGapsOver[f];
+    this.facWeekGapsOver[f] = weekGapsOver;
     // Week.
     this.facWeekLoad[f] += load - this.facLoad[i];
     this.facDays[f] += (load > 0 ? 1 : 0) - (this.facLoad[i] > 0 ? 1 : 0);
@@ -278,6 +317,10 @@ export class DayCosts {
     const daysOver = maxDays > 0 && this.facDays[f] > maxDays ? this.facDays[f] - maxDays : 0;
     hard[H.facultyMaxDays] += daysOver - this.facDaysOver[f];
     this.facDaysOver[f] = daysOver;
+    const minDays = p.facultyMinDays[f];
+    const daysShort = minDays > this.facDays[f] ? minDays - this.facDays[f] : 0;
+    hard[H.facultyMinDays] += daysShort - this.facDaysShort[f];
+    this.facDaysShort[f] = daysShort;
   }
 }
 

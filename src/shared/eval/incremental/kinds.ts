@@ -21,9 +21,13 @@ export const H = {
   facultyMaxPerWeek: hardIndex('faculty_max_per_week'),
   facultyMaxDays: hardIndex('faculty_max_days'),
   facultyMaxGaps: hardIndex('faculty_max_gaps'),
+  facultyMaxGapsPerWeek: hardIndex('faculty_max_gaps_per_week'),
+  facultyMinPerDay: hardIndex('faculty_min_per_day'),
+  facultyMinDays: hardIndex('faculty_min_days'),
   groupMaxPerDay: hardIndex('group_max_per_day'),
   groupMinPerDay: hardIndex('group_min_per_day'),
   groupMaxGaps: hardIndex('group_max_gaps'),
+  groupMaxGapsPerWeek: hardIndex('group_max_gaps_per_week'),
   fixedMoved: hardIndex('fixed_moved'),
   rule: hardIndex('rule'),
 } as const;

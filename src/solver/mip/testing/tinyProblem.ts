@@ -15,6 +15,8 @@ export interface TinySpec {
     maxPerDay?: number;
     maxPerWeek?: number;
     maxDays?: number;
+    minPerDay?: number;
+    minDays?: number;
     unavailable?: number[];
   }>;
   groups: Array<{ id: string; size: number; parent?: string; maxPerDay?: number; minPerDay?: number }>;
@@ -178,6 +180,9 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
     facultyMaxPerWeek: Int32Array.from(spec.faculty.map((f) => f.maxPerWeek ?? 0)),
     facultyMaxDays: Int32Array.from(spec.faculty.map((f) => f.maxDays ?? 0)),
     facultyMaxGapsPerDay: new Int32Array(spec.faculty.length).fill(-1),
+    facultyMaxGapsPerWeek: new Int32Array(spec.faculty.length).fill(-1),
+    facultyMinPerDay: Int32Array.from(spec.faculty.map((f) => f.minPerDay ?? 0)),
+    facultyMinDays: Int32Array.from(spec.faculty.map((f) => f.minDays ?? 0)),
     facultyUnavailable,
     facultyCourses: csr(
       spec.faculty.map((_, f) => courseFaculty.flatMap((fs, c) => (fs.includes(f) ? [c] : []))),
@@ -189,6 +194,7 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
     groupMaxPerDay: Int32Array.from(spec.groups.map((g) => g.maxPerDay ?? 0)),
     groupMinPerDay: Int32Array.from(spec.groups.map((g) => g.minPerDay ?? 0)),
     groupMaxGapsPerDay: new Int32Array(spec.groups.length).fill(-1),
+    groupMaxGapsPerWeek: new Int32Array(spec.groups.length).fill(-1),
     nStudentSets: leaves.length,
     setGroup: Int32Array.from(leaves),
     setCourses: csr(leaves.map((_, k) => courseSets.flatMap((ks, c) => (ks.includes(k) ? [c] : [])))),

@@ -50,6 +50,42 @@ function repair(over: Partial<CollegeInput>, places: Place[], maxSteps = 2000) {
 }
 
 describe('HardRepair', () => {
+  it('mends the weekly gap limits and the faculty minimums without creating any other hard cost', () => {
+    const faculty = [
+      { id: 'F1', name: 'F1', maxGapsPerWeek: 0, minPerDay: 2, minDays: 2 },
+      { id: 'F2', name: 'F2' },
+    ];
+    const groups = [{ id: 'G1', name: 'G1', size: 30, maxGapsPerWeek: 1 }];
+    const courses = [course('A', 4, 'F1', ['G1']), course('B', 3, 'F2', ['G1'])];
+    // F1: Mon periods 1 and 3 (a gap), Tue period 1 alone (under 2), Wed nothing; G1: gaps on Mon
+    // and Tue.
+    const { before, after } = repair({ faculty, groups, courses }, [
+      ['A', 1, 0, 0, 'R1'],
+      ['A', 2, 0, 2, 'R1'],
+      ['A', 3, 1, 0, 'R1'],
+      ['A', 4, 0, 4, 'R1'],
+      ['B', 1, 1, 3, 'R2'],
+      ['B', 2, 1, 5, 'R2'],
+      ['B', 3, 2, 0, 'R2'],
+    ]);
+    expect(before.hard.faculty_max_gaps_per_week).toBeGreaterThan(0);
+    expect(before.hard.faculty_min_per_day).toBe(1);
+    expect(before.hard.group_max_gaps_per_week).toBeGreaterThan(0);
+    expect(after.hardTotal).toBe(0);
+    // One teaching day only breaks min_days: the repair spreads F1 over two days.
+    const one = repair({ faculty, groups: [{ id: 'G1', name: 'G1', size: 30 }], courses }, [
+      ['A', 1, 0, 0, 'R1'],
+      ['A', 2, 0, 1, 'R1'],
+      ['A', 3, 0, 2, 'R1'],
+      ['A', 4, 0, 3, 'R1'],
+      ['B', 1, 1, 0, 'R2'],
+      ['B', 2, 1, 1, 'R2'],
+      ['B', 3, 2, 0, 'R2'],
+    ]);
+    expect(one.before.hard.faculty_min_days).toBe(1);
+    expect(one.after.hardTotal).toBe(0);
+  });
+
   it('removes a planted group gap without creating any other hard cost', () => {
     const { before, after } = repair(
       {

@@ -2,12 +2,15 @@
 // movable sessions that are unplaced; in a clash (room, faculty, student set); at a start or in a
 // room of their own that breaks a hard rule of the session (start not allowed, room not allowed or
 // unavailable); on a (faculty | student set, day) row over its daily load or gap limit, or under a
-// group's min_per_day; of a faculty member over the weekly load or teaching-day limit; or of a course
+// group's min_per_day; of a faculty member over the weekly load, teaching-day or weekly gap limit,
+// or under the teaching-day minimum or a day's minimum (then every day's sessions: one may move in
+// or the few leave); of a student set over a weekly gap limit; or of a course
 // in a hard rule that is broken around it (ruleCheck.ts). Sessions in a room that a session in a room
 // clash could use come along as helpers.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { SearchModel } from '../../SearchModel.ts';
 import { H } from '../../../shared/eval/incremental/kinds.ts';
+import { facultyLimited } from '../../../shared/eval/problemFacts.ts';
 import { breaksRule, hardRulesByCourse } from './ruleCheck.ts';
 
 const OVER = 1;
@@ -20,6 +23,7 @@ export class ViolatingSessions {
   private readonly setMaxDay: Int32Array;
   private readonly setMinDay: Int32Array;
   private readonly setMaxGaps: Int32Array;
+  private readonly setMaxWeekGaps: Int32Array;
   private readonly setLimited: Uint8Array;
   private readonly facLimited: Uint8Array;
   /** 1 for courses named by a hard rule; the hard rules of each course. */
@@ -39,6 +43,7 @@ export class ViolatingSessions {
     this.setMaxDay = new Int32Array(p.nStudentSets);
     this.setMinDay = new Int32Array(p.nStudentSets);
     this.setMaxGaps = new Int32Array(p.nStudentSets).fill(-1);
+    this.setMaxWeekGaps = new Int32Array(p.nStudentSets).fill(-1);
     this.setLimited = new Uint8Array(p.nStudentSets);
     for (let k = 0; k < p.nStudentSets; k++) {
       for (let g = p.setGroup[k]; g >= 0; g = p.groupParent[g]) {
@@ -47,18 +52,20 @@ export class ViolatingSessions {
         if (p.groupMinPerDay[g] > this.setMinDay[k]) this.setMinDay[k] = p.groupMinPerDay[g];
         const gaps = p.groupMaxGapsPerDay[g];
         if (gaps >= 0 && (this.setMaxGaps[k] < 0 || gaps < this.setMaxGaps[k])) this.setMaxGaps[k] = gaps;
+        const week = p.groupMaxGapsPerWeek[g];
+        if (week >= 0 && (this.setMaxWeekGaps[k] < 0 || week < this.setMaxWeekGaps[k]))
+          this.setMaxWeekGaps[k] = week;
       }
-      this.setLimited[k] = this.setMaxDay[k] > 0 || this.setMinDay[k] > 0 || this.setMaxGaps[k] >= 0 ? 1 : 0;
-    }
-    this.facLimited = new Uint8Array(p.nFaculty);
-    for (let f = 0; f < p.nFaculty; f++)
-      this.facLimited[f] =
-        p.facultyMaxPerDay[f] > 0 ||
-        p.facultyMaxGapsPerDay[f] >= 0 ||
-        p.facultyMaxPerWeek[f] > 0 ||
-        p.facultyMaxDays[f] > 0
+      this.setLimited[k] =
+        this.setMaxDay[k] > 0 ||
+        this.setMinDay[k] > 0 ||
+        this.setMaxGaps[k] >= 0 ||
+        this.setMaxWeekGaps[k] >= 0
           ? 1
           : 0;
+    }
+    this.facLimited = new Uint8Array(p.nFaculty);
+    for (let f = 0; f < p.nFaculty; f++) this.facLimited[f] = facultyLimited(p, f) ? 1 : 0;
     this.courseRules = hardRulesByCourse(p);
     this.ruleCourse = new Uint8Array(p.nCourses);
     for (let c = 0; c < p.nCourses; c++)
@@ -105,7 +112,7 @@ export class ViolatingSessions {
     for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++) {
       const k = p.courseStudentSets.items[i];
       if (this.setLimited[k] === 0) continue;
-      if (this.setDayBad(k, day) !== 0) return true;
+      if (this.setDayBad(k, day) !== 0 || this.setWeekBad(k)) return true;
       if (this.setMinDay[k] > 0 && st.hard[H.groupMinPerDay] > 0)
         for (let e = 0; e < p.nDays; e++) if (this.setDayBad(k, e) === UNDER) return true;
     }
@@ -160,20 +167,49 @@ export class ViolatingSessions {
     return p.facultyMaxGapsPerDay[f] >= 0 && this.gaps > p.facultyMaxGapsPerDay[f];
   }
 
+  /** Over a weekly limit, or under a minimum (a day short of periods, the week short of days). */
   private facultyWeekBad(f: number): boolean {
     const p = this.st.problem;
-    if (p.facultyMaxPerWeek[f] === 0 && p.facultyMaxDays[f] === 0) return false;
+    const minDay = p.facultyMinPerDay[f];
+    if (
+      p.facultyMaxPerWeek[f] === 0 &&
+      p.facultyMaxDays[f] === 0 &&
+      p.facultyMaxGapsPerWeek[f] < 0 &&
+      p.facultyMinDays[f] === 0 &&
+      minDay === 0
+    )
+      return false;
     let load = 0;
     let days = 0;
+    let gaps = 0;
+    let under = false;
     for (let day = 0; day < p.nDays; day++) {
       const l = this.dayStats(this.st.facultyOcc, f * p.nSlots + day * p.nPeriods);
       load += l;
       days += l > 0 ? 1 : 0;
+      gaps += this.gaps;
+      if (l > 0 && l < minDay) under = true;
     }
     return (
+      under ||
       (p.facultyMaxPerWeek[f] > 0 && load > p.facultyMaxPerWeek[f]) ||
-      (p.facultyMaxDays[f] > 0 && days > p.facultyMaxDays[f])
+      (p.facultyMaxDays[f] > 0 && days > p.facultyMaxDays[f]) ||
+      (p.facultyMaxGapsPerWeek[f] >= 0 && gaps > p.facultyMaxGapsPerWeek[f]) ||
+      days < p.facultyMinDays[f]
     );
+  }
+
+  /** Is student set k over the strictest weekly gap limit of its groups? */
+  private setWeekBad(k: number): boolean {
+    const max = this.setMaxWeekGaps[k];
+    if (max < 0) return false;
+    const p = this.st.problem;
+    let gaps = 0;
+    for (let day = 0; day < p.nDays; day++) {
+      this.dayStats(this.st.setOcc, k * p.nSlots + day * p.nPeriods);
+      gaps += this.gaps;
+    }
+    return gaps > max;
   }
 
   /** Mark the active sessions of course c on `day` (every day when day < 0). */
@@ -196,13 +232,24 @@ export class ViolatingSessions {
     const h = st.hard;
     // Only the kinds with a cost now are looked for.
     const rules = h[H.rule] > 0;
-    const facultyWeek = h[H.facultyMaxPerWeek] + h[H.facultyMaxDays] > 0;
+    const facultyWeek =
+      h[H.facultyMaxPerWeek] +
+        h[H.facultyMaxDays] +
+        h[H.facultyMaxGapsPerWeek] +
+        h[H.facultyMinDays] +
+        h[H.facultyMinPerDay] >
+      0;
     const facultyDay = h[H.facultyMaxPerDay] + h[H.facultyMaxGaps] > 0;
-    const sets = h[H.groupMaxPerDay] + h[H.groupMinPerDay] + h[H.groupMaxGaps] > 0;
+    const setWeek = h[H.groupMaxGapsPerWeek] > 0;
+    const sets = h[H.groupMaxPerDay] + h[H.groupMinPerDay] + h[H.groupMaxGaps] + h[H.groupMaxGapsPerWeek] > 0;
     const rows =
       h[H.rule] +
       h[H.facultyMaxPerWeek] +
       h[H.facultyMaxDays] +
+      h[H.facultyMaxGapsPerWeek] +
+      h[H.facultyMinDays] +
+      h[H.facultyMinPerDay] +
+      h[H.groupMaxGapsPerWeek] +
       h[H.facultyMaxPerDay] +
       h[H.facultyMaxGaps] +
       h[H.groupMaxPerDay] +
@@ -227,6 +274,11 @@ export class ViolatingSessions {
     if (sets)
       for (let k = 0; k < p.nStudentSets; k++) {
         if (this.setLimited[k] === 0) continue;
+        if (setWeek && this.setWeekBad(k)) {
+          for (let i = p.setCourses.offsets[k]; i < p.setCourses.offsets[k + 1]; i++)
+            this.markCourse(p.setCourses.items[i], -1);
+          continue;
+        }
         for (let day = 0; day < p.nDays; day++) {
           const bad = this.setDayBad(k, day);
           // A day under its minimum is mended from any day: a session moves in, or the few leave.

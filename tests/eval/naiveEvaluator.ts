@@ -1,0 +1,315 @@
+// A second, deliberately naive evaluator of every hard constraint of docs/WORKBOOK.md, written from
+// the contract text on the college model (ids, day and period indices), not from src/shared/eval:
+// no compiled arrays, no occupancy tables, no incremental tricks; loops over sessions, periods and
+// pairs. Tests compare its per-kind counts with the real evaluator's. How each kind counts (one per
+// session, one per pair and period, the excess over a limit) is the counting documented in the
+// headers of src/shared/eval/*.ts; *what* is a violation is read from the contract.
+import type { College, Timetable } from '../../src/shared/model/types.ts';
+import { HARD_KINDS } from '../../src/shared/eval/types.ts';
+import type { HardKind } from '../../src/shared/eval/types.ts';
+
+interface Sess {
+  course: string;
+  /** 1-based. */
+  session: number;
+  day: number | null;
+  period: number | null;
+  room: string | null;
+}
+
+interface Placed extends Sess {
+  day: number;
+  period: number;
+  room: string;
+  /** Period indices of its day that it occupies (cut at the day's end). */
+  periods: number[];
+}
+
+function minutes(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h * 60 + m;
+}
+
+export function naiveHardCounts(college: College, timetable: Timetable): Record<HardKind, number> {
+  const out = Object.fromEntries(HARD_KINDS.map((k) => [k, 0])) as Record<HardKind, number>;
+  const nPeriods = college.periods.length;
+  const nDays = college.calendar.days.length;
+  const course = new Map(college.courses.map((c) => [c.id, c]));
+  const room = new Map(college.rooms.map((r) => [r.id, r]));
+  const faculty = new Map(college.faculty.map((f) => [f.id, f]));
+  const group = new Map(college.groups.map((g) => [g.id, g]));
+
+  // Every session of every course, with its assignment (none = unplaced).
+  const given = new Map(timetable.assignments.map((a) => [`${a.courseId}#${a.session}`, a]));
+  const sessions: Sess[] = [];
+  for (const c of college.courses) {
+    for (let k = 1; k <= c.sessions; k++) {
+      const a = given.get(`${c.id}#${k}`);
+      sessions.push({
+        course: c.id,
+        session: k,
+        day: a?.day ?? null,
+        period: a?.period ?? null,
+        room: a?.roomId ?? null,
+      });
+    }
+  }
+
+  // Placed: a time and a room, and no earlier session of the course starting at that same time.
+  const placed: Placed[] = [];
+  for (const s of sessions) {
+    if (s.day === null || s.period === null || s.room === null) {
+      out.unplaced++;
+      continue;
+    }
+    const twin = placed.find((o) => o.course === s.course && o.day === s.day && o.period === s.period);
+    if (twin) {
+      out.unplaced++;
+      continue;
+    }
+    const len = course.get(s.course)!.length;
+    const periods: number[] = [];
+    for (let q = s.period; q < s.period + len && q < nPeriods; q++) periods.push(q);
+    placed.push({ ...s, day: s.day, period: s.period, room: s.room, periods });
+  }
+
+  // Groups: ancestors-or-self, and the leaves (groups with no child) below each group.
+  const ancestors = (id: string): string[] => {
+    const chain: string[] = [];
+    for (let g: string | undefined = id; g !== undefined; g = group.get(g)?.parent) chain.push(g);
+    return chain;
+  };
+  const leaves = college.groups
+    .filter((g) => !college.groups.some((h) => h.parent === g.id))
+    .map((g) => g.id);
+  const leavesBelow = (id: string): string[] => leaves.filter((l) => ancestors(l).includes(id));
+  /** The leaf groups attending a course: at or below any of its groups. */
+  const courseLeaves = (cid: string): Set<string> =>
+    new Set(course.get(cid)!.groups.flatMap((g) => leavesBelow(g)));
+
+  // Head count: explicit, else the listed groups (one nested in another listed group counts once
+  // through it) plus enrolled students not in those groups (or below them).
+  const students = new Map(college.students.map((s) => [s.id, s]));
+  const headCount = (cid: string): number => {
+    const c = course.get(cid)!;
+    if (c.students !== undefined) return c.students;
+    let n = 0;
+    for (const g of new Set(c.groups)) {
+      if (
+        !ancestors(g)
+          .slice(1)
+          .some((a) => c.groups.includes(a))
+      )
+        n += group.get(g)!.size;
+    }
+    const enrolled = new Set(college.enrollments.filter((e) => e.courseId === cid).map((e) => e.studentId));
+    for (const sid of enrolled) {
+      const closure = (students.get(sid)?.groups ?? []).flatMap(ancestors);
+      if (!c.groups.some((g) => closure.includes(g))) n++;
+    }
+    return n;
+  };
+
+  const occupies = (s: Placed, day: number, q: number): boolean => s.day === day && s.periods.includes(q);
+  const endsAt = (q: number): number => minutes(college.periods[q].end);
+  const startsAt = (q: number): number => minutes(college.periods[q].start);
+
+  // --- each session alone ---
+  for (const s of placed) {
+    const c = course.get(s.course)!;
+    const r = room.get(s.room)!;
+    let crosses = s.periods.length < c.length;
+    for (let i = 0; i + 1 < s.periods.length; i++)
+      if (endsAt(s.periods[i]) !== startsAt(s.periods[i + 1])) crosses = true;
+    if (crosses) out.outside_block++;
+    if (r.type !== c.roomType) out.room_type++;
+    else if (c.rooms.length > 0 && !c.rooms.includes(r.id)) out.room_not_allowed++;
+    if (college.settings.roomCapacity === 'hard' && headCount(c.id) > r.capacity) out.room_capacity++;
+    const hits = (list: Array<{ day: number; period: number }>): boolean =>
+      list.some((u) => occupies(s, u.day, u.period));
+    if (hits(c.unavailable)) out.course_unavailable++;
+    if (hits(r.unavailable)) out.room_unavailable++;
+    for (const fid of new Set(c.faculty)) if (hits(faculty.get(fid)!.unavailable)) out.faculty_unavailable++;
+    const pin = college.fixed.find((f) => f.courseId === s.course && f.session === s.session);
+    if (
+      pin &&
+      (pin.day !== s.day || pin.period !== s.period || (pin.roomId !== undefined && pin.roomId !== s.room))
+    )
+      out.fixed_moved++;
+  }
+
+  // --- double-booking, period by period ---
+  for (let d = 0; d < nDays; d++) {
+    for (let q = 0; q < nPeriods; q++) {
+      const here = placed.filter((s) => occupies(s, d, q));
+      for (let i = 0; i < here.length; i++) {
+        for (let j = i + 1; j < here.length; j++) {
+          const a = course.get(here[i].course)!;
+          const b = course.get(here[j].course)!;
+          if (a.faculty.some((f) => b.faculty.includes(f))) out.faculty_clash++;
+          else {
+            const la = courseLeaves(a.id);
+            if ([...courseLeaves(b.id)].some((l) => la.has(l))) out.group_clash++;
+          }
+        }
+      }
+      for (const r of college.rooms) {
+        const k = here.filter((s) => s.room === r.id).length;
+        if (k > 1) out.room_clash += k - 1;
+      }
+    }
+  }
+
+  // --- a person's day: load (periods taught, overlapping sessions each count), idle periods ---
+  const dayOf = (list: Placed[], d: number): { load: number; gaps: number } => {
+    const onDay = list.filter((s) => s.day === d);
+    let load = 0;
+    const busy = new Set<number>();
+    for (const s of onDay) {
+      load += s.periods.length;
+      for (const q of s.periods) busy.add(q);
+    }
+    if (busy.size === 0) return { load: 0, gaps: 0 };
+    const first = Math.min(...busy);
+    const last = Math.max(...busy);
+    return { load, gaps: last - first + 1 - busy.size };
+  };
+  const over = (value: number, limit: number | undefined): number =>
+    limit !== undefined && value > limit ? value - limit : 0;
+
+  for (const f of college.faculty) {
+    const teaches = placed.filter((s) => course.get(s.course)!.faculty.includes(f.id));
+    let week = 0;
+    let days = 0;
+    let weekGaps = 0;
+    for (let d = 0; d < nDays; d++) {
+      const { load, gaps } = dayOf(teaches, d);
+      if (load === 0) continue;
+      week += load;
+      days++;
+      weekGaps += gaps;
+      out.faculty_max_per_day += over(load, f.maxPerDay);
+      out.faculty_max_gaps += over(gaps, f.maxGapsPerDay);
+      // A day off is allowed; a teaching day has at least min_per_day periods.
+      if (f.minPerDay !== undefined && load < f.minPerDay) out.faculty_min_per_day += f.minPerDay - load;
+    }
+    out.faculty_max_per_week += over(week, f.maxPerWeek);
+    out.faculty_max_days += over(days, f.maxDays);
+    out.faculty_max_gaps_per_week += over(weekGaps, f.maxGapsPerWeek);
+    if (f.minDays !== undefined && days < f.minDays) out.faculty_min_days += f.minDays - days;
+  }
+
+  // Group limits hold for each leaf at or below the group (its sessions: those of its courses and
+  // its ancestors' courses); per group and day the worst leaf's excess counts.
+  for (const g of college.groups) {
+    for (let d = 0; d < nDays; d++) {
+      let maxOver = 0;
+      let minUnder = 0;
+      let gapsOver = 0;
+      for (const leaf of leavesBelow(g.id)) {
+        const attends = placed.filter((s) => courseLeaves(s.course).has(leaf));
+        const { load, gaps } = dayOf(attends, d);
+        maxOver = Math.max(maxOver, over(load, g.maxPerDay));
+        if (load > 0 && g.minPerDay !== undefined && load < g.minPerDay)
+          minUnder = Math.max(minUnder, g.minPerDay - load);
+        if (load > 0) gapsOver = Math.max(gapsOver, over(gaps, g.maxGapsPerDay));
+      }
+      out.group_max_per_day += maxOver;
+      out.group_min_per_day += minUnder;
+      out.group_max_gaps += gapsOver;
+    }
+    // Weekly idle periods: per leaf summed over the days, the worst leaf's excess once per group.
+    let weekOver = 0;
+    for (const leaf of leavesBelow(g.id)) {
+      const attends = placed.filter((s) => courseLeaves(s.course).has(leaf));
+      let gaps = 0;
+      for (let d = 0; d < nDays; d++) gaps += dayOf(attends, d).gaps;
+      weekOver = Math.max(weekOver, over(gaps, g.maxGapsPerWeek));
+    }
+    out.group_max_gaps_per_week += weekOver;
+  }
+
+  // --- rules (hard ones only; soft rules cost nothing hard) ---
+  const placedOf = (cid: string): Placed[] => placed.filter((s) => s.course === cid);
+  const sessionK = (cid: string, k: number): Placed | undefined =>
+    placed.find((s) => s.course === cid && s.session === k);
+  const overlap = (a: Placed, b: Placed): boolean =>
+    a.day === b.day && a.periods.some((q) => b.periods.includes(q));
+  /** Pairs (session k of A, session k of B), both placed, k up to the smaller session count. */
+  const pairs = (a: string, b: string): Array<[Placed, Placed]> => {
+    const res: Array<[Placed, Placed]> = [];
+    const n = Math.min(course.get(a)!.sessions, course.get(b)!.sessions);
+    for (let k = 1; k <= n; k++) {
+      const x = sessionK(a, k);
+      const y = sessionK(b, k);
+      if (x && y) res.push([x, y]);
+    }
+    return res;
+  };
+  for (const rule of college.rules) {
+    if (!rule.hard) continue;
+    const cs = rule.courses;
+    let bad = 0;
+    switch (rule.kind) {
+      case 'same_time':
+        for (let i = 1; i < cs.length; i++)
+          for (const [a, b] of pairs(cs[0], cs[i])) if (a.day !== b.day || a.period !== b.period) bad++;
+        break;
+      case 'same_day':
+        for (let i = 1; i < cs.length; i++)
+          for (const [a, b] of pairs(cs[0], cs[i])) if (a.day !== b.day) bad++;
+        break;
+      case 'consecutive':
+        // B starts on A's day, in the period after A's last one, with no break between the two.
+        for (let i = 1; i < cs.length; i++)
+          for (const [a, b] of pairs(cs[i - 1], cs[i])) {
+            const lastA = a.period + course.get(a.course)!.length - 1;
+            const ok =
+              a.day === b.day &&
+              b.period === lastA + 1 &&
+              lastA + 1 < nPeriods &&
+              endsAt(lastA) === startsAt(b.period);
+            if (!ok) bad++;
+          }
+        break;
+      case 'ordered':
+        // A's session ends no later than B's starts, in the week (day, then period).
+        for (let i = 1; i < cs.length; i++)
+          for (const [a, b] of pairs(cs[i - 1], cs[i])) {
+            const endA = a.day * nPeriods + a.period + a.periods.length;
+            const startB = b.day * nPeriods + b.period;
+            if (endA > startB) bad++;
+          }
+        break;
+      case 'not_overlapping': {
+        const distinct = [...new Set(cs)];
+        for (let i = 0; i < distinct.length; i++)
+          for (let j = i + 1; j < distinct.length; j++)
+            for (const a of placedOf(distinct[i]))
+              for (const b of placedOf(distinct[j])) if (overlap(a, b)) bad++;
+        break;
+      }
+      case 'different_days': {
+        const all = [...new Set(cs)].flatMap(placedOf);
+        for (let i = 0; i < all.length; i++)
+          for (let j = i + 1; j < all.length; j++) if (all[i].day === all[j].day) bad++;
+        break;
+      }
+      case 'min_days_apart':
+        for (const cid of new Set(cs)) {
+          const ss = placedOf(cid);
+          for (let i = 0; i < ss.length; i++)
+            for (let j = i + 1; j < ss.length; j++)
+              if (Math.abs(ss[i].day - ss[j].day) < (rule.value ?? 1)) bad++;
+        }
+        break;
+      case 'same_room': {
+        const rooms = new Set(cs.flatMap(placedOf).map((s) => s.room));
+        bad += Math.max(0, rooms.size - 1);
+        break;
+      }
+    }
+    out.rule += bad;
+  }
+  return out;
+}
