@@ -1,0 +1,98 @@
+// Real FET files from Debian's fet-data package (/usr/share/doc/fet-data/examples): a sample of
+// them imports or is refused with a located error; FET's own timetables (the *_data_and_timetable
+// files shipped, and ones fet-cl makes here for two university files) import as fixed sessions that
+// break no hard constraint, which shows the import says exactly what FET says. The full sweep over
+// every file is `npm run bench:fet-import`.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importFetDetailed } from '../../src/main/import/fet/importFet.ts';
+import { timetableFromFixed } from '../../src/main/import/fet/fixedTimetable.ts';
+import { compile } from '../../src/shared/compiled/compile.ts';
+import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
+import { evaluate } from '../../src/shared/eval/evaluate.ts';
+import { FET_DATA, fetFiles } from './fetFiles.ts';
+
+const FET_CL = '/usr/bin/fet-cl';
+
+async function hardOfFixed(
+  path: string,
+): Promise<{ hard: number; fixed: number; sessions: number; kinds: string }> {
+  const { result } = await importFetDetailed(path);
+  if (!result.ok) throw new Error(`${path}: ${result.errors[0].message}`);
+  const { timetable, fixedSessions, sessions } = timetableFromFixed(result.college);
+  const problem = compile(result.college);
+  const e = evaluate(problem, timetableToPlacement(problem, timetable));
+  const kinds = Object.entries(e.hard)
+    .filter(([, v]) => v > 0)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  return { hard: e.hardTotal, fixed: fixedSessions, sessions, kinds };
+}
+
+const present = existsSync(FET_DATA);
+if (!present)
+  console.warn(
+    `Skipped: ${FET_DATA} is missing (install the Debian package "fet-data" to run these checks).`,
+  );
+
+describe.skipIf(!present)('FET example files (fet-data)', () => {
+  const files = present ? fetFiles() : [];
+  const tmp = mkdtempSync(join(tmpdir(), 'slotwise-fet-data-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('imports a sample of the files, or refuses each with an error located by line and column', async () => {
+    expect(files.length).toBeGreaterThan(200);
+    const sample = files.filter((_, i) => i % 15 === 0);
+    let imported = 0;
+    for (const f of sample) {
+      const { result } = await importFetDetailed(f);
+      if (result.ok) {
+        imported++;
+        expect(result.college.courses.length, f).toBeGreaterThan(0);
+      } else {
+        const [error] = result.errors;
+        expect(error.row, `${f}: ${error.message}`).toBeGreaterThan(0);
+        expect(error.message, f).toMatch(/\(line \d+, column \d+\)$/);
+      }
+    }
+    expect(imported).toBeGreaterThan(sample.length / 2);
+  });
+
+  it("scores FET's shipped timetables (*_data_and_timetable.fet) at hard 0", async () => {
+    const shipped = files.filter((f) => f.endsWith('_data_and_timetable.fet'));
+    let checked = 0;
+    for (const f of shipped) {
+      const { result } = await importFetDetailed(f);
+      if (!result.ok) continue; // mornings-afternoons files are refused (checked above)
+      const r = await hardOfFixed(f);
+      expect(r.fixed, f).toBe(r.sessions);
+      expect(r.hard, `${f}: ${r.kinds}`).toBe(0);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  const hasFet = existsSync(FET_CL);
+  if (!hasFet) console.warn(`Skipped: ${FET_CL} is missing (install the Debian package "fet").`);
+  it.skipIf(!hasFet)("scores timetables fet-cl makes for two universities' files at hard 0", async () => {
+    for (const rel of [
+      'FET-5-official/India/Chennai/Anna-University/timetable_July_Nov_09_9.fet',
+      'FET-5-official/Algeria/Mechanical-Batna_Univ/ET2012-2013-S1.fet',
+    ]) {
+      const name = basename(rel, '.fet');
+      const out = join(tmp, name);
+      const log = execFileSync(
+        FET_CL,
+        [`--inputfile=${join(FET_DATA, rel)}`, `--outputdir=${out}`, '--timelimitseconds=40'],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(log, rel).toMatch(/Simulation successful/);
+      const r = await hardOfFixed(join(out, 'timetables', name, `${name}_data_and_timetable.fet`));
+      expect(r.fixed).toBe(r.sessions);
+      expect(r.hard, `${rel}: ${r.kinds}`).toBe(0);
+    }
+  });
+});
