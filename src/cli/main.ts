@@ -1,6 +1,7 @@
 // The `slotwise` command: the same services as the app, without Electron. Each command lives in
 // commands/<name>.ts and registers itself on the program.
 import { Command, CommanderError } from 'commander';
+import { ProjectFileError } from '../main/db/ProjectFileError.ts';
 import { CliError } from './CliError.ts';
 import { commands } from './commands/index.ts';
 
@@ -19,6 +20,11 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CliError) {
       if (err.message) console.error(err.message);
       return err.exitCode;
+    }
+    if (err instanceof ProjectFileError) {
+      // A project found damaged after it opened (rows that do not hold together): said, not traced.
+      console.error(err.message);
+      return 2;
     }
     console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     return 2;

@@ -3,6 +3,8 @@
 // Calendar, settings, weights and source are key/value rows (`calendar.days`, `weights.isolated`).
 import type { Database } from 'better-sqlite3';
 import type { Calendar, College, Period, Settings } from '../../shared/model/index.ts';
+import { danglingReference } from './collegeReferences.ts';
+import { ProjectFileError } from './ProjectFileError.ts';
 import {
   courseFromRow,
   courseToRow,
@@ -114,6 +116,14 @@ export function loadCollege(db: Database): College | null {
       settings: settings.settings as Settings,
     };
     if (settings.source !== undefined) college.source = settings.source as College['source'];
+    const dangling = danglingReference(college);
+    if (dangling !== undefined) {
+      throw new ProjectFileError(
+        'corrupt',
+        db.name,
+        `${db.name} is damaged: ${dangling}, which the file does not hold (rows were removed or changed outside Slotwise). Restore a backup (slotwise restore) or import the college again.`,
+      );
+    }
     return college;
   })();
 }

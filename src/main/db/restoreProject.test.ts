@@ -22,7 +22,16 @@ async function projectWithBackup(): Promise<{
   const db = openProject(path);
   saveCollege(db, original);
   const backup = await backupProject(db);
-  saveCollege(db, { ...original, rooms: [{ ...original.rooms[0], name: 'Renamed hall' }] });
+  const kept = original.rooms[0].id;
+  saveCollege(db, {
+    ...original,
+    rooms: [{ ...original.rooms[0], name: 'Renamed hall' }],
+    // Courses and fixed sessions keep naming only the room that is left (a project holds together).
+    courses: original.courses.map((c) => ({ ...c, rooms: c.rooms.filter((r) => r === kept) })),
+    fixed: original.fixed.map((f) =>
+      f.roomId === undefined || f.roomId === kept ? f : { ...f, roomId: kept },
+    ),
+  });
   db.close();
   return { path, backup, original };
 }

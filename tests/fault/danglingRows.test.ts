@@ -1,0 +1,63 @@
+// A project whose rows were deleted or changed outside Slotwise (found by the project-file fuzzing:
+// rooms deleted while courses still name them). Before, it opened, `solve` retried five times and
+// failed on "compile: unknown id"; now every command that reads the college says the file is
+// damaged and what to do, without a stack trace, and a re-import repairs it.
+import Sqlite from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { loadCollege, openProject, ProjectFileError, saveCollege } from '../../src/main/db/index.ts';
+import { richCollege } from '../../src/main/db/testing/richCollege.ts';
+import { captureCli } from '../fixtures/cliCapture.ts';
+
+const cli = captureCli('slotwise-dangling-');
+
+const DAMAGES: Record<string, { sql: string; says: RegExp }> = {
+  'rooms deleted': { sql: 'DELETE FROM rooms', says: /names room "/ },
+  'faculty deleted': { sql: 'DELETE FROM faculty', says: /names faculty member "/ },
+  'a group renamed': { sql: "UPDATE student_groups SET id = id || '-x'", says: /names (group|parent) "/ },
+};
+
+function damagedProject(path: string, sql: string): void {
+  const db = openProject(path);
+  saveCollege(db, richCollege());
+  db.close();
+  const raw = new Sqlite(path);
+  raw.exec(sql);
+  raw.close();
+}
+
+describe('a project whose rows no longer hold together', () => {
+  for (const [damage, { sql, says }] of Object.entries(DAMAGES)) {
+    it(`${damage}: loading refuses it, naming what is missing`, () => {
+      const path = join(cli.dir, `${damage.replace(/ /g, '-')}.slotwise`);
+      damagedProject(path, sql);
+      const db = openProject(path, { create: false });
+      try {
+        expect(() => loadCollege(db)).toThrow(ProjectFileError);
+        expect(() => loadCollege(db)).toThrow(says);
+      } finally {
+        db.close();
+      }
+    });
+  }
+
+  it('solve and check say it is damaged, without a stack trace, and leave the file untouched', async () => {
+    const path = join(cli.dir, 'project.slotwise');
+    damagedProject(path, DAMAGES['rooms deleted'].sql);
+    const before = readFileSync(path);
+    for (const args of [
+      ['solve', '--db', path, '--time-limit', '1'],
+      ['check', '--db', path],
+    ]) {
+      cli.err = [];
+      const code = await main(args);
+      const said = cli.err.join('\n');
+      expect(code, said).toBeGreaterThan(0);
+      expect(said).toMatch(/is damaged: course "[^"]+" names room "/);
+      expect(said).not.toMatch(/\bat .*\.ts:\d+/);
+    }
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+});
