@@ -178,3 +178,62 @@ describe('course spread and room stability', () => {
     expect(e.soft.min_days).toBe((5 - 2) * 5);
   });
 });
+
+describe('weekly gap limits and faculty minimums', () => {
+  // Periods 1-3 (09-12), lunch, 4-6 (13-16). A: Mon periods 1 and 3, Tue period 1, Wed periods 1 and 6.
+  const places = at('A', [
+    [0, 0],
+    [0, 2],
+    [1, 0],
+    [2, 0],
+    [2, 5],
+  ]);
+
+  it("counts a faculty member's idle periods of the week above max_gaps_per_week once", () => {
+    const c = testCollege({
+      rooms,
+      faculty: [{ id: 'F1', name: 'F1', maxGapsPerWeek: 2 }],
+      courses: [ones('A', 5)],
+    });
+    const e = evaluateCollege(c, places);
+    // Mon 1 + Wed 4 = 5 idle periods, limit 2.
+    expect(e.hard.faculty_max_gaps_per_week).toBe(3);
+    expect(e.violations.find((v) => v.kind === 'faculty_max_gaps_per_week')?.message).toBe(
+      'F1 has 5 idle periods between sessions in the week, more than the limit of 2',
+    );
+  });
+
+  it('counts the shortfall under min_per_day on each teaching day (a day off is allowed), and under min_days once', () => {
+    const c = testCollege({
+      rooms,
+      faculty: [{ id: 'F1', name: 'F1', minPerDay: 3, minDays: 5 }],
+      courses: [ones('A', 5)],
+    });
+    const e = evaluateCollege(c, places);
+    // Mon 2, Tue 1, Wed 2 periods: short 1 + 2 + 1; Thu and Fri off. 3 teaching days of 5.
+    expect(e.hard.faculty_min_per_day).toBe(4);
+    expect(e.hard.faculty_min_days).toBe(2);
+    expect(e.violations.find((v) => v.kind === 'faculty_min_days')?.message).toBe(
+      'F1 teaches on 3 days, fewer than the minimum of 5',
+    );
+  });
+
+  it("counts the worst sub-batch's idle periods of the week above a group's max_gaps_per_week", () => {
+    const c = testCollege({
+      rooms,
+      faculty: [
+        { id: 'F1', name: 'F1' },
+        { id: 'F2', name: 'F2' },
+      ],
+      groups: [
+        { id: 'G1', name: 'G1', size: 30, maxGapsPerWeek: 1 },
+        { id: 'B1', name: 'B1', size: 15, parent: 'G1' },
+        { id: 'B2', name: 'B2', size: 15, parent: 'G1' },
+      ],
+      courses: [ones('A', 5), ones('L', 1, { faculty: ['F2'], groups: ['B1'] })],
+    });
+    // B1 also has L on Tue period 6: Tue has 4 idle periods for B1, so B1's week has 9.
+    const e = evaluateCollege(c, [...places, ['L', 1, 1, 5, 'R2']]);
+    expect(e.hard.group_max_gaps_per_week).toBe(8);
+  });
+});
