@@ -411,6 +411,9 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
       ...(lim.maxPerDay !== undefined && lim.maxPerDay > 0 ? { maxPerDay: lim.maxPerDay } : {}),
       ...(lim.maxDays !== undefined && lim.maxDays > 0 ? { maxDays: lim.maxDays } : {}),
       ...(lim.maxGapsPerDay !== undefined ? { maxGapsPerDay: lim.maxGapsPerDay } : {}),
+      ...(lim.maxGapsPerWeek !== undefined ? { maxGapsPerWeek: lim.maxGapsPerWeek } : {}),
+      ...(lim.minPerDay !== undefined && lim.minPerDay > 0 ? { minPerDay: lim.minPerDay } : {}),
+      ...(lim.minDays !== undefined && lim.minDays > 0 ? { minDays: lim.minDays } : {}),
       unavailable: refs(ctx.teacherUnavailable.get(t) ?? []),
     };
   });
@@ -424,6 +427,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
       ...(lim.maxPerDay !== undefined && lim.maxPerDay > 0 ? { maxPerDay: lim.maxPerDay } : {}),
       ...(lim.minPerDay !== undefined ? { minPerDay: lim.minPerDay } : {}),
       ...(lim.maxGapsPerDay !== undefined ? { maxGapsPerDay: lim.maxGapsPerDay } : {}),
+      ...(lim.maxGapsPerWeek !== undefined ? { maxGapsPerWeek: lim.maxGapsPerWeek } : {}),
     };
   });
   // FET gaps never count break hours; a break on some days only is an unavailable period for us,
@@ -434,6 +438,10 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
       'ConstraintTeachersMaxGapsPerDay',
       'ConstraintStudentsSetMaxGapsPerDay',
       'ConstraintStudentsMaxGapsPerDay',
+      'ConstraintTeacherMaxGapsPerWeek',
+      'ConstraintTeachersMaxGapsPerWeek',
+      'ConstraintStudentsSetMaxGapsPerWeek',
+      'ConstraintStudentsMaxGapsPerWeek',
     ])
       if (kinds.get(k)?.mapped)
         demote(

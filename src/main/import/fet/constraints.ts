@@ -16,11 +16,15 @@ export interface TeacherLimits {
   maxPerDay?: number;
   maxDays?: number;
   maxGapsPerDay?: number;
+  maxGapsPerWeek?: number;
+  minPerDay?: number;
+  minDays?: number;
 }
 export interface SubgroupLimits {
   maxPerDay?: number;
   minPerDay?: number;
   maxGapsPerDay?: number;
+  maxGapsPerWeek?: number;
 }
 
 /** A relation between activities that becomes a Rule once activities are grouped into courses. */
@@ -149,8 +153,19 @@ function teacherLimit(field: keyof TeacherLimits, tag: string, target: string): 
       const value = num(el, tag);
       const teachers = teacherNames(el, ctx);
       if (value === undefined) return;
-      for (const t of teachers) minInto(ctx.teacherLimits, t, field, value);
-      ctx.note(kind, 'mapped', teachers.length === 1 ? ofTeacher(ctx, teachers[0]) : [], target);
+      const atLeast = field === 'minPerDay' || field === 'minDays';
+      for (const t of teachers)
+        if (atLeast) maxInto(ctx.teacherLimits, t, field, value);
+        else minInto(ctx.teacherLimits, t, field, value);
+      const acts = teachers.length === 1 ? ofTeacher(ctx, teachers[0]) : [];
+      if (field === 'minPerDay' && textOf(el, 'Allow_Empty_Days') === 'false')
+        ctx.note(
+          kind,
+          'weakened',
+          acts,
+          'a day without lessons is allowed in the contract (FET forbids it here)',
+        );
+      else ctx.note(kind, 'mapped', acts, target);
     },
   };
 }
@@ -438,6 +453,18 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
   ConstraintTeachersMaxDaysPerWeek: teacherLimit('maxDays', 'Max_Days_Per_Week', 'Faculty max_days'),
   ConstraintTeacherMaxGapsPerDay: teacherLimit('maxGapsPerDay', 'Max_Gaps', 'Faculty max_gaps_per_day'),
   ConstraintTeachersMaxGapsPerDay: teacherLimit('maxGapsPerDay', 'Max_Gaps', 'Faculty max_gaps_per_day'),
+  ConstraintTeacherMaxGapsPerWeek: teacherLimit('maxGapsPerWeek', 'Max_Gaps', 'Faculty max_gaps_per_week'),
+  ConstraintTeachersMaxGapsPerWeek: teacherLimit('maxGapsPerWeek', 'Max_Gaps', 'Faculty max_gaps_per_week'),
+  ConstraintTeacherMinHoursDaily: teacherLimit('minPerDay', 'Minimum_Hours_Daily', 'Faculty min_per_day'),
+  ConstraintTeachersMinHoursDaily: teacherLimit('minPerDay', 'Minimum_Hours_Daily', 'Faculty min_per_day'),
+  ConstraintTeacherMinDaysPerWeek: teacherLimit('minDays', 'Minimum_Days_Per_Week', 'Faculty min_days'),
+  ConstraintTeachersMinDaysPerWeek: teacherLimit('minDays', 'Minimum_Days_Per_Week', 'Faculty min_days'),
+  ConstraintStudentsSetMaxGapsPerWeek: studentsLimit(
+    'maxGapsPerWeek',
+    'Max_Gaps',
+    'Groups max_gaps_per_week',
+  ),
+  ConstraintStudentsMaxGapsPerWeek: studentsLimit('maxGapsPerWeek', 'Max_Gaps', 'Groups max_gaps_per_week'),
   ConstraintStudentsSetMaxHoursDaily: studentsLimit('maxPerDay', 'Maximum_Hours_Daily', 'Groups max_per_day'),
   ConstraintStudentsMaxHoursDaily: studentsLimit('maxPerDay', 'Maximum_Hours_Daily', 'Groups max_per_day'),
   ConstraintStudentsSetMinHoursDaily: studentsLimit('minPerDay', 'Minimum_Hours_Daily', 'Groups min_per_day'),

@@ -143,7 +143,12 @@ describe('FET constraints', () => {
         { day: 4, period: 1 },
       ],
     });
-    expect(teacher('T2')).toMatchObject({ maxDays: 3, maxGapsPerDay: 1 });
+    expect(teacher('T2')).toMatchObject({ maxDays: 3, maxGapsPerDay: 1, maxGapsPerWeek: 3 });
+    // Minimum hours daily (empty days allowed), weekly gaps and minimum days.
+    expect(teacher('T3')).toMatchObject({ minPerDay: 2, maxGapsPerWeek: 3 });
+    expect(teacher('T4')).toMatchObject({ minDays: 2 });
+    expect(group('B').maxGapsPerWeek).toBe(2);
+    expect(group('A1').maxGapsPerWeek).toBeUndefined();
     // The soft (50 %) max hours daily of T4 and the inactive one of T3 are not imported.
     expect(teacher('T4').maxPerDay).toBeUndefined();
     expect(teacher('T3').maxPerDay).toBeUndefined();

@@ -1,0 +1,42 @@
+// `slotwise import college.fet`: the FET importer through the CLI (worker thread, project file,
+// `--json` with the per-kind warnings).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCollege, openProject } from '../../main/db/index.ts';
+import { main } from '../main.ts';
+import type { ImportReport } from './import.ts';
+import { captureCli } from '../../../tests/fixtures/cliCapture.ts';
+
+const FET = join(import.meta.dirname, '../../../tests/fixtures/fet');
+const cli = captureCli('slotwise-cli-import-fet-');
+
+describe('slotwise import <file.fet>', () => {
+  it('stores the college and lists what FET said that the contract cannot, in --json', async () => {
+    const file = join(cli.dir, 'fet.slotwise');
+    expect(await main(['import', join(FET, 'constraints.fet'), '--db', file, '--json'])).toBe(0);
+    const report = JSON.parse(cli.out.join('\n')) as ImportReport;
+    if (!report.ok) throw new Error(JSON.stringify(report.errors));
+    expect(report.counts).toMatchObject({ Activities: 12, Courses: 10, Fixed: 1, Rules: 8 });
+    const dropped = report.warnings.find((w) => w.sheet === 'ConstraintTeacherMaxHoursContinuously');
+    expect(dropped?.message).toMatch(/not imported.*Activities: 1, 2, 12/);
+    const db = openProject(file, { create: false });
+    try {
+      const college = loadCollege(db);
+      expect(college?.source).toEqual({ kind: 'fet', name: 'constraints.fet' });
+      expect(college?.courses).toHaveLength(10);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a file that is not FET XML with its line, and saves nothing', async () => {
+    const file = join(cli.dir, 'bad.slotwise');
+    expect(await main(['import', join(FET, 'not-fet.fet'), '--db', file, '--json'])).toBe(1);
+    const report = JSON.parse(cli.out.join('\n')) as ImportReport;
+    expect(report.ok).toBe(false);
+    if (report.ok) return;
+    expect(report.errors[0]).toMatchObject({ file: 'not-fet.fet', row: 2 });
+    expect(existsSync(file)).toBe(false);
+  });
+});
