@@ -2,6 +2,7 @@
 // a watchdog, retries from checkpoints, and only a finished job stores a timetable version.
 import type { Database } from '../main/db/index.ts';
 import { getTimetable, listJobs } from '../main/db/index.ts';
+import { log } from '../main/log/log.ts';
 import {
   formatJobEvent,
   resumeSolveJobs,
@@ -49,6 +50,7 @@ export interface PoolSolveOutcome {
 export function jobEventPrinter(): (e: JobEvent) => void {
   let last = -Infinity;
   return (e) => {
+    if (e.type !== 'progress') log().info({ event: 'job', ...e }, formatJobEvent(e));
     if (e.type === 'progress') {
       if (e.elapsedMs - last < 600) return;
       last = e.elapsedMs;

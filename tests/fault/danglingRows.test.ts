@@ -17,6 +17,11 @@ const DAMAGES: Record<string, { sql: string; says: RegExp }> = {
   'rooms deleted': { sql: 'DELETE FROM rooms', says: /names room "/ },
   'faculty deleted': { sql: 'DELETE FROM faculty', says: /names faculty member "/ },
   'a group renamed': { sql: "UPDATE student_groups SET id = id || '-x'", says: /names (group|parent) "/ },
+  // JSON that parses but is not a slot list (found by the project-file fuzzing).
+  'a slot list of numbers': {
+    sql: "UPDATE courses SET unavailable = '[1,2]'",
+    says: /courses\.0\.unavailable\.0 does not hold what Slotwise wrote/,
+  },
 };
 
 function damagedProject(path: string, sql: string): void {

@@ -10,6 +10,7 @@ import {
   type ExportResult,
   type ExportView,
 } from '../../main/export/index.ts';
+import { log, logPath, logText } from '../../main/log/log.ts';
 import { CliError } from '../CliError.ts';
 import { loadProjectTimetable, staleProblem } from '../projectTimetable.ts';
 
@@ -64,13 +65,35 @@ export function register(program: Command): void {
         .map((s) => s.trim())
         .filter(Boolean);
       let result: ExportResult;
+      const exportStarted = Date.now();
       try {
         result = await exportTimetable(opts.format, college, timetable, {
           out: opts.out,
           view: opts.view,
           only,
         });
+        log().info(
+          {
+            event: 'export',
+            format: opts.format,
+            out: logPath(opts.out),
+            files: result.files.length,
+            ms: Date.now() - exportStarted,
+          },
+          'export done',
+        );
       } catch (err) {
+        log().warn(
+          {
+            event: 'export',
+            format: opts.format,
+            out: logPath(opts.out),
+            ok: false,
+            error: logText((err as Error).message),
+            ms: Date.now() - exportStarted,
+          },
+          'export failed',
+        );
         if (err instanceof ExportError)
           throw new CliError(stale ? staleProblem(loaded, err.message) : err.message, 2);
         throw err;

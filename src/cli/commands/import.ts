@@ -13,6 +13,7 @@ import {
   type Database,
 } from '../../main/db/index.ts';
 import { importPath } from '../../main/import/index.ts';
+import { log, logPath } from '../../main/log/log.ts';
 import { CliError } from '../CliError.ts';
 
 interface ImportOptions {
@@ -73,9 +74,35 @@ export async function runImport(source: string, dbPath: string): Promise<ImportR
   // Check an existing project before the (possibly slow) import, so a wrong --db fails fast.
   let db: Database | null = existed ? openOrFail(dbPath) : null;
   try {
+    const importStarted = Date.now();
     const result = await importPath(source);
-    if (!result.ok)
+    const ms = Date.now() - importStarted;
+    if (!result.ok) {
+      const at = result.errors[0];
+      log().warn(
+        {
+          event: 'import',
+          source: logPath(source),
+          ok: false,
+          errors: result.errors.length,
+          first: at && { sheet: at.sheet, row: at.row, column: at.column },
+          ms,
+        },
+        'import refused',
+      );
       return { ok: false, source, db: dbPath, errors: result.errors, warnings: result.warnings };
+    }
+    log().info(
+      {
+        event: 'import',
+        source: logPath(source),
+        ok: true,
+        counts: result.counts,
+        warnings: result.warnings.length,
+        ms,
+      },
+      'import done',
+    );
     db ??= openOrFail(dbPath);
     try {
       saveCollege(db, result.college);

@@ -9,6 +9,7 @@ import { register as registerRun } from './run.ts';
 import { register as registerBackup } from './backup.ts';
 import { register as registerRestore } from './restore.ts';
 import { register as registerVersions } from './versions.ts';
+import { register as registerDiagnose } from './diagnose.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -22,4 +23,5 @@ export const commands: RegisterCommand[] = [
   registerBackup,
   registerRestore,
   registerVersions,
+  registerDiagnose,
 ];

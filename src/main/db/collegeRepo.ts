@@ -3,6 +3,7 @@
 // Calendar, settings, weights and source are key/value rows (`calendar.days`, `weights.isolated`).
 import type { Database } from 'better-sqlite3';
 import type { Calendar, College, Period, Settings } from '../../shared/model/index.ts';
+import { collegeSchema } from '../../shared/model/index.ts';
 import { danglingReference } from './collegeReferences.ts';
 import { ProjectFileError } from './ProjectFileError.ts';
 import {
@@ -116,6 +117,15 @@ export function loadCollege(db: Database): College | null {
       settings: settings.settings as Settings,
     };
     if (settings.source !== undefined) college.source = settings.source as College['source'];
+    const shape = collegeSchema.safeParse(college);
+    if (!shape.success) {
+      const [problem] = shape.error.issues;
+      throw new ProjectFileError(
+        'corrupt',
+        db.name,
+        `${db.name} is damaged: ${problem.path.join('.')} does not hold what Slotwise wrote there (${problem.message}). Restore a backup (slotwise restore) or import the college again.`,
+      );
+    }
     const dangling = danglingReference(college);
     if (dangling !== undefined) {
       throw new ProjectFileError(

@@ -65,4 +65,16 @@ describe('importPath on ITC-2007 files', () => {
     expect(result.errors[0]).toMatchObject({ file: 'absurd.ctt', row: expectedLine, severity: 'error' });
     expect(result.errors[0].message).toMatch(message);
   });
+
+  it('refuses a control character (it would end up in an id) at its line', async () => {
+    const text = await readFile(COMP01, 'utf8');
+    const file = join(tmp, 'control.ctt');
+    await writeFile(file, text.replace('rB 200', 'rB\u001c 200'));
+    const result = await importPath(file);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const line = text.split('\n').findIndex((l) => l.startsWith('rB 200')) + 1;
+    expect(result.errors[0]).toMatchObject({ file: 'control.ctt', row: line });
+    expect(result.errors[0].message).toMatch(/U\+001C/);
+  });
 });

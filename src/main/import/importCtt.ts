@@ -26,6 +26,20 @@ export async function importCtt(path: string): Promise<ImportResult> {
       message: `Cannot read "${file}": ${(error as Error).message}`,
     });
   }
+  // Tokens are split at spaces, tabs and line breaks; any other control character would end up in
+  // an id (found by fuzzing), so it is refused at its line.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  const control = /[\u0000-\u0008\u000e-\u001f\u007f\u2028\u2029]/.exec(text);
+  if (control) {
+    return failed({
+      severity: 'error',
+      file,
+      sheet: SHEET,
+      row: text.slice(0, control.index).split(/\r\n|\n|\r/).length,
+      message: `A control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) is in the file`,
+      hint: 'Remove it: an ITC-2007 file holds only words and numbers separated by spaces and line breaks.',
+    });
+  }
   let college: College;
   try {
     college = parseCtt(text, file);
