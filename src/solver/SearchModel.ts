@@ -29,6 +29,54 @@ export interface SearchModel {
    * [a, b, kind]: session k of course A and session k of course B.
    */
   rulePairs: Int32Array;
+  /**
+   * Rooms groups: courses tied by hard same_room rules choose one room together. Group of each
+   * course (-1 = none, or no room every course of the group allows); per group its courses and
+   * the rooms all of them allow.
+   */
+  roomGroupOf: Int32Array;
+  roomGroupCourses: Csr;
+  roomGroupRooms: Csr;
+}
+
+/** Courses joined by hard same_room rules, and the rooms each such group can share. */
+function roomGroups(
+  p: CompiledProblem,
+  rooms: number[][],
+): Pick<SearchModel, 'roomGroupOf' | 'roomGroupCourses' | 'roomGroupRooms'> {
+  const parent = Int32Array.from({ length: p.nCourses }, (_, c) => c);
+  const find = (c: number): number => {
+    while (parent[c] !== c) c = parent[c] = parent[parent[c]];
+    return c;
+  };
+  const named = new Uint8Array(p.nCourses);
+  for (const rule of p.rules) {
+    if (!rule.hard || rule.kind !== 'same_room') continue;
+    for (const c of rule.courses) named[c] = 1;
+    for (let i = 1; i < rule.courses.length; i++) {
+      const a = find(rule.courses[0]);
+      const b = find(rule.courses[i]);
+      if (a !== b) parent[b] = a;
+    }
+  }
+  const members = new Map<number, number[]>();
+  for (let c = 0; c < p.nCourses; c++) {
+    if (named[c] === 0) continue;
+    const root = find(c);
+    members.set(root, [...(members.get(root) ?? []), c]);
+  }
+  const roomGroupOf = new Int32Array(p.nCourses).fill(-1);
+  const groupCourses: number[][] = [];
+  const groupRooms: number[][] = [];
+  for (const cs of members.values()) {
+    const shared = rooms[cs[0]].filter((r) => cs.every((c) => rooms[c].includes(r)));
+    // A group with no room in common cannot be kept; its courses choose rooms on their own.
+    if (shared.length === 0) continue;
+    for (const c of cs) roomGroupOf[c] = groupCourses.length;
+    groupCourses.push(cs);
+    groupRooms.push(shared);
+  }
+  return { roomGroupOf, roomGroupCourses: toCsr(groupCourses), roomGroupRooms: toCsr(groupRooms) };
 }
 
 function toCsr(rows: number[][]): Csr {
@@ -64,6 +112,14 @@ export function buildSearchModel(
     const big = all.filter((r) => p.roomCapacity[r] >= p.courseStudents[c]);
     rooms.push(p.capacityHard && big.length > 0 ? big : all);
   }
+  // A rooms group's courses may use only the rooms they all allow.
+  const groups = roomGroups(p, rooms);
+  for (let c = 0; c < p.nCourses; c++) {
+    const g = groups.roomGroupOf[c];
+    if (g < 0) continue;
+    const o = groups.roomGroupRooms.offsets;
+    rooms[c] = Array.from(groups.roomGroupRooms.items.subarray(o[g], o[g + 1]));
+  }
   const movable: number[] = [];
   for (let s = 0; s < p.nSessions; s++) if (!(slotLocked[s] && roomLocked[s])) movable.push(s);
   const courseConflict = new Uint8Array(p.nCourses * p.nCourses);
@@ -98,6 +154,7 @@ export function buildSearchModel(
   }
   return {
     problem: p,
+    ...groups,
     rulePairs: Int32Array.from(pairs),
     allowedRoom,
     courseConflict,

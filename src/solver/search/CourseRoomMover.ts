@@ -1,10 +1,12 @@
 // Compound room-stability move: put every session of one course in one room, exchanging rooms
-// with the session already there in the same slot when the room is taken. Undo restores every
-// session it touched.
+// with the session already there in the same slot when the room is taken; a course of a rooms
+// group (hard same_room) moves with its whole group to one of the group's rooms instead. Undo
+// restores every session it touched.
 import type { IncrementalState } from '../../shared/eval/incremental/IncrementalState.ts';
 import type { Rng } from '../Rng.ts';
 import type { SearchModel } from '../SearchModel.ts';
 import { occupant } from './moves.ts';
+import { moveGroupToRoom } from './roomGroups.ts';
 
 export class CourseRoomMover {
   private readonly st: IncrementalState;
@@ -25,6 +27,14 @@ export class CourseRoomMover {
     const m = this.m;
     const p = st.problem;
     const c = p.sessionCourse[a];
+    const g = m.roomGroupOf[c];
+    if (g >= 0) {
+      const go = m.roomGroupRooms.offsets;
+      if (go[g + 1] - go[g] < 2) return false;
+      const r = m.roomGroupRooms.items[go[g] + rng.int(go[g + 1] - go[g])];
+      this.n = moveGroupToRoom(st, m, g, r, this.log, 0);
+      return this.n > 0;
+    }
     const ro = m.courseRooms.offsets;
     const nr = ro[c + 1] - ro[c];
     if (nr < 2 || st.courseRoomsUsed[c] < 1) return false;

@@ -3,6 +3,7 @@
 import type { IncrementalState } from '../../shared/eval/incremental/IncrementalState.ts';
 import type { Rng } from '../Rng.ts';
 import type { SearchModel } from '../SearchModel.ts';
+import { sharedRoom } from './roomGroups.ts';
 
 /**
  * Choose a random allowed start for s into to[0], to[1], with a room that is free there: its own
@@ -22,7 +23,10 @@ export function pickTimeMove(
   if (n === 0) return false;
   const t = m.courseStarts.items[so[c] + rng.int(n)];
   let r = st.room[s];
-  if (m.roomLocked[s] === 0 && (r < 0 || !roomFreeFor(st, s, r, t) || rng.int(4) === 0)) {
+  // A rooms group's session goes where its group is (the group changes room only as a whole).
+  const shared = m.roomLocked[s] === 0 ? sharedRoom(st, m, s) : -1;
+  if (shared >= 0) r = shared;
+  else if (m.roomLocked[s] === 0 && (r < 0 || !roomFreeFor(st, s, r, t) || rng.int(4) === 0)) {
     const free = freeRoom(st, m, rng, s, t);
     if (free >= 0) r = free;
     else if (r < 0) {
@@ -49,6 +53,14 @@ export function pickRoomMove(
   to: Int32Array,
 ): boolean {
   if (m.roomLocked[s] === 1 || st.slot[s] < 0) return false;
+  // Rooms groups change room as a whole (CourseRoomMover), unless s is away from its group.
+  const shared = sharedRoom(st, m, s);
+  if (shared >= 0) {
+    if (shared === st.room[s]) return false;
+    to[0] = st.slot[s];
+    to[1] = shared;
+    return true;
+  }
   let r = freeRoom(st, m, rng, s, st.slot[s]);
   if (r < 0 || rng.int(2) === 0) {
     const c = st.problem.sessionCourse[s];
@@ -171,7 +183,9 @@ export function pickRuleMove(st: IncrementalState, m: SearchModel, rng: Rng, to:
   let r = st.room[s];
   const ro = m.courseRooms.offsets;
   const nr = ro[c + 1] - ro[c];
-  if (m.roomLocked[s] === 0 && nr > 0 && (r < 0 || st.roomOcc[r * p.nSlots + t] > 0))
+  const shared = m.roomLocked[s] === 0 ? sharedRoom(st, m, s) : -1;
+  if (shared >= 0) r = shared;
+  else if (m.roomLocked[s] === 0 && nr > 0 && (r < 0 || st.roomOcc[r * p.nSlots + t] > 0))
     r = m.courseRooms.items[ro[c] + rng.int(nr)];
   if (t === st.slot[s] && r === st.room[s]) return -1;
   to[0] = t;

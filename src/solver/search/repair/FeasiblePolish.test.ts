@@ -63,4 +63,35 @@ describe('FeasiblePolish', () => {
     // The best only ever gets better, by (hard, soft).
     for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeLessThanOrEqual(seen[i - 1]);
   });
+
+  it('ends at its deadline even when every slice it is given has already ended', () => {
+    const { p, placement } = crowded();
+    const st = new IncrementalState(p, placement);
+    const { model } = startPoint(p, undefined);
+    const polish = new FeasiblePolish(st, model, new Rng(3), {
+      deadline: performance.now() + 50,
+      roundMs: 100,
+    });
+    const stop = performance.now() + 5000;
+    // Slices that end at once, as the search loop gives them once the limit is reached.
+    while (!polish.run(0) && performance.now() < stop);
+    expect(polish.finished).toBe(true);
+    expect(performance.now()).toBeLessThan(stop);
+  });
+
+  it('keeps repairing while infeasible after feasibleBy, and stops at feasibleBy once feasible', () => {
+    const { p, placement } = crowded();
+    const st = new IncrementalState(p, placement);
+    const { model } = startPoint(p, undefined);
+    const t0 = performance.now();
+    const polish = new FeasiblePolish(st, model, new Rng(5), {
+      deadline: t0 + 10_000,
+      feasibleBy: t0,
+      roundMs: 100,
+    });
+    while (!polish.run(performance.now() + 20));
+    // Infeasible at feasibleBy (the start), yet it went on to a feasible timetable and then stopped.
+    expect(polish.bestHard).toBe(0);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
 });

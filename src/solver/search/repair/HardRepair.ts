@@ -15,6 +15,7 @@ import { ViolatingSessions } from './violatingSessions.ts';
 import type { TieGroups } from './tieGroups.ts';
 import { GroupMove } from './groupMove.ts';
 import { bestExchange } from './exchange.ts';
+import { bestGroupRoom, moveGroupToRoom } from '../roomGroups.ts';
 
 export interface HardRepairOptions {
   /** performance.now() after which the repair stops. */
@@ -64,6 +65,8 @@ export class HardRepair {
   /** The pass (scan number) in which each tie group last moved. */
   private readonly groupPass: Int32Array;
   private done = false;
+  /** Undo log of a rooms-group room change: [session, slot, room] per change. */
+  private readonly roomLog: Int32Array;
   /** A two-step move found by bestEjection: [t, r, x, tx, rx]. */
   private readonly chain = new Int32Array(5);
   /** May x start at t (not tabu)? May x move alone (not locked, in no tie group)? */
@@ -87,6 +90,7 @@ export class HardRepair {
     this.ties = this.group.ties;
     this.groupPass = new Int32Array(this.ties.offsets.length - 1);
     this.tabuUntil = new Int32Array(p.nSessions * p.nSlots);
+    this.roomLog = new Int32Array(3 * largestRoomGroup(p, m) + 3);
     this.bestSlot = st.slot.slice();
     this.bestRoom = st.room.slice();
     this.bestHard = st.hardTotal;
@@ -216,6 +220,15 @@ export class HardRepair {
     }
     st.move(s, t0, r0);
     st.restore(h0, f0);
+    // A session of a rooms group (hard same_room) changes room only with its whole group.
+    if ((bestT < 0 || bestDh >= 0) && t0 >= 0 && m.roomGroupOf[c] >= 0) {
+      const r = bestGroupRoom(st, m, s, this.roomLog, SOFT_TIE);
+      if (r >= 0) {
+        moveGroupToRoom(st, m, m.roomGroupOf[c], r, this.roomLog, 0);
+        this.moved();
+        return true;
+      }
+    }
     if ((bestT < 0 || bestDh >= 0) && t0 >= 0 && m.slotLocked[s] === 0 && m.roomLocked[s] === 0) {
       const than = bestT < 0 ? Infinity : bestDh;
       const x = bestExchange(st, m, this.rng, s, than, this.allowed, this.bestHard, this.d);
@@ -289,4 +302,16 @@ export class HardRepair {
   private tabu(s: number, t: number): void {
     this.tabuUntil[s * this.st.problem.nSlots + t] = this.steps + TABU_MIN + this.rng.int(TABU_SPREAD);
   }
+}
+
+/** Sessions in the largest rooms group. */
+function largestRoomGroup(p: IncrementalState['problem'], m: SearchModel): number {
+  let largest = 0;
+  const co = m.roomGroupCourses.offsets;
+  for (let g = 0; g + 1 < co.length; g++) {
+    let n = 0;
+    for (let i = co[g]; i < co[g + 1]; i++) n += p.courseSessionCount[m.roomGroupCourses.items[i]];
+    largest = Math.max(largest, n);
+  }
+  return largest;
 }
