@@ -1,7 +1,7 @@
 // The Generate form: a new timetable (keeping the locked sessions of the active one) or an
 // improvement of the active timetable, the time limit, variants, seed and stall time; and a
 // warning before solving data that the pre-check shows cannot be fully satisfied.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Finding, TimetableInfo } from '../../../shared/ipc/contract.ts';
 import type { JobStartRequest } from '../../../shared/ipc/jobEvents.ts';
 import { api, messageOf } from '../api.ts';
@@ -29,15 +29,25 @@ export function StartForm({ running, refreshKey, onStart, onOpenData }: Props): 
   const [confirm, setConfirm] = useState<JobStartRequest | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // The blocking findings once the pre-check has answered: Start waits for it, so a click before
+  // the answer arrives still gets the warning.
+  const checked = useRef<Promise<Finding[]>>(Promise.resolve([]));
+
   useEffect(() => {
     let live = true;
-    Promise.all([api().timetableList(), api().dataPrecheck()]).then(
+    checked.current = Promise.all([api().timetableList(), api().dataPrecheck()]).then(
       ([list, findings]) => {
-        if (!live) return;
-        setActive(list.find((t) => t.active) ?? null);
-        setBlocking(findings.filter((f) => f.fatal));
+        const fatal = findings.filter((f) => f.fatal);
+        if (live) {
+          setActive(list.find((t) => t.active) ?? null);
+          setBlocking(fatal);
+        }
+        return fatal;
       },
-      (e: unknown) => live && setError(messageOf(e)),
+      (e: unknown) => {
+        if (live) setError(messageOf(e));
+        return [];
+      },
     );
     return () => {
       live = false;
@@ -68,13 +78,13 @@ export function StartForm({ running, refreshKey, onStart, onOpenData }: Props): 
     }
   };
 
-  const go = (): void => {
+  const go = async (): Promise<void> => {
     setError(null);
     const req = request();
     if (typeof req === 'string') return setError(req);
     // Data the pre-check proves cannot be fully satisfied: say so before solving, let them choose.
-    if (blocking.length > 0) return setConfirm(req);
-    void submit(req);
+    if ((await checked.current).length > 0) return setConfirm(req);
+    await submit(req);
   };
 
   const locks = active?.locked ?? 0;
@@ -83,7 +93,7 @@ export function StartForm({ running, refreshKey, onStart, onOpenData }: Props): 
       className="panel generate-form"
       onSubmit={(e) => {
         e.preventDefault();
-        go();
+        void go();
       }}
     >
       <h2>Generate a timetable</h2>
