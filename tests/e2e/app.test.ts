@@ -110,7 +110,7 @@ describe.runIf(browserAvailable())('the desktop UI in Chromium', () => {
         );
       }, MISTAKES);
       await expect
-        .poll(() => page.getByLabel('Workbook, CSV folder or .ctt path').inputValue())
+        .poll(() => page.getByLabel('Workbook, CSV folder, .fet or .ctt path').inputValue())
         .toBe(MISTAKES);
       await page.getByRole('main').getByRole('button', { name: 'Import', exact: true }).click();
       const errors = page.getByTestId('errors');
@@ -139,7 +139,7 @@ describe.runIf(browserAvailable())('the desktop UI in Chromium', () => {
       expect(tsv.split('\n')[0]).toBe('file\tsheet\trow\tcolumn\tmessage\thint');
       await screenshot(page, 'import-errors');
       // Fix: point at the clean folder and import again.
-      await page.getByLabel('Workbook, CSV folder or .ctt path').fill(CLEAN);
+      await page.getByLabel('Workbook, CSV folder, .fet or .ctt path').fill(CLEAN);
       await page.getByRole('button', { name: 'Import again' }).click();
       await page.getByRole('heading', { name: 'Imported' }).waitFor();
       const counts = await page.locator('table.counts').innerText();

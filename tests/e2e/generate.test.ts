@@ -60,7 +60,9 @@ describe.runIf(browserAvailable())('generate, variants and export in Chromium', 
       expect(await page.locator('.cost-chart svg').count()).toBeGreaterThan(0);
       await screenshot(page, 'generate');
 
-      await page.getByRole('button', { name: 'Open the timetable' }).first().click();
+      // Variants never become active on their own: opening one asks to make it active.
+      expect(await page.getByRole('button', { name: 'Open the timetable' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Make it active and open it' }).first().click();
       await page.locator('td.cell').first().waitFor();
 
       await page.getByRole('button', { name: 'Variants', exact: true }).click();

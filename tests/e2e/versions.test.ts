@@ -322,7 +322,7 @@ describe.runIf(browserAvailable())('versions, generate, export and import in Chr
       await page.getByRole('button', { name: 'Create project' }).click();
       await page.getByRole('heading', { name: 'Import college data' }).waitFor();
       expect(existsSync(`${bare}.slotwise`)).toBe(true);
-      await page.getByLabel('Workbook, CSV folder or .ctt path').fill(data);
+      await page.getByLabel('Workbook, CSV folder, .fet or .ctt path').fill(data);
       await page.getByRole('main').getByRole('button', { name: 'Import', exact: true }).click();
       const heading = page.getByRole('heading', { name: 'Imported' });
       await heading.waitFor();
