@@ -162,7 +162,16 @@ describe('diagnostics channels', () => {
     const off = await dispatch('diagnostics:logFolder', undefined);
     expect(off).toMatchObject({ ok: false, error: { code: 'log_off' } });
     if (!off.ok) expect(off.error.message).toContain('SLOTWISE_LOG_DIR=off');
-    const out = join(root, 'b.zip');
+    for (const [out, says] of [
+      ['bundle.zip', 'is not a full path'],
+      [root, 'is a folder'],
+    ] as const) {
+      const refused = await dispatch('diagnostics:bundle', { out });
+      expect(refused, out).toMatchObject({ ok: false, error: { code: 'export_path' } });
+      if (!refused.ok) expect(refused.error.message).toContain(says);
+    }
+    expect(existsSync('bundle.zip')).toBe(false);
+    const out = join(root, 'made', 'b.zip');
     expect(await dispatch('diagnostics:bundle', { out })).toEqual({
       ok: true,
       value: { file: 'b.zip', entries: ['README.txt', 'integrity.json', 'versions.json'] },

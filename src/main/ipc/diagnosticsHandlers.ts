@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { AppError } from '../../shared/ipc/envelope.ts';
 import { writeDiagnosticBundle } from '../log/diagnostics.ts';
 import { flushLog, logDir } from '../log/log.ts';
+import { prepareTarget, removeCreated } from './exportTarget.ts';
 import type { Handlers } from './dispatcher.ts';
 import type { ProjectSession } from './ProjectSession.ts';
 
@@ -32,14 +33,21 @@ export function diagnosticsHandlers(
       return { folder };
     },
     'diagnostics:bundle': async ({ out }) => {
-      await flushLog(); // every line logged so far in the bundle
-      const result = await writeDiagnosticBundle({
-        out,
-        projectPath: project.info()?.path || undefined,
-        logDir: logDir(),
-        versions: deps.versions,
-      });
-      return { file: basename(result.path), entries: result.entries };
+      // A full path to a file, as for an export (a relative one would land wherever the app runs).
+      const target = await prepareTarget(out, 'file');
+      try {
+        await flushLog(); // every line logged so far in the bundle
+        const result = await writeDiagnosticBundle({
+          out,
+          projectPath: project.info()?.path || undefined,
+          logDir: logDir(),
+          versions: deps.versions,
+        });
+        return { file: basename(result.path), entries: result.entries };
+      } catch (err) {
+        await removeCreated(target);
+        throw err;
+      }
     },
   };
 }
