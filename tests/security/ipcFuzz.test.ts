@@ -76,6 +76,8 @@ function validRequest(channel: Channel): unknown {
     'dialog:save': { title: 'Save' },
     'dialog:open': { title: 'Open', folder: true },
     'template:save': { out: join(dir, 'template.xlsx') },
+    'diagnostics:bundle': { out: join(dir, 'bundle.zip') },
+    'diagnostics:logFolder': undefined,
   };
   return examples[channel];
 }

@@ -9,7 +9,7 @@ import { importFet } from './fet/importFet.ts';
 import { importSheets } from './importSheets.ts';
 import { readCsvFolder } from './readers/readCsvFolder.ts';
 import { readXlsx } from './readers/readXlsx.ts';
-import { checkXlsxBounds, XlsxLimitError } from './readers/xlsxGuard.ts';
+import { checkXlsxBounds, readableMessage, XlsxLimitError } from './readers/xlsxGuard.ts';
 
 export async function importPathDirect(path: string): Promise<ImportResult> {
   const name = basename(path);
@@ -64,7 +64,7 @@ export async function importPathDirect(path: string): Promise<ImportResult> {
         };
       }
       return fail(
-        `Cannot read "${name}" as an .xlsx workbook: ${(error as Error).message}`,
+        `Cannot read "${name}" as an .xlsx workbook: ${readableMessage((error as Error).message)}`,
         'Save the file from your spreadsheet as Excel Workbook (.xlsx).',
       );
     }

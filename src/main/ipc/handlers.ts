@@ -9,6 +9,7 @@ import { timetableHandlers } from './timetableHandlers.ts';
 import { jobHandlers } from './jobHandlers.ts';
 import { exportHandlers, type ExportLimits } from './exportHandlers.ts';
 import { versionHandlers } from './versionHandlers.ts';
+import { diagnosticsHandlers } from './diagnosticsHandlers.ts';
 import { JobsService } from './JobsService.ts';
 import { newProjectPath } from './newProjectPath.ts';
 import type { JobRunnerOptions } from '../jobs/index.ts';
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   openDialog?: (request: { title: string; folder?: boolean }) => Promise<string | null>;
   /** The template workbook to hand out (the packaged app's resources; default: the repository's). */
   templateFile?: string;
+  /** Versions only the shell knows (Electron, Chromium), for diagnostic bundles. */
+  versions?: Record<string, string>;
   /** Export deadlines (tests shorten them). */
   exportLimits?: ExportLimits;
 }
@@ -59,6 +62,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...jobHandlers(project, jobs),
     ...exportHandlers(project, deps.exportLimits),
     ...versionHandlers(project),
+    ...diagnosticsHandlers(project, { versions: deps.versions }),
     'template:save': ({ out }) => saveTemplate(deps.templateFile ?? TEMPLATE_FILE, out),
     'dialog:open': (request) => {
       if (!deps.openDialog) throw new AppError('no_dialog', 'Type the path of the workbook or folder.');

@@ -1,6 +1,6 @@
 // The activity log: JSON lines (pino) in a rotating file (rotating-file-stream), `slotwise.log` in
 // a log folder, rotated at 5 MB with the 5 newest rotations kept. The app logs under its user data
-// folder; the CLI beside the project (`<project>.logs/`) or in SLOTWISE_LOG_DIR. SLOTWISE_LOG_DIR=off
+// folder (appLog.ts); the CLI beside the project (`<project>.logs/`) or in SLOTWISE_LOG_DIR. SLOTWISE_LOG_DIR=off
 // turns it off, and so does running under the test runner unless SLOTWISE_LOG_DIR names a folder.
 // Only ids, counts, times and error messages are logged: never names or other personal data.
 import { basename, join } from 'node:path';
@@ -14,6 +14,7 @@ export const LOG_KEEP_FILES = 5;
 let current: Logger = pino({ level: 'silent' });
 let stream: RotatingFileStream | undefined;
 let currentDir: string | undefined;
+let currentContext: Record<string, unknown> = {};
 
 /** The folder the CLI logs to for a project, or undefined when logging is off. */
 export function cliLogDir(
@@ -50,6 +51,7 @@ export function startLog(dir: string | undefined, context: Record<string, unknow
     stream,
   );
   currentDir = dir;
+  currentContext = context;
   return current;
 }
 
@@ -63,6 +65,15 @@ export function stopLog(): Promise<void> {
   return new Promise((resolve) => {
     s.end(() => resolve());
   });
+}
+
+/** Puts everything logged so far on disk (closes the file and opens it again), e.g. before a bundle. */
+export async function flushLog(): Promise<void> {
+  const dir = currentDir;
+  const context = currentContext;
+  if (dir === undefined) return;
+  await stopLog();
+  startLog(dir, context);
 }
 
 /** The logger in use (silent when logging is off). */

@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import { join } from 'node:path';
 import { createDispatcher } from '../ipc/dispatcher.ts';
 import { createHandlers } from '../ipc/handlers.ts';
+import { loggedDispatch, loggedJobEvents, startAppLog } from '../log/appLog.ts';
 import { JOB_EVENT_CHANNEL } from '../../shared/ipc/jobEvents.ts';
 import { createUtilityProcessSpawner } from './utilityProcessSpawner.ts';
 import { unpackedPath } from './asarPaths.ts';
@@ -52,33 +53,40 @@ function hardenSession(): void {
 
 void app.whenReady().then(() => {
   hardenSession();
-  const dispatch = createDispatcher(
-    createHandlers({
-      userDataDir: app.getPath('userData'),
-      emit: (event) => {
-        for (const win of BrowserWindow.getAllWindows()) win.webContents.send(JOB_EVENT_CHANNEL, event);
-      },
-      jobRunner: {
-        spawner: createUtilityProcessSpawner(unpackedPath(join(import.meta.dirname, '../solver/process.js'))),
-      },
-      saveDialog: async ({ title, defaultName }) => {
-        const result = await dialog.showSaveDialog({ title, defaultPath: defaultName });
-        return result.canceled || !result.filePath ? null : result.filePath;
-      },
-      openDialog: async ({ title, folder }) => {
-        const result = await dialog.showOpenDialog({
-          title,
-          properties: [folder ? 'openDirectory' : 'openFile'],
-          filters: folder
-            ? []
-            : [{ name: 'Workbook, FET or ITC-2007', extensions: ['xlsx', 'fet', 'gz', 'ctt', 'ectt'] }],
-        });
-        return result.canceled ? null : (result.filePaths[0] ?? null);
-      },
-      templateFile: app.isPackaged
-        ? join(process.resourcesPath, 'templates', 'college-template.xlsx')
-        : undefined,
-    }),
+  const versions = { electron: process.versions.electron, chrome: process.versions.chrome };
+  startAppLog(app.getPath('userData'), versions);
+  const dispatch = loggedDispatch(
+    createDispatcher(
+      createHandlers({
+        userDataDir: app.getPath('userData'),
+        versions,
+        emit: loggedJobEvents((event) => {
+          for (const win of BrowserWindow.getAllWindows()) win.webContents.send(JOB_EVENT_CHANNEL, event);
+        }),
+        jobRunner: {
+          spawner: createUtilityProcessSpawner(
+            unpackedPath(join(import.meta.dirname, '../solver/process.js')),
+          ),
+        },
+        saveDialog: async ({ title, defaultName }) => {
+          const result = await dialog.showSaveDialog({ title, defaultPath: defaultName });
+          return result.canceled || !result.filePath ? null : result.filePath;
+        },
+        openDialog: async ({ title, folder }) => {
+          const result = await dialog.showOpenDialog({
+            title,
+            properties: [folder ? 'openDirectory' : 'openFile'],
+            filters: folder
+              ? []
+              : [{ name: 'Workbook, FET or ITC-2007', extensions: ['xlsx', 'fet', 'gz', 'ctt', 'ectt'] }],
+          });
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
+        templateFile: app.isPackaged
+          ? join(process.resourcesPath, 'templates', 'college-template.xlsx')
+          : undefined,
+      }),
+    ),
   );
   ipcMain.handle('slotwise:invoke', (event, channel: unknown, payload: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';
@@ -94,8 +102,32 @@ void app.whenReady().then(() => {
   });
 });
 
-/** The menu: File > Back up project now (the same handler as the Project screen's button). */
+/**
+ * The menu: File > Back up project now (the same handler as the Project screen's button); Help >
+ * Open log folder and Save a diagnostic bundle (the same bundle as `slotwise diagnose`).
+ */
 function appMenu(dispatch: ReturnType<typeof createDispatcher>): Menu {
+  const openLogFolder = async (): Promise<void> => {
+    const res = await dispatch('diagnostics:logFolder', undefined);
+    const failure = res.ok
+      ? await shell.openPath((res.value as { folder: string }).folder)
+      : res.error.message;
+    if (failure) await dialog.showMessageBox({ type: 'error', message: 'Open log folder', detail: failure });
+  };
+  const saveBundle = async (): Promise<void> => {
+    const stamp = new Date().toISOString().slice(0, 10);
+    const chosen = await dialog.showSaveDialog({
+      title: 'Save a diagnostic bundle',
+      defaultPath: `slotwise-diagnostics-${stamp}.zip`,
+      filters: [{ name: 'Zip archive', extensions: ['zip'] }],
+    });
+    if (chosen.canceled || !chosen.filePath) return;
+    const res = await dispatch('diagnostics:bundle', { out: chosen.filePath });
+    const detail = res.ok
+      ? `Saved ${(res.value as { file: string }).file}: the log, versions and the project's integrity report (ids and counts, no names).`
+      : res.error.message;
+    await dialog.showMessageBox({ type: res.ok ? 'info' : 'error', message: 'Diagnostic bundle', detail });
+  };
   const backUp = async (): Promise<void> => {
     const res = await dispatch('project:backup', undefined);
     const detail = res.ok ? `Saved ${(res.value as { file: string }).file}` : res.error.message;
@@ -114,6 +146,13 @@ function appMenu(dispatch: ReturnType<typeof createDispatcher>): Menu {
     { role: 'editMenu' },
     { role: 'viewMenu' },
     { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [
+        { label: 'Open log folder', click: () => void openLogFolder() },
+        { label: 'Save a diagnostic bundle…', click: () => void saveBundle() },
+      ],
+    },
   ]);
 }
 

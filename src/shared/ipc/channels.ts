@@ -30,6 +30,8 @@ export const CHANNELS = [
   'dialog:save',
   'dialog:open',
   'template:save',
+  'diagnostics:bundle',
+  'diagnostics:logFolder',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -274,6 +274,13 @@ export const contract = {
   },
   /** Writes the template workbook (every sheet, headers, an Instructions sheet) to `out`. */
   'template:save': { request: z.strictObject({ out: path }), response: reply<{ file: string }>() },
+  /** Writes a diagnostic bundle (.zip: the log, versions, the open project's integrity report) to `out`. */
+  'diagnostics:bundle': {
+    request: z.strictObject({ out: path }),
+    response: reply<{ file: string; entries: string[] }>(),
+  },
+  /** The folder of the activity log (made when missing), for Help > Open log folder. */
+  'diagnostics:logFolder': { request: z.void(), response: reply<{ folder: string }>() },
 } satisfies Record<Channel, { request: z.ZodType; response: unknown }>;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@
 // sheet, the cell and what to do; nothing is parsed.
 import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 
 export const XLSX_LIMITS = {
   /** The .xlsx file itself. */
@@ -32,6 +33,25 @@ export class XlsxLimitError extends Error {
     this.sheet = sheet;
     this.hint = hint;
   }
+}
+
+/** What to do with a workbook whose zip is damaged. */
+const DAMAGED_HINT =
+  'The file is damaged (cut short or changed on the way): open it in Excel or LibreOffice and save it again as Excel Workbook (.xlsx), or import the original.';
+
+/** A part name as a workbook has them: printable, short; a damaged zip directory gives bytes instead. */
+export function readablePartName(name: string): boolean {
+  return /^[\x20-\x7e]{1,260}$/.test(name);
+}
+
+/** A reader's message made fit to show: control characters and replacement characters out, kept short. */
+export function readableMessage(message: string, max = 300): string {
+  const clean = message
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\ufffd]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
 const MB = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
@@ -139,6 +159,7 @@ export async function checkXlsxBounds(path: string, limits: XlsxLimits = XLSX_LI
     );
   }
   const zip = await readFile(path);
+  const file = basename(path);
   const declared: Array<{ name: string; size: number }> = [];
   unzipSync(zip, {
     filter: (f) => {
@@ -146,10 +167,20 @@ export async function checkXlsxBounds(path: string, limits: XlsxLimits = XLSX_LI
       return false;
     },
   });
+  // A name of raw bytes means the zip directory itself is broken: its sizes cannot be trusted
+  // either, and the name is no use to a reader of the message.
+  const unreadable = declared.findIndex((part) => !readablePartName(part.name));
+  if (unreadable >= 0) {
+    const before = declared[unreadable - 1]?.name;
+    throw new XlsxLimitError(
+      `${file} is damaged: entry ${unreadable + 1} of the ${declared.length} in its zip directory${before ? ` (the one after ${before})` : ''} has no readable part name, so the workbook cannot be read`,
+      DAMAGED_HINT,
+    );
+  }
   for (const part of declared) {
     if (part.size > limits.partBytes) {
       throw new XlsxLimitError(
-        `${part.name} in the workbook expands to ${MB(part.size)}; a part may be at most ${MB(limits.partBytes)}`,
+        `${part.name} in ${file} expands to ${MB(part.size)}; a part may be at most ${MB(limits.partBytes)}`,
         'Delete unused rows, columns and sheets (or formatting applied to whole columns), then save again.',
       );
     }
@@ -157,7 +188,7 @@ export async function checkXlsxBounds(path: string, limits: XlsxLimits = XLSX_LI
   const total = declared.reduce((sum, d) => sum + d.size, 0);
   if (total > limits.totalBytes) {
     throw new XlsxLimitError(
-      `The workbook expands to ${MB(total)}; at most ${MB(limits.totalBytes)} are read`,
+      `${file} expands to ${MB(total)}; at most ${MB(limits.totalBytes)} are read`,
       'Delete unused sheets, rows and columns, or split the workbook.',
     );
   }
