@@ -3,12 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseCtt } from '../../shared/itc/index.ts';
-import {
-  collegeSchema,
-  type College,
-  type ImportIssue,
-  type ImportResult,
-} from '../../shared/model/index.ts';
+import { type College, type ImportIssue, type ImportResult } from '../../shared/model/index.ts';
+import { checkCollege } from './checkCollege.ts';
 
 const SHEET = 'ITC-2007 instance';
 const HINT = 'Check the file against the ITC-2007 curriculum-based format (data/itc2007/README.md §2).';
@@ -46,18 +42,14 @@ export async function importCtt(path: string): Promise<ImportResult> {
   } catch (error) {
     return failed(issueFromError(file, error));
   }
-  const checked = collegeSchema.safeParse(college);
-  if (!checked.success) {
-    const [problem] = checked.error.issues;
-    return failed({
-      severity: 'error',
-      file,
-      sheet: SHEET,
-      message: `The instance does not form a valid model at ${problem.path.join('.')}: ${problem.message}`,
-      hint: HINT,
-    });
-  }
-  const c = checked.data;
+  const checked = checkCollege(college, {
+    file,
+    sheet: SHEET,
+    hint: HINT,
+    what: 'The instance does not form a valid model',
+  });
+  if (!checked.ok) return failed(checked.issue);
+  const c = checked.college;
   return {
     ok: true,
     college: c,

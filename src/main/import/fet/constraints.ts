@@ -158,16 +158,28 @@ function teacherLimit(field: keyof TeacherLimits, tag: string, target: string): 
         if (atLeast) maxInto(ctx.teacherLimits, t, field, value);
         else minInto(ctx.teacherLimits, t, field, value);
       const acts = teachers.length === 1 ? ofTeacher(ctx, teachers[0]) : [];
-      if (field === 'minPerDay' && textOf(el, 'Allow_Empty_Days') === 'false')
-        ctx.note(
-          kind,
-          'weakened',
-          acts,
-          'a day without lessons is allowed in the contract (FET forbids it here)',
-        );
-      else ctx.note(kind, 'mapped', acts, target);
+      noteLimit(el, ctx, kind, acts, field === 'minPerDay', target);
     },
   };
+}
+
+/** A per-day minimum that FET keeps from empty days is weaker in the contract (a day off is allowed). */
+function noteLimit(
+  el: XmlElement,
+  ctx: FetContext,
+  kind: string,
+  acts: number[],
+  minPerDay: boolean,
+  target: string,
+): void {
+  if (minPerDay && textOf(el, 'Allow_Empty_Days') === 'false')
+    ctx.note(
+      kind,
+      'weakened',
+      acts,
+      'a day without lessons is allowed in the contract (FET forbids it here)',
+    );
+  else ctx.note(kind, 'mapped', acts, target);
 }
 
 function studentsLimit(field: keyof SubgroupLimits, tag: string, target: string): Mapping {
@@ -183,14 +195,7 @@ function studentsLimit(field: keyof SubgroupLimits, tag: string, target: string)
         else minInto(ctx.subgroupLimits, s, field, value);
       const set = textOf(el, 'Students');
       const acts = set === undefined ? [] : ofStudents(ctx, set);
-      if (field === 'minPerDay' && textOf(el, 'Allow_Empty_Days') === 'false')
-        ctx.note(
-          kind,
-          'weakened',
-          acts,
-          'a day without lessons is allowed in the contract (FET forbids it here)',
-        );
-      else ctx.note(kind, 'mapped', acts, target);
+      noteLimit(el, ctx, kind, acts, field === 'minPerDay', target);
     },
   };
 }

@@ -4,7 +4,8 @@
 // column; whatever FET states that the contract cannot say exactly comes back as warnings.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { collegeSchema, type ImportIssue, type ImportResult } from '../../../shared/model/index.ts';
+import { type ImportIssue, type ImportResult } from '../../../shared/model/index.ts';
+import { checkCollege } from '../checkCollege.ts';
 import { buildCollege, buildWarnings, type FetBuild } from './build.ts';
 import { readFet } from './read.ts';
 import { fetText, FetXmlError, parseXml } from './xml.ts';
@@ -48,18 +49,14 @@ export function importFetBytes(bytes: Buffer, file: string): FetImport {
     if (error instanceof FetXmlError) return failed(located(file, error));
     throw error;
   }
-  const checked = collegeSchema.safeParse(build.college);
-  if (!checked.success) {
-    const [problem] = checked.error.issues;
-    return failed({
-      severity: 'error',
-      file,
-      sheet: SHEET,
-      message: `The file does not form a valid college at ${problem.path.join('.')}: ${problem.message}`,
-      hint: HINT,
-    });
-  }
-  const c = checked.data;
+  const checked = checkCollege(build.college, {
+    file,
+    sheet: SHEET,
+    hint: HINT,
+    what: 'The file does not form a valid college',
+  });
+  if (!checked.ok) return failed(checked.issue);
+  const c = checked.college;
   return {
     build,
     result: {
