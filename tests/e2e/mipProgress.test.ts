@@ -1,0 +1,60 @@
+// The MIP stage of a real solve in Chromium: the progress view names the community being solved and
+// the bar keeps moving while one community's MIP runs (a big community's MIP can run for many
+// seconds without a word from HiGHS; the bar must not sit still while the ETA counts down).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SolverPool, createForkSpawner } from '../../src/main/jobs/index.ts';
+import { browserAvailable, buildRenderer, launchApp } from './harness.ts';
+import { seedProject } from './seed.ts';
+
+const pool = new SolverPool({ spawner: createForkSpawner(), size: 1 });
+
+describe.runIf(browserAvailable())('MIP progress per community in Chromium', () => {
+  beforeAll(() => buildRenderer(), 120_000);
+  afterAll(() => pool.shutdown());
+
+  it('names the community being solved and moves the bar during the MIP stage', async () => {
+    const app = await launchApp({ deps: { jobRunner: { pool } } });
+    try {
+      const { page } = app;
+      await seedProject(app, false);
+      await page.getByRole('button', { name: 'Generate', exact: true }).click();
+      await page.getByRole('heading', { name: 'Generate a timetable' }).waitFor();
+      await page.getByLabel('Time limit (seconds)').fill('30');
+      await page.getByLabel('Number of variants').fill('1');
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+
+      const job = page.locator('article.job').first();
+      const mipStage = job.locator('li.stage.current', { hasText: /MIP/i });
+      const bar = job.getByRole('progressbar');
+      const community =
+        /MIP community (\d+) of (\d+) \((\d+) sessions\): \d+ s of up to \d+ s; \d+\/\d+ placed/;
+
+      // Sample the view while the MIP stage is current.
+      const seen: { text: string; percent: number }[] = [];
+      await mipStage.waitFor({ timeout: 30_000 });
+      while ((await mipStage.count()) > 0 && seen.length < 400) {
+        const text = await job.innerText();
+        const percent = Number(await bar.getAttribute('aria-valuenow'));
+        seen.push({ text, percent });
+        await page.waitForTimeout(100);
+      }
+      const named = seen.filter((s) => community.test(s.text));
+      expect(named.length).toBeGreaterThan(0);
+      const [, index, total, sessions] = community.exec(named[0].text) ?? [];
+      expect(Number(index)).toBeGreaterThanOrEqual(1);
+      expect(Number(index)).toBeLessThanOrEqual(Number(total));
+      expect(Number(sessions)).toBeGreaterThan(0);
+      // While one community's MIP runs the bar moves (at least two distinct values under one message
+      // naming the same community), and it never goes backwards through the stage.
+      const firstCommunity = named.filter((s) => s.text.includes(`MIP community ${index} of ${total}`));
+      expect(new Set(firstCommunity.map((s) => s.percent)).size).toBeGreaterThan(1);
+      for (let i = 1; i < seen.length; i++)
+        expect(seen[i].percent).toBeGreaterThanOrEqual(seen[i - 1].percent);
+
+      await job.getByRole('button', { name: 'Cancel' }).click();
+      await page.locator('article.job[data-status="cancelled"]').waitFor({ timeout: 15_000 });
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+});
