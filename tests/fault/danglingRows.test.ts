@@ -65,4 +65,21 @@ describe('a project whose rows no longer hold together', () => {
     }
     expect(readFileSync(path).equals(before)).toBe(true);
   });
+
+  it('restore --from refuses a backup whose rows dangle and keeps the good project', async () => {
+    const good = join(cli.dir, 'good.slotwise');
+    const db = openProject(good);
+    saveCollege(db, richCollege());
+    db.close();
+    const before = readFileSync(good);
+    const backup = join(cli.dir, 'dangling.slotwise');
+    damagedProject(backup, DAMAGES['rooms deleted'].sql);
+
+    const code = await main(['restore', '--db', good, '--from', backup]);
+    const said = cli.err.join('\n');
+    expect(code, said).toBe(1);
+    expect(said).toMatch(/cannot be restored: .*names room ".*not changed/s);
+    expect(said).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(readFileSync(good).equals(before)).toBe(true);
+  });
 });

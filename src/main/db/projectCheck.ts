@@ -187,3 +187,23 @@ export function checkContents(db: Database, path: string): number {
   }
   return version;
 }
+
+/**
+ * Refuses a file with rows whose foreign keys point at rows it does not hold (`PRAGMA
+ * foreign_key_check`): a checkpoint of a deleted job, an assignment of a deleted timetable. Slotwise
+ * writes with foreign keys on, so such rows come only from edits outside it.
+ */
+export function checkForeignKeys(db: Database, path: string): void {
+  const row = db
+    .prepare<[], { table: string; rowid: number | null; parent: string }>(
+      'SELECT "table", rowid, parent FROM pragma_foreign_key_check LIMIT 1',
+    )
+    .get();
+  if (row) {
+    const which = row.rowid === null ? 'a row' : `row ${row.rowid}`;
+    throw damaged(
+      path,
+      `table "${row.table}", ${which}: it points at a "${row.parent}" row the file does not hold`,
+    );
+  }
+}

@@ -101,6 +101,41 @@ describe('restoreProject', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
+  // Found by the fuzz campaign: a backup edited outside Slotwise whose rows dangle opened fine, so
+  // restore replaced a good project with one that every later command refused.
+  it.each([
+    {
+      damage: 'an assignment of a timetable it does not hold',
+      sql: "INSERT INTO assignments (timetable_id, course_id, session, pos) VALUES (99, 'X', 0, 0)",
+      says: /table "assignments", a row: it points at a "timetables" row the file does not hold/,
+    },
+    {
+      damage: 'a checkpoint of a job it does not hold',
+      sql: "INSERT INTO checkpoints (job_id, stage, timetable, created_at) VALUES (7, 'search', '{}', 'now')",
+      says: /table "checkpoints", row 1: it points at a "jobs" row/,
+    },
+    {
+      damage: 'courses naming rooms it does not hold',
+      sql: 'DELETE FROM rooms',
+      says: /names room "/,
+    },
+  ])('refuses a backup with $damage and leaves the project untouched', async ({ sql, says }) => {
+    const { path, backup } = await projectWithBackup();
+    const raw = new Sqlite(backup);
+    raw.pragma('foreign_keys = OFF');
+    raw.exec(sql);
+    raw.close();
+    const before = readFileSync(path);
+    const backupsBefore = listBackups(path);
+
+    const err = await refusal(restoreProject(path, backup));
+    expect(err.message).toMatch(/cannot be restored/);
+    expect(err.message).toMatch(says);
+    expect(err.message).toMatch(/not changed/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(listBackups(path)).toEqual(backupsBefore);
+  });
+
   it('restores over a damaged project, keeping the damaged bytes as a backup', async () => {
     const { path, backup, original } = await projectWithBackup();
     const damaged = Buffer.from('garbage'.repeat(100));

@@ -1,13 +1,16 @@
 // Restoring a project file from one of its backups. The backup must pass the same checks as any
-// project that is opened (projectCheck.ts); the project must not be in use (projectLock.ts: the
-// app, a CLI command or a solve job has it open); the current file is backed up (or, when it
-// cannot be opened, copied as it is) and then replaced in one rename, so the project is either the
-// old file or the restored one, never a mix.
+// project that is opened (projectCheck.ts), and its rows must hold together (no foreign key to a
+// missing row, every id the college names present); the project must not be in use
+// (projectLock.ts: the app, a CLI command or a solve job has it open); the current file is backed
+// up (or, when it cannot be opened, copied as it is) and then replaced in one rename, so the
+// project is either the old file or the restored one, never a mix.
 import Sqlite from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { backupProject, defaultBackupDir, pruneBackups } from './backups.ts';
+import { loadCollege } from './collegeRepo.ts';
 import { openProject } from './connection.ts';
+import { checkForeignKeys } from './projectCheck.ts';
 import { lockExclusive } from './projectLock.ts';
 import { ProjectFileError } from './ProjectFileError.ts';
 
@@ -88,12 +91,34 @@ async function replaceWith(
   }
 }
 
-/** Throws a RestoreError unless `path` opens as a Slotwise project (an older schema is fine). */
+/**
+ * Throws a RestoreError unless `path` opens as a Slotwise project (an older schema is fine) whose
+ * rows hold together: no foreign key points at a missing row, and the college loads with every id
+ * it names present (the checks every command makes before it reads the college).
+ */
 function assertProject(path: string, what: string): void {
   try {
-    openProject(path, { readonly: true, lock: false }).close();
+    let db: Sqlite.Database;
+    try {
+      db = openProject(path, { readonly: true, lock: false });
+    } catch (err) {
+      if (!(err instanceof ProjectFileError) || err.code !== 'needs_upgrade') throw err;
+      // An older schema: its own tables are checked; the college is checked once it is upgraded.
+      db = new Sqlite(path, { readonly: true, fileMustExist: true });
+      try {
+        checkForeignKeys(db, path);
+      } finally {
+        db.close();
+      }
+      return;
+    }
+    try {
+      checkForeignKeys(db, path);
+      loadCollege(db);
+    } finally {
+      db.close();
+    }
   } catch (err) {
-    if (err instanceof ProjectFileError && err.code === 'needs_upgrade') return;
     const reason = err instanceof Error ? err.message : String(err);
     throw new RestoreError(`${what}: ${reason} The project was not changed.`, { cause: err });
   }
