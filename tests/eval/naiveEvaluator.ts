@@ -272,6 +272,33 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
             if (!ok) bad++;
           }
         break;
+      case 'same_period':
+        for (let i = 1; i < cs.length; i++)
+          for (const [a, b] of pairs(cs[0], cs[i])) if (a.period !== b.period) bad++;
+        break;
+      case 'adjacent': {
+        // One of the two starts on the other's day, in the period after its last one, no break between.
+        const after = (x: Placed, y: Placed): boolean => {
+          const last = x.period + course.get(x.course)!.length - 1;
+          return (
+            x.day === y.day &&
+            y.period === last + 1 &&
+            last + 1 < nPeriods &&
+            endsAt(last) === startsAt(y.period)
+          );
+        };
+        for (let i = 1; i < cs.length; i++)
+          for (const [a, b] of pairs(cs[i - 1], cs[i])) if (!after(a, b) && !after(b, a)) bad++;
+        break;
+      }
+      case 'min_days_between': {
+        const distinct = [...new Set(cs)];
+        for (let i = 0; i < distinct.length; i++)
+          for (let j = i + 1; j < distinct.length; j++)
+            for (const a of placedOf(distinct[i]))
+              for (const b of placedOf(distinct[j])) if (Math.abs(a.day - b.day) < (rule.value ?? 1)) bad++;
+        break;
+      }
       case 'ordered':
         // A's session ends no later than B's starts, in the week (day, then period).
         for (let i = 1; i < cs.length; i++)

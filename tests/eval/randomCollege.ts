@@ -143,7 +143,7 @@ export function randomCollege(seed: number): College {
       courses: list,
       hard: chance(0.8),
       weight: 1 + rng.int(3),
-      value: kind === 'min_days_apart' ? 1 + rng.int(3) : undefined,
+      value: kind === 'min_days_apart' || kind === 'min_days_between' ? 1 + rng.int(3) : undefined,
     });
   }
   return collegeSchema.parse({

@@ -3,6 +3,9 @@
 // and enrollments that named them go with them.
 import type { Draft } from './draft.ts';
 
+/** Rule kinds that say nothing with fewer than two courses. */
+const RELATES_TWO = new Set(['consecutive', 'same_time', 'same_period', 'adjacent', 'min_days_between']);
+
 export function dropUnplaced(d: Draft): void {
   for (const off of d.offerings) {
     const keep = off.slot.map((s, k) => (s >= 0 ? k : -1)).filter((k) => k >= 0);
@@ -24,5 +27,5 @@ export function dropUnplaced(d: Draft): void {
   d.enrollments = d.enrollments.filter((e) => d.offerings[e.off.index] === e.off);
   d.rules = d.rules
     .map((r) => ({ ...r, offerings: r.offerings.filter((o) => d.offerings[o.index] === o) }))
-    .filter((r) => r.offerings.length >= (r.kind === 'consecutive' || r.kind === 'same_time' ? 2 : 1));
+    .filter((r) => r.offerings.length >= (RELATES_TWO.has(r.kind) ? 2 : 1));
 }

@@ -50,6 +50,8 @@ export interface GeneratedCollege {
 
 /** Mixed into the seed for the full college's own random stream. */
 const FULL_SALT = 0x5eed_f011;
+/** The stream of the rule kinds planted after the first ones (plantedRules.ts). */
+const MORE_RULES_SALT = 0x0a11_2b3c;
 
 export function generateCollege(
   preset: PresetName,
@@ -117,7 +119,7 @@ export function generateCollege(
   addDerivedRules(d, occ);
   if (extra) {
     restrictTheoryRooms(d, extra);
-    addPlantedRules(d, extra);
+    addPlantedRules(d, extra, new Rng((seed ^ MORE_RULES_SALT) >>> 0));
   }
   const name = `${preset}${scale !== 1 ? `x${scale}` : ''}-seed${seed}`;
   const college = assembleCollege(d, occ, name, extra);

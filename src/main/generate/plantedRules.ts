@@ -1,6 +1,7 @@
 // Rules of every kind read off the planted timetable (the full presets; `plain` leaves them out):
 // per section, pairs of its courses that the planted timetable already keeps together in some way
-// (same start, back to back, same day, in order, different days, spread apart, one room) become
+// (same start, back to back, same day, in order, different days, spread apart, one room, same
+// period, back to back either way, days apart across courses) become
 // rules, hard or soft, and labs of different sections that never meet become not_overlapping.
 // Every rule holds in the planted timetable, so the college stays hard-feasible. Paired rules
 // (session k with session k) only join courses with the same number of sessions, as the import asks.
@@ -17,6 +18,15 @@ const PER_SECTION: Array<[RuleKind, number, number]> = [
   ['different_days', 0.35, 0.5],
   ['min_days_apart', 0.45, 0.45],
   ['same_room', 0.4, 0.6],
+];
+/**
+ * Kinds added later, drawn per section from a stream of their own (`more`), so the rules above and
+ * every college made before them stay as they were.
+ */
+const PER_SECTION_MORE: Array<[RuleKind, number, number]> = [
+  ['same_period', 0.3, 0.5],
+  ['adjacent', 0.3, 0.5],
+  ['min_days_between', 0.35, 0.45],
 ];
 /**
  * Pairs across the sections of one department per section of it: back-to-back sessions (a room
@@ -56,12 +66,13 @@ function holds(d: Draft, kind: RuleKind, a: Offering, b: Offering): boolean {
       return every((sa, sb) => dayOf(d, sa) === dayOf(d, sb));
     case 'consecutive':
       // B starts in the period right after A ends, with no break between them.
-      return every(
-        (sa, sb) =>
-          sb === sa + a.length &&
-          dayOf(d, sa) === dayOf(d, sb) &&
-          d.blockOf[sa % d.nPeriods] === d.blockOf[sb % d.nPeriods],
-      );
+      return every((sa, sb) => follows(d, sa, a.length, sb));
+    case 'adjacent':
+      return every((sa, sb) => follows(d, sa, a.length, sb) || follows(d, sb, b.length, sa));
+    case 'same_period':
+      return every((sa, sb) => sa % d.nPeriods === sb % d.nPeriods);
+    case 'min_days_between':
+      return crossDayGap(d, a, b) >= 1;
     case 'ordered':
       return every((sa, sb) => sa + a.length <= sb);
     case 'different_days': {
@@ -75,6 +86,23 @@ function holds(d: Draft, kind: RuleKind, a: Offering, b: Offering): boolean {
     case 'min_days_apart':
       return false;
   }
+}
+
+/** Does a session of `length` periods at slot `sa` end right where one at `sb` starts, same day, no break between? */
+function follows(d: Draft, sa: number, length: number, sb: number): boolean {
+  return (
+    sb === sa + length &&
+    dayOf(d, sa) === dayOf(d, sb) &&
+    d.blockOf[sa % d.nPeriods] === d.blockOf[sb % d.nPeriods]
+  );
+}
+
+/** The smallest distance in days between a session of a and one of b. */
+function crossDayGap(d: Draft, a: Offering, b: Offering): number {
+  let gap = Infinity;
+  for (const sa of a.slot)
+    for (const sb of b.slot) gap = Math.min(gap, Math.abs(dayOf(d, sa) - dayOf(d, sb)));
+  return gap;
 }
 
 /** The smallest distance in days between two sessions of the offering (Infinity with one session). */
@@ -93,7 +121,7 @@ function ruleKey(kind: RuleKind, offs: Offering[]): string {
     .join(',')}`;
 }
 
-export function addPlantedRules(d: Draft, rng: Rng): number {
+export function addPlantedRules(d: Draft, rng: Rng, more?: Rng): number {
   const parentOf = new Map(d.groups.map((g) => [g.id, g.parent]));
   const bySection = new Map<string, Offering[]>();
   for (const off of d.offerings) {
@@ -111,30 +139,36 @@ export function addPlantedRules(d: Draft, rng: Rng): number {
     taken.add(key);
     d.rules.push(rule);
   };
-  for (const [, list] of [...bySection.entries()].sort(([x], [y]) => (x < y ? -1 : 1))) {
-    for (const [kind, chance, hardShare] of PER_SECTION) {
-      if (!rng.chance(chance)) continue;
-      const hard = rng.chance(hardShare);
-      const weight = rng.int(1, 3);
-      if (kind === 'min_days_apart') {
-        const spread = list.filter((o) => o.sessions >= 2 && minDayGap(d, o) >= 1);
-        if (spread.length === 0) continue;
-        const off = rng.pick(spread);
-        push({ kind, offerings: [off], hard, weight, value: Math.min(2, minDayGap(d, off)) });
-        continue;
+  const sections = [...bySection.entries()].sort(([x], [y]) => (x < y ? -1 : 1));
+  const rounds: Array<[Array<[RuleKind, number, number]>, Rng]> = [[PER_SECTION, rng]];
+  if (more) rounds.push([PER_SECTION_MORE, more]);
+  for (const [table, rng] of rounds)
+    for (const [, list] of sections) {
+      for (const [kind, chance, hardShare] of table) {
+        if (!rng.chance(chance)) continue;
+        const hard = rng.chance(hardShare);
+        const weight = rng.int(1, 3);
+        if (kind === 'min_days_apart') {
+          const spread = list.filter((o) => o.sessions >= 2 && minDayGap(d, o) >= 1);
+          if (spread.length === 0) continue;
+          const off = rng.pick(spread);
+          push({ kind, offerings: [off], hard, weight, value: Math.min(2, minDayGap(d, off)) });
+          continue;
+        }
+        const pairs: Array<[Offering, Offering]> = [];
+        for (const a of list) for (const b of list) if (a !== b && holds(d, kind, a, b)) pairs.push([a, b]);
+        if (pairs.length === 0) continue;
+        const [a, b] = rng.pick(pairs);
+        if (kind === 'same_room') {
+          // The whole set of the section's courses that share that room, when it is small.
+          const room = a.room[0];
+          const all = list.filter((o) => o.room.every((r) => r === room));
+          push({ kind, offerings: all.length <= 4 ? all : [a, b], hard, weight });
+        } else if (kind === 'min_days_between')
+          push({ kind, offerings: [a, b], hard, weight, value: Math.min(2, crossDayGap(d, a, b)) });
+        else push({ kind, offerings: [a, b], hard, weight });
       }
-      const pairs: Array<[Offering, Offering]> = [];
-      for (const a of list) for (const b of list) if (a !== b && holds(d, kind, a, b)) pairs.push([a, b]);
-      if (pairs.length === 0) continue;
-      const [a, b] = rng.pick(pairs);
-      if (kind === 'same_room') {
-        // The whole set of the section's courses that share that room, when it is small.
-        const room = a.room[0];
-        const all = list.filter((o) => o.room.every((r) => r === room));
-        push({ kind, offerings: all.length <= 4 ? all : [a, b], hard, weight });
-      } else push({ kind, offerings: [a, b], hard, weight });
     }
-  }
   const byDept = new Map<string, Offering[]>();
   for (const list of bySection.values())
     for (const off of list) byDept.set(off.dept, [...(byDept.get(off.dept) ?? []), off]);

@@ -37,7 +37,7 @@ class IdSet<T extends { id: string }> {
   }
 }
 
-const PAIRED = new Set(['same_time', 'same_day', 'consecutive', 'ordered']);
+const PAIRED = new Set(['same_time', 'same_day', 'consecutive', 'ordered', 'same_period', 'adjacent']);
 const MULTI = new Set([
   'same_time',
   'same_day',
@@ -45,6 +45,9 @@ const MULTI = new Set([
   'ordered',
   'not_overlapping',
   'different_days',
+  'same_period',
+  'adjacent',
+  'min_days_between',
 ]);
 
 export function checkReferences(parsed: ParsedWorkbook, periodsOk: boolean): void {

@@ -122,6 +122,25 @@ describe('importSheets checks', () => {
     );
   });
 
+  it('reads the rule kinds min_days_between, same_period and adjacent, and checks their values and session counts', () => {
+    const good = run({
+      Rules:
+        'rule,courses,hard,weight,value\nmin days between,CS201;MA201,,,2\nsame-period,CS201;CS203,no,2,\nadjacent,CS201L;CS202L,,,\n',
+    });
+    expect(good.errors).toEqual([]);
+    const { errors } = run({
+      Rules:
+        'rule,courses,hard,weight,value\nmin_days_between,CS201;MA201,,,\nmin_days_between,CS201;MA201,,,0\nmin_days_between,CS201,,,1\nsame_period,CS201;EC201,,,\nadjacent,CS201L,,,\n',
+    });
+    expect(at(errors)).toEqual([
+      'Rules:2:value: min_days_between needs a value',
+      'Rules:3:value: min_days_between needs a whole number of days ≥ 1, not "0"',
+      'Rules:4:courses: min_days_between relates at least two courses',
+      'Rules:5:courses: same_period pairs session k of each course, but the courses have different session counts (CS201: 3, EC201: 4)',
+      'Rules:6:courses: adjacent relates at least two courses',
+    ]);
+  });
+
   it('reports a course room type no room has, and a rooms list of unknown rooms', () => {
     const courses = clean.find((s) => s.name === 'courses');
     expect(courses).toBeDefined();

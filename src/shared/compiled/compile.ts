@@ -45,7 +45,7 @@ function markSlots(
 /** Default value of a rule's parameter when the row leaves it empty. */
 function ruleValue(kind: string, value: number | undefined): number {
   if (value !== undefined) return value;
-  return kind === 'min_days_apart' ? 1 : 0;
+  return kind === 'min_days_apart' || kind === 'min_days_between' ? 1 : 0;
 }
 
 export function compile(college: College, weightOverrides: Record<string, number> = {}): CompiledProblem {

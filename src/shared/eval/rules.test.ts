@@ -219,6 +219,82 @@ describe('rules', () => {
     expect(r).toEqual({ hard: 0, soft: 2 * 4 });
   });
 
+  it('min_days_between: pairs of sessions of different courses fewer than value days apart, not pairs within a course', () => {
+    // A's two sessions share a day (min_days_apart's business, not this rule's); B is 3 and 4 days away.
+    const apart = ab(
+      [
+        [0, 0],
+        [0, 1],
+      ],
+      [
+        [3, 0],
+        [4, 0],
+      ],
+    );
+    expect(ruleCost('min_days_between', ['A', 'B'], apart, { value: 2 }).hard).toBe(0);
+    // value 4: both of A's sessions are 3 days from B's first (4 from its second is enough).
+    expect(ruleCost('min_days_between', ['A', 'B'], apart, { value: 4 }).hard).toBe(2);
+    const close = ab(
+      [
+        [0, 0],
+        [2, 0],
+      ],
+      [
+        [1, 0],
+        [4, 0],
+      ],
+    );
+    // (0,1) and (2,1) are 1 day apart; (0,4) and (2,4) far enough.
+    expect(ruleCost('min_days_between', ['A', 'B'], close, { value: 2 }).hard).toBe(2);
+  });
+
+  it('same_period: session k of each course starts in the same period, on any day', () => {
+    const places = ab(
+      [
+        [0, 0],
+        [1, 2],
+      ],
+      [
+        [3, 0],
+        [2, 1],
+      ],
+    );
+    expect(ruleCost('same_period', ['A', 'B'], places).hard).toBe(1);
+    expect(ruleCost('same_time', ['A', 'B'], places).hard).toBe(2);
+  });
+
+  it('adjacent: sessions k back to back in either order, same day, no break between', () => {
+    const places = ab(
+      [
+        [0, 1],
+        [1, 2],
+      ],
+      [
+        [0, 0],
+        [1, 3],
+      ],
+    );
+    // k=1: B right before A (fine either way); k=2: lunch between A's 11:00 and B's 13:00.
+    expect(ruleCost('adjacent', ['A', 'B'], places).hard).toBe(1);
+    expect(ruleCost('consecutive', ['A', 'B'], places).hard).toBe(2);
+    expect(
+      ruleCost(
+        'adjacent',
+        ['A', 'B'],
+        ab(
+          [
+            [0, 1],
+            [2, 4],
+          ],
+          [
+            [0, 2],
+            [2, 3],
+          ],
+        ),
+      ).hard,
+    ).toBe(0);
+  });
+
   it('skips sessions that are not placed', () => {
     expect(ruleCost('same_time', ['A', 'B'], ab([[0, 0]], [[1, 0]])).hard).toBe(1);
   });

@@ -13,6 +13,12 @@
 // - ordered: per consecutive pair (A, B) and k: 1 unless A's session k ends no later than B's starts.
 // - min_days_apart: per listed course, 1 per pair of its sessions fewer than `value` days apart.
 // - same_room: distinct rooms used by all sessions of the listed courses, minus 1.
+// - min_days_between: 1 per pair of sessions of two different listed courses fewer than `value`
+//   days apart (pairs within one course are min_days_apart's).
+// - same_period: per course after the first and k: 1 when its session k does not start in the
+//   period (of any day) where the first course's session k starts.
+// - adjacent: per consecutive pair (A, B) of the list and k: 1 unless one of the two sessions k
+//   follows the other directly (either order; followsDirectly.ts).
 import type { CompiledRule } from '../compiled/types.ts';
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
@@ -57,6 +63,14 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
   switch (rule.kind) {
     case 'same_time':
       return pairedSessions(st, rule, true).filter(([a, b]) => slot[a] !== slot[b]);
+    case 'same_period':
+      return pairedSessions(st, rule, true).filter(([a, b]) => slot[a] % p.nPeriods !== slot[b] % p.nPeriods);
+    case 'adjacent':
+      return pairedSessions(st, rule, false).filter(
+        ([a, b]) =>
+          !followsDirectly(p, slot[a], p.courseLength[p.sessionCourse[a]], slot[b]) &&
+          !followsDirectly(p, slot[b], p.courseLength[p.sessionCourse[b]], slot[a]),
+      );
     case 'same_day':
       return pairedSessions(st, rule, true).filter(([a, b]) => day(a) !== day(b));
     case 'consecutive':
@@ -86,6 +100,14 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
             if (Math.abs(day(ss[i]) - day(ss[j])) < rule.value) bad.push([ss[i], ss[j]]);
       }
       return bad;
+    case 'min_days_between': {
+      const lists = [...new Set(rule.courses)].map((c) => placedSessions(st, c));
+      for (let i = 0; i < lists.length; i++)
+        for (let j = i + 1; j < lists.length; j++)
+          for (const a of lists[i])
+            for (const b of lists[j]) if (Math.abs(day(a) - day(b)) < rule.value) bad.push([a, b]);
+      return bad;
+    }
     case 'same_room': {
       const ss = all();
       const first = new Map<number, number>();
@@ -107,6 +129,9 @@ export const RULE_EXPLANATION: Record<CompiledRule['kind'], string> = {
   ordered: 'should come in the listed order',
   min_days_apart: 'should be further apart',
   same_room: 'should use the same room',
+  min_days_between: 'should be further apart',
+  same_period: 'should start in the same period',
+  adjacent: 'should be back to back (same day, either order, no break between)',
 };
 
 export function checkRules(st: EvalState, sink: EvalSink): void {

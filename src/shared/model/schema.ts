@@ -103,6 +103,9 @@ export const ruleKinds = [
   'ordered',
   'min_days_apart',
   'same_room',
+  'min_days_between',
+  'same_period',
+  'adjacent',
 ] as const;
 export const ruleKindSchema = z.enum(ruleKinds);
 

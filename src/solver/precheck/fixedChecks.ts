@@ -63,10 +63,12 @@ export function fixedChecks(p: CompiledProblem, out: PrecheckFinding[]): void {
   }
 }
 
+/** Hard rules that pair session k of each course with session k. */
+const PAIRED_KINDS = new Set<string>(['same_time', 'consecutive', 'same_day', 'same_period', 'adjacent']);
+
 export function ruleChecks(p: CompiledProblem, out: PrecheckFinding[]): void {
   for (const rule of p.rules) {
-    if (!rule.hard || (rule.kind !== 'same_time' && rule.kind !== 'consecutive' && rule.kind !== 'same_day'))
-      continue;
+    if (!rule.hard || !PAIRED_KINDS.has(rule.kind)) continue;
     const counts = Array.from(rule.courses, (c) => p.courseSessionCount[c]);
     if (counts.every((n) => n === counts[0])) continue;
     const ids = Array.from(rule.courses, (c) => p.courseIds[c]);

@@ -61,15 +61,15 @@ export function parseRules(table: SheetTable | undefined): Located<Rule>[] {
       table.error(row, 'value', `"${table.text(row, 'value')}" is not a number`, 'Enter a number.');
     }
     if (
-      kind === 'min_days_apart' &&
+      (kind === 'min_days_apart' || kind === 'min_days_between') &&
       (valueCell === undefined || !Number.isInteger(valueCell) || valueCell < 1)
     ) {
       table.error(
         row,
         'value',
         valueCell === undefined
-          ? 'min_days_apart needs a value'
-          : `min_days_apart needs a whole number of days ≥ 1, not "${table.text(row, 'value')}"`,
+          ? `${kind} needs a value`
+          : `${kind} needs a whole number of days ≥ 1, not "${table.text(row, 'value')}"`,
         'Put the minimum number of days between sessions in the value column, e.g. 2.',
       );
     }

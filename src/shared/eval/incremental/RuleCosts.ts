@@ -110,6 +110,33 @@ export class RuleCosts {
           }
         }
         return n;
+      case 'same_period':
+      case 'adjacent':
+        for (let i = 1; i < cs.length; i++) {
+          const a: number = cs[rule.kind === 'same_period' ? 0 : i - 1];
+          const b = cs[i];
+          const m = Math.min(p.courseSessionCount[a], p.courseSessionCount[b]);
+          for (let k = 0; k < m; k++) {
+            const sa = p.courseFirstSession[a] + k;
+            const sb = p.courseFirstSession[b] + k;
+            if (active[sa] === 0 || active[sb] === 0) continue;
+            if (rule.kind === 'same_period') n += slot[sa] % nP !== slot[sb] % nP ? 1 : 0;
+            else
+              n +=
+                followsDirectly(p, slot[sa], p.courseLength[a], slot[sb]) ||
+                followsDirectly(p, slot[sb], p.courseLength[b], slot[sa])
+                  ? 0
+                  : 1;
+          }
+        }
+        return n;
+      case 'min_days_between':
+        for (let i = 0; i < distinct.length; i++)
+          for (let j = i + 1; j < distinct.length; j++)
+            this.eachPair(distinct[i], distinct[j], (a, b) => {
+              if (Math.abs(((slot[a] / nP) | 0) - ((slot[b] / nP) | 0)) < rule.value) n++;
+            });
+        return n;
       case 'not_overlapping':
         for (let i = 0; i < distinct.length; i++)
           for (let j = i + 1; j < distinct.length; j++)

@@ -16,6 +16,9 @@ const KINDS: RuleKind[] = [
   'different_days',
   'min_days_apart',
   'same_room',
+  'min_days_between',
+  'same_period',
+  'adjacent',
 ];
 
 describe('breaksRule', () => {
@@ -44,8 +47,8 @@ describe('breaksRule', () => {
       const room = new Int32Array(p.nSessions);
       for (let s = 0; s < p.nSessions; s++) {
         // Few days and periods so that rules hold about as often as they break (different_days:
-        // the whole week and many unplaced); some sessions unplaced.
-        const spread = kind === 'different_days';
+        // and min_days_between: the whole week and many unplaced); some sessions unplaced.
+        const spread = kind === 'different_days' || kind === 'min_days_between';
         slot[s] =
           rng.int(spread ? 2 : 8) === 0 ? -1 : rng.int(spread ? p.nDays : 2) * p.nPeriods + rng.int(3);
         room[s] = rng.int(kind === 'same_room' ? 2 : 3);

@@ -29,6 +29,12 @@ function pairBroken(
   const db = (slot[b] / nP) | 0;
   if (kind === 'same_time') return slot[a] !== slot[b];
   if (kind === 'same_day') return da !== db;
+  if (kind === 'same_period') return slot[a] % nP !== slot[b] % nP;
+  if (kind === 'adjacent')
+    return (
+      !followsDirectly(st.problem, slot[a], lenA, slot[b]) &&
+      !followsDirectly(st.problem, slot[b], st.problem.courseLength[st.problem.sessionCourse[b]], slot[a])
+    );
   if (kind === 'consecutive') return !followsDirectly(st.problem, slot[a], lenA, slot[b]);
   return slot[a] + span[a] > slot[b];
 }
@@ -44,9 +50,11 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
   switch (rule.kind) {
     case 'same_time':
     case 'same_day':
+    case 'same_period':
     case 'consecutive':
+    case 'adjacent':
     case 'ordered': {
-      const fromFirst = rule.kind === 'same_time' || rule.kind === 'same_day';
+      const fromFirst = rule.kind === 'same_time' || rule.kind === 'same_day' || rule.kind === 'same_period';
       for (let i = 1; i < cs.length; i++) {
         const a = cs[fromFirst ? 0 : i - 1];
         const b = cs[i];
@@ -61,19 +69,24 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
     case 'not_overlapping':
     case 'different_days':
     case 'min_days_apart':
+    case 'min_days_between':
     case 'same_room': {
       const day = (slot[s] / nP) | 0;
       for (let i = 0; i < cs.length; i++) {
         const c2 = cs[i];
         if (rule.kind === 'min_days_apart' && c2 !== c) continue;
-        if (rule.kind === 'not_overlapping' && c2 === c) continue;
+        if ((rule.kind === 'not_overlapping' || rule.kind === 'min_days_between') && c2 === c) continue;
         for (let x = p.courseFirstSession[c2]; x < p.courseFirstSession[c2] + p.courseSessionCount[c2]; x++) {
           if (x === s || active[x] === 0) continue;
           const dx = (slot[x] / nP) | 0;
           if (rule.kind === 'not_overlapping' && slot[s] < slot[x] + span[x] && slot[x] < slot[s] + span[s])
             return true;
           if (rule.kind === 'different_days' && dx === day) return true;
-          if (rule.kind === 'min_days_apart' && Math.abs(dx - day) < rule.value) return true;
+          if (
+            (rule.kind === 'min_days_apart' || rule.kind === 'min_days_between') &&
+            Math.abs(dx - day) < rule.value
+          )
+            return true;
           if (rule.kind === 'same_room' && room[x] !== room[s]) return true;
         }
       }
