@@ -286,7 +286,7 @@ export function TimetableScreen({ projectPath, focus, onImport, onGenerate }: Pr
         >
           <StudentClashList
             model={model}
-            positions={positions}
+            clashes={editor.clashes}
             highlighted={label}
             onShow={(list, why) => {
               setViolation(null);

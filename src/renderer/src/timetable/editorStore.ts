@@ -12,6 +12,7 @@ import type {
   Positions,
   Totals,
 } from '../../../shared/editor/engineTypes.ts';
+import type { StudentClashes } from '../../../shared/eval/studentClashes.ts';
 import type { TimetableInfo, TimetableStamp } from '../../../shared/ipc/contract.ts';
 import { api, messageOf } from '../api.ts';
 import { engine } from './engineClient.ts';
@@ -31,6 +32,8 @@ export interface EditorSnapshot {
   positions: Positions | null;
   totals: Totals | null;
   details: Details | null;
+  /** Students double-booked, counted in the worker after the edits settle (null until then). */
+  clashes: StudentClashes | null;
   summary: TimetableInfo | null;
   saving: boolean;
   canUndo: boolean;
@@ -44,6 +47,7 @@ const EMPTY: EditorSnapshot = {
   positions: null,
   totals: null,
   details: null,
+  clashes: null,
   summary: null,
   saving: false,
   canUndo: false,
@@ -152,13 +156,21 @@ export class EditorStore {
       if (sameCollege) {
         const positions = await engine().loadTimetable(data.version.timetable);
         if (generation !== this.generation) return;
-        this.set({ status: 'ready', positions, totals: null, details: null, summary });
+        this.set({ status: 'ready', positions, totals: null, details: null, clashes: null, summary });
       } else {
         const load = await engine().load(college ?? '', data.version.timetable);
         if (generation !== this.generation) return;
         this.revision = data.stamp.collegeRevision;
         const model = { problem: load.problem, names: load.names };
-        this.set({ status: 'ready', model, positions: load.positions, totals: null, details: null, summary });
+        this.set({
+          status: 'ready',
+          model,
+          positions: load.positions,
+          totals: null,
+          details: null,
+          clashes: null,
+          summary,
+        });
       }
       // The costs need the incremental state, built in the worker after the grid is shown.
       const totals = await engine().totals();
@@ -288,18 +300,25 @@ export class EditorStore {
     return places;
   }
 
-  /** Asks the worker for the violations in words after `delay` ms of quiet. */
+  /** Asks the worker for the violations in words and the students double-booked after `delay` ms of quiet. */
   private scheduleDetails(delay: number): void {
     if (this.detailsTimer) clearTimeout(this.detailsTimer);
     const generation = this.generation;
     this.detailsTimer = setTimeout(() => {
       this.detailsTimer = null;
+      const failed = (err: unknown): void => this.set({ error: messageOf(err) });
       void engine()
         .details()
         .then((details) => {
           if (generation === this.generation) this.set({ details });
         })
-        .catch((err: unknown) => this.set({ error: messageOf(err) }));
+        .catch(failed);
+      void engine()
+        .studentClashes()
+        .then((clashes) => {
+          if (generation === this.generation) this.set({ clashes });
+        })
+        .catch(failed);
     }, delay);
   }
 }
