@@ -12,6 +12,7 @@ import type {
   Positions,
   Totals,
 } from '../../../shared/editor/engineTypes.ts';
+import { storedTotals } from '../../../shared/editor/storedTotals.ts';
 import type { StudentClashes } from '../../../shared/eval/studentClashes.ts';
 import type { TimetableInfo, TimetableStamp } from '../../../shared/ipc/contract.ts';
 import { api, messageOf } from '../api.ts';
@@ -156,7 +157,14 @@ export class EditorStore {
       if (sameCollege) {
         const positions = await engine().loadTimetable(data.version.timetable);
         if (generation !== this.generation) return;
-        this.set({ status: 'ready', positions, totals: null, details: null, clashes: null, summary });
+        this.set({
+          status: 'ready',
+          positions,
+          totals: storedTotals(summary),
+          details: null,
+          clashes: null,
+          summary,
+        });
       } else {
         const load = await engine().load(college ?? '', data.version.timetable);
         if (generation !== this.generation) return;
@@ -166,13 +174,14 @@ export class EditorStore {
           status: 'ready',
           model,
           positions: load.positions,
-          totals: null,
+          totals: storedTotals(summary),
           details: null,
           clashes: null,
           summary,
         });
       }
-      // The costs need the incremental state, built in the worker after the grid is shown.
+      // The costs need the incremental state, built in the worker after the grid is shown (the
+      // stored ones stand in until then).
       const totals = await engine().totals();
       if (generation !== this.generation) return;
       this.set({ totals });
