@@ -2,6 +2,7 @@
 // cost re-evaluated by the shared evaluator), choose the active one.
 import type { Database } from 'better-sqlite3';
 import {
+  activeTimetableVersion,
   getActiveTimetable,
   getCollegeRevision,
   getTimetable,
@@ -22,7 +23,7 @@ import type { ProjectSession } from './ProjectSession.ts';
 import { COLLEGE_PART_CHARS, type TimetableStamp } from '../../shared/ipc/contract.ts';
 
 function stampOf(db: Database): TimetableStamp {
-  const active = listTimetables(db).find((t) => t.active);
+  const active = activeTimetableVersion(db);
   return {
     collegeRevision: getCollegeRevision(db),
     hasCollege: hasCollege(db),
