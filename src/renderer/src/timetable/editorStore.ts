@@ -61,16 +61,16 @@ const sameStamp = (a: TimetableStamp, b: TimetableStamp): boolean =>
   a.activeId === b.activeId &&
   a.activeUpdatedAt === b.activeUpdatedAt;
 
-/** The college JSON of `revision`, read part by part (null when the project has none). */
-async function readCollege(revision: number): Promise<string | null> {
-  const parts: string[] = [];
-  let total = 1;
-  for (let part = 0; part < total; part++) {
-    const got = await api().timetableCollegePart({ revision, part });
-    total = got.parts;
-    parts.push(got.text);
-  }
-  return parts.length > 0 ? parts.join('') : null;
+/**
+ * The college JSON of `revision`: the first part tells how many there are, the others are asked
+ * for all at once (their round trips overlap), joined in order.
+ */
+async function readCollege(revision: number): Promise<string> {
+  const first = await api().timetableCollegePart({ revision, part: 0 });
+  const rest = await Promise.all(
+    Array.from({ length: first.parts - 1 }, (_, k) => api().timetableCollegePart({ revision, part: k + 1 })),
+  );
+  return [first, ...rest].map((got) => got.text).join('');
 }
 
 /** Waits this long after the last edit before asking the worker for the violations in words. */
@@ -334,3 +334,13 @@ export class EditorStore {
 
 /** The one store of the page. */
 export const editorStore = new EditorStore();
+
+/**
+ * Loads the project's active timetable into the editor's worker in the background once the page is
+ * idle, so the first visit of the Timetable screen finds it loaded (or shares the load under way).
+ * Returns a cancel for a load not yet started.
+ */
+export function prefetchTimetable(path: string): () => void {
+  const handle = requestIdleCallback(() => void editorStore.open(path), { timeout: 1000 });
+  return () => cancelIdleCallback(handle);
+}
