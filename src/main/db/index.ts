@@ -32,6 +32,7 @@ export {
   uniqueTimetableName,
   timetableExists,
   isActiveTimetable,
+  activeTimetableVersion,
   updateAssignments,
   type NewTimetable,
   type AssignmentChange,

@@ -7,6 +7,7 @@ import { openProject } from './connection.ts';
 import { createJob, getJob, updateJobStatus } from './jobsRepo.ts';
 import { richCollege } from './testing/richCollege.ts';
 import {
+  activeTimetableVersion,
   addTimetable,
   deleteTimetable,
   getActiveTimetable,
@@ -76,6 +77,7 @@ describe('timetables', () => {
   });
 
   it('makes the first timetable active, later ones only when asked, and switches on request', () => {
+    expect(activeTimetableVersion(db)).toBeNull();
     const a = addTimetable(db, { name: 'a', kind: 'solution', timetable, evaluation: cost(0, 3) });
     const b = addTimetable(db, {
       name: 'b',
@@ -101,6 +103,8 @@ describe('timetables', () => {
     ]);
     expect(() => setActiveTimetable(db, 999)).toThrow(/No timetable with id 999/);
     expect(getActiveTimetable(db)?.summary.id).toBe(b);
+    const active = getActiveTimetable(db)?.summary;
+    expect(activeTimetableVersion(db)).toEqual({ id: b, updatedAt: active?.updatedAt });
   });
 
   it('renames, and deletes with assignments; variants and jobs lose the reference only', () => {

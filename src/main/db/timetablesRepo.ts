@@ -234,6 +234,17 @@ export function isActiveTimetable(db: Database, id: number): boolean {
   return db.prepare('SELECT 1 FROM timetables WHERE id = ? AND is_active = 1').get(id) !== undefined;
 }
 
+/** The active timetable's id and last change, without reading or counting its sessions. */
+export function activeTimetableVersion(db: Database): { id: number; updatedAt: string } | null {
+  return (
+    db
+      .prepare<[], { id: number; updatedAt: string }>(
+        'SELECT id, updated_at AS updatedAt FROM timetables WHERE is_active = 1',
+      )
+      .get() ?? null
+  );
+}
+
 /** Deletes a timetable and its assignments. Variants made from it keep existing (parent cleared). */
 export function deleteTimetable(db: Database, id: number): void {
   db.transaction(() => {

@@ -2,6 +2,7 @@
 // cost re-evaluated by the shared evaluator), choose the active one.
 import type { Database } from 'better-sqlite3';
 import {
+  activeTimetableVersion,
   getActiveTimetable,
   getCollegeRevision,
   getTimetable,
@@ -14,6 +15,7 @@ import {
 import { compile } from '../../shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../shared/compiled/placement.ts';
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
+import type { College } from '../../shared/model/types.ts';
 import { evaluate } from '../../shared/eval/evaluate.ts';
 import { AppError } from '../../shared/ipc/envelope.ts';
 import type { Handlers } from './dispatcher.ts';
@@ -21,7 +23,7 @@ import type { ProjectSession } from './ProjectSession.ts';
 import { COLLEGE_PART_CHARS, type TimetableStamp } from '../../shared/ipc/contract.ts';
 
 function stampOf(db: Database): TimetableStamp {
-  const active = listTimetables(db).find((t) => t.active);
+  const active = activeTimetableVersion(db);
   return {
     collegeRevision: getCollegeRevision(db),
     hasCollege: hasCollege(db),
@@ -46,29 +48,36 @@ function summaryOf(db: Database, id: number) {
 }
 
 export function timetableHandlers(project: ProjectSession): Pick<Handlers, TimetableChannels> {
-  // The compiled college per open connection, rebuilt when the college data changes (an edit at
-  // university scale then costs one evaluation, not a load and a compile too).
-  const compiled = new WeakMap<Database, { revision: number; problem: CompiledProblem }>();
-  const problemOf = (db: Database): CompiledProblem => {
+  // The college per open connection and revision, read (and checked) once: its JSON for the
+  // editor and its compiled form for edits are both made from that one read, when first asked for.
+  // A re-import changes the revision, and the next ask reads it again.
+  interface Kept {
+    revision: number;
+    college: College | null;
+    json?: string | null;
+    problem?: CompiledProblem;
+  }
+  const kept = new WeakMap<Database, Kept>();
+  const keptOf = (db: Database): Kept => {
     const revision = getCollegeRevision(db);
-    const hit = compiled.get(db);
-    if (hit && hit.revision === revision) return hit.problem;
-    const college = loadCollege(db);
-    if (!college) throw new AppError('no_college', 'Import the college data before editing a timetable.');
-    const problem = compile(college);
-    compiled.set(db, { revision, problem });
-    return problem;
+    const hit = kept.get(db);
+    if (hit && hit.revision === revision) return hit;
+    const fresh: Kept = { revision, college: loadCollege(db) };
+    kept.set(db, fresh);
+    return fresh;
   };
-  // The college as JSON per open connection and revision (the editor asks again after a re-import).
-  const collegeJson = new WeakMap<Database, { revision: number; json: string | null }>();
+  // The compiled college (an edit at university scale then costs one evaluation, not a load and a
+  // compile too).
+  const problemOf = (db: Database): CompiledProblem => {
+    const k = keptOf(db);
+    if (!k.college) throw new AppError('no_college', 'Import the college data before editing a timetable.');
+    k.problem ??= compile(k.college);
+    return k.problem;
+  };
   const collegeJsonOf = (db: Database): string | null => {
-    const revision = getCollegeRevision(db);
-    const hit = collegeJson.get(db);
-    if (hit && hit.revision === revision) return hit.json;
-    const college = loadCollege(db);
-    const json = college ? JSON.stringify(college) : null;
-    collegeJson.set(db, { revision, json });
-    return json;
+    const k = keptOf(db);
+    if (k.json === undefined) k.json = k.college ? JSON.stringify(k.college) : null;
+    return k.json;
   };
   return {
     'timetable:stamp': () => stampOf(project.connection()),

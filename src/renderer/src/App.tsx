@@ -9,6 +9,7 @@ import { ImportScreen } from './screens/ImportScreen.tsx';
 import { ProjectScreen } from './screens/ProjectScreen.tsx';
 import { TimetableScreen } from './timetable/TimetableScreen.tsx';
 import type { TimetableFocus } from './timetable/focus.ts';
+import { prefetchTimetable } from './timetable/editorStore.ts';
 import './layout.css';
 
 type Screen = 'project' | 'import' | 'data' | 'generate' | 'timetable' | 'variants' | 'export';
@@ -44,6 +45,10 @@ export function App(): React.JSX.Element {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // The Timetable screen's data is loaded in the background, ready for its first visit.
+  const prefetchPath = project?.hasCollege && project.timetables > 0 ? project.path : null;
+  useEffect(() => (prefetchPath ? prefetchTimetable(prefetchPath) : undefined), [prefetchPath]);
 
   const opened = (info: ProjectInfo): void => {
     setProject(info);

@@ -5,6 +5,7 @@ import { compile } from '../compiled/compile.ts';
 import { lockedSessions, timetableToPlacement } from '../compiled/placement.ts';
 import type { CompiledProblem } from '../compiled/types.ts';
 import { evaluate } from '../eval/evaluate.ts';
+import { studentClashes, type StudentClashes } from '../eval/studentClashes.ts';
 import { IncrementalState } from '../eval/incremental/IncrementalState.ts';
 import { buildState, PLACED } from '../eval/state.ts';
 import { HARD_KINDS, SOFT_KINDS, type HardKind, type Placement, type SoftKind } from '../eval/types.ts';
@@ -142,6 +143,15 @@ export class EditorEngine {
     const evaluation = evaluate(problem, state.snapshot());
     const hard = evaluation.violations.filter((v) => v.hard);
     return { hard: hard.slice(0, MAX_LISTED), hardCount: hard.length };
+  }
+
+  /**
+   * The students double-booked in the timetable being edited (counts and course pairs, as
+   * studentClashes words them), counted here so the page's thread never does it.
+   */
+  studentClashes(): StudentClashes {
+    const { state, problem } = this.need();
+    return studentClashes(problem, { slot: state.slot, room: state.room });
   }
 
   /** Another version's positions and cost (JSON text), for comparing two versions on the grid. */

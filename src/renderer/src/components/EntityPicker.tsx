@@ -26,7 +26,11 @@ export function EntityPicker({ label, items, value, onChange, placeholder, noun 
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const found = useMemo(() => searchItems(items, open ? query : '', SHOWN), [items, query, open]);
+  // Searched only while the list is open (a closed picker shows none of it).
+  const found = useMemo(
+    () => (open ? searchItems(items, query, SHOWN) : { indices: [], total: 0 }),
+    [items, query, open],
+  );
   const chosen = value >= 0 ? items[value] : undefined;
 
   useEffect(() => {

@@ -1,24 +1,28 @@
 // The side panel's list of students double-booked: how many double-bookings, how many students,
 // and the course pairs causing them (most students first). Choosing a pair highlights its
 // overlapping sessions on the grid and opens the week that holds them, as a focus from Generate or
-// Variants does. Counted by THE definition (src/shared/eval/studentClashes.ts), again after every
-// edit. Shown only when students are enrolled individually.
-import { useMemo, useState } from 'react';
+// Variants does. Counted by THE definition (src/shared/eval/studentClashes.ts) in the editor's
+// worker, again once the edits settle. Shown only when students are enrolled individually.
+import { useState } from 'react';
 import { slotName } from '../../../shared/eval/describe.ts';
-import { studentClashes, type StudentClashPair } from '../../../shared/eval/studentClashes.ts';
-import type { Positions } from '../../../shared/editor/engineTypes.ts';
+import type { StudentClashes, StudentClashPair } from '../../../shared/eval/studentClashes.ts';
 import type { EditorModel } from './editorStore.ts';
 
 interface Props {
   model: EditorModel;
-  positions: Positions;
+  /** Null while the worker counts them. */
+  clashes: StudentClashes | null;
   /** The label of what the grid highlights now (a pair is shown selected when it is its label). */
   highlighted: string | null;
   onShow: (sessions: number[], label: string) => void;
 }
 
 const SHOWN = 25;
-const n = (x: number): string => x.toLocaleString('en-US');
+/**
+ * A count with thousands separators, "3,209" (toLocaleString's first call loads the locale data:
+ * about 30 ms of the screen's first render).
+ */
+const n = (x: number): string => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** "CS101 and MA102: 12 students in both, Mon period 3" — also the highlight's label. */
 export function pairLabel(model: EditorModel, pair: StudentClashPair): string {
@@ -28,13 +32,9 @@ export function pairLabel(model: EditorModel, pair: StudentClashPair): string {
   return `${p.courseIds[pair.courses[0]]} and ${p.courseIds[pair.courses[1]]}: ${who}, at ${slots.map((s) => slotName(p, s)).join(', ')}`;
 }
 
-export function StudentClashList({ model, positions, highlighted, onShow }: Props): React.JSX.Element | null {
+export function StudentClashList({ model, clashes, highlighted, onShow }: Props): React.JSX.Element | null {
   const [all, setAll] = useState(false);
-  const clashes = useMemo(
-    () => studentClashes(model.problem, { slot: positions.slot, room: positions.room }),
-    [model.problem, positions.slot, positions.room],
-  );
-  if (!clashes.hasEnrollments) return null;
+  if (!clashes?.hasEnrollments) return null;
   const { doubleBookings, students, pairs } = clashes;
   const shown = all ? pairs : pairs.slice(0, SHOWN);
   return (

@@ -1,7 +1,7 @@
 // The Timetable screen: a week (group, teacher, room) or a whole department or year, edited by
 // drag and drop or the keyboard, with every check done in the editor's worker; swaps and swap
 // chains; the side panel's violations; two versions compared side by side.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { sessionsInView, viewOf } from '../../../shared/editor/views.ts';
 import type { ChainSuggestion } from '../../../shared/editor/swap.ts';
 import { sessionName, slotName } from '../../../shared/eval/describe.ts';
@@ -36,7 +36,12 @@ interface Props {
 
 export function TimetableScreen({ projectPath, focus, onImport, onGenerate }: Props): React.JSX.Element {
   const editor = useEditor(projectPath);
-  const { model, positions, totals } = editor;
+  const { positions, totals } = editor;
+  // A new model (the first visit, a re-import) is shown by a render React may split across frames:
+  // until it has caught up, the screen says it is loading, so no frame holds the whole first render.
+  // Edits keep the model, so they render at once.
+  const model = useDeferredValue(editor.model, null);
+  const catchingUp = model !== editor.model;
   const [view, setView] = useState<View>({ kind: 'group', index: 0 });
   const [highlight, setHighlight] = useState<ReadonlySet<number>>(new Set());
   const [label, setLabel] = useState<string | null>(null);
@@ -93,6 +98,16 @@ export function TimetableScreen({ projectPath, focus, onImport, onGenerate }: Pr
     })),
   });
 
+  // Stable, so the toolbar (memoised) does not render again on every edit.
+  const cancelMove = mover.cancel;
+  const changeView = useCallback(
+    (v: View) => {
+      cancelMove();
+      setView(v);
+    },
+    [cancelMove],
+  );
+  const toggleCompare = useCallback(() => setCompare((c) => (c === null ? 'open' : null)), []);
   const undo = useCallback(() => setNotice(editorStore.undo()), []);
   const redo = useCallback(() => setNotice(editorStore.redo()), []);
   useEffect(() => {
@@ -163,7 +178,7 @@ export function TimetableScreen({ projectPath, focus, onImport, onGenerate }: Pr
     edit(moveEdit(c.moves));
   };
 
-  if (editor.status === 'idle' || editor.status === 'loading')
+  if (editor.status === 'idle' || editor.status === 'loading' || catchingUp)
     return <p className="screen muted">Loading the timetable&hellip;</p>;
   if (editor.status === 'error' && !model)
     return (
@@ -184,16 +199,13 @@ export function TimetableScreen({ projectPath, focus, onImport, onGenerate }: Pr
         <Toolbar
           model={model}
           view={view}
-          onView={(v) => {
-            mover.cancel();
-            setView(v);
-          }}
+          onView={changeView}
           canUndo={editor.canUndo}
           canRedo={editor.canRedo}
           onUndo={undo}
           onRedo={redo}
           comparing={compare !== null}
-          onCompare={() => setCompare((c) => (c === null ? 'open' : null))}
+          onCompare={toggleCompare}
         />
         <div className="status-line">
           <span className="muted small" data-testid="save-state">
@@ -286,7 +298,7 @@ export function TimetableScreen({ projectPath, focus, onImport, onGenerate }: Pr
         >
           <StudentClashList
             model={model}
-            positions={positions}
+            clashes={editor.clashes}
             highlighted={label}
             onShow={(list, why) => {
               setViolation(null);

@@ -1,6 +1,6 @@
 // The Timetable screen's toolbar: what to show (a group's, a teacher's or a room's week, a whole
 // department or year), found by typing a name or id; undo, redo, print and compare.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { departmentChoices, yearChoices } from '../../../shared/editor/wholeViews.ts';
 import { EntityPicker } from '../components/EntityPicker.tsx';
 import type { EditorModel } from './editorStore.ts';
@@ -20,7 +20,8 @@ interface Props {
   onCompare: () => void;
 }
 
-export function Toolbar(props: Props): React.JSX.Element {
+/** Memoised: an edit changes none of its props but canUndo/canRedo, so a drop does not render it. */
+export const Toolbar = memo(function Toolbar(props: Props): React.JSX.Element {
   const { model, view, onView } = props;
   const departments = useMemo(() => departmentChoices(model.problem, model.names), [model]);
   const years = useMemo(() => yearChoices(model.problem, model.names), [model]);
@@ -106,4 +107,4 @@ export function Toolbar(props: Props): React.JSX.Element {
       </span>
     </div>
   );
-}
+});

@@ -12,6 +12,8 @@ import type {
   Positions,
   Totals,
 } from '../../../shared/editor/engineTypes.ts';
+import { storedTotals } from '../../../shared/editor/storedTotals.ts';
+import type { StudentClashes } from '../../../shared/eval/studentClashes.ts';
 import type { TimetableInfo, TimetableStamp } from '../../../shared/ipc/contract.ts';
 import { api, messageOf } from '../api.ts';
 import { engine } from './engineClient.ts';
@@ -31,6 +33,8 @@ export interface EditorSnapshot {
   positions: Positions | null;
   totals: Totals | null;
   details: Details | null;
+  /** Students double-booked, counted in the worker after the edits settle (null until then). */
+  clashes: StudentClashes | null;
   summary: TimetableInfo | null;
   saving: boolean;
   canUndo: boolean;
@@ -44,6 +48,7 @@ const EMPTY: EditorSnapshot = {
   positions: null,
   totals: null,
   details: null,
+  clashes: null,
   summary: null,
   saving: false,
   canUndo: false,
@@ -56,16 +61,16 @@ const sameStamp = (a: TimetableStamp, b: TimetableStamp): boolean =>
   a.activeId === b.activeId &&
   a.activeUpdatedAt === b.activeUpdatedAt;
 
-/** The college JSON of `revision`, read part by part (null when the project has none). */
-async function readCollege(revision: number): Promise<string | null> {
-  const parts: string[] = [];
-  let total = 1;
-  for (let part = 0; part < total; part++) {
-    const got = await api().timetableCollegePart({ revision, part });
-    total = got.parts;
-    parts.push(got.text);
-  }
-  return parts.length > 0 ? parts.join('') : null;
+/**
+ * The college JSON of `revision`: the first part tells how many there are, the others are asked
+ * for all at once (their round trips overlap), joined in order.
+ */
+async function readCollege(revision: number): Promise<string> {
+  const first = await api().timetableCollegePart({ revision, part: 0 });
+  const rest = await Promise.all(
+    Array.from({ length: first.parts - 1 }, (_, k) => api().timetableCollegePart({ revision, part: k + 1 })),
+  );
+  return [first, ...rest].map((got) => got.text).join('');
 }
 
 /** Waits this long after the last edit before asking the worker for the violations in words. */
@@ -152,15 +157,31 @@ export class EditorStore {
       if (sameCollege) {
         const positions = await engine().loadTimetable(data.version.timetable);
         if (generation !== this.generation) return;
-        this.set({ status: 'ready', positions, totals: null, details: null, summary });
+        this.set({
+          status: 'ready',
+          positions,
+          totals: storedTotals(summary),
+          details: null,
+          clashes: null,
+          summary,
+        });
       } else {
         const load = await engine().load(college ?? '', data.version.timetable);
         if (generation !== this.generation) return;
         this.revision = data.stamp.collegeRevision;
         const model = { problem: load.problem, names: load.names };
-        this.set({ status: 'ready', model, positions: load.positions, totals: null, details: null, summary });
+        this.set({
+          status: 'ready',
+          model,
+          positions: load.positions,
+          totals: storedTotals(summary),
+          details: null,
+          clashes: null,
+          summary,
+        });
       }
-      // The costs need the incremental state, built in the worker after the grid is shown.
+      // The costs need the incremental state, built in the worker after the grid is shown (the
+      // stored ones stand in until then).
       const totals = await engine().totals();
       if (generation !== this.generation) return;
       this.set({ totals });
@@ -288,21 +309,38 @@ export class EditorStore {
     return places;
   }
 
-  /** Asks the worker for the violations in words after `delay` ms of quiet. */
+  /** Asks the worker for the violations in words and the students double-booked after `delay` ms of quiet. */
   private scheduleDetails(delay: number): void {
     if (this.detailsTimer) clearTimeout(this.detailsTimer);
     const generation = this.generation;
     this.detailsTimer = setTimeout(() => {
       this.detailsTimer = null;
+      const failed = (err: unknown): void => this.set({ error: messageOf(err) });
       void engine()
         .details()
         .then((details) => {
           if (generation === this.generation) this.set({ details });
         })
-        .catch((err: unknown) => this.set({ error: messageOf(err) }));
+        .catch(failed);
+      void engine()
+        .studentClashes()
+        .then((clashes) => {
+          if (generation === this.generation) this.set({ clashes });
+        })
+        .catch(failed);
     }, delay);
   }
 }
 
 /** The one store of the page. */
 export const editorStore = new EditorStore();
+
+/**
+ * Loads the project's active timetable into the editor's worker in the background once the page is
+ * idle, so the first visit of the Timetable screen finds it loaded (or shares the load under way).
+ * Returns a cancel for a load not yet started.
+ */
+export function prefetchTimetable(path: string): () => void {
+  const handle = requestIdleCallback(() => void editorStore.open(path), { timeout: 1000 });
+  return () => cancelIdleCallback(handle);
+}
