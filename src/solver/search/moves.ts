@@ -118,7 +118,10 @@ function freeRoom(st: IncrementalState, m: SearchModel, rng: Rng, s: number, t: 
   return first;
 }
 
-/** May a and b exchange places (both placed, movable, allowed in each other's start and room)? */
+/**
+ * May a and b exchange places (both placed, movable, allowed in each other's start and room)? Only
+ * asks: the state is left as it is (the caller prices and makes the exchange).
+ */
 export function swapAllowed(st: IncrementalState, m: SearchModel, a: number, b: number): boolean {
   const p = st.problem;
   const ca = p.sessionCourse[a];
@@ -130,7 +133,6 @@ export function swapAllowed(st: IncrementalState, m: SearchModel, a: number, b: 
   if (m.allowedStart[ca * p.nSlots + sb] === 0 || m.allowedStart[cb * p.nSlots + sa] === 0) return false;
   if (m.allowedRoom[ca * p.nRooms + st.room[b]] === 0 || m.allowedRoom[cb * p.nRooms + st.room[a]] === 0)
     return false;
-  st.swap(a, b);
   return true;
 }
 
