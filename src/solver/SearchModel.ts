@@ -1,6 +1,7 @@
 // What the constructor and the local search need beyond the compiled problem: per course the
 // start slots and rooms worth trying, and per session whether its time or room may change.
 import type { CompiledProblem, Csr } from '../shared/compiled/types.ts';
+import { tieGroups, type TieGroups } from './search/repair/tieGroups.ts';
 
 export interface SearchModel {
   problem: CompiledProblem;
@@ -29,6 +30,8 @@ export interface SearchModel {
    * [a, b, kind]: session k of course A and session k of course B.
    */
   rulePairs: Int32Array;
+  /** Tie groups: sessions tied by hard same_time / consecutive rules, which move as one. */
+  ties: TieGroups;
   /**
    * Rooms groups: courses tied by hard same_room rules choose one room together. Group of each
    * course (-1 = none, or no room every course of the group allows); per group its courses and
@@ -156,6 +159,7 @@ export function buildSearchModel(
     problem: p,
     ...groups,
     rulePairs: Int32Array.from(pairs),
+    ties: tieGroups(p),
     allowedRoom,
     courseConflict,
     allowedStart,

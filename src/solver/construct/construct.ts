@@ -1,10 +1,12 @@
 // Greedy constructor: places sessions one at a time, hardest first (fewest clash-free start slots
 // left, DSATUR-style saturation), each in the slot and room that adds the least cost. A session is
-// left unplaced, with the reason, only when no clash-free place exists for it.
+// left unplaced, with the reason, only when no clash-free place exists for it. A session of a tie
+// group (hard same_time / consecutive) is placed with its whole group at one start (placeGroup.ts).
 import type { IncrementalState } from '../../shared/eval/incremental/IncrementalState.ts';
 import type { SearchModel } from '../SearchModel.ts';
 import type { Rng } from '../Rng.ts';
 import { anyRoomFree, cheapestPinned, cheapestPlace, placeScratch, timeFree } from './placeChoice.ts';
+import { ejectGroup, groupScratch, placeGroup } from './placeGroup.ts';
 
 /** Ejections in a row without a new low in the queue after which ejecting stops. */
 const STALL_EJECTIONS = 300;
@@ -86,6 +88,8 @@ export function construct(
   let fewestPending = pending.length;
   let sinceFewest = 0;
   const lastStart = new Int32Array(p.nSessions).fill(-1);
+  const ties = m.ties;
+  const tieScratch = groupScratch(m);
   let steps = 0;
   while (pending.length > 0) {
     if (shouldStop()) break;
@@ -112,6 +116,52 @@ export function construct(
     const c = p.sessionCourse[s];
     nChanged = 0;
     changed[nChanged++] = c;
+    const g = ties.groupOf[s];
+    if (g >= 0) {
+      // The whole group goes in together: its other members leave the queue.
+      for (let i = ties.offsets[g]; i < ties.offsets[g + 1]; i++) {
+        const x = ties.members[i];
+        const at = x === s ? -1 : pending.indexOf(x);
+        if (at >= 0) {
+          pending[at] = pending[pending.length - 1];
+          pending.pop();
+        }
+        if (nChanged < changed.length) changed[nChanged++] = p.sessionCourse[x];
+      }
+      const t = placeGroup(st, m, g, rng, tieScratch);
+      if (t >= 0) continue;
+      if (t === -1) {
+        const lead = leadMember(m, g);
+        const before = pending.length;
+        if (
+          ejectBudget > 0 &&
+          ejectGroup(st, m, g, rng, lastStart[lead], lastStart, pending, tieScratch) >= 0
+        ) {
+          ejectBudget--;
+          if (++sinceFewest > STALL_EJECTIONS) ejectBudget = 0;
+          for (let i = before; i < pending.length && nChanged < changed.length; i++)
+            changed[nChanged++] = p.sessionCourse[pending[i]];
+          if (nChanged === changed.length) freeCount.fill(-1);
+          continue;
+        }
+        // No start for the group: its members stay unplaced together, never split.
+        const size = ties.offsets[g + 1] - ties.offsets[g];
+        for (let i = ties.offsets[g]; i < ties.offsets[g + 1]; i++) {
+          const x = ties.members[i];
+          if (st.slot[x] >= 0) continue;
+          unplaced.push({
+            session: x,
+            reason: `no start fits it together with the ${size - 1} other sessions its same_time / consecutive rules tie it to; on its own: ${explainNoPlace(st, m, p.sessionCourse[x])}`,
+          });
+        }
+        continue;
+      }
+      // Pinned members disagree on the group's start: its members are placed one by one.
+      for (let i = ties.offsets[g]; i < ties.offsets[g + 1]; i++) {
+        const x = ties.members[i];
+        if (x !== s && st.slot[x] < 0 && !pending.includes(x)) pending.push(x);
+      }
+    }
     const pinned = m.fixedStart[s];
     const pinnedRoom = m.fixedRoom[s];
     const best =
@@ -141,6 +191,13 @@ export function construct(
     st.move(s, bestT, bestR);
   }
   return { unplaced };
+}
+
+/** The member of tie group g at offset 0. */
+function leadMember(m: SearchModel, g: number): number {
+  let i = m.ties.offsets[g];
+  while (m.ties.memberOffset[i] !== 0) i++;
+  return m.ties.members[i];
 }
 
 /** Does course c share faculty or student sets with one of the first n courses of `changed`? */

@@ -42,7 +42,7 @@ export function anyRoomFree(st: IncrementalState, m: SearchModel, c: number, t: 
  * The free room at t that fits course c best: a room its other sessions already use, else the
  * smallest big enough, else the biggest. -1 when none is free.
  */
-function fittingRoom(st: IncrementalState, m: SearchModel, s: number, t: number): number {
+export function fittingRoom(st: IncrementalState, m: SearchModel, s: number, t: number): number {
   const p = st.problem;
   const c = p.sessionCourse[s];
   const first = p.courseFirstSession[c];

@@ -4,11 +4,14 @@
 // adapt to how often each improves. Cost = hardWeight·hard + soft, or hard alone in the repair
 // phase; the best timetable is kept by (hard, soft). Temperature falls geometrically over the
 // phase's time; a long stall reheats from the best. Random choices come from the seeded Rng only.
+// A member of a tie group (hard same_time / consecutive) changes start only with its whole group:
+// its time and rule moves become tie moves (TieMover.ts), and swaps and Kempe chains leave it be.
 import type { IncrementalState } from '../../shared/eval/incremental/IncrementalState.ts';
 import type { Rng } from '../Rng.ts';
 import type { SearchModel } from '../SearchModel.ts';
 import { KempeMover } from './KempeMover.ts';
 import { CourseRoomMover } from './CourseRoomMover.ts';
+import { TieMover } from './TieMover.ts';
 import { inViolation, occupant, pickRoomMove, pickRuleMove, pickTimeMove, swapAllowed } from './moves.ts';
 
 export interface AnnealOptions {
@@ -50,6 +53,7 @@ export class Annealer {
   private readonly o: AnnealOptions;
   private readonly kempe: KempeMover;
   private readonly courseRoom: CourseRoomMover;
+  private readonly tie: TieMover;
   private readonly weight = new Float64Array(N_MOVES);
   private readonly reward = new Float64Array(N_MOVES);
   private readonly tried = new Float64Array(N_MOVES);
@@ -67,6 +71,7 @@ export class Annealer {
     this.o = opts;
     this.kempe = new KempeMover(st, m);
     this.courseRoom = new CourseRoomMover(st, m);
+    this.tie = new TieMover(st, m);
     this.bestSlot = st.slot.slice();
     this.bestRoom = st.room.slice();
     this.bestHard = st.hardTotal;
@@ -137,7 +142,8 @@ export class Annealer {
         sa = st.slot[a];
         ra = st.room[a];
       }
-      if (op === MOVE || op === ROOM) {
+      const tie = (op === MOVE || op === RULE) && m.ties.groupOf[a] >= 0;
+      if (!tie && (op === MOVE || op === ROOM)) {
         ok = op === MOVE ? pickTimeMove(st, m, rng, a, this.to) : pickRoomMove(st, m, rng, a, this.to);
         if (!ok) continue;
         // Target room taken: exchange places with the session there instead.
@@ -147,7 +153,11 @@ export class Annealer {
           op = SWAP;
         }
       }
-      if (op === MOVE || op === ROOM || op === RULE) {
+      if (tie) {
+        st.save();
+        if (!this.tie.tryMove(rng, a)) continue;
+        this.tried[op]++;
+      } else if (op === MOVE || op === ROOM || op === RULE) {
         this.tried[op]++;
         const d = this.d;
         if (st.fast.delta(a, this.to[0], this.to[1], d)) {
@@ -191,7 +201,8 @@ export class Annealer {
       const delta = hardOnly ? dh + 1e-3 * ds : W * dh + ds;
       if (delta <= 0 || rng.float() < Math.exp(-delta / T)) this.onAccepted(op, delta);
       else {
-        if (op === SWAP) st.swap(a, b);
+        if (tie) this.tie.undo();
+        else if (op === SWAP) st.swap(a, b);
         else if (op === KEMPE) this.kempe.undo();
         else if (op === COURSE_ROOM) this.courseRoom.undo();
         else st.move(a, sa, ra);

@@ -1,7 +1,8 @@
 // Kempe-chain time swap: take a session in slot t1 and a target slot t2, and grow the chain of
 // sessions in t1 and t2 that conflict (share faculty or student sets) with a chain member in the
 // other slot; move the whole chain across. Clash-free sessions stay clash-free among themselves.
-// Rooms are kept where free, else a free allowed room is taken. Undo puts every session back.
+// Rooms are kept where free, else a free allowed room is taken. Undo puts every session back. A
+// chain never carries a tie group's member (hard same_time / consecutive): it would leave its group.
 import type { IncrementalState } from '../../shared/eval/incremental/IncrementalState.ts';
 import type { Rng } from '../Rng.ts';
 import type { SearchModel } from '../SearchModel.ts';
@@ -36,7 +37,7 @@ export class KempeMover {
     const p = st.problem;
     const t1 = st.slot[a];
     const ca = p.sessionCourse[a];
-    if (t1 < 0 || p.courseLength[ca] !== 1 || m.slotLocked[a] === 1) return false;
+    if (t1 < 0 || p.courseLength[ca] !== 1 || m.slotLocked[a] === 1 || m.ties.groupOf[a] >= 0) return false;
     const so = m.courseStarts.offsets;
     const n = so[ca + 1] - so[ca];
     if (n < 2) return false;
@@ -75,6 +76,7 @@ export class KempeMover {
         const target = fromFirst ? t1 : t2;
         if (
           m.slotLocked[y] === 1 ||
+          m.ties.groupOf[y] >= 0 ||
           p.courseLength[cy] !== 1 ||
           this.m.allowedStart[cy * p.nSlots + target] === 0
         ) {

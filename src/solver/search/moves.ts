@@ -118,7 +118,11 @@ function freeRoom(st: IncrementalState, m: SearchModel, rng: Rng, s: number, t: 
   return first;
 }
 
-/** May a and b exchange places (both placed, movable, allowed in each other's start and room)? */
+/**
+ * May a and b exchange places (both placed, movable, allowed in each other's start and room)? A
+ * tie group's member only exchanges rooms within its start (across starts it would leave its group;
+ * the tie move carries the group). Only asks: the state is left as it is.
+ */
 export function swapAllowed(st: IncrementalState, m: SearchModel, a: number, b: number): boolean {
   const p = st.problem;
   const ca = p.sessionCourse[a];
@@ -127,10 +131,10 @@ export function swapAllowed(st: IncrementalState, m: SearchModel, a: number, b: 
   const sb = st.slot[b];
   if (ca === cb || sa < 0 || sb < 0) return false;
   if (m.slotLocked[a] + m.roomLocked[a] + m.slotLocked[b] + m.roomLocked[b] > 0) return false;
+  if (sa !== sb && (m.ties.groupOf[a] >= 0 || m.ties.groupOf[b] >= 0)) return false;
   if (m.allowedStart[ca * p.nSlots + sb] === 0 || m.allowedStart[cb * p.nSlots + sa] === 0) return false;
   if (m.allowedRoom[ca * p.nRooms + st.room[b]] === 0 || m.allowedRoom[cb * p.nRooms + st.room[a]] === 0)
     return false;
-  st.swap(a, b);
   return true;
 }
 

@@ -280,8 +280,9 @@ export class HardRepair {
   }
 
   /**
-   * Move tie group g as a whole to its best start (same acceptance as `step`). Returns false when
-   * the group cannot move (a member is locked).
+   * Move tie group g as a whole to its best start (same acceptance as `step`; a group with a pinned
+   * member only to the pinned start). Returns false when the group cannot move as a whole (pinned
+   * members that disagree, or no start where every member may be).
    */
   private stepGroup(g: number, helper: boolean): boolean {
     const st = this.st;
@@ -291,6 +292,7 @@ export class HardRepair {
     const t0 = st.slot[anchor];
     const bestT = this.group.best(st, this.m, g, anchor, this.allowed, this.bestHard, this.rng);
     const bestDh = this.group.bestDh;
+    if (this.group.candidates === 0) return false;
     if (bestT < 0 || (bestDh > 0 && (helper || this.rng.float() >= NOISE))) return true;
     if (t0 >= 0) this.tabu(anchor, t0);
     this.group.place(st, this.m, g, bestT);

@@ -47,6 +47,8 @@ export function bestExchange(
         const tx = st.slot[x];
         const rx = st.room[x];
         if (st.active[x] === 0 || m.slotLocked[x] === 1 || m.roomLocked[x] === 1 || tx === t0) continue;
+        // A tie group's member moves only with its group (groupMove.ts).
+        if (m.ties.groupOf[x] >= 0) continue;
         if (m.allowedStart[c * nS + tx] === 0 || m.allowedStart[c2 * nS + t0] === 0) continue;
         if (m.allowedRoom[c * p.nRooms + rx] === 0 || m.allowedRoom[c2 * p.nRooms + r0] === 0) continue;
         tries++;

@@ -1,11 +1,13 @@
 // Tie-group move for the hard repair: the sessions tied by hard same_time / consecutive rules
 // (tieGroups.ts) move as a whole to another start of the group, each in its repair room, so the
-// rule stays kept. Every start is priced with the members taken out once.
+// rule stays kept. Every start is priced with the members taken out once. A group with a pinned
+// (fixed or locked) member has one start only, the pinned one: its other members are brought
+// there (they may have strayed, or never been placed) instead of the pinned member being moved.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { Rng } from '../../Rng.ts';
 import type { SearchModel } from '../../SearchModel.ts';
 import { repairRoom } from './repairRoom.ts';
-import { tieGroups, type TieGroups } from './tieGroups.ts';
+import { anchoredStart, groupFits, tieGroups, type TieGroups } from './tieGroups.ts';
 
 /** Soft change counted against one unit of hard cost (as in HardRepair). */
 const SOFT_TIE = 1e-4;
@@ -14,6 +16,10 @@ export class GroupMove {
   readonly ties: TieGroups;
   /** Hard change of the start `best` returned last. */
   bestDh = 0;
+  /** How many starts the group could take in the last `best` (0: none fits at all). */
+  candidates = 0;
+  /** The group's pinned start found by `anchor` (-1: none pinned). */
+  private pinned = -1;
   /** The members' places when `anchor` was called. */
   private readonly oldSlot: Int32Array;
   private readonly oldRoom: Int32Array;
@@ -27,13 +33,17 @@ export class GroupMove {
     this.oldRoom = new Int32Array(largest);
   }
 
-  /** The member of group g at offset 0, recording the members' places; -1 when a member is locked. */
+  /**
+   * The member of group g at offset 0, recording the members' places; -1 when the group cannot
+   * move as a whole (pinned members that disagree on its start).
+   */
   anchor(st: IncrementalState, m: SearchModel, g: number): number {
     const T = this.ties;
     let anchor = -1;
+    this.pinned = anchoredStart(T, m, g);
+    if (this.pinned === -2) return -1;
     for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++) {
       const s = T.members[i];
-      if (m.slotLocked[s] === 1 || m.roomLocked[s] === 1) return -1;
       if (T.memberOffset[i] === 0 && anchor < 0) anchor = s;
       this.oldSlot[i - T.offsets[g]] = st.slot[s];
       this.oldRoom[i - T.offsets[g]] = st.room[s];
@@ -57,7 +67,6 @@ export class GroupMove {
   ): number {
     const T = this.ties;
     const p = st.problem;
-    const nS = p.nSlots;
     const a = T.offsets[g];
     const b = T.offsets[g + 1];
     const t0 = st.slot[anchor];
@@ -67,22 +76,20 @@ export class GroupMove {
     const h0 = st.hardTotal;
     const f0 = st.softTotal;
     st.save();
-    for (let i = a; i < b; i++) st.move(T.members[i], -1, -1);
+    this.takeOut(st, m, g);
+    this.candidates = 0;
     const o = m.courseStarts.offsets;
-    for (let j = o[c0]; j < o[c0 + 1]; j++) {
-      const t = m.courseStarts.items[j];
-      const day = (t / p.nPeriods) | 0;
-      let ok = true;
-      for (let i = a; i < b && ok; i++) {
-        const ts = t + T.memberOffset[i];
-        const c = p.sessionCourse[T.members[i]];
-        ok = ts < nS && ((ts / p.nPeriods) | 0) === day && m.allowedStart[c * nS + ts] === 1;
-      }
-      if (!ok) continue;
+    const pinned = this.pinned >= 0;
+    const from = pinned ? 0 : o[c0];
+    const to = pinned ? 1 : o[c0 + 1];
+    for (let j = from; j < to; j++) {
+      const t = pinned ? this.pinned : m.courseStarts.items[j];
+      if (!groupFits(T, m, g, t)) continue;
+      this.candidates++;
       this.put(st, m, g, t);
       const dh = st.hardTotal - h0;
       const ds = st.softTotal - f0;
-      for (let i = a; i < b; i++) st.move(T.members[i], -1, -1);
+      this.takeOut(st, m, g);
       if (dh === 0 && t === t0) continue;
       if (!allowed(anchor, t) && h0 + dh >= bestHard) continue;
       const score = dh + SOFT_TIE * ds + 1e-9 * rng.float();
@@ -92,16 +99,23 @@ export class GroupMove {
         bestT = t;
       }
     }
-    for (let i = a; i < b; i++) st.move(T.members[i], this.oldSlot[i - a], this.oldRoom[i - a]);
+    for (let i = a; i < b; i++)
+      if (m.slotLocked[T.members[i]] === 0) st.move(T.members[i], this.oldSlot[i - a], this.oldRoom[i - a]);
     st.restore(h0, f0);
     return bestT;
   }
 
   /** Move group g to anchor start t (after `anchor`, as `best` priced it). */
   place(st: IncrementalState, m: SearchModel, g: number, t: number): void {
-    const T = this.ties;
-    for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++) st.move(T.members[i], -1, -1);
+    this.takeOut(st, m, g);
     this.put(st, m, g, t);
+  }
+
+  /** Take out the members of group g that may move (a pinned member stays). */
+  private takeOut(st: IncrementalState, m: SearchModel, g: number): void {
+    const T = this.ties;
+    for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++)
+      if (m.slotLocked[T.members[i]] === 0) st.move(T.members[i], -1, -1);
   }
 
   /** Put the (taken out) members at anchor start t, each in its repair room. */
@@ -109,6 +123,7 @@ export class GroupMove {
     const T = this.ties;
     for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++) {
       const s = T.members[i];
+      if (m.slotLocked[s] === 1) continue;
       const ts = t + T.memberOffset[i];
       st.move(s, ts, repairRoom(st, m, s, ts, this.oldRoom[i - T.offsets[g]]));
     }
