@@ -69,6 +69,7 @@ export async function quickStart(
     const repair = new HardRepair(st, m, rng, {
       deadline: opts.deadline,
       stallMs: opts.stallMs ?? QUICK_STALL_MS,
+      eagerChains: true,
     });
     while (!repair.finished && !stop()) {
       repair.run(Math.min(opts.deadline, performance.now() + SLICE_MS));

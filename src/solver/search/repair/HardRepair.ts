@@ -27,6 +27,8 @@ export interface HardRepairOptions {
   stallMs?: number;
   /** Called when hard first reaches 0. */
   onFeasible?: () => void;
+  /** Try ejection chains whenever no single move helps, not only once stalled (smaller colleges). */
+  eagerChains?: boolean;
 }
 
 /** Weight of the soft change against one unit of hard cost when choosing a move. */
@@ -259,7 +261,7 @@ export class HardRepair {
         return true;
       }
     }
-    if (!helper && (bestT < 0 || bestDh >= 0) && this.alone(s)) {
+    if (!helper && (bestT < 0 || bestDh >= 0) && this.alone(s) && (this.o.eagerChains || this.stalled())) {
       const moved = this.chains.tryFrom(s, this.allowed, this.alone);
       if (moved) {
         for (const x of moved) if (x.from >= 0) this.tabu(x.session, x.from);

@@ -23,7 +23,7 @@ export interface EjectionChainOptions {
   maxTrials: number;
 }
 
-export const DEFAULT_CHAIN: EjectionChainOptions = { depth: 4, breadth: 3, maxTrials: 6000 };
+export const DEFAULT_CHAIN: EjectionChainOptions = { depth: 6, breadth: 4, maxTrials: 30_000 };
 
 export class EjectionChains {
   /** Chains applied, and the sessions they displaced in all. */
