@@ -27,6 +27,7 @@ import { FlatState, writeFlat } from './search/flat/FlatState.ts';
 import { buildResult } from './solveResult.ts';
 import { precheck } from './precheck/index.ts';
 import { mipStart } from './stages/mipStart.ts';
+import { quickStart } from './stages/quickStart.ts';
 import { MipRunner } from './mip/index.ts';
 import { HardRepair } from './search/repair/HardRepair.ts';
 import { FeasiblePolish } from './search/repair/FeasiblePolish.ts';
@@ -51,6 +52,8 @@ const REPAIR_STALL_MS = 5000;
 const POLISH_ROUND_MS = 5000;
 /** Small instances still infeasible after the first repair: length of one repair round. */
 const SMALL_POLISH_ROUND_MS = 1000;
+/** Share of the time limit the quick start (before the MIP) may use. */
+const QUICK_SHARE = 0.2;
 
 const sleep = (ms: number): Promise<false> =>
   new Promise((resolve) => setTimeout(() => resolve(false), ms).unref());
@@ -129,8 +132,35 @@ export async function solve(
   const m = start.model;
   let placement = start.placement;
 
-  // Stages 0-1: communities and MIPs, with the constructor as fallback.
+  // Quick start (colleges with rules or limits, see quickStart.ts): construct + hard repair before
+  // the MIP; when that reaches hard 0 the MIP is skipped, else its state is dropped.
+  let quick: IncrementalState | null = null;
   if (runner && !cancelled()) {
+    report('construct', 2, 'building a first timetable', true);
+    const q = await quickStart(problem, m, placement, {
+      seed: options.seed,
+      deadline: Math.min(deadline, t0 + QUICK_SHARE * options.timeLimitMs),
+      cancelled,
+      onConstruct: (placed, pending) => report('construct', 2, `placed ${placed}, ${pending} to go`),
+      onSlice: (hard, soft) => {
+        best = { hard, soft };
+        report('construct', 2, `first timetable: hard ${hard}, soft ${soft}`);
+      },
+    });
+    if (q) {
+      stages.push({ stage: 'construct', ms: Math.round(q.constructMs) });
+      stages.push({ stage: 'search', ms: Math.round(q.repairMs) });
+      stageStart = performance.now();
+      if (q.st.hardTotal === 0) quick = q.st;
+      else {
+        report('construct', 2, `first timetable: hard ${q.st.hardTotal}; going on with the MIP`, true);
+        best = { hard: null, soft: null };
+      }
+    }
+  }
+
+  // Stages 0-1: communities and MIPs, with the constructor as fallback.
+  if (runner && !quick && !cancelled()) {
     // The heartbeat repeats the stage's latest progress (it moves within a community: mipProgress.ts).
     let mipShown = { percent: 2, message: 'starting the MIP solver' };
     report('mip', mipShown.percent, mipShown.message, true);
@@ -163,7 +193,7 @@ export async function solve(
   }
   if (runner) await runner.close();
 
-  const st = new IncrementalState(problem, placement);
+  const st = quick ?? new IncrementalState(problem, placement);
   const rng = new Rng(options.seed);
   // Greedy constructor for everything not placed yet.
   report('construct', 25, 'building a first timetable', true);

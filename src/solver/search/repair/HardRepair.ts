@@ -10,6 +10,7 @@ import type { Rng } from '../../Rng.ts';
 import type { SearchModel } from '../../SearchModel.ts';
 import { repairRoom } from './repairRoom.ts';
 import { bestEjection } from './ejection.ts';
+import { EjectionChains } from './ejectionChain.ts';
 import { ruinAround } from './ruin.ts';
 import { ViolatingSessions } from './violatingSessions.ts';
 import type { TieGroups } from './tieGroups.ts';
@@ -26,6 +27,8 @@ export interface HardRepairOptions {
   stallMs?: number;
   /** Called when hard first reaches 0. */
   onFeasible?: () => void;
+  /** Try ejection chains whenever no single move helps, not only once stalled (smaller colleges). */
+  eagerChains?: boolean;
 }
 
 /** Weight of the soft change against one unit of hard cost when choosing a move. */
@@ -69,6 +72,8 @@ export class HardRepair {
   private readonly roomLog: Int32Array;
   /** A two-step move found by bestEjection: [t, r, x, tx, rx]. */
   private readonly chain = new Int32Array(5);
+  /** Deeper ejection chains, for when no single move, exchange or two-step move lowers the hard cost. */
+  readonly chains: EjectionChains;
   /** May x start at t (not tabu)? May x move alone (not locked, in no tie group)? */
   private readonly allowed = (x: number, t: number): boolean =>
     this.tabuUntil[x * this.st.problem.nSlots + t] <= this.steps;
@@ -91,6 +96,7 @@ export class HardRepair {
     this.groupPass = new Int32Array(this.ties.offsets.length - 1);
     this.tabuUntil = new Int32Array(p.nSessions * p.nSlots);
     this.roomLog = new Int32Array(3 * largestRoomGroup(p, m) + 3);
+    this.chains = new EjectionChains(st, m);
     this.bestSlot = st.slot.slice();
     this.bestRoom = st.room.slice();
     this.bestHard = st.hardTotal;
@@ -251,6 +257,14 @@ export class HardRepair {
         st.move(x, -1, -1);
         st.move(s, e[0], e[1]);
         st.move(x, e[3], e[4]);
+        this.moved();
+        return true;
+      }
+    }
+    if (!helper && (bestT < 0 || bestDh >= 0) && this.alone(s) && (this.o.eagerChains || this.stalled())) {
+      const moved = this.chains.tryFrom(s, this.allowed, this.alone);
+      if (moved) {
+        for (const x of moved) if (x.from >= 0) this.tabu(x.session, x.from);
         this.moved();
         return true;
       }

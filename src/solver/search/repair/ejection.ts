@@ -10,7 +10,7 @@ import { repairRoom } from './repairRoom.ts';
 const SOFT_TIE = 1e-4;
 
 /** The one active session other than s clashing with s where it is now, -1 for none, -2 for several. */
-function onlyClash(st: IncrementalState, m: SearchModel, s: number): number {
+export function onlyClash(st: IncrementalState, m: SearchModel, s: number): number {
   const p = st.problem;
   const c = p.sessionCourse[s];
   const r = st.room[s];

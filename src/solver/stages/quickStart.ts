@@ -1,0 +1,82 @@
+// The quick start, tried before the MIP stage on colleges with rules, limits or multi-period
+// sessions of up to QUICK_MAX_SESSIONS sessions (real institutions' files): the greedy constructor,
+// then the targeted hard repair (with its ejection chains) until hard 0, the deadline, or a stall.
+// On such colleges this often reaches hard 0 in well under a second, where the MIP stage alone
+// takes its whole share of the time limit; the caller then skips the MIP. Otherwise the caller
+// drops this state and goes on with the MIP as before. Runs in time slices, yielding to the event
+// loop between them (progress, cancellation). Deterministic for a seed up to where the clock stops.
+import type { CompiledProblem } from '../../shared/compiled/types.ts';
+import type { Placement } from '../../shared/eval/types.ts';
+import { IncrementalState } from '../../shared/eval/incremental/IncrementalState.ts';
+import type { SearchModel } from '../SearchModel.ts';
+import { Rng } from '../Rng.ts';
+import { construct } from '../construct/construct.ts';
+import { FlatState } from '../search/flat/FlatState.ts';
+import { HardRepair } from '../search/repair/HardRepair.ts';
+
+/** Largest college (sessions) the quick start is tried on. */
+export const QUICK_MAX_SESSIONS = 4000;
+/** The repair gives up after this long without a new best. */
+const QUICK_STALL_MS = 1500;
+const SLICE_MS = 100;
+
+export interface QuickStartOptions {
+  seed: number;
+  /** performance.now() by which the quick start ends, at hard 0 or not. */
+  deadline: number;
+  cancelled: () => boolean;
+  /** The repair gives up after this long without a new best (default QUICK_STALL_MS). */
+  stallMs?: number;
+  /** Called as the constructor places sessions. */
+  onConstruct?: (placed: number, pending: number) => void;
+  /** Called after each repair slice with the best hard and soft cost so far. */
+  onSlice?: (hard: number, soft: number) => void;
+}
+
+export interface QuickStartResult {
+  /** The state at the best placement found (hard 0 when `st.hardTotal` is 0). */
+  st: IncrementalState;
+  constructMs: number;
+  repairMs: number;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Is the quick start tried on this problem (not a flat one-period problem, not too big)? */
+export function quickStartFits(p: CompiledProblem, st: IncrementalState): boolean {
+  return p.nSessions > 0 && p.nSessions <= QUICK_MAX_SESSIONS && !FlatState.fits(st);
+}
+
+/**
+ * Construct and repair from `start` (fixed and locked sessions placed). Returns null when the
+ * problem does not fit the quick start (see quickStartFits).
+ */
+export async function quickStart(
+  p: CompiledProblem,
+  m: SearchModel,
+  start: Placement,
+  opts: QuickStartOptions,
+): Promise<QuickStartResult | null> {
+  const t0 = performance.now();
+  const st = new IncrementalState(p, { slot: start.slot.slice(), room: start.room.slice() });
+  if (!quickStartFits(p, st)) return null;
+  const rng = new Rng(opts.seed);
+  const stop = (): boolean => opts.cancelled() || performance.now() >= opts.deadline;
+  construct(st, m, rng, stop, opts.onConstruct);
+  const t1 = performance.now();
+  opts.onSlice?.(st.hardTotal, st.softTotal);
+  if (st.hardTotal > 0 && !stop()) {
+    const repair = new HardRepair(st, m, rng, {
+      deadline: opts.deadline,
+      stallMs: opts.stallMs ?? QUICK_STALL_MS,
+      eagerChains: true,
+    });
+    while (!repair.finished && !stop()) {
+      repair.run(Math.min(opts.deadline, performance.now() + SLICE_MS));
+      opts.onSlice?.(repair.bestHard, repair.bestSoft);
+      await yieldToEventLoop();
+    }
+    repair.restoreBest();
+  }
+  return { st, constructMs: t1 - t0, repairMs: performance.now() - t1 };
+}
