@@ -1,6 +1,6 @@
 // Real FET files from Debian's fet-data package (/usr/share/doc/fet-data/examples): a sample of
 // them imports or is refused with a located error; FET's own timetables (the *_data_and_timetable
-// files shipped, and ones fet-cl makes here for two university files) import as fixed sessions that
+// files shipped, and ones fet-cl makes here for six files) import as fixed sessions that
 // break no hard constraint, which shows the import says exactly what FET says. The full sweep over
 // every file is `npm run bench:fet-import`.
 import { execFileSync } from 'node:child_process';
@@ -77,10 +77,17 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
 
   const hasFet = existsSync(FET_CL);
   if (!hasFet) console.warn(`Skipped: ${FET_CL} is missing (install the Debian package "fet").`);
-  it.skipIf(!hasFet)("scores timetables fet-cl makes for two universities' files at hard 0", async () => {
+  it.skipIf(!hasFet)('scores timetables fet-cl makes for six files at hard 0', async () => {
     for (const rel of [
       'FET-5-official/India/Chennai/Anna-University/timetable_July_Nov_09_9.fet',
       'FET-5-official/Algeria/Mechanical-Batna_Univ/ET2012-2013-S1.fet',
+      // Same starting hours (same_period) and min days between different courses (min_days_between).
+      'FET-5-official/Iran/Sharif-University/Sharif.fet',
+      // Two activities grouped (adjacent), on a school with every activity locked.
+      'FET-5-official/Spain/4-secondary-and-vocational-school/SPAIN_20-21-locked.fet',
+      // Min days 2 across the parts of split activities of different durations (min_days_between).
+      'FET-5-official/Namibia/by-Bobby/set-5/KalengaPSY15T1a.fet',
+      'FET-5-official/Namibia/by-Bobby/set-7-2016/RehobothPSY16T1a.fet',
     ]) {
       const name = basename(rel, '.fet');
       const out = join(tmp, name);

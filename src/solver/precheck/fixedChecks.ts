@@ -1,7 +1,7 @@
 // Fixed sessions that cannot all hold: pinned where the course may not start, or two pinned sessions
 // sharing a faculty member, a student set or a room at the same time. Also hard paired rules whose
 // courses have different session counts.
-import type { CompiledProblem } from '../../shared/compiled/types.ts';
+import type { CompiledProblem, CompiledRule } from '../../shared/compiled/types.ts';
 import type { PrecheckFinding } from '../../shared/solver/protocol.ts';
 
 function fixedId(p: CompiledProblem, s: number): string {
@@ -82,5 +82,72 @@ export function ruleChecks(p: CompiledProblem, out: PrecheckFinding[]): void {
       message: `Hard ${rule.kind} rule pairs session k of ${ids.join(', ')}, but their session counts differ (${counts.join(', ')}); unpaired sessions are unconstrained.`,
       hint: `Give the courses of this rule the same number of sessions, or make the rule soft.`,
     });
+  }
+}
+
+/** The most periods in a row with no break between them. */
+function longestBlock(p: CompiledProblem): number {
+  let best = 0;
+  let run = 0;
+  for (let q = 0; q < p.nPeriods; q++) {
+    run++;
+    best = Math.max(best, run);
+    if (p.adjacentToNext[q] !== 1) run = 0;
+  }
+  return best;
+}
+
+/**
+ * Hard rules no timetable can keep: sessions to spread `value` days apart over more days than the
+ * week has (min_days_apart within a course, min_days_between across courses), and back-to-back
+ * pairs (consecutive, adjacent) longer together than the longest run of periods without a break.
+ */
+export function ruleFitChecks(p: CompiledProblem, out: PrecheckFinding[]): void {
+  const block = longestBlock(p);
+  const rowOf = (rule: CompiledRule): { sheet: string; id: string } => ({
+    sheet: 'Rules',
+    id: `row ${rule.source + 2}`,
+  });
+  for (const rule of p.rules) {
+    if (!rule.hard) continue;
+    const ids = [...new Set(Array.from(rule.courses, (c) => p.courseIds[c]))];
+    const fail = (message: string, hint: string): void => {
+      out.push({
+        code: 'rule_cannot_fit',
+        rows: [rowOf(rule), ...ids.map((id) => ({ sheet: 'Courses', id }))],
+        fatal: true,
+        message,
+        hint,
+      });
+    };
+    if (rule.kind === 'min_days_apart') {
+      for (const c of new Set(rule.courses)) {
+        const n = p.courseSessionCount[c];
+        if (n > 1 && (n - 1) * rule.value + 1 > p.nDays)
+          fail(
+            `Hard min_days_apart rule: the ${n} sessions of ${p.courseIds[c]} cannot be ${rule.value} days apart in a ${p.nDays}-day week (they need ${(n - 1) * rule.value + 1} days).`,
+            'Lower the value, make the rule soft, or give the course fewer sessions.',
+          );
+      }
+    } else if (rule.kind === 'min_days_between') {
+      const k = new Set(Array.from(rule.courses).filter((c) => p.courseSessionCount[c] > 0)).size;
+      if (k > 1 && (k - 1) * rule.value + 1 > p.nDays)
+        fail(
+          `Hard min_days_between rule: ${k} courses (${ids.join(', ')}) cannot each be ${rule.value} days from the others in a ${p.nDays}-day week (they need ${(k - 1) * rule.value + 1} days).`,
+          'Lower the value, list fewer courses, or make the rule soft.',
+        );
+    } else if (rule.kind === 'consecutive' || rule.kind === 'adjacent') {
+      for (let i = 1; i < rule.courses.length; i++) {
+        const a = rule.courses[i - 1];
+        const b = rule.courses[i];
+        if (Math.min(p.courseSessionCount[a], p.courseSessionCount[b]) === 0) continue;
+        const len = p.courseLength[a] + p.courseLength[b];
+        if (len > block)
+          fail(
+            `Hard ${rule.kind} rule: ${p.courseIds[a]} and ${p.courseIds[b]} back to back take ${len} periods, but no run of periods without a break is longer than ${block}.`,
+            'Shorten a session, remove the break that splits the day, or make the rule soft.',
+          );
+      }
+    }
   }
 }

@@ -7,12 +7,13 @@
 // (own and ancestors' sessions) vs the week and max/min_per_day; course start slots (blocks of adjacent
 // available periods for multi-period sessions); head count vs the largest allowed room (capacity hard);
 // room-class demand vs room-slots; fixed sessions at forbidden times or clashing; hard paired rules
-// with unequal session counts. `college` is optional and only adds room-type names to messages.
+// with unequal session counts; hard rules no week can keep (days apart beyond the week, back-to-back
+// pairs longer than a run of periods without a break). `college` is optional and only adds room-type names to messages.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { College } from '../../shared/model/types.ts';
 import type { PrecheckFinding } from '../../shared/solver/protocol.ts';
 import { courseChecks } from './courseChecks.ts';
-import { fixedChecks, ruleChecks } from './fixedChecks.ts';
+import { fixedChecks, ruleChecks, ruleFitChecks } from './fixedChecks.ts';
 import { facultyChecks, groupChecks } from './loadChecks.ts';
 
 export function precheck(problem: CompiledProblem, college?: College): PrecheckFinding[] {
@@ -22,6 +23,7 @@ export function precheck(problem: CompiledProblem, college?: College): PrecheckF
   courseChecks(problem, out, college);
   fixedChecks(problem, out);
   ruleChecks(problem, out);
+  ruleFitChecks(problem, out);
   return [...out.filter((f) => f.fatal), ...out.filter((f) => !f.fatal)];
 }
 

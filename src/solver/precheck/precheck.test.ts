@@ -156,6 +156,37 @@ describe('precheck', () => {
     expect(codes(spec)).toContain('fixed_forbidden');
   });
 
+  it('flags hard rules no week can keep: days apart beyond the week, back-to-back pairs longer than a block', () => {
+    const spec = base();
+    spec.courses.push({ id: 'PHY', sessions: 1, faculty: ['F2'], groups: ['G1'], rooms: ['R2'] });
+    spec.courses.push({ id: 'CHEM', sessions: 1, faculty: ['F2'], groups: ['G1'], rooms: ['R2'] });
+    // 3 courses 2 days apart need 5 days: fits the 5-day week; 3 days apart need 7.
+    spec.rules = [{ kind: 'min_days_between', courses: ['MATH', 'PHY', 'CHEM'], value: 2 }];
+    expect(codes(spec)).not.toContain('rule_cannot_fit');
+    spec.rules[0].value = 3;
+    const f = precheck(tinyProblem(spec)).find((x) => x.code === 'rule_cannot_fit');
+    expect(f?.fatal).toBe(true);
+    expect(f?.rows).toEqual([
+      { sheet: 'Rules', id: 'row 2' },
+      { sheet: 'Courses', id: 'MATH' },
+      { sheet: 'Courses', id: 'PHY' },
+      { sheet: 'Courses', id: 'CHEM' },
+    ]);
+    expect(f?.message).toContain('need 7 days');
+    // MATH's 4 sessions 2 days apart need 7 days; soft rules prove nothing.
+    spec.rules = [{ kind: 'min_days_apart', courses: ['MATH'], value: 2 }];
+    expect(codes(spec)).toContain('rule_cannot_fit');
+    spec.rules[0].hard = false;
+    expect(codes(spec)).not.toContain('rule_cannot_fit');
+    // Blocks are 3 periods: a 2-period lab and a lecture fit back to back, two labs do not.
+    spec.rules = [{ kind: 'adjacent', courses: ['LAB-B1', 'PHY'] }];
+    expect(codes(spec)).not.toContain('rule_cannot_fit');
+    spec.rules = [{ kind: 'adjacent', courses: ['LAB-B1', 'LAB-B2'] }];
+    expect(codes(spec)).toContain('rule_cannot_fit');
+    spec.rules = [{ kind: 'consecutive', courses: ['LAB-B1', 'LAB-B2'] }];
+    expect(codes(spec)).toContain('rule_cannot_fit');
+  });
+
   it('runs fast on a large instance', () => {
     const spec = base();
     spec.days = 6;

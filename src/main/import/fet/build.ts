@@ -373,7 +373,13 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
   for (const [cid, acts] of courseActs)
     order.set(cid, new Array<number | undefined>(acts.length).fill(undefined));
   const rules: Rule[] = [];
-  resolveRelations(ctx.relations, courseOf, courseActs, order, rules, demote, note);
+  // A break with teaching hours before and after it on its day: FET's consecutive and grouped
+  // activities may sit on either side of it, the contract's consecutive and adjacent may not.
+  const innerBreak = doc.days.some((_d, d) => {
+    const open = doc.hours.map((_h, h) => !ctx.breaks.has(d * H + h));
+    return open.some((o, h) => !o && open.indexOf(true) < h && open.lastIndexOf(true) > h);
+  });
+  resolveRelations(ctx.relations, courseOf, courseActs, order, rules, demote, note, innerBreak);
   const sessionOf = new Map<number, { courseId: string; session: number }>();
   for (const [cid, acts] of courseActs) {
     const slots = order.get(cid)!;
@@ -489,6 +495,7 @@ function resolveRelations(
   rules: Rule[],
   demote: (k: string, o: Outcome, a: number[], r: string) => void,
   note: (k: string, o: Outcome, a: number[], r: string) => void,
+  innerBreak: boolean,
 ): void {
   const soft = (r: Relation): Partial<Rule> => (r.hard ? {} : { hard: false, weight: r.weight });
   // Whole-course relations.
@@ -512,8 +519,11 @@ function resolveRelations(
       else if (v === 1)
         rules.push({ kind: 'different_days', courses: cs, hard: true, weight: 1, ...soft(r) });
       else {
-        drop(`min days ${v} between sessions of different courses has no equivalent`);
-        continue;
+        // FET counts every pair of the listed activities: across courses, and within each course.
+        rules.push({ kind: 'min_days_between', courses: cs, hard: true, weight: 1, value: v, ...soft(r) });
+        for (const c of cs)
+          if (courseActs.get(c)!.length > 1)
+            rules.push({ kind: 'min_days_apart', courses: [c], hard: true, weight: 1, value: v, ...soft(r) });
       }
       if (r.weakened) note(r.fetKind, 'weakened', acts, r.weakened);
       else note(r.fetKind, 'mapped', acts, '');
@@ -546,6 +556,15 @@ function resolveRelations(
     }
     if (new Set(cs).size !== cs.length) {
       note(r.fetKind, 'dropped', acts, 'relates two sessions of one course');
+      continue;
+    }
+    if (innerBreak && (r.rule === 'consecutive' || r.rule === 'adjacent')) {
+      note(
+        r.fetKind,
+        'dropped',
+        acts,
+        'FET lets a break fall between the two activities; the contract puts them in touching periods (this file has breaks inside the day)',
+      );
       continue;
     }
     const ordered = r.rule === 'consecutive' || r.rule === 'ordered';

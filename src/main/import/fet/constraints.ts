@@ -433,6 +433,11 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     ...ctx.listed(el, 'First_Activity_Id'),
     ...ctx.listed(el, 'Second_Activity_Id'),
   ]),
+  ConstraintTwoActivitiesGrouped: relation('adjacent', 'pairwise', 'Rules adjacent', (el, ctx) => [
+    ...ctx.listed(el, 'First_Activity_Id'),
+    ...ctx.listed(el, 'Second_Activity_Id'),
+  ]),
+  ConstraintActivitiesSameStartingHour: relation('same_period', 'pairwise', 'Rules same_period', byId),
   ConstraintTwoActivitiesOrdered: relation('ordered', 'pairwise', 'Rules ordered', (el, ctx) => [
     ...ctx.listed(el, 'First_Activity_Id'),
     ...ctx.listed(el, 'Second_Activity_Id'),
@@ -441,7 +446,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
   ConstraintMinDaysBetweenActivities: relation(
     'min_days',
     'whole',
-    'Rules min_days_apart (one course) or different_days (several courses, 1 day)',
+    'Rules min_days_apart (the sessions of one course), different_days (several courses, 1 day) or min_days_between (several courses, with min_days_apart on each course of several sessions)',
     byId,
     (el) => num(el, 'MinDays'),
   ),

@@ -187,9 +187,10 @@ describe('FET constraints', () => {
         { kind: 'min_days_apart', courses: ['A3'], hard: false, weight: 90, value: 1 },
         { kind: 'same_room', courses: ['A1'], hard: true, weight: 1 },
         { kind: 'same_time', courses: ['A12', 'A9'], hard: false, weight: 80 },
+        { kind: 'adjacent', courses: ['A1', 'A6'], hard: true, weight: 1 },
       ]),
     );
-    expect(c.rules).toHaveLength(8);
+    expect(c.rules).toHaveLength(9);
   });
 
   it('pairs sessions k with k so that same-time activities are the same session numbers', async () => {
@@ -227,7 +228,7 @@ describe('FET constraints', () => {
     expect(bySheet.get('ConstraintTeacherMaxHoursContinuously')).toBe(
       '1 ConstraintTeacherMaxHoursContinuously not imported: no equivalent in the college contract. Activities: 1, 2, 12',
     );
-    expect(bySheet.get('ConstraintTwoActivitiesGrouped')).toMatch(/not imported.*Activities: 1, 6$/);
+    expect(bySheet.get('ConstraintTwoActivitiesGrouped')).toBeUndefined();
     expect(bySheet.get('ConstraintTeacherMaxHoursDaily')).toMatch(/soft.*Activities: 7, 8, 10$/);
     expect(bySheet.get('ConstraintMinDaysBetweenActivities')).toMatch(
       /only some sessions.*Activities: 1, 3$/,
@@ -240,6 +241,107 @@ describe('FET constraints', () => {
       weakened: 0,
     });
     expect(kinds.get('ConstraintActivitiesSameStartingTime')).toMatchObject({ mapped: 3, dropped: 0 });
+  });
+});
+
+describe('FET relations the contract says with min_days_between, same_period and adjacent', () => {
+  type Place = [string, number, number, number];
+  /** Hard rule count of a timetable given as [course, session, day, period] (each course in its own room). */
+  function ruleCost(c: College, places: Place[]): number {
+    const problem = compile(c);
+    const assignments = places.map(([courseId, session, day, period]) => ({
+      courseId,
+      session,
+      day,
+      period,
+      roomId: `no-room:${courseId}`,
+      locked: false,
+    }));
+    const e = evaluate(problem, timetableToPlacement(problem, { assignments }));
+    expect(e.hardTotal - e.hard.rule).toBe(0);
+    return e.hard.rule;
+  }
+  // A1 (activities 1, 2) and A4 (4, 5) at the same hours, A3 two days from A1, A6 and A7 back to back.
+  const good: Place[] = [
+    ['A1', 1, 0, 0],
+    ['A1', 2, 2, 2],
+    ['A3', 1, 4, 1],
+    ['A4', 1, 1, 0],
+    ['A4', 2, 3, 2],
+    ['A6', 1, 0, 2],
+    ['A7', 1, 0, 1],
+  ];
+  const moved = (id: string, session: number, day: number, period: number): Place[] =>
+    good.map((x) => (x[0] === id && x[1] === session ? [id, session, day, period] : x));
+
+  it('maps each onto its rule, numbering sessions to follow the pairs FET states', async () => {
+    const { c, result } = await college('relations.fet');
+    expect(c.rules).toEqual([
+      { kind: 'min_days_between', courses: ['A1', 'A3'], hard: true, weight: 1, value: 2 },
+      { kind: 'min_days_apart', courses: ['A1'], hard: true, weight: 1, value: 2 },
+      { kind: 'same_period', courses: ['A1', 'A4'], hard: true, weight: 1 },
+      { kind: 'adjacent', courses: ['A6', 'A7'], hard: true, weight: 1 },
+    ]);
+    const { build } = await importFetDetailed(fixture('relations.fet'));
+    // Activity 2 pairs with 5 (written "5, 2"): both are session 2.
+    expect(build!.sessionOf.get(2)).toEqual({ courseId: 'A1', session: 2 });
+    expect(build!.sessionOf.get(5)).toEqual({ courseId: 'A4', session: 2 });
+    expect(build!.kinds.get('ConstraintMinDaysBetweenActivities')).toMatchObject({ mapped: 1, dropped: 0 });
+    expect(build!.kinds.get('ConstraintTwoActivitiesGrouped')).toMatchObject({ mapped: 1, dropped: 0 });
+    expect(build!.kinds.get('ConstraintActivitiesSameStartingHour')).toMatchObject({ mapped: 2, dropped: 1 });
+    // Two sessions of one course at the same hour cannot be said: reported with its activities.
+    expect(result.warnings.map((w) => w.message)).toContain(
+      '1 ConstraintActivitiesSameStartingHour not imported: relates two sessions of one course. Activities: 4, 5',
+    );
+  });
+
+  it('scores a timetable that keeps them at 0 and counts each broken one', async () => {
+    const { c } = await college('relations.fet');
+    expect(ruleCost(c, good)).toBe(0);
+    // A7 right after A6 instead of before it: still back to back.
+    expect(ruleCost(c, moved('A7', 1, 0, 3))).toBe(0);
+    // A3 one day after A1's second session: min days between broken once.
+    expect(ruleCost(c, moved('A3', 1, 3, 1))).toBe(1);
+    // A1's sessions one day apart: min days (within the course) broken once, and A3 stays 2+ away.
+    expect(ruleCost(c, moved('A1', 2, 1, 2))).toBe(1);
+    // A4's second session in another hour than A1's second: same period broken once.
+    expect(ruleCost(c, moved('A4', 2, 3, 1))).toBe(1);
+    // A4's sessions swapped: each is in the hour of the other pair.
+    expect(
+      ruleCost(
+        c,
+        good.map((x): Place => (x[0] === 'A4' ? ['A4', x[1], x[2], x[1] === 1 ? 2 : 0] : x)),
+      ),
+    ).toBe(2);
+    // A7 on another day, or one hour apart: not back to back.
+    expect(ruleCost(c, moved('A7', 1, 1, 1))).toBe(1);
+    expect(ruleCost(c, moved('A7', 1, 0, 0))).toBe(1);
+  });
+
+  it('reports FET grouped and consecutive activities in a file with a break inside the day, instead of a stricter rule', async () => {
+    const text = await readFile(fixture('relations.fet'), 'utf8');
+    const withBreak = (day: string, hour: string): string =>
+      text.replace(
+        '</Time_Constraints_List>',
+        `<ConstraintBreakTimes><Weight_Percentage>100</Weight_Percentage><Number_of_Break_Times>1</Number_of_Break_Times><Break_Time><Day>${day}</Day><Hour>${hour}</Hour></Break_Time><Active>true</Active></ConstraintBreakTimes>\n</Time_Constraints_List>`,
+      );
+    const inner = join(tmp, 'inner-break.fet');
+    await writeFile(inner, withBreak('Tue', '2'));
+    const a = await importFetDetailed(inner);
+    expect(a.result.ok && a.result.college.rules.map((r) => r.kind)).toEqual([
+      'min_days_between',
+      'min_days_apart',
+      'same_period',
+    ]);
+    expect(a.build!.kinds.get('ConstraintTwoActivitiesGrouped')).toMatchObject({ mapped: 0, dropped: 1 });
+    expect(a.result.warnings.map((w) => w.message).join('\n')).toMatch(
+      /TwoActivitiesGrouped not imported: FET lets a break fall between the two activities.*Activities: 6, 7/,
+    );
+    // A break at the end of a day lies between no two teaching hours: the rule stays.
+    const last = join(tmp, 'last-hour-break.fet');
+    await writeFile(last, withBreak('Tue', '4'));
+    const b = await importFetDetailed(last);
+    expect(b.build!.kinds.get('ConstraintTwoActivitiesGrouped')).toMatchObject({ mapped: 1, dropped: 0 });
   });
 });
 

@@ -34,7 +34,7 @@ export interface TinySpec {
     unavailable?: number[];
   }>;
   fixed?: Array<{ course: string; session: number; slot: number; room?: string }>;
-  rules?: Array<{ kind: RuleKind; courses: string[]; hard?: boolean }>;
+  rules?: Array<{ kind: RuleKind; courses: string[]; hard?: boolean; value?: number }>;
   /** Pairs of courses sharing enrolled students: [a, b, count]. */
   shared?: Array<[string, string, number]>;
   capacityHard?: boolean;
@@ -136,7 +136,7 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
     courses: Int32Array.from(r.courses.map(courseIx)),
     hard: r.hard ?? true,
     weight: 1,
-    value: 0,
+    value: r.value ?? 0,
     source: i,
   }));
   return {
