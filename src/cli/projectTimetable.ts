@@ -7,6 +7,8 @@ import {
   loadCollege,
   openProject,
 } from '../main/db/index.ts';
+import { compile } from '../shared/compiled/compile.ts';
+import { timetableToPlacement } from '../shared/compiled/placement.ts';
 import type { College, Timetable } from '../shared/model/types.ts';
 import { CliError } from './CliError.ts';
 
@@ -57,6 +59,17 @@ export function loadProjectTimetable(
     }
     const label = `timetable ${found.summary.id} "${found.summary.name}"`;
     const revision = getCollegeRevision(db);
+    if (!found.summary.stale) {
+      // Made for this very college, so a misfit means rows were changed outside Slotwise.
+      try {
+        timetableToPlacement(compile(college), found.timetable);
+      } catch (err) {
+        throw new CliError(
+          `${path} is damaged: ${label} does not fit the college it was made for (${err instanceof Error ? err.message : String(err)}; rows were removed or changed outside Slotwise). Restore a backup (slotwise restore) or import the college again.`,
+          2,
+        );
+      }
+    }
     return {
       college,
       timetable: found.timetable,

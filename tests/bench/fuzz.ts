@@ -1,68 +1,106 @@
-// Fuzz campaign: npm run fuzz -- [--count N] [--seed S] [--target csv,xlsx,ctt,project,ics]
-//   [--project-every K] [--verbose]
-// Runs N seeded cases per target (tests/fuzz/targets.ts) and prints, per target, the cases tried
-// and the failures: crashes, unlocated errors, accepted invalid inputs and changed project files
-// (a failed import through the CLI's path is checked against a project file every K cases).
+// Fuzz campaign: npm run fuzz -- [--count N] [--seed S] [--target csv,xlsx,...] [--first]
+//   [--process-count M] [--project-every K] [--verbose]
+// Runs seeded cases per target and prints, per target and in total, the cases tried, rejected and
+// accepted, and the failures: crashes, unlocated errors, accepted invalid inputs and changed files.
+// Input targets (tests/fuzz/targets.ts: csv, xlsx, ctt, project, ics) run N cases each (a failed
+// import through the CLI's path is checked against a project file every K cases); process targets
+// (tests/fuzz/processTargets.ts: cli, kill, concurrent) run M cases each, since each case runs
+// whole commands. --first stops at the first failure and prints how to run that case again.
 // Exit code 1 when any failure was seen. Heavy: run it under the shared lock.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { campaign, TARGETS } from '../fuzz/targets.ts';
+import { PROCESS_TARGETS } from '../fuzz/processTargets.ts';
+import { campaign, FAILURES, TARGETS, type FuzzTarget, type Verdict } from '../fuzz/targets.ts';
 
+const ALL: Record<string, FuzzTarget> = { ...TARGETS, ...PROCESS_TARGETS };
 const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '200' },
+    'process-count': { type: 'string' },
     seed: { type: 'string', default: '20261206' },
-    target: { type: 'string', default: Object.keys(TARGETS).join(',') },
+    target: { type: 'string', default: Object.keys(ALL).join(',') },
     'project-every': { type: 'string', default: '25' },
+    first: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
   },
 });
 const count = Number(values.count);
+const processCount = Number(values['process-count'] ?? Math.max(1, Math.round(count / 10)));
 const seed = Number(values.seed);
 const every = Number(values['project-every']);
 if (
   !Number.isInteger(count) ||
   count < 1 ||
+  !Number.isInteger(processCount) ||
+  processCount < 1 ||
   !Number.isInteger(seed) ||
   !Number.isInteger(every) ||
   every < 0
 ) {
-  console.error('--count and --seed must be whole numbers (count at least 1), --project-every 0 or more.');
+  console.error(
+    '--count, --process-count and --seed must be whole numbers (counts at least 1), --project-every 0 or more.',
+  );
   process.exit(2);
 }
 const names = values.target.split(',').filter(Boolean);
-const unknown = names.filter((n) => !(n in TARGETS));
+const unknown = names.filter((n) => !(n in ALL));
 if (unknown.length > 0) {
-  console.error(`Unknown target ${unknown.join(', ')}: use ${Object.keys(TARGETS).join(', ')}.`);
+  console.error(`Unknown target ${unknown.join(', ')}: use ${Object.keys(ALL).join(', ')}.`);
   process.exit(2);
 }
+process.env.SLOTWISE_LOG_DIR ??= 'off';
 
 const scratchRoot = mkdtempSync(join(tmpdir(), 'slotwise-fuzz-'));
-let failures = 0;
-console.log(`fuzz campaign: seed ${seed}, ${count} cases per target, project file checked every ${every}`);
+const KINDS: Verdict[] = ['rejected', 'accepted', ...FAILURES];
+const total: Record<Verdict, number> = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<
+  Verdict,
+  number
+>;
+let tried = 0;
+let stopped = false;
+const row = (label: string, n: number, c: Record<Verdict, number>, seconds: string): string =>
+  `${label.padEnd(28)} ${String(n).padStart(6)} ${String(c.rejected).padStart(9)} ${String(c.accepted).padStart(9)} ${String(c.crash).padStart(8)} ${String(c.unlocated).padStart(10)} ${String(c['accepted-invalid']).padStart(17)} ${String(c['changed-file']).padStart(14)} ${seconds.padStart(8)}`;
+
 console.log(
-  'target                  tried  rejected  accepted  crashes  unlocated  accepted-invalid  changed-files  seconds',
+  `fuzz campaign: seed ${seed}, ${count} cases per input target, ${processCount} per process target, project file checked every ${every}${values.first ? ', stopping at the first failure' : ''}`,
 );
+console.log(
+  'target                        tried  rejected  accepted  crashes  unlocated  accepted-invalid  changed-files  seconds',
+);
+const startedAll = performance.now();
 try {
   for (const name of names) {
-    const target = TARGETS[name];
+    const target = ALL[name];
+    const n = name in PROCESS_TARGETS ? processCount : count;
     const started = performance.now();
-    const counts = await campaign(target, seed, count, join(scratchRoot, name), {
+    const counts = await campaign(target, seed, n, join(scratchRoot, name), {
       projectCheckEvery: every,
+      stopAtFirst: values.first,
       onFailure: (i, r) => {
-        if (values.verbose) console.log(`  ${name} case ${i}: ${r.verdict}: ${r.detail ?? ''}`);
+        if (values.verbose || values.first)
+          console.log(`  ${name} case ${i}: ${r.verdict}: ${r.detail ?? ''}`);
+        if (values.first) {
+          console.log(
+            `  run it again: npm run fuzz -- --target ${name} --seed ${seed} --${name in PROCESS_TARGETS ? 'process-count' : 'count'} ${i + 1} --first`,
+          );
+          stopped = true;
+        }
       },
     });
-    const bad = counts.crash + counts.unlocated + counts['accepted-invalid'] + counts['changed-file'];
-    failures += bad;
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(
-      `${target.name.padEnd(22)} ${String(count).padStart(6)} ${String(counts.rejected).padStart(9)} ${String(counts.accepted).padStart(9)} ${String(counts.crash).padStart(8)} ${String(counts.unlocated).padStart(10)} ${String(counts['accepted-invalid']).padStart(17)} ${String(counts['changed-file']).padStart(14)} ${seconds.padStart(8)}`,
-    );
+    const ran = KINDS.reduce((sum, k) => sum + counts[k], 0);
+    tried += ran;
+    for (const k of KINDS) total[k] += counts[k];
+    console.log(row(target.name, ran, counts, ((performance.now() - started) / 1000).toFixed(1)));
+    if (stopped) break;
   }
 } finally {
   rmSync(scratchRoot, { recursive: true, force: true });
 }
+console.log(row('total', tried, total, ((performance.now() - startedAll) / 1000).toFixed(1)));
+const failures = FAILURES.reduce((sum, k) => sum + total[k], 0);
+console.log(
+  `tried ${tried} / crashes ${total.crash} / unlocated ${total.unlocated} / accepted-invalid ${total['accepted-invalid']} / changed files ${total['changed-file']}`,
+);
 process.exit(failures > 0 ? 1 : 0);

@@ -62,6 +62,16 @@ const DAMAGES: Record<string, (path: string) => void> = {
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.close();
   },
+  // Found by the fuzz campaign: rows edited outside Slotwise that point at rows the file does not hold.
+  'a checkpoint of a missing job': (path) => {
+    goodProject(path);
+    const db = new Sqlite(path);
+    db.pragma('foreign_keys = OFF');
+    db.exec(
+      "INSERT INTO checkpoints (job_id, stage, timetable, created_at) VALUES (999, 'search', '{}', 'now')",
+    );
+    db.close();
+  },
   'a folder': (path) => {
     mkdirSync(path);
   },

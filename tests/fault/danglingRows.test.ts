@@ -7,8 +7,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { loadCollege, openProject, ProjectFileError, saveCollege } from '../../src/main/db/index.ts';
+import {
+  addTimetable,
+  loadCollege,
+  openProject,
+  ProjectFileError,
+  saveCollege,
+} from '../../src/main/db/index.ts';
 import { richCollege } from '../../src/main/db/testing/richCollege.ts';
+import { smallCollege, smallTimetable } from '../export/smallCollege.ts';
 import { captureCli } from '../fixtures/cliCapture.ts';
 
 const cli = captureCli('slotwise-dangling-');
@@ -81,5 +88,35 @@ describe('a project whose rows no longer hold together', () => {
     expect(said).toMatch(/cannot be restored: .*names room ".*not changed/s);
     expect(said).not.toMatch(/\bat .*\.ts:\d+/);
     expect(readFileSync(good).equals(before)).toBe(true);
+  });
+
+  // Found by the fuzz campaign: with the rooms deleted, a college whose courses name no room still
+  // loads, but its active timetable places sessions in those rooms; check and export said "unknown
+  // room" without naming the project file or saying it is damaged.
+  it('a timetable that no longer fits its own college: check and export say the file is damaged', async () => {
+    const path = join(cli.dir, 'project.slotwise');
+    const db = openProject(path);
+    saveCollege(db, smallCollege());
+    const zero = { hardTotal: 0, softTotal: 0, hard: {}, soft: {} } as never;
+    addTimetable(db, { name: 'T1', kind: 'manual', timetable: smallTimetable(), evaluation: zero });
+    db.close();
+    const raw = new Sqlite(path);
+    raw.exec('DELETE FROM rooms');
+    raw.close();
+    const before = readFileSync(path);
+    for (const args of [
+      ['check', '--db', path],
+      ['check', '--db', path, '--json'],
+      ['export', '--db', path, '--format', 'ics', '--out', join(cli.dir, 'ics')],
+    ]) {
+      cli.err = [];
+      const code = await main(args);
+      const said = cli.err.join('\n');
+      expect(code, said).toBe(2);
+      expect(said).toMatch(
+        /project\.slotwise is damaged: timetable 1 "T1" does not fit .*unknown room "R\d+"/,
+      );
+    }
+    expect(readFileSync(path).equals(before)).toBe(true);
   });
 });

@@ -60,7 +60,7 @@ export class Rng {
   }
 }
 
-const caseRng = (seed: number, index: number): Rng => new Rng((seed * 1_000_003 + index * 7919) >>> 0);
+export const caseRng = (seed: number, index: number): Rng => new Rng((seed * 1_000_003 + index * 7919) >>> 0);
 
 // ---------------------------------------------------------------------------------------------
 // Text mutations (CSV cells, .ctt tokens)
@@ -262,7 +262,7 @@ async function projectUnchanged(source: string, dir: string): Promise<CaseResult
   return undefined;
 }
 
-async function guarded(run: () => CaseResult | Promise<CaseResult>): Promise<CaseResult> {
+export async function guarded(run: () => CaseResult | Promise<CaseResult>): Promise<CaseResult> {
   try {
     return await run();
   } catch (err) {
@@ -368,7 +368,35 @@ const TABLE_DAMAGES: Array<(db: Sqlite.Database, rng: Rng) => void> = [
   },
   (db) => db.exec('DELETE FROM rooms'),
   (db) => db.pragma('application_id = 0'),
+  // Rows that dangle: a checkpoint of a job and an assignment of a timetable the file does not hold.
+  (db, rng) => {
+    db.pragma('foreign_keys = OFF');
+    db.exec(
+      rng.int(2) === 0
+        ? "INSERT INTO checkpoints (job_id, stage, timetable, created_at) VALUES (999, 'search', '{}', 'now')"
+        : "INSERT INTO assignments (timetable_id, course_id, session, pos) VALUES (999, 'X', 0, 0)",
+    );
+  },
 ];
+
+/** Damages a closed project file: a table change (a third of the time) or its bytes. */
+export function damageProjectFile(path: string, rng: Rng): void {
+  if (rng.int(3) === 0) {
+    const raw = new Sqlite(path);
+    rng.pick(TABLE_DAMAGES)(raw, rng);
+    raw.close();
+  } else {
+    let bytes = readFileSync(path);
+    const kind = rng.int(4);
+    if (kind === 0) bytes = bytes.subarray(0, rng.int(bytes.length));
+    else if (kind === 1)
+      bytes.fill(0, rng.int(bytes.length), Math.min(bytes.length, rng.int(bytes.length) + 4096));
+    else if (kind === 2)
+      bytes[rng.int(100)] = rng.int(256); // the header
+    else for (let k = 1 + rng.int(8); k > 0; k--) bytes[rng.int(bytes.length)] = rng.int(256);
+    writeFileSync(path, bytes);
+  }
+}
 
 export const projectTarget: FuzzTarget = {
   name: 'project files',
@@ -380,21 +408,7 @@ export const projectTarget: FuzzTarget = {
       saveCollege(db, richCollege());
       db.close();
       for (const f of readdirSync(dir)) if (f !== 'project.slotwise') rmSync(join(dir, f), { force: true });
-      if (rng.int(3) === 0) {
-        const raw = new Sqlite(path);
-        rng.pick(TABLE_DAMAGES)(raw, rng);
-        raw.close();
-      } else {
-        let bytes = readFileSync(path);
-        const kind = rng.int(4);
-        if (kind === 0) bytes = bytes.subarray(0, rng.int(bytes.length));
-        else if (kind === 1)
-          bytes.fill(0, rng.int(bytes.length), Math.min(bytes.length, rng.int(bytes.length) + 4096));
-        else if (kind === 2)
-          bytes[rng.int(100)] = rng.int(256); // the header
-        else for (let k = 1 + rng.int(8); k > 0; k--) bytes[rng.int(bytes.length)] = rng.int(256);
-        writeFileSync(path, bytes);
-      }
+      damageProjectFile(path, rng);
       const before = readFileSync(path);
       let opened;
       try {
@@ -509,7 +523,12 @@ export async function campaign(
   seed: number,
   count: number,
   scratch: string,
-  opts: { projectCheckEvery: number; onFailure?: (index: number, r: CaseResult) => void },
+  opts: {
+    projectCheckEvery: number;
+    onFailure?: (index: number, r: CaseResult) => void;
+    /** Stop after the first failure (the counts then cover the cases run so far). */
+    stopAtFirst?: boolean;
+  },
 ): Promise<Record<Verdict, number>> {
   const counts: Record<Verdict, number> = {
     rejected: 0,
@@ -526,7 +545,10 @@ export async function campaign(
       projectCheck: opts.projectCheckEvery > 0 && i % opts.projectCheckEvery === 0,
     });
     counts[r.verdict]++;
-    if (FAILURES.includes(r.verdict)) opts.onFailure?.(i, r);
+    if (FAILURES.includes(r.verdict)) {
+      opts.onFailure?.(i, r);
+      if (opts.stopAtFirst) break;
+    }
   }
   return counts;
 }

@@ -1,7 +1,8 @@
 // What a project file must pass before anything is read from or written to it: its first 100
 // bytes (SQLite's header: the Slotwise mark, the file format bytes, a size that matches the page
 // count) without SQLite, then on a read-only connection its schema version, SQLite's integrity
-// check, every table and column that version has, and every JSON cell that the repositories parse.
+// check, every table and column that version has, no row whose foreign key points at a missing
+// row, and every JSON cell that the repositories parse.
 import Sqlite from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
@@ -138,7 +139,7 @@ function tablesOf(db: Database): Map<string, string[]> {
 
 /**
  * Checks an open (read-only) connection: the mark, the schema version, SQLite's integrity check,
- * the tables and columns of that version, and the JSON cells. Returns the schema version.
+ * the tables and columns of that version, the foreign keys and the JSON cells. Returns the schema version.
  */
 export function checkContents(db: Database, path: string): number {
   const appId = db.pragma('application_id', { simple: true }) as number;
@@ -168,6 +169,7 @@ export function checkContents(db: Database, path: string): number {
     const missing = columns.filter((c) => !have.includes(c));
     if (missing.length > 0) throw damaged(path, `table "${table}" lacks the column(s) ${missing.join(', ')}`);
   }
+  checkForeignKeys(db, path);
   for (const { version: since, table, column, type } of JSON_COLUMNS) {
     if (since > version) continue;
     const bad = type

@@ -10,7 +10,6 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { backupProject, defaultBackupDir, pruneBackups } from './backups.ts';
 import { loadCollege } from './collegeRepo.ts';
 import { openProject } from './connection.ts';
-import { checkForeignKeys } from './projectCheck.ts';
 import { lockExclusive } from './projectLock.ts';
 import { ProjectFileError } from './ProjectFileError.ts';
 
@@ -93,32 +92,20 @@ async function replaceWith(
 
 /**
  * Throws a RestoreError unless `path` opens as a Slotwise project (an older schema is fine) whose
- * rows hold together: no foreign key points at a missing row, and the college loads with every id
- * it names present (the checks every command makes before it reads the college).
+ * rows hold together: the checks of every open (foreign keys among them), and the college loads
+ * with every id it names present, as every command checks before it reads the college.
  */
 function assertProject(path: string, what: string): void {
   try {
-    let db: Sqlite.Database;
+    const db = openProject(path, { readonly: true, lock: false });
     try {
-      db = openProject(path, { readonly: true, lock: false });
-    } catch (err) {
-      if (!(err instanceof ProjectFileError) || err.code !== 'needs_upgrade') throw err;
-      // An older schema: its own tables are checked; the college is checked once it is upgraded.
-      db = new Sqlite(path, { readonly: true, fileMustExist: true });
-      try {
-        checkForeignKeys(db, path);
-      } finally {
-        db.close();
-      }
-      return;
-    }
-    try {
-      checkForeignKeys(db, path);
       loadCollege(db);
     } finally {
       db.close();
     }
   } catch (err) {
+    // An older schema passed the file checks; its college is checked once it is upgraded.
+    if (err instanceof ProjectFileError && err.code === 'needs_upgrade') return;
     const reason = err instanceof Error ? err.message : String(err);
     throw new RestoreError(`${what}: ${reason} The project was not changed.`, { cause: err });
   }
