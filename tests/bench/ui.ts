@@ -1,7 +1,8 @@
 // Browser benchmark of the Timetable screen at university scale: the real renderer build in
 // Debian's Chromium (the e2e harness: real main-process handlers, a real project file) on the
 // generated `sih` college (about 7k sessions) imported through import:run, with its planted
-// timetable active. Prints screen entry (first visit and a return visit), the longest frame
+// timetable active. Prints screen entry (first visit, a return visit, and a visit after a re-import
+// changed the college: the whole load again), the longest frame
 // (Long Tasks API and gaps between animation frames), and pick-up, drop and swap times.
 //
 //   npm run bench:ui [-- --seed 1 --repeat 5 --json]
@@ -20,7 +21,7 @@ import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import { browserAvailable, buildRenderer, launchApp } from '../e2e/harness.ts';
 import { createProject, importData } from '../e2e/seed.ts';
-import { installFrameMonitor, measureInPage, type Timed } from './uiPage.ts';
+import { installFrameMonitor, measureEntryAfterChange, measureInPage, type Timed } from './uiPage.ts';
 
 const { values } = parseArgs({
   options: {
@@ -73,6 +74,10 @@ try {
     await app.page.getByRole('navigation').getByRole('button', { name: 'Data' }).waitFor();
     await installFrameMonitor(app.page);
     const results = await measureInPage(app.page, repeat);
+    results['screen entry (re-import)'] = await measureEntryAfterChange(app.page, async () => {
+      const again = await importData(app, csv);
+      if (!again.ok) throw new Error(`the sih college did not import again: ${again.errors[0]?.message}`);
+    });
     print(results);
   } finally {
     await app.close();

@@ -237,6 +237,16 @@ function summary(steps: Step[]): Timed {
   };
 }
 
+/**
+ * Screen entry after the college changed (a re-import done by the caller while the screen was
+ * left): the whole load again, nothing kept and nothing loaded ahead.
+ */
+export async function measureEntryAfterChange(page: Page, change: () => Promise<void>): Promise<Timed> {
+  await step(page, 'leave');
+  await change();
+  return summary([await step(page, 'entry')]);
+}
+
 /** Runs every measured interaction `repeat` times (screen entry: the first visit once). */
 export async function measureInPage(page: Page, repeat: number): Promise<Record<string, Timed>> {
   const first = await step(page, 'entry');

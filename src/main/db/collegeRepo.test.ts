@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
 import { collegeSchema, type College } from '../../shared/model/index.ts';
@@ -104,5 +107,37 @@ describe('saveCollege / loadCollege', () => {
     });
     saveCollege(db, college);
     expect(loadCollege(db)).toStrictEqual(college);
+  });
+});
+
+describe('the schema check of a loaded college', () => {
+  it('is skipped for the revision this connection wrote, and made on any other connection', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'slotwise-college-')), 'p.slotwise');
+    const writer = openProject(file);
+    try {
+      saveCollege(writer, richCollege());
+      // A change outside Slotwise that leaves the revision as it was (rows still hold together).
+      writer.exec("UPDATE courses SET unavailable = '[1,2]'");
+      expect(loadCollege(writer)?.courses.length).toBe(richCollege().courses.length);
+      const reader = openProject(file, { create: false });
+      try {
+        expect(() => loadCollege(reader)).toThrow(
+          /courses\.0\.unavailable\.0 does not hold what Slotwise wrote/,
+        );
+      } finally {
+        reader.close();
+      }
+      // A revision written elsewhere is checked on this connection too.
+      const other = openProject(file, { create: false });
+      try {
+        saveCollege(other, richCollege());
+      } finally {
+        other.close();
+      }
+      writer.exec("UPDATE courses SET unavailable = '[1,2]'");
+      expect(() => loadCollege(writer)).toThrow(/does not hold what Slotwise wrote/);
+    } finally {
+      writer.close();
+    }
   });
 });

@@ -44,6 +44,13 @@ const MODEL_TABLES = [
   'rules',
 ] as const;
 
+/**
+ * Per connection, the college revision this process wrote itself from a checked College: loading
+ * it back on that connection skips the schema check (tens to hundreds of milliseconds at
+ * university scale). Another connection, a later run or a revision written elsewhere is checked.
+ */
+const writtenHere = new WeakMap<Database, number>();
+
 /** Replaces all college data with `college` atomically and bumps the college revision. */
 export function saveCollege(db: Database, college: College): void {
   const insertSetting = db.prepare('INSERT INTO college_settings (key, value) VALUES (?, ?)');
@@ -90,6 +97,7 @@ export function saveCollege(db: Database, college: College): void {
     for (const r of college.rules) insertRule.run(ruleToRow(r));
     bumpCollegeRevision(db);
   }).immediate();
+  writtenHere.set(db, getCollegeRevision(db));
 }
 
 /** The college as last saved, or null when this project has none yet. */
@@ -117,8 +125,8 @@ export function loadCollege(db: Database): College | null {
       settings: settings.settings as Settings,
     };
     if (settings.source !== undefined) college.source = settings.source as College['source'];
-    const shape = collegeSchema.safeParse(college);
-    if (!shape.success) {
+    const shape = writtenHere.get(db) === getCollegeRevision(db) ? null : collegeSchema.safeParse(college);
+    if (shape && !shape.success) {
       const [problem] = shape.error.issues;
       throw new ProjectFileError(
         'corrupt',

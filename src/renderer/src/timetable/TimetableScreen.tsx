@@ -178,7 +178,7 @@ export function TimetableScreen({ projectPath, focus, onImport, onGenerate }: Pr
     edit(moveEdit(c.moves));
   };
 
-  if (editor.status === 'idle' || editor.status === 'loading' || catchingUp)
+  if (editor.status === 'idle' || editor.status === 'loading' || !editor.checked || catchingUp)
     return <p className="screen muted">Loading the timetable&hellip;</p>;
   if (editor.status === 'error' && !model)
     return (

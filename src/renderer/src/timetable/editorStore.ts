@@ -226,6 +226,14 @@ export class EditorStore {
     return `Redone: ${describeEdit(this.snap.model, e, 'to')}.`;
   }
 
+  /**
+   * After a load in the background: a failure nobody is shown (no screen is subscribed) is
+   * forgotten, so the screen's first visit loads again instead of opening on the error.
+   */
+  forgetUnseenFailure(): void {
+    if (this.snap.status === 'error' && this.listeners.size === 0) this.reset();
+  }
+
   dismissError(): void {
     this.set({ error: null });
   }
@@ -341,6 +349,9 @@ export const editorStore = new EditorStore();
  * Returns a cancel for a load not yet started.
  */
 export function prefetchTimetable(path: string): () => void {
-  const handle = requestIdleCallback(() => void editorStore.open(path), { timeout: 1000 });
+  const handle = requestIdleCallback(
+    () => void editorStore.open(path).then(() => editorStore.forgetUnseenFailure()),
+    { timeout: 1000 },
+  );
   return () => cancelIdleCallback(handle);
 }
