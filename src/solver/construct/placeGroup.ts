@@ -15,11 +15,11 @@ import { anyRoomFree, fittingRoom, timeFree } from './placeChoice.ts';
 const PRICED_STARTS = 24;
 
 /** Members of group g: the offsets into the tie groups' member list. */
-function span(m: SearchModel, g: number): [number, number] {
+function memberRange(m: SearchModel, g: number): [number, number] {
   return [m.ties.offsets[g], m.ties.offsets[g + 1]];
 }
 
-/** The first start to try for group g: its pinned start, or the starts of its offset-0 member's course. */
+/** The starts to try for group g: its pinned start, or the starts of its offset-0 member's course. */
 function starts(
   m: SearchModel,
   g: number,
@@ -34,7 +34,7 @@ function starts(
   return { from: o[c], to: o[c + 1], at: (j) => m.courseStarts.items[j] };
 }
 
-/** Take out the members of g that may move; returns how many were placed before. */
+/** Take out the members of g that may move, recording every member's place. */
 function liftMembers(
   st: IncrementalState,
   m: SearchModel,
@@ -42,7 +42,7 @@ function liftMembers(
   oldSlot: Int32Array,
   oldRoom: Int32Array,
 ): void {
-  const [a, b] = span(m, g);
+  const [a, b] = memberRange(m, g);
   for (let i = a; i < b; i++) {
     const x = m.ties.members[i];
     oldSlot[i - a] = st.slot[x];
@@ -58,7 +58,7 @@ function putBack(
   oldSlot: Int32Array,
   oldRoom: Int32Array,
 ): void {
-  const [a, b] = span(m, g);
+  const [a, b] = memberRange(m, g);
   for (let i = a; i < b; i++) {
     const x = m.ties.members[i];
     if (m.slotLocked[x] === 0) st.move(x, oldSlot[i - a], oldRoom[i - a]);
@@ -71,7 +71,7 @@ function putBack(
  */
 function putAt(st: IncrementalState, m: SearchModel, g: number, t: number): boolean {
   const p = st.problem;
-  const [a, b] = span(m, g);
+  const [a, b] = memberRange(m, g);
   for (let i = a; i < b; i++) {
     const x = m.ties.members[i];
     if (m.slotLocked[x] === 1) continue;
@@ -117,7 +117,7 @@ export function placeGroup(
   const p = st.problem;
   const pinned = anchoredStart(T, m, g);
   if (pinned === -2) return -2;
-  const [a, b] = span(m, g);
+  const [a, b] = memberRange(m, g);
   const { oldSlot, oldRoom } = scratch;
   const h0 = st.hardTotal;
   const f0 = st.softTotal;
@@ -289,7 +289,7 @@ export function ejectGroup(
   const T = m.ties;
   const pinned = anchoredStart(T, m, g);
   if (pinned === -2) return -1;
-  const [a, b] = span(m, g);
+  const [a, b] = memberRange(m, g);
   liftMembers(st, m, g, scratch.oldSlot, scratch.oldRoom);
   const range = starts(m, g, pinned);
   let bestT = -1;
