@@ -74,6 +74,17 @@ describe('placeGroup', () => {
     expect([at('A'), at('B'), at('C')]).toEqual([21, 21, 22]);
   });
 
+  it('places a member fixed in time but given no room at its fixed start, with the rest', () => {
+    const { model, st, at, g } = setup({
+      courses: college().courses!.map((c) => (c.id === 'B' ? { ...c, unavailable: [] } : c)),
+      fixed: [{ courseId: 'B', session: 1, day: 1, period: 4 }],
+    });
+    expect(at('B')).toBe(-1);
+    expect(placeGroup(st, model, g, new Rng(1), groupScratch(model))).toBe(10);
+    expect([at('A'), at('B'), at('C')]).toEqual([10, 10, 11]);
+    expect(st.hardTotal).toBe(1);
+  });
+
   it('leaves the group as it was when no start fits all its members', () => {
     // X (fixed) holds B's faculty at slot 13, the one start of the group.
     const { model, st, at, g } = setup({

@@ -15,11 +15,11 @@ import { anyRoomFree, fittingRoom, timeFree } from './placeChoice.ts';
 const PRICED_STARTS = 24;
 
 /** Members of group g: the offsets into the tie groups' member list. */
-function span(m: SearchModel, g: number): [number, number] {
+function memberRange(m: SearchModel, g: number): [number, number] {
   return [m.ties.offsets[g], m.ties.offsets[g + 1]];
 }
 
-/** The first start to try for group g: its pinned start, or the starts of its offset-0 member's course. */
+/** The starts to try for group g: its pinned start, or the starts of its offset-0 member's course. */
 function starts(
   m: SearchModel,
   g: number,
@@ -34,7 +34,15 @@ function starts(
   return { from: o[c], to: o[c + 1], at: (j) => m.courseStarts.items[j] };
 }
 
-/** Take out the members of g that may move; returns how many were placed before. */
+/**
+ * Does member x move with its group, `old` being its start before? All but a pinned member that is
+ * placed: one not placed yet (a fixed time with no room) goes to its pinned start with the rest.
+ */
+function moves(m: SearchModel, x: number, old: number): boolean {
+  return m.slotLocked[x] === 0 || old < 0;
+}
+
+/** Take out the members of g that may move, recording every member's place. */
 function liftMembers(
   st: IncrementalState,
   m: SearchModel,
@@ -42,12 +50,12 @@ function liftMembers(
   oldSlot: Int32Array,
   oldRoom: Int32Array,
 ): void {
-  const [a, b] = span(m, g);
+  const [a, b] = memberRange(m, g);
   for (let i = a; i < b; i++) {
     const x = m.ties.members[i];
     oldSlot[i - a] = st.slot[x];
     oldRoom[i - a] = st.room[x];
-    if (m.slotLocked[x] === 0) st.move(x, -1, -1);
+    if (moves(m, x, oldSlot[i - a])) st.move(x, -1, -1);
   }
 }
 
@@ -58,10 +66,10 @@ function putBack(
   oldSlot: Int32Array,
   oldRoom: Int32Array,
 ): void {
-  const [a, b] = span(m, g);
+  const [a, b] = memberRange(m, g);
   for (let i = a; i < b; i++) {
     const x = m.ties.members[i];
-    if (m.slotLocked[x] === 0) st.move(x, oldSlot[i - a], oldRoom[i - a]);
+    if (moves(m, x, oldSlot[i - a])) st.move(x, oldSlot[i - a], oldRoom[i - a]);
   }
 }
 
@@ -69,18 +77,18 @@ function putBack(
  * Put the (lifted) members of g at start t, each clash-free in a free fitting room (its pinned room
  * when it has one). Returns false, with the members it placed taken out again, when one does not fit.
  */
-function putAt(st: IncrementalState, m: SearchModel, g: number, t: number): boolean {
+function putAt(st: IncrementalState, m: SearchModel, g: number, t: number, oldSlot: Int32Array): boolean {
   const p = st.problem;
-  const [a, b] = span(m, g);
+  const [a, b] = memberRange(m, g);
   for (let i = a; i < b; i++) {
     const x = m.ties.members[i];
-    if (m.slotLocked[x] === 1) continue;
+    if (!moves(m, x, oldSlot[i - a])) continue;
     const c = p.sessionCourse[x];
     const ts = t + m.ties.memberOffset[i];
     const r = m.fixedRoom[x] >= 0 ? m.fixedRoom[x] : timeFree(st, c, ts) ? fittingRoom(st, m, x, ts) : -1;
     if (r < 0 || !timeFree(st, c, ts)) {
       for (let j = a; j < i; j++)
-        if (m.slotLocked[m.ties.members[j]] === 0) st.move(m.ties.members[j], -1, -1);
+        if (moves(m, m.ties.members[j], oldSlot[j - a])) st.move(m.ties.members[j], -1, -1);
       return false;
     }
     st.move(x, ts, r);
@@ -117,7 +125,7 @@ export function placeGroup(
   const p = st.problem;
   const pinned = anchoredStart(T, m, g);
   if (pinned === -2) return -2;
-  const [a, b] = span(m, g);
+  const [a, b] = memberRange(m, g);
   const { oldSlot, oldRoom } = scratch;
   const h0 = st.hardTotal;
   const f0 = st.softTotal;
@@ -126,7 +134,7 @@ export function placeGroup(
   const h1 = st.hardTotal;
   const f1 = st.softTotal;
   let moving = 0;
-  for (let i = a; i < b; i++) if (m.slotLocked[T.members[i]] === 0) moving++;
+  for (let i = a; i < b; i++) if (moves(m, T.members[i], oldSlot[i - a])) moving++;
   const range = starts(m, g, pinned);
   const n = range.to - range.from;
   const off = n > 1 ? rng.int(n) : 0;
@@ -140,25 +148,25 @@ export function placeGroup(
     let free = true;
     for (let i = a; i < b && free; i++) {
       const x = T.members[i];
-      if (m.slotLocked[x] === 1) continue;
+      if (!moves(m, x, oldSlot[i - a])) continue;
       const c = p.sessionCourse[x];
       const ts = t + T.memberOffset[i];
       free = timeFree(st, c, ts) && anyRoomFree(st, m, c, ts);
     }
     if (!free) continue;
     priced++;
-    if (!putAt(st, m, g, t)) continue;
+    if (!putAt(st, m, g, t, oldSlot)) continue;
     // No hard cost but the unplaced members it takes away.
     const dh = st.hardTotal - h1 + moving;
     const cost = st.softTotal - f1;
-    for (let i = a; i < b; i++) if (m.slotLocked[T.members[i]] === 0) st.move(T.members[i], -1, -1);
+    for (let i = a; i < b; i++) if (moves(m, T.members[i], oldSlot[i - a])) st.move(T.members[i], -1, -1);
     if (dh > 0) continue;
     if (cost < bestCost) {
       bestCost = cost;
       bestT = t;
     }
   }
-  if (bestT >= 0 && putAt(st, m, g, bestT)) return bestT;
+  if (bestT >= 0 && putAt(st, m, g, bestT, oldSlot)) return bestT;
   putBack(st, m, g, oldSlot, oldRoom);
   st.restore(h0, f0);
   return -1;
@@ -289,7 +297,7 @@ export function ejectGroup(
   const T = m.ties;
   const pinned = anchoredStart(T, m, g);
   if (pinned === -2) return -1;
-  const [a, b] = span(m, g);
+  const [a, b] = memberRange(m, g);
   liftMembers(st, m, g, scratch.oldSlot, scratch.oldRoom);
   const range = starts(m, g, pinned);
   let bestT = -1;
@@ -300,7 +308,7 @@ export function ejectGroup(
     let score = 0;
     for (let i = a; i < b && score >= 0; i++) {
       const x = T.members[i];
-      if (m.slotLocked[x] === 1) continue;
+      if (!moves(m, x, scratch.oldSlot[i - a])) continue;
       const n = inTheWay(st, m, g, x, t + T.memberOffset[i], null);
       score = n < 0 ? -1 : score + n;
     }
@@ -318,11 +326,11 @@ export function ejectGroup(
   const eject = { lastStart, pending };
   for (let i = a; i < b; i++) {
     const x = T.members[i];
-    if (m.slotLocked[x] === 0) inTheWay(st, m, g, x, bestT + T.memberOffset[i], eject);
+    if (moves(m, x, scratch.oldSlot[i - a])) inTheWay(st, m, g, x, bestT + T.memberOffset[i], eject);
   }
   for (let i = a; i < b; i++) {
     const x = T.members[i];
-    if (m.slotLocked[x] === 1) continue;
+    if (!moves(m, x, scratch.oldSlot[i - a])) continue;
     const ts = bestT + T.memberOffset[i];
     st.move(x, ts, roomFor(st, m, g, x, ts, lastStart, pending));
   }

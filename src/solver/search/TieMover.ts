@@ -58,21 +58,30 @@ export class TieMover {
       }
     }
     if (t < 0) return false;
+    this.g = g;
     const from = T.offsets[g];
     for (let i = from; i < T.offsets[g + 1]; i++) {
       const x = T.members[i];
       this.oldSlot[i - from] = st.slot[x];
       this.oldRoom[i - from] = st.room[x];
-      if (m.slotLocked[x] === 0) st.move(x, -1, -1);
+      if (this.moves(i - from)) st.move(x, -1, -1);
     }
     for (let i = from; i < T.offsets[g + 1]; i++) {
       const x = T.members[i];
-      if (m.slotLocked[x] === 1) continue;
+      if (!this.moves(i - from)) continue;
       const ts = t + T.memberOffset[i];
       st.move(x, ts, repairRoom(st, m, x, ts, this.oldRoom[i - from]));
     }
-    this.g = g;
     return true;
+  }
+
+  /**
+   * Does the group's k-th member move (as recorded)? All but a pinned one that is placed; one not
+   * placed yet (for want of a room) is put at its pinned start with the rest.
+   */
+  private moves(k: number): boolean {
+    const g = this.g;
+    return this.m.slotLocked[this.m.ties.members[this.m.ties.offsets[g] + k]] === 0 || this.oldSlot[k] < 0;
   }
 
   /** Put the members of the group moved last back where they were. */
@@ -82,11 +91,9 @@ export class TieMover {
     const st = this.st;
     const T = this.m.ties;
     const from = T.offsets[g];
+    for (let i = from; i < T.offsets[g + 1]; i++) if (this.moves(i - from)) st.move(T.members[i], -1, -1);
     for (let i = from; i < T.offsets[g + 1]; i++)
-      if (this.m.slotLocked[T.members[i]] === 0) st.move(T.members[i], -1, -1);
-    for (let i = from; i < T.offsets[g + 1]; i++)
-      if (this.m.slotLocked[T.members[i]] === 0)
-        st.move(T.members[i], this.oldSlot[i - from], this.oldRoom[i - from]);
+      if (this.moves(i - from)) st.move(T.members[i], this.oldSlot[i - from], this.oldRoom[i - from]);
     this.g = -1;
   }
 }

@@ -35,4 +35,34 @@ describe('swapAllowed', () => {
     expect(Array.from(st.room)).toEqual(Array.from(roomsBefore));
     expect(st.softTotal).toBe(soft);
   });
+
+  it('refuses to carry a tie group member to another start alone, but lets it exchange rooms in its start', () => {
+    const p = compile(
+      testCollege({
+        rooms: ['R1', 'R2', 'R3'].map((id) => ({ id, name: id, capacity: 100 })),
+        faculty: ['F1', 'F2', 'F3'].map((id) => ({ id, name: id })),
+        groups: ['G1', 'G2', 'G3'].map((id) => ({ id, name: id, size: 30 })),
+        courses: ['A', 'B', 'C'].map((id, i) => ({
+          id,
+          name: id,
+          faculty: [`F${i + 1}`],
+          groups: [`G${i + 1}`],
+          sessions: 1,
+        })),
+        rules: [{ kind: 'same_time', courses: ['A', 'B'] }],
+      }),
+    );
+    const placement = timetableToPlacement(p, {
+      assignments: [
+        { courseId: 'A', session: 1, day: 0, period: 0, roomId: 'R1', locked: false },
+        { courseId: 'B', session: 1, day: 0, period: 0, roomId: 'R2', locked: false },
+        { courseId: 'C', session: 1, day: 1, period: 0, roomId: 'R3', locked: false },
+      ],
+    });
+    const st = new IncrementalState(p, placement);
+    const { model } = startPoint(p, undefined);
+    expect(swapAllowed(st, model, 0, 2)).toBe(false);
+    expect(swapAllowed(st, model, 2, 1)).toBe(false);
+    expect(swapAllowed(st, model, 0, 1)).toBe(true);
+  });
 });

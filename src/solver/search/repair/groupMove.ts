@@ -100,7 +100,7 @@ export class GroupMove {
       }
     }
     for (let i = a; i < b; i++)
-      if (m.slotLocked[T.members[i]] === 0) st.move(T.members[i], this.oldSlot[i - a], this.oldRoom[i - a]);
+      if (this.moves(m, g, i)) st.move(T.members[i], this.oldSlot[i - a], this.oldRoom[i - a]);
     st.restore(h0, f0);
     return bestT;
   }
@@ -111,11 +111,19 @@ export class GroupMove {
     this.put(st, m, g, t);
   }
 
+  /**
+   * Does member i of group g move with it? All but a pinned one that is placed (one not placed yet,
+   * for want of a room, is put at its pinned start with the rest). As recorded by `anchor`.
+   */
+  private moves(m: SearchModel, g: number, i: number): boolean {
+    return m.slotLocked[this.ties.members[i]] === 0 || this.oldSlot[i - this.ties.offsets[g]] < 0;
+  }
+
   /** Take out the members of group g that may move (a pinned member stays). */
   private takeOut(st: IncrementalState, m: SearchModel, g: number): void {
     const T = this.ties;
     for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++)
-      if (m.slotLocked[T.members[i]] === 0) st.move(T.members[i], -1, -1);
+      if (this.moves(m, g, i)) st.move(T.members[i], -1, -1);
   }
 
   /** Put the (taken out) members at anchor start t, each in its repair room. */
@@ -123,7 +131,7 @@ export class GroupMove {
     const T = this.ties;
     for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++) {
       const s = T.members[i];
-      if (m.slotLocked[s] === 1) continue;
+      if (!this.moves(m, g, i)) continue;
       const ts = t + T.memberOffset[i];
       st.move(s, ts, repairRoom(st, m, s, ts, this.oldRoom[i - T.offsets[g]]));
     }
