@@ -156,7 +156,8 @@ function fet(path: string): FetRun {
   return { ok, wallMs, searchS: search ? Number(search[1]) : null, note };
 }
 
-const s = (ms: number | null): string => (ms === null ? '-' : `${(ms / 1000).toFixed(1)} s`);
+/** Seconds, with two decimals under a second (FET's wall time is often a few tenths). */
+const s = (ms: number | null): string => (ms === null ? '-' : `${(ms / 1000).toFixed(ms < 1000 ? 2 : 1)} s`);
 
 if (values.single) {
   process.stdout.write(`${JSON.stringify(await ours(values.single))}\n`);
