@@ -48,6 +48,8 @@ interface Run {
   signal: string | null;
   out: string;
   err: string;
+  /** When the process ended (performance.now()). */
+  endedAt: number;
 }
 
 /** `slotwise <args>` as a child process; killed with SIGKILL after `killAfterMs` when given. */
@@ -66,7 +68,7 @@ function spawnCli(args: string[], opts: { killAfterMs?: number; limitMs?: number
       timers.push(setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs));
     child.on('close', (code, signal) => {
       for (const t of timers) clearTimeout(t);
-      resolve({ code, signal, out, err });
+      resolve({ code, signal, out, err, endedAt: performance.now() });
     });
   });
 }
@@ -93,7 +95,7 @@ async function mainCaptured(args: string[]): Promise<Run> {
   process.stderr.write = into(err);
   try {
     const code = await main(args);
-    return { code, signal: null, out: out.join('\n'), err: err.join('\n') };
+    return { code, signal: null, out: out.join('\n'), err: err.join('\n'), endedAt: performance.now() };
   } finally {
     Object.assign(console, { log, error, warn });
     process.stdout.write = writes.stdout;
@@ -519,8 +521,17 @@ export const concurrentTarget: FuzzTarget = {
           detail: `${label}: the active timetable was made for an earlier import`,
         };
       for (const [k, run] of runs.entries()) {
+        // A result is lost when it is gone although the command that replaced the project (a
+        // restore) ended first, i.e. while this solve still ran; replacing it afterwards is allowed.
+        const other = runs[1 - k];
         const stored = /Stored as timetable (\d+)/.exec(run.out);
-        if (stored && run.code === 0 && !state.timetables.includes(Number(stored[1])))
+        if (
+          stored &&
+          run.code === 0 &&
+          other.code === 0 &&
+          other.endedAt < run.endedAt &&
+          !state.timetables.includes(Number(stored[1]))
+        )
           return {
             verdict: 'accepted-invalid',
             detail: `${label}: ${pair[k]} said "${stored[0]}", which is gone`,
