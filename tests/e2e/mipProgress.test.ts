@@ -1,22 +1,45 @@
 // The MIP stage of a real solve in Chromium: the progress view names the community being solved and
 // the bar keeps moving while one community's MIP runs (a big community's MIP can run for many
 // seconds without a word from HiGHS; the bar must not sit still while the ETA counts down).
+// The college is the sample with two one-session courses of one group that may both only start on
+// Monday period 1: the quick start (construct + repair, which reaches hard 0 on the plain sample
+// and then skips the MIP) cannot place both, so the solve goes on with the MIP stage.
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SolverPool, createForkSpawner } from '../../src/main/jobs/index.ts';
 import { browserAvailable, buildRenderer, launchApp } from './harness.ts';
-import { seedProject } from './seed.ts';
+import { SAMPLE, createProject, importData, newProjectPath } from './seed.ts';
 
 const pool = new SolverPool({ spawner: createForkSpawner(), size: 1 });
 
 describe.runIf(browserAvailable())('MIP progress per community in Chromium', () => {
-  beforeAll(() => buildRenderer(), 120_000);
-  afterAll(() => pool.shutdown());
+  const work = mkdtempSync(join(tmpdir(), 'slotwise-mip-'));
+  const csv = join(work, 'college');
+  beforeAll(() => {
+    cpSync(SAMPLE, csv, { recursive: true });
+    const notMon1 = 'Mon:2-8;Tue;Wed;Thu;Fri';
+    appendFileSync(
+      join(csv, 'Courses.csv'),
+      `XA1-CSE1A,Extra A,SH,FSH001,CSE1A,1,1,lecture,,,,${notMon1}\n` +
+        `XB1-CSE1A,Extra B,SH,FSH005,CSE1A,1,1,lecture,,,,${notMon1}\n`,
+    );
+    return buildRenderer();
+  }, 120_000);
+  afterAll(async () => {
+    await pool.shutdown();
+    rmSync(work, { recursive: true, force: true });
+  });
 
   it('names the community being solved and moves the bar during the MIP stage', async () => {
     const app = await launchApp({ deps: { jobRunner: { pool } } });
     try {
       const { page } = app;
-      await seedProject(app, false);
+      await createProject(app, newProjectPath());
+      const outcome = await importData(app, csv);
+      expect(outcome.ok).toBe(true);
+      await app.reload();
       await page.getByRole('button', { name: 'Generate', exact: true }).click();
       await page.getByRole('heading', { name: 'Generate a timetable' }).waitFor();
       await page.getByLabel('Time limit (seconds)').fill('30');
