@@ -24,8 +24,28 @@ const { values } = parseArgs({
     'project-every': { type: 'string', default: '25' },
     first: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (values.help) {
+  console.log(`Usage: npm run fuzz -- [options]
+
+Seeded fuzz campaign over the importers, project files, the ICS writer and whole CLI commands.
+Prints, per target and in total: tried, rejected, accepted, and the failures (crashes, unlocated
+errors, accepted invalid inputs, changed files). Exit code 1 when any failure was seen.
+
+Options:
+  --count N           cases per input target (default 200)
+  --process-count M   cases per process target (default count / 10)
+  --seed S            seed of the campaign (default 20261206)
+  --target LIST       comma-separated targets (default all): ${Object.keys(ALL).join(', ')}
+  --project-every K   every K-th input case also imports through the CLI's path and checks that a
+                      failed import left the project file unchanged (default 25; 0 = never)
+  --first             stop at the first failure and print how to run that case again
+  --verbose           print each failure as it is found
+  -h, --help          this text`);
+  process.exit(0);
+}
 const count = Number(values.count);
 const processCount = Number(values['process-count'] ?? Math.max(1, Math.round(count / 10)));
 const seed = Number(values.seed);
