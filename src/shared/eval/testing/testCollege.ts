@@ -6,7 +6,7 @@ import { compile } from '../../compiled/compile.ts';
 import { timetableToPlacement } from '../../compiled/placement.ts';
 import type { CompiledProblem } from '../../compiled/types.ts';
 import { evaluate } from '../evaluate.ts';
-import type { Evaluation } from '../types.ts';
+import type { Evaluation, Placement } from '../types.ts';
 
 export type CollegeInput = z.input<typeof collegeSchema>;
 export type CourseInput = CollegeInput['courses'][number];
@@ -34,18 +34,21 @@ export function testCollege(over: Partial<CollegeInput>): College {
 /** [course, session (1-based), day, period, room]; day/period 0-based indices. */
 export type Place = [string, number, number, number, string];
 
+/** The placement of `places` (unlocked) on a compiled problem. */
+export function placementAt(problem: CompiledProblem, places: Place[]): Placement {
+  const assignments = places.map(([courseId, session, day, period, roomId]) => ({
+    courseId,
+    session,
+    day,
+    period,
+    roomId,
+    locked: false,
+  }));
+  return timetableToPlacement(problem, { assignments });
+}
+
 export function evaluateAt(problem: CompiledProblem, places: Place[]): Evaluation {
-  const timetable = {
-    assignments: places.map(([courseId, session, day, period, roomId]) => ({
-      courseId,
-      session,
-      day,
-      period,
-      roomId,
-      locked: false,
-    })),
-  };
-  return evaluate(problem, timetableToPlacement(problem, timetable));
+  return evaluate(problem, placementAt(problem, places));
 }
 
 export function evaluateCollege(college: College, places: Place[]): Evaluation {

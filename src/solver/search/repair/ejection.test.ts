@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../shared/compiled/compile.ts';
-import { timetableToPlacement } from '../../../shared/compiled/placement.ts';
 import { evaluate } from '../../../shared/eval/evaluate.ts';
 import { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
-import { testCollege, type CollegeInput } from '../../../shared/eval/testing/testCollege.ts';
+import {
+  placementAt,
+  testCollege,
+  type CollegeInput,
+  type Place,
+} from '../../../shared/eval/testing/testCollege.ts';
 import { startPoint } from '../../startPoint.ts';
 import { bestEjection } from './ejection.ts';
 import { ruinAround } from './ruin.ts';
@@ -16,18 +20,9 @@ const allBut = (keep: Array<[number, number]>) =>
     (x) => !keep.some(([d, q]) => x.day === d && x.period === q),
   );
 
-function state(over: Partial<CollegeInput>, places: Array<[string, number, number, number, string]>) {
+function state(over: Partial<CollegeInput>, places: Place[]) {
   const p = compile(testCollege({ rooms, ...over }));
-  const placement = timetableToPlacement(p, {
-    assignments: places.map(([courseId, session, day, period, roomId]) => ({
-      courseId,
-      session,
-      day,
-      period,
-      roomId,
-      locked: false,
-    })),
-  });
+  const placement = placementAt(p, places);
   const st = new IncrementalState(p, placement);
   return { p, st, model: startPoint(p, undefined).model };
 }

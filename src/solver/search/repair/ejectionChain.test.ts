@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../shared/compiled/compile.ts';
-import { timetableToPlacement } from '../../../shared/compiled/placement.ts';
 import { evaluate } from '../../../shared/eval/evaluate.ts';
 import { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
-import { testCollege, type CollegeInput, type Place } from '../../../shared/eval/testing/testCollege.ts';
+import {
+  testCollege,
+  type CollegeInput,
+  type Place,
+  placementAt,
+} from '../../../shared/eval/testing/testCollege.ts';
 import { Rng } from '../../Rng.ts';
 import { startPoint } from '../../startPoint.ts';
 import { bestEjection } from './ejection.ts';
@@ -19,16 +23,7 @@ const yes = () => true;
 
 function state(over: Partial<CollegeInput>, places: Place[]) {
   const p = compile(testCollege({ rooms, ...over }));
-  const placement = timetableToPlacement(p, {
-    assignments: places.map(([courseId, session, day, period, roomId]) => ({
-      courseId,
-      session,
-      day,
-      period,
-      roomId,
-      locked: false,
-    })),
-  });
+  const placement = placementAt(p, places);
   const st = new IncrementalState(p, placement);
   return { p, st, model: startPoint(p, undefined).model };
 }

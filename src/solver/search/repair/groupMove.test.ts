@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../shared/compiled/compile.ts';
-import { timetableToPlacement } from '../../../shared/compiled/placement.ts';
 import { evaluate } from '../../../shared/eval/evaluate.ts';
 import { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
-import { testCollege, type CollegeInput, type Place } from '../../../shared/eval/testing/testCollege.ts';
+import {
+  testCollege,
+  type CollegeInput,
+  type Place,
+  placementAt,
+} from '../../../shared/eval/testing/testCollege.ts';
 import { Rng } from '../../Rng.ts';
 import { startPoint } from '../../startPoint.ts';
 import { HardRepair } from './HardRepair.ts';
@@ -39,16 +43,7 @@ function college(): Partial<CollegeInput> {
 
 function stateAt(input: Partial<CollegeInput>, places: Place[]) {
   const p = compile(testCollege(input));
-  const placement = timetableToPlacement(p, {
-    assignments: places.map(([courseId, session, day, period, roomId]) => ({
-      courseId,
-      session,
-      day,
-      period,
-      roomId,
-      locked: false,
-    })),
-  });
+  const placement = placementAt(p, places);
   const { model, placement: start } = startPoint(p, undefined);
   // The fixed sessions where startPoint puts them, the rest as given.
   for (let s = 0; s < p.nSessions; s++)
