@@ -17,6 +17,7 @@ import type { TieGroups } from './tieGroups.ts';
 import { GroupMove } from './groupMove.ts';
 import { bestExchange } from './exchange.ts';
 import { bestGroupRoom, moveGroupToRoom } from '../roomGroups.ts';
+import { SOFT_TIE } from './softTie.ts';
 
 export interface HardRepairOptions {
   /** performance.now() after which the repair stops. */
@@ -31,8 +32,6 @@ export interface HardRepairOptions {
   eagerChains?: boolean;
 }
 
-/** Weight of the soft change against one unit of hard cost when choosing a move. */
-const SOFT_TIE = 1e-4;
 /** Chance of taking the best move when it raises the hard cost. */
 const NOISE = 0.15;
 /** Steps a session may not go back to the start it left: TABU_MIN + a random part up to TABU_SPREAD. */

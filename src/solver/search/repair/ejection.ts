@@ -5,9 +5,7 @@
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { SearchModel } from '../../SearchModel.ts';
 import { repairRoom } from './repairRoom.ts';
-
-/** Soft change counted against one unit of hard cost (as in HardRepair). */
-const SOFT_TIE = 1e-4;
+import { SOFT_TIE } from './softTie.ts';
 
 /** The one active session other than s clashing with s where it is now, -1 for none, -2 for several. */
 export function onlyClash(st: IncrementalState, m: SearchModel, s: number): number {

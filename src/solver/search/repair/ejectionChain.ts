@@ -10,9 +10,7 @@ import type { IncrementalState } from '../../../shared/eval/incremental/Incremen
 import type { SearchModel } from '../../SearchModel.ts';
 import { onlyClash } from './ejection.ts';
 import { repairRoom } from './repairRoom.ts';
-
-/** Soft change counted against one unit of hard cost (as in HardRepair). */
-const SOFT_TIE = 1e-4;
+import { SOFT_TIE } from './softTie.ts';
 
 export interface EjectionChainOptions {
   /** Most sessions displaced in one chain (0: only the session itself moves). */

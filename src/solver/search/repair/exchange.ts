@@ -4,11 +4,10 @@
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { Rng } from '../../Rng.ts';
 import type { SearchModel } from '../../SearchModel.ts';
+import { SOFT_TIE } from './softTie.ts';
 
 /** Most exchanges priced for one session. */
 const TRIES = 60;
-/** Soft change counted against one unit of hard cost (as in HardRepair). */
-const SOFT_TIE = 1e-4;
 
 /**
  * The session to exchange places with s (placed, movable) that lowers the hard cost most and by

@@ -8,9 +8,7 @@ import type { Rng } from '../../Rng.ts';
 import type { SearchModel } from '../../SearchModel.ts';
 import { repairRoom } from './repairRoom.ts';
 import { anchoredStart, groupFits, tieGroups, type TieGroups } from './tieGroups.ts';
-
-/** Soft change counted against one unit of hard cost (as in HardRepair). */
-const SOFT_TIE = 1e-4;
+import { SOFT_TIE } from './softTie.ts';
 
 export class GroupMove {
   readonly ties: TieGroups;
