@@ -1,6 +1,8 @@
 // The quick start, tried before the MIP stage on colleges with rules, limits or multi-period
 // sessions of up to QUICK_MAX_SESSIONS sessions (real institutions' files): the greedy constructor,
-// then the targeted hard repair (with its ejection chains) until hard 0, the deadline, or a stall.
+// then the conflict search (ConflictSearch.ts: tightly packed colleges) until hard 0 or a short
+// stall, then from its best the targeted hard repair (with its ejection chains) until hard 0, the
+// deadline, or a stall.
 // On such colleges this often reaches hard 0 in well under a second, where the MIP stage alone
 // takes its whole share of the time limit; the caller then skips the MIP. Otherwise the caller
 // drops this state and goes on with the MIP as before. Runs in time slices, yielding to the event
@@ -13,11 +15,15 @@ import { Rng } from '../Rng.ts';
 import { construct } from '../construct/construct.ts';
 import { FlatState } from '../search/flat/FlatState.ts';
 import { HardRepair } from '../search/repair/HardRepair.ts';
+import { ConflictSearch } from '../search/repair/ConflictSearch.ts';
+import type { SearchPhase } from '../search/repair/searchPhase.ts';
 
 /** Largest college (sessions) the quick start is tried on. */
 export const QUICK_MAX_SESSIONS = 4000;
 /** The repair gives up after this long without a new best. */
 const QUICK_STALL_MS = 1500;
+/** The conflict search gives way to the repair after this long without a new best. */
+const CONFLICT_STALL_MS = 1000;
 const SLICE_MS = 100;
 
 export interface QuickStartOptions {
@@ -65,18 +71,23 @@ export async function quickStart(
   construct(st, m, rng, stop, opts.onConstruct);
   const t1 = performance.now();
   opts.onSlice?.(st.hardTotal, st.softTotal);
-  if (st.hardTotal > 0 && !stop()) {
-    const repair = new HardRepair(st, m, rng, {
-      deadline: opts.deadline,
-      stallMs: opts.stallMs ?? QUICK_STALL_MS,
-      eagerChains: true,
-    });
-    while (!repair.finished && !stop()) {
-      repair.run(Math.min(opts.deadline, performance.now() + SLICE_MS));
-      opts.onSlice?.(repair.bestHard, repair.bestSoft);
+  const runPhase = async (phase: SearchPhase): Promise<void> => {
+    while (!phase.finished && !stop()) {
+      phase.run(Math.min(opts.deadline, performance.now() + SLICE_MS));
+      opts.onSlice?.(phase.bestHard, phase.bestSoft);
       await yieldToEventLoop();
     }
-    repair.restoreBest();
-  }
+    phase.restoreBest();
+  };
+  const stallMs = opts.stallMs ?? QUICK_STALL_MS;
+  if (st.hardTotal > 0 && !stop())
+    await runPhase(
+      new ConflictSearch(st, m, rng, {
+        deadline: opts.deadline,
+        stallMs: Math.min(stallMs, CONFLICT_STALL_MS),
+      }),
+    );
+  if (st.hardTotal > 0 && !stop())
+    await runPhase(new HardRepair(st, m, rng, { deadline: opts.deadline, stallMs, eagerChains: true }));
   return { st, constructMs: t1 - t0, repairMs: performance.now() - t1 };
 }
