@@ -132,28 +132,29 @@ export async function solve(
   const m = start.model;
   let placement = start.placement;
 
-  // Quick start (colleges with rules or limits, see quickStart.ts): construct + hard repair before
-  // the MIP; when that reaches hard 0 the MIP is skipped, else its state is dropped.
+  // Quick start (colleges with rules or limits, see quickStart.ts): construct + conflict search +
+  // hard repair before the MIP, as stage 'quick'; when that reaches hard 0 the MIP is skipped, else
+  // its state is dropped.
   let quick: IncrementalState | null = null;
   if (runner && !cancelled()) {
-    report('construct', 2, 'building a first timetable', true);
+    report('quick', 1, 'quick start: building a first timetable', true);
     const q = await quickStart(problem, m, placement, {
       seed: options.seed,
       deadline: Math.min(deadline, t0 + QUICK_SHARE * options.timeLimitMs),
       cancelled,
-      onConstruct: (placed, pending) => report('construct', 2, `placed ${placed}, ${pending} to go`),
+      onConstruct: (placed, pending) => report('quick', 1, `quick start: placed ${placed}, ${pending} to go`),
       onSlice: (hard, soft) => {
         best = { hard, soft };
-        report('construct', 2, `first timetable: hard ${hard}, soft ${soft}`);
+        report('quick', 2, `quick start: hard ${hard}, soft ${soft}`);
       },
     });
     if (q) {
-      stages.push({ stage: 'construct', ms: Math.round(q.constructMs) });
-      stages.push({ stage: 'search', ms: Math.round(q.repairMs) });
+      // One stage of its own (its construct and repair together), before the pipeline's stages.
+      stages.push({ stage: 'quick', ms: Math.round(q.constructMs + q.repairMs) });
       stageStart = performance.now();
       if (q.st.hardTotal === 0) quick = q.st;
       else {
-        report('construct', 2, `first timetable: hard ${q.st.hardTotal}; going on with the MIP`, true);
+        report('quick', 2, `quick start: hard ${q.st.hardTotal}; going on with the MIP`, true);
         best = { hard: null, soft: null };
       }
     }

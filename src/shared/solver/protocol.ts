@@ -3,7 +3,16 @@
 import type { Timetable } from '../model/types.ts';
 import type { Evaluation } from '../eval/types.ts';
 
-export const SOLVER_STAGES = ['precheck', 'decompose', 'mip', 'construct', 'search', 'done'] as const;
+/** `quick` is the quick start before the MIP (stages/quickStart.ts: its own construct and repair). */
+export const SOLVER_STAGES = [
+  'precheck',
+  'quick',
+  'decompose',
+  'mip',
+  'construct',
+  'search',
+  'done',
+] as const;
 export type SolverStage = (typeof SOLVER_STAGES)[number];
 
 export interface SolveOptions {

@@ -1,11 +1,12 @@
 // The progress view's state: job events folded into one view per job (pure, so it is unit-tested).
 import type { JobEvent, JobOrigin } from '../../../shared/ipc/jobEvents.ts';
 
-export type StageId = 'precheck' | 'decompose' | 'mip' | 'construct' | 'search' | 'done';
+export type StageId = 'precheck' | 'quick' | 'decompose' | 'mip' | 'construct' | 'search' | 'done';
 
 /** The solver's stages in order, with the words the screen uses for them. */
 export const STAGES: ReadonlyArray<{ id: StageId; label: string }> = [
   { id: 'precheck', label: 'Pre-check' },
+  { id: 'quick', label: 'Quick start' },
   { id: 'decompose', label: 'Clustering' },
   { id: 'mip', label: 'Exact model (MIP)' },
   { id: 'construct', label: 'Construct' },
