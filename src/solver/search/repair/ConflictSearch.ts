@@ -16,6 +16,7 @@ import type { IncrementalState } from '../../../shared/eval/incremental/Incremen
 import type { Rng } from '../../Rng.ts';
 import type { SearchModel } from '../../SearchModel.ts';
 import { repairRoom } from './repairRoom.ts';
+import { sharedRoom } from '../roomGroups.ts';
 import { SOFT_TIE } from './softTie.ts';
 import { tieGroups } from './tieGroups.ts';
 import { ViolatingSessions } from './violatingSessions.ts';
@@ -230,6 +231,53 @@ export class ConflictSearch implements SearchPhase {
     return blocked ? -1 : n;
   }
 
+  /**
+   * The room for s at t: the repair's choice (repairRoom.ts) when it is free then; otherwise the
+   * allowed room where the fewest sessions would be in the way that are not in it anyway (through
+   * a faculty member or a student set), so a full room column costs as few take-outs as it can.
+   */
+  private roomFor(s: number, t: number, r0: number): number {
+    const st = this.st;
+    const m = this.m;
+    const r = repairRoom(st, m, s, t, r0);
+    if (r < 0 || m.roomLocked[s] === 1 || sharedRoom(st, m, s) >= 0) return r;
+    let best = r;
+    let bestExtra = this.roomExtra(s, t, r);
+    if (bestExtra === 0) return r;
+    const c = st.problem.sessionCourse[s];
+    const o = m.courseRooms.offsets;
+    for (let i = o[c]; i < o[c + 1] && bestExtra > 0; i++) {
+      const x = m.courseRooms.items[i];
+      if (x === r) continue;
+      const extra = this.roomExtra(s, t, x);
+      if (extra < bestExtra) {
+        bestExtra = extra;
+        best = x;
+      }
+    }
+    return best;
+  }
+
+  /** Sessions in room x over s's periods from t that share no faculty or student set with s (Infinity: unavailable). */
+  private roomExtra(s: number, t: number, x: number): number {
+    const st = this.st;
+    const p = st.problem;
+    const c = p.sessionCourse[s];
+    const len = Math.min(p.courseLength[c], p.nPeriods - (t % p.nPeriods));
+    let extra = 0;
+    for (let q = t; q < t + len; q++) {
+      if (p.roomUnavailable[x * p.nSlots + q] === 1) return Infinity;
+      if (st.roomOcc[x * p.nSlots + q] === 0) continue;
+      const base = q * st.slotCap;
+      for (let i = 0; i < st.slotCount[q]; i++) {
+        const y = st.slotList[base + i];
+        if (y !== s && st.room[y] === x && this.m.courseConflict[c * p.nCourses + p.sessionCourse[y]] === 0)
+          extra++;
+      }
+    }
+    return extra;
+  }
+
   private step(s: number): void {
     const st = this.st;
     const m = this.m;
@@ -258,7 +306,7 @@ export class ConflictSearch implements SearchPhase {
     for (let i = o[c]; i < o[c + 1]; i++) {
       const t = m.courseStarts.items[i];
       if (this.tabuUntil[s * nS + t] > this.steps) continue;
-      const r = repairRoom(st, m, s, t, r0);
+      const r = this.roomFor(s, t, r0);
       if (r < 0) continue;
       const n = this.inTheWay(s, t, r);
       if (n < 0) continue;
