@@ -1,8 +1,8 @@
 // The quick start, tried before the MIP stage on colleges with rules, limits or multi-period
 // sessions of up to QUICK_MAX_SESSIONS sessions (real institutions' files): the greedy constructor,
-// then the conflict search (ConflictSearch.ts: tightly packed colleges) until hard 0 or a short
-// stall, then from its best the targeted hard repair (with its ejection chains) until hard 0, the
-// deadline, or a stall.
+// a short run of the targeted hard repair (with its ejection chains), then the conflict search
+// (ConflictSearch.ts: tightly packed colleges) until hard 0 or a short stall, then from its best
+// the hard repair again until hard 0, the deadline, or a stall.
 // On such colleges this often reaches hard 0 in well under a second, where the MIP stage alone
 // takes its whole share of the time limit; the caller then skips the MIP. Otherwise the caller
 // drops this state and goes on with the MIP as before. Runs in time slices, yielding to the event
@@ -22,8 +22,11 @@ import type { SearchPhase } from '../search/repair/searchPhase.ts';
 export const QUICK_MAX_SESSIONS = 4000;
 /** The repair gives up after this long without a new best. */
 const QUICK_STALL_MS = 1500;
+/** The first repair gives way to the conflict search after this long, or this long without a new best. */
+const FIRST_REPAIR_MS = 600;
+const FIRST_REPAIR_STALL_MS = 300;
 /** The conflict search gives way to the repair after this long without a new best. */
-const CONFLICT_STALL_MS = 1000;
+const CONFLICT_STALL_MS = 2000;
 const SLICE_MS = 100;
 
 export interface QuickStartOptions {
@@ -80,11 +83,20 @@ export async function quickStart(
     phase.restoreBest();
   };
   const stallMs = opts.stallMs ?? QUICK_STALL_MS;
+  // The repair first, briefly: on most colleges it reaches hard 0 at once.
+  if (st.hardTotal > 0 && !stop())
+    await runPhase(
+      new HardRepair(st, m, rng, {
+        deadline: Math.min(opts.deadline, performance.now() + FIRST_REPAIR_MS),
+        stallMs: Math.min(stallMs, FIRST_REPAIR_STALL_MS),
+        eagerChains: true,
+      }),
+    );
   if (st.hardTotal > 0 && !stop())
     await runPhase(
       new ConflictSearch(st, m, rng, {
         deadline: opts.deadline,
-        stallMs: Math.min(stallMs, CONFLICT_STALL_MS),
+        stallMs: CONFLICT_STALL_MS,
       }),
     );
   if (st.hardTotal > 0 && !stop())
