@@ -5,7 +5,8 @@
 // repair from where that round ended; a feasible result better than the best is kept, any other is
 // dropped (back to the best). While no feasible timetable is known the rounds anneal on the hard
 // cost alone, as a shake-up for a repair that stalled, each round without a new best shaking harder
-// (a hotter, longer round); and the polish does not end while hard > 0 and time remains
+// (a hotter, longer round), and every other round is a conflict search (ConflictSearch.ts) from
+// the best instead; and the polish does not end while hard > 0 and time remains
 // (`feasibleBy` only ends it once a feasible timetable is known). Runs in time slices like the
 // other phases.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
@@ -13,6 +14,7 @@ import type { Rng } from '../../Rng.ts';
 import type { SearchModel } from '../../SearchModel.ts';
 import { Annealer } from '../Annealer.ts';
 import { HardRepair } from './HardRepair.ts';
+import { ConflictSearch } from './ConflictSearch.ts';
 import type { SearchPhase } from './searchPhase.ts';
 
 export interface PolishOptions {
@@ -45,6 +47,7 @@ export class FeasiblePolish implements SearchPhase {
   private readonly o: PolishOptions;
   private annealer: Annealer | null = null;
   private repair: HardRepair | null = null;
+  private conflict: ConflictSearch | null = null;
   private done = false;
 
   constructor(st: IncrementalState, m: SearchModel, rng: Rng, opts: PolishOptions) {
@@ -68,18 +71,24 @@ export class FeasiblePolish implements SearchPhase {
       const now = performance.now();
       if (now >= this.o.deadline) {
         // The round under way ends here; its result is kept when it beats the best.
-        const round = this.repair ?? this.annealer;
+        const round = this.repair ?? this.conflict ?? this.annealer;
         if (round) {
           round.restoreBest();
           this.endRound();
         }
         this.repair = null;
+        this.conflict = null;
         this.annealer = null;
         this.done = true;
         break;
       }
       if (now >= sliceEnd) break;
-      if (this.repair) {
+      if (this.conflict) {
+        if (!this.conflict.run(sliceEnd)) break;
+        this.conflict.restoreBest();
+        this.conflict = null;
+        this.endRound();
+      } else if (this.repair) {
         if (!this.repair.run(sliceEnd)) break;
         this.repair.restoreBest();
         this.repair = null;
@@ -97,8 +106,16 @@ export class FeasiblePolish implements SearchPhase {
       } else if (this.bestHard === 0 && now + this.o.roundMs / 2 > (this.o.feasibleBy ?? this.o.deadline))
         this.done = true;
       else if (now >= this.o.deadline) this.done = true;
-      else {
-        this.rounds++;
+      else if (this.bestHard > 0 && this.rounds++ % 2 === 0) {
+        // Not feasible yet: every other round (the first too) is a conflict search from the best,
+        // twice as long as an annealing round.
+        this.conflict = new ConflictSearch(this.st, this.m, this.rng, {
+          deadline: Math.min(this.o.deadline, now + 2 * this.o.roundMs),
+          stallMs: this.o.roundMs,
+          onFeasible: this.o.onFeasible,
+        });
+      } else {
+        if (this.bestHard === 0) this.rounds++;
         // Not feasible yet: rounds on the hard cost only (they stop at hard = 0), hotter and longer
         // after each round that found no new best, up to four times.
         const infeasible = this.bestHard > 0;
