@@ -2,8 +2,9 @@
 // (course level: a course's sessions are interchangeable; they take its chosen starts in time order).
 // Rows: each course places its free sessions (a penalised miss variable keeps the MIP feasible); per
 // faculty member, student set and hard not_overlapping rule and slot at most one session covering it;
-// per-day period limits; faculty max_days through day indicators; per room class and slot no more
-// sessions than free rooms of the class; hard same_time / consecutive / different_days rules.
+// per-day period limits; faculty max_days through day indicators; faculty and group min_per_day
+// (minPerDayRows.ts); per room class and slot no more sessions than free rooms of the class; every
+// hard rule kind but not_overlapping's own rows (ruleRows.ts, dayRuleRows.ts, sameRoomRows.ts).
 // Objective: misses (dominant), student clashes with placed courses (capped), min-days spread, a small
 // seeded perturbation to break ties.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
@@ -14,7 +15,10 @@ import { clashCosts } from './clashCosts.ts';
 import { COL_AUX, COL_INDICATOR, ModelBuilder, ROW_FREE, type MipModel } from './mipModel.ts';
 import type { Occupancy } from './occupancy.ts';
 import { addGapRows } from './gapRows.ts';
+import { addMinPerDayRows } from './minPerDayRows.ts';
+import { ruleContext, type RuleKindFilter } from './ruleContext.ts';
 import { addRuleRows } from './ruleRows.ts';
+import type { SameRoomChoice } from './sameRoomRows.ts';
 import type { RoomClasses } from './roomClasses.ts';
 
 export const MISS_COST = 1000;
@@ -25,6 +29,10 @@ export interface BuildOptions {
    * violations sharply but make each MIP several times slower; off by default (local search repairs gaps).
    */
   gapRows?: boolean;
+  /** Hard rule kinds that get rows (default all); tests turn kinds off to show what the rows do. */
+  ruleKinds?: RuleKindFilter;
+  /** Add faculty and group min_per_day rows (default true). */
+  minPerDay?: boolean;
 }
 
 export interface CommunityModel {
@@ -37,6 +45,8 @@ export interface CommunityModel {
   sessions: Int32Array;
   /** Free sessions per course of the community (courses with none are absent). */
   freeOf: Map<number, number>;
+  /** Rooms the MIP chooses for hard same_room rules (applySameRooms after the solve). */
+  sameRooms: SameRoomChoice[];
 }
 
 function bucketPush(map: Map<number, number[]>, key: number, v: number): void {
@@ -125,10 +135,12 @@ export function buildCommunityModel(
     b.addRow(cols, null, -Infinity, 1);
   }
   addDayLimits(p, b, resourceDay, occ, xCourse);
+  const inCommunity = new Set(courses);
+  if (opts.minPerDay ?? true) addMinPerDayRows(p, b, resourceDay, occ, xCourse, inCommunity, freeOf);
   if (opts.gapRows) addGapRows(p, b, resourceSlot, occ);
   addRoomCapacity(p, b, classSlot, occ, classes);
   addSpread(p, b, courseDay, freeOf, occ);
-  addRuleRows(p, b, courses, freeOf, varAt, occ);
+  const sameRooms = addRuleRows(ruleContext(p, b, courses, freeOf, varAt, occ, placement), opts.ruleKinds);
   return {
     model: b.build(),
     nX,
@@ -136,6 +148,7 @@ export function buildCommunityModel(
     xSlot: Int32Array.from(xSlot),
     sessions: Int32Array.from(sessions),
     freeOf,
+    sameRooms,
   };
 }
 
