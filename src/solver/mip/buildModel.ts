@@ -24,10 +24,7 @@ import type { RoomClasses } from './roomClasses.ts';
 export const MISS_COST = 1000;
 
 export interface BuildOptions {
-  /**
-   * Add max_gaps_per_day rows (with penalised slack) for faculty and student sets. They cut gap
-   * violations sharply but make each MIP several times slower; off by default (local search repairs gaps).
-   */
+  /** Add max_gaps_per_day / max_gaps_per_week rows (with penalised slack, gapRows.ts; default true). */
   gapRows?: boolean;
   /** Hard rule kinds that get rows (default all); tests turn kinds off to show what the rows do. */
   ruleKinds?: RuleKindFilter;
@@ -137,7 +134,7 @@ export function buildCommunityModel(
   addDayLimits(p, b, resourceDay, occ, xCourse);
   const inCommunity = new Set(courses);
   if (opts.minPerDay ?? true) addMinPerDayRows(p, b, resourceDay, occ, xCourse, inCommunity, freeOf);
-  if (opts.gapRows) addGapRows(p, b, resourceSlot, occ);
+  if (opts.gapRows ?? true) addGapRows(p, b, resourceSlot, occ);
   addRoomCapacity(p, b, classSlot, occ, classes);
   addSpread(p, b, courseDay, freeOf, occ);
   const sameRooms = addRuleRows(ruleContext(p, b, courses, freeOf, varAt, occ, placement), opts.ruleKinds);

@@ -4,6 +4,7 @@
 // rule's rows the MIP takes the cheap starts and breaks the rule (each test checks that too, by
 // switching the rows off), with them it keeps the rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import { evaluate } from '../../shared/eval/evaluate.ts';
 import type { Evaluation, Placement } from '../../shared/eval/types.ts';
 import type { RuleKind } from '../../shared/model/types.ts';
@@ -63,8 +64,13 @@ const free = (n: number): Placement => ({
   room: new Int32Array(n).fill(-1),
 });
 
-async function solveMip(spec: TinySpec, build?: BuildOptions): Promise<{ ev: Evaluation; pl: Placement }> {
+async function solveMip(
+  spec: TinySpec,
+  build?: BuildOptions,
+  tweak?: (p: CompiledProblem) => void,
+): Promise<{ ev: Evaluation; pl: Placement }> {
   const p = tinyProblem(spec);
+  tweak?.(p);
   const community = Int32Array.from({ length: p.nCourses }, (_, c) => c);
   const r = await mipSchedule(p, free(p.nSessions), [community], {
     timeLimitMs: 10_000,
@@ -253,4 +259,38 @@ describe('the MIP keeps per-day minimums', () => {
       expect(off.ev.hardTotal).toBe(2);
     });
   }
+});
+
+describe('the MIP keeps gap limits', () => {
+  /** A's sessions (faculty FA, group GA) drawn to P1 and P4 of each day: K fills P2 and P3 with clashes. */
+  function gappy(days: number): TinySpec {
+    const kSlots: number[] = [];
+    for (let d = 0; d < days; d++) kSlots.push(at(4, d, 1), at(4, d, 2));
+    const spec = college({
+      days,
+      periods: 4,
+      rule: { kind: 'not_overlapping' },
+      a: { sessions: 2 * days },
+      kSlots,
+      pushed: 'A',
+    });
+    spec.rules = [];
+    return spec;
+  }
+
+  it('faculty max_gaps_per_day 0: the two sessions of a day back to back', async () => {
+    const limit = (p: CompiledProblem): void => void (p.facultyMaxGapsPerDay[0] = 0);
+    const on = await solveMip(gappy(1), undefined, limit);
+    const off = await solveMip(gappy(1), { gapRows: false }, limit);
+    expect(on.ev.hardTotal).toBe(0);
+    expect(off.ev.hard.faculty_max_gaps).toBe(2);
+  });
+
+  it('group max_gaps_per_week 1: no day with two idle periods', async () => {
+    const limit = (p: CompiledProblem): void => void (p.groupMaxGapsPerWeek[0] = 1);
+    const on = await solveMip(gappy(2), undefined, limit);
+    const off = await solveMip(gappy(2), { gapRows: false }, limit);
+    expect(on.ev.hardTotal).toBe(0);
+    expect(off.ev.hard.group_max_gaps_per_week).toBe(3);
+  });
 });

@@ -34,10 +34,10 @@ export interface MipScheduleOptions {
   signal?: AbortSignal;
   /** Cap on one community's MIP (default: its fair share of what is left, × 1.5). */
   perCommunityMaxMs?: number;
-  /** Model max_gaps_per_day in the MIP (see BuildOptions.gapRows; default false). */
+  /** Model the gap limits in the MIP (see BuildOptions.gapRows; default true). */
   gapRows?: boolean;
   /** Which hard rule kinds and limits the MIPs model (see BuildOptions; default all). */
-  build?: Omit<BuildOptions, 'gapRows'>;
+  build?: BuildOptions;
   /** Runner to reuse (tests, pooling); closed by the caller. Default: one created and closed here. */
   runner?: MipRunner;
 }
@@ -121,7 +121,7 @@ export async function mipSchedule(
       const occ = occupancy(p, placement);
       const cm = buildCommunityModel(p, communities[i], placement, occ, classes, opts.seed + i, {
         ...opts.build,
-        gapRows: opts.gapRows,
+        gapRows: opts.gapRows ?? opts.build?.gapRows,
       });
       const report: CommunityReport = {
         index: i,

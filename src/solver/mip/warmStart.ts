@@ -35,26 +35,33 @@ export function greedyStart(
   }
   const act = new Float64Array(numRows);
   const value = new Uint8Array(numCols);
-  const indicatorIn = (i: number): number => {
+  const indicatorIn = (i: number, pending: readonly number[]): number => {
     for (let k = starts[i]; k < starts[i + 1]; k++) {
-      if (colKind[indices[k]] === COL_INDICATOR && values[k] < 0 && !value[indices[k]]) return k;
+      const j = indices[k];
+      if (colKind[j] === COL_INDICATOR && values[k] < 0 && !value[j] && !pending.includes(j)) return k;
     }
     return -1;
   };
+  /** The indicators start variable j needs switched on, or null when it does not fit. */
   const fits = (j: number): number[] | null => {
     const needY: number[] = [];
+    const extra = new Map<number, number>(); // row -> activity the indicators in needY add
+    const rowAct = (i: number): number => act[i] + (extra.get(i) ?? 0);
     for (let k = colStart[j]; k < colStart[j + 1]; k++) {
       const i = colRow[k];
       if (rowKind[i] === ROW_PAIR) return null;
-      if (rowKind[i] !== ROW_PACK || act[i] + colVal[k] <= rowUpper[i] + EPS) continue;
-      const ky = indicatorIn(i);
-      if (ky < 0 || act[i] + colVal[k] + values[ky] > rowUpper[i] + EPS) return null;
+      if (rowKind[i] !== ROW_PACK || rowAct(i) + colVal[k] <= rowUpper[i] + EPS) continue;
+      const ky = indicatorIn(i, needY);
+      if (ky < 0 || rowAct(i) + colVal[k] + values[ky] > rowUpper[i] + EPS) return null;
       const y = indices[ky];
       for (let q = colStart[y]; q < colStart[y + 1]; q++) {
         const r = colRow[q];
-        if (rowKind[r] === ROW_PACK && colVal[q] > 0 && act[r] + colVal[q] > rowUpper[r] + EPS) return null;
+        if (rowKind[r] === ROW_PACK && colVal[q] > 0 && rowAct(r) + colVal[q] > rowUpper[r] + EPS)
+          return null;
       }
       needY.push(y);
+      for (let q = colStart[y]; q < colStart[y + 1]; q++)
+        extra.set(colRow[q], (extra.get(colRow[q]) ?? 0) + colVal[q]);
     }
     return needY;
   };
@@ -98,7 +105,8 @@ export function greedyStart(
 /**
  * Values for the continuous columns given the start and indicator values: rows in build order, each
  * row's unset auxiliary column set to the value nearest its lower bound that satisfies the row
- * (misses, spread shortfall, gap slacks are defined by the row that introduces them).
+ * (misses, spread shortfall, gap slacks are defined by the row that introduces them); a later row
+ * that an auxiliary column set earlier violates moves it just enough.
  */
 function completeAux(m: MipModel, chosen: Uint8Array): SparseStart {
   const { numRows, numCols, starts, indices, values, colKind, rowLower, rowUpper, colLower, colUpper } = m;
@@ -113,12 +121,25 @@ function completeAux(m: MipModel, chosen: Uint8Array): SparseStart {
   for (let i = 0; i < numRows; i++) {
     let act = 0;
     let free = -1;
+    let firstAux = -1;
     for (let k = starts[i]; k < starts[i + 1]; k++) {
       const j = indices[k];
       if (set[j]) act += values[k] * x[j];
       else if (free < 0) free = k;
+      if (firstAux < 0 && colKind[j] === COL_AUX) firstAux = k;
     }
-    if (free < 0) continue;
+    if (free < 0) {
+      // Every column set (an auxiliary bounded by several rows, like a day's last busy period): when
+      // the row is violated, move its first auxiliary column as little as needed, within its bounds.
+      if (firstAux < 0 || (act >= rowLower[i] - EPS && act <= rowUpper[i] + EPS)) continue;
+      const j = indices[firstAux];
+      const a = values[firstAux];
+      const rest = act - a * x[j];
+      const lo = a > 0 ? (rowLower[i] - rest) / a : (rowUpper[i] - rest) / a;
+      const hi = a > 0 ? (rowUpper[i] - rest) / a : (rowLower[i] - rest) / a;
+      x[j] = Math.min(Math.max(x[j], lo, colLower[j]), hi, colUpper[j]);
+      continue;
+    }
     const j = indices[free];
     const a = values[free];
     // lo <= act + a·v <= hi  ->  interval for v, then clamp to the column's bounds (nearest to its lower bound).
