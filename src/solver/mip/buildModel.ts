@@ -2,9 +2,10 @@
 // (course level: a course's sessions are interchangeable; they take its chosen starts in time order).
 // Rows: each course places its free sessions (a penalised miss variable keeps the MIP feasible); per
 // faculty member, student set and hard not_overlapping rule and slot at most one session covering it;
-// per-day period limits; faculty max_days through day indicators; faculty and group min_per_day
-// (minPerDayRows.ts); per room class and slot no more sessions than free rooms of the class; every
-// hard rule kind but not_overlapping's own rows (ruleRows.ts, dayRuleRows.ts, sameRoomRows.ts).
+// per-day period limits; faculty max_days through day indicators; faculty and group min_per_day and
+// faculty min_days (minPerDayRows.ts); gap limits (gapRows.ts); per room class and slot no more
+// sessions than free rooms of the class; every hard rule kind (ruleRows.ts, dayRuleRows.ts,
+// sameRoomRows.ts).
 // Objective: misses (dominant), student clashes with placed courses (capped), min-days spread, a small
 // seeded perturbation to break ties.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
@@ -15,7 +16,7 @@ import { clashCosts } from './clashCosts.ts';
 import { COL_AUX, COL_INDICATOR, ModelBuilder, ROW_FREE, type MipModel } from './mipModel.ts';
 import type { Occupancy } from './occupancy.ts';
 import { addGapRows } from './gapRows.ts';
-import { addMinPerDayRows } from './minPerDayRows.ts';
+import { addMinDaysRows, addMinPerDayRows, everyCourseHere } from './minPerDayRows.ts';
 import { ruleContext, type RuleKindFilter } from './ruleContext.ts';
 import { addRuleRows } from './ruleRows.ts';
 import type { SameRoomChoice } from './sameRoomRows.ts';
@@ -28,7 +29,7 @@ export interface BuildOptions {
   gapRows?: boolean;
   /** Hard rule kinds that get rows (default all); tests turn kinds off to show what the rows do. */
   ruleKinds?: RuleKindFilter;
-  /** Add faculty and group min_per_day rows (default true). */
+  /** Add faculty and group min_per_day and faculty min_days rows (default true). */
   minPerDay?: boolean;
 }
 
@@ -133,7 +134,11 @@ export function buildCommunityModel(
   }
   addDayLimits(p, b, resourceDay, occ, xCourse);
   const inCommunity = new Set(courses);
-  if (opts.minPerDay ?? true) addMinPerDayRows(p, b, resourceDay, occ, xCourse, inCommunity, freeOf);
+  if (opts.minPerDay ?? true) {
+    const allHere = everyCourseHere(p, occ, inCommunity);
+    addMinPerDayRows(p, b, resourceDay, occ, xCourse, allHere);
+    addMinDaysRows(p, b, resourceDay, occ, allHere);
+  }
   if (opts.gapRows ?? true) addGapRows(p, b, resourceSlot, occ);
   addRoomCapacity(p, b, classSlot, occ, classes);
   addSpread(p, b, courseDay, freeOf, occ);

@@ -261,6 +261,25 @@ describe('the MIP keeps per-day minimums', () => {
   }
 });
 
+describe('the MIP keeps faculty min_days', () => {
+  it('two teaching days, though K makes the second day cost a clash', async () => {
+    const spec = college({
+      days: 2,
+      periods: 2,
+      rule: { kind: 'not_overlapping' },
+      a: { sessions: 2 },
+      kSlots: [at(2, 1, 0), at(2, 1, 1)],
+      pushed: 'A',
+    });
+    spec.rules = [];
+    spec.faculty[0].minDays = 2;
+    const on = await solveMip(spec);
+    const off = await solveMip(spec, { minPerDay: false });
+    expect(on.ev.hardTotal).toBe(0);
+    expect(off.ev.hard.faculty_min_days).toBe(1);
+  });
+});
+
 describe('the MIP keeps gap limits', () => {
   /** A's sessions (faculty FA, group GA) drawn to P1 and P4 of each day: K fills P2 and P3 with clashes. */
   function gappy(days: number): TinySpec {
