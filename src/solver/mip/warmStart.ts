@@ -1,6 +1,7 @@
 // A greedy start for the MIP: course by course (fewest options first), sessions take start variables
 // spread over days while every packing row stays within its bound, switching on day indicators as
-// needed. Variables tied by pairing rules are left to HiGHS. The result (start and indicator values)
+// needed. Start variables tied one to one by pairing rows (same_time, consecutive: x[a, s] = x[c, t])
+// are taken together as a block; variables in other pairing rows are left to HiGHS. The result (start and indicator values)
 // is given to HiGHS as a starting solution, so even an interrupted solve returns at least this.
 import { COL_AUX, COL_INDICATOR, COL_START, ROW_PACK, ROW_PAIR, type MipModel } from './mipModel.ts';
 
@@ -35,6 +36,18 @@ export function greedyStart(
   }
   const act = new Float64Array(numRows);
   const value = new Uint8Array(numCols);
+  const tieRow = new Uint8Array(numRows);
+  for (let i = 0; i < numRows; i++) {
+    const k = starts[i];
+    tieRow[i] =
+      rowKind[i] === ROW_PAIR &&
+      starts[i + 1] - k === 2 &&
+      values[k] + values[k + 1] === 0 &&
+      m.rowLower[i] === 0 &&
+      rowUpper[i] === 0
+        ? 1
+        : 0;
+  }
   const indicatorIn = (i: number, pending: readonly number[]): number => {
     for (let k = starts[i]; k < starts[i + 1]; k++) {
       const j = indices[k];
@@ -49,6 +62,7 @@ export function greedyStart(
     const rowAct = (i: number): number => act[i] + (extra.get(i) ?? 0);
     for (let k = colStart[j]; k < colStart[j + 1]; k++) {
       const i = colRow[k];
+      if (tieRow[i]) continue;
       if (rowKind[i] === ROW_PAIR) return null;
       if (rowKind[i] !== ROW_PACK || rowAct(i) + colVal[k] <= rowUpper[i] + EPS) continue;
       const ky = indicatorIn(i, needY);
@@ -69,6 +83,33 @@ export function greedyStart(
     value[j] = 1;
     for (let k = colStart[j]; k < colStart[j + 1]; k++) act[colRow[k]] += colVal[k];
   };
+  const untake = (j: number): void => {
+    value[j] = 0;
+    for (let k = colStart[j]; k < colStart[j + 1]; k++) act[colRow[k]] -= colVal[k];
+  };
+  const blockOf = tieBlocks(m, tieRow);
+  const placed = new Map<number, number>();
+  /** Takes j with its tie block (and the indicators they need), or nothing. */
+  const takeBlock = (j: number): boolean => {
+    const members = blockOf.get(j) ?? [j];
+    const done: number[] = [];
+    for (const mj of members) {
+      const ys = value[mj] || m.colUpper[mj] < 0.5 ? null : fits(mj);
+      if (!ys) {
+        for (const t of done.reverse()) untake(t);
+        return false;
+      }
+      for (const y of ys) {
+        take(y);
+        done.push(y);
+      }
+      take(mj);
+      done.push(mj);
+    }
+    for (const mj of members)
+      if (mj < xCourse.length) placed.set(xCourse[mj], (placed.get(xCourse[mj]) ?? 0) + 1);
+    return true;
+  };
   // Start variables of each course are contiguous; order courses by options per session needed.
   const ranges: Array<{ c: number; from: number; to: number }> = [];
   for (let j = 0; j < xCourse.length;) {
@@ -83,23 +124,48 @@ export function greedyStart(
       (a.to - a.from) / Math.max(1, need(a.c)) - (b.to - b.from) / Math.max(1, need(b.c)) || a.c - b.c,
   );
   for (const { c, from, to } of ranges) {
-    let left = need(c);
+    const left = (): number => need(c) - (placed.get(c) ?? 0);
     const usedDay = new Set<number>();
-    for (let pass = 0; pass < 2 && left > 0; pass++) {
-      for (let j = from; j < to && left > 0; j++) {
+    for (let pass = 0; pass < 2 && left() > 0; pass++) {
+      for (let j = from; j < to && left() > 0; j++) {
         if (value[j] || m.colUpper[j] < 0.5 || colKind[j] !== COL_START) continue;
         const day = Math.floor(xSlot[j] / nPeriods);
         if (pass === 0 && usedDay.has(day)) continue;
-        const ys = fits(j);
-        if (!ys) continue;
-        for (const y of ys) take(y);
-        take(j);
-        usedDay.add(day);
-        left--;
+        if (takeBlock(j)) usedDay.add(day);
       }
     }
   }
   return completeAux(m, value);
+}
+
+/** Start variables joined by tie rows (x[a] = x[c]): each member of a block maps to the whole block. */
+function tieBlocks(m: MipModel, tieRow: Uint8Array): Map<number, number[]> {
+  const parent = new Map<number, number>();
+  const find = (j: number): number => {
+    let r = j;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  for (let i = 0; i < m.numRows; i++) {
+    if (!tieRow[i]) continue;
+    const a = find(m.indices[m.starts[i]]);
+    const b = find(m.indices[m.starts[i] + 1]);
+    if (!parent.has(a)) parent.set(a, a);
+    if (a !== b) parent.set(b, a);
+  }
+  const blocks = new Map<number, number[]>();
+  for (const j of parent.keys()) {
+    const r = find(j);
+    const list = blocks.get(r) ?? [];
+    list.push(j);
+    blocks.set(r, list);
+  }
+  const out = new Map<number, number[]>();
+  for (const list of blocks.values()) {
+    list.sort((x, y) => x - y);
+    for (const j of list) out.set(j, list);
+  }
+  return out;
 }
 
 /**
