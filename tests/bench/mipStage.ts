@@ -10,7 +10,8 @@
 // Options: --time-limit S (the MIP stage's budget per college, default 15), --seed N, --scales 1
 // (sih with every sheet at these scales; empty for none), --files a.fet,b.fet (FET files, paths
 // under fet-data's examples folder or absolute; default the real institutions of bench:real),
-// --no-fet (no FET files), --help.
+// --no-fet (no FET files), --off a,b (leave these out of the model, to see what they cost and what
+// they keep: rule kinds such as same_room, `gaps` for the gap limits, `min` for the minimums), --help.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,7 @@ import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import type { Placement } from '../../src/shared/eval/types.ts';
 import type { College } from '../../src/shared/model/types.ts';
 import { decompose } from '../../src/solver/decompose/index.ts';
-import { mipSchedule } from '../../src/solver/mip/index.ts';
+import { mipSchedule, type BuildOptions } from '../../src/solver/mip/index.ts';
 import { hardRulesByKind, nonZero, rssSampler, runChild } from './benchChild.ts';
 import { FET_DATA } from '../fet/fetFiles.ts';
 import { REAL_FILES } from './realFiles.ts';
@@ -54,6 +55,7 @@ const { values } = parseArgs({
     scales: { type: 'string', default: '1' },
     files: { type: 'string' },
     'no-fet': { type: 'boolean', default: false },
+    off: { type: 'string', default: '' },
     single: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -67,12 +69,19 @@ if (values.help) {
       '  --scales 1,2    the sih preset with every sheet at these scales (default 1; empty for none)',
       '  --files a,b     FET files (under the fet-data examples folder, or absolute paths)',
       "  --no-fet        no FET files (default: bench:real's real institutions)",
+      '  --off a,b       leave out of the model: rule kinds (same_room, ordered, ...), gaps, min',
     ].join('\n'),
   );
   process.exit(0);
 }
 const timeLimitMs = Number(values['time-limit']) * 1000;
 const seed = Number(values.seed);
+const off = new Set(String(values.off).split(',').filter(Boolean));
+const build: BuildOptions = {
+  ruleKinds: (kind) => !off.has(kind),
+  gapRows: !off.has('gaps'),
+  minPerDay: !off.has('min'),
+};
 
 async function collegeOf(spec: string): Promise<College> {
   if (spec.startsWith('sih:')) return generateCollege('sih', seed, { scale: Number(spec.slice(4)) }).college;
@@ -91,7 +100,7 @@ async function runOne(spec: string): Promise<Row> {
   };
   const t0 = performance.now();
   const communities = decompose(p, { seed });
-  const out = await mipSchedule(p, given, communities, { timeLimitMs, seed });
+  const out = await mipSchedule(p, given, communities, { timeLimitMs, seed, build });
   const mipMs = Math.round(performance.now() - t0);
   const placement = out.placement;
   for (let s = 0; s < p.nSessions; s++) if (placement.room[s] < 0) placement.slot[s] = -1;
@@ -132,11 +141,23 @@ if (!values['no-fet']) {
     else console.log(`${path} is missing (Debian package fet-data): skipped`);
   }
 }
-console.log(`The MIP stage alone, ${timeLimitMs / 1000} s budget per college, seed ${seed}`);
+console.log(
+  `The MIP stage alone, ${timeLimitMs / 1000} s budget per college, seed ${seed}` +
+    (off.size ? `, without ${[...off].join(', ')}` : ''),
+);
 for (const spec of specs) {
   const r = await runChild<Row>(
     fileURLToPath(import.meta.url),
-    ['--single', spec, '--time-limit', String(timeLimitMs / 1000), '--seed', String(seed)],
+    [
+      '--single',
+      spec,
+      '--time-limit',
+      String(timeLimitMs / 1000),
+      '--seed',
+      String(seed),
+      '--off',
+      [...off].join(','),
+    ],
     (error) => ({ name: spec, error }) as Row,
   );
   if (r.error) {
