@@ -80,17 +80,20 @@ export function addGapRows(
       }
       // gaps - last - lead + Σ busy >= 2 - P
       const gaps = b.addCol(0, 0, P, false, COL_AUX);
-      const cols = [gaps, last, lead];
-      const vals = [1, -1, -1];
+      // A start covering several periods counts once per period (one entry, its span as coefficient).
+      const span = new Map<number, number>();
       let fixedBusy = 0;
       for (let q = 0; q < P; q++) {
         fixedBusy += fixed[q];
-        for (const j of vars[q]) {
-          cols.push(j);
-          vals.push(1);
-        }
+        for (const j of vars[q]) span.set(j, (span.get(j) ?? 0) + 1);
       }
-      b.addRow(cols, vals, 2 - P - fixedBusy, Infinity, ROW_FREE);
+      b.addRow(
+        [gaps, last, lead, ...span.keys()],
+        [1, -1, -1, ...span.values()],
+        2 - P - fixedBusy,
+        Infinity,
+        ROW_FREE,
+      );
       gapCols.push(gaps);
       if (dayLimit >= 0) {
         const slack = b.addCol(GAP_COST, 0, Infinity, false, COL_AUX);

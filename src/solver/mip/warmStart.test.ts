@@ -9,6 +9,16 @@ import { roomClasses } from './roomClasses.ts';
 import { tinyProblem } from './testing/tinyProblem.ts';
 import { greedyStart } from './warmStart.ts';
 
+/** Rows that list a column twice (HiGHS refuses the whole model). */
+function rowsWithRepeats(m: MipModel): number {
+  let bad = 0;
+  for (let i = 0; i < m.numRows; i++) {
+    const cols = m.indices.subarray(m.starts[i], m.starts[i + 1]);
+    if (new Set(cols).size !== cols.length) bad++;
+  }
+  return bad;
+}
+
 function violatedRows(m: MipModel, x: Float64Array): number {
   let bad = 0;
   for (let i = 0; i < m.numRows; i++) {
@@ -20,7 +30,7 @@ function violatedRows(m: MipModel, x: Float64Array): number {
 }
 
 describe('greedyStart', () => {
-  it('places a same_time + consecutive tie group as one block, every row kept', () => {
+  it('places a same_time + consecutive tie group as one block, every row kept, no column twice in a row', () => {
     const p = tinyProblem({
       days: 2,
       periods: 4,
@@ -45,6 +55,8 @@ describe('greedyStart', () => {
       ],
     });
     p.facultyMaxGapsPerDay[0] = 0;
+    p.groupMaxGapsPerDay[0] = 1;
+    p.groupMaxGapsPerWeek[0] = 1;
     const none: Placement = {
       slot: new Int32Array(p.nSessions).fill(-1),
       room: new Int32Array(p.nSessions).fill(-1),
@@ -59,5 +71,6 @@ describe('greedyStart', () => {
     expect(chosen(1)).toEqual(chosen(0));
     expect(chosen(2)).toEqual(chosen(0).map((s) => s + 1));
     expect(violatedRows(cm.model, start.values)).toBe(0);
+    expect(rowsWithRepeats(cm.model)).toBe(0);
   });
 });
