@@ -117,6 +117,18 @@ describe.runIf(browserAvailable())('a worse Generate result in Chromium', () => 
       expect(await result.innerText()).toContain(
         `${mine.students.toLocaleString('en-US')} students have two sessions at the same time`,
       );
+      // The choice comes first, right under the costs, not below the lists.
+      const [asked, listed] = [await choice.boundingBox(), await broken.boundingBox()];
+      expect(asked && listed && asked.y < listed.y).toBe(true);
+      await page.evaluate(() =>
+        (
+          globalThis as unknown as {
+            document: { querySelector(s: string): { scrollIntoView(): void } | null };
+          }
+        ).document
+          .querySelector('[data-testid="job-result"]')
+          ?.scrollIntoView(),
+      );
       await screenshot(page, 'generate-worse');
 
       await choice.getByRole('button', { name: `Keep \u201c${planted.name}\u201d` }).click();
