@@ -50,6 +50,7 @@ interface Bench {
   drop(i: number): Promise<Step>;
   saved(): Promise<boolean>;
   swap(i: number): Promise<Step>;
+  variants(): Promise<Step>;
 }
 
 /** Installs window.__bench in the page: the frame monitor and the measured steps. */
@@ -142,6 +143,18 @@ export async function installFrameMonitor(page: Page): Promise<void> {
         return { ...shown, savedMs: performance.now() - t0 };
       },
       saved: () => until(isSaved),
+      // The Variants screen: every version's row with its KPIs filled in.
+      variants: () =>
+        timed(
+          () => nav('Variants')?.click(),
+          () => {
+            const rows = all('table[aria-label="Timetable versions"] tbody tr');
+            return (
+              rows.length > 0 &&
+              rows.every((r) => (r.querySelector('td:nth-child(6)')?.textContent ?? '') !== '')
+            );
+          },
+        ),
       swap: async (i) => {
         const list = cards();
         for (let k = 0; k < list.length; k++) {
@@ -196,7 +209,7 @@ export async function installFrameMonitor(page: Page): Promise<void> {
   });
 }
 
-type StepName = 'entry' | 'leave' | 'pickUp' | 'cancel' | 'drop' | 'swap';
+type StepName = 'entry' | 'leave' | 'pickUp' | 'cancel' | 'drop' | 'swap' | 'variants';
 
 function step(page: Page, name: StepName, i = 0): Promise<Step> {
   return page.evaluate(
@@ -215,6 +228,8 @@ function step(page: Page, name: StepName, i = 0): Promise<Step> {
           return b.leave();
         case 'cancel':
           return b.cancel();
+        case 'variants':
+          return b.variants();
       }
     },
     [name, i] as [StepName, number],
@@ -268,12 +283,21 @@ export async function measureInPage(page: Page, repeat: number): Promise<Record<
     swaps.push(await step(page, 'swap', i * 7 + 2));
     await saved(page);
   }
+  // Every visit of the Variants screen loads its list and KPIs again.
+  const variants: Step[] = [];
+  for (let i = 0; i < repeat; i++) {
+    variants.push(await step(page, 'variants'));
+    await step(page, 'leave');
+  }
+  const firstSave = drops.slice(0, 1).map((d) => ({ ...d, ms: d.savedMs ?? d.ms }));
   return {
     'screen entry (first)': summary([first]),
     'screen entry (return)': summary(returns),
     'pick-up': summary(picks),
     drop: summary(drops),
     'drop until saved': summary(drops.map((d) => ({ ...d, ms: d.savedMs ?? d.ms }))),
+    'first save': summary(firstSave),
     swap: summary(swaps),
+    'variants screen': summary(variants),
   };
 }
