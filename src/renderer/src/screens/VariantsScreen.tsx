@@ -2,24 +2,28 @@
 // comparison of two versions (which sessions moved where).
 import { useCallback, useEffect, useState } from 'react';
 import type { MovedSession, TimetableInfo } from '../../../shared/ipc/contract.ts';
-import type { College } from '../../../shared/model/types.ts';
+import type { TimetableKpis } from '../../../shared/model/timetableKpis.ts';
 import { api, messageOf } from '../api.ts';
-import { timetableKpis } from '../variants/timetableKpis.ts';
-import type { TimetableKpis } from '../variants/timetableKpis.ts';
 import { VersionRow } from '../variants/VersionRow.tsx';
 import '../generate/generate.css';
 import type { OpenTimetable } from '../timetable/focus.ts';
 
-function placeText(college: College | null, p: MovedSession['from']): string {
+/** The week's day and period names. */
+interface Week {
+  days: string[];
+  periods: string[];
+}
+
+function placeText(week: Week | null, p: MovedSession['from']): string {
   if (p.day === null || p.period === null) return 'unplaced';
-  const day = college?.calendar.days[p.day] ?? `day ${p.day + 1}`;
-  const period = college?.periods[p.period]?.label ?? `period ${p.period + 1}`;
+  const day = week?.days[p.day] ?? `day ${p.day + 1}`;
+  const period = week?.periods[p.period] ?? `period ${p.period + 1}`;
   return `${day} ${period}${p.roomId ? `, ${p.roomId}` : ''}`;
 }
 
 export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: OpenTimetable }): React.JSX.Element {
   const [list, setList] = useState<TimetableInfo[] | null>(null);
-  const [college, setCollege] = useState<College | null>(null);
+  const [week, setWeek] = useState<Week | null>(null);
   const [a, setA] = useState<number | null>(null);
   const [b, setB] = useState<number | null>(null);
   const [kpis, setKpis] = useState<Record<number, TimetableKpis>>({});
@@ -28,15 +32,13 @@ export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: OpenTimet
 
   const load = useCallback(async () => {
     try {
-      const [rows, c] = await Promise.all([api().timetableList(), api().collegeGet()]);
+      // The KPIs are worked out in main (kept there per version), not from the whole college here.
+      const [rows, figures] = await Promise.all([api().timetableList(), api().timetableKpis()]);
       setList(rows);
-      setCollege(c);
-      if (c) {
-        const found = await Promise.all(rows.map((t) => api().timetableGet({ id: t.id })));
-        const next: Record<number, TimetableKpis> = {};
-        for (const f of found) if (f) next[f.summary.id] = timetableKpis(c, f.timetable);
-        setKpis(next);
-      }
+      setWeek({ days: figures.days, periods: figures.periods });
+      const next: Record<number, TimetableKpis> = {};
+      for (const { id, ...k } of figures.versions) next[id] = k;
+      setKpis(next);
       setA((x) => x ?? rows[1]?.id ?? rows[0]?.id ?? null);
       setB((x) => x ?? rows[0]?.id ?? null);
     } catch (e) {
@@ -191,8 +193,8 @@ export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: OpenTimet
                       <tr key={`${m.courseId}-${m.session}`}>
                         <td>{m.courseId}</td>
                         <td>{m.session}</td>
-                        <td>{placeText(college, m.from)}</td>
-                        <td>{placeText(college, m.to)}</td>
+                        <td>{placeText(week, m.from)}</td>
+                        <td>{placeText(week, m.to)}</td>
                       </tr>
                     ))}
                   </tbody>
