@@ -60,7 +60,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'project:backup': async () => ({ file: await backupProject(project.connection()) }),
     'project:open': async ({ path }) => openWithJobs(path, false),
     'project:create': async ({ path }) => openWithJobs(newProjectPath(path), true),
-    ...collegeHandlers(project),
+    ...collegeHandlers(project, colleges),
     ...timetableHandlers(project, colleges),
     ...jobHandlers(project, jobs),
     ...exportHandlers(project, deps.exportLimits),
