@@ -4,7 +4,8 @@
 // timetable active. Prints screen entry (first visit, a return visit, and a visit after a re-import
 // changed the college: the whole load again), the longest frame
 // (Long Tasks API and gaps between animation frames), pick-up, drop and swap times, the first save
-// after a drop, and entry of the Variants screen (three versions with their KPIs).
+// after a drop, entry of the Variants screen (three versions with their KPIs) and a comparison of
+// two versions there in which every session moved.
 //
 //   npm run bench:ui [-- --seed 1 --repeat 5 --json --help]
 //
@@ -39,7 +40,8 @@ The Timetable and Variants screens in Chromium on the generated sih college (abo
 with a planted timetable active and two more versions. Prints, per measure, the median and the
 longest time and the longest frame seen (times taken in the page, click to the frame showing the
 result): screen entry (first visit, return visits, after a re-import), pick-up, drop, drop until
-saved, the first save, swap, and Variants screen entry (until every version's KPIs show).
+saved, the first save, swap, Variants screen entry (until every version's KPIs show) and compare
+versions (two versions in which every placed session moved, until every moved session's row shows).
 
   --seed N      seed of the generated college (default 1)
   --repeat N    times each measure runs; the first entry and the first save run once (default 5)
@@ -84,9 +86,20 @@ try {
         evaluation,
         makeActive: true,
       });
-      // Two more versions (copies of the planted one) for the Variants screen to list.
-      for (const name of ['Variant 2', 'Variant 3'])
-        addTimetable(db, { name, kind: 'variant', timetable: generated.planted, evaluation });
+      // Two more versions for the Variants screen: a copy, and one with every session a day later
+      // (compared with the planted one: every placed session moved).
+      addTimetable(db, { name: 'Copy', kind: 'variant', timetable: generated.planted, evaluation });
+      const shifted = {
+        assignments: generated.planted.assignments.map((a) =>
+          a.day === null ? a : { ...a, day: (a.day + 1) % problem.nDays },
+        ),
+      };
+      addTimetable(db, {
+        name: 'Shifted',
+        kind: 'variant',
+        timetable: shifted,
+        evaluation: evaluate(problem, timetableToPlacement(problem, shifted), { details: false }),
+      });
     } finally {
       db.close();
     }

@@ -20,6 +20,7 @@ interface El {
   querySelectorAll(selector: string): ArrayLike<El>;
   closest(selector: string): El | null;
   textContent: string | null;
+  value?: string;
   dispatchEvent(event: unknown): boolean;
 }
 
@@ -30,6 +31,7 @@ interface PageGlobals {
     observe(opts: { type: string; buffered?: boolean }): void;
   };
   KeyboardEvent: new (type: string, init: object) => unknown;
+  Event: new (type: string, init: object) => unknown;
   __bench: Bench;
 }
 
@@ -51,6 +53,7 @@ interface Bench {
   saved(): Promise<boolean>;
   swap(i: number): Promise<Step>;
   variants(): Promise<Step>;
+  compare(from: string, to: string): Promise<Step>;
 }
 
 /** Installs window.__bench in the page: the frame monitor and the measured steps. */
@@ -155,6 +158,31 @@ export async function installFrameMonitor(page: Page): Promise<void> {
             );
           },
         ),
+      // On the Variants screen: compare two versions, until every moved session's row shows.
+      compare: async (from, to) => {
+        const choose = (label: string, name: string): void => {
+          const select = all('.compare-pick label')
+            .find((l) => l.textContent?.includes(label))
+            ?.querySelector('select');
+          const option =
+            select && Array.from(select.querySelectorAll('option')).find((o) => o.textContent === name);
+          if (!select || !option) throw new Error(`no version ${name} to compare`);
+          select.value = option.getAttribute('value') ?? '';
+          select.dispatchEvent(new g.Event('change', { bubbles: true }));
+        };
+        choose('From', from);
+        choose('To', to);
+        await new Promise((r) => g.requestAnimationFrame(r));
+        const button = all('.compare-pick button').find((b) => b.textContent?.trim() === 'Compare');
+        const count = (): number => {
+          const words = all('p').find((x) => / sessions moved from /.test(x.textContent ?? ''))?.textContent;
+          return words ? Number(words.split(' ')[0]) : -1;
+        };
+        return timed(
+          () => button?.click(),
+          () => count() >= 0 && all('table[aria-label="Moved sessions"] tbody tr').length === count(),
+        );
+      },
       swap: async (i) => {
         const list = cards();
         for (let k = 0; k < list.length; k++) {
@@ -209,7 +237,7 @@ export async function installFrameMonitor(page: Page): Promise<void> {
   });
 }
 
-type StepName = 'entry' | 'leave' | 'pickUp' | 'cancel' | 'drop' | 'swap' | 'variants';
+type StepName = 'entry' | 'leave' | 'pickUp' | 'cancel' | 'drop' | 'swap' | 'variants' | 'compare';
 
 function step(page: Page, name: StepName, i = 0): Promise<Step> {
   return page.evaluate(
@@ -230,6 +258,8 @@ function step(page: Page, name: StepName, i = 0): Promise<Step> {
           return b.cancel();
         case 'variants':
           return b.variants();
+        case 'compare':
+          return b.compare('Planted', 'Shifted');
       }
     },
     [name, i] as [StepName, number],
@@ -285,8 +315,10 @@ export async function measureInPage(page: Page, repeat: number): Promise<Record<
   }
   // Every visit of the Variants screen loads its list and KPIs again.
   const variants: Step[] = [];
+  const compares: Step[] = [];
   for (let i = 0; i < repeat; i++) {
     variants.push(await step(page, 'variants'));
+    compares.push(await step(page, 'compare'));
     await step(page, 'leave');
   }
   const firstSave = drops.slice(0, 1).map((d) => ({ ...d, ms: d.savedMs ?? d.ms }));
@@ -299,5 +331,6 @@ export async function measureInPage(page: Page, repeat: number): Promise<Record<
     'first save': summary(firstSave),
     swap: summary(swaps),
     'variants screen': summary(variants),
+    'compare versions': summary(compares),
   };
 }
