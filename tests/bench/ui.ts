@@ -41,7 +41,7 @@ with a planted timetable active and two more versions. Prints, per measure, the 
 longest time and the longest frame seen (times taken in the page, click to the frame showing the
 result): screen entry (first visit, return visits, after a re-import), pick-up, drop, drop until
 saved, the first save, swap, Variants screen entry (until every version's KPIs show) and compare
-versions (two versions in which every placed session moved, until every moved session's row shows).
+versions (two versions in which every placed session moved, until the count and the rows show).
 
   --seed N      seed of the generated college (default 1)
   --repeat N    times each measure runs; the first entry and the first save run once (default 5)

@@ -158,7 +158,7 @@ export async function installFrameMonitor(page: Page): Promise<void> {
             );
           },
         ),
-      // On the Variants screen: compare two versions, until every moved session's row shows.
+      // On the Variants screen: compare two versions, until the count and the moved sessions' rows show.
       compare: async (from, to) => {
         const choose = (label: string, name: string): void => {
           const select = all('.compare-pick label')
@@ -180,7 +180,9 @@ export async function installFrameMonitor(page: Page): Promise<void> {
         };
         return timed(
           () => button?.click(),
-          () => count() >= 0 && all('table[aria-label="Moved sessions"] tbody tr').length === count(),
+          () =>
+            count() === 0 ||
+            (count() > 0 && all('table[aria-label="Moved sessions"] tbody tr td').length > 0),
         );
       },
       swap: async (i) => {

@@ -4,22 +4,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MovedSession, TimetableInfo } from '../../../shared/ipc/contract.ts';
 import type { TimetableKpis } from '../../../shared/model/timetableKpis.ts';
 import { api, messageOf } from '../api.ts';
+import { MovedTable, type Week } from '../variants/MovedTable.tsx';
 import { VersionRow } from '../variants/VersionRow.tsx';
 import '../generate/generate.css';
 import type { OpenTimetable } from '../timetable/focus.ts';
-
-/** The week's day and period names. */
-interface Week {
-  days: string[];
-  periods: string[];
-}
-
-function placeText(week: Week | null, p: MovedSession['from']): string {
-  if (p.day === null || p.period === null) return 'unplaced';
-  const day = week?.days[p.day] ?? `day ${p.day + 1}`;
-  const period = week?.periods[p.period] ?? `period ${p.period + 1}`;
-  return `${day} ${period}${p.roomId ? `, ${p.roomId}` : ''}`;
-}
 
 export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: OpenTimetable }): React.JSX.Element {
   const [list, setList] = useState<TimetableInfo[] | null>(null);
@@ -177,30 +165,7 @@ export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: OpenTimet
             <p aria-live="polite">
               {moved.moved.length} of {moved.sessions} sessions moved from {name(a)} to {name(b)}.
             </p>
-            {moved.moved.length > 0 && (
-              <div className="table-scroll">
-                <table className="data-table" aria-label="Moved sessions">
-                  <thead>
-                    <tr>
-                      <th scope="col">Course</th>
-                      <th scope="col">Session</th>
-                      <th scope="col">From</th>
-                      <th scope="col">To</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {moved.moved.map((m) => (
-                      <tr key={`${m.courseId}-${m.session}`}>
-                        <td>{m.courseId}</td>
-                        <td>{m.session}</td>
-                        <td>{placeText(week, m.from)}</td>
-                        <td>{placeText(week, m.to)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            {moved.moved.length > 0 && <MovedTable moved={moved.moved} week={week} />}
           </>
         )}
       </div>
