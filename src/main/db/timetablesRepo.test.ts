@@ -12,6 +12,7 @@ import {
   deleteTimetable,
   getActiveTimetable,
   getTimetable,
+  getTimetableSummary,
   listTimetables,
   renameTimetable,
   setActiveTimetable,
@@ -155,6 +156,14 @@ describe('timetables', () => {
       { courseId: 'CS201L', session: 1, day: 1, period: 0, roomId: 'LAB-2', locked: true },
     ]);
     expect(got?.summary).toMatchObject({ hardTotal: 0, softTotal: 2, placed: 4 });
+  });
+
+  it('reads one summary without the sessions, the same as getTimetable gives, or null', () => {
+    const id = addTimetable(db, { name: 'a', kind: 'solution', timetable, evaluation: cost(1, 3) });
+    updateAssignments(db, id, [{ courseId: 'CS201', session: 2, locked: true }], cost(0, 2));
+    expect(getTimetableSummary(db, id)).toStrictEqual(getTimetable(db, id)?.summary);
+    expect(getTimetableSummary(db, id)).toMatchObject({ hardTotal: 0, softTotal: 2, locked: 2 });
+    expect(getTimetableSummary(db, id + 1)).toBeNull();
   });
 
   it('moves updatedAt forward on every edit, even several within one millisecond', () => {

@@ -161,6 +161,12 @@ export function listTimetables(db: Database): TimetableSummary[] {
     .map((r) => toSummary(r, revision));
 }
 
+/** One version's summary without its assignments (null when there is no such version). */
+export function getTimetableSummary(db: Database, id: number): TimetableSummary | null {
+  const row = db.prepare<[number], SummaryRow>(`${SUMMARY_SQL} WHERE t.id = ?`).get(id);
+  return row ? toSummary(row, getCollegeRevision(db)) : null;
+}
+
 function readTimetable(
   db: Database,
   row: SummaryRow | undefined,

@@ -6,6 +6,7 @@ import {
   getActiveTimetable,
   getCollegeRevision,
   getTimetable,
+  getTimetableSummary,
   hasCollege,
   listTimetables,
   setActiveTimetable,
@@ -39,10 +40,11 @@ type TimetableChannels =
   | 'timetable:editorData'
   | 'timetable:collegePart';
 
+/** A version's summary, read without its sessions (an edit's reply at university scale). */
 function summaryOf(db: Database, id: number) {
-  const found = getTimetable(db, id);
+  const found = getTimetableSummary(db, id);
   if (!found) throw new AppError('not_found', `There is no timetable ${id} in this project.`);
-  return found.summary;
+  return found;
 }
 
 export function timetableHandlers(
