@@ -20,6 +20,15 @@ export function placeText(week: Week | null, p: MovedSession['from']): string {
   return `${day} ${period}${p.roomId ? `, ${p.roomId}` : ''}`;
 }
 
+/** Stands in for rows not in the page (a cell, since a row without one may take no height). */
+function Spacer({ height }: { height: number }): React.JSX.Element {
+  return (
+    <tr aria-hidden="true" className="spacer">
+      <td colSpan={4} style={{ height }} />
+    </tr>
+  );
+}
+
 export function MovedTable({ moved, week }: { moved: MovedSession[]; week: Week | null }): React.JSX.Element {
   const box = useRef<HTMLDivElement>(null);
   const firstRow = useRef<HTMLTableRowElement>(null);
@@ -48,7 +57,7 @@ export function MovedTable({ moved, week }: { moved: MovedSession[]; week: Week 
           </tr>
         </thead>
         <tbody>
-          {first > 0 && <tr aria-hidden="true" className="spacer" style={{ height: first * rowHeight }} />}
+          {first > 0 && <Spacer height={first * rowHeight} />}
           {moved.slice(first, last).map((m, i) => (
             <tr
               key={`${m.courseId}-${m.session}`}
@@ -61,9 +70,7 @@ export function MovedTable({ moved, week }: { moved: MovedSession[]; week: Week 
               <td>{placeText(week, m.to)}</td>
             </tr>
           ))}
-          {last < moved.length && (
-            <tr aria-hidden="true" className="spacer" style={{ height: (moved.length - last) * rowHeight }} />
-          )}
+          {last < moved.length && <Spacer height={(moved.length - last) * rowHeight} />}
         </tbody>
       </table>
     </div>
