@@ -70,3 +70,25 @@ describe('CollegeCache', () => {
     expect(current.problem).toBeUndefined();
   });
 });
+
+describe('CollegeCache.prepare', () => {
+  it('reads a new college and makes its JSON right after, before anyone asks', () => {
+    vi.useFakeTimers();
+    const cache = new CollegeCache();
+    cache.problem(db, 'none');
+    saveCollege(db, college(3));
+    cache.prepare(db);
+    vi.runAllTimers();
+    const kept = cache.current(db);
+    expect(kept.college?.courses[0].sessions).toBe(3);
+    expect(kept.json).toBe(JSON.stringify(kept.college));
+  });
+
+  it('does nothing once the connection closed', () => {
+    vi.useFakeTimers();
+    const cache = new CollegeCache();
+    cache.prepare(db);
+    db.close();
+    expect(() => vi.runAllTimers()).not.toThrow();
+  });
+});

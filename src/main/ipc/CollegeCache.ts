@@ -1,7 +1,8 @@
 // The open project's college, kept per connection and college revision and shared by the handlers:
 // read (and checked) from the database once, and its JSON for the editor and its compiled form for
-// edits, explanations and KPIs each made from that one read when first asked for. A re-import
-// changes the revision, and the next ask reads it again.
+// edits, explanations and the pre-check each made from that one read when first asked for (or
+// ahead: after an import, after the editor's read). A re-import changes the revision, and the next
+// ask reads it again.
 import type { Database } from 'better-sqlite3';
 import { getCollegeRevision, loadCollege } from '../db/index.ts';
 import { compile } from '../../shared/compiled/compile.ts';
@@ -67,6 +68,22 @@ export class CollegeCache {
       }
     }, WARM_DELAY_MS);
     timer.unref?.();
+  }
+
+  /**
+   * After an import: reads the new college and makes its JSON at once after the reply, so the
+   * editor's next load finds it ready (its compile follows that load, see warm). Nothing happens
+   * when the connection closed by then.
+   */
+  prepare(db: Database): void {
+    const immediate = setImmediate(() => {
+      try {
+        if (db.open) this.json(db);
+      } catch {
+        // Read again, and the error shown, when the editor asks for it.
+      }
+    });
+    immediate.unref?.();
   }
 }
 

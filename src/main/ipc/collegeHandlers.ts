@@ -18,6 +18,8 @@ export function collegeHandlers(
       const result = await importPath(path);
       if (!result.ok) return { ok: false, errors: result.errors, warnings: result.warnings };
       saveCollege(db, result.college);
+      // The Timetable screen loads the new college next: read it and make its JSON ahead.
+      colleges.prepare(db);
       return { ok: true, counts: result.counts, warnings: result.warnings };
     },
     'data:browse': ({ kind, search, offset, limit }) => {
