@@ -3,9 +3,11 @@
 // generated `sih` college (about 7k sessions) imported through import:run, with its planted
 // timetable active. Prints screen entry (first visit, a return visit, and a visit after a re-import
 // changed the college: the whole load again), the longest frame
-// (Long Tasks API and gaps between animation frames), and pick-up, drop and swap times.
+// (Long Tasks API and gaps between animation frames), pick-up, drop and swap times, the first save
+// after a drop, entry of the Variants screen (three versions with their KPIs) and a comparison of
+// two versions there in which every session moved.
 //
-//   npm run bench:ui [-- --seed 1 --repeat 5 --json]
+//   npm run bench:ui [-- --seed 1 --repeat 5 --json --help]
 //
 // Times are taken in the page (performance.now from the triggering click to the frame that shows
 // the result), so Playwright's own round trips are not counted.
@@ -28,8 +30,25 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     repeat: { type: 'string', default: '5' },
     json: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  console.log(`npm run bench:ui [-- options]
+
+The Timetable and Variants screens in Chromium on the generated sih college (about 7k sessions)
+with a planted timetable active and two more versions. Prints, per measure, the median and the
+longest time and the longest frame seen (times taken in the page, click to the frame showing the
+result): screen entry (first visit, return visits, after a re-import), pick-up, drop, drop until
+saved, the first save, swap, Variants screen entry (until every version's KPIs show) and compare
+versions (two versions in which every placed session moved, until the count and the rows show).
+
+  --seed N      seed of the generated college (default 1)
+  --repeat N    times each measure runs; the first entry and the first save run once (default 5)
+  --json        print the figures as JSON
+  --help        this text`);
+  process.exit(0);
+}
 const seed = Number(values.seed);
 const repeat = Math.max(1, Number(values.repeat));
 
@@ -66,6 +85,20 @@ try {
         timetable: generated.planted,
         evaluation,
         makeActive: true,
+      });
+      // Two more versions for the Variants screen: a copy, and one with every session a day later
+      // (compared with the planted one: every placed session moved).
+      addTimetable(db, { name: 'Copy', kind: 'variant', timetable: generated.planted, evaluation });
+      const shifted = {
+        assignments: generated.planted.assignments.map((a) =>
+          a.day === null ? a : { ...a, day: (a.day + 1) % problem.nDays },
+        ),
+      };
+      addTimetable(db, {
+        name: 'Shifted',
+        kind: 'variant',
+        timetable: shifted,
+        evaluation: evaluate(problem, timetableToPlacement(problem, shifted), { details: false }),
       });
     } finally {
       db.close();

@@ -20,6 +20,7 @@ interface El {
   querySelectorAll(selector: string): ArrayLike<El>;
   closest(selector: string): El | null;
   textContent: string | null;
+  value?: string;
   dispatchEvent(event: unknown): boolean;
 }
 
@@ -30,6 +31,7 @@ interface PageGlobals {
     observe(opts: { type: string; buffered?: boolean }): void;
   };
   KeyboardEvent: new (type: string, init: object) => unknown;
+  Event: new (type: string, init: object) => unknown;
   __bench: Bench;
 }
 
@@ -50,6 +52,8 @@ interface Bench {
   drop(i: number): Promise<Step>;
   saved(): Promise<boolean>;
   swap(i: number): Promise<Step>;
+  variants(): Promise<Step>;
+  compare(from: string, to: string): Promise<Step>;
 }
 
 /** Installs window.__bench in the page: the frame monitor and the measured steps. */
@@ -142,6 +146,45 @@ export async function installFrameMonitor(page: Page): Promise<void> {
         return { ...shown, savedMs: performance.now() - t0 };
       },
       saved: () => until(isSaved),
+      // The Variants screen: every version's row with its KPIs filled in.
+      variants: () =>
+        timed(
+          () => nav('Variants')?.click(),
+          () => {
+            const rows = all('table[aria-label="Timetable versions"] tbody tr');
+            return (
+              rows.length > 0 &&
+              rows.every((r) => (r.querySelector('td:nth-child(6)')?.textContent ?? '') !== '')
+            );
+          },
+        ),
+      // On the Variants screen: compare two versions, until the count and the moved sessions' rows show.
+      compare: async (from, to) => {
+        const choose = (label: string, name: string): void => {
+          const select = all('.compare-pick label')
+            .find((l) => l.textContent?.includes(label))
+            ?.querySelector('select');
+          const option =
+            select && Array.from(select.querySelectorAll('option')).find((o) => o.textContent === name);
+          if (!select || !option) throw new Error(`no version ${name} to compare`);
+          select.value = option.getAttribute('value') ?? '';
+          select.dispatchEvent(new g.Event('change', { bubbles: true }));
+        };
+        choose('From', from);
+        choose('To', to);
+        await new Promise((r) => g.requestAnimationFrame(r));
+        const button = all('.compare-pick button').find((b) => b.textContent?.trim() === 'Compare');
+        const count = (): number => {
+          const words = all('p').find((x) => / sessions moved from /.test(x.textContent ?? ''))?.textContent;
+          return words ? Number(words.split(' ')[0]) : -1;
+        };
+        return timed(
+          () => button?.click(),
+          () =>
+            count() === 0 ||
+            (count() > 0 && all('table[aria-label="Moved sessions"] tbody tr td').length > 0),
+        );
+      },
       swap: async (i) => {
         const list = cards();
         for (let k = 0; k < list.length; k++) {
@@ -196,7 +239,7 @@ export async function installFrameMonitor(page: Page): Promise<void> {
   });
 }
 
-type StepName = 'entry' | 'leave' | 'pickUp' | 'cancel' | 'drop' | 'swap';
+type StepName = 'entry' | 'leave' | 'pickUp' | 'cancel' | 'drop' | 'swap' | 'variants' | 'compare';
 
 function step(page: Page, name: StepName, i = 0): Promise<Step> {
   return page.evaluate(
@@ -215,6 +258,10 @@ function step(page: Page, name: StepName, i = 0): Promise<Step> {
           return b.leave();
         case 'cancel':
           return b.cancel();
+        case 'variants':
+          return b.variants();
+        case 'compare':
+          return b.compare('Planted', 'Shifted');
       }
     },
     [name, i] as [StepName, number],
@@ -268,12 +315,24 @@ export async function measureInPage(page: Page, repeat: number): Promise<Record<
     swaps.push(await step(page, 'swap', i * 7 + 2));
     await saved(page);
   }
+  // Every visit of the Variants screen loads its list and KPIs again.
+  const variants: Step[] = [];
+  const compares: Step[] = [];
+  for (let i = 0; i < repeat; i++) {
+    variants.push(await step(page, 'variants'));
+    compares.push(await step(page, 'compare'));
+    await step(page, 'leave');
+  }
+  const firstSave = drops.slice(0, 1).map((d) => ({ ...d, ms: d.savedMs ?? d.ms }));
   return {
     'screen entry (first)': summary([first]),
     'screen entry (return)': summary(returns),
     'pick-up': summary(picks),
     drop: summary(drops),
     'drop until saved': summary(drops.map((d) => ({ ...d, ms: d.savedMs ?? d.ms }))),
+    'first save': summary(firstSave),
     swap: summary(swaps),
+    'variants screen': summary(variants),
+    'compare versions': summary(compares),
   };
 }

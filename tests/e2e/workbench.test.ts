@@ -125,6 +125,27 @@ describe.runIf(browserAvailable())('the workbench in Chromium', () => {
       expect(free + busy + 1).toBe(p.nSlots);
       await screenshot(page, 'timetable-faculty');
 
+      // A room's week shades the periods it is not available (TR-1: Mon 1-2, Mon 6-8, all Thursday).
+      await page.getByRole('toolbar').getByLabel('View').selectOption('room');
+      await page.getByRole('combobox', { name: 'Room' }).fill('TR-1');
+      await page.getByRole('option').filter({ hasText: 'TR-1' }).first().click();
+      await expect.poll(() => page.getByTestId('week-title').innerText()).toContain('TR-1');
+      const r = p.roomIds.indexOf('TR-1');
+      const closed: number[] = [];
+      for (let t = 0; t < p.nSlots; t++) if (p.roomUnavailable[r * p.nSlots + t] === 1) closed.push(t);
+      expect(closed.length).toBe(2 + 3 + p.nPeriods);
+      const shaded = await page
+        .locator('td.cell.unavailable')
+        .evaluateAll((cells) =>
+          cells.map((c) =>
+            Number((c as { getAttribute(n: string): string | null }).getAttribute('data-slot')),
+          ),
+        );
+      expect(shaded.sort((a, b) => a - b)).toEqual(closed);
+      expect(await page.locator('.week-heading .muted').innerText()).toContain(
+        `not available ${closed.length} periods`,
+      );
+
       // A whole department: one row per top-level group of the department.
       await page.getByRole('toolbar').getByLabel('View').selectOption('department');
       await page
@@ -253,6 +274,32 @@ describe.runIf(browserAvailable())('the workbench in Chromium', () => {
       await screenshot(page, 'timetable-explain');
       await page.keyboard.press('Escape');
       await expect.poll(() => page.locator('td.cell.allowed').count()).toBe(0);
+
+      // The same with the keyboard alone: Enter picks the session up from its cell, the arrow keys
+      // reach the refused period, whose reason shows on focus, and Enter there asks before moving.
+      const from = e.positions.slot[found.s];
+      await page.mouse.move(0, 0);
+      await page.locator(`td.cell[data-slot="${from}"]`).focus();
+      await page.keyboard.press('Enter');
+      await page.locator('td.cell.allowed').first().waitFor();
+      const [dx, dy] = [
+        Math.floor(found.slot / p.nPeriods) - Math.floor(from / p.nPeriods),
+        (found.slot % p.nPeriods) - (from % p.nPeriods),
+      ];
+      for (let i = 0; i < Math.abs(dx); i++) await page.keyboard.press(dx > 0 ? 'ArrowRight' : 'ArrowLeft');
+      for (let i = 0; i < Math.abs(dy); i++) await page.keyboard.press(dy > 0 ? 'ArrowDown' : 'ArrowUp');
+      expect(Number(await focused())).toBe(found.slot);
+      await expect.poll(() => page.getByRole('tooltip').innerText()).toContain(found.reason);
+      expect(await cell.getAttribute('aria-describedby')).toBe(
+        await page.getByRole('tooltip').getAttribute('id'),
+      );
+      await page.keyboard.press('Enter');
+      const ask = page.getByRole('alertdialog');
+      await ask.waitFor();
+      expect(await ask.innerText()).toContain(found.reason);
+      await ask.getByRole('button', { name: 'Cancel' }).click();
+      const [id, no] = idOf(e, found.s);
+      expect(slotOf(e, savedPlace(file, id, no))).toBe(from);
     });
   }, 90_000);
 

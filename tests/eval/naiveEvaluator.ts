@@ -230,25 +230,37 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
   }
 
   // --- rules (hard ones only; soft rules cost nothing hard) ---
-  const placedOf = (cid: string): Placed[] => placed.filter((s) => s.course === cid);
+  // A member of a rule's list is a course (all its sessions) or `course#k` (its session k only);
+  // "session k of a member" is the k-th session it names.
+  type Member = { course: string; sessions: number[] };
+  const memberOf = (item: string): Member => {
+    if (course.has(item))
+      return { course: item, sessions: Array.from({ length: course.get(item)!.sessions }, (_, i) => i + 1) };
+    const m = /^(.+)#(\d+)$/.exec(item)!;
+    return { course: m[1], sessions: [Number(m[2])] };
+  };
   const sessionK = (cid: string, k: number): Placed | undefined =>
     placed.find((s) => s.course === cid && s.session === k);
+  const placedOf = (m: Member): Placed[] =>
+    m.sessions.map((k) => sessionK(m.course, k)).filter((x): x is Placed => x !== undefined);
   const overlap = (a: Placed, b: Placed): boolean =>
     a.day === b.day && a.periods.some((q) => b.periods.includes(q));
   /** Pairs (session k of A, session k of B), both placed, k up to the smaller session count. */
-  const pairs = (a: string, b: string): Array<[Placed, Placed]> => {
+  const pairs = (a: Member, b: Member): Array<[Placed, Placed]> => {
     const res: Array<[Placed, Placed]> = [];
-    const n = Math.min(course.get(a)!.sessions, course.get(b)!.sessions);
-    for (let k = 1; k <= n; k++) {
-      const x = sessionK(a, k);
-      const y = sessionK(b, k);
+    const n = Math.min(a.sessions.length, b.sessions.length);
+    for (let k = 0; k < n; k++) {
+      const x = sessionK(a.course, a.sessions[k]);
+      const y = sessionK(b.course, b.sessions[k]);
       if (x && y) res.push([x, y]);
     }
     return res;
   };
+  /** The members without repeats (a course listed twice counts once). */
+  const distinctOf = (items: string[]): Member[] => [...new Set(items)].map(memberOf);
   for (const rule of college.rules) {
     if (!rule.hard) continue;
-    const cs = rule.courses;
+    const cs = rule.courses.map(memberOf);
     let bad = 0;
     switch (rule.kind) {
       case 'same_time':
@@ -292,7 +304,7 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
         break;
       }
       case 'min_days_between': {
-        const distinct = [...new Set(cs)];
+        const distinct = distinctOf(rule.courses);
         for (let i = 0; i < distinct.length; i++)
           for (let j = i + 1; j < distinct.length; j++)
             for (const a of placedOf(distinct[i]))
@@ -309,7 +321,7 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
           }
         break;
       case 'not_overlapping': {
-        const distinct = [...new Set(cs)];
+        const distinct = distinctOf(rule.courses);
         for (let i = 0; i < distinct.length; i++)
           for (let j = i + 1; j < distinct.length; j++)
             for (const a of placedOf(distinct[i]))
@@ -317,21 +329,25 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
         break;
       }
       case 'different_days': {
-        const all = [...new Set(cs)].flatMap(placedOf);
+        const all = distinctOf(rule.courses).flatMap(placedOf);
         for (let i = 0; i < all.length; i++)
           for (let j = i + 1; j < all.length; j++) if (all[i].day === all[j].day) bad++;
         break;
       }
       case 'min_days_apart':
-        for (const cid of new Set(cs)) {
-          const ss = placedOf(cid);
+        for (const m of distinctOf(rule.courses)) {
+          const ss = placedOf(m);
           for (let i = 0; i < ss.length; i++)
             for (let j = i + 1; j < ss.length; j++)
               if (Math.abs(ss[i].day - ss[j].day) < (rule.value ?? 1)) bad++;
         }
         break;
       case 'same_room': {
-        const rooms = new Set(cs.flatMap(placedOf).map((s) => s.room));
+        const rooms = new Set(
+          distinctOf(rule.courses)
+            .flatMap(placedOf)
+            .map((s) => s.room),
+        );
         bad += Math.max(0, rooms.size - 1);
         break;
       }

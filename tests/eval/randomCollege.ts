@@ -1,6 +1,7 @@
 // Random small colleges that use every sheet and every rule kind (breaks in the day, room types,
 // allowed-room lists, unavailability of rooms, faculty and courses, every Faculty and Groups limit,
-// nested groups with sub-batches, students and enrollments, fixed sessions, hard and soft rules),
+// nested groups with sub-batches, students and enrollments, fixed sessions, hard and soft rules, also
+// over single sessions `course#k`),
 // and random timetables for them (unplaced sessions, sessions without a room, two sessions of one
 // course at one start, sessions running past a break or the day's end). Seeded and bounded.
 import { collegeSchema } from '../../src/shared/model/schema.ts';
@@ -138,6 +139,30 @@ export function randomCollege(seed: number): College {
     const list = some(ids, 3);
     if (list.length === 0) list.push(pick(ids));
     if (list.length === 1 && kind !== 'min_days_apart' && kind !== 'different_days') list.push(pick(ids));
+    rules.push({
+      kind,
+      courses: list,
+      hard: chance(0.8),
+      weight: 1 + rng.int(3),
+      value: kind === 'min_days_apart' || kind === 'min_days_between' ? 1 + rng.int(3) : undefined,
+    });
+  }
+  // Every kind once more over single sessions (`course#k`), often several of one course, with a
+  // whole course of another one now and then.
+  for (const kind of ruleKinds) {
+    const c = pick(courses);
+    const list = some(
+      Array.from({ length: c.sessions }, (_, k) => `${c.id}#${k + 1}`),
+      3,
+    );
+    if (list.length === 0) list.push(`${c.id}#${1 + rng.int(c.sessions)}`);
+    const other = pick(courses);
+    if (other.id !== c.id && (list.length === 1 || chance(0.4)))
+      list.splice(
+        rng.int(list.length + 1),
+        0,
+        chance(0.5) ? other.id : `${other.id}#${1 + rng.int(other.sessions)}`,
+      );
     rules.push({
       kind,
       courses: list,

@@ -62,6 +62,7 @@ function validRequest(channel: Channel): unknown {
     'timetable:update': { id: tt, changes: [{ courseId: 'A', session: 1, day: 1, period: 1, roomId: 'R1' }] },
     'timetable:setActive': { id: tt },
     'timetable:compare': { a: tt, b: tt },
+    'timetable:kpis': undefined,
     'timetable:explain': { id: tt },
     'timetable:rename': { id: tt, name: 'renamed' },
     'timetable:delete': { id: tt },

@@ -25,6 +25,7 @@ export {
   addTimetable,
   listTimetables,
   getTimetable,
+  getTimetableSummary,
   getActiveTimetable,
   setActiveTimetable,
   renameTimetable,

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from 'better-sqlite3';
 import type { Timetable } from '../../shared/model/index.ts';
 import { HARD_KINDS, SOFT_KINDS, type HardKind, type SoftKind } from '../../shared/eval/types.ts';
@@ -12,6 +12,7 @@ import {
   deleteTimetable,
   getActiveTimetable,
   getTimetable,
+  getTimetableSummary,
   listTimetables,
   renameTimetable,
   setActiveTimetable,
@@ -155,6 +156,34 @@ describe('timetables', () => {
       { courseId: 'CS201L', session: 1, day: 1, period: 0, roomId: 'LAB-2', locked: true },
     ]);
     expect(got?.summary).toMatchObject({ hardTotal: 0, softTotal: 2, placed: 4 });
+  });
+
+  it('reads one summary without the sessions, the same as getTimetable gives, or null', () => {
+    const id = addTimetable(db, { name: 'a', kind: 'solution', timetable, evaluation: cost(1, 3) });
+    updateAssignments(db, id, [{ courseId: 'CS201', session: 2, locked: true }], cost(0, 2));
+    expect(getTimetableSummary(db, id)).toStrictEqual(getTimetable(db, id)?.summary);
+    expect(getTimetableSummary(db, id)).toMatchObject({ hardTotal: 0, softTotal: 2, locked: 2 });
+    expect(getTimetableSummary(db, id + 1)).toBeNull();
+  });
+
+  it('moves updatedAt forward on every edit, even several within one millisecond', () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-01T10:00:00.000Z') });
+    try {
+      const id = addTimetable(db, { name: 'a', kind: 'solution', timetable, evaluation: cost(1, 3) });
+      const seen = [getTimetable(db, id)?.summary.updatedAt];
+      for (const day of [1, 2, 3]) {
+        updateAssignments(db, id, [{ courseId: 'CS201', session: 2, day, period: 2 }]);
+        seen.push(getTimetable(db, id)?.summary.updatedAt);
+      }
+      expect(seen).toEqual([
+        '2026-03-01T10:00:00.000Z',
+        '2026-03-01T10:00:00.001Z',
+        '2026-03-01T10:00:00.002Z',
+        '2026-03-01T10:00:00.003Z',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('leaves the timetable untouched when any change in a batch is invalid', () => {

@@ -161,6 +161,12 @@ export function listTimetables(db: Database): TimetableSummary[] {
     .map((r) => toSummary(r, revision));
 }
 
+/** One version's summary without its assignments (null when there is no such version). */
+export function getTimetableSummary(db: Database, id: number): TimetableSummary | null {
+  const row = db.prepare<[number], SummaryRow>(`${SUMMARY_SQL} WHERE t.id = ?`).get(id);
+  return row ? toSummary(row, getCollegeRevision(db)) : null;
+}
+
 function readTimetable(
   db: Database,
   row: SummaryRow | undefined,
@@ -298,12 +304,13 @@ export function updateAssignments(
       }
     }
     if (changes.length > 0) {
-      // Strictly after creation even within the same millisecond, so the edit always shows.
-      const created = db
-        .prepare<[number], string>('SELECT created_at FROM timetables WHERE id = ?')
+      // Strictly after creation and the last edit even within the same millisecond, so every edit
+      // shows (what is kept per version, such as its KPIs, is kept by id and updatedAt).
+      const last = db
+        .prepare<[number], string>('SELECT updated_at FROM timetables WHERE id = ?')
         .pluck()
         .get(timetableId);
-      const now = new Date(Math.max(Date.now(), Date.parse(created ?? '') + 1 || 0)).toISOString();
+      const now = new Date(Math.max(Date.now(), Date.parse(last ?? '') + 1 || 0)).toISOString();
       db.prepare('UPDATE timetables SET updated_at = ? WHERE id = ?').run(now, timetableId);
     }
     if (evaluation) {

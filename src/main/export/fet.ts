@@ -8,10 +8,11 @@
 //   activities share a FET students set exactly when the courses clash in the college model.
 // - Rooms made by the FET import for activities without a room (`no-room:`) are not written: the
 //   activity has no room constraint, as in the original file.
-// - Faculty and room unavailability, allowed rooms and the head count are written; rules, limits
-//   and enrollments are not (docs/FET.md).
+// - Faculty and room unavailability, allowed rooms, the head count and the Rules (fetRules.ts) are
+//   written; Faculty/Groups limits and enrollments are not (docs/FET.md).
 import type { College, Timetable } from '../../shared/model/index.ts';
 import { adjacency } from '../../shared/model/periods.ts';
+import { fetRuleConstraints } from './fetRules.ts';
 
 const NO_ROOM_PREFIX = 'no-room:';
 
@@ -88,8 +89,10 @@ export function formatFet(college: College, timetable: Timetable): string {
   const locks: string[] = [];
   const roomPrefs: string[] = [];
   let nextId = 1;
+  const firstId = new Map<string, number>();
   for (const c of college.courses) {
     const first = nextId;
+    firstId.set(c.id, first);
     const students = [...new Set(c.groups.flatMap((g) => below(g)))];
     // The head count as the college states it (FET would add up the sub-groups listed as well).
     const headCount = c.students ?? c.groups.reduce((sum, g) => sum + (groupSize.get(g) ?? 0), 0);
@@ -189,7 +192,8 @@ export function formatFet(college: College, timetable: Timetable): string {
           `${tag('Number_of_Not_Available_Times', f.unavailable.length)}${slotsXml('Not_Available_Time', f.unavailable)}` +
           `${tag('Active', 'true')}${tag('Comments', '')}</ConstraintTeacherNotAvailableTimes>`,
       );
-  out.push(...locks, '</Time_Constraints_List>', '', '<Space_Constraints_List>');
+  const rules = fetRuleConstraints(college, (id, k) => firstId.get(id)! + k - 1);
+  out.push(...locks, ...rules.time, '</Time_Constraints_List>', '', '<Space_Constraints_List>');
   out.push(
     `<ConstraintBasicCompulsorySpace>${tag('Weight_Percentage', 100)}${tag('Active', 'true')}${tag('Comments', '')}</ConstraintBasicCompulsorySpace>`,
   );
@@ -200,6 +204,6 @@ export function formatFet(college: College, timetable: Timetable): string {
           `${tag('Number_of_Not_Available_Times', r.unavailable.length)}${slotsXml('Not_Available_Time', r.unavailable)}` +
           `${tag('Active', 'true')}${tag('Comments', '')}</ConstraintRoomNotAvailableTimes>`,
       );
-  out.push(...roomPrefs, '</Space_Constraints_List>', '', '</fet>', '');
+  out.push(...roomPrefs, ...rules.space, '</Space_Constraints_List>', '', '</fet>', '');
   return out.join('\n');
 }

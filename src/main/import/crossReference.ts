@@ -1,6 +1,14 @@
 // Checks that span sheets: every id a row refers to exists, rooms fit the course's type, rules
 // relate courses that can be paired, pinned sessions exist and fit the period grid.
-import { longestBlock, fitsAt, type Course, type Room } from '../../shared/model/index.ts';
+import {
+  longestBlock,
+  fitsAt,
+  memberClash,
+  memberText,
+  ruleMember,
+  type Course,
+  type Room,
+} from '../../shared/model/index.ts';
 import type { Located, ParsedWorkbook } from './parsedWorkbook.ts';
 import type { SheetTable } from './sheetTable.ts';
 
@@ -197,27 +205,55 @@ function checkFixed(
 function checkRules(parsed: ParsedWorkbook, courses: IdSet<Course>): void {
   const table = parsed.tables.Rules;
   if (!table) return;
+  const isCourse = (id: string): boolean => courses.byId.has(id);
   for (const { item, row } of parsed.rules) {
-    const known = item.courses
-      .map((id) => courses.check(table, row, 'courses', id))
-      .filter((c) => c !== undefined);
+    // Each item is a course_id or course_id#k (session k of the course only).
+    const members = item.courses.map((text) => ruleMember(text, isCourse));
+    const sizes: Array<{ text: string; n: number } | undefined> = members.map((m, j) => {
+      const course = courses.check(table, row, 'courses', m.courseId);
+      if (!course) return undefined;
+      if (m.session === undefined) return { text: course.id, n: course.sessions };
+      if (m.session < 1 || m.session > course.sessions) {
+        table.error(
+          row,
+          'courses',
+          `${item.courses[j]}: course ${course.id} has ${course.sessions} sessions, so there is no session ${m.session}`,
+          `Use a session number from 1 to ${course.sessions}, or the course_id alone for every session.`,
+        );
+        return undefined;
+      }
+      return { text: memberText(m), n: 1 };
+    });
+    let clash: string | undefined;
+    for (let j = 0; j < members.length && clash === undefined; j++)
+      for (let k = 0; k < j && clash === undefined; k++) clash = memberClash(members[k], members[j]);
+    if (clash !== undefined) {
+      table.error(
+        row,
+        'courses',
+        `${item.kind}: ${clash}`,
+        'Name each session once: list the course_id alone for every session, or course_id#k for some of them.',
+      );
+      continue;
+    }
     if (MULTI.has(item.kind) && item.courses.length < 2) {
       table.error(
         row,
         'courses',
         `${item.kind} relates at least two courses`,
-        'List two or more course_ids.',
+        'List two or more course_ids (or sessions, course_id#k).',
       );
       continue;
     }
+    const known = sizes.filter((x) => x !== undefined);
     if (PAIRED.has(item.kind) && known.length === item.courses.length) {
-      const counts = new Set(known.map((c) => c.sessions));
+      const counts = new Set(known.map((c) => c.n));
       if (counts.size > 1) {
         table.error(
           row,
           'courses',
-          `${item.kind} pairs session k of each course, but the courses have different session counts (${known.map((c) => `${c.id}: ${c.sessions}`).join(', ')})`,
-          'Give the listed courses the same number of sessions, or split the rule.',
+          `${item.kind} pairs session k of each course, but the courses have different session counts (${known.map((c) => `${c.text}: ${c.n}`).join(', ')})`,
+          'Give the listed courses the same number of sessions, name single sessions (course_id#k), or split the rule.',
         );
       }
     }

@@ -141,6 +141,26 @@ describe('importSheets checks', () => {
     ]);
   });
 
+  it('reads single sessions course_id#k in a rule and reports bad session numbers, repeats and counts', () => {
+    const good = run({
+      Rules:
+        'rule,courses,hard,weight,value\nconsecutive,CS201#1;CS201#2,,,\nsame_period,CS201#3;EC201#4,,,\nmin_days_between,CS201#1;CS201#3;MA201,no,2,2\n',
+    });
+    expect(good.errors).toEqual([]);
+    const { errors } = run({
+      Rules:
+        'rule,courses,hard,weight,value\nconsecutive,CS201#1;CS201#4,,,\nsame_day,CS201#2;CS201#02,,,\nnot_overlapping,CS201;CS201#1,,,\nsame_time,CS201#1;EC201,,,\nadjacent,CS201#2,,,\nsame_day,XX9#1;CS201#1,,,\n',
+    });
+    expect(at(errors)).toEqual([
+      'Rules:2:courses: CS201#4: course CS201 has 3 sessions, so there is no session 4',
+      'Rules:3:courses: same_day: session 2 of CS201 is listed twice',
+      'Rules:4:courses: not_overlapping: CS201 is listed both whole and by session (CS201#1)',
+      'Rules:5:courses: same_time pairs session k of each course, but the courses have different session counts (CS201#1: 1, EC201: 4)',
+      'Rules:6:courses: adjacent relates at least two courses',
+      'Rules:7:courses: Unknown course_id "XX9#1"',
+    ]);
+  });
+
   it('reports a course room type no room has, and a rooms list of unknown rooms', () => {
     const courses = clean.find((s) => s.name === 'courses');
     expect(courses).toBeDefined();

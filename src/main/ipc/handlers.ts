@@ -6,6 +6,7 @@ import { backupProject } from '../db/index.ts';
 import { saveTemplate, TEMPLATE_FILE } from './saveTemplate.ts';
 import { collegeHandlers } from './collegeHandlers.ts';
 import { timetableHandlers } from './timetableHandlers.ts';
+import { CollegeCache } from './CollegeCache.ts';
 import { jobHandlers } from './jobHandlers.ts';
 import { exportHandlers, type ExportLimits } from './exportHandlers.ts';
 import { versionHandlers } from './versionHandlers.ts';
@@ -38,6 +39,8 @@ export interface HandlerDeps {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const project = new ProjectSession(deps.userDataDir);
   const jobs = new JobsService(deps.jobRunner ?? {}, deps.emit ?? (() => {}));
+  // One read and one compile of the college per revision, for the editor, its edits and the versions.
+  const colleges = new CollegeCache();
   project.onClose(() => void jobs.close());
   // The job runner stops before its database closes; the new project's unfinished jobs resume.
   const openWithJobs = async (path: string, create: boolean) => {
@@ -57,11 +60,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'project:backup': async () => ({ file: await backupProject(project.connection()) }),
     'project:open': async ({ path }) => openWithJobs(path, false),
     'project:create': async ({ path }) => openWithJobs(newProjectPath(path), true),
-    ...collegeHandlers(project),
-    ...timetableHandlers(project),
+    ...collegeHandlers(project, colleges),
+    ...timetableHandlers(project, colleges),
     ...jobHandlers(project, jobs),
     ...exportHandlers(project, deps.exportLimits),
-    ...versionHandlers(project),
+    ...versionHandlers(project, colleges),
     ...diagnosticsHandlers(project, { versions: deps.versions }),
     'template:save': ({ out }) => saveTemplate(deps.templateFile ?? TEMPLATE_FILE, out),
     'dialog:open': (request) => {

@@ -1,11 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addTimetable, openProject, saveCollege } from '../db/index.ts';
 import { testCollege } from '../../shared/eval/testing/testCollege.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { createHandlers } from './handlers.ts';
+import { CollegeCache } from './CollegeCache.ts';
+import { ProjectSession } from './ProjectSession.ts';
+import { timetableHandlers } from './timetableHandlers.ts';
+import { compile } from '../../shared/compiled/compile.ts';
 import { COLLEGE_PART_CHARS, type EditorData, type TimetableStamp } from '../../shared/ipc/contract.ts';
 
 const dirs: string[] = [];
@@ -193,5 +197,44 @@ describe('timetable:stamp and timetable:editorData', () => {
     const stale = await dispatch('timetable:collegePart', { revision, part: 0 });
     expect(stale).toMatchObject({ ok: false, error: { code: 'stale' } });
     expect(stale.ok ? '' : stale.error.message).toContain('open the screen again');
+  });
+
+  it('compiles the college in the background once the editor read its last part, for the first edit to use', async () => {
+    const file = join(tempDir(), 'p.slotwise');
+    const db = openProject(file, { create: true });
+    const college = testCollege({
+      courses: [{ id: 'A', name: 'A', faculty: ['F1'], groups: ['G1'], sessions: 1 }],
+    });
+    saveCollege(db, college);
+    const tt = addTimetable(db, {
+      name: 'a',
+      kind: 'solution',
+      timetable: { assignments: [at('A', 0, 0)] },
+      evaluation: zero,
+    });
+    db.close();
+    const project = new ProjectSession(tempDir());
+    project.open(file, false);
+    const colleges = new CollegeCache();
+    const handlers = timetableHandlers(project, colleges);
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const data = handlers['timetable:editorData']({}) as EditorData;
+      const part = handlers['timetable:collegePart']({ revision: data.stamp.collegeRevision, part: 0 });
+      expect(part).toMatchObject({ parts: 1 });
+      const kept = colleges.current(project.connection());
+      expect(kept.problem).toBeUndefined();
+      vi.runAllTimers();
+      const warmed = kept.problem;
+      expect(warmed).toEqual(compile(college));
+      await handlers['timetable:update']({
+        id: tt,
+        changes: [{ courseId: 'A', session: 1, day: 1, period: 0 }],
+      });
+      expect(colleges.current(project.connection()).problem).toBe(warmed);
+    } finally {
+      vi.useRealTimers();
+      project.close();
+    }
   });
 });

@@ -6,20 +6,19 @@ import {
   getActiveTimetable,
   getCollegeRevision,
   getTimetable,
+  getTimetableSummary,
   hasCollege,
   listTimetables,
-  loadCollege,
   setActiveTimetable,
   updateAssignments,
 } from '../db/index.ts';
-import { compile } from '../../shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../shared/compiled/placement.ts';
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
-import type { College } from '../../shared/model/types.ts';
 import { evaluate } from '../../shared/eval/evaluate.ts';
 import { AppError } from '../../shared/ipc/envelope.ts';
 import type { Handlers } from './dispatcher.ts';
 import type { ProjectSession } from './ProjectSession.ts';
+import { CollegeCache } from './CollegeCache.ts';
 import { COLLEGE_PART_CHARS, type TimetableStamp } from '../../shared/ipc/contract.ts';
 
 function stampOf(db: Database): TimetableStamp {
@@ -41,44 +40,22 @@ type TimetableChannels =
   | 'timetable:editorData'
   | 'timetable:collegePart';
 
+/** A version's summary, read without its sessions (an edit's reply at university scale). */
 function summaryOf(db: Database, id: number) {
-  const found = getTimetable(db, id);
+  const found = getTimetableSummary(db, id);
   if (!found) throw new AppError('not_found', `There is no timetable ${id} in this project.`);
-  return found.summary;
+  return found;
 }
 
-export function timetableHandlers(project: ProjectSession): Pick<Handlers, TimetableChannels> {
-  // The college per open connection and revision, read (and checked) once: its JSON for the
-  // editor and its compiled form for edits are both made from that one read, when first asked for.
-  // A re-import changes the revision, and the next ask reads it again.
-  interface Kept {
-    revision: number;
-    college: College | null;
-    json?: string | null;
-    problem?: CompiledProblem;
-  }
-  const kept = new WeakMap<Database, Kept>();
-  const keptOf = (db: Database): Kept => {
-    const revision = getCollegeRevision(db);
-    const hit = kept.get(db);
-    if (hit && hit.revision === revision) return hit;
-    const fresh: Kept = { revision, college: loadCollege(db) };
-    kept.set(db, fresh);
-    return fresh;
-  };
+export function timetableHandlers(
+  project: ProjectSession,
+  colleges: CollegeCache = new CollegeCache(),
+): Pick<Handlers, TimetableChannels> {
   // The compiled college (an edit at university scale then costs one evaluation, not a load and a
   // compile too).
-  const problemOf = (db: Database): CompiledProblem => {
-    const k = keptOf(db);
-    if (!k.college) throw new AppError('no_college', 'Import the college data before editing a timetable.');
-    k.problem ??= compile(k.college);
-    return k.problem;
-  };
-  const collegeJsonOf = (db: Database): string | null => {
-    const k = keptOf(db);
-    if (k.json === undefined) k.json = k.college ? JSON.stringify(k.college) : null;
-    return k.json;
-  };
+  const problemOf = (db: Database): CompiledProblem =>
+    colleges.problem(db, 'Import the college data before editing a timetable.');
+  const collegeJsonOf = (db: Database): string | null => colleges.json(db);
   return {
     'timetable:stamp': () => stampOf(project.connection()),
     'timetable:editorData': ({ id, college }) => {
@@ -109,6 +86,8 @@ export function timetableHandlers(project: ProjectSession): Pick<Handlers, Timet
       if (part >= parts)
         throw new AppError('not_found', `The college has ${parts} parts; there is no part ${part}.`);
       const text = json.slice(part * COLLEGE_PART_CHARS, (part + 1) * COLLEGE_PART_CHARS);
+      // The editor has read the college: compile it for the edits to come while the page loads.
+      if (part === parts - 1) colleges.warm(db);
       return { revision, part, parts, text };
     },
     'timetable:list': () => listTimetables(project.connection()),

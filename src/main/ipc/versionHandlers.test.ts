@@ -1,4 +1,4 @@
-// timetable:explain / rename / delete and the job history of jobs:list, over the dispatcher with a
+// timetable:explain / kpis / rename / delete and the job history of jobs:list, over the dispatcher with a
 // real project file.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,13 +7,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   addTimetable,
   createJob,
+  getTimetable,
+  loadCollege,
   openProject,
   recordProgress,
   saveCollege,
   updateJobStatus,
 } from '../db/index.ts';
 import { testCollege } from '../../shared/eval/testing/testCollege.ts';
-import type { JobInfo, TimetableExplanation, TimetableInfo } from '../../shared/ipc/contract.ts';
+import type { JobInfo, TimetableExplanation, TimetableInfo, VersionKpis } from '../../shared/ipc/contract.ts';
+import { timetableKpis } from '../../shared/model/timetableKpis.ts';
 import type { Assignment } from '../../shared/model/types.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { createHandlers } from './handlers.ts';
@@ -38,19 +41,20 @@ const at = (courseId: string, session: number, day: number | null, period: numbe
 });
 const zero = { hardTotal: 0, softTotal: 0, hard: {}, soft: {} } as never;
 
+const twoCourses = (rooms = [{ id: 'R1', name: 'Room 1', capacity: 60 }]) =>
+  testCollege({
+    faculty: [{ id: 'F1', name: 'F1', maxPerDay: 1 }],
+    rooms,
+    courses: [
+      { id: 'A', name: 'A', faculty: ['F1'], groups: ['G1'], sessions: 2 },
+      { id: 'B', name: 'B', faculty: ['F1'], groups: ['G1'], sessions: 1 },
+    ],
+  });
+
 async function project() {
   const file = join(tempDir(), 'p.slotwise');
   const db = openProject(file, { create: true });
-  saveCollege(
-    db,
-    testCollege({
-      faculty: [{ id: 'F1', name: 'F1', maxPerDay: 1 }],
-      courses: [
-        { id: 'A', name: 'A', faculty: ['F1'], groups: ['G1'], sessions: 2 },
-        { id: 'B', name: 'B', faculty: ['F1'], groups: ['G1'], sessions: 1 },
-      ],
-    }),
-  );
+  saveCollege(db, twoCourses());
   // A and B at the same time (F1 and G1 double-booked), A's second session unplaced.
   const broken = addTimetable(db, {
     name: 'Broken',
@@ -98,7 +102,7 @@ async function project() {
     if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
     return r.value as T;
   };
-  return { dispatch, call, broken, fine, job, failed, userDataDir };
+  return { dispatch, call, broken, fine, job, failed, userDataDir, file };
 }
 
 describe('timetable:explain', () => {
@@ -126,6 +130,72 @@ describe('timetable:explain', () => {
     const ok = await call<TimetableExplanation>('timetable:explain', { id: fine });
     expect(ok).toMatchObject({ hardTotal: 0, violations: [], more: 0, unplaced: 0 });
     await expect(call('timetable:explain', { id: 99 })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('timetable:kpis', () => {
+  it("gives every version the KPIs worked out from the project's college, and the week's names", async () => {
+    const { call, broken, fine, file } = await project();
+    const figures = await call<VersionKpis>('timetable:kpis');
+    const db = openProject(file);
+    try {
+      const college = loadCollege(db);
+      if (!college) throw new Error('no college');
+      expect(figures.days).toEqual(college.calendar.days);
+      expect(figures.periods).toEqual(college.periods.map((p) => p.label));
+      const expected = [broken, fine].map((id) => {
+        const found = getTimetable(db, id);
+        if (!found) throw new Error(`no timetable ${id}`);
+        return { id, ...timetableKpis(college, found.timetable) };
+      });
+      expect(figures.versions).toEqual(expected);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('follows an edit, a re-import and a deletion (nothing kept goes stale)', async () => {
+    const { call, broken, fine, file } = await project();
+    const roomUse = (f: VersionKpis, id: number): number | undefined =>
+      f.versions.find((v) => v.id === id)?.roomUse;
+    const before = await call<VersionKpis>('timetable:kpis');
+    // Broken holds 2 room-periods of R1's week; its unplaced session placed, 3.
+    expect(roomUse(before, broken)).toBeCloseTo(2 / 30);
+    await call('timetable:update', {
+      id: broken,
+      changes: [{ courseId: 'A', session: 2, day: 3, period: 0, roomId: 'R1' }],
+    });
+    const edited = await call<VersionKpis>('timetable:kpis');
+    expect(roomUse(edited, broken)).toBeCloseTo(3 / 30);
+    expect(roomUse(edited, fine)).toBeCloseTo(3 / 30);
+    // A re-import with a second room doubles the room-periods of the week.
+    const db = openProject(file);
+    try {
+      saveCollege(
+        db,
+        twoCourses([
+          { id: 'R1', name: 'Room 1', capacity: 60 },
+          { id: 'R2', name: 'Room 2', capacity: 60 },
+        ]),
+      );
+    } finally {
+      db.close();
+    }
+    const reimported = await call<VersionKpis>('timetable:kpis');
+    expect(roomUse(reimported, broken)).toBeCloseTo(3 / 60);
+    expect(roomUse(reimported, fine)).toBeCloseTo(3 / 60);
+    await call('timetable:setActive', { id: fine });
+    await call('timetable:delete', { id: broken });
+    expect((await call<VersionKpis>('timetable:kpis')).versions.map((v) => v.id)).toEqual([fine]);
+  });
+
+  it('is empty without a college', async () => {
+    const dispatch = createDispatcher(createHandlers({ userDataDir: tempDir() }));
+    await dispatch('project:create', { path: join(tempDir(), 'empty.slotwise') });
+    expect(await dispatch('timetable:kpis', undefined)).toEqual({
+      ok: true,
+      value: { days: [], periods: [], versions: [] },
+    });
   });
 });
 

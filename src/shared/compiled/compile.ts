@@ -1,6 +1,7 @@
 // compile(college): the college model -> CompiledProblem (integer indices, typed arrays), built once
 // and shared read-only by the evaluator, the solver and the editor.
 import type { College, SlotRef } from '../model/types.ts';
+import { memberClash, memberText, ruleMember, type RuleMember } from '../model/ruleMembers.ts';
 import { adjacency, blocks } from '../model/periods.ts';
 import { DEFAULT_WEIGHTS, ITC_WEIGHTS, resolveWeights } from '../eval/weights.ts';
 import { compileStudents } from './compileStudents.ts';
@@ -161,14 +162,7 @@ export function compile(college: College, weightOverrides: Record<string, number
 
   const students = compileStudents(college, courseIndex);
 
-  const rules: CompiledRule[] = college.rules.map((r, i) => ({
-    kind: r.kind,
-    courses: Int32Array.from(r.courses, (id) => lookup(courseIndex, id, () => `rule ${i + 1} (${r.kind})`)),
-    hard: r.hard,
-    weight: r.weight,
-    value: ruleValue(r.kind, r.value),
-    source: i,
-  }));
+  const { rules, sessionRules } = compileRules(college, courseIndex, courseFirstSession, courseSessionCount);
 
   const capacityHard = college.settings.roomCapacity === 'hard' && college.source?.kind !== 'ctt';
   const base = capacityHard ? DEFAULT_WEIGHTS : ITC_WEIGHTS;
@@ -234,7 +228,56 @@ export function compile(college: College, weightOverrides: Record<string, number
     setGroup: students.setGroup,
     setCourses: students.setCourses,
     rules,
+    sessionRules,
     capacityHard,
     weights,
   };
+}
+
+/**
+ * The college's rules: those naming whole courses only (problem.rules, as before) and those with a
+ * `course_id#k` member (problem.sessionRules, with each member's session range).
+ */
+function compileRules(
+  college: College,
+  courseIndex: Map<string, number>,
+  courseFirstSession: Int32Array,
+  courseSessionCount: Int32Array,
+): { rules: CompiledRule[]; sessionRules: CompiledRule[] } {
+  const rules: CompiledRule[] = [];
+  const sessionRules: CompiledRule[] = [];
+  college.rules.forEach((r, i) => {
+    const what = (): string => `rule ${i + 1} (${r.kind})`;
+    const members: RuleMember[] = r.courses.map((id) => ruleMember(id, (x) => courseIndex.has(x)));
+    const courses = Int32Array.from(members, (m) => lookup(courseIndex, m.courseId, what));
+    const base = {
+      kind: r.kind,
+      courses,
+      hard: r.hard,
+      weight: r.weight,
+      value: ruleValue(r.kind, r.value),
+      source: i,
+    };
+    if (members.every((m) => m.session === undefined)) {
+      rules.push(base);
+      return;
+    }
+    members.forEach((m, j) => {
+      const n = courseSessionCount[courses[j]];
+      if (m.session !== undefined && (m.session < 1 || m.session > n))
+        throw new Error(`compile: ${what()} names ${memberText(m)}, but ${m.courseId} has ${n} sessions`);
+      for (let k = 0; k < j; k++) {
+        const clash = memberClash(members[k], m);
+        if (clash) throw new Error(`compile: ${what()}: ${clash}`);
+      }
+    });
+    sessionRules.push({
+      ...base,
+      first: Int32Array.from(members, (m, j) => courseFirstSession[courses[j]] + (m.session ?? 1) - 1),
+      count: Int32Array.from(members, (m, j) =>
+        m.session === undefined ? courseSessionCount[courses[j]] : 1,
+      ),
+    });
+  });
+  return { rules, sessionRules };
 }

@@ -30,6 +30,12 @@ export interface CompiledRule {
   value: number;
   /** Row index in College.rules, for explanations. */
   source: number;
+  /**
+   * Set on rules that name single sessions (`course_id#k`, problem.sessionRules only): the sessions
+   * of member i are first[i] .. first[i] + count[i] - 1, and courses[i] is their course.
+   */
+  first?: Int32Array;
+  count?: Int32Array;
 }
 
 export interface CompiledProblem {
@@ -137,6 +143,12 @@ export interface CompiledProblem {
   setCourses: Csr;
 
   rules: CompiledRule[];
+  /**
+   * Rules with at least one `course_id#k` member (first/count set), kept apart from `rules` so that
+   * code reading a rule as whole courses never misreads them; the evaluator reads both (everyRule).
+   * Absent on problems built by hand.
+   */
+  sessionRules?: CompiledRule[];
   /** Capacity is a hard constraint (college) or a soft cost per extra student (ITC-2007). */
   capacityHard: boolean;
   weights: Weights;

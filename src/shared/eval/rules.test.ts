@@ -298,4 +298,74 @@ describe('rules', () => {
   it('skips sessions that are not placed', () => {
     expect(ruleCost('same_time', ['A', 'B'], ab([[0, 0]], [[1, 0]])).hard).toBe(1);
   });
+
+  it('course_id#k names one session: two sessions of one course related to each other', () => {
+    // A's sessions 1 and 2: back to back on Monday (kept), then apart (broken).
+    const kept = ab(
+      [
+        [0, 1],
+        [0, 2],
+      ],
+      [],
+    );
+    const apart = ab(
+      [
+        [0, 1],
+        [1, 2],
+      ],
+      [],
+    );
+    expect(ruleCost('consecutive', ['A#1', 'A#2'], kept).hard).toBe(0);
+    expect(ruleCost('consecutive', ['A#2', 'A#1'], kept).hard).toBe(1);
+    expect(ruleCost('adjacent', ['A#2', 'A#1'], kept).hard).toBe(0);
+    expect(ruleCost('consecutive', ['A#1', 'A#2'], apart).hard).toBe(1);
+    expect(ruleCost('same_period', ['A#1', 'A#2'], kept).hard).toBe(1);
+    expect(
+      ruleCost(
+        'same_period',
+        ['A#1', 'A#2'],
+        ab(
+          [
+            [0, 1],
+            [3, 1],
+          ],
+          [],
+        ),
+      ).hard,
+    ).toBe(0);
+    expect(ruleCost('min_days_between', ['A#1', 'A#2'], kept, { value: 1 }).hard).toBe(1);
+    expect(ruleCost('min_days_between', ['A#1', 'A#2'], apart, { value: 1 }).hard).toBe(0);
+    expect(ruleCost('min_days_between', ['A#1', 'A#2'], apart, { value: 2 }).hard).toBe(1);
+    // Only the named session counts: B's session 2 is not on A's session 1's day.
+    const withB = ab(
+      [[0, 1]],
+      [
+        [1, 1],
+        [0, 3],
+      ],
+    );
+    expect(ruleCost('same_day', ['A#1', 'B#2'], withB).hard).toBe(0);
+    expect(ruleCost('same_day', ['A#1', 'B#1'], withB).hard).toBe(1);
+    // A whole course beside a single session: B's two sessions against A's session 1.
+    expect(ruleCost('min_days_between', ['A#1', 'B'], withB, { value: 1 }).hard).toBe(1);
+    expect(
+      ruleCost(
+        'not_overlapping',
+        ['A#1', 'B'],
+        ab(
+          [[0, 1]],
+          [
+            [0, 1],
+            [0, 2],
+          ],
+        ),
+      ).hard,
+    ).toBe(1);
+  });
+
+  it('course_id#k: an unknown session, or a session named twice, is refused when compiling', () => {
+    expect(() => ruleCost('consecutive', ['A#1', 'A#3'], [])).toThrow(/A#3, but A has 2 sessions/);
+    expect(() => ruleCost('same_day', ['A#1', 'A#01'], [])).toThrow(/session 1 of A is listed twice/);
+    expect(() => ruleCost('same_day', ['A', 'A#2'], [])).toThrow(/listed both whole and by session/);
+  });
 });

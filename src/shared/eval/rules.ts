@@ -1,7 +1,8 @@
 // Relations between courses (WORKBOOK.md "Rules"). Each rule counts violations; a hard rule adds
 // them to hard "rule", a soft rule adds weights.soft_rule x rule weight x count to "soft_rule".
 // Sessions that are not placed are skipped (they already count as unplaced). "Session k with
-// session k" rules pair sessions up to the smaller session count.
+// session k" rules pair sessions up to the smaller session count. A "course" below is a member of
+// the rule's list: a whole course, or one session of it (`course_id#k`, a member of one session).
 // - same_time: per course after the first and k: 1 when its session k does not start with the
 //   first course's session k.
 // - not_overlapping: 1 per pair of sessions of different listed courses sharing a period.
@@ -24,13 +25,15 @@ import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
 import { PLACED } from './state.ts';
 import { followsDirectly } from './followsDirectly.ts';
+import { distinctMembers, everyRule, memberCount, memberFirst } from '../compiled/ruleMembers.ts';
 
 type Pair = [number, number];
 
-function placedSessions(st: EvalState, c: number): number[] {
+/** The placed sessions of member i of the rule (a whole course, or one session of it). */
+function placedSessions(st: EvalState, rule: CompiledRule, i: number): number[] {
   const out: number[] = [];
-  const first = st.p.courseFirstSession[c];
-  for (let s = first; s < first + st.p.courseSessionCount[c]; s++) if (st.status[s] === PLACED) out.push(s);
+  const first = memberFirst(st.p, rule, i);
+  for (let s = first; s < first + memberCount(st.p, rule, i); s++) if (st.status[s] === PLACED) out.push(s);
   return out;
 }
 
@@ -43,12 +46,11 @@ function pairedSessions(st: EvalState, rule: CompiledRule, fromFirst: boolean): 
   const { p } = st;
   const out: Pair[] = [];
   for (let i = 1; i < rule.courses.length; i++) {
-    const a = rule.courses[fromFirst ? 0 : i - 1];
-    const b = rule.courses[i];
-    const n = Math.min(p.courseSessionCount[a], p.courseSessionCount[b]);
+    const a = fromFirst ? 0 : i - 1;
+    const n = Math.min(memberCount(p, rule, a), memberCount(p, rule, i));
     for (let k = 0; k < n; k++) {
-      const sa = p.courseFirstSession[a] + k;
-      const sb = p.courseFirstSession[b] + k;
+      const sa = memberFirst(p, rule, a) + k;
+      const sb = memberFirst(p, rule, i) + k;
       if (st.status[sa] === PLACED && st.status[sb] === PLACED) out.push([sa, sb]);
     }
   }
@@ -58,7 +60,9 @@ function pairedSessions(st: EvalState, rule: CompiledRule, fromFirst: boolean): 
 function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
   const { p, slot, room } = st;
   const day = (s: number): number => Math.floor(slot[s] / p.nPeriods);
-  const all = (): number[] => [...rule.courses].flatMap((c) => placedSessions(st, c));
+  const distinct = distinctMembers(p, rule);
+  const all = (): number[] => distinct.flatMap((i) => placedSessions(st, rule, i));
+  const lists = (): number[][] => distinct.map((i) => placedSessions(st, rule, i));
   const bad: Pair[] = [];
   switch (rule.kind) {
     case 'same_time':
@@ -80,32 +84,31 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
     case 'ordered':
       return pairedSessions(st, rule, false).filter(([a, b]) => slot[a] + st.span[a] > slot[b]);
     case 'not_overlapping': {
-      const lists = [...new Set(rule.courses)].map((c) => placedSessions(st, c));
-      for (let i = 0; i < lists.length; i++)
-        for (let j = i + 1; j < lists.length; j++)
-          for (const a of lists[i]) for (const b of lists[j]) if (overlaps(st, a, b)) bad.push([a, b]);
+      const ls = lists();
+      for (let i = 0; i < ls.length; i++)
+        for (let j = i + 1; j < ls.length; j++)
+          for (const a of ls[i]) for (const b of ls[j]) if (overlaps(st, a, b)) bad.push([a, b]);
       return bad;
     }
     case 'different_days': {
-      const ss = [...new Set(all())];
+      const ss = all();
       for (let i = 0; i < ss.length; i++)
         for (let j = i + 1; j < ss.length; j++) if (day(ss[i]) === day(ss[j])) bad.push([ss[i], ss[j]]);
       return bad;
     }
     case 'min_days_apart':
-      for (const c of new Set(rule.courses)) {
-        const ss = placedSessions(st, c);
+      for (const ss of lists()) {
         for (let i = 0; i < ss.length; i++)
           for (let j = i + 1; j < ss.length; j++)
             if (Math.abs(day(ss[i]) - day(ss[j])) < rule.value) bad.push([ss[i], ss[j]]);
       }
       return bad;
     case 'min_days_between': {
-      const lists = [...new Set(rule.courses)].map((c) => placedSessions(st, c));
-      for (let i = 0; i < lists.length; i++)
-        for (let j = i + 1; j < lists.length; j++)
-          for (const a of lists[i])
-            for (const b of lists[j]) if (Math.abs(day(a) - day(b)) < rule.value) bad.push([a, b]);
+      const ls = lists();
+      for (let i = 0; i < ls.length; i++)
+        for (let j = i + 1; j < ls.length; j++)
+          for (const a of ls[i])
+            for (const b of ls[j]) if (Math.abs(day(a) - day(b)) < rule.value) bad.push([a, b]);
       return bad;
     }
     case 'same_room': {
@@ -137,7 +140,7 @@ export const RULE_EXPLANATION: Record<CompiledRule['kind'], string> = {
 export function checkRules(st: EvalState, sink: EvalSink): void {
   const { p } = st;
   const name = (s: number): string => `${p.courseIds[p.sessionCourse[s]]} (session ${p.sessionIndex[s] + 1})`;
-  for (const rule of p.rules) {
+  for (const rule of everyRule(p)) {
     if (!rule.hard && (rule.weight <= 0 || p.weights.soft_rule <= 0)) continue;
     for (const [a, b] of ruleViolations(st, rule)) {
       const message = (): string =>

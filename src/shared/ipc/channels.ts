@@ -16,6 +16,7 @@ export const CHANNELS = [
   'timetable:update',
   'timetable:setActive',
   'timetable:compare',
+  'timetable:kpis',
   'timetable:explain',
   'timetable:rename',
   'timetable:delete',

@@ -6,6 +6,7 @@ import type { Channel } from './channels.ts';
 import type { Evaluation } from '../eval/types.ts';
 import type { PrecheckFinding } from '../solver/protocol.ts';
 import type { College, ImportIssue, Timetable } from '../model/index.ts';
+import type { TimetableKpis } from '../model/timetableKpis.ts';
 import type { JobEvent, JobOrigin } from './jobEvents.ts';
 import { jobCancelRequestSchema, jobStartRequestSchema } from './jobEvents.ts';
 
@@ -115,6 +116,13 @@ export interface MovedSession {
   session: number;
   from: { day: number | null; period: number | null; roomId: string | null };
   to: { day: number | null; period: number | null; roomId: string | null };
+}
+
+/** The Variants screen's figures: each version's KPIs, and the week's day and period names (all empty without a college). */
+export interface VersionKpis {
+  days: string[];
+  periods: string[];
+  versions: Array<{ id: number } & TimetableKpis>;
 }
 
 /**
@@ -230,6 +238,8 @@ export const contract = {
     request: z.strictObject({ a: timetableId, b: timetableId }),
     response: reply<{ sessions: number; moved: MovedSession[] }>(),
   },
+  /** Every version's KPIs (computed in main, kept per version until it changes) and the week's names. */
+  'timetable:kpis': { request: z.void(), response: reply<VersionKpis>() },
   /** The college revision and the active version, to tell whether kept editor state is current. */
   'timetable:stamp': { request: z.void(), response: reply<TimetableStamp>() },
   /** The college (when `college` is true) and a timetable (default: the active one) as JSON text. */

@@ -2,8 +2,10 @@
 // (course level: a course's sessions are interchangeable; they take its chosen starts in time order).
 // Rows: each course places its free sessions (a penalised miss variable keeps the MIP feasible); per
 // faculty member, student set and hard not_overlapping rule and slot at most one session covering it;
-// per-day period limits; faculty max_days through day indicators; per room class and slot no more
-// sessions than free rooms of the class; hard same_time / consecutive / different_days rules.
+// per-day period limits; faculty max_days through day indicators; faculty and group min_per_day and
+// faculty min_days (minPerDayRows.ts); gap limits (gapRows.ts); per room class and slot no more
+// sessions than free rooms of the class; every hard rule kind (ruleRows.ts, dayRuleRows.ts,
+// sameRoomRows.ts).
 // Objective: misses (dominant), student clashes with placed courses (capped), min-days spread, a small
 // seeded perturbation to break ties.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
@@ -14,17 +16,21 @@ import { clashCosts } from './clashCosts.ts';
 import { COL_AUX, COL_INDICATOR, ModelBuilder, ROW_FREE, type MipModel } from './mipModel.ts';
 import type { Occupancy } from './occupancy.ts';
 import { addGapRows } from './gapRows.ts';
+import { addMinDaysRows, addMinPerDayRows, everyCourseHere } from './minPerDayRows.ts';
+import { ruleContext, type RuleKindFilter } from './ruleContext.ts';
 import { addRuleRows } from './ruleRows.ts';
+import type { SameRoomChoice } from './sameRoomRows.ts';
 import type { RoomClasses } from './roomClasses.ts';
 
 export const MISS_COST = 1000;
 
 export interface BuildOptions {
-  /**
-   * Add max_gaps_per_day rows (with penalised slack) for faculty and student sets. They cut gap
-   * violations sharply but make each MIP several times slower; off by default (local search repairs gaps).
-   */
+  /** Add max_gaps_per_day / max_gaps_per_week rows (with penalised slack, gapRows.ts; default true). */
   gapRows?: boolean;
+  /** Hard rule kinds that get rows (default all); tests turn kinds off to show what the rows do. */
+  ruleKinds?: RuleKindFilter;
+  /** Add faculty and group min_per_day and faculty min_days rows (default true). */
+  minPerDay?: boolean;
 }
 
 export interface CommunityModel {
@@ -37,6 +43,8 @@ export interface CommunityModel {
   sessions: Int32Array;
   /** Free sessions per course of the community (courses with none are absent). */
   freeOf: Map<number, number>;
+  /** Rooms the MIP chooses for hard same_room rules (applySameRooms after the solve). */
+  sameRooms: SameRoomChoice[];
 }
 
 function bucketPush(map: Map<number, number[]>, key: number, v: number): void {
@@ -125,10 +133,16 @@ export function buildCommunityModel(
     b.addRow(cols, null, -Infinity, 1);
   }
   addDayLimits(p, b, resourceDay, occ, xCourse);
-  if (opts.gapRows) addGapRows(p, b, resourceSlot, occ);
+  const inCommunity = new Set(courses);
+  if (opts.minPerDay ?? true) {
+    const allHere = everyCourseHere(p, occ, inCommunity);
+    addMinPerDayRows(p, b, resourceDay, occ, xCourse, allHere);
+    addMinDaysRows(p, b, resourceDay, occ, allHere);
+  }
+  if (opts.gapRows ?? true) addGapRows(p, b, resourceSlot, occ);
   addRoomCapacity(p, b, classSlot, occ, classes);
   addSpread(p, b, courseDay, freeOf, occ);
-  addRuleRows(p, b, courses, freeOf, varAt, occ);
+  const sameRooms = addRuleRows(ruleContext(p, b, courses, freeOf, varAt, occ, placement), opts.ruleKinds);
   return {
     model: b.build(),
     nX,
@@ -136,6 +150,7 @@ export function buildCommunityModel(
     xSlot: Int32Array.from(xSlot),
     sessions: Int32Array.from(sessions),
     freeOf,
+    sameRooms,
   };
 }
 

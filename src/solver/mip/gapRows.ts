@@ -1,96 +1,125 @@
-// Hard max_gaps_per_day for faculty and student sets, linearised per day: for periods p < r more than
-// g + 1 apart, if the resource is busy at both p and r, the periods strictly between hold at least
-// (r - p - 1) - g busy ones:  Σ_{p<q<r} b[q] - M·b[p] - M·b[r] >= (r - p - 1) - g - 2M, M = r - p - 1 - g,
-// where b[q] = (already busy at q) + Σ start variables covering q (at most 1 by the resource rows).
-// Each row has a penalised slack, so a start that breaks a gap limit stays feasible (the greedy start
-// and HiGHS's incumbents are usable) while the optimum keeps to the limits when it can.
-// A max_gaps_per_week bounds every day as well (a day's gaps are part of the week's), so the rows
-// use the smaller of the two limits; the week's sum itself is left to the search and the repair.
+// Hard max_gaps_per_day and max_gaps_per_week for faculty and student sets (a group's limits hold for
+// every set below it), with O(periods) rows per resource and day. With busy[q] = (already busy at q)
+// + Σ start variables covering q (0 or 1 by the resource rows):
+//   last >= q·busy[q],  lead >= (P-1-q)·busy[q]           (last busy period; lead = P-1-first)
+//   gaps >= last + lead - (P-1) + 1 - Σ_q busy[q]         (idle periods between first and last)
+// On a day without sessions last = lead = 0 gives gaps >= 2 - P, so 0. Minimising the slacks of
+//   gaps <= max_gaps_per_day + slack_d   and   Σ_d gaps <= max_gaps_per_week + slack_w
+// keeps to the limits where the community can. The rows are built so that the greedy start's
+// auxiliary values (warmStart.ts, rows in order) are exact: last and lead first, then gaps, then slacks.
+// Days where the resource has no start variable keep their gaps as a constant of the weekly row.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import { COL_AUX, ROW_FREE, type ModelBuilder } from './mipModel.ts';
-
-/** Cost per missing busy period in a gap row: above the spread cost, far below a missed session. */
-export const GAP_COST = 60;
 import type { Occupancy } from './occupancy.ts';
+
+/** Cost per idle period over a limit: above the soft costs, below a missed session. */
+export const GAP_COST = 150;
 
 /** The smaller of two limits where -1 means none. */
 function tighter(a: number, b: number): number {
   return a < 0 ? b : b < 0 ? a : Math.min(a, b);
 }
 
-function setMaxGaps(p: CompiledProblem, k: number): number {
-  let limit = -1;
-  for (let g = p.setGroup[k]; g >= 0; g = p.groupParent[g])
-    limit = tighter(limit, tighter(p.groupMaxGapsPerDay[g], p.groupMaxGapsPerWeek[g]));
-  return limit;
+function setLimits(p: CompiledProblem, k: number): [number, number] {
+  let day = -1;
+  let week = -1;
+  for (let g = p.setGroup[k]; g >= 0; g = p.groupParent[g]) {
+    day = tighter(day, p.groupMaxGapsPerDay[g]);
+    week = tighter(week, p.groupMaxGapsPerWeek[g]);
+  }
+  return [day, week];
 }
 
-/** `resourceSlot` maps resource * nSlots + slot to the start variables covering that slot. */
+/** `resourceSlot` maps resource * nSlots + slot to the start variables covering that slot. Returns the rows added. */
 export function addGapRows(
   p: CompiledProblem,
   b: ModelBuilder,
   resourceSlot: Map<number, number[]>,
   occ: Occupancy,
 ): number {
-  const { nSlots, nPeriods, nDays } = p;
+  const { nSlots, nPeriods: P, nDays } = p;
+  if (P < 3) return 0;
   const resources = new Set<number>();
   for (const key of resourceSlot.keys()) {
     const r = Math.floor(key / nSlots);
     if (r < p.nFaculty + p.nStudentSets) resources.add(r);
   }
-  let rows = 0;
-  const coef = new Map<number, number>();
-  for (const r of [...resources].sort((a, b2) => a - b2)) {
+  const before = b.numRows;
+  for (const r of [...resources].sort((x, y) => x - y)) {
     const isFaculty = r < p.nFaculty;
-    const g = isFaculty
-      ? tighter(p.facultyMaxGapsPerDay[r], p.facultyMaxGapsPerWeek[r])
-      : setMaxGaps(p, r - p.nFaculty);
-    if (g < 0) continue;
+    const [dayLimit, weekLimit] = isFaculty
+      ? [p.facultyMaxGapsPerDay[r], p.facultyMaxGapsPerWeek[r]]
+      : setLimits(p, r - p.nFaculty);
+    if (dayLimit < 0 && weekLimit < 0) continue;
     const busy = isFaculty ? occ.faculty : occ.sets;
     const base = (isFaculty ? r : r - p.nFaculty) * nSlots;
+    const gapCols: number[] = [];
+    let constantGaps = 0;
     for (let d = 0; d < nDays; d++) {
       const vars: number[][] = [];
       const fixed: number[] = [];
-      let any = false;
-      for (let q = 0; q < nPeriods; q++) {
-        const t = d * nPeriods + q;
-        const v = resourceSlot.get(r * nSlots + t) ?? [];
-        vars.push(v);
+      for (let q = 0; q < P; q++) {
+        const t = d * P + q;
+        vars.push(resourceSlot.get(r * nSlots + t) ?? []);
         fixed.push(busy[base + t] > 0 ? 1 : 0);
-        if (v.length > 0) any = true;
       }
-      if (!any) continue;
-      for (let a = 0; a < nPeriods; a++) {
-        if (vars[a].length === 0 && !fixed[a]) continue;
-        for (let z = a + g + 2; z < nPeriods; z++) {
-          if (vars[z].length === 0 && !fixed[z]) continue;
-          const inner = z - a - 1;
-          const big = inner - g;
-          let rhs = inner - g - 2 * big;
-          coef.clear();
-          const add = (q: number, w: number): void => {
-            rhs -= w * fixed[q];
-            for (const j of vars[q]) coef.set(j, (coef.get(j) ?? 0) + w);
-          };
-          add(a, -big);
-          add(z, -big);
-          for (let q = a + 1; q < z; q++) add(q, 1);
-          const cols: number[] = [];
-          const vals: number[] = [];
-          for (const [j, w] of coef) {
-            if (w !== 0) {
-              cols.push(j);
-              vals.push(w);
-            }
-          }
-          if (cols.length === 0) continue;
-          cols.push(b.addCol(GAP_COST, 0, Infinity, false, COL_AUX));
-          vals.push(1);
-          b.addRow(cols, vals, rhs, Infinity, ROW_FREE);
-          rows++;
-        }
+      if (vars.every((v) => v.length === 0)) {
+        constantGaps += idle(fixed);
+        continue;
+      }
+      const last = b.addCol(0, 0, P - 1, false, COL_AUX);
+      const lead = b.addCol(0, 0, P - 1, false, COL_AUX);
+      for (let q = 0; q < P; q++) {
+        if (vars[q].length === 0 && !fixed[q]) continue;
+        // last - q·Σx >= q·fixed ; lead - (P-1-q)·Σx >= (P-1-q)·fixed
+        if (q > 0)
+          b.addRow([last, ...vars[q]], [1, ...vars[q].map(() => -q)], q * fixed[q], Infinity, ROW_FREE);
+        const w = P - 1 - q;
+        if (w > 0)
+          b.addRow([lead, ...vars[q]], [1, ...vars[q].map(() => -w)], w * fixed[q], Infinity, ROW_FREE);
+      }
+      // gaps - last - lead + Σ busy >= 2 - P
+      const gaps = b.addCol(0, 0, P, false, COL_AUX);
+      // A start covering several periods counts once per period (one entry, its span as coefficient).
+      const span = new Map<number, number>();
+      let fixedBusy = 0;
+      for (let q = 0; q < P; q++) {
+        fixedBusy += fixed[q];
+        for (const j of vars[q]) span.set(j, (span.get(j) ?? 0) + 1);
+      }
+      b.addRow(
+        [gaps, last, lead, ...span.keys()],
+        [1, -1, -1, ...span.values()],
+        2 - P - fixedBusy,
+        Infinity,
+        ROW_FREE,
+      );
+      gapCols.push(gaps);
+      if (dayLimit >= 0) {
+        const slack = b.addCol(GAP_COST, 0, Infinity, false, COL_AUX);
+        b.addRow([gaps, slack], [1, -1], -Infinity, dayLimit, ROW_FREE);
       }
     }
+    if (weekLimit >= 0 && gapCols.length > 0) {
+      const slack = b.addCol(GAP_COST, 0, Infinity, false, COL_AUX);
+      b.addRow(
+        [...gapCols, slack],
+        [...gapCols.map(() => 1), -1],
+        -Infinity,
+        weekLimit - constantGaps,
+        ROW_FREE,
+      );
+    }
   }
-  return rows;
+  return b.numRows - before;
+}
+
+/** Idle periods between the first and the last busy one. */
+function idle(busy: readonly number[]): number {
+  const first = busy.indexOf(1);
+  if (first < 0) return 0;
+  const last = busy.lastIndexOf(1);
+  let n = 0;
+  for (let q = first; q <= last; q++) n += busy[q] ? 0 : 1;
+  return n;
 }

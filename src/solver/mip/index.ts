@@ -6,9 +6,9 @@
 // `placement` holds decisions to keep (fixed, locked, resumed; -1 = free; it is copied, not changed);
 // `communities` come from decompose() (hardest first). For each community a MIP assigns start slots
 // to its free sessions given everything placed so far (per faculty / student set / not_overlapping
-// rule and slot, per-day limits, faculty max_days, room-class capacity per slot, hard same_time /
-// consecutive / different_days; objective: sessions placed, then student clashes with placed courses,
-// then min-days spread; optional max_gaps_per_day rows via `gapRows`), started from a greedy solution
+// rule and slot, per-day limits (max and min), faculty max_days, room-class capacity per slot, every
+// hard rule kind (ruleRows.ts); objective: sessions placed, then student clashes with placed courses,
+// then min-days spread; gap limits with slack unless `gapRows` is false), started from a greedy solution
 // and solved in a worker thread whose deadline is enforced from outside (a timed-out MIP still gives
 // its best incumbent, a failed one the greedy start); rooms are then matched slot by slot.
 // The worker is warmed up (HiGHS loaded and its code compiled by a small solve) before any deadline;

@@ -4,11 +4,13 @@
 // caller can run the greedy constructor on it; a timed-out MIP still contributes its best incumbent.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { Placement } from '../../shared/eval/types.ts';
+import { alignPairs } from './alignPairs.ts';
 import { assignRooms } from './assignRooms.ts';
-import { buildCommunityModel } from './buildModel.ts';
+import { buildCommunityModel, type BuildOptions } from './buildModel.ts';
 import { MipRunner, MipTimeoutError } from './MipRunner.ts';
 import { occupancy } from './occupancy.ts';
 import { roomClasses } from './roomClasses.ts';
+import { applySameRooms } from './sameRoomRows.ts';
 import { greedyStart } from './warmStart.ts';
 
 export interface MipProgress {
@@ -32,8 +34,10 @@ export interface MipScheduleOptions {
   signal?: AbortSignal;
   /** Cap on one community's MIP (default: its fair share of what is left, × 1.5). */
   perCommunityMaxMs?: number;
-  /** Model max_gaps_per_day in the MIP (see BuildOptions.gapRows; default false). */
+  /** Model the gap limits in the MIP (see BuildOptions.gapRows; default true). */
   gapRows?: boolean;
+  /** Which hard rule kinds and limits the MIPs model (see BuildOptions; default all). */
+  build?: BuildOptions;
   /** Runner to reuse (tests, pooling); closed by the caller. Default: one created and closed here. */
   runner?: MipRunner;
 }
@@ -54,6 +58,7 @@ export interface CommunityReport {
   status: CommunityStatus;
   cols: number;
   rows: number;
+  nonzeros: number;
   buildMs: number;
   solveMs: number;
   /** Why it failed, when it did. */
@@ -115,7 +120,8 @@ export async function mipSchedule(
       const tb = Date.now();
       const occ = occupancy(p, placement);
       const cm = buildCommunityModel(p, communities[i], placement, occ, classes, opts.seed + i, {
-        gapRows: opts.gapRows,
+        ...opts.build,
+        gapRows: opts.gapRows ?? opts.build?.gapRows,
       });
       const report: CommunityReport = {
         index: i,
@@ -125,6 +131,7 @@ export async function mipSchedule(
         status: 'skipped',
         cols: cm.model.numCols,
         rows: cm.model.numRows,
+        nonzeros: cm.model.starts[cm.model.numRows],
         buildMs: Date.now() - tb,
         solveMs: 0,
       };
@@ -146,9 +153,8 @@ export async function mipSchedule(
       });
       const ts = Date.now();
       const start = greedyStart(cm.model, cm.xCourse, cm.xSlot, cm.freeOf, p.nPeriods);
-      const greedyX = new Float64Array(cm.nX);
-      for (let k = 0; k < start.indices.length; k++)
-        if (start.indices[k] < cm.nX) greedyX[start.indices[k]] = start.values[k];
+      const greedyX = new Float64Array(cm.model.numCols);
+      for (let k = 0; k < start.indices.length; k++) greedyX[start.indices[k]] = start.values[k];
       let x: Float64Array | null = null;
       try {
         const out = await runner.solve(cm.model, {
@@ -171,8 +177,10 @@ export async function mipSchedule(
       solveMs += report.solveMs;
       if (x) {
         applyStarts(p, cm.xCourse, cm.xSlot, x, placement);
-        for (const s of assignRooms(p, cm.sessions, placement, occupancy(p, placement), classes))
-          roomless.add(s);
+        alignPairs(p, cm.sessions, placement);
+        const after = occupancy(p, placement);
+        applySameRooms(p, cm.sameRooms, x, cm.sessions, placement, after);
+        for (const s of assignRooms(p, cm.sessions, placement, after, classes)) roomless.add(s);
         for (const s of cm.sessions)
           report.placed += placement.slot[s] >= 0 && placement.room[s] >= 0 ? 1 : 0;
       }

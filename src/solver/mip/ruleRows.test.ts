@@ -6,6 +6,7 @@ import type { Placement } from '../../shared/eval/types.ts';
 import { ModelBuilder } from './mipModel.ts';
 import { MipRunner, mipSchedule } from './index.ts';
 import { occupancy } from './occupancy.ts';
+import { ruleContext } from './ruleContext.ts';
 import { addRuleRows } from './ruleRows.ts';
 import { tinyProblem, type TinySpec } from './testing/tinyProblem.ts';
 
@@ -46,7 +47,8 @@ function bounds(s: TinySpec): { t: number[]; l: number[] } {
     [0, 1],
     [1, 1],
   ]);
-  addRuleRows(p, b, Int32Array.of(0, 1), freeOf, varAt, occupancy(p, free(p.nSessions)));
+  const none = free(p.nSessions);
+  addRuleRows(ruleContext(p, b, Int32Array.of(0, 1), freeOf, varAt, occupancy(p, none), none));
   const up = (c: number): number[] =>
     Array.from({ length: p.nSlots }, (_, t) => {
       const j = varAt.get(c * p.nSlots + t);

@@ -1,70 +1,202 @@
-// Hard rules the course-level MIP can state linearly (WORKBOOK.md "Rules", counted as in
-// src/shared/eval/rules.ts): same_time (equal start sets), consecutive (B's starts are A's shifted by
-// A's length, same day, no break between: followsDirectly), different_days (at most one session of
-// the listed courses per day). Paired rules apply only when all their courses are in this community
-// with every session still free and equal session counts; otherwise local search repairs them.
-import type { CompiledProblem } from '../../shared/compiled/types.ts';
+// Hard rules in the course-level MIP (WORKBOOK.md "Rules", counted as in src/shared/eval/rules.ts).
+// A course's free sessions take its chosen starts in time order (applyStarts), so "session k with
+// session k" becomes a relation between sorted start sets:
+// - same_time: equal start sets; consecutive: B's starts are A's shifted by A's length, same day,
+//   no break between (followsDirectly);
+// - same_day: as many sessions of A as of B on each day;
+// - ordered: for every slot t, B's starts up to t never outnumber A's sessions ended by t;
+// - same_period: as many starts of A as of B in each period (summed over the days); adjacent: as
+//   many on each day, every start of A next to a start of B and the reverse. For these two the
+//   time order need not pair the sessions, so alignPairs re-pairs them after the solve.
+// Paired rules apply when all their courses are in this community with every session still free and
+// equal session counts (a hard rule's courses form one community; fixed sessions are what is left
+// out); otherwise local search repairs them. Day rules (different_days, min_days_apart,
+// min_days_between) are in dayRuleRows.ts, same_room in sameRoomRows.ts.
+import type { CompiledRule } from '../../shared/compiled/types.ts';
 import { followsDirectly } from '../../shared/eval/followsDirectly.ts';
-import { ROW_PAIR, type ModelBuilder } from './mipModel.ts';
-import type { Occupancy } from './occupancy.ts';
+import { addDayRuleRows } from './dayRuleRows.ts';
+import { COL_AUX, ROW_PACK, ROW_PAIR } from './mipModel.ts';
+import { RULE_SLACK_COST, type RuleContext, type RuleKindFilter } from './ruleContext.ts';
+import { addSameRoomRows, type SameRoomChoice } from './sameRoomRows.ts';
 
-export function addRuleRows(
-  p: CompiledProblem,
-  b: ModelBuilder,
-  courses: Int32Array,
-  freeOf: Map<number, number>,
-  varAt: Map<number, number>,
-  occ: Occupancy,
-): void {
-  const { nSlots, nPeriods, nDays } = p;
-  const inCommunity = new Set(courses);
-  const x = (c: number, s: number): number | undefined => varAt.get(c * nSlots + s);
-  const allFree = (c: number): boolean => freeOf.get(c) === p.courseSessionCount[c];
+/** Adds the rows of every hard rule `wanted` accepts; returns the same_room choices to apply after the solve. */
+export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => true): SameRoomChoice[] {
+  const { p } = ctx;
+  const rooms: SameRoomChoice[] = [];
   for (const rule of p.rules) {
-    if (!rule.hard) continue;
+    if (!rule.hard || !wanted(rule.kind)) continue;
     const cs = Array.from(rule.courses);
-    if (rule.kind === 'different_days') {
-      const mine = cs.filter((c) => inCommunity.has(c) && freeOf.has(c));
-      if (mine.length === 0) continue;
-      for (let d = 0; d < nDays; d++) {
-        const cols: number[] = [];
-        for (const c of mine) {
-          for (let s = d * nPeriods; s < (d + 1) * nPeriods; s++) {
-            const j = x(c, s);
-            if (j !== undefined) cols.push(j);
-          }
-        }
-        let placed = 0;
-        for (const c of cs) placed += occ.courseDay[c * nDays + d];
-        if (cols.length > Math.max(0, 1 - placed)) b.addRow(cols, null, -Infinity, Math.max(0, 1 - placed));
+    switch (rule.kind) {
+      case 'different_days':
+      case 'min_days_apart':
+      case 'min_days_between':
+        addDayRuleRows(ctx, rule);
+        break;
+      case 'same_room': {
+        const choice = addSameRoomRows(ctx, cs);
+        if (choice) rooms.push(choice);
+        break;
       }
+      case 'not_overlapping':
+        break; // a resource of its own in the packing rows (buildModel.ts)
+      default:
+        if (pairable(ctx, cs)) addPairRows(ctx, rule.kind, cs);
+    }
+  }
+  return rooms;
+}
+
+/** All courses in the community, every session free, equal session counts. */
+function pairable(ctx: RuleContext, cs: readonly number[]): boolean {
+  const { p } = ctx;
+  return cs.every(
+    (c) =>
+      ctx.inCommunity.has(c) &&
+      ctx.freeOf.get(c) === p.courseSessionCount[c] &&
+      p.courseSessionCount[c] === p.courseSessionCount[cs[0]],
+  );
+}
+
+function addPairRows(ctx: RuleContext, kind: CompiledRule['kind'], cs: readonly number[]): void {
+  const fromFirst = kind === 'same_time' || kind === 'same_day' || kind === 'same_period';
+  for (let i = 1; i < cs.length; i++) {
+    const a = fromFirst ? cs[0] : cs[i - 1];
+    const c = cs[i];
+    if (a === c) continue;
+    switch (kind) {
+      case 'same_time':
+      case 'consecutive':
+        addShifted(ctx, a, c, kind === 'same_time' ? 0 : ctx.p.courseLength[a]);
+        break;
+      case 'same_day':
+        addEqualCounts(ctx, a, c, ctx.p.nDays, (s) => Math.floor(s / ctx.p.nPeriods));
+        break;
+      case 'same_period':
+        addEqualCounts(ctx, a, c, ctx.p.nPeriods, (s) => s % ctx.p.nPeriods);
+        break;
+      case 'adjacent':
+        addAdjacent(ctx, a, c);
+        break;
+      case 'ordered':
+        addOrdered(ctx, a, c);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** x[c, s + shift] = x[a, s] (shift > 0: c follows a directly); starts with no partner are closed. */
+function addShifted(ctx: RuleContext, a: number, c: number, shift: number): void {
+  const { p, b, x } = ctx;
+  const partnered = new Set<number>();
+  for (let s = 0; s < p.nSlots; s++) {
+    const ja = x(a, s);
+    if (ja === undefined) continue;
+    const t = s + shift;
+    const jc = shift === 0 || followsDirectly(p, s, shift, t) ? x(c, t) : undefined;
+    if (jc === undefined) {
+      b.setUpper(ja, 0);
       continue;
     }
-    if (rule.kind !== 'same_time' && rule.kind !== 'consecutive') continue;
-    if (!cs.every((c) => inCommunity.has(c) && allFree(c))) continue;
-    if (!cs.every((c) => p.courseSessionCount[c] === p.courseSessionCount[cs[0]])) continue;
-    for (let i = 1; i < cs.length; i++) {
-      const a = rule.kind === 'same_time' ? cs[0] : cs[i - 1];
-      const c = cs[i];
-      const shift = rule.kind === 'same_time' ? 0 : p.courseLength[a];
-      const partnered = new Set<number>();
-      for (let s = 0; s < nSlots; s++) {
-        const ja = x(a, s);
-        if (ja === undefined) continue;
-        const t = s + shift;
-        const follows = rule.kind === 'same_time' || followsDirectly(p, s, shift, t);
-        const jc = follows ? x(c, t) : undefined;
-        if (jc === undefined) {
-          b.setUpper(ja, 0);
-          continue;
-        }
-        partnered.add(jc);
-        b.addRow([ja, jc], [1, -1], 0, 0, ROW_PAIR);
-      }
-      for (let t = 0; t < nSlots; t++) {
-        const jc = x(c, t);
-        if (jc !== undefined && !partnered.has(jc)) b.setUpper(jc, 0);
-      }
+    partnered.add(jc);
+    b.addRow([ja, jc], [1, -1], 0, 0, ROW_PAIR);
+  }
+  for (let t = 0; t < p.nSlots; t++) {
+    const jc = x(c, t);
+    if (jc !== undefined && !partnered.has(jc)) b.setUpper(jc, 0);
+  }
+}
+
+/** Per bucket (day or period), Σ x[a] = Σ x[c]. */
+function addEqualCounts(
+  ctx: RuleContext,
+  a: number,
+  c: number,
+  buckets: number,
+  bucketOf: (s: number) => number,
+): void {
+  const { p, b, x } = ctx;
+  const cols: number[][] = Array.from({ length: buckets }, () => []);
+  const vals: number[][] = Array.from({ length: buckets }, () => []);
+  for (let s = 0; s < p.nSlots; s++) {
+    const ja = x(a, s);
+    const jc = x(c, s);
+    const k = bucketOf(s);
+    if (ja !== undefined) {
+      cols[k].push(ja);
+      vals[k].push(1);
     }
+    if (jc !== undefined) {
+      cols[k].push(jc);
+      vals[k].push(-1);
+    }
+  }
+  for (let k = 0; k < buckets; k++) {
+    const hasA = vals[k].some((v) => v > 0);
+    const hasC = vals[k].some((v) => v < 0);
+    if (hasA && hasC) b.addRow(cols[k], vals[k], 0, 0, ROW_PAIR);
+    else for (const j of cols[k]) b.setUpper(j, 0);
+  }
+}
+
+/** Every start of a next to a start of c (either order, followsDirectly) and the reverse; equal counts per day. */
+function addAdjacent(ctx: RuleContext, a: number, c: number): void {
+  const { p, b, x } = ctx;
+  const la = p.courseLength[a];
+  const lc = p.courseLength[c];
+  const near = (from: number, lenFrom: number, other: number, lenOther: number, s: number): number[] => {
+    const out: number[] = [];
+    const after = s + lenFrom;
+    const ja = followsDirectly(p, s, lenFrom, after) ? x(other, after) : undefined;
+    if (ja !== undefined) out.push(ja);
+    const before = s - lenOther;
+    const jb = before >= 0 && followsDirectly(p, before, lenOther, s) ? x(other, before) : undefined;
+    if (jb !== undefined) out.push(jb);
+    return out;
+  };
+  for (const [from, lenFrom, other, lenOther] of [
+    [a, la, c, lc],
+    [c, lc, a, la],
+  ]) {
+    for (let s = 0; s < p.nSlots; s++) {
+      const j = x(from, s);
+      if (j === undefined) continue;
+      const partners = near(from, lenFrom, other, lenOther, s);
+      if (partners.length === 0) b.setUpper(j, 0);
+      else b.addRow([j, ...partners], [1, ...partners.map(() => -1)], -Infinity, 0, ROW_PAIR);
+    }
+  }
+  addEqualCounts(ctx, a, c, p.nDays, (s) => Math.floor(s / p.nPeriods));
+}
+
+/**
+ * Session k of a ends no later than session k of c starts, for every k: with both in time order,
+ * for every start t of c, c's starts up to t are at most a's sessions ended by t. One slack (shared
+ * by the rows, penalised) lets c place a session a could not.
+ */
+function addOrdered(ctx: RuleContext, a: number, c: number): void {
+  const { p, b, x } = ctx;
+  const la = p.courseLength[a];
+  const slack = b.addCol(RULE_SLACK_COST, 0, Infinity, false, COL_AUX);
+  const cStarts: number[] = [];
+  const aEnded: number[] = [];
+  let aNext = 0;
+  for (let t = 0; t < p.nSlots; t++) {
+    // a's sessions starting at s <= t - la have ended by t.
+    for (; aNext + la <= t; aNext++) {
+      const ja = x(a, aNext);
+      if (ja !== undefined) aEnded.push(ja);
+    }
+    const jc = x(c, t);
+    if (jc === undefined) continue;
+    cStarts.push(jc);
+    b.addRow(
+      [...cStarts, ...aEnded, slack],
+      [...cStarts.map(() => 1), ...aEnded.map(() => -1), -1],
+      -Infinity,
+      0,
+      ROW_PACK,
+    );
   }
 }

@@ -1,6 +1,7 @@
 // A greedy start for the MIP: course by course (fewest options first), sessions take start variables
 // spread over days while every packing row stays within its bound, switching on day indicators as
-// needed. Variables tied by pairing rules are left to HiGHS. The result (start and indicator values)
+// needed. Start variables tied one to one by pairing rows (same_time, consecutive: x[a, s] = x[c, t])
+// are taken together as a block; variables in other pairing rows are left to HiGHS. The result (start and indicator values)
 // is given to HiGHS as a starting solution, so even an interrupted solve returns at least this.
 import { COL_AUX, COL_INDICATOR, COL_START, ROW_PACK, ROW_PAIR, type MipModel } from './mipModel.ts';
 
@@ -35,32 +36,79 @@ export function greedyStart(
   }
   const act = new Float64Array(numRows);
   const value = new Uint8Array(numCols);
-  const indicatorIn = (i: number): number => {
+  const tieRow = new Uint8Array(numRows);
+  for (let i = 0; i < numRows; i++) {
+    const k = starts[i];
+    tieRow[i] =
+      rowKind[i] === ROW_PAIR &&
+      starts[i + 1] - k === 2 &&
+      values[k] + values[k + 1] === 0 &&
+      m.rowLower[i] === 0 &&
+      rowUpper[i] === 0
+        ? 1
+        : 0;
+  }
+  const indicatorIn = (i: number, pending: readonly number[]): number => {
     for (let k = starts[i]; k < starts[i + 1]; k++) {
-      if (colKind[indices[k]] === COL_INDICATOR && values[k] < 0 && !value[indices[k]]) return k;
+      const j = indices[k];
+      if (colKind[j] === COL_INDICATOR && values[k] < 0 && !value[j] && !pending.includes(j)) return k;
     }
     return -1;
   };
+  /** The indicators start variable j needs switched on, or null when it does not fit. */
   const fits = (j: number): number[] | null => {
     const needY: number[] = [];
+    const extra = new Map<number, number>(); // row -> activity the indicators in needY add
+    const rowAct = (i: number): number => act[i] + (extra.get(i) ?? 0);
     for (let k = colStart[j]; k < colStart[j + 1]; k++) {
       const i = colRow[k];
+      if (tieRow[i]) continue;
       if (rowKind[i] === ROW_PAIR) return null;
-      if (rowKind[i] !== ROW_PACK || act[i] + colVal[k] <= rowUpper[i] + EPS) continue;
-      const ky = indicatorIn(i);
-      if (ky < 0 || act[i] + colVal[k] + values[ky] > rowUpper[i] + EPS) return null;
+      if (rowKind[i] !== ROW_PACK || rowAct(i) + colVal[k] <= rowUpper[i] + EPS) continue;
+      const ky = indicatorIn(i, needY);
+      if (ky < 0 || rowAct(i) + colVal[k] + values[ky] > rowUpper[i] + EPS) return null;
       const y = indices[ky];
       for (let q = colStart[y]; q < colStart[y + 1]; q++) {
         const r = colRow[q];
-        if (rowKind[r] === ROW_PACK && colVal[q] > 0 && act[r] + colVal[q] > rowUpper[r] + EPS) return null;
+        if (rowKind[r] === ROW_PACK && colVal[q] > 0 && rowAct(r) + colVal[q] > rowUpper[r] + EPS)
+          return null;
       }
       needY.push(y);
+      for (let q = colStart[y]; q < colStart[y + 1]; q++)
+        extra.set(colRow[q], (extra.get(colRow[q]) ?? 0) + colVal[q]);
     }
     return needY;
   };
   const take = (j: number): void => {
     value[j] = 1;
     for (let k = colStart[j]; k < colStart[j + 1]; k++) act[colRow[k]] += colVal[k];
+  };
+  const untake = (j: number): void => {
+    value[j] = 0;
+    for (let k = colStart[j]; k < colStart[j + 1]; k++) act[colRow[k]] -= colVal[k];
+  };
+  const blockOf = tieBlocks(m, tieRow);
+  const placed = new Map<number, number>();
+  /** Takes j with its tie block (and the indicators they need), or nothing. */
+  const takeBlock = (j: number): boolean => {
+    const members = blockOf.get(j) ?? [j];
+    const done: number[] = [];
+    for (const mj of members) {
+      const ys = value[mj] || m.colUpper[mj] < 0.5 ? null : fits(mj);
+      if (!ys) {
+        for (const t of done.reverse()) untake(t);
+        return false;
+      }
+      for (const y of ys) {
+        take(y);
+        done.push(y);
+      }
+      take(mj);
+      done.push(mj);
+    }
+    for (const mj of members)
+      if (mj < xCourse.length) placed.set(xCourse[mj], (placed.get(xCourse[mj]) ?? 0) + 1);
+    return true;
   };
   // Start variables of each course are contiguous; order courses by options per session needed.
   const ranges: Array<{ c: number; from: number; to: number }> = [];
@@ -76,29 +124,55 @@ export function greedyStart(
       (a.to - a.from) / Math.max(1, need(a.c)) - (b.to - b.from) / Math.max(1, need(b.c)) || a.c - b.c,
   );
   for (const { c, from, to } of ranges) {
-    let left = need(c);
+    const left = (): number => need(c) - (placed.get(c) ?? 0);
     const usedDay = new Set<number>();
-    for (let pass = 0; pass < 2 && left > 0; pass++) {
-      for (let j = from; j < to && left > 0; j++) {
+    for (let pass = 0; pass < 2 && left() > 0; pass++) {
+      for (let j = from; j < to && left() > 0; j++) {
         if (value[j] || m.colUpper[j] < 0.5 || colKind[j] !== COL_START) continue;
         const day = Math.floor(xSlot[j] / nPeriods);
         if (pass === 0 && usedDay.has(day)) continue;
-        const ys = fits(j);
-        if (!ys) continue;
-        for (const y of ys) take(y);
-        take(j);
-        usedDay.add(day);
-        left--;
+        if (takeBlock(j)) usedDay.add(day);
       }
     }
   }
   return completeAux(m, value);
 }
 
+/** Start variables joined by tie rows (x[a] = x[c]): each member of a block maps to the whole block. */
+function tieBlocks(m: MipModel, tieRow: Uint8Array): Map<number, number[]> {
+  const parent = new Map<number, number>();
+  const find = (j: number): number => {
+    let r = j;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  for (let i = 0; i < m.numRows; i++) {
+    if (!tieRow[i]) continue;
+    const a = find(m.indices[m.starts[i]]);
+    const b = find(m.indices[m.starts[i] + 1]);
+    if (!parent.has(a)) parent.set(a, a);
+    if (a !== b) parent.set(b, a);
+  }
+  const blocks = new Map<number, number[]>();
+  for (const j of parent.keys()) {
+    const r = find(j);
+    const list = blocks.get(r) ?? [];
+    list.push(j);
+    blocks.set(r, list);
+  }
+  const out = new Map<number, number[]>();
+  for (const list of blocks.values()) {
+    list.sort((x, y) => x - y);
+    for (const j of list) out.set(j, list);
+  }
+  return out;
+}
+
 /**
  * Values for the continuous columns given the start and indicator values: rows in build order, each
  * row's unset auxiliary column set to the value nearest its lower bound that satisfies the row
- * (misses, spread shortfall, gap slacks are defined by the row that introduces them).
+ * (misses, spread shortfall, gap slacks are defined by the row that introduces them); a later row
+ * that an auxiliary column set earlier violates moves it just enough.
  */
 function completeAux(m: MipModel, chosen: Uint8Array): SparseStart {
   const { numRows, numCols, starts, indices, values, colKind, rowLower, rowUpper, colLower, colUpper } = m;
@@ -113,12 +187,25 @@ function completeAux(m: MipModel, chosen: Uint8Array): SparseStart {
   for (let i = 0; i < numRows; i++) {
     let act = 0;
     let free = -1;
+    let firstAux = -1;
     for (let k = starts[i]; k < starts[i + 1]; k++) {
       const j = indices[k];
       if (set[j]) act += values[k] * x[j];
       else if (free < 0) free = k;
+      if (firstAux < 0 && colKind[j] === COL_AUX) firstAux = k;
     }
-    if (free < 0) continue;
+    if (free < 0) {
+      // Every column set (an auxiliary bounded by several rows, like a day's last busy period): when
+      // the row is violated, move its first auxiliary column as little as needed, within its bounds.
+      if (firstAux < 0 || (act >= rowLower[i] - EPS && act <= rowUpper[i] + EPS)) continue;
+      const j = indices[firstAux];
+      const a = values[firstAux];
+      const rest = act - a * x[j];
+      const lo = a > 0 ? (rowLower[i] - rest) / a : (rowUpper[i] - rest) / a;
+      const hi = a > 0 ? (rowUpper[i] - rest) / a : (rowLower[i] - rest) / a;
+      x[j] = Math.min(Math.max(x[j], lo, colLower[j]), hi, colUpper[j]);
+      continue;
+    }
     const j = indices[free];
     const a = values[free];
     // lo <= act + a·v <= hi  ->  interval for v, then clamp to the column's bounds (nearest to its lower bound).

@@ -3,6 +3,7 @@
 // courses have different session counts.
 import type { CompiledProblem, CompiledRule } from '../../shared/compiled/types.ts';
 import type { PrecheckFinding } from '../../shared/solver/protocol.ts';
+import { distinctMembers, everyRule, memberCount, memberName } from '../../shared/compiled/ruleMembers.ts';
 
 function fixedId(p: CompiledProblem, s: number): string {
   return `${p.courseIds[p.sessionCourse[s]]} session ${p.sessionIndex[s] + 1}`;
@@ -67,9 +68,9 @@ export function fixedChecks(p: CompiledProblem, out: PrecheckFinding[]): void {
 const PAIRED_KINDS = new Set<string>(['same_time', 'consecutive', 'same_day', 'same_period', 'adjacent']);
 
 export function ruleChecks(p: CompiledProblem, out: PrecheckFinding[]): void {
-  for (const rule of p.rules) {
+  for (const rule of everyRule(p)) {
     if (!rule.hard || !PAIRED_KINDS.has(rule.kind)) continue;
-    const counts = Array.from(rule.courses, (c) => p.courseSessionCount[c]);
+    const counts = Array.from(rule.courses, (_c, i) => memberCount(p, rule, i));
     if (counts.every((n) => n === counts[0])) continue;
     const ids = Array.from(rule.courses, (c) => p.courseIds[c]);
     out.push({
@@ -79,7 +80,7 @@ export function ruleChecks(p: CompiledProblem, out: PrecheckFinding[]): void {
         ...ids.map((id) => ({ sheet: 'Courses', id })),
       ],
       fatal: false,
-      message: `Hard ${rule.kind} rule pairs session k of ${ids.join(', ')}, but their session counts differ (${counts.join(', ')}); unpaired sessions are unconstrained.`,
+      message: `Hard ${rule.kind} rule pairs session k of ${Array.from(rule.courses, (_c, i) => memberName(p, rule, i)).join(', ')}, but their session counts differ (${counts.join(', ')}); unpaired sessions are unconstrained.`,
       hint: `Give the courses of this rule the same number of sessions, or make the rule soft.`,
     });
   }
@@ -108,9 +109,10 @@ export function ruleFitChecks(p: CompiledProblem, out: PrecheckFinding[]): void 
     sheet: 'Rules',
     id: `row ${rule.source + 2}`,
   });
-  for (const rule of p.rules) {
+  for (const rule of everyRule(p)) {
     if (!rule.hard) continue;
     const ids = [...new Set(Array.from(rule.courses, (c) => p.courseIds[c]))];
+    const distinct = distinctMembers(p, rule);
     const fail = (message: string, hint: string): void => {
       out.push({
         code: 'rule_cannot_fit',
@@ -121,19 +123,20 @@ export function ruleFitChecks(p: CompiledProblem, out: PrecheckFinding[]): void 
       });
     };
     if (rule.kind === 'min_days_apart') {
-      for (const c of new Set(rule.courses)) {
-        const n = p.courseSessionCount[c];
+      for (const i of distinct) {
+        const n = memberCount(p, rule, i);
         if (n > 1 && (n - 1) * rule.value + 1 > p.nDays)
           fail(
-            `Hard min_days_apart rule: the ${n} sessions of ${p.courseIds[c]} cannot be ${rule.value} days apart in a ${p.nDays}-day week (they need ${(n - 1) * rule.value + 1} days).`,
+            `Hard min_days_apart rule: the ${n} sessions of ${memberName(p, rule, i)} cannot be ${rule.value} days apart in a ${p.nDays}-day week (they need ${(n - 1) * rule.value + 1} days).`,
             'Lower the value, make the rule soft, or give the course fewer sessions.',
           );
       }
     } else if (rule.kind === 'min_days_between') {
-      const k = new Set(Array.from(rule.courses).filter((c) => p.courseSessionCount[c] > 0)).size;
+      const k = distinct.length;
+      const names = distinct.map((i) => memberName(p, rule, i));
       if (k > 1 && (k - 1) * rule.value + 1 > p.nDays)
         fail(
-          `Hard min_days_between rule: ${k} courses (${ids.join(', ')}) cannot each be ${rule.value} days from the others in a ${p.nDays}-day week (they need ${(k - 1) * rule.value + 1} days).`,
+          `Hard min_days_between rule: ${k} courses (${names.join(', ')}) cannot each be ${rule.value} days from the others in a ${p.nDays}-day week (they need ${(k - 1) * rule.value + 1} days).`,
           'Lower the value, list fewer courses, or make the rule soft.',
         );
     } else if (rule.kind === 'consecutive' || rule.kind === 'adjacent') {
@@ -144,7 +147,7 @@ export function ruleFitChecks(p: CompiledProblem, out: PrecheckFinding[]): void 
         const len = p.courseLength[a] + p.courseLength[b];
         if (len > block)
           fail(
-            `Hard ${rule.kind} rule: ${p.courseIds[a]} and ${p.courseIds[b]} back to back take ${len} periods, but no run of periods without a break is longer than ${block}.`,
+            `Hard ${rule.kind} rule: ${memberName(p, rule, i - 1)} and ${memberName(p, rule, i)} back to back take ${len} periods, but no run of periods without a break is longer than ${block}.`,
             'Shorten a session, remove the break that splits the day, or make the rule soft.',
           );
       }

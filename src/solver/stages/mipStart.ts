@@ -27,7 +27,7 @@ export async function mipStart(
     seed: number;
     timeLimitMs: number;
     signal?: AbortSignal;
-    /** Model max_gaps_per_day in the MIPs (see BuildOptions.gapRows). */
+    /** Model the gap limits in the MIPs (see BuildOptions.gapRows; default true). */
     gapRows?: boolean;
     /** A runner already started (and warmed up) by the caller, who closes it. */
     runner?: MipRunner;

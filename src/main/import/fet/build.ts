@@ -379,7 +379,8 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     const open = doc.hours.map((_h, h) => !ctx.breaks.has(d * H + h));
     return open.some((o, h) => !o && open.indexOf(true) < h && open.lastIndexOf(true) > h);
   });
-  resolveRelations(ctx.relations, courseOf, courseActs, order, rules, demote, note, innerBreak);
+  const bySession: Relation[] = [];
+  resolveRelations(ctx.relations, courseOf, courseActs, order, rules, bySession, note, innerBreak);
   const sessionOf = new Map<number, { courseId: string; session: number }>();
   for (const [cid, acts] of courseActs) {
     const slots = order.get(cid)!;
@@ -387,6 +388,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     for (let k = 0; k < slots.length; k++) if (slots[k] === undefined) slots[k] = rest.shift();
     slots.forEach((a, k) => sessionOf.set(a!, { courseId: cid, session: k + 1 }));
   }
+  for (const r of bySession) rules.push(sessionRule(r, sessionOf, note));
 
   // Fixed sessions.
   const fixed: Fixed[] = [];
@@ -486,14 +488,19 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
   return { college, kinds, sessionOf, activities: doc.activities.length, inactive: doc.inactive };
 }
 
-/** Turns relations between activities into Rules between courses, fixing each course's session order. */
+/**
+ * Turns relations between activities into Rules between courses, fixing each course's session
+ * order. A relation over only some sessions of a course, between sessions of one course, or whose
+ * pairing the courses' session order cannot follow goes to `bySession` (a rule naming single
+ * sessions, course_id#k, once the order is fixed: sessionRule).
+ */
 function resolveRelations(
   relations: Relation[],
   courseOf: Map<number, string>,
   courseActs: Map<string, number[]>,
   order: Map<string, Array<number | undefined>>,
   rules: Rule[],
-  demote: (k: string, o: Outcome, a: number[], r: string) => void,
+  bySession: Relation[],
   note: (k: string, o: Outcome, a: number[], r: string) => void,
   innerBreak: boolean,
 ): void {
@@ -507,9 +514,13 @@ function resolveRelations(
       note(r.fetKind, 'mapped', acts, '');
       continue;
     }
+    if (r.rule === 'same_room' && r.value !== 1) {
+      drop(`at most ${r.value} different rooms has no equivalent (only 1: same_room)`);
+      continue;
+    }
     const full = cs.every((c) => courseActs.get(c)!.every((a) => acts.includes(a)));
     if (!full) {
-      drop('lists only some sessions of a course (the contract relates whole courses)');
+      bySession.push(r);
       continue;
     }
     if (r.rule === 'min_days') {
@@ -530,10 +541,6 @@ function resolveRelations(
       continue;
     }
     if (r.rule === 'same_room') {
-      if (r.value !== 1) {
-        drop(`at most ${r.value} different rooms has no equivalent (only 1: same_room)`);
-        continue;
-      }
       rules.push({ kind: 'same_room', courses: cs, hard: true, weight: 1, ...soft(r) });
       note(r.fetKind, 'mapped', acts, '');
       continue;
@@ -554,10 +561,6 @@ function resolveRelations(
       note(r.fetKind, 'mapped', acts, '');
       continue;
     }
-    if (new Set(cs).size !== cs.length) {
-      note(r.fetKind, 'dropped', acts, 'relates two sessions of one course');
-      continue;
-    }
     if (innerBreak && (r.rule === 'consecutive' || r.rule === 'adjacent')) {
       note(
         r.fetKind,
@@ -565,6 +568,10 @@ function resolveRelations(
         acts,
         'FET lets a break fall between the two activities; the contract puts them in touching periods (this file has breaks inside the day)',
       );
+      continue;
+    }
+    if (new Set(cs).size !== cs.length) {
+      bySession.push(r); // two sessions of one course
       continue;
     }
     const ordered = r.rule === 'consecutive' || r.rule === 'ordered';
@@ -582,15 +589,16 @@ function resolveRelations(
       : [...new Set(r0.activities.map((a) => courseOf.get(a)!))].sort();
     const m = Math.min(...cs.map((c) => courseActs.get(c)!.length));
     const all = rels.flatMap((r) => r.activities);
-    const fail = (why: string): void => {
-      for (const r of rels) note(r.fetKind, 'dropped', r.activities, why);
+    // When the courses' session order cannot follow these pairs, each relation names its sessions.
+    const bySessions = (): void => {
+      bySession.push(...rels);
     };
     if (rels.length !== m) {
-      fail('pairs only some sessions of the courses (the contract pairs session k with session k of each)');
+      bySessions(); // pairs only some sessions of the courses
       continue;
     }
     if (new Set(all).size !== all.length) {
-      fail('relates one session to several sessions of another course');
+      bySessions(); // relates one session to several sessions of another course
       continue;
     }
     // Try to place each relation at one position k in every course's session order.
@@ -624,7 +632,7 @@ function resolveRelations(
       if (!ok) break;
     }
     if (!ok) {
-      fail('its pairing of sessions conflicts with another rule on the same courses');
+      bySessions(); // its pairing conflicts with another rule on the same courses
       continue;
     }
     for (const [c, slots] of trial) order.set(c, slots);
@@ -637,7 +645,33 @@ function resolveRelations(
     });
     for (const r of rels) note(r.fetKind, 'mapped', r.activities, '');
   }
-  void demote;
+}
+
+/**
+ * A relation as a rule naming single sessions (course_id#k), exact for every kind: FET relates each
+ * pair of the listed activities, and single-session members pair the same way. FET's min days
+ * between activities becomes min_days_between (every pair of members apart; value 1 = different days).
+ */
+function sessionRule(
+  r: Relation,
+  sessionOf: Map<number, { courseId: string; session: number }>,
+  note: (k: string, o: Outcome, a: number[], r: string) => void,
+): Rule {
+  const acts = [...new Set(r.activities)];
+  const courses = acts.map((a) => {
+    const at = sessionOf.get(a)!;
+    return `${at.courseId}#${at.session}`;
+  });
+  const kind: Rule['kind'] = r.rule === 'min_days' ? 'min_days_between' : r.rule;
+  if (r.weakened) note(r.fetKind, 'weakened', acts, r.weakened);
+  else note(r.fetKind, 'mapped', acts, '');
+  return {
+    kind,
+    courses,
+    hard: r.hard,
+    weight: r.hard ? 1 : r.weight,
+    ...(r.rule === 'min_days' ? { value: r.value ?? 1 } : {}),
+  };
 }
 
 /**

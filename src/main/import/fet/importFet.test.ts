@@ -188,9 +188,11 @@ describe('FET constraints', () => {
         { kind: 'same_room', courses: ['A1'], hard: true, weight: 1 },
         { kind: 'same_time', courses: ['A12', 'A9'], hard: false, weight: 80 },
         { kind: 'adjacent', courses: ['A1', 'A6'], hard: true, weight: 1 },
+        // Min days between activities 1 and 3, one session each of A1 and A3: named by session.
+        { kind: 'min_days_between', courses: ['A1#1', 'A3#1'], hard: true, weight: 1, value: 1 },
       ]),
     );
-    expect(c.rules).toHaveLength(9);
+    expect(c.rules).toHaveLength(10);
   });
 
   it('pairs sessions k with k so that same-time activities are the same session numbers', async () => {
@@ -230,14 +232,12 @@ describe('FET constraints', () => {
     );
     expect(bySheet.get('ConstraintTwoActivitiesGrouped')).toBeUndefined();
     expect(bySheet.get('ConstraintTeacherMaxHoursDaily')).toMatch(/soft.*Activities: 7, 8, 10$/);
-    expect(bySheet.get('ConstraintMinDaysBetweenActivities')).toMatch(
-      /only some sessions.*Activities: 1, 3$/,
-    );
+    expect(bySheet.get('ConstraintMinDaysBetweenActivities')).toBeUndefined();
     const detailed = await importFetDetailed(fixture('constraints.fet'));
     const kinds = detailed.build!.kinds;
     expect(kinds.get('ConstraintMinDaysBetweenActivities')).toMatchObject({
-      mapped: 2,
-      dropped: 1,
+      mapped: 3,
+      dropped: 0,
       weakened: 0,
     });
     expect(kinds.get('ConstraintActivitiesSameStartingTime')).toMatchObject({ mapped: 3, dropped: 0 });
@@ -261,13 +261,13 @@ describe('FET relations the contract says with min_days_between, same_period and
     expect(e.hardTotal - e.hard.rule).toBe(0);
     return e.hard.rule;
   }
-  // A1 (activities 1, 2) and A4 (4, 5) at the same hours, A3 two days from A1, A6 and A7 back to back.
+  // A1 (activities 1, 2) and A4 (4, 5) all at one hour, A3 two days from A1, A6 and A7 back to back.
   const good: Place[] = [
     ['A1', 1, 0, 0],
-    ['A1', 2, 2, 2],
+    ['A1', 2, 2, 0],
     ['A3', 1, 4, 1],
     ['A4', 1, 1, 0],
-    ['A4', 2, 3, 2],
+    ['A4', 2, 3, 0],
     ['A6', 1, 0, 2],
     ['A7', 1, 0, 1],
   ];
@@ -281,6 +281,8 @@ describe('FET relations the contract says with min_days_between, same_period and
       { kind: 'min_days_apart', courses: ['A1'], hard: true, weight: 1, value: 2 },
       { kind: 'same_period', courses: ['A1', 'A4'], hard: true, weight: 1 },
       { kind: 'adjacent', courses: ['A6', 'A7'], hard: true, weight: 1 },
+      // Activities 4 and 5 are both sessions of A4: a rule naming the two sessions.
+      { kind: 'same_period', courses: ['A4#1', 'A4#2'], hard: true, weight: 1 },
     ]);
     const { build } = await importFetDetailed(fixture('relations.fet'));
     // Activity 2 pairs with 5 (written "5, 2"): both are session 2.
@@ -288,11 +290,8 @@ describe('FET relations the contract says with min_days_between, same_period and
     expect(build!.sessionOf.get(5)).toEqual({ courseId: 'A4', session: 2 });
     expect(build!.kinds.get('ConstraintMinDaysBetweenActivities')).toMatchObject({ mapped: 1, dropped: 0 });
     expect(build!.kinds.get('ConstraintTwoActivitiesGrouped')).toMatchObject({ mapped: 1, dropped: 0 });
-    expect(build!.kinds.get('ConstraintActivitiesSameStartingHour')).toMatchObject({ mapped: 2, dropped: 1 });
-    // Two sessions of one course at the same hour cannot be said: reported with its activities.
-    expect(result.warnings.map((w) => w.message)).toContain(
-      '1 ConstraintActivitiesSameStartingHour not imported: relates two sessions of one course. Activities: 4, 5',
-    );
+    expect(build!.kinds.get('ConstraintActivitiesSameStartingHour')).toMatchObject({ mapped: 3, dropped: 0 });
+    expect(result.warnings).toEqual([]);
   });
 
   it('scores a timetable that keeps them at 0 and counts each broken one', async () => {
@@ -303,16 +302,17 @@ describe('FET relations the contract says with min_days_between, same_period and
     // A3 one day after A1's second session: min days between broken once.
     expect(ruleCost(c, moved('A3', 1, 3, 1))).toBe(1);
     // A1's sessions one day apart: min days (within the course) broken once, and A3 stays 2+ away.
-    expect(ruleCost(c, moved('A1', 2, 1, 2))).toBe(1);
-    // A4's second session in another hour than A1's second: same period broken once.
-    expect(ruleCost(c, moved('A4', 2, 3, 1))).toBe(1);
-    // A4's sessions swapped: each is in the hour of the other pair.
+    expect(ruleCost(c, moved('A1', 2, 1, 0))).toBe(1);
+    // A4's second session in another hour: same period broken with A1's second session and with
+    // A4's first (the two sessions of one course FET puts at one hour).
+    expect(ruleCost(c, moved('A4', 2, 3, 1))).toBe(2);
+    // All four at another common hour: kept.
     expect(
       ruleCost(
         c,
-        good.map((x): Place => (x[0] === 'A4' ? ['A4', x[1], x[2], x[1] === 1 ? 2 : 0] : x)),
+        good.map((x): Place => (x[0] === 'A1' || x[0] === 'A4' ? [x[0], x[1], x[2], 3] : x)),
       ),
-    ).toBe(2);
+    ).toBe(0);
     // A7 on another day, or one hour apart: not back to back.
     expect(ruleCost(c, moved('A7', 1, 1, 1))).toBe(1);
     expect(ruleCost(c, moved('A7', 1, 0, 0))).toBe(1);
@@ -331,6 +331,7 @@ describe('FET relations the contract says with min_days_between, same_period and
     expect(a.result.ok && a.result.college.rules.map((r) => r.kind)).toEqual([
       'min_days_between',
       'min_days_apart',
+      'same_period',
       'same_period',
     ]);
     expect(a.build!.kinds.get('ConstraintTwoActivitiesGrouped')).toMatchObject({ mapped: 0, dropped: 1 });

@@ -76,6 +76,75 @@ export function ResultPanel({ finished, elapsedMs, onOpenTimetable }: Props): Re
   const violations = explained?.violations ?? [];
   const shown = all ? violations : violations.slice(0, SHOWN);
   const pairs = explained?.studentClashes?.pairs ?? [];
+  // Whether it became the active timetable, and the choice when it did not: first, so it is seen.
+  const decision =
+    notActivated && !isActive ? (
+      <div className="result-section" role="group" aria-label="Which timetable to use">
+        <h5>Not made active: it is worse than the active timetable</h5>
+        <table className="compare-costs">
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Hard</th>
+              <th scope="col">Soft</th>
+              <th scope="col">Students double-booked</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">This result</th>
+              <td>{mine.hardTotal}</td>
+              <td>{Math.round(mine.softTotal * 100) / 100}</td>
+              <td>{mine.studentClashes ?? '\u2014'}</td>
+            </tr>
+            <tr>
+              <th scope="row">Active: {previous.name}</th>
+              <td>{previous.hardTotal}</td>
+              <td>{Math.round(previous.softTotal * 100) / 100}</td>
+              <td>{previous.studentClashes ?? '\u2014'}</td>
+            </tr>
+          </tbody>
+        </table>
+        {choice === 'kept' ? (
+          <p>
+            &ldquo;{previous.name}&rdquo; stays the active timetable; this result is kept on the Variants
+            screen.
+          </p>
+        ) : (
+          <div className="actions">
+            <button type="button" onClick={() => setChoice('kept')}>
+              Keep &ldquo;{previous.name}&rdquo;
+            </button>
+            <button type="button" className="primary" onClick={() => void use(true)}>
+              Use this result and open it
+            </button>
+          </div>
+        )}
+      </div>
+    ) : (
+      <div className="result-section">
+        {isActive ? (
+          <p>
+            It is the active timetable
+            {finished.activated && previous
+              ? `; the one it replaced, \u201c${previous.name}\u201d (${costWords(previous)}), stays on the Variants screen`
+              : ''}
+            .
+          </p>
+        ) : (
+          <p className="muted">It is kept as a version: compare it with the others on the Variants screen.</p>
+        )}
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void (isActive ? onOpenTimetable() : use(true))}
+          >
+            {isActive ? 'Open the timetable' : 'Make it active and open it'}
+          </button>
+        </div>
+      </div>
+    );
   return (
     <div className={`callout ${head.tone}`} data-testid="job-result">
       <h4>{head.title}</h4>
@@ -83,6 +152,7 @@ export function ResultPanel({ finished, elapsedMs, onOpenTimetable }: Props): Re
         {costWords(mine)} &middot; took {formatDuration(elapsedMs)}
       </p>
       {finished.note && <p className="small muted">{finished.note}</p>}
+      {decision}
 
       {explained && Object.keys(explained.hardByKind).length > 0 && (
         <div className="result-section">
@@ -167,75 +237,6 @@ export function ResultPanel({ finished, elapsedMs, onOpenTimetable }: Props): Re
         </div>
       )}
 
-      {notActivated && !isActive ? (
-        <div className="result-section" role="group" aria-label="Which timetable to use">
-          <h5>Not made active: it is worse than the active timetable</h5>
-          <table className="compare-costs">
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Hard</th>
-                <th scope="col">Soft</th>
-                <th scope="col">Students double-booked</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">This result</th>
-                <td>{mine.hardTotal}</td>
-                <td>{Math.round(mine.softTotal * 100) / 100}</td>
-                <td>{mine.studentClashes ?? '\u2014'}</td>
-              </tr>
-              <tr>
-                <th scope="row">Active: {previous.name}</th>
-                <td>{previous.hardTotal}</td>
-                <td>{Math.round(previous.softTotal * 100) / 100}</td>
-                <td>{previous.studentClashes ?? '\u2014'}</td>
-              </tr>
-            </tbody>
-          </table>
-          {choice === 'kept' ? (
-            <p>
-              &ldquo;{previous.name}&rdquo; stays the active timetable; this result is kept on the Variants
-              screen.
-            </p>
-          ) : (
-            <div className="actions">
-              <button type="button" onClick={() => setChoice('kept')}>
-                Keep &ldquo;{previous.name}&rdquo;
-              </button>
-              <button type="button" className="primary" onClick={() => void use(true)}>
-                Use this result and open it
-              </button>
-            </div>
-          )}
-        </div>
-      ) : (
-        <div className="result-section">
-          {isActive ? (
-            <p>
-              It is the active timetable
-              {finished.activated && previous
-                ? `; the one it replaced, \u201c${previous.name}\u201d (${costWords(previous)}), stays on the Variants screen`
-                : ''}
-              .
-            </p>
-          ) : (
-            <p className="muted">
-              It is kept as a version: compare it with the others on the Variants screen.
-            </p>
-          )}
-          <div className="actions">
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void (isActive ? onOpenTimetable() : use(true))}
-            >
-              {isActive ? 'Open the timetable' : 'Make it active and open it'}
-            </button>
-          </div>
-        </div>
-      )}
       {error && (
         <p role="alert" className="error">
           {error}

@@ -2,24 +2,16 @@
 // comparison of two versions (which sessions moved where).
 import { useCallback, useEffect, useState } from 'react';
 import type { MovedSession, TimetableInfo } from '../../../shared/ipc/contract.ts';
-import type { College } from '../../../shared/model/types.ts';
+import type { TimetableKpis } from '../../../shared/model/timetableKpis.ts';
 import { api, messageOf } from '../api.ts';
-import { timetableKpis } from '../variants/timetableKpis.ts';
-import type { TimetableKpis } from '../variants/timetableKpis.ts';
+import { MovedTable, type Week } from '../variants/MovedTable.tsx';
 import { VersionRow } from '../variants/VersionRow.tsx';
 import '../generate/generate.css';
 import type { OpenTimetable } from '../timetable/focus.ts';
 
-function placeText(college: College | null, p: MovedSession['from']): string {
-  if (p.day === null || p.period === null) return 'unplaced';
-  const day = college?.calendar.days[p.day] ?? `day ${p.day + 1}`;
-  const period = college?.periods[p.period]?.label ?? `period ${p.period + 1}`;
-  return `${day} ${period}${p.roomId ? `, ${p.roomId}` : ''}`;
-}
-
 export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: OpenTimetable }): React.JSX.Element {
   const [list, setList] = useState<TimetableInfo[] | null>(null);
-  const [college, setCollege] = useState<College | null>(null);
+  const [week, setWeek] = useState<Week | null>(null);
   const [a, setA] = useState<number | null>(null);
   const [b, setB] = useState<number | null>(null);
   const [kpis, setKpis] = useState<Record<number, TimetableKpis>>({});
@@ -28,15 +20,13 @@ export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: OpenTimet
 
   const load = useCallback(async () => {
     try {
-      const [rows, c] = await Promise.all([api().timetableList(), api().collegeGet()]);
+      // The KPIs are worked out in main (kept there per version), not from the whole college here.
+      const [rows, figures] = await Promise.all([api().timetableList(), api().timetableKpis()]);
       setList(rows);
-      setCollege(c);
-      if (c) {
-        const found = await Promise.all(rows.map((t) => api().timetableGet({ id: t.id })));
-        const next: Record<number, TimetableKpis> = {};
-        for (const f of found) if (f) next[f.summary.id] = timetableKpis(c, f.timetable);
-        setKpis(next);
-      }
+      setWeek({ days: figures.days, periods: figures.periods });
+      const next: Record<number, TimetableKpis> = {};
+      for (const { id, ...k } of figures.versions) next[id] = k;
+      setKpis(next);
       setA((x) => x ?? rows[1]?.id ?? rows[0]?.id ?? null);
       setB((x) => x ?? rows[0]?.id ?? null);
     } catch (e) {
@@ -175,30 +165,7 @@ export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: OpenTimet
             <p aria-live="polite">
               {moved.moved.length} of {moved.sessions} sessions moved from {name(a)} to {name(b)}.
             </p>
-            {moved.moved.length > 0 && (
-              <div className="table-scroll">
-                <table className="data-table" aria-label="Moved sessions">
-                  <thead>
-                    <tr>
-                      <th scope="col">Course</th>
-                      <th scope="col">Session</th>
-                      <th scope="col">From</th>
-                      <th scope="col">To</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {moved.moved.map((m) => (
-                      <tr key={`${m.courseId}-${m.session}`}>
-                        <td>{m.courseId}</td>
-                        <td>{m.session}</td>
-                        <td>{placeText(college, m.from)}</td>
-                        <td>{placeText(college, m.to)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            {moved.moved.length > 0 && <MovedTable moved={moved.moved} week={week} />}
           </>
         )}
       </div>

@@ -2,7 +2,7 @@
 // edited by hand or made for an earlier import, its costs and KPIs, and make active / delete.
 import { useState } from 'react';
 import type { TimetableInfo } from '../../../shared/ipc/contract.ts';
-import type { TimetableKpis } from './timetableKpis.ts';
+import type { TimetableKpis } from '../../../shared/model/timetableKpis.ts';
 
 interface Props {
   t: TimetableInfo;

@@ -6,6 +6,7 @@ import { testCollege } from '../../../shared/eval/testing/testCollege.ts';
 import type { RuleKind } from '../../../shared/model/types.ts';
 import { Rng } from '../../Rng.ts';
 import { breaksRule } from './ruleCheck.ts';
+import { everyRule } from '../../../shared/compiled/ruleMembers.ts';
 
 const KINDS: RuleKind[] = [
   'same_time',
@@ -21,8 +22,15 @@ const KINDS: RuleKind[] = [
   'adjacent',
 ];
 
+// Whole courses, and single sessions (`course#k`: two of A, one of B) with a whole course.
+const LISTS = [
+  ['A', 'B', 'C'],
+  ['A#3', 'A#1', 'B#2', 'C'],
+];
+const CASES = LISTS.flatMap((list) => KINDS.map((kind) => [kind, list] as const));
+
 describe('breaksRule', () => {
-  it.each(KINDS)('agrees with the evaluator on which sessions break a hard %s rule', (kind) => {
+  it.each(CASES)('agrees with the evaluator on which sessions break a hard %s rule over %j', (kind, list) => {
     const p = compile(
       testCollege({
         rooms: ['R1', 'R2', 'R3'].map((id) => ({ id, name: id, capacity: 100 })),
@@ -37,7 +45,7 @@ describe('breaksRule', () => {
           length: i === 0 ? 2 : 1,
           minDays: 0,
         })),
-        rules: [{ kind, courses: ['A', 'B', 'C'], value: 2 }],
+        rules: [{ kind, courses: [...list], value: 2 }],
       }),
     );
     const rng = new Rng(11);
@@ -60,7 +68,7 @@ describe('breaksRule', () => {
         if (v.kind === 'rule') for (const s of v.sessions) inViolation.add(s);
       const mine = new Set<number>();
       for (let s = 0; s < p.nSessions; s++)
-        if (st.active[s] === 1 && breaksRule(st, p.rules[0], s)) mine.add(s);
+        if (st.active[s] === 1 && breaksRule(st, everyRule(p)[0], s)) mine.add(s);
       if (ev.hard.rule > 0) broken++;
       if (kind === 'same_room') expect(mine.size > 0).toBe(ev.hard.rule > 0);
       else expect([...mine].sort()).toEqual([...inViolation].sort());

@@ -4,11 +4,12 @@
 import type { CompiledProblem, CompiledRule } from '../../../shared/compiled/types.ts';
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import { followsDirectly } from '../../../shared/eval/followsDirectly.ts';
+import { everyRule, memberCount, memberFirst } from '../../../shared/compiled/ruleMembers.ts';
 
-/** The hard rules naming each course, as a list of lists (CSR). */
+/** The hard rules naming each course, as a list of lists (CSR) of indices into everyRule(p). */
 export function hardRulesByCourse(p: CompiledProblem): { offsets: Int32Array; items: Int32Array } {
   const lists: number[][] = Array.from({ length: p.nCourses }, () => []);
-  p.rules.forEach((rule, i) => {
+  everyRule(p).forEach((rule, i) => {
     if (rule.hard) for (const c of rule.courses) if (!lists[c].includes(i)) lists[c].push(i);
   });
   const offsets = new Int32Array(p.nCourses + 1);
@@ -43,10 +44,13 @@ function pairBroken(
 export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number): boolean {
   const p = st.problem;
   const { slot, span, active, room } = st;
-  const c = p.sessionCourse[s];
-  const k = s - p.courseFirstSession[c];
   const nP = p.nPeriods;
-  const cs = rule.courses;
+  const n = rule.courses.length;
+  /** s's position in member i, or -1 when s is not one of its sessions. */
+  const at = (i: number): number => {
+    const k = s - memberFirst(p, rule, i);
+    return k >= 0 && k < memberCount(p, rule, i) ? k : -1;
+  };
   switch (rule.kind) {
     case 'same_time':
     case 'same_day':
@@ -55,14 +59,14 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
     case 'adjacent':
     case 'ordered': {
       const fromFirst = rule.kind === 'same_time' || rule.kind === 'same_day' || rule.kind === 'same_period';
-      for (let i = 1; i < cs.length; i++) {
-        const a = cs[fromFirst ? 0 : i - 1];
-        const b = cs[i];
-        if ((a !== c && b !== c) || k >= Math.min(p.courseSessionCount[a], p.courseSessionCount[b])) continue;
-        const sa = p.courseFirstSession[a] + k;
-        const sb = p.courseFirstSession[b] + k;
+      for (let i = 1; i < n; i++) {
+        const a = fromFirst ? 0 : i - 1;
+        const k = Math.max(at(a), at(i));
+        if (k < 0 || k >= Math.min(memberCount(p, rule, a), memberCount(p, rule, i))) continue;
+        const sa = memberFirst(p, rule, a) + k;
+        const sb = memberFirst(p, rule, i) + k;
         if (active[sa] === 0 || active[sb] === 0) continue;
-        if (pairBroken(st, rule.kind, sa, sb, p.courseLength[a])) return true;
+        if (pairBroken(st, rule.kind, sa, sb, p.courseLength[p.sessionCourse[sa]])) return true;
       }
       return false;
     }
@@ -72,11 +76,20 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
     case 'min_days_between':
     case 'same_room': {
       const day = (slot[s] / nP) | 0;
-      for (let i = 0; i < cs.length; i++) {
-        const c2 = cs[i];
-        if (rule.kind === 'min_days_apart' && c2 !== c) continue;
-        if ((rule.kind === 'not_overlapping' || rule.kind === 'min_days_between') && c2 === c) continue;
-        for (let x = p.courseFirstSession[c2]; x < p.courseFirstSession[c2] + p.courseSessionCount[c2]; x++) {
+      // Members holding s: their own sessions pair with s only for different_days,
+      // min_days_apart and same_room; the other members' only for the rest but min_days_apart.
+      const own = new Set<number>();
+      for (let i = 0; i < n; i++) if (at(i) >= 0) own.add(memberFirst(p, rule, i));
+      if (own.size === 0) return false; // s is a session of a listed course the rule does not name
+      const seen = new Set<number>();
+      for (let i = 0; i < n; i++) {
+        const first = memberFirst(p, rule, i);
+        if (seen.has(first)) continue;
+        seen.add(first);
+        const mine = own.has(first);
+        if (rule.kind === 'min_days_apart' && !mine) continue;
+        if ((rule.kind === 'not_overlapping' || rule.kind === 'min_days_between') && mine) continue;
+        for (let x = first; x < first + memberCount(p, rule, i); x++) {
           if (x === s || active[x] === 0) continue;
           const dx = (slot[x] / nP) | 0;
           if (rule.kind === 'not_overlapping' && slot[s] < slot[x] + span[x] && slot[x] < slot[s] + span[s])

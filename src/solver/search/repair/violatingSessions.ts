@@ -12,6 +12,8 @@ import type { SearchModel } from '../../SearchModel.ts';
 import { H } from '../../../shared/eval/incremental/kinds.ts';
 import { facultyLimited } from '../../../shared/eval/problemFacts.ts';
 import { breaksRule, hardRulesByCourse } from './ruleCheck.ts';
+import { everyRule } from '../../../shared/compiled/ruleMembers.ts';
+import type { CompiledRule } from '../../../shared/compiled/types.ts';
 
 const OVER = 1;
 const UNDER = 2;
@@ -29,6 +31,8 @@ export class ViolatingSessions {
   /** 1 for courses named by a hard rule; the hard rules of each course. */
   private readonly ruleCourse: Uint8Array;
   private readonly courseRules: { offsets: Int32Array; items: Int32Array };
+  /** Every rule the evaluator counts; courseRules indexes into it. */
+  private readonly rules: CompiledRule[];
   private readonly mark: Uint8Array;
   /**
    * 1 for the sessions of the last collect() that are not in violation themselves but sit in a
@@ -67,6 +71,7 @@ export class ViolatingSessions {
     this.facLimited = new Uint8Array(p.nFaculty);
     for (let f = 0; f < p.nFaculty; f++) this.facLimited[f] = facultyLimited(p, f) ? 1 : 0;
     this.courseRules = hardRulesByCourse(p);
+    this.rules = everyRule(p);
     this.ruleCourse = new Uint8Array(p.nCourses);
     for (let c = 0; c < p.nCourses; c++)
       this.ruleCourse[c] = this.courseRules.offsets[c + 1] > this.courseRules.offsets[c] ? 1 : 0;
@@ -125,7 +130,7 @@ export class ViolatingSessions {
     const c = st.problem.sessionCourse[s];
     const r = this.courseRules;
     for (let i = r.offsets[c]; i < r.offsets[c + 1]; i++)
-      if (breaksRule(st, st.problem.rules[r.items[i]], s)) return true;
+      if (breaksRule(st, this.rules[r.items[i]], s)) return true;
     return false;
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { testCollege } from '../../src/shared/eval/testing/testCollege.ts';
-import { timetableKpis } from '../../src/renderer/src/variants/timetableKpis.ts';
+import { testCollege } from '../eval/testing/testCollege.ts';
+import { timetableKpis } from './timetableKpis.ts';
 
 describe('timetableKpis', () => {
   it('averages teaching days per faculty member and counts occupied room-periods', () => {

@@ -1,7 +1,7 @@
 // Figures a scheduler compares variants by, beyond the cost: how many days faculty come in, how
 // full the rooms are. Computed from the college and a timetable (sessions of length > 1 count
 // every period they occupy).
-import type { College, Timetable } from '../../../shared/model/types.ts';
+import type { College, Timetable } from './types.ts';
 
 export interface TimetableKpis {
   /** Average number of days a faculty member with at least one placed session teaches. */

@@ -1,0 +1,315 @@
+// Each hard rule kind and per-day minimum, kept by the MIP stage on its own. Every college is built so
+// that keeping the rule costs something soft: a fixed course K shares enrolled students with the
+// course that must move, so the starts that keep the rule carry a student-clash cost. Without the
+// rule's rows the MIP takes the cheap starts and breaks the rule (each test checks that too, by
+// switching the rows off), with them it keeps the rule.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompiledProblem } from '../../shared/compiled/types.ts';
+import { evaluate } from '../../shared/eval/evaluate.ts';
+import type { Evaluation, Placement } from '../../shared/eval/types.ts';
+import type { RuleKind } from '../../shared/model/types.ts';
+import type { BuildOptions } from './buildModel.ts';
+import { MipRunner, mipSchedule } from './index.ts';
+import { tinyProblem, type TinySpec } from './testing/tinyProblem.ts';
+
+const runner = new MipRunner();
+beforeAll(() => runner.warmUp(), 60_000);
+afterAll(() => runner.close());
+
+/** Slot of day d, period q in a week of `periods` periods a day. */
+const at = (periods: number, d: number, q: number): number => d * periods + q;
+
+/** Every slot but `keep` (an unavailable list that leaves only `keep`). */
+const allBut = (days: number, periods: number, keep: number[]): number[] =>
+  Array.from({ length: days * periods }, (_, s) => s).filter((s) => !keep.includes(s));
+
+/** A college of courses A and B (own faculty and groups), the rule, and K fixed at `kSlots` sharing students with `pushed`. */
+function college(opts: {
+  days: number;
+  periods: number;
+  breaksAfter?: number[];
+  rule: { kind: RuleKind; courses?: string[]; value?: number };
+  a?: Partial<TinySpec['courses'][number]>;
+  b?: Partial<TinySpec['courses'][number]>;
+  kSlots: number[];
+  pushed?: string;
+}): TinySpec {
+  return {
+    days: opts.days,
+    periods: opts.periods,
+    breaksAfter: opts.breaksAfter,
+    rooms: [
+      { id: 'R1', capacity: 60 },
+      { id: 'R2', capacity: 60 },
+      { id: 'RK', capacity: 60, type: 'k' },
+    ],
+    faculty: [{ id: 'FA' }, { id: 'FB' }],
+    groups: [
+      { id: 'GA', size: 20 },
+      { id: 'GB', size: 20 },
+    ],
+    courses: [
+      { id: 'A', sessions: 1, faculty: ['FA'], groups: ['GA'], ...opts.a },
+      { id: 'B', sessions: 1, faculty: ['FB'], groups: ['GB'], ...opts.b },
+      { id: 'K', sessions: opts.kSlots.length, roomType: 'k', students: 10 },
+    ],
+    fixed: opts.kSlots.map((slot, session) => ({ course: 'K', session, slot, room: 'RK' })),
+    rules: [{ kind: opts.rule.kind, courses: opts.rule.courses ?? ['A', 'B'], value: opts.rule.value }],
+    shared: [['K', opts.pushed ?? 'B', 10]],
+  };
+}
+
+const free = (n: number): Placement => ({
+  slot: new Int32Array(n).fill(-1),
+  room: new Int32Array(n).fill(-1),
+});
+
+async function solveMip(
+  spec: TinySpec,
+  build?: BuildOptions,
+  tweak?: (p: CompiledProblem) => void,
+): Promise<{ ev: Evaluation; pl: Placement }> {
+  const p = tinyProblem(spec);
+  tweak?.(p);
+  const community = Int32Array.from({ length: p.nCourses }, (_, c) => c);
+  const r = await mipSchedule(p, free(p.nSessions), [community], {
+    timeLimitMs: 10_000,
+    seed: 1,
+    runner,
+    build,
+  });
+  return { ev: evaluate(p, r.placement), pl: r.placement };
+}
+
+/** Hard rule violations and unplaced sessions with the rows, and the rule violations without them. */
+async function withAndWithout(spec: TinySpec, kind: RuleKind): Promise<[Evaluation, Evaluation]> {
+  const on = await solveMip(spec);
+  const off = await solveMip(spec, { ruleKinds: (k) => k !== kind });
+  return [on.ev, off.ev];
+}
+
+describe('the MIP keeps every hard rule kind on its own', () => {
+  it('same_time: B starts with A though K makes that start cost a clash', async () => {
+    const spec = college({
+      days: 2,
+      periods: 2,
+      rule: { kind: 'same_time' },
+      a: { unavailable: allBut(2, 2, [at(2, 1, 0)]) },
+      kSlots: [at(2, 1, 0)],
+    });
+    const [on, off] = await withAndWithout(spec, 'same_time');
+    expect(on.hardTotal).toBe(0);
+    expect(off.hard.rule).toBe(1);
+  });
+
+  it('same_day: B on A’s day', async () => {
+    const spec = college({
+      days: 2,
+      periods: 2,
+      rule: { kind: 'same_day' },
+      a: { unavailable: allBut(2, 2, [at(2, 0, 0)]) },
+      kSlots: [at(2, 0, 0), at(2, 0, 1)],
+    });
+    const [on, off] = await withAndWithout(spec, 'same_day');
+    expect(on.hardTotal).toBe(0);
+    expect(off.hard.rule).toBe(1);
+  });
+
+  it('same_period: B in A’s period, on any day', async () => {
+    const spec = college({
+      days: 2,
+      periods: 2,
+      rule: { kind: 'same_period' },
+      a: { unavailable: allBut(2, 2, [at(2, 0, 0)]) },
+      kSlots: [at(2, 0, 0), at(2, 1, 0)],
+    });
+    const [on, off] = await withAndWithout(spec, 'same_period');
+    expect(on.hardTotal).toBe(0);
+    expect(off.hard.rule).toBe(1);
+  });
+
+  it('same_period with two sessions each: session k with session k, not just the same periods', async () => {
+    // A only at (day 1, P1) and (day 2, P2); K makes B's same starts cost, so B takes (day 1, P2) and
+    // (day 2, P1): the right periods, but in time order session 1 would be in P2 and session 2 in P1.
+    const spec = college({
+      days: 2,
+      periods: 2,
+      rule: { kind: 'same_period' },
+      a: { sessions: 2, unavailable: allBut(2, 2, [at(2, 0, 0), at(2, 1, 1)]) },
+      b: { sessions: 2 },
+      kSlots: [at(2, 0, 0), at(2, 1, 1)],
+    });
+    const { ev } = await solveMip(spec);
+    expect(ev.hardTotal).toBe(0);
+  });
+
+  it('adjacent: B right before A when the period after A is across the break', async () => {
+    const spec = college({
+      days: 1,
+      periods: 4,
+      breaksAfter: [1],
+      rule: { kind: 'adjacent' },
+      a: { unavailable: allBut(1, 4, [1]) },
+      kSlots: [0],
+    });
+    const [on, off] = await withAndWithout(spec, 'adjacent');
+    expect(on.hardTotal).toBe(0);
+    expect(off.hard.rule).toBe(1);
+  });
+
+  it('ordered: B after A in the week', async () => {
+    const spec = college({
+      days: 2,
+      periods: 2,
+      rule: { kind: 'ordered' },
+      a: { unavailable: allBut(2, 2, [at(2, 1, 0)]) },
+      kSlots: [at(2, 1, 1)],
+    });
+    const [on, off] = await withAndWithout(spec, 'ordered');
+    expect(on.hardTotal).toBe(0);
+    expect(off.hard.rule).toBe(1);
+  });
+
+  it('different_days and min_days_between 1: B not on A’s day', async () => {
+    for (const kind of ['different_days', 'min_days_between'] as const) {
+      const spec = college({
+        days: 2,
+        periods: 2,
+        rule: { kind, value: 1 },
+        a: { unavailable: allBut(2, 2, [at(2, 0, 0)]) },
+        kSlots: [at(2, 1, 0), at(2, 1, 1)],
+      });
+      const [on, off] = await withAndWithout(spec, kind);
+      expect(on.hardTotal).toBe(0);
+      expect(off.hard.rule).toBe(1);
+    }
+  });
+
+  it('min_days_between 2: B two days away from A', async () => {
+    const spec = college({
+      days: 3,
+      periods: 1,
+      rule: { kind: 'min_days_between', value: 2 },
+      a: { unavailable: [1, 2] },
+      kSlots: [2],
+    });
+    const [on, off] = await withAndWithout(spec, 'min_days_between');
+    expect(on.hardTotal).toBe(0);
+    expect(off.hard.rule).toBe(1);
+  });
+
+  it('min_days_apart 2: a course’s two sessions two days apart', async () => {
+    const spec = college({
+      days: 3,
+      periods: 1,
+      rule: { kind: 'min_days_apart', courses: ['A'], value: 2 },
+      a: { sessions: 2 },
+      kSlots: [2],
+      pushed: 'A',
+    });
+    const [on, off] = await withAndWithout(spec, 'min_days_apart');
+    expect(on.hardTotal).toBe(0);
+    expect(off.hard.rule).toBe(1);
+  });
+
+  it('same_room: both courses in the one room they can share', async () => {
+    // A fits best in R1 (the room matching's choice), B needs R2's 50 seats: only R2 keeps the rule.
+    const spec = college({
+      days: 1,
+      periods: 2,
+      rule: { kind: 'same_room' },
+      a: { students: 30 },
+      b: { students: 50 },
+      kSlots: [],
+    });
+    spec.rooms = [
+      { id: 'R1', capacity: 30 },
+      { id: 'R2', capacity: 50 },
+    ];
+    spec.courses.pop();
+    spec.shared = [];
+    const [on, off] = await withAndWithout(spec, 'same_room');
+    expect(on.hardTotal).toBe(0);
+    expect(off.hard.rule).toBe(1);
+  });
+});
+
+describe('the MIP keeps per-day minimums', () => {
+  /** Course A (two 1-period sessions), its faculty or group with min_per_day 2 over two days. */
+  function minimum(who: 'faculty' | 'group'): TinySpec {
+    const spec = college({
+      days: 2,
+      periods: 2,
+      rule: { kind: 'not_overlapping' },
+      a: { sessions: 2 },
+      kSlots: [],
+    });
+    spec.courses.pop();
+    spec.shared = [];
+    if (who === 'faculty') spec.faculty[0].minPerDay = 2;
+    else spec.groups[0].minPerDay = 2;
+    return spec;
+  }
+
+  for (const who of ['faculty', 'group'] as const) {
+    it(`${who} min_per_day: both sessions on one day, though the course asks for two days (soft)`, async () => {
+      const on = await solveMip(minimum(who));
+      const off = await solveMip(minimum(who), { minPerDay: false });
+      expect(on.ev.hardTotal).toBe(0);
+      expect(off.ev.hardTotal).toBe(2);
+    });
+  }
+});
+
+describe('the MIP keeps faculty min_days', () => {
+  it('two teaching days, though K makes the second day cost a clash', async () => {
+    const spec = college({
+      days: 2,
+      periods: 2,
+      rule: { kind: 'not_overlapping' },
+      a: { sessions: 2 },
+      kSlots: [at(2, 1, 0), at(2, 1, 1)],
+      pushed: 'A',
+    });
+    spec.rules = [];
+    spec.faculty[0].minDays = 2;
+    const on = await solveMip(spec);
+    const off = await solveMip(spec, { minPerDay: false });
+    expect(on.ev.hardTotal).toBe(0);
+    expect(off.ev.hard.faculty_min_days).toBe(1);
+  });
+});
+
+describe('the MIP keeps gap limits', () => {
+  /** A's sessions (faculty FA, group GA) drawn to P1 and P4 of each day: K fills P2 and P3 with clashes. */
+  function gappy(days: number): TinySpec {
+    const kSlots: number[] = [];
+    for (let d = 0; d < days; d++) kSlots.push(at(4, d, 1), at(4, d, 2));
+    const spec = college({
+      days,
+      periods: 4,
+      rule: { kind: 'not_overlapping' },
+      a: { sessions: 2 * days },
+      kSlots,
+      pushed: 'A',
+    });
+    spec.rules = [];
+    return spec;
+  }
+
+  it('faculty max_gaps_per_day 0: the two sessions of a day back to back', async () => {
+    const limit = (p: CompiledProblem): void => void (p.facultyMaxGapsPerDay[0] = 0);
+    const on = await solveMip(gappy(1), undefined, limit);
+    const off = await solveMip(gappy(1), { gapRows: false }, limit);
+    expect(on.ev.hardTotal).toBe(0);
+    expect(off.ev.hard.faculty_max_gaps).toBe(2);
+  });
+
+  it('group max_gaps_per_week 1: no day with two idle periods', async () => {
+    const limit = (p: CompiledProblem): void => void (p.groupMaxGapsPerWeek[0] = 1);
+    const on = await solveMip(gappy(2), undefined, limit);
+    const off = await solveMip(gappy(2), { gapRows: false }, limit);
+    expect(on.ev.hardTotal).toBe(0);
+    expect(off.ev.hard.group_max_gaps_per_week).toBe(3);
+  });
+});

@@ -1,0 +1,76 @@
+// The greedy start HiGHS begins from: feasible for every row, and tie groups (same_time,
+// consecutive) placed as blocks rather than left out.
+import { describe, expect, it } from 'vitest';
+import type { Placement } from '../../shared/eval/types.ts';
+import { buildCommunityModel } from './buildModel.ts';
+import type { MipModel } from './mipModel.ts';
+import { occupancy } from './occupancy.ts';
+import { roomClasses } from './roomClasses.ts';
+import { tinyProblem } from './testing/tinyProblem.ts';
+import { greedyStart } from './warmStart.ts';
+
+/** Rows that list a column twice (HiGHS refuses the whole model). */
+function rowsWithRepeats(m: MipModel): number {
+  let bad = 0;
+  for (let i = 0; i < m.numRows; i++) {
+    const cols = m.indices.subarray(m.starts[i], m.starts[i + 1]);
+    if (new Set(cols).size !== cols.length) bad++;
+  }
+  return bad;
+}
+
+function violatedRows(m: MipModel, x: Float64Array): number {
+  let bad = 0;
+  for (let i = 0; i < m.numRows; i++) {
+    let act = 0;
+    for (let k = m.starts[i]; k < m.starts[i + 1]; k++) act += m.values[k] * x[m.indices[k]];
+    if (act < m.rowLower[i] - 1e-9 || act > m.rowUpper[i] + 1e-9) bad++;
+  }
+  return bad;
+}
+
+describe('greedyStart', () => {
+  it('places a same_time + consecutive tie group as one block, every row kept, no column twice in a row', () => {
+    const p = tinyProblem({
+      days: 2,
+      periods: 4,
+      rooms: [
+        { id: 'R1', capacity: 60 },
+        { id: 'R2', capacity: 60 },
+      ],
+      faculty: [{ id: 'F1' }, { id: 'F2' }, { id: 'F3' }],
+      groups: [
+        { id: 'G1', size: 30, minPerDay: 2 },
+        { id: 'G2', size: 30 },
+      ],
+      courses: [
+        { id: 'A', sessions: 2, faculty: ['F1'], groups: ['G1'] },
+        { id: 'B', sessions: 2, faculty: ['F2'], groups: ['G2'] },
+        { id: 'C', sessions: 2, length: 2, faculty: ['F3'], groups: ['G1'] },
+      ],
+      rules: [
+        { kind: 'same_time', courses: ['A', 'B'] },
+        { kind: 'consecutive', courses: ['A', 'C'] },
+        { kind: 'same_room', courses: ['B'] },
+      ],
+    });
+    p.facultyMaxGapsPerDay[0] = 0;
+    p.groupMaxGapsPerDay[0] = 1;
+    p.groupMaxGapsPerWeek[0] = 1;
+    const none: Placement = {
+      slot: new Int32Array(p.nSessions).fill(-1),
+      room: new Int32Array(p.nSessions).fill(-1),
+    };
+    const cm = buildCommunityModel(p, Int32Array.of(0, 1, 2), none, occupancy(p, none), roomClasses(p), 1);
+    const start = greedyStart(cm.model, cm.xCourse, cm.xSlot, cm.freeOf, p.nPeriods);
+    const chosen = (c: number): number[] =>
+      Array.from(cm.xCourse.keys())
+        .filter((j) => cm.xCourse[j] === c && start.values[j] > 0.5)
+        .map((j) => cm.xSlot[j]);
+    expect(chosen(0)).toHaveLength(2);
+    expect(chosen(1)).toEqual(chosen(0));
+    expect(chosen(2)).toEqual(chosen(0).map((s) => s + 1));
+    expect(violatedRows(cm.model, start.values)).toBe(0);
+    expect(rowsWithRepeats(cm.model)).toBe(0);
+  });
+});
