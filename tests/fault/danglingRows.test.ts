@@ -55,6 +55,41 @@ describe('a project whose rows no longer hold together', () => {
     });
   }
 
+  // A rule item `course_id#k` names session k of a course (WORKBOOK.md, Rules): it is not a
+  // dangling course id, but a session beyond the course's count is.
+  it('a rule naming single sessions loads; a session the course does not have is refused', () => {
+    const path = join(cli.dir, 'sessions.slotwise');
+    const college = richCollege();
+    college.rules.push({
+      kind: 'min_days_apart',
+      courses: ['OE1#1', 'OE1#2'],
+      hard: true,
+      weight: 0,
+      value: 1,
+    });
+    const db = openProject(path);
+    try {
+      saveCollege(db, college);
+    } finally {
+      db.close();
+    }
+    const again = openProject(path, { create: false });
+    try {
+      expect(loadCollege(again)?.rules.at(-1)?.courses).toEqual(['OE1#1', 'OE1#2']);
+    } finally {
+      again.close();
+    }
+    const raw = new Sqlite(path);
+    raw.exec(`UPDATE rules SET courses = replace(courses, 'OE1#2', 'OE1#9')`);
+    raw.close();
+    const damaged = openProject(path, { create: false });
+    try {
+      expect(() => loadCollege(damaged)).toThrow(/names session 9 of course "OE1" \(it has \d+\)/);
+    } finally {
+      damaged.close();
+    }
+  });
+
   it('solve and check say it is damaged, without a stack trace, and leave the file untouched', async () => {
     const path = join(cli.dir, 'project.slotwise');
     damagedProject(path, DAMAGES['rooms deleted'].sql);

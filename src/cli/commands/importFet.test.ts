@@ -17,8 +17,9 @@ describe('slotwise import <file.fet>', () => {
     expect(await main(['import', join(FET, 'constraints.fet'), '--db', file, '--json'])).toBe(0);
     const report = JSON.parse(cli.out.join('\n')) as ImportReport;
     if (!report.ok) throw new Error(JSON.stringify(report.errors));
-    // 9 rules: TwoActivitiesGrouped is one too (adjacent).
-    expect(report.counts).toMatchObject({ Activities: 12, Courses: 10, Fixed: 1, Rules: 9 });
+    // 10 rules: TwoActivitiesGrouped is one too (adjacent), and the min days between activities 1
+    // and 3 (one session of each of two split activities) names those sessions (A1#1, A3#1).
+    expect(report.counts).toMatchObject({ Activities: 12, Courses: 10, Fixed: 1, Rules: 10 });
     const dropped = report.warnings.find((w) => w.sheet === 'ConstraintTeacherMaxHoursContinuously');
     expect(dropped?.message).toMatch(/not imported.*Activities: 1, 2, 12/);
     const db = openProject(file, { create: false });
@@ -26,6 +27,9 @@ describe('slotwise import <file.fet>', () => {
       const college = loadCollege(db);
       expect(college?.source).toEqual({ kind: 'fet', name: 'constraints.fet' });
       expect(college?.courses).toHaveLength(10);
+      expect(college?.rules).toContainEqual(
+        expect.objectContaining({ kind: 'min_days_between', courses: ['A1#1', 'A3#1'], value: 1 }),
+      );
     } finally {
       db.close();
     }
