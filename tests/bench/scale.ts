@@ -4,11 +4,11 @@
 // the time to the first hard = 0 timetable, the stage times, and the scale-2 / scale-1 time ratios
 // against the product targets (hard = 0 within 60 s, peak RSS <= 1.5 GB, 2x size <= 2.5x time).
 //
-//   npm run bench:scale [-- --time-limit 60 --seed 1 --scales 1,2 --mip-only [--gap-rows] --trace]
+//   npm run bench:scale [-- --time-limit 60 --seed 1 --scales 1,2 --mip-only [--no-gap-rows] --trace]
 //
 // --trace prints the solve's progress messages (to stderr) every 2 s and at each change of phase.
 // --mip-only runs pre-check, decomposition and the MIP stage alone (no constructor or search) and
-// reports what the MIP placed hard-feasibly; --gap-rows adds the max_gaps_per_day rows to its MIPs.
+// reports what the MIP placed hard-feasibly; --no-gap-rows leaves the gap-limit rows out of its MIPs.
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCollege } from '../../src/main/generate/index.ts';
@@ -41,7 +41,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     scales: { type: 'string', default: '1,2' },
     'mip-only': { type: 'boolean', default: false },
-    'gap-rows': { type: 'boolean', default: false },
+    'no-gap-rows': { type: 'boolean', default: false },
     single: { type: 'string' },
     trace: { type: 'boolean', default: false },
   },
@@ -49,7 +49,7 @@ const { values } = parseArgs({
 const timeLimitMs = Number(values['time-limit']) * 1000;
 const seed = Number(values.seed);
 const mipOnly = values['mip-only'];
-const gapRows = values['gap-rows'];
+const gapRows = !values['no-gap-rows'];
 
 async function runOne(scale: number): Promise<Row> {
   const tg = performance.now();
@@ -122,7 +122,12 @@ async function runOne(scale: number): Promise<Row> {
 
 function child(scale: number): Promise<Row> {
   const args = ['--single', String(scale), '--time-limit', String(timeLimitMs / 1000)];
-  args.push('--seed', String(seed), ...(mipOnly ? ['--mip-only'] : []), ...(gapRows ? ['--gap-rows'] : []));
+  args.push(
+    '--seed',
+    String(seed),
+    ...(mipOnly ? ['--mip-only'] : []),
+    ...(gapRows ? [] : ['--no-gap-rows']),
+  );
   if (values.trace) args.push('--trace');
   return runChild<Row>(fileURLToPath(import.meta.url), args, (error) => ({ scale, error }) as Row);
 }

@@ -160,6 +160,37 @@ describe.runIf(browserAvailable())('the workbench in Chromium', () => {
         shown.push((await row.getAttribute('data-group')) ?? '');
       expect(shown.sort()).toEqual([...cse].sort());
       await screenshot(page, 'timetable-department');
+
+      // Days down: the whole week of the department fits the width of the screen, a band per day
+      // with a row per group, each session in its group's row at its own day and period.
+      const widthOf = () =>
+        page.locator('.overview-scroll').evaluate((el) => {
+          const box = el as unknown as { scrollWidth: number; clientWidth: number };
+          return { scroll: box.scrollWidth, client: box.clientWidth };
+        });
+      const across = await widthOf();
+      expect(across.scroll).toBeGreaterThan(across.client);
+      await page.getByRole('radiogroup', { name: 'Layout' }).getByLabel('Days down').check();
+      const days = page.getByRole('table', { name: "Department CSE: every group's week, day by day" });
+      await expect.poll(() => days.locator('tr[data-group]').count()).toBe(cse.length * p.nDays);
+      const down = await widthOf();
+      expect(down.scroll).toBeLessThanOrEqual(down.client);
+      expect(await days.locator('tbody[data-day]').evaluateAll((b) => b.length)).toBe(p.nDays);
+      let checked = 0;
+      for (const [d, day] of p.dayNames.entries()) {
+        const row = days.locator(`tbody[data-day="${day}"] tr[data-group="${cse[0]}"]`);
+        for (const button of await row.locator('button.ov-session:not(.cont)').all()) {
+          const s = Number(await button.getAttribute('data-session'));
+          const slot = Number(await button.locator('xpath=..').getAttribute('data-slot'));
+          expect(Math.floor(slot / p.nPeriods)).toBe(d);
+          expect(e.positions.slot[s]).toBe(slot);
+          checked++;
+        }
+      }
+      const inWeek = sessionsInView(p, e.positions.room, 'group', p.groupIds.indexOf(cse[0]));
+      expect(checked).toBe(inWeek.filter((s) => e.positions.active[s] === 1).length);
+      await screenshot(page, 'timetable-department-days');
+      await page.getByRole('radiogroup', { name: 'Layout' }).getByLabel('Week across').check();
       // A session on the sheet opens its group's week with the session highlighted.
       const first = dept.locator('tbody tr').first();
       const group = await first.getAttribute('data-group');

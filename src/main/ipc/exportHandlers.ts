@@ -63,7 +63,7 @@ export function exportHandlers(
         throw new AppError('not_found', `There is no timetable ${first ? b : a} in this project.`);
       return {
         sessions: first.timetable.assignments.length,
-        moved: movedSessions(first.timetable, second.timetable),
+        movedJson: JSON.stringify(movedSessions(first.timetable, second.timetable)),
       };
     },
     'export:run': async ({ format, view, out, id }) => {

@@ -236,7 +236,11 @@ export const contract = {
   /** Sessions placed differently in timetable `a` and timetable `b`. */
   'timetable:compare': {
     request: z.strictObject({ a: timetableId, b: timetableId }),
-    response: reply<{ sessions: number; moved: MovedSession[] }>(),
+    /**
+     * `movedJson`: the moved sessions (MovedSession[]) as JSON text: versions of a university can
+     * differ in thousands of sessions, and one string crosses to the page far faster than as many objects.
+     */
+    response: reply<{ sessions: number; movedJson: string }>(),
   },
   /** Every version's KPIs (computed in main, kept per version until it changes) and the week's names. */
   'timetable:kpis': { request: z.void(), response: reply<VersionKpis>() },

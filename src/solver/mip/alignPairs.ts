@@ -1,9 +1,11 @@
 // After the solve: the MIP gives a course's free sessions its starts in time order, which pairs
-// "session k with session k" right for same_time, consecutive, same_day and ordered, but not always
-// for same_period and adjacent (the MIP only balanced their counts per period or day). Here the
-// sessions of the second course of each pair are re-numbered to a maximum matching with the first
-// course's sessions (augmenting paths). A course is re-numbered only when all its sessions were
-// placed by this MIP and no other hard pairing rule names it, so no other pairing is disturbed.
+// "session k with session k" right for same_time, consecutive, same_day and ordered when both
+// courses were free, but not always for same_period and adjacent (the MIP only balanced their counts
+// per period or day), nor against a course placed before (fixed sessions, an earlier community: its
+// session numbers need not follow time order). Here the sessions of the course this MIP placed are
+// re-numbered to a maximum matching with its partner's sessions (augmenting paths). A course is
+// re-numbered only when all its sessions were placed by this MIP and no other hard pairing rule names
+// it, so no other pairing is disturbed; against its first partner only, unless the rule names just two.
 import type { CompiledProblem, CompiledRule } from '../../shared/compiled/types.ts';
 import { followsDirectly } from '../../shared/eval/followsDirectly.ts';
 import type { Placement } from '../../shared/eval/types.ts';
@@ -17,13 +19,49 @@ const PAIRING: ReadonlySet<CompiledRule['kind']> = new Set([
   'adjacent',
 ]);
 
-export function alignPairs(p: CompiledProblem, sessions: Int32Array, placement: Placement): void {
-  const mine = new Set(sessions);
-  const named = new Map<number, number>();
+const namedCache = new WeakMap<CompiledProblem, Map<number, number>>();
+
+/** How many hard pairing rules name each course. */
+export function pairingRulesOf(p: CompiledProblem): Map<number, number> {
+  let named = namedCache.get(p);
+  if (named) return named;
+  named = new Map<number, number>();
   for (const rule of p.rules) {
     if (!rule.hard || !PAIRING.has(rule.kind)) continue;
     for (const c of new Set(rule.courses)) named.set(c, (named.get(c) ?? 0) + 1);
   }
+  namedCache.set(p, named);
+  return named;
+}
+
+/** Does a session of course a at slotA pair with one of course c at slotC under the rule kind? */
+export function pairFits(
+  p: CompiledProblem,
+  kind: CompiledRule['kind'],
+  a: number,
+  c: number,
+): ((slotA: number, slotC: number) => boolean) | null {
+  const la = p.courseLength[a];
+  const lc = p.courseLength[c];
+  switch (kind) {
+    case 'same_time':
+      return (sa, sc) => sa === sc;
+    case 'consecutive':
+      return (sa, sc) => followsDirectly(p, sa, la, sc);
+    case 'same_day':
+      return (sa, sc) => Math.floor(sa / p.nPeriods) === Math.floor(sc / p.nPeriods);
+    case 'same_period':
+      return (sa, sc) => sa % p.nPeriods === sc % p.nPeriods;
+    case 'adjacent':
+      return (sa, sc) => followsDirectly(p, sa, la, sc) || followsDirectly(p, sc, lc, sa);
+    default:
+      return null;
+  }
+}
+
+export function alignPairs(p: CompiledProblem, sessions: Int32Array, placement: Placement): void {
+  const mine = new Set(sessions);
+  const named = pairingRulesOf(p);
   const movable = (c: number): boolean => {
     if (named.get(c) !== 1) return false;
     for (let s = p.courseFirstSession[c]; s < p.courseFirstSession[c] + p.courseSessionCount[c]; s++)
@@ -31,36 +69,33 @@ export function alignPairs(p: CompiledProblem, sessions: Int32Array, placement: 
     return true;
   };
   for (const rule of p.rules) {
-    if (!rule.hard || (rule.kind !== 'same_period' && rule.kind !== 'adjacent')) continue;
+    if (!rule.hard) continue;
     const cs = rule.courses;
+    const fromFirst = rule.kind === 'same_time' || rule.kind === 'same_day' || rule.kind === 'same_period';
     for (let i = 1; i < cs.length; i++) {
-      const a = rule.kind === 'same_period' ? cs[0] : cs[i - 1];
+      const a = fromFirst ? cs[0] : cs[i - 1];
       const c = cs[i];
-      if (a === c || !movable(c)) continue;
-      const la = p.courseLength[a];
-      const lc = p.courseLength[c];
-      const fits =
-        rule.kind === 'same_period'
-          ? (sa: number, sc: number): boolean => sa % p.nPeriods === sc % p.nPeriods
-          : (sa: number, sc: number): boolean =>
-              followsDirectly(p, sa, la, sc) || followsDirectly(p, sc, lc, sa);
-      renumber(p, a, c, fits, placement);
+      const fits = pairFits(p, rule.kind, a, c);
+      if (a === c || !fits) continue;
+      if (movable(c)) renumber(p, a, c, fits, placement);
+      else if (cs.length === 2 && movable(a)) renumber(p, c, a, (sc, sa) => fits(sa, sc), placement);
     }
   }
 }
 
+/** Re-numbers course `moved`'s sessions so that session k pairs with `anchor`'s session k where it can. */
 function renumber(
   p: CompiledProblem,
-  a: number,
-  c: number,
-  fits: (slotA: number, slotC: number) => boolean,
+  anchor: number,
+  moved: number,
+  fits: (slotAnchor: number, slotMoved: number) => boolean,
   placement: Placement,
 ): void {
-  const n = Math.min(p.courseSessionCount[a], p.courseSessionCount[c]);
-  const fa = p.courseFirstSession[a];
-  const fc = p.courseFirstSession[c];
-  const slotsC = Array.from(placement.slot.subarray(fc, fc + p.courseSessionCount[c]));
-  const owner = new Int32Array(slotsC.length).fill(-1); // slotsC index -> a's session k
+  const n = Math.min(p.courseSessionCount[anchor], p.courseSessionCount[moved]);
+  const fa = p.courseFirstSession[anchor];
+  const fc = p.courseFirstSession[moved];
+  const slotsC = Array.from(placement.slot.subarray(fc, fc + p.courseSessionCount[moved]));
+  const owner = new Int32Array(slotsC.length).fill(-1); // slotsC index -> anchor's session k
   const tryMatch = (k: number, seen: Uint8Array): boolean => {
     const sa = placement.slot[fa + k];
     for (let i = 0; i < slotsC.length; i++) {

@@ -234,6 +234,46 @@ describe('the MIP keeps every hard rule kind on its own', () => {
   });
 });
 
+describe('the MIP pairs a course with one placed before it', () => {
+  /**
+   * A's two sessions fixed in period 2, out of time order (session 1 on day 2, session 2 on day 1);
+   * K makes B's starts in the periods `costly` cost a clash.
+   */
+  function fixedA(kind: RuleKind, courses = ['A', 'B'], costly = [1, 2]): TinySpec {
+    const spec = college({
+      days: 2,
+      periods: 3,
+      rule: { kind, courses },
+      a: { sessions: 2 },
+      b: { sessions: 2 },
+      kSlots: costly.flatMap((q) => [at(3, 0, q), at(3, 1, q)]),
+    });
+    spec.fixed!.push(
+      { course: 'A', session: 0, slot: at(3, 1, 1), room: 'R1' },
+      { course: 'A', session: 1, slot: at(3, 0, 1), room: 'R1' },
+    );
+    return spec;
+  }
+
+  it('same_time: B at A’s fixed starts, session k with session k', async () => {
+    const [on, off] = await withAndWithout(fixedA('same_time'), 'same_time');
+    expect(on.hardTotal).toBe(0);
+    expect(off.hard.rule).toBe(2);
+  });
+
+  it('consecutive: B right after A’s fixed sessions', async () => {
+    const [on, off] = await withAndWithout(fixedA('consecutive'), 'consecutive');
+    expect(on.hardTotal).toBe(0);
+    expect(off.hard.rule).toBe(2);
+  });
+
+  it('consecutive with the fixed course second: B placed right before it', async () => {
+    const [on, off] = await withAndWithout(fixedA('consecutive', ['B', 'A'], [0]), 'consecutive');
+    expect(on.hardTotal).toBe(0);
+    expect(off.hard.rule).toBe(2);
+  });
+});
+
 describe('the MIP keeps per-day minimums', () => {
   /** Course A (two 1-period sessions), its faculty or group with min_per_day 2 over two days. */
   function minimum(who: 'faculty' | 'group'): TinySpec {

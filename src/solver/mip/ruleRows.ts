@@ -9,11 +9,13 @@
 //   many on each day, every start of A next to a start of B and the reverse. For these two the
 //   time order need not pair the sessions, so alignPairs re-pairs them after the solve.
 // Paired rules apply when all their courses are in this community with every session still free and
-// equal session counts (a hard rule's courses form one community; fixed sessions are what is left
-// out); otherwise local search repairs them. Day rules (different_days, min_days_apart,
+// equal session counts (a hard rule's courses form one community). A rule of two courses, one placed
+// already (fixed sessions) and the other free, limits the free one's starts to those that pair with
+// the placed sessions (alignPairs re-numbers them after the solve); otherwise local search repairs it. Day rules (different_days, min_days_apart,
 // min_days_between) are in dayRuleRows.ts, same_room in sameRoomRows.ts.
 import type { CompiledRule } from '../../shared/compiled/types.ts';
 import { followsDirectly } from '../../shared/eval/followsDirectly.ts';
+import { pairFits, pairingRulesOf } from './alignPairs.ts';
 import { addDayRuleRows } from './dayRuleRows.ts';
 import { COL_AUX, ROW_PACK, ROW_PAIR } from './mipModel.ts';
 import { RULE_SLACK_COST, type RuleContext, type RuleKindFilter } from './ruleContext.ts';
@@ -41,6 +43,7 @@ export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => tru
         break; // a resource of its own in the packing rows (buildModel.ts)
       default:
         if (pairable(ctx, cs)) addPairRows(ctx, rule.kind, cs);
+        else if (cs.length === 2) addPlacedPartnerRows(ctx, rule.kind, cs[0], cs[1]);
     }
   }
   return rooms;
@@ -198,5 +201,55 @@ function addOrdered(ctx: RuleContext, a: number, c: number): void {
       0,
       ROW_PACK,
     );
+  }
+}
+
+/**
+ * A two-course pairing rule with one course placed already and the other free here (and named by no
+ * other pairing rule): the free course may start only where it pairs with a placed session, and for
+ * same_day / same_period has no more starts on a day / in a period than the placed course.
+ */
+function addPlacedPartnerRows(ctx: RuleContext, kind: CompiledRule['kind'], a: number, c: number): void {
+  const { p, b, placement } = ctx;
+  if (a === c || p.courseSessionCount[a] !== p.courseSessionCount[c]) return;
+  const placedAll = (k: number): boolean => {
+    for (let s = p.courseFirstSession[k]; s < p.courseFirstSession[k] + p.courseSessionCount[k]; s++)
+      if (placement.slot[s] < 0) return false;
+    return true;
+  };
+  const freeHere = (k: number): boolean =>
+    ctx.inCommunity.has(k) && ctx.freeOf.get(k) === p.courseSessionCount[k] && pairingRulesOf(p).get(k) === 1;
+  let fixed: number;
+  let free: number;
+  if (placedAll(a) && freeHere(c)) [fixed, free] = [a, c];
+  else if (placedAll(c) && freeHere(a)) [fixed, free] = [c, a];
+  else return;
+  const fits = pairFits(p, kind, a, c);
+  if (!fits) return;
+  const slots: number[] = [];
+  for (
+    let s = p.courseFirstSession[fixed];
+    s < p.courseFirstSession[fixed] + p.courseSessionCount[fixed];
+    s++
+  )
+    slots.push(placement.slot[s]);
+  const pairs = (t: number): boolean => slots.some((f) => (fixed === a ? fits(f, t) : fits(t, f)));
+  const bucket =
+    kind === 'same_day'
+      ? (t: number): number => Math.floor(t / p.nPeriods)
+      : kind === 'same_period'
+        ? (t: number): number => t % p.nPeriods
+        : null;
+  const byBucket = new Map<number, number[]>();
+  for (let t = 0; t < p.nSlots; t++) {
+    const j = ctx.x(free, t);
+    if (j === undefined) continue;
+    if (!pairs(t)) b.setUpper(j, 0);
+    else if (bucket) byBucket.set(bucket(t), [...(byBucket.get(bucket(t)) ?? []), j]);
+  }
+  if (!bucket) return;
+  for (const [k, cols] of byBucket) {
+    const room = slots.filter((f) => bucket(f) === k).length;
+    if (cols.length > room) b.addRow(cols, null, -Infinity, room, ROW_PACK);
   }
 }

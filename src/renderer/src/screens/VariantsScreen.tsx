@@ -68,7 +68,8 @@ export function VariantsScreen({ onOpenTimetable }: { onOpenTimetable: OpenTimet
     }
     setError(null);
     try {
-      setMoved(await api().timetableCompare({ a, b }));
+      const { sessions, movedJson } = await api().timetableCompare({ a, b });
+      setMoved({ sessions, moved: JSON.parse(movedJson) as MovedSession[] });
     } catch (e) {
       setError(messageOf(e));
     }
