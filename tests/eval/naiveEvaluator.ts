@@ -342,6 +342,17 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
               if (Math.abs(ss[i].day - ss[j].day) < (rule.value ?? 1)) bad++;
         }
         break;
+      case 'min_gap': {
+        // Same day, and the later one starts before the earlier one's end + value periods.
+        const all = distinctOf(rule.courses).flatMap(placedOf);
+        for (let i = 0; i < all.length; i++)
+          for (let j = i + 1; j < all.length; j++) {
+            const [x, y] = all[i].period <= all[j].period ? [all[i], all[j]] : [all[j], all[i]];
+            if (x.day === y.day && x.period + course.get(x.course)!.length + (rule.value ?? 1) > y.period)
+              bad++;
+          }
+        break;
+      }
       case 'same_room': {
         const rooms = new Set(
           distinctOf(rule.courses)

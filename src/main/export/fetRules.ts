@@ -107,6 +107,15 @@ function writeRule(rule: Rule, members: number[][], distinct: number[][], out: F
         if (all.length > 1) out.time.push(minDays(all, rule.value ?? 1));
       } else for (const [a, b] of crossPairs()) out.time.push(minDays([a, b], rule.value ?? 1));
       return;
+    case 'min_gap':
+      if (all.length > 1)
+        out.time.push(
+          list('ConstraintMinGapsBetweenActivities', all).replace(
+            `${tail}</`,
+            `${tag('MinGaps', rule.value ?? 1)}${tail}</`,
+          ),
+        );
+      return;
     case 'same_room':
       if (all.length > 1)
         out.space.push(

@@ -106,6 +106,7 @@ export const ruleKinds = [
   'min_days_between',
   'same_period',
   'adjacent',
+  'min_gap',
 ] as const;
 export const ruleKindSchema = z.enum(ruleKinds);
 

@@ -380,7 +380,12 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     return open.some((o, h) => !o && open.indexOf(true) < h && open.lastIndexOf(true) > h);
   });
   const bySession: Relation[] = [];
-  resolveRelations(ctx.relations, courseOf, courseActs, order, rules, bySession, note, innerBreak);
+  // An every-day break hour between two teaching hours: FET counts it in min gaps, the contract
+  // (which leaves it out of Periods) does not.
+  const innerGap = periodOf.some(
+    (p, h) => p < 0 && periodOf.slice(0, h).some((q) => q >= 0) && periodOf.slice(h + 1).some((q) => q >= 0),
+  );
+  resolveRelations(ctx.relations, courseOf, courseActs, order, rules, bySession, note, innerBreak, innerGap);
   const sessionOf = new Map<number, { courseId: string; session: number }>();
   for (const [cid, acts] of courseActs) {
     const slots = order.get(cid)!;
@@ -503,6 +508,7 @@ function resolveRelations(
   bySession: Relation[],
   note: (k: string, o: Outcome, a: number[], r: string) => void,
   innerBreak: boolean,
+  innerGap: boolean,
 ): void {
   const soft = (r: Relation): Partial<Rule> => (r.hard ? {} : { hard: false, weight: r.weight });
   // Whole-course relations.
@@ -512,6 +518,16 @@ function resolveRelations(
     const drop = (why: string): void => note(r.fetKind, 'dropped', acts, why);
     if (acts.length < 2 && r.rule !== 'same_room') {
       note(r.fetKind, 'mapped', acts, '');
+      continue;
+    }
+    if (r.rule === 'min_gap' && innerGap) {
+      drop(
+        'FET counts a break hour inside the day as a gap; the contract leaves the break out of the periods (this file has such a break)',
+      );
+      continue;
+    }
+    if (r.rule === 'min_gap' && (r.value ?? 0) < 1) {
+      note(r.fetKind, 'mapped', acts, ''); // no gap asked
       continue;
     }
     if (r.rule === 'same_room' && r.value !== 1) {
@@ -545,8 +561,13 @@ function resolveRelations(
       note(r.fetKind, 'mapped', acts, '');
       continue;
     }
-    if (cs.length < 2) {
+    if (r.rule === 'min_gap') {
+      rules.push({ kind: 'min_gap', courses: cs, hard: true, weight: 1, value: r.value, ...soft(r) });
       note(r.fetKind, 'mapped', acts, '');
+      continue;
+    }
+    if (cs.length < 2) {
+      bySession.push(r); // sessions of one course not overlapping each other
       continue;
     }
     rules.push({ kind: r.rule, courses: cs, hard: true, weight: 1, ...soft(r) });
@@ -670,7 +691,7 @@ function sessionRule(
     courses,
     hard: r.hard,
     weight: r.hard ? 1 : r.weight,
-    ...(r.rule === 'min_days' ? { value: r.value ?? 1 } : {}),
+    ...(r.rule === 'min_days' || r.rule === 'min_gap' ? { value: r.value ?? 1 } : {}),
   };
 }
 

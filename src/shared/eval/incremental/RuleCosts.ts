@@ -168,6 +168,20 @@ export class RuleCosts {
             });
         }
         return n;
+      case 'min_gap': {
+        const gap = rule.value;
+        const close = (a: number, b: number): void => {
+          if (((slot[a] / nP) | 0) !== ((slot[b] / nP) | 0)) return;
+          const [x, y] = slot[a] <= slot[b] ? [a, b] : [b, a];
+          if (slot[x] + len(x) + gap > slot[y]) n++;
+        };
+        for (let i = 0; i < distinct.length; i++) {
+          this.eachPair(first, count, distinct[i], distinct[i], close);
+          for (let j = i + 1; j < distinct.length; j++)
+            this.eachPair(first, count, distinct[i], distinct[j], close);
+        }
+        return n;
+      }
       case 'min_days_apart':
         for (let i = 0; i < distinct.length; i++)
           this.eachPair(first, count, distinct[i], distinct[i], (a, b) => {

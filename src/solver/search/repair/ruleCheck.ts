@@ -74,6 +74,7 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
     case 'different_days':
     case 'min_days_apart':
     case 'min_days_between':
+    case 'min_gap':
     case 'same_room': {
       const day = (slot[s] / nP) | 0;
       // Members holding s: their own sessions pair with s only for different_days,
@@ -101,6 +102,10 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
           )
             return true;
           if (rule.kind === 'same_room' && room[x] !== room[s]) return true;
+          if (rule.kind === 'min_gap' && dx === day) {
+            const [a, b] = slot[s] <= slot[x] ? [s, x] : [x, s];
+            if (slot[a] + p.courseLength[p.sessionCourse[a]] + rule.value > slot[b]) return true;
+          }
         }
       }
       return false;
