@@ -284,6 +284,18 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
             if (!ok) bad++;
           }
         break;
+      case 'consecutive_across_break':
+      case 'adjacent_across_break': {
+        // As consecutive (adjacent), but a break between the two periods is allowed.
+        const after = (x: Placed, y: Placed): boolean => {
+          const last = x.period + course.get(x.course)!.length - 1;
+          return x.day === y.day && y.period === last + 1 && last + 1 < nPeriods;
+        };
+        for (let i = 1; i < cs.length; i++)
+          for (const [a, b] of pairs(cs[i - 1], cs[i]))
+            if (!after(a, b) && !(rule.kind === 'adjacent_across_break' && after(b, a))) bad++;
+        break;
+      }
       case 'same_period':
         for (let i = 1; i < cs.length; i++)
           for (const [a, b] of pairs(cs[0], cs[i])) if (a.period !== b.period) bad++;

@@ -79,10 +79,14 @@ function writeRule(rule: Rule, members: number[][], distinct: number[][], out: F
     }
     case 'consecutive':
     case 'adjacent':
+    case 'consecutive_across_break':
+    case 'adjacent_across_break':
     case 'ordered': {
       const name = {
         consecutive: 'ConstraintTwoActivitiesConsecutive',
         adjacent: 'ConstraintTwoActivitiesGrouped',
+        consecutive_across_break: 'ConstraintTwoActivitiesConsecutive',
+        adjacent_across_break: 'ConstraintTwoActivitiesGrouped',
         ordered: 'ConstraintTwoActivitiesOrdered',
       }[rule.kind];
       for (let i = 1; i < members.length; i++)

@@ -85,6 +85,8 @@ function holds(d: Draft, kind: RuleKind, a: Offering, b: Offering): boolean {
       return a.slot.every((sa) => b.slot.every((sb) => sa + a.length <= sb || sb + b.length <= sa));
     case 'min_days_apart':
     case 'min_gap': // not planted between offerings
+    case 'consecutive_across_break':
+    case 'adjacent_across_break':
       return false;
   }
 }

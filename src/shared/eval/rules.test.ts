@@ -409,4 +409,16 @@ describe('rules', () => {
       ).hard,
     ).toBe(1);
   });
+
+  it('consecutive_across_break and adjacent_across_break: the next period by index, a break between allowed', () => {
+    // A ends at 11:00 (index 2), B starts at 13:00 (index 3) after lunch: only the across-break rules hold.
+    const lunch = ab([[0, 2]], [[0, 3]]);
+    expect(ruleCost('consecutive', ['A', 'B'], lunch).hard).toBe(1);
+    expect(ruleCost('consecutive_across_break', ['A', 'B'], lunch).hard).toBe(0);
+    expect(ruleCost('adjacent_across_break', ['B', 'A'], lunch).hard).toBe(0);
+    expect(ruleCost('consecutive_across_break', ['B', 'A'], lunch).hard).toBe(1);
+    // A free period between, or another day: broken.
+    expect(ruleCost('consecutive_across_break', ['A', 'B'], ab([[0, 1]], [[0, 3]])).hard).toBe(1);
+    expect(ruleCost('adjacent_across_break', ['A', 'B'], ab([[0, 2]], [[1, 3]])).hard).toBe(1);
+  });
 });

@@ -20,6 +20,8 @@
 //   period (of any day) where the first course's session k starts.
 // - adjacent: per consecutive pair (A, B) of the list and k: 1 unless one of the two sessions k
 //   follows the other directly (either order; followsDirectly.ts).
+// - consecutive_across_break, adjacent_across_break: as consecutive and adjacent, but a break between
+//   the two periods is allowed (B starts in the period, by index, after A's last: followsAcrossBreak).
 // - min_gap: 1 per pair of sessions (any of the listed courses, also of one course) on the same day
 //   with fewer than `value` periods between them: the later-starting one starts before the earlier
 //   one's start + length + value (overlapping pairs count too). By period index: a break is no period.
@@ -27,7 +29,7 @@ import type { CompiledRule } from '../compiled/types.ts';
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
 import { PLACED } from './state.ts';
-import { followsDirectly } from './followsDirectly.ts';
+import { followsFor } from './followsDirectly.ts';
 import { distinctMembers, everyRule, memberCount, memberFirst } from '../compiled/ruleMembers.ts';
 
 type Pair = [number, number];
@@ -86,16 +88,18 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
     case 'same_period':
       return pairedSessions(st, rule, true).filter(([a, b]) => slot[a] % p.nPeriods !== slot[b] % p.nPeriods);
     case 'adjacent':
+    case 'adjacent_across_break':
       return pairedSessions(st, rule, false).filter(
         ([a, b]) =>
-          !followsDirectly(p, slot[a], p.courseLength[p.sessionCourse[a]], slot[b]) &&
-          !followsDirectly(p, slot[b], p.courseLength[p.sessionCourse[b]], slot[a]),
+          !followsFor(rule.kind, p, slot[a], p.courseLength[p.sessionCourse[a]], slot[b]) &&
+          !followsFor(rule.kind, p, slot[b], p.courseLength[p.sessionCourse[b]], slot[a]),
       );
     case 'same_day':
       return pairedSessions(st, rule, true).filter(([a, b]) => day(a) !== day(b));
     case 'consecutive':
+    case 'consecutive_across_break':
       return pairedSessions(st, rule, false).filter(
-        ([a, b]) => !followsDirectly(p, slot[a], p.courseLength[p.sessionCourse[a]], slot[b]),
+        ([a, b]) => !followsFor(rule.kind, p, slot[a], p.courseLength[p.sessionCourse[a]], slot[b]),
       );
     case 'ordered':
       return pairedSessions(st, rule, false).filter(([a, b]) => slot[a] + st.span[a] > slot[b]);
@@ -159,6 +163,8 @@ export const RULE_EXPLANATION: Record<CompiledRule['kind'], string> = {
   same_period: 'should start in the same period',
   adjacent: 'should be back to back (same day, either order, no break between)',
   min_gap: 'should have more free periods between them',
+  consecutive_across_break: 'should follow each other (same day, next period, a break between allowed)',
+  adjacent_across_break: 'should be back to back (same day, either order, a break between allowed)',
 };
 
 export function checkRules(st: EvalState, sink: EvalSink): void {

@@ -107,6 +107,8 @@ export const ruleKinds = [
   'same_period',
   'adjacent',
   'min_gap',
+  'consecutive_across_break',
+  'adjacent_across_break',
 ] as const;
 export const ruleKindSchema = z.enum(ruleKinds);
 

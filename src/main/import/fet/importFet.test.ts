@@ -338,6 +338,24 @@ describe('FET relations the contract says with min_days_between, same_period and
     expect(a.result.warnings.map((w) => w.message).join('\n')).toMatch(
       /TwoActivitiesGrouped not imported: FET lets a break fall between the two activities.*Activities: 6, 7/,
     );
+    // The same break on every day is left out of the periods: FET's grouped activities become
+    // adjacent_across_break, which lets that break fall between them as FET does.
+    const everyDay = join(tmp, 'every-day-break.fet');
+    await writeFile(
+      everyDay,
+      text.replace(
+        '</Time_Constraints_List>',
+        `<ConstraintBreakTimes><Weight_Percentage>100</Weight_Percentage><Number_of_Break_Times>5</Number_of_Break_Times>${['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].map((d) => `<Break_Time><Day>${d}</Day><Hour>2</Hour></Break_Time>`).join('')}<Active>true</Active></ConstraintBreakTimes>\n</Time_Constraints_List>`,
+      ),
+    );
+    const e = await importFetDetailed(everyDay);
+    expect(e.result.ok && e.result.college.rules).toContainEqual({
+      kind: 'adjacent_across_break',
+      courses: ['A6', 'A7'],
+      hard: true,
+      weight: 1,
+    });
+    expect(e.build!.kinds.get('ConstraintTwoActivitiesGrouped')).toMatchObject({ mapped: 1, dropped: 0 });
     // A break at the end of a day lies between no two teaching hours: the rule stays.
     const last = join(tmp, 'last-hour-break.fet');
     await writeFile(last, withBreak('Tue', '4'));

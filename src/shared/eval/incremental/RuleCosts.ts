@@ -4,7 +4,7 @@
 import type { CompiledProblem, CompiledRule } from '../../compiled/types.ts';
 import { distinctMembers, everyRule } from '../../compiled/ruleMembers.ts';
 import { H, S } from './kinds.ts';
-import { followsDirectly } from '../followsDirectly.ts';
+import { followsAcrossBreak, followsDirectly } from '../followsDirectly.ts';
 
 export interface RuleView {
   readonly problem: CompiledProblem;
@@ -121,6 +121,21 @@ export class RuleCosts {
             else if (rule.kind === 'consecutive')
               n += followsDirectly(p, slot[sa], len(sa), slot[sb]) ? 0 : 1;
             else n += slot[sa] + span[sa] > slot[sb] ? 1 : 0;
+          }
+        }
+        return n;
+      case 'consecutive_across_break':
+      case 'adjacent_across_break':
+        for (let i = 1; i < cs.length; i++) {
+          const m = Math.min(count[i - 1], count[i]);
+          for (let k = 0; k < m; k++) {
+            const sa = first[i - 1] + k;
+            const sb = first[i] + k;
+            if (active[sa] === 0 || active[sb] === 0) continue;
+            const ok =
+              followsAcrossBreak(p, slot[sa], len(sa), slot[sb]) ||
+              (rule.kind === 'adjacent_across_break' && followsAcrossBreak(p, slot[sb], len(sb), slot[sa]));
+            n += ok ? 0 : 1;
           }
         }
         return n;

@@ -21,6 +21,8 @@ const KINDS: RuleKind[] = [
   'same_period',
   'adjacent',
   'min_gap',
+  'consecutive_across_break',
+  'adjacent_across_break',
 ];
 
 // Whole courses, and single sessions (`course#k`: two of A, one of B) with a whole course.
