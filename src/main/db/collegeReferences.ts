@@ -1,7 +1,7 @@
 // A college read back from a project file must hold together: every id a course, group,
 // enrollment or fixed session names is in the file. A file whose rows were deleted or edited
 // outside Slotwise is refused at load with what is missing, instead of failing later in a solve.
-import type { College } from '../../shared/model/index.ts';
+import { ruleMember, type College } from '../../shared/model/index.ts';
 
 /** The first dangling reference, in words, or undefined when every reference resolves. */
 export function danglingReference(college: College): string | undefined {
@@ -33,9 +33,14 @@ export function danglingReference(college: College): string | undefined {
     if (!courses.has(f.courseId)) return `a fixed session names course "${f.courseId}"`;
     if (f.roomId !== undefined && !rooms.has(f.roomId)) return `a fixed session names room "${f.roomId}"`;
   }
-  for (const r of college.rules) {
-    const c = r.courses.find((x) => !courses.has(x));
-    if (c !== undefined) return `a ${r.kind} rule names course "${c}"`;
-  }
+  const sessions = new Map(college.courses.map((c) => [c.id, c.sessions]));
+  for (const r of college.rules)
+    for (const x of r.courses) {
+      // An item is a course_id or course_id#k (session k of it).
+      const m = ruleMember(x, (id) => courses.has(id));
+      if (!courses.has(m.courseId)) return `a ${r.kind} rule names course "${x}"`;
+      if (m.session !== undefined && m.session > (sessions.get(m.courseId) ?? 0))
+        return `a ${r.kind} rule names session ${m.session} of course "${m.courseId}", which has ${sessions.get(m.courseId)}`;
+    }
   return undefined;
 }
