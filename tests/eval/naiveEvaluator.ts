@@ -284,6 +284,18 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
             if (!ok) bad++;
           }
         break;
+      case 'consecutive_across_break':
+      case 'adjacent_across_break': {
+        // As consecutive (adjacent), but a break between the two periods is allowed.
+        const after = (x: Placed, y: Placed): boolean => {
+          const last = x.period + course.get(x.course)!.length - 1;
+          return x.day === y.day && y.period === last + 1 && last + 1 < nPeriods;
+        };
+        for (let i = 1; i < cs.length; i++)
+          for (const [a, b] of pairs(cs[i - 1], cs[i]))
+            if (!after(a, b) && !(rule.kind === 'adjacent_across_break' && after(b, a))) bad++;
+        break;
+      }
       case 'same_period':
         for (let i = 1; i < cs.length; i++)
           for (const [a, b] of pairs(cs[0], cs[i])) if (a.period !== b.period) bad++;
@@ -342,6 +354,17 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
               if (Math.abs(ss[i].day - ss[j].day) < (rule.value ?? 1)) bad++;
         }
         break;
+      case 'min_gap': {
+        // Same day, and the later one starts before the earlier one's end + value periods.
+        const all = distinctOf(rule.courses).flatMap(placedOf);
+        for (let i = 0; i < all.length; i++)
+          for (let j = i + 1; j < all.length; j++) {
+            const [x, y] = all[i].period <= all[j].period ? [all[i], all[j]] : [all[j], all[i]];
+            if (x.day === y.day && x.period + course.get(x.course)!.length + (rule.value ?? 1) > y.period)
+              bad++;
+          }
+        break;
+      }
       case 'same_room': {
         const rooms = new Set(
           distinctOf(rule.courses)

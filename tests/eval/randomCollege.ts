@@ -144,7 +144,10 @@ export function randomCollege(seed: number): College {
       courses: list,
       hard: chance(0.8),
       weight: 1 + rng.int(3),
-      value: kind === 'min_days_apart' || kind === 'min_days_between' ? 1 + rng.int(3) : undefined,
+      value:
+        kind === 'min_days_apart' || kind === 'min_days_between' || kind === 'min_gap'
+          ? 1 + rng.int(3)
+          : undefined,
     });
   }
   // Every kind once more over single sessions (`course#k`), often several of one course, with a
@@ -168,7 +171,10 @@ export function randomCollege(seed: number): College {
       courses: list,
       hard: chance(0.8),
       weight: 1 + rng.int(3),
-      value: kind === 'min_days_apart' || kind === 'min_days_between' ? 1 + rng.int(3) : undefined,
+      value:
+        kind === 'min_days_apart' || kind === 'min_days_between' || kind === 'min_gap'
+          ? 1 + rng.int(3)
+          : undefined,
     });
   }
   return collegeSchema.parse({

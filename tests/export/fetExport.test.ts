@@ -146,6 +146,7 @@ describe('export --format fet: Rules', () => {
         { kind: 'min_days_between', courses: ['TH#2', 'LB1'], value: 1 },
         { kind: 'different_days', courses: ['TH#2', 'Y'] },
         { kind: 'same_room', courses: ['TH'] },
+        { kind: 'min_gap', courses: ['TH#1', 'LB1'], value: 1 },
         { kind: 'same_time', courses: ['TH', 'LB1'], hard: false, weight: 40 },
       ],
     });
@@ -185,23 +186,28 @@ describe('export --format fet: Rules', () => {
     expect(count(xml, 'ConstraintActivitiesNotOverlapping')).toBe(2);
     expect(count(xml, 'ConstraintMinDaysBetweenActivities')).toBe(3);
     expect(count(xml, 'ConstraintActivitiesOccupyMaxDifferentRooms')).toBe(1);
+    expect(xml).toContain(
+      '<ConstraintMinGapsBetweenActivities><Weight_Percentage>100</Weight_Percentage><Number_of_Activities>2</Number_of_Activities><Activity_Id>1</Activity_Id><Activity_Id>3</Activity_Id><MinGaps>1</MinGaps>',
+    );
   });
 
   it('re-imports the rules: every constraint mapped, the timetable still hard 0', () => {
     const back = importFetBytes(Buffer.from(formatFet(withRules(), keeping)), 'rules.fet');
     if (!back.result.ok) throw new Error(JSON.stringify(back.result.errors));
-    // The lunch gap is a FET break inside the day, so the import leaves out FET's consecutive and
-    // grouped activities (FET lets a break fall between them); everything else is mapped exactly.
+    // The lunch gap is a FET break inside the day on every day: FET's consecutive and grouped
+    // activities come back as the _across_break rules (FET lets a break fall between them), and
+    // min gaps are left out (FET counts the break hour as a gap); everything else is mapped exactly.
     const notMapped = [...back.build!.kinds]
       .filter(([, k]) => k.dropped + k.weakened > 0)
       .map(([kind, k]) => `${kind}: ${[...k.reasons.values()].map((r) => r.reason).join('; ')}`);
     expect(notMapped).toEqual([
-      expect.stringMatching(/^ConstraintTwoActivitiesConsecutive: FET lets a break fall between/),
-      expect.stringMatching(/^ConstraintTwoActivitiesGrouped: FET lets a break fall between/),
+      expect.stringMatching(/^ConstraintMinGapsBetweenActivities: FET counts a break hour inside the day/),
     ]);
     const c = back.result.college;
     expect(c.rules.map((r) => r.kind).sort()).toEqual(
       [
+        'adjacent_across_break',
+        'consecutive_across_break',
         'min_days_apart',
         'min_days_between',
         'min_days_between', // different_days TH#2;Y: FET's min days 1 over two sessions
@@ -221,4 +227,19 @@ describe('export --format fet: Rules', () => {
     expect(e.hardTotal).toBe(0);
     expect(e.soft.soft_rule).toBeGreaterThan(0);
   });
+
+  const hasFet = existsSync(FET_CL);
+  it.skipIf(!hasFet)(
+    'is accepted by fet-cl with the rules, which keeps the timetable that keeps them',
+    () => {
+      const input = join(tmp, 'rules.fet');
+      writeFileSync(input, formatFet(withRules(), keeping));
+      const log = execFileSync(
+        FET_CL,
+        [`--inputfile=${input}`, `--outputdir=${join(tmp, 'rules-out')}`, '--timelimitseconds=30'],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(log).toMatch(/Simulation successful/);
+    },
+  );
 });

@@ -30,7 +30,7 @@ export function register(program: Command): void {
       "Publish a project's timetable: a flat CSV, an ITC-2007 solution file, PDF booklets (a week grid " +
         'per student group, faculty member and room, plus a department overview), ICS calendars (weekly ' +
         'recurring events over the term), an XLSX workbook (grids + a Timetable sheet in Fixed columns) or a ' +
-        'FET file with every placed session locked at its time and room (opens in FET 6).',
+        'FET file with every placed session locked at its time and room and the rules as FET constraints (opens in FET 6).',
     )
     .requiredOption('--db <file>', 'project file (.slotwise)')
     .addOption(new Option('--format <format>', 'what to write').choices(EXPORT_FORMATS).makeOptionMandatory())

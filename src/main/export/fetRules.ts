@@ -79,10 +79,14 @@ function writeRule(rule: Rule, members: number[][], distinct: number[][], out: F
     }
     case 'consecutive':
     case 'adjacent':
+    case 'consecutive_across_break':
+    case 'adjacent_across_break':
     case 'ordered': {
       const name = {
         consecutive: 'ConstraintTwoActivitiesConsecutive',
         adjacent: 'ConstraintTwoActivitiesGrouped',
+        consecutive_across_break: 'ConstraintTwoActivitiesConsecutive',
+        adjacent_across_break: 'ConstraintTwoActivitiesGrouped',
         ordered: 'ConstraintTwoActivitiesOrdered',
       }[rule.kind];
       for (let i = 1; i < members.length; i++)
@@ -106,6 +110,15 @@ function writeRule(rule: Rule, members: number[][], distinct: number[][], out: F
       if (singles) {
         if (all.length > 1) out.time.push(minDays(all, rule.value ?? 1));
       } else for (const [a, b] of crossPairs()) out.time.push(minDays([a, b], rule.value ?? 1));
+      return;
+    case 'min_gap':
+      if (all.length > 1)
+        out.time.push(
+          list('ConstraintMinGapsBetweenActivities', all).replace(
+            `${tail}</`,
+            `${tag('MinGaps', rule.value ?? 1)}${tail}</`,
+          ),
+        );
       return;
     case 'same_room':
       if (all.length > 1)

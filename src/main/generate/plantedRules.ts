@@ -84,6 +84,9 @@ function holds(d: Draft, kind: RuleKind, a: Offering, b: Offering): boolean {
     case 'not_overlapping':
       return a.slot.every((sa) => b.slot.every((sb) => sa + a.length <= sb || sb + b.length <= sa));
     case 'min_days_apart':
+    case 'min_gap': // not planted between offerings
+    case 'consecutive_across_break':
+    case 'adjacent_across_break':
       return false;
   }
 }

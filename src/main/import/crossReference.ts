@@ -45,7 +45,16 @@ class IdSet<T extends { id: string }> {
   }
 }
 
-const PAIRED = new Set(['same_time', 'same_day', 'consecutive', 'ordered', 'same_period', 'adjacent']);
+const PAIRED = new Set([
+  'same_time',
+  'same_day',
+  'consecutive',
+  'ordered',
+  'same_period',
+  'adjacent',
+  'consecutive_across_break',
+  'adjacent_across_break',
+]);
 const MULTI = new Set([
   'same_time',
   'same_day',
@@ -56,6 +65,8 @@ const MULTI = new Set([
   'same_period',
   'adjacent',
   'min_days_between',
+  'consecutive_across_break',
+  'adjacent_across_break',
 ]);
 
 export function checkReferences(parsed: ParsedWorkbook, periodsOk: boolean): void {

@@ -161,6 +161,20 @@ describe('importSheets checks', () => {
     ]);
   });
 
+  it('reads min_gap over courses or sessions, and checks its value (whole periods ≥ 1)', () => {
+    const good = run({
+      Rules: 'rule,courses,hard,weight,value\nmin gap,CS201;MA201,,,1\nmin_gap,CS201,no,2,2\n',
+    });
+    expect(good.errors).toEqual([]);
+    const { errors } = run({
+      Rules: 'rule,courses,hard,weight,value\nmin_gap,CS201;MA201,,,\nmin_gap,CS201#1;CS201#2,,,0\n',
+    });
+    expect(at(errors)).toEqual([
+      'Rules:2:value: min_gap needs a value',
+      'Rules:3:value: min_gap needs a whole number of periods ≥ 1, not "0"',
+    ]);
+  });
+
   it('reports a course room type no room has, and a rooms list of unknown rooms', () => {
     const courses = clean.find((s) => s.name === 'courses');
     expect(courses).toBeDefined();

@@ -162,13 +162,18 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
     name: 'Rules',
     required: false,
     about:
-      'relations between courses: same_time, not_overlapping, different_days, same_day, consecutive, ordered, min_days_apart, same_room, min_days_between, same_period, adjacent',
+      'relations between courses: same_time, not_overlapping, different_days, same_day, consecutive, ordered, min_days_apart, same_room, min_days_between, same_period, adjacent, min_gap, consecutive_across_break, adjacent_across_break',
     columns: [
       col('rule', true, 'rule kind', 'min_days_apart'),
       col('courses', true, 'list of course_id; course_id#k = session k only', 'CS201'),
       col('hard', false, 'yes/no, default yes', 'no'),
       col('weight', false, 'weight of a soft rule, default 1', '2'),
-      col('value', false, 'rule parameter (days for min_days_apart and min_days_between)', '2'),
+      col(
+        'value',
+        false,
+        'rule parameter (days for min_days_apart and min_days_between, periods for min_gap)',
+        '2',
+      ),
     ],
   },
   {

@@ -46,7 +46,7 @@ function markSlots(
 /** Default value of a rule's parameter when the row leaves it empty. */
 function ruleValue(kind: string, value: number | undefined): number {
   if (value !== undefined) return value;
-  return kind === 'min_days_apart' || kind === 'min_days_between' ? 1 : 0;
+  return kind === 'min_days_apart' || kind === 'min_days_between' || kind === 'min_gap' ? 1 : 0;
 }
 
 export function compile(college: College, weightOverrides: Record<string, number> = {}): CompiledProblem {

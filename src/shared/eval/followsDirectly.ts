@@ -13,3 +13,30 @@ export function followsDirectly(p: CompiledProblem, slotA: number, lengthA: numb
   const last = (slotA % p.nPeriods) + lengthA - 1;
   return last + 1 < p.nPeriods && p.adjacentToNext[last] === 1;
 }
+
+/**
+ * The same, but a break between the two periods is allowed (rules `consecutive_across_break`,
+ * `adjacent_across_break`): B starts in the period (by index) after A's last, on the same day.
+ */
+export function followsAcrossBreak(
+  p: CompiledProblem,
+  slotA: number,
+  lengthA: number,
+  slotB: number,
+): boolean {
+  if (slotA < 0 || slotB < 0 || slotB !== slotA + lengthA) return false;
+  return (slotA % p.nPeriods) + lengthA < p.nPeriods;
+}
+
+/** Does B follow A for the rule kind: directly, or (an `_across_break` kind) possibly across a break? */
+export function followsFor(
+  kind: string,
+  p: CompiledProblem,
+  slotA: number,
+  lengthA: number,
+  slotB: number,
+): boolean {
+  return kind.endsWith('_across_break')
+    ? followsAcrossBreak(p, slotA, lengthA, slotB)
+    : followsDirectly(p, slotA, lengthA, slotB);
+}

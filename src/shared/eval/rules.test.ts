@@ -368,4 +368,57 @@ describe('rules', () => {
     expect(() => ruleCost('same_day', ['A#1', 'A#01'], [])).toThrow(/session 1 of A is listed twice/);
     expect(() => ruleCost('same_day', ['A', 'A#2'], [])).toThrow(/listed both whole and by session/);
   });
+
+  it('min_gap: sessions of one day at least value free periods apart, by period index', () => {
+    // A at period 1 (index 0), B at index 2: one free period between (index 1).
+    expect(ruleCost('min_gap', ['A', 'B'], ab([[0, 0]], [[0, 2]]), { value: 1 }).hard).toBe(0);
+    expect(ruleCost('min_gap', ['A', 'B'], ab([[0, 0]], [[0, 2]]), { value: 2 }).hard).toBe(1);
+    // Back to back, overlapping, or on another day.
+    expect(ruleCost('min_gap', ['A', 'B'], ab([[0, 1]], [[0, 2]]), { value: 1 }).hard).toBe(1);
+    expect(ruleCost('min_gap', ['A', 'B'], ab([[0, 1]], [[0, 1]]), { value: 1 }).hard).toBe(1);
+    expect(ruleCost('min_gap', ['A', 'B'], ab([[0, 1]], [[1, 2]]), { value: 1 }).hard).toBe(0);
+    // The lunch break between index 2 (11:00) and index 3 (13:00) is no period: back to back here.
+    expect(ruleCost('min_gap', ['A', 'B'], ab([[0, 2]], [[0, 3]]), { value: 1 }).hard).toBe(1);
+    // Two sessions of one course count too, and so does the later-listed one starting first.
+    expect(
+      ruleCost(
+        'min_gap',
+        ['A'],
+        ab(
+          [
+            [0, 4],
+            [0, 3],
+          ],
+          [],
+        ),
+        { value: 1 },
+      ).hard,
+    ).toBe(1);
+    expect(
+      ruleCost(
+        'min_gap',
+        ['A#1', 'B#2'],
+        ab(
+          [[0, 0]],
+          [
+            [3, 3],
+            [0, 1],
+          ],
+        ),
+        { value: 1 },
+      ).hard,
+    ).toBe(1);
+  });
+
+  it('consecutive_across_break and adjacent_across_break: the next period by index, a break between allowed', () => {
+    // A ends at 11:00 (index 2), B starts at 13:00 (index 3) after lunch: only the across-break rules hold.
+    const lunch = ab([[0, 2]], [[0, 3]]);
+    expect(ruleCost('consecutive', ['A', 'B'], lunch).hard).toBe(1);
+    expect(ruleCost('consecutive_across_break', ['A', 'B'], lunch).hard).toBe(0);
+    expect(ruleCost('adjacent_across_break', ['B', 'A'], lunch).hard).toBe(0);
+    expect(ruleCost('consecutive_across_break', ['B', 'A'], lunch).hard).toBe(1);
+    // A free period between, or another day: broken.
+    expect(ruleCost('consecutive_across_break', ['A', 'B'], ab([[0, 1]], [[0, 3]])).hard).toBe(1);
+    expect(ruleCost('adjacent_across_break', ['A', 'B'], ab([[0, 2]], [[1, 3]])).hard).toBe(1);
+  });
 });

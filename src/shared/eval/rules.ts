@@ -20,11 +20,16 @@
 //   period (of any day) where the first course's session k starts.
 // - adjacent: per consecutive pair (A, B) of the list and k: 1 unless one of the two sessions k
 //   follows the other directly (either order; followsDirectly.ts).
+// - consecutive_across_break, adjacent_across_break: as consecutive and adjacent, but a break between
+//   the two periods is allowed (B starts in the period, by index, after A's last: followsAcrossBreak).
+// - min_gap: 1 per pair of sessions (any of the listed courses, also of one course) on the same day
+//   with fewer than `value` periods between them: the later-starting one starts before the earlier
+//   one's start + length + value (overlapping pairs count too). By period index: a break is no period.
 import type { CompiledRule } from '../compiled/types.ts';
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
 import { PLACED } from './state.ts';
-import { followsDirectly } from './followsDirectly.ts';
+import { followsFor } from './followsDirectly.ts';
 import { distinctMembers, everyRule, memberCount, memberFirst } from '../compiled/ruleMembers.ts';
 
 type Pair = [number, number];
@@ -35,6 +40,19 @@ function placedSessions(st: EvalState, rule: CompiledRule, i: number): number[] 
   const first = memberFirst(st.p, rule, i);
   for (let s = first; s < first + memberCount(st.p, rule, i); s++) if (st.status[s] === PLACED) out.push(s);
   return out;
+}
+
+/** Same day, and fewer than `gap` periods from the end of the earlier-starting one to the other's start. */
+export function tooClose(
+  st: { p: EvalState['p']; slot: Int32Array },
+  a: number,
+  b: number,
+  gap: number,
+): boolean {
+  const { p, slot } = st;
+  if (((slot[a] / p.nPeriods) | 0) !== ((slot[b] / p.nPeriods) | 0)) return false;
+  const [x, y] = slot[a] <= slot[b] ? [a, b] : [b, a];
+  return slot[x] + p.courseLength[p.sessionCourse[x]] + gap > slot[y];
 }
 
 function overlaps(st: EvalState, a: number, b: number): boolean {
@@ -70,16 +88,18 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
     case 'same_period':
       return pairedSessions(st, rule, true).filter(([a, b]) => slot[a] % p.nPeriods !== slot[b] % p.nPeriods);
     case 'adjacent':
+    case 'adjacent_across_break':
       return pairedSessions(st, rule, false).filter(
         ([a, b]) =>
-          !followsDirectly(p, slot[a], p.courseLength[p.sessionCourse[a]], slot[b]) &&
-          !followsDirectly(p, slot[b], p.courseLength[p.sessionCourse[b]], slot[a]),
+          !followsFor(rule.kind, p, slot[a], p.courseLength[p.sessionCourse[a]], slot[b]) &&
+          !followsFor(rule.kind, p, slot[b], p.courseLength[p.sessionCourse[b]], slot[a]),
       );
     case 'same_day':
       return pairedSessions(st, rule, true).filter(([a, b]) => day(a) !== day(b));
     case 'consecutive':
+    case 'consecutive_across_break':
       return pairedSessions(st, rule, false).filter(
-        ([a, b]) => !followsDirectly(p, slot[a], p.courseLength[p.sessionCourse[a]], slot[b]),
+        ([a, b]) => !followsFor(rule.kind, p, slot[a], p.courseLength[p.sessionCourse[a]], slot[b]),
       );
     case 'ordered':
       return pairedSessions(st, rule, false).filter(([a, b]) => slot[a] + st.span[a] > slot[b]);
@@ -111,6 +131,13 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
             for (const b of ls[j]) if (Math.abs(day(a) - day(b)) < rule.value) bad.push([a, b]);
       return bad;
     }
+    case 'min_gap': {
+      const ss = all();
+      for (let i = 0; i < ss.length; i++)
+        for (let j = i + 1; j < ss.length; j++)
+          if (tooClose(st, ss[i], ss[j], rule.value)) bad.push([ss[i], ss[j]]);
+      return bad;
+    }
     case 'same_room': {
       const ss = all();
       const first = new Map<number, number>();
@@ -135,6 +162,9 @@ export const RULE_EXPLANATION: Record<CompiledRule['kind'], string> = {
   min_days_between: 'should be further apart',
   same_period: 'should start in the same period',
   adjacent: 'should be back to back (same day, either order, no break between)',
+  min_gap: 'should have more free periods between them',
+  consecutive_across_break: 'should follow each other (same day, next period, a break between allowed)',
+  adjacent_across_break: 'should be back to back (same day, either order, a break between allowed)',
 };
 
 export function checkRules(st: EvalState, sink: EvalSink): void {

@@ -106,6 +106,9 @@ export const ruleKinds = [
   'min_days_between',
   'same_period',
   'adjacent',
+  'min_gap',
+  'consecutive_across_break',
+  'adjacent_across_break',
 ] as const;
 export const ruleKindSchema = z.enum(ruleKinds);
 

@@ -65,7 +65,15 @@ export function fixedChecks(p: CompiledProblem, out: PrecheckFinding[]): void {
 }
 
 /** Hard rules that pair session k of each course with session k. */
-const PAIRED_KINDS = new Set<string>(['same_time', 'consecutive', 'same_day', 'same_period', 'adjacent']);
+const PAIRED_KINDS = new Set<string>([
+  'same_time',
+  'consecutive',
+  'same_day',
+  'same_period',
+  'adjacent',
+  'consecutive_across_break',
+  'adjacent_across_break',
+]);
 
 export function ruleChecks(p: CompiledProblem, out: PrecheckFinding[]): void {
   for (const rule of everyRule(p)) {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { precheck } from './index.ts';
 import { tinyProblem, type TinySpec } from '../mip/testing/tinyProblem.ts';
+import { compile } from '../../shared/compiled/compile.ts';
+import { testCollege } from '../../shared/eval/testing/testCollege.ts';
+import type { RuleKind } from '../../shared/model/types.ts';
 
 /** A feasible base: 5 days × 6 periods (break after period 2), two lecture rooms, one lab. */
 function base(): TinySpec {
@@ -185,6 +188,33 @@ describe('precheck', () => {
     expect(codes(spec)).toContain('rule_cannot_fit');
     spec.rules = [{ kind: 'consecutive', courses: ['LAB-B1', 'LAB-B2'] }];
     expect(codes(spec)).toContain('rule_cannot_fit');
+  });
+
+  it('checks rules naming single sessions (course_id#k) by the sessions they name', () => {
+    const college = (rules: Array<{ kind: RuleKind; courses: string[]; value?: number }>): string[] =>
+      precheck(
+        compile(
+          testCollege({
+            courses: [
+              { id: 'A', name: 'A', sessions: 4, minDays: 0 },
+              { id: 'B', name: 'B', sessions: 2, minDays: 0 },
+            ],
+            rules,
+          }),
+        ),
+      )
+        .filter((f) => f.code.startsWith('rule_'))
+        .map((f) => `${f.code}: ${f.message}`);
+    // Three of A's sessions 2 days apart fit the 5-day week; 3 days apart need 7 days.
+    expect(college([{ kind: 'min_days_between', courses: ['A#1', 'A#2', 'A#3'], value: 2 }])).toEqual([]);
+    expect(college([{ kind: 'min_days_between', courses: ['A#1', 'A#2', 'A#3'], value: 3 }])).toEqual([
+      expect.stringMatching(/^rule_cannot_fit: .*3 courses \(A#1, A#2, A#3\).*need 7 days/),
+    ]);
+    // Session 1 of A paired with B's two sessions: counts 1 and 2 differ.
+    expect(college([{ kind: 'same_day', courses: ['A#1', 'B'] }])).toEqual([
+      expect.stringMatching(/^rule_session_mismatch: .*A#1, B/),
+    ]);
+    expect(college([{ kind: 'same_day', courses: ['A#1', 'B#2'] }])).toEqual([]);
   });
 
   it('runs fast on a large instance', () => {

@@ -375,12 +375,26 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
   const rules: Rule[] = [];
   // A break with teaching hours before and after it on its day: FET's consecutive and grouped
   // activities may sit on either side of it, the contract's consecutive and adjacent may not.
-  const innerBreak = doc.days.some((_d, d) => {
-    const open = doc.hours.map((_h, h) => !ctx.breaks.has(d * H + h));
-    return open.some((o, h) => !o && open.indexOf(true) < h && open.lastIndexOf(true) > h);
-  });
+  // The rules consecutive_across_break and adjacent_across_break allow a break between, as FET does,
+  // but only one left out of the periods (every day): a break on some days only is an unavailable
+  // period here, and a session after it does not start in the next period.
+  const innerBreakWhere = (everyDay: boolean): boolean =>
+    doc.days.some((_d, d) => {
+      const open = doc.hours.map((_h, h) => !ctx.breaks.has(d * H + h));
+      return open.some(
+        (o, h) => !o && (everyDay || !allDayBreak[h]) && open.indexOf(true) < h && open.lastIndexOf(true) > h,
+      );
+    });
+  const innerBreak = innerBreakWhere(true);
+  const partialInnerBreak = innerBreakWhere(false);
   const bySession: Relation[] = [];
-  resolveRelations(ctx.relations, courseOf, courseActs, order, rules, bySession, note, innerBreak);
+  // An every-day break hour between two teaching hours: FET counts it in min gaps, the contract
+  // (which leaves it out of Periods) does not.
+  const innerGap = periodOf.some(
+    (p, h) => p < 0 && periodOf.slice(0, h).some((q) => q >= 0) && periodOf.slice(h + 1).some((q) => q >= 0),
+  );
+  const breaks = { inner: innerBreak, partialInner: partialInnerBreak, innerGap };
+  resolveRelations(ctx.relations, courseOf, courseActs, order, rules, bySession, note, breaks);
   const sessionOf = new Map<number, { courseId: string; session: number }>();
   for (const [cid, acts] of courseActs) {
     const slots = order.get(cid)!;
@@ -502,8 +516,9 @@ function resolveRelations(
   rules: Rule[],
   bySession: Relation[],
   note: (k: string, o: Outcome, a: number[], r: string) => void,
-  innerBreak: boolean,
+  breaks: { inner: boolean; partialInner: boolean; innerGap: boolean },
 ): void {
+  const innerGap = breaks.innerGap;
   const soft = (r: Relation): Partial<Rule> => (r.hard ? {} : { hard: false, weight: r.weight });
   // Whole-course relations.
   for (const r of relations.filter((x) => x.kind === 'whole')) {
@@ -512,6 +527,16 @@ function resolveRelations(
     const drop = (why: string): void => note(r.fetKind, 'dropped', acts, why);
     if (acts.length < 2 && r.rule !== 'same_room') {
       note(r.fetKind, 'mapped', acts, '');
+      continue;
+    }
+    if (r.rule === 'min_gap' && innerGap) {
+      drop(
+        'FET counts a break hour inside the day as a gap; the contract leaves the break out of the periods (this file has such a break)',
+      );
+      continue;
+    }
+    if (r.rule === 'min_gap' && (r.value ?? 0) < 1) {
+      note(r.fetKind, 'mapped', acts, ''); // no gap asked
       continue;
     }
     if (r.rule === 'same_room' && r.value !== 1) {
@@ -545,8 +570,13 @@ function resolveRelations(
       note(r.fetKind, 'mapped', acts, '');
       continue;
     }
-    if (cs.length < 2) {
+    if (r.rule === 'min_gap') {
+      rules.push({ kind: 'min_gap', courses: cs, hard: true, weight: 1, value: r.value, ...soft(r) });
       note(r.fetKind, 'mapped', acts, '');
+      continue;
+    }
+    if (cs.length < 2) {
+      bySession.push(r); // sessions of one course not overlapping each other
       continue;
     }
     rules.push({ kind: r.rule, courses: cs, hard: true, weight: 1, ...soft(r) });
@@ -554,19 +584,26 @@ function resolveRelations(
   }
   // Pairwise (session k with session k) relations, grouped by rule and courses.
   const groupsOf = new Map<string, Relation[]>();
-  for (const r of relations.filter((x) => x.kind === 'pairwise')) {
+  for (const r0 of relations.filter((x) => x.kind === 'pairwise')) {
+    // A break inside the day, on every day: FET's consecutive and grouped activities may sit on
+    // either side of it, which the _across_break rules say.
+    const across =
+      breaks.inner && !breaks.partialInner && (r0.rule === 'consecutive' || r0.rule === 'adjacent');
+    const r: Relation = across
+      ? { ...r0, rule: r0.rule === 'consecutive' ? 'consecutive_across_break' : 'adjacent_across_break' }
+      : r0;
     const acts = r.activities;
     const cs = acts.map((a) => courseOf.get(a)!);
     if (acts.length < 2) {
       note(r.fetKind, 'mapped', acts, '');
       continue;
     }
-    if (innerBreak && (r.rule === 'consecutive' || r.rule === 'adjacent')) {
+    if (breaks.inner && (r.rule === 'consecutive' || r.rule === 'adjacent')) {
       note(
         r.fetKind,
         'dropped',
         acts,
-        'FET lets a break fall between the two activities; the contract puts them in touching periods (this file has breaks inside the day)',
+        'FET lets a break fall between the two activities; the contract puts them in touching periods, or across a break left out of the periods (this file has breaks inside the day on some days only)',
       );
       continue;
     }
@@ -574,7 +611,7 @@ function resolveRelations(
       bySession.push(r); // two sessions of one course
       continue;
     }
-    const ordered = r.rule === 'consecutive' || r.rule === 'ordered';
+    const ordered = r.rule === 'consecutive' || r.rule === 'consecutive_across_break' || r.rule === 'ordered';
     const list = ordered ? cs : [...cs].sort();
     const key = [r.rule, r.hard, r.hard ? 1 : r.weight, list.join('\u0001')].join('\u0000');
     const g = groupsOf.get(key) ?? [];
@@ -583,7 +620,8 @@ function resolveRelations(
   }
   for (const rels of groupsOf.values()) {
     const r0 = rels[0];
-    const ordered = r0.rule === 'consecutive' || r0.rule === 'ordered';
+    const ordered =
+      r0.rule === 'consecutive' || r0.rule === 'consecutive_across_break' || r0.rule === 'ordered';
     const cs = ordered
       ? r0.activities.map((a) => courseOf.get(a)!)
       : [...new Set(r0.activities.map((a) => courseOf.get(a)!))].sort();
@@ -670,7 +708,7 @@ function sessionRule(
     courses,
     hard: r.hard,
     weight: r.hard ? 1 : r.weight,
-    ...(r.rule === 'min_days' ? { value: r.value ?? 1 } : {}),
+    ...(r.rule === 'min_days' || r.rule === 'min_gap' ? { value: r.value ?? 1 } : {}),
   };
 }
 

@@ -450,6 +450,13 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     byId,
     (el) => num(el, 'MinDays'),
   ),
+  ConstraintMinGapsBetweenActivities: relation(
+    'min_gap',
+    'whole',
+    'Rules min_gap (not in a file with a break inside the day: FET counts the break hour as a gap)',
+    byId,
+    (el) => num(el, 'MinGaps'),
+  ),
   ConstraintActivitiesOccupyMaxDifferentRooms: relation(
     'same_room',
     'whole',

@@ -338,11 +338,113 @@ describe('FET relations the contract says with min_days_between, same_period and
     expect(a.result.warnings.map((w) => w.message).join('\n')).toMatch(
       /TwoActivitiesGrouped not imported: FET lets a break fall between the two activities.*Activities: 6, 7/,
     );
+    // The same break on every day is left out of the periods: FET's grouped activities become
+    // adjacent_across_break, which lets that break fall between them as FET does.
+    const everyDay = join(tmp, 'every-day-break.fet');
+    await writeFile(
+      everyDay,
+      text.replace(
+        '</Time_Constraints_List>',
+        `<ConstraintBreakTimes><Weight_Percentage>100</Weight_Percentage><Number_of_Break_Times>5</Number_of_Break_Times>${['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].map((d) => `<Break_Time><Day>${d}</Day><Hour>2</Hour></Break_Time>`).join('')}<Active>true</Active></ConstraintBreakTimes>\n</Time_Constraints_List>`,
+      ),
+    );
+    const e = await importFetDetailed(everyDay);
+    expect(e.result.ok && e.result.college.rules).toContainEqual({
+      kind: 'adjacent_across_break',
+      courses: ['A6', 'A7'],
+      hard: true,
+      weight: 1,
+    });
+    expect(e.build!.kinds.get('ConstraintTwoActivitiesGrouped')).toMatchObject({ mapped: 1, dropped: 0 });
     // A break at the end of a day lies between no two teaching hours: the rule stays.
     const last = join(tmp, 'last-hour-break.fet');
     await writeFile(last, withBreak('Tue', '4'));
     const b = await importFetDetailed(last);
     expect(b.build!.kinds.get('ConstraintTwoActivitiesGrouped')).toMatchObject({ mapped: 1, dropped: 0 });
+  });
+});
+
+describe('FET min gaps between activities', () => {
+  const minGaps = (ids: number[], gaps: number): string =>
+    `<ConstraintMinGapsBetweenActivities><Weight_Percentage>100</Weight_Percentage><Number_of_Activities>${ids.length}</Number_of_Activities>${ids.map((id) => `<Activity_Id>${id}</Activity_Id>`).join('')}<MinGaps>${gaps}</MinGaps><Active>true</Active></ConstraintMinGapsBetweenActivities>`;
+
+  it('maps them onto min_gap over whole courses or single sessions, and scores them', async () => {
+    const text = await readFile(fixture('relations.fet'), 'utf8');
+    const file = join(tmp, 'min-gaps.fet');
+    // Activities 4, 5 are all of A4; 1 is one session of A1 and 3 all of A3.
+    await writeFile(
+      file,
+      text.replace(
+        '</Time_Constraints_List>',
+        `${minGaps([4, 5], 1)}\n${minGaps([1, 3], 2)}\n</Time_Constraints_List>`,
+      ),
+    );
+    const { result, build } = await importFetDetailed(file);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.college.rules).toEqual(
+      expect.arrayContaining([
+        { kind: 'min_gap', courses: ['A4'], hard: true, weight: 1, value: 1 },
+        { kind: 'min_gap', courses: ['A1#1', 'A3#1'], hard: true, weight: 1, value: 2 },
+      ]),
+    );
+    expect(build!.kinds.get('ConstraintMinGapsBetweenActivities')).toMatchObject({ mapped: 2, dropped: 0 });
+    const c = { ...result.college, rules: result.college.rules.filter((r) => r.kind === 'min_gap') };
+    const cost = (places: Array<[string, number, number, number]>): number => {
+      const problem = compile(c);
+      const assignments = places.map(([courseId, session, day, period]) => ({
+        courseId,
+        session,
+        day,
+        period,
+        roomId: `no-room:${courseId}`,
+        locked: false,
+      }));
+      return evaluate(problem, timetableToPlacement(problem, { assignments })).hard.rule;
+    };
+    // A1 session 1 at hour 1, A3 at hour 4: two free hours between (kept); at hour 3: one (broken).
+    expect(
+      cost([
+        ['A1', 1, 0, 0],
+        ['A3', 1, 0, 3],
+      ]),
+    ).toBe(0);
+    expect(
+      cost([
+        ['A1', 1, 0, 0],
+        ['A3', 1, 0, 2],
+      ]),
+    ).toBe(1);
+    // A4's two sessions back to back on one day (broken), or a day apart (kept).
+    expect(
+      cost([
+        ['A4', 1, 1, 0],
+        ['A4', 2, 1, 1],
+      ]),
+    ).toBe(1);
+    expect(
+      cost([
+        ['A4', 1, 1, 0],
+        ['A4', 2, 2, 1],
+      ]),
+    ).toBe(0);
+  });
+
+  it('reports them in a file with a break hour inside the day (FET counts it as a gap)', async () => {
+    const text = await readFile(fixture('relations.fet'), 'utf8');
+    const file = join(tmp, 'min-gaps-break.fet');
+    const brk = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']
+      .map((d) => `<Break_Time><Day>${d}</Day><Hour>2</Hour></Break_Time>`)
+      .join('');
+    await writeFile(
+      file,
+      text.replace(
+        '</Time_Constraints_List>',
+        `${minGaps([4, 5], 1)}\n<ConstraintBreakTimes><Weight_Percentage>100</Weight_Percentage><Number_of_Break_Times>5</Number_of_Break_Times>${brk}<Active>true</Active></ConstraintBreakTimes>\n</Time_Constraints_List>`,
+      ),
+    );
+    const { result, build } = await importFetDetailed(file);
+    expect(result.ok && result.college.rules.some((r) => r.kind === 'min_gap')).toBe(false);
+    expect(build!.kinds.get('ConstraintMinGapsBetweenActivities')).toMatchObject({ mapped: 0, dropped: 1 });
   });
 });
 

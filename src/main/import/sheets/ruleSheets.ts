@@ -61,16 +61,19 @@ export function parseRules(table: SheetTable | undefined): Located<Rule>[] {
       table.error(row, 'value', `"${table.text(row, 'value')}" is not a number`, 'Enter a number.');
     }
     if (
-      (kind === 'min_days_apart' || kind === 'min_days_between') &&
+      (kind === 'min_days_apart' || kind === 'min_days_between' || kind === 'min_gap') &&
       (valueCell === undefined || !Number.isInteger(valueCell) || valueCell < 1)
     ) {
+      const unit = kind === 'min_gap' ? 'periods' : 'days';
       table.error(
         row,
         'value',
         valueCell === undefined
           ? `${kind} needs a value`
-          : `${kind} needs a whole number of days ≥ 1, not "${table.text(row, 'value')}"`,
-        'Put the minimum number of days between sessions in the value column, e.g. 2.',
+          : `${kind} needs a whole number of ${unit} ≥ 1, not "${table.text(row, 'value')}"`,
+        kind === 'min_gap'
+          ? 'Put the minimum number of free periods between two sessions of one day in the value column, e.g. 1.'
+          : 'Put the minimum number of days between sessions in the value column, e.g. 2.',
       );
     }
     if (kind === undefined || courses.length === 0 || hard === undefined) continue;

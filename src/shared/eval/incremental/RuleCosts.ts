@@ -4,7 +4,7 @@
 import type { CompiledProblem, CompiledRule } from '../../compiled/types.ts';
 import { distinctMembers, everyRule } from '../../compiled/ruleMembers.ts';
 import { H, S } from './kinds.ts';
-import { followsDirectly } from '../followsDirectly.ts';
+import { followsAcrossBreak, followsDirectly } from '../followsDirectly.ts';
 
 export interface RuleView {
   readonly problem: CompiledProblem;
@@ -124,6 +124,21 @@ export class RuleCosts {
           }
         }
         return n;
+      case 'consecutive_across_break':
+      case 'adjacent_across_break':
+        for (let i = 1; i < cs.length; i++) {
+          const m = Math.min(count[i - 1], count[i]);
+          for (let k = 0; k < m; k++) {
+            const sa = first[i - 1] + k;
+            const sb = first[i] + k;
+            if (active[sa] === 0 || active[sb] === 0) continue;
+            const ok =
+              followsAcrossBreak(p, slot[sa], len(sa), slot[sb]) ||
+              (rule.kind === 'adjacent_across_break' && followsAcrossBreak(p, slot[sb], len(sb), slot[sa]));
+            n += ok ? 0 : 1;
+          }
+        }
+        return n;
       case 'same_period':
       case 'adjacent':
         for (let i = 1; i < cs.length; i++) {
@@ -168,6 +183,20 @@ export class RuleCosts {
             });
         }
         return n;
+      case 'min_gap': {
+        const gap = rule.value;
+        const close = (a: number, b: number): void => {
+          if (((slot[a] / nP) | 0) !== ((slot[b] / nP) | 0)) return;
+          const [x, y] = slot[a] <= slot[b] ? [a, b] : [b, a];
+          if (slot[x] + len(x) + gap > slot[y]) n++;
+        };
+        for (let i = 0; i < distinct.length; i++) {
+          this.eachPair(first, count, distinct[i], distinct[i], close);
+          for (let j = i + 1; j < distinct.length; j++)
+            this.eachPair(first, count, distinct[i], distinct[j], close);
+        }
+        return n;
+      }
       case 'min_days_apart':
         for (let i = 0; i < distinct.length; i++)
           this.eachPair(first, count, distinct[i], distinct[i], (a, b) => {

@@ -20,6 +20,9 @@ const KINDS: RuleKind[] = [
   'min_days_between',
   'same_period',
   'adjacent',
+  'min_gap',
+  'consecutive_across_break',
+  'adjacent_across_break',
 ];
 
 // Whole courses, and single sessions (`course#k`: two of A, one of B) with a whole course.
@@ -56,9 +59,11 @@ describe('breaksRule', () => {
       for (let s = 0; s < p.nSessions; s++) {
         // Few days and periods so that rules hold about as often as they break (different_days:
         // and min_days_between: the whole week and many unplaced); some sessions unplaced.
-        const spread = kind === 'different_days' || kind === 'min_days_between';
+        // min_gap: the whole week and the whole day.
+        const spread = kind === 'different_days' || kind === 'min_days_between' || kind === 'min_gap';
+        const periods = kind === 'min_gap' ? p.nPeriods : 3;
         slot[s] =
-          rng.int(spread ? 2 : 8) === 0 ? -1 : rng.int(spread ? p.nDays : 2) * p.nPeriods + rng.int(3);
+          rng.int(spread ? 2 : 8) === 0 ? -1 : rng.int(spread ? p.nDays : 2) * p.nPeriods + rng.int(periods);
         room[s] = rng.int(kind === 'same_room' ? 2 : 3);
       }
       const st = new IncrementalState(p, { slot, room });

@@ -3,7 +3,7 @@
 // finds the sessions to move without pricing a move for each.
 import type { CompiledProblem, CompiledRule } from '../../../shared/compiled/types.ts';
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
-import { followsDirectly } from '../../../shared/eval/followsDirectly.ts';
+import { followsAcrossBreak, followsDirectly } from '../../../shared/eval/followsDirectly.ts';
 import { everyRule, memberCount, memberFirst } from '../../../shared/compiled/ruleMembers.ts';
 
 /** The hard rules naming each course, as a list of lists (CSR) of indices into everyRule(p). */
@@ -37,6 +37,12 @@ function pairBroken(
       !followsDirectly(st.problem, slot[b], st.problem.courseLength[st.problem.sessionCourse[b]], slot[a])
     );
   if (kind === 'consecutive') return !followsDirectly(st.problem, slot[a], lenA, slot[b]);
+  if (kind === 'consecutive_across_break') return !followsAcrossBreak(st.problem, slot[a], lenA, slot[b]);
+  if (kind === 'adjacent_across_break')
+    return (
+      !followsAcrossBreak(st.problem, slot[a], lenA, slot[b]) &&
+      !followsAcrossBreak(st.problem, slot[b], st.problem.courseLength[st.problem.sessionCourse[b]], slot[a])
+    );
   return slot[a] + span[a] > slot[b];
 }
 
@@ -57,6 +63,8 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
     case 'same_period':
     case 'consecutive':
     case 'adjacent':
+    case 'consecutive_across_break':
+    case 'adjacent_across_break':
     case 'ordered': {
       const fromFirst = rule.kind === 'same_time' || rule.kind === 'same_day' || rule.kind === 'same_period';
       for (let i = 1; i < n; i++) {
@@ -74,6 +82,7 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
     case 'different_days':
     case 'min_days_apart':
     case 'min_days_between':
+    case 'min_gap':
     case 'same_room': {
       const day = (slot[s] / nP) | 0;
       // Members holding s: their own sessions pair with s only for different_days,
@@ -101,6 +110,10 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
           )
             return true;
           if (rule.kind === 'same_room' && room[x] !== room[s]) return true;
+          if (rule.kind === 'min_gap' && dx === day) {
+            const [a, b] = slot[s] <= slot[x] ? [s, x] : [x, s];
+            if (slot[a] + p.courseLength[p.sessionCourse[a]] + rule.value > slot[b]) return true;
+          }
         }
       }
       return false;
