@@ -17,8 +17,9 @@ describe('slotwise import <file.fet>', () => {
     expect(await main(['import', join(FET, 'constraints.fet'), '--db', file, '--json'])).toBe(0);
     const report = JSON.parse(cli.out.join('\n')) as ImportReport;
     if (!report.ok) throw new Error(JSON.stringify(report.errors));
-    // 9 rules: TwoActivitiesGrouped is one too (adjacent).
-    expect(report.counts).toMatchObject({ Activities: 12, Courses: 10, Fixed: 1, Rules: 9 });
+    // 10 rules: TwoActivitiesGrouped is one too (adjacent), and the min days between activities 1
+    // and 3 (one session each of two courses) a rule naming those sessions.
+    expect(report.counts).toMatchObject({ Activities: 12, Courses: 10, Fixed: 1, Rules: 10 });
     const dropped = report.warnings.find((w) => w.sheet === 'ConstraintTeacherMaxHoursContinuously');
     expect(dropped?.message).toMatch(/not imported.*Activities: 1, 2, 12/);
     const db = openProject(file, { create: false });
