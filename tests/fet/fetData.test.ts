@@ -102,4 +102,30 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
       expect(r.hard, `${rel}: ${r.kinds}`).toBe(0);
     }
   });
+
+  // Consecutive activities that are parts of one split activity: rules naming single sessions
+  // (consecutive course_id#1;course_id#2). FET took 6 to 25 s on it here, so it has a test of its own.
+  it.skipIf(!hasFet)(
+    'scores the timetable fet-cl makes for a file with consecutive parts of split activities at hard 0',
+    async () => {
+      const rel = 'FET-5-official/anonymous/1/2008/anonymous-1-2008.fet';
+      const name = basename(rel, '.fet');
+      const out = join(tmp, name);
+      const log = execFileSync(
+        FET_CL,
+        [`--inputfile=${join(FET_DATA, rel)}`, `--outputdir=${out}`, '--timelimitseconds=100'],
+        { encoding: 'utf8', timeout: 120_000 },
+      );
+      expect(log, rel).toMatch(/Simulation successful/);
+      const file = join(out, 'timetables', name, `${name}_data_and_timetable.fet`);
+      const { result } = await importFetDetailed(file);
+      expect(
+        result.ok && result.college.rules.filter((r) => r.courses.some((c) => c.includes('#'))),
+      ).toHaveLength(5);
+      const r = await hardOfFixed(file);
+      expect(r.fixed).toBe(r.sessions);
+      expect(r.hard, `${rel}: ${r.kinds}`).toBe(0);
+    },
+    150_000,
+  );
 });
