@@ -3,6 +3,7 @@
 // that keeps its size, reasons that name the teacher, swaps and swap chains, "better places", undo
 // in words, and the editor's state kept across visits. Expected values come from the same editor
 // engine run here in Node on the saved project, so the page is checked against the engine's answer.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,18 @@ function engineOf(file: string) {
 }
 
 type Loaded = ReturnType<typeof engineOf>;
+
+/** Whether poppler's pdftotext is installed (CI requires it with SLOTWISE_REQUIRE_PDFTOOLS=1). */
+function pdftotext(): boolean {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    if (process.env['SLOTWISE_REQUIRE_PDFTOOLS'] === '1')
+      throw new Error('pdftotext not found (poppler-utils)');
+    return false;
+  }
+}
 
 /** The page's getComputedStyle, typed here because the test config has no DOM library. */
 interface StyleOf {
@@ -217,6 +230,18 @@ describe.runIf(browserAvailable())('the workbench in Chromium', () => {
       expect(await year.isVisible()).toBe(true);
       await page.emulateMedia({ media: 'screen' });
       expect(await page.getByRole('toolbar').isVisible()).toBe(true);
+      // Chromium's own print of the sheet, in both layouts: every day and every group is on paper.
+      for (const layout of pdftotext() ? ['Week across', 'Days down'] : []) {
+        await page.emulateMedia({ media: 'screen' });
+        await page.getByRole('radiogroup', { name: 'Layout' }).getByLabel(layout).check();
+        await page.emulateMedia({ media: 'print' });
+        const pdf = join(mkdtempSync(join(tmpdir(), 'slotwise-print-')), 'year.pdf');
+        await page.pdf({ path: pdf, preferCSSPageSize: true });
+        const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+        for (const name of [...p.dayNames, ...year2]) expect(text, `${layout}: ${name}`).toContain(name);
+        expect(text).not.toContain('Compare versions');
+      }
+      await page.emulateMedia({ media: 'screen' });
     });
   }, 90_000);
 
