@@ -13,6 +13,7 @@ import { KempeMover } from './KempeMover.ts';
 import { CourseRoomMover } from './CourseRoomMover.ts';
 import { TieMover } from './TieMover.ts';
 import { inViolation, occupant, pickRoomMove, pickRuleMove, pickTimeMove, swapAllowed } from './moves.ts';
+import { restorePlacement } from './restorePlacement.ts';
 
 export interface AnnealOptions {
   /** performance.now() values bounding the phase (the temperature schedule spans them). */
@@ -236,13 +237,7 @@ export class Annealer {
 
   /** Put the state back at the best placement found. */
   restoreBest(): void {
-    const st = this.st;
-    const n = st.problem.nSessions;
-    for (let s = 0; s < n; s++)
-      if (st.slot[s] !== this.bestSlot[s] || st.room[s] !== this.bestRoom[s]) st.move(s, -1, -1);
-    for (let s = 0; s < n; s++)
-      if (st.slot[s] !== this.bestSlot[s] || st.room[s] !== this.bestRoom[s])
-        st.move(s, this.bestSlot[s], this.bestRoom[s]);
+    restorePlacement(this.st, this.bestSlot, this.bestRoom);
   }
 
   private adapt(): void {

@@ -21,6 +21,7 @@ import { SOFT_TIE } from './softTie.ts';
 import { tieGroups } from './tieGroups.ts';
 import { ViolatingSessions } from './violatingSessions.ts';
 import type { SearchPhase } from './searchPhase.ts';
+import { restorePlacement } from '../restorePlacement.ts';
 
 export interface ConflictSearchOptions {
   /** performance.now() after which the search stops. */
@@ -138,13 +139,7 @@ export class ConflictSearch implements SearchPhase {
 
   /** Put the state back at the best placement found. */
   restoreBest(): void {
-    const st = this.st;
-    const n = st.problem.nSessions;
-    for (let s = 0; s < n; s++)
-      if (st.slot[s] !== this.bestSlot[s] || st.room[s] !== this.bestRoom[s]) st.move(s, -1, -1);
-    for (let s = 0; s < n; s++)
-      if (st.slot[s] !== this.bestSlot[s] || st.room[s] !== this.bestRoom[s])
-        st.move(s, this.bestSlot[s], this.bestRoom[s]);
+    restorePlacement(this.st, this.bestSlot, this.bestRoom);
   }
 
   /**

@@ -16,6 +16,7 @@ import { Annealer } from '../Annealer.ts';
 import { HardRepair } from './HardRepair.ts';
 import { ConflictSearch } from './ConflictSearch.ts';
 import type { SearchPhase } from './searchPhase.ts';
+import { restorePlacement } from '../restorePlacement.ts';
 
 export interface PolishOptions {
   /** performance.now() after which the polish stops, feasible or not. */
@@ -147,12 +148,6 @@ export class FeasiblePolish implements SearchPhase {
   }
 
   restoreBest(): void {
-    const st = this.st;
-    const n = st.problem.nSessions;
-    for (let s = 0; s < n; s++)
-      if (st.slot[s] !== this.bestSlot[s] || st.room[s] !== this.bestRoom[s]) st.move(s, -1, -1);
-    for (let s = 0; s < n; s++)
-      if (st.slot[s] !== this.bestSlot[s] || st.room[s] !== this.bestRoom[s])
-        st.move(s, this.bestSlot[s], this.bestRoom[s]);
+    restorePlacement(this.st, this.bestSlot, this.bestRoom);
   }
 }

@@ -18,6 +18,7 @@ import { GroupMove } from './groupMove.ts';
 import { bestExchange } from './exchange.ts';
 import { bestGroupRoom, moveGroupToRoom } from '../roomGroups.ts';
 import { SOFT_TIE } from './softTie.ts';
+import { restorePlacement } from '../restorePlacement.ts';
 
 export interface HardRepairOptions {
   /** performance.now() after which the repair stops. */
@@ -149,13 +150,7 @@ export class HardRepair {
 
   /** Put the state back at the best placement found. */
   restoreBest(): void {
-    const st = this.st;
-    const n = st.problem.nSessions;
-    for (let s = 0; s < n; s++)
-      if (st.slot[s] !== this.bestSlot[s] || st.room[s] !== this.bestRoom[s]) st.move(s, -1, -1);
-    for (let s = 0; s < n; s++)
-      if (st.slot[s] !== this.bestSlot[s] || st.room[s] !== this.bestRoom[s])
-        st.move(s, this.bestSlot[s], this.bestRoom[s]);
+    restorePlacement(this.st, this.bestSlot, this.bestRoom);
   }
 
   private collect(): void {
