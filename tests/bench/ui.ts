@@ -22,7 +22,7 @@ import { compile } from '../../src/shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import { browserAvailable, buildRenderer, launchApp } from '../e2e/harness.ts';
-import { createProject, importData } from '../e2e/seed.ts';
+import { createProject, importData, shiftedADay } from '../e2e/seed.ts';
 import { installFrameMonitor, measureEntryAfterChange, measureInPage, type Timed } from './uiPage.ts';
 
 const { values } = parseArgs({
@@ -89,11 +89,7 @@ try {
       // Two more versions for the Variants screen: a copy, and one with every session a day later
       // (compared with the planted one: every placed session moved).
       addTimetable(db, { name: 'Copy', kind: 'variant', timetable: generated.planted, evaluation });
-      const shifted = {
-        assignments: generated.planted.assignments.map((a) =>
-          a.day === null ? a : { ...a, day: (a.day + 1) % problem.nDays },
-        ),
-      };
+      const shifted = shiftedADay(generated.planted, problem.nDays);
       addTimetable(db, {
         name: 'Shifted',
         kind: 'variant',

@@ -11,7 +11,7 @@ import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import type { CompiledProblem } from '../../src/shared/compiled/types.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import type { Api } from '../../src/shared/ipc/contract.ts';
-import type { Assignment, College } from '../../src/shared/model/types.ts';
+import type { Assignment, College, Timetable } from '../../src/shared/model/types.ts';
 import type { AppSession } from './harness.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -93,4 +93,11 @@ export function savedPlace(
   const a = readSaved(file).assignments.find((x) => x.courseId === courseId && x.session === session);
   if (!a) throw new Error(`no assignment for ${courseId} session ${session}`);
   return { day: a.day, period: a.period };
+}
+
+/** The timetable with every placed session a day later (wrapping round the week): every one of them moves. */
+export function shiftedADay(timetable: Pick<Timetable, 'assignments'>, nDays: number): Timetable {
+  return {
+    assignments: timetable.assignments.map((a) => (a.day === null ? a : { ...a, day: (a.day + 1) % nDays })),
+  };
 }

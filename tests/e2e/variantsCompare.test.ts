@@ -6,7 +6,7 @@ import { addTimetable, openProject } from '../../src/main/db/index.ts';
 import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import { browserAvailable, buildRenderer, launchApp } from './harness.ts';
-import { readSaved, seedProject } from './seed.ts';
+import { readSaved, seedProject, shiftedADay } from './seed.ts';
 
 describe.runIf(browserAvailable())('the moved sessions of a comparison', () => {
   beforeAll(() => buildRenderer(), 120_000);
@@ -18,11 +18,7 @@ describe.runIf(browserAvailable())('the moved sessions of a comparison', () => {
       const file = await seedProject(app, true);
       const { problem, assignments } = readSaved(file);
       // Every placed session a day later: every one of them moved.
-      const shifted = {
-        assignments: assignments.map((a) =>
-          a.day === null ? a : { ...a, day: (a.day + 1) % problem.nDays },
-        ),
-      };
+      const shifted = shiftedADay({ assignments }, problem.nDays);
       const moved = shifted.assignments.filter((a) => a.day !== null);
       const db = openProject(file);
       try {
