@@ -176,6 +176,21 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
   };
   const over = (value: number, limit: number | undefined): number =>
     limit !== undefined && value > limit ? value - limit : 0;
+  // Runs of periods back to back: busy periods, each ending exactly when the next busy one starts
+  // (a free period or a lunch/tea break ends a run); each run's periods above the limit count.
+  const runsOver = (list: Placed[], d: number, limit: number | undefined): number => {
+    if (limit === undefined) return 0;
+    const busy = new Set(list.filter((s) => s.day === d).flatMap((s) => s.periods));
+    const runs: number[] = [];
+    for (let q = 0; q < nPeriods; q++) {
+      if (!busy.has(q)) continue;
+      const joined =
+        q > 0 && busy.has(q - 1) && minutes(college.periods[q - 1].end) === minutes(college.periods[q].start);
+      if (joined) runs[runs.length - 1]++;
+      else runs.push(1);
+    }
+    return runs.reduce((total, run) => total + over(run, limit), 0);
+  };
 
   for (const f of college.faculty) {
     const teaches = placed.filter((s) => course.get(s.course)!.faculty.includes(f.id));
@@ -190,6 +205,7 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
       weekGaps += gaps;
       out.faculty_max_per_day += over(load, f.maxPerDay);
       out.faculty_max_gaps += over(gaps, f.maxGapsPerDay);
+      out.faculty_max_continuous += runsOver(teaches, d, f.maxContinuous);
       // A day off is allowed; a teaching day has at least min_per_day periods.
       if (f.minPerDay !== undefined && load < f.minPerDay) out.faculty_min_per_day += f.minPerDay - load;
     }
@@ -206,8 +222,10 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
       let maxOver = 0;
       let minUnder = 0;
       let gapsOver = 0;
+      let runOver = 0;
       for (const leaf of leavesBelow(g.id)) {
         const attends = placed.filter((s) => courseLeaves(s.course).has(leaf));
+        runOver = Math.max(runOver, runsOver(attends, d, g.maxContinuous));
         const { load, gaps } = dayOf(attends, d);
         maxOver = Math.max(maxOver, over(load, g.maxPerDay));
         if (load > 0 && g.minPerDay !== undefined && load < g.minPerDay)
@@ -217,6 +235,7 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
       out.group_max_per_day += maxOver;
       out.group_min_per_day += minUnder;
       out.group_max_gaps += gapsOver;
+      out.group_max_continuous += runOver;
     }
     // Weekly idle periods: per leaf summed over the days, the worst leaf's excess once per group.
     let weekOver = 0;

@@ -59,6 +59,7 @@ export function randomCollege(seed: number): College {
     maxGapsPerWeek: chance(0.3) ? rng.int(3) : undefined,
     minPerDay: chance(0.3) ? 1 + rng.int(3) : undefined,
     minDays: chance(0.3) ? 1 + rng.int(nDays) : undefined,
+    maxContinuous: chance(0.3) ? 1 + rng.int(3) : undefined,
     unavailable: chance(0.4) ? slots(4) : [],
   }));
   // A tree: years, sections below some, batches below some sections.
@@ -71,6 +72,7 @@ export function randomCollege(seed: number): College {
     minPerDay?: number;
     maxGapsPerDay?: number;
     maxGapsPerWeek?: number;
+    maxContinuous?: number;
   }> = [];
   const nGroups = 2 + rng.int(6);
   for (let i = 0; i < nGroups; i++) {
@@ -83,6 +85,7 @@ export function randomCollege(seed: number): College {
       minPerDay: chance(0.3) ? rng.int(4) : undefined,
       maxGapsPerDay: chance(0.3) ? rng.int(2) : undefined,
       maxGapsPerWeek: chance(0.3) ? rng.int(3) : undefined,
+      maxContinuous: chance(0.3) ? 1 + rng.int(3) : undefined,
     });
   }
   const courses = Array.from({ length: 3 + rng.int(7) }, (_, i) => {

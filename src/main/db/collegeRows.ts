@@ -34,6 +34,7 @@ export interface FacultyRow {
   max_gaps_per_week: number | null;
   min_per_day: number | null;
   min_days: number | null;
+  max_continuous: number | null;
   unavailable: Json;
 }
 
@@ -47,6 +48,7 @@ export interface GroupRow {
   min_per_day: number | null;
   max_gaps_per_day: number | null;
   max_gaps_per_week: number | null;
+  max_continuous: number | null;
 }
 
 export interface CourseRow {
@@ -127,6 +129,7 @@ export const facultyToRow = (f: Faculty): FacultyRow => ({
   max_gaps_per_week: f.maxGapsPerWeek ?? null,
   min_per_day: f.minPerDay ?? null,
   min_days: f.minDays ?? null,
+  max_continuous: f.maxContinuous ?? null,
   unavailable: JSON.stringify(f.unavailable),
 });
 
@@ -145,6 +148,7 @@ export function facultyFromRow(row: FacultyRow): Faculty {
   setIf(f, 'maxGapsPerWeek', row.max_gaps_per_week);
   setIf(f, 'minPerDay', row.min_per_day);
   setIf(f, 'minDays', row.min_days);
+  setIf(f, 'maxContinuous', row.max_continuous);
   return f;
 }
 
@@ -158,6 +162,7 @@ export const groupToRow = (g: Group): GroupRow => ({
   min_per_day: g.minPerDay ?? null,
   max_gaps_per_day: g.maxGapsPerDay ?? null,
   max_gaps_per_week: g.maxGapsPerWeek ?? null,
+  max_continuous: g.maxContinuous ?? null,
 });
 
 export function groupFromRow(row: GroupRow): Group {
@@ -168,6 +173,7 @@ export function groupFromRow(row: GroupRow): Group {
   setIf(g, 'minPerDay', row.min_per_day);
   setIf(g, 'maxGapsPerDay', row.max_gaps_per_day);
   setIf(g, 'maxGapsPerWeek', row.max_gaps_per_week);
+  setIf(g, 'maxContinuous', row.max_continuous);
   return g;
 }
 

@@ -164,10 +164,8 @@ describe('openProject', () => {
     migrate(old);
     const college = withoutLatestColumns(richCollege());
     saveCollege(old, college);
-    old.exec(`ALTER TABLE faculty DROP COLUMN max_gaps_per_week;
-              ALTER TABLE faculty DROP COLUMN min_per_day;
-              ALTER TABLE faculty DROP COLUMN min_days;
-              ALTER TABLE student_groups DROP COLUMN max_gaps_per_week;`);
+    old.exec(`ALTER TABLE faculty DROP COLUMN max_continuous;
+              ALTER TABLE student_groups DROP COLUMN max_continuous;`);
     old.pragma(`user_version = ${LATEST_VERSION - 1}`);
     old.close();
 
@@ -227,11 +225,11 @@ describe('backupProject', () => {
   });
 });
 
-/** The college without the fields that the latest migration (004_limits) added columns for. */
+/** The college without the fields that the latest migration (005_max_continuous) added columns for. */
 function withoutLatestColumns(college: College): College {
   return {
     ...college,
-    faculty: college.faculty.map(({ maxGapsPerWeek: _a, minPerDay: _b, minDays: _c, ...f }) => f),
-    groups: college.groups.map(({ maxGapsPerWeek: _d, ...g }) => g),
+    faculty: college.faculty.map(({ maxContinuous: _a, ...f }) => f),
+    groups: college.groups.map(({ maxContinuous: _b, ...g }) => g),
   };
 }

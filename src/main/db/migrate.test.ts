@@ -76,6 +76,18 @@ const fixtures: Record<number, { fill(db: Database): void; check(db: Database): 
       ]);
     },
   },
+  5: {
+    fill: (db) => {
+      db.exec("UPDATE faculty SET max_continuous = 3 WHERE id = 'F1'");
+      db.exec("UPDATE student_groups SET max_continuous = 4 WHERE id = 'G1'");
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT max_continuous, max_gaps_per_week FROM faculty').all()).toEqual([
+        { max_continuous: 3, max_gaps_per_week: 3 },
+      ]);
+      expect(db.prepare('SELECT max_continuous FROM student_groups').all()).toEqual([{ max_continuous: 4 }]);
+    },
+  },
 };
 
 function rawProject(file: string): Database {

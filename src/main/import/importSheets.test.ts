@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportIssue } from '../../shared/model/index.ts';
@@ -87,6 +88,39 @@ describe('importSheets checks', () => {
       { id: 'F03' },
     ]);
     expect(ok.college.faculty[2]).not.toHaveProperty('minPerDay');
+  });
+
+  it('reads max_continuous of faculty and groups, and locates a value that is not a whole number >= 1', () => {
+    const faculty =
+      'faculty_id,name,department,max_continuous\n' +
+      'F01,One,CSE,3\nF02,Two,CSE,0\nF03,Three,CSE,2.5\nF04,Four,ECE,\nF05,Five,MATH,\n';
+    const groups = 'group_id,name,size,parent,max_continuous\nCSE2A,A,60,,four\nCSE2A-B1,B1,30,CSE2A,2\n';
+    const { errors } = run({ Faculty: faculty, Groups: groups });
+    expect(at(errors).filter((e) => /^(Faculty|Groups)/.test(e))).toEqual([
+      expect.stringMatching(/^Faculty:3:max_continuous: /),
+      expect.stringMatching(/^Faculty:4:max_continuous: /),
+      expect.stringMatching(/^Groups:2:max_continuous: /),
+    ]);
+    // The clean fixture's Groups with the column added (4 on CSE2A, 2 on its batch CSE2A-B1).
+    const cleanGroups = readFileSync(join(CLEAN, 'Groups.csv'), 'utf8').trim().split('\n');
+    const withColumn = cleanGroups.map((line, i) => `${line},${['max_continuous', '4', '2'][i] ?? ''}`);
+    const sheets = clean.filter((x) => !['faculty', 'groups'].includes(x.name.toLowerCase()));
+    sheets.push(
+      parseCsv(
+        'Faculty',
+        'Faculty.csv',
+        faculty.split('\n').slice(0, 2).join('\n') + '\nF02,Two,CSE,\nF03,3,CSE,\nF04,4,ECE,\nF05,5,MATH,\n',
+      ),
+      parseCsv('Groups', 'Groups.csv', withColumn.join('\n') + '\n'),
+    );
+    const ok = importSheets(sheets, { kind: 'csv', name: 'test', fileFor: (x) => `${x}.csv` });
+    if (!ok.ok) throw new Error(at(ok.errors).join('\n'));
+    expect(ok.college.faculty[0]).toMatchObject({ id: 'F01', maxContinuous: 3 });
+    expect(ok.college.faculty[1]).not.toHaveProperty('maxContinuous');
+    expect(ok.college.groups.slice(0, 2)).toMatchObject([
+      { id: 'CSE2A', maxContinuous: 4 },
+      { id: 'CSE2A-B1', maxContinuous: 2 },
+    ]);
   });
 
   it('checks pinned sessions: session range, repeats, fit in a block, room and its type', () => {

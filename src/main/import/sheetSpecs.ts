@@ -89,6 +89,12 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('max_gaps_per_week', false, 'idle periods between sessions, summed over the week, optional', ''),
       col('min_per_day', false, 'periods on each teaching day (a day off is allowed), optional', ''),
       col('min_days', false, 'teaching days per week, at least, optional', ''),
+      col(
+        'max_continuous',
+        false,
+        'periods in a row (no free period or break between them), at most, optional',
+        '',
+      ),
       col('unavailable', false, SLOTS, 'Fri'),
     ],
   },
@@ -106,6 +112,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('min_per_day', false, 'periods, optional', ''),
       col('max_gaps_per_day', false, 'periods, optional', ''),
       col('max_gaps_per_week', false, 'idle periods summed over the week, optional', ''),
+      col('max_continuous', false, 'periods in a row (no free period or break between them), optional', ''),
     ],
   },
   {

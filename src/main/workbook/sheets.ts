@@ -58,6 +58,7 @@ export function collegeSheets(college: College): SheetTable[] {
           'max_gaps_per_week',
           'min_per_day',
           'min_days',
+          'max_continuous',
           'unavailable',
         ],
         ...college.faculty.map((f) => [
@@ -72,6 +73,7 @@ export function collegeSheets(college: College): SheetTable[] {
           opt(f.maxGapsPerWeek),
           opt(f.minPerDay),
           opt(f.minDays),
+          opt(f.maxContinuous),
           slots(f.unavailable),
         ]),
       ],
@@ -89,6 +91,7 @@ export function collegeSheets(college: College): SheetTable[] {
           'min_per_day',
           'max_gaps_per_day',
           'max_gaps_per_week',
+          'max_continuous',
         ],
         ...college.groups.map((g) => [
           g.id,
@@ -100,6 +103,7 @@ export function collegeSheets(college: College): SheetTable[] {
           opt(g.minPerDay),
           opt(g.maxGapsPerDay),
           opt(g.maxGapsPerWeek),
+          opt(g.maxContinuous),
         ]),
       ],
     },

@@ -120,6 +120,8 @@ export interface CompiledProblem {
   facultyMinPerDay: Int32Array;
   /** Teaching days per week, at least; 0 = no limit. */
   facultyMinDays: Int32Array;
+  /** Busy periods in a row with no free period or break between them, at most; 0 = no limit. */
+  facultyMaxContinuous: Int32Array;
   /** facultyUnavailable[f * nSlots + s] = 1 when faculty f cannot teach in slot s. */
   facultyUnavailable: Uint8Array;
   /** Courses each faculty teaches. */
@@ -136,6 +138,8 @@ export interface CompiledProblem {
   groupMaxGapsPerDay: Int32Array;
   /** Idle periods summed over the week (per student set below the group), -1 = no limit. */
   groupMaxGapsPerWeek: Int32Array;
+  /** Busy periods in a row (per student set below the group), at most; 0 = no limit. */
+  groupMaxContinuous: Int32Array;
   /** Leaf groups (student sets): setGroup[k] = the group index of student set k. */
   nStudentSets: number;
   setGroup: Int32Array;

@@ -5,6 +5,7 @@ import type { CompiledProblem } from '../compiled/types.ts';
 import type { IncrementalState } from '../eval/incremental/IncrementalState.ts';
 import { facultyLimited, groupLimited, problemFacts } from '../eval/problemFacts.ts';
 import { dayName, plural } from '../eval/describe.ts';
+import { dayRuns } from '../eval/continuous.ts';
 import type { Naming } from './naming.ts';
 
 interface DayProfile {
@@ -60,6 +61,7 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
     const maxWeekGaps = p.facultyMaxGapsPerWeek[f];
     const minDay = p.facultyMinPerDay[f];
     const minDays = p.facultyMinDays[f];
+    const maxRun = p.facultyMaxContinuous[f];
     if (!facultyLimited(p, f)) continue;
     const { load, gaps } = profile(p, state.facultyOcc, f);
     const who = naming.faculty(f);
@@ -92,6 +94,15 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
           gaps[d] - maxGaps,
           `${who} would have ${plural(gaps[d], 'idle period')} on ${day}, more than their limit of ${maxGaps}`,
         );
+      if (maxRun > 0) {
+        const runs = dayRuns(p, state.facultyOcc, f * p.nSlots + d * p.nPeriods, maxRun);
+        note(
+          out,
+          `fc${f}:${d}`,
+          runs.excess,
+          `${who} would teach ${plural(runs.longest, 'period')} in a row on ${day}, more than their limit of ${maxRun}`,
+        );
+      }
     }
     if (maxWeek > 0)
       note(
@@ -131,13 +142,15 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
     const minDay = p.groupMinPerDay[g];
     const maxGaps = p.groupMaxGapsPerDay[g];
     const maxWeekGaps = p.groupMaxGapsPerWeek[g];
+    const maxRun = p.groupMaxContinuous[g];
     if (!groupLimited(p, g)) continue;
     const who = `group ${naming.group(g)}`;
     const keep = (key: string, amount: number, text: string): void => {
       if (amount > (out.get(key)?.amount ?? 0)) note(out, key, amount, text);
     };
     for (let i = facts.groupSets.offsets[g]; i < facts.groupSets.offsets[g + 1]; i++) {
-      const { load, gaps } = profile(p, state.setOcc, facts.groupSets.items[i]);
+      const set = facts.groupSets.items[i];
+      const { load, gaps } = profile(p, state.setOcc, set);
       if (maxWeekGaps >= 0) {
         const weekGaps = gaps.reduce((a, b) => a + b, 0);
         keep(
@@ -166,6 +179,14 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
             gaps[d] - maxGaps,
             `${who} would have ${plural(gaps[d], 'idle period')} on ${day}, more than its limit of ${maxGaps}`,
           );
+        if (maxRun > 0) {
+          const runs = dayRuns(p, state.setOcc, set * p.nSlots + d * p.nPeriods, maxRun);
+          keep(
+            `gc${g}:${d}`,
+            runs.excess,
+            `${who} would have ${plural(runs.longest, 'period')} in a row on ${day}, more than its limit of ${maxRun}`,
+          );
+        }
       }
     }
   }

@@ -229,4 +229,22 @@ describe('refusal reasons for the weekly gap limits and the faculty minimums', (
     expect(reasons).toContain('F1 would have 4 idle periods in the week, more than their limit of 1');
     expect(reasons).toContain('group G1 would have 4 idle periods in the week, more than its limit of 2');
   });
+
+  it('a teacher or a group over the periods in a row allowed, but not across lunch', () => {
+    const t = setup(
+      {
+        faculty: [{ id: 'F1', name: 'F1', maxContinuous: 2 }],
+        groups: [{ id: 'G1', name: 'G1', size: 30, maxContinuous: 2 }],
+        courses,
+      },
+      places,
+    );
+    expect(t.state.hardTotal).toBe(0);
+    // B to Mon period 3: periods 1-3 in a row.
+    const reasons = checkSlot(t.state, t.session('B'), t.slot(0, 2), t.room('R1')).reasons;
+    expect(reasons).toContain('F1 would teach 3 periods in a row on Mon, more than their limit of 2');
+    expect(reasons).toContain('group G1 would have 3 periods in a row on Mon, more than its limit of 2');
+    // B to Mon period 4, after lunch: two runs, allowed.
+    expect(checkSlot(t.state, t.session('B'), t.slot(0, 3), t.room('R1')).reasons).toEqual([]);
+  });
 });

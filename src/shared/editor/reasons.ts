@@ -159,10 +159,12 @@ const LIMIT_KINDS: readonly HardKind[] = [
   'faculty_max_gaps_per_week',
   'faculty_min_per_day',
   'faculty_min_days',
+  'faculty_max_continuous',
   'group_max_per_day',
   'group_min_per_day',
   'group_max_gaps',
   'group_max_gaps_per_week',
+  'group_max_continuous',
 ];
 
 /**

@@ -3,12 +3,14 @@
 // Hard limits (each counts the excess): max_per_day per day, max_per_week once, max_days once,
 // max_gaps_per_day per day, max_gaps_per_week once (idle periods summed over the days). Minimums
 // (each counts the shortfall): min_per_day per teaching day (a day without sessions is allowed),
-// min_days once (teaching days). Soft faculty_gaps: weight x idle periods, per faculty member and day.
+// min_days once (teaching days). max_continuous per day: the periods above it summed over the
+// day's runs of periods taught back to back (./continuous.ts). Soft faculty_gaps: weight x idle periods, per faculty member and day.
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
 import { PLACED } from './state.ts';
 import type { ProblemFacts } from './problemFacts.ts';
 import { dayName, plural } from './describe.ts';
+import { dayRuns } from './continuous.ts';
 
 /** Placed sessions of faculty member f (on day `day`, or all days when day < 0). */
 export function facultySessions(st: EvalState, f: number, day: number): number[] {
@@ -36,6 +38,7 @@ export function checkFacultyDays(st: EvalState, facts: ProblemFacts, sink: EvalS
     const maxDay = p.facultyMaxPerDay[f];
     const maxGaps = p.facultyMaxGapsPerDay[f];
     const minDay = p.facultyMinPerDay[f];
+    const maxRun = p.facultyMaxContinuous[f];
     let week = 0;
     let days = 0;
     let weekGaps = 0;
@@ -83,6 +86,16 @@ export function checkFacultyDays(st: EvalState, facts: ProblemFacts, sink: EvalS
           onDay,
           () =>
             `${id} has ${plural(gaps, 'idle period')} between sessions on ${dayName(p, d)}, more than the limit of ${maxGaps}`,
+        );
+      }
+      if (maxRun > 0) {
+        const runs = dayRuns(p, cnt, d * nPeriods, maxRun);
+        sink.addHard(
+          'faculty_max_continuous',
+          runs.excess,
+          onDay,
+          () =>
+            `${id} teaches ${plural(runs.longest, 'period')} in a row on ${dayName(p, d)}, more than the limit of ${maxRun}`,
         );
       }
       if (gapWeight > 0) {

@@ -9,12 +9,15 @@
 // - group limits (hard) apply to every set at or below the group, and count the worst set's
 //   excess once per group and day: max_per_day (load above the limit), min_per_day (load below the
 //   limit, only on days the set has any session: a free day is allowed), max_gaps_per_day; and
-//   once per group, max_gaps_per_week (the worst set's idle periods summed over the week).
+//   once per group, max_gaps_per_week (the worst set's idle periods summed over the week); per
+//   group and day, max_continuous (the worst set's periods above it summed over its runs of
+//   periods back to back, ./continuous.ts).
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
 import { PLACED } from './state.ts';
 import type { ProblemFacts } from './problemFacts.ts';
 import { dayName, plural } from './describe.ts';
+import { dayRuns } from './continuous.ts';
 
 /** Placed sessions attended by student set k on `day` (all days when day < 0), optionally starting at `period`. */
 export function setSessions(st: EvalState, k: number, day: number, period = -1): number[] {
@@ -43,6 +46,11 @@ export function checkGroupDays(st: EvalState, facts: ProblemFacts, sink: EvalSin
   const startLen = new Int32Array(nSlots);
   const dayLoad = new Int32Array(p.nStudentSets * nDays);
   const dayGaps = new Int32Array(p.nStudentSets * nDays);
+  // Per (set, day): the periods above the strictest max_continuous of the set's groups, and the
+  // longest run; computed for every limit at or above the set (at most one per group).
+  const runLimits = needLimits ? setRunLimits(st, facts) : null;
+  const dayRunExcess = runLimits ? new Int32Array(p.nStudentSets * nDays * runLimits.width) : null;
+  const dayLongest = new Int32Array(p.nStudentSets * nDays);
   const { offsets, items } = p.setCourses;
 
   for (let k = 0; k < p.nStudentSets; k++) {
@@ -98,6 +106,12 @@ export function checkGroupDays(st: EvalState, facts: ProblemFacts, sink: EvalSin
       const gaps = last - first + 1 - busy;
       dayLoad[k * nDays + d] = load;
       dayGaps[k * nDays + d] = gaps;
+      if (runLimits && dayRunExcess)
+        for (let j = 0; j < runLimits.width; j++) {
+          const runs = dayRuns(p, cnt, base, runLimits.max[j]);
+          dayRunExcess[(k * nDays + d) * runLimits.width + j] = runs.excess;
+          dayLongest[k * nDays + d] = runs.longest;
+        }
       if (gapWeight > 0) {
         sink.addSoft(
           'group_gaps',
@@ -117,6 +131,65 @@ export function checkGroupDays(st: EvalState, facts: ProblemFacts, sink: EvalSin
     }
   }
   if (needLimits) checkGroupLimits(st, facts, dayLoad, dayGaps, sink);
+  if (runLimits && dayRunExcess) checkGroupRuns(st, facts, runLimits, dayRunExcess, dayLongest, sink);
+}
+
+interface RunLimits {
+  /** The distinct max_continuous values of the groups, and the column of each group's (-1 = none). */
+  max: number[];
+  column: Int32Array;
+  width: number;
+}
+
+function setRunLimits(st: EvalState, facts: ProblemFacts): RunLimits | null {
+  const { p } = st;
+  const max: number[] = [];
+  const column = new Int32Array(p.nGroups).fill(-1);
+  for (const g of facts.limitedGroups) {
+    const v = p.groupMaxContinuous[g];
+    if (v <= 0) continue;
+    let j = max.indexOf(v);
+    if (j < 0) j = max.push(v) - 1;
+    column[g] = j;
+  }
+  return max.length === 0 ? null : { max, column, width: max.length };
+}
+
+/** Per group with max_continuous and day: the worst set's periods above it, over its runs. */
+function checkGroupRuns(
+  st: EvalState,
+  facts: ProblemFacts,
+  limits: RunLimits,
+  dayRunExcess: Int32Array,
+  dayLongest: Int32Array,
+  sink: EvalSink,
+): void {
+  const { p } = st;
+  const { offsets, items } = facts.groupSets;
+  for (const g of facts.limitedGroups) {
+    const j = limits.column[g];
+    if (j < 0) continue;
+    const max = limits.max[j];
+    for (let d = 0; d < p.nDays; d++) {
+      let over = 0;
+      let worst = -1;
+      for (let x = offsets[g]; x < offsets[g + 1]; x++) {
+        const k = items[x];
+        const v = dayRunExcess[(k * p.nDays + d) * limits.width + j];
+        if (v > over) {
+          over = v;
+          worst = k;
+        }
+      }
+      sink.addHard(
+        'group_max_continuous',
+        over,
+        () => (worst >= 0 ? setSessions(st, worst, d) : []),
+        () =>
+          `group ${p.groupIds[g]} has ${plural(worst >= 0 ? dayLongest[worst * p.nDays + d] : 0, 'period')} in a row on ${dayName(p, d)}, more than the limit of ${max}`,
+      );
+    }
+  }
 }
 
 function checkGroupLimits(

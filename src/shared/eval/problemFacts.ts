@@ -58,7 +58,8 @@ export function groupLimited(p: CompiledProblem, g: number): boolean {
     p.groupMaxPerDay[g] > 0 ||
     p.groupMinPerDay[g] > 0 ||
     p.groupMaxGapsPerDay[g] >= 0 ||
-    p.groupMaxGapsPerWeek[g] >= 0
+    p.groupMaxGapsPerWeek[g] >= 0 ||
+    p.groupMaxContinuous[g] > 0
   );
 }
 
@@ -71,6 +72,7 @@ export function facultyLimited(p: CompiledProblem, f: number): boolean {
     p.facultyMaxGapsPerDay[f] >= 0 ||
     p.facultyMaxGapsPerWeek[f] >= 0 ||
     p.facultyMinPerDay[f] > 0 ||
-    p.facultyMinDays[f] > 0
+    p.facultyMinDays[f] > 0 ||
+    p.facultyMaxContinuous[f] > 0
   );
 }

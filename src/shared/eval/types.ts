@@ -20,10 +20,12 @@ export const HARD_KINDS = [
   'faculty_max_gaps_per_week',
   'faculty_min_per_day',
   'faculty_min_days',
+  'faculty_max_continuous',
   'group_max_per_day',
   'group_min_per_day',
   'group_max_gaps',
   'group_max_gaps_per_week',
+  'group_max_continuous',
   'fixed_moved',
   'rule',
 ] as const;

@@ -48,6 +48,8 @@ export const facultySchema = z.object({
   minPerDay: positive.optional(),
   /** Teaching days per week. */
   minDays: positive.optional(),
+  /** Periods taught back to back (no free period or break between them), at most. */
+  maxContinuous: positive.optional(),
   unavailable: z.array(slotRefSchema).default([]),
 });
 
@@ -62,6 +64,8 @@ export const groupSchema = z.object({
   maxGapsPerDay: count.optional(),
   /** Idle periods summed over the week (per sub-batch). */
   maxGapsPerWeek: count.optional(),
+  /** Periods back to back (no free period or break between them), at most (per sub-batch). */
+  maxContinuous: positive.optional(),
 });
 
 export const courseSchema = z.object({

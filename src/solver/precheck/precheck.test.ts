@@ -54,6 +54,32 @@ describe('precheck', () => {
     expect(codes(ok)).toEqual([]);
   });
 
+  it('flags sessions longer than a max_continuous of their faculty or of a group above their batch', () => {
+    const college = (facultyMax: number, groupMax: number) =>
+      testCollege({
+        faculty: [{ id: 'F1', name: 'F1', maxContinuous: facultyMax }],
+        groups: [
+          { id: 'SEC', name: 'SEC', size: 60, maxContinuous: groupMax },
+          { id: 'B1', name: 'B1', size: 30, parent: 'SEC' },
+        ],
+        courses: [{ id: 'LAB', name: 'LAB', faculty: ['F1'], groups: ['B1'], sessions: 1, length: 3 }],
+      });
+    const found = precheck(compile(college(2, 2))).filter((x) => x.code === 'max_continuous');
+    expect(found.map((x) => x.rows)).toEqual([
+      [
+        { sheet: 'Courses', id: 'LAB' },
+        { sheet: 'Faculty', id: 'F1' },
+      ],
+      [
+        { sheet: 'Courses', id: 'LAB' },
+        { sheet: 'Groups', id: 'SEC' },
+      ],
+    ]);
+    expect(found[0].fatal).toBe(true);
+    expect(found[0].message).toContain('3-period sessions');
+    expect(precheck(compile(college(3, 3))).filter((x) => x.code === 'max_continuous')).toEqual([]);
+  });
+
   it('finds nothing in a feasible college', () => {
     expect(precheck(tinyProblem(base()))).toEqual([]);
   });

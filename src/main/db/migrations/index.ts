@@ -4,10 +4,17 @@ import { migration001 } from './001_college.ts';
 import { migration002 } from './002_jobs.ts';
 import { migration003 } from './003_timetables.ts';
 import { migration004 } from './004_limits.ts';
+import { migration005 } from './005_max_continuous.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+];
 
 export const LATEST_VERSION = migrations.length;

@@ -43,6 +43,7 @@ export function richCollege(): College {
         maxGapsPerWeek: 3,
         minPerDay: 2,
         minDays: 3,
+        maxContinuous: 3,
         unavailable: [
           { day: 0, period: 0 },
           { day: 2, period: 3 },
@@ -61,6 +62,7 @@ export function richCollege(): College {
         minPerDay: 2,
         maxGapsPerDay: 1,
         maxGapsPerWeek: 4,
+        maxContinuous: 4,
       },
       { id: 'CSE2A-B1', name: 'Lab batch 1', size: 30, parent: 'CSE2A' },
       { id: 'CSE2A-B2', name: 'Lab batch 2', size: 0, parent: 'CSE2A', department: 'CSE' },

@@ -42,6 +42,7 @@ export function parseFaculty(table: SheetTable | undefined, grid: SlotGrid | und
     const maxGapsPerWeek = table.integer(row, 'max_gaps_per_week', 0);
     const minPerDay = table.integer(row, 'min_per_day', 1);
     const minDays = table.integer(row, 'min_days', 1);
+    const maxContinuous = table.integer(row, 'max_continuous', 1);
     const unavailable = slotCell(table, row, 'unavailable', grid);
     if (minPerDay !== undefined && maxPerDay !== undefined && minPerDay > maxPerDay) {
       table.error(
@@ -83,6 +84,7 @@ export function parseFaculty(table: SheetTable | undefined, grid: SlotGrid | und
     if (maxGapsPerWeek !== undefined) faculty.maxGapsPerWeek = maxGapsPerWeek;
     if (minPerDay !== undefined) faculty.minPerDay = minPerDay;
     if (minDays !== undefined) faculty.minDays = minDays;
+    if (maxContinuous !== undefined) faculty.maxContinuous = maxContinuous;
     out.push({ item: faculty, row: row.rowNumber });
   }
   return out;
@@ -99,6 +101,7 @@ export function parseGroups(table: SheetTable | undefined): Located<Group>[] {
     const minPerDay = table.integer(row, 'min_per_day', 0);
     const maxGapsPerDay = table.integer(row, 'max_gaps_per_day', 0);
     const maxGapsPerWeek = table.integer(row, 'max_gaps_per_week', 0);
+    const maxContinuous = table.integer(row, 'max_continuous', 1);
     if (minPerDay !== undefined && maxPerDay !== undefined && minPerDay > maxPerDay) {
       table.error(
         row,
@@ -117,6 +120,7 @@ export function parseGroups(table: SheetTable | undefined): Located<Group>[] {
     if (minPerDay !== undefined) group.minPerDay = minPerDay;
     if (maxGapsPerDay !== undefined) group.maxGapsPerDay = maxGapsPerDay;
     if (maxGapsPerWeek !== undefined) group.maxGapsPerWeek = maxGapsPerWeek;
+    if (maxContinuous !== undefined) group.maxContinuous = maxContinuous;
     out.push({ item: group, row: row.rowNumber });
   }
   return out;

@@ -75,12 +75,20 @@ export function kindWords(kind: string, n: number): string {
       "teacher's minimum of teaching days not met",
       "teachers' minimums of teaching days not met",
     ],
+    faculty_max_continuous: [
+      "teacher's limit of periods in a row exceeded",
+      "teachers' limits of periods in a row exceeded",
+    ],
     group_max_per_day: ["group's daily limit exceeded", "groups' daily limits exceeded"],
     group_min_per_day: ["group's daily minimum not met", "groups' daily minimums not met"],
     group_max_gaps: ["group's limit of idle periods exceeded", "groups' limits of idle periods exceeded"],
     group_max_gaps_per_week: [
       "group's weekly limit of idle periods exceeded",
       "groups' weekly limits of idle periods exceeded",
+    ],
+    group_max_continuous: [
+      "group's limit of periods in a row exceeded",
+      "groups' limits of periods in a row exceeded",
     ],
     fixed_moved: ['pinned session moved', 'pinned sessions moved'],
     rule: ['broken rule (Rules sheet)', 'broken rules (Rules sheet)'],

@@ -23,10 +23,12 @@ const HARD_LABELS: Record<HardKind, string> = {
   faculty_max_gaps_per_week: 'Teachers with more gaps in the week than allowed',
   faculty_min_per_day: 'Teachers under their daily minimum',
   faculty_min_days: 'Teachers on fewer days than required',
+  faculty_max_continuous: 'Teachers with more periods in a row than allowed',
   group_max_per_day: 'Groups over their daily limit',
   group_min_per_day: 'Groups under their daily minimum',
   group_max_gaps: 'Groups with more gaps than allowed',
   group_max_gaps_per_week: 'Groups with more gaps in the week than allowed',
+  group_max_continuous: 'Groups with more periods in a row than allowed',
   fixed_moved: 'Fixed sessions moved',
   rule: 'Scheduling rules broken',
 };

@@ -5,6 +5,7 @@
 import type { CompiledProblem } from '../../compiled/types.ts';
 import { H, S } from './kinds.ts';
 import { facultyLimited, groupLimited } from '../problemFacts.ts';
+import { blockEndMask, maskRunExcess } from '../continuous.ts';
 
 /** What the state exposes to its row costs. */
 export interface OccupancyView {
@@ -51,6 +52,11 @@ export class DayCosts {
   private readonly groupOver: Int32Array;
   private readonly groupUnder: Int32Array;
   private readonly groupGapsOver: Int32Array;
+  /** Per (faculty | group, day): periods above max_continuous summed over the day's runs. */
+  private readonly facRunOver: Int32Array;
+  private readonly groupRunOver: Int32Array;
+  /** Bit q set when period q ends a block of adjacent periods (./continuous.ts). */
+  private readonly blockEnds: number;
   /** Per set: the limited groups at or above it (CSR); per group: the sets at or below it. */
   private readonly setLimitedOffsets: Int32Array;
   private readonly setLimitedItems: Int32Array;
@@ -98,6 +104,9 @@ export class DayCosts {
     this.groupOver = new Int32Array(nGroupDays);
     this.groupUnder = new Int32Array(nGroupDays);
     this.groupGapsOver = new Int32Array(nGroupDays);
+    this.facRunOver = new Int32Array(nFacDays);
+    this.groupRunOver = new Int32Array(nGroupDays);
+    this.blockEnds = blockEndMask(p);
     // Sets below each group, and limited groups above each set.
     const below: number[][] = Array.from({ length: p.nGroups }, () => []);
     const limitedAbove: number[][] = Array.from({ length: p.nStudentSets }, () => []);
@@ -246,15 +255,21 @@ export class DayCosts {
     const maxDay = p.groupMaxPerDay[g];
     const minDay = p.groupMinPerDay[g];
     const maxGaps = p.groupMaxGapsPerDay[g];
+    const maxRun = p.groupMaxContinuous[g];
     let over = 0;
     let under = 0;
     let gapsOver = 0;
+    let runOver = 0;
     for (let x = this.groupSetOffsets[g]; x < this.groupSetOffsets[g + 1]; x++) {
       const i = this.groupSetItems[x] * p.nDays + d;
       const load = this.setLoad[i];
       if (maxDay > 0 && load - maxDay > over) over = load - maxDay;
       if (minDay > 0 && load > 0 && minDay - load > under) under = minDay - load;
       if (maxGaps >= 0 && this.setGapCount[i] - maxGaps > gapsOver) gapsOver = this.setGapCount[i] - maxGaps;
+      if (maxRun > 0) {
+        const v = maskRunExcess(this.setMask[i], this.blockEnds, maxRun);
+        if (v > runOver) runOver = v;
+      }
     }
     const j = g * p.nDays + d;
     const hard = this.st.hard;
@@ -264,6 +279,8 @@ export class DayCosts {
     this.groupOver[j] = over;
     this.groupUnder[j] = under;
     this.groupGapsOver[j] = gapsOver;
+    hard[H.groupMaxContinuous] += runOver - this.groupRunOver[j];
+    this.groupRunOver[j] = runOver;
   }
 
   private facultyRow(f: number, d: number): void {
@@ -298,6 +315,10 @@ export class DayCosts {
     const underDay = minDay > 0 && load > 0 && load < minDay ? minDay - load : 0;
     hard[H.facultyMinPerDay] += underDay - this.facUnderDay[i];
     this.facUnderDay[i] = underDay;
+    const maxRun = p.facultyMaxContinuous[f];
+    const runOver = maxRun > 0 ? maskRunExcess(mask, this.blockEnds, maxRun) : 0;
+    hard[H.facultyMaxContinuous] += runOver - this.facRunOver[i];
+    this.facRunOver[i] = runOver;
     this.facWeekGaps[f] += gaps - this.facGapCount[i];
     this.facGapCount[i] = gaps;
     const maxWeekGaps = p.facultyMaxGapsPerWeek[f];

@@ -24,10 +24,12 @@ export const H = {
   facultyMaxGapsPerWeek: hardIndex('faculty_max_gaps_per_week'),
   facultyMinPerDay: hardIndex('faculty_min_per_day'),
   facultyMinDays: hardIndex('faculty_min_days'),
+  facultyMaxContinuous: hardIndex('faculty_max_continuous'),
   groupMaxPerDay: hardIndex('group_max_per_day'),
   groupMinPerDay: hardIndex('group_min_per_day'),
   groupMaxGaps: hardIndex('group_max_gaps'),
   groupMaxGapsPerWeek: hardIndex('group_max_gaps_per_week'),
+  groupMaxContinuous: hardIndex('group_max_continuous'),
   fixedMoved: hardIndex('fixed_moved'),
   rule: hardIndex('rule'),
 } as const;

@@ -183,6 +183,7 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
     facultyMaxGapsPerWeek: new Int32Array(spec.faculty.length).fill(-1),
     facultyMinPerDay: Int32Array.from(spec.faculty.map((f) => f.minPerDay ?? 0)),
     facultyMinDays: Int32Array.from(spec.faculty.map((f) => f.minDays ?? 0)),
+    facultyMaxContinuous: new Int32Array(spec.faculty.length),
     facultyUnavailable,
     facultyCourses: csr(
       spec.faculty.map((_, f) => courseFaculty.flatMap((fs, c) => (fs.includes(f) ? [c] : []))),
@@ -195,6 +196,7 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
     groupMinPerDay: Int32Array.from(spec.groups.map((g) => g.minPerDay ?? 0)),
     groupMaxGapsPerDay: new Int32Array(spec.groups.length).fill(-1),
     groupMaxGapsPerWeek: new Int32Array(spec.groups.length).fill(-1),
+    groupMaxContinuous: new Int32Array(spec.groups.length),
     nStudentSets: leaves.length,
     setGroup: Int32Array.from(leaves),
     setCourses: csr(leaves.map((_, k) => courseSets.flatMap((ks, c) => (ks.includes(k) ? [c] : [])))),

@@ -86,6 +86,27 @@ describe('HardRepair', () => {
     expect(one.after.hardTotal).toBe(0);
   });
 
+  it('mends runs of periods in a row over max_continuous of a teacher and of a group', () => {
+    const faculty = [
+      { id: 'F1', name: 'F1', maxContinuous: 2 },
+      { id: 'F2', name: 'F2' },
+    ];
+    const groups = [{ id: 'G1', name: 'G1', size: 30, maxContinuous: 2 }];
+    const courses = [course('A', 3, 'F1', ['G1']), course('B', 3, 'F2', ['G1'])];
+    // F1: Mon periods 1-3 in a row; G1: Tue periods 4-6 in a row (B) and Mon 1-3 (A).
+    const { before, after } = repair({ faculty, groups, courses }, [
+      ['A', 1, 0, 0, 'R1'],
+      ['A', 2, 0, 1, 'R1'],
+      ['A', 3, 0, 2, 'R1'],
+      ['B', 1, 1, 3, 'R2'],
+      ['B', 2, 1, 4, 'R2'],
+      ['B', 3, 1, 5, 'R2'],
+    ]);
+    expect(before.hard.faculty_max_continuous).toBe(1);
+    expect(before.hard.group_max_continuous).toBe(2);
+    expect(after.hardTotal).toBe(0);
+  });
+
   it('removes a planted group gap without creating any other hard cost', () => {
     const { before, after } = repair(
       {

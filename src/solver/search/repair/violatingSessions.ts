@@ -1,9 +1,9 @@
 // Which sessions a hard repair should move, found from the occupancy tables without trying moves:
 // movable sessions that are unplaced; in a clash (room, faculty, student set); at a start or in a
 // room of their own that breaks a hard rule of the session (start not allowed, room not allowed or
-// unavailable); on a (faculty | student set, day) row over its daily load or gap limit, or under a
-// group's min_per_day; of a faculty member over the weekly load, teaching-day or weekly gap limit,
-// or under the teaching-day minimum or a day's minimum (then every day's sessions: one may move in
+// unavailable); on a (faculty | student set, day) row over its daily load, gap or max_continuous
+// limit, or under a group's min_per_day; of a faculty member over the weekly load, teaching-day or
+// weekly gap limit, or under the teaching-day minimum or a day's minimum (then every day's sessions: one may move in
 // or the few leave); of a student set over a weekly gap limit; or of a course
 // in a hard rule that is broken around it (ruleCheck.ts). Sessions in a room that a session in a room
 // clash could use come along as helpers.
@@ -11,6 +11,7 @@ import type { IncrementalState } from '../../../shared/eval/incremental/Incremen
 import type { SearchModel } from '../../SearchModel.ts';
 import { H } from '../../../shared/eval/incremental/kinds.ts';
 import { facultyLimited } from '../../../shared/eval/problemFacts.ts';
+import { dayRuns } from '../../../shared/eval/continuous.ts';
 import { breaksRule, hardRulesByCourse } from './ruleCheck.ts';
 import { everyRule } from '../../../shared/compiled/ruleMembers.ts';
 import type { CompiledRule } from '../../../shared/compiled/types.ts';
@@ -26,6 +27,7 @@ export class ViolatingSessions {
   private readonly setMinDay: Int32Array;
   private readonly setMaxGaps: Int32Array;
   private readonly setMaxWeekGaps: Int32Array;
+  private readonly setMaxRun: Int32Array;
   private readonly setLimited: Uint8Array;
   private readonly facLimited: Uint8Array;
   /** 1 for courses named by a hard rule; the hard rules of each course. */
@@ -48,6 +50,7 @@ export class ViolatingSessions {
     this.setMinDay = new Int32Array(p.nStudentSets);
     this.setMaxGaps = new Int32Array(p.nStudentSets).fill(-1);
     this.setMaxWeekGaps = new Int32Array(p.nStudentSets).fill(-1);
+    this.setMaxRun = new Int32Array(p.nStudentSets);
     this.setLimited = new Uint8Array(p.nStudentSets);
     for (let k = 0; k < p.nStudentSets; k++) {
       for (let g = p.setGroup[k]; g >= 0; g = p.groupParent[g]) {
@@ -59,12 +62,15 @@ export class ViolatingSessions {
         const week = p.groupMaxGapsPerWeek[g];
         if (week >= 0 && (this.setMaxWeekGaps[k] < 0 || week < this.setMaxWeekGaps[k]))
           this.setMaxWeekGaps[k] = week;
+        const run = p.groupMaxContinuous[g];
+        if (run > 0 && (this.setMaxRun[k] === 0 || run < this.setMaxRun[k])) this.setMaxRun[k] = run;
       }
       this.setLimited[k] =
         this.setMaxDay[k] > 0 ||
         this.setMinDay[k] > 0 ||
         this.setMaxGaps[k] >= 0 ||
-        this.setMaxWeekGaps[k] >= 0
+        this.setMaxWeekGaps[k] >= 0 ||
+        this.setMaxRun[k] > 0
           ? 1
           : 0;
     }
@@ -162,6 +168,7 @@ export class ViolatingSessions {
     if (load === 0) return 0;
     if (this.setMaxDay[k] > 0 && load > this.setMaxDay[k]) return OVER;
     if (this.setMaxGaps[k] >= 0 && this.gaps > this.setMaxGaps[k]) return OVER;
+    if (this.setMaxRun[k] > 0 && this.runOver(this.st.setOcc, k, day, this.setMaxRun[k])) return OVER;
     return load < this.setMinDay[k] ? UNDER : 0;
   }
 
@@ -169,7 +176,15 @@ export class ViolatingSessions {
     const p = this.st.problem;
     const load = this.dayStats(this.st.facultyOcc, f * p.nSlots + day * p.nPeriods);
     if (p.facultyMaxPerDay[f] > 0 && load > p.facultyMaxPerDay[f]) return true;
+    if (p.facultyMaxContinuous[f] > 0 && this.runOver(this.st.facultyOcc, f, day, p.facultyMaxContinuous[f]))
+      return true;
     return p.facultyMaxGapsPerDay[f] >= 0 && this.gaps > p.facultyMaxGapsPerDay[f];
+  }
+
+  /** Has row `row` of `occ` a run of periods in a row longer than `max` on `day`? */
+  private runOver(occ: Int32Array, row: number, day: number, max: number): boolean {
+    const p = this.st.problem;
+    return dayRuns(p, occ, row * p.nSlots + day * p.nPeriods, max).excess > 0;
   }
 
   /** Over a weekly limit, or under a minimum (a day short of periods, the week short of days). */
@@ -244,9 +259,15 @@ export class ViolatingSessions {
         h[H.facultyMinDays] +
         h[H.facultyMinPerDay] >
       0;
-    const facultyDay = h[H.facultyMaxPerDay] + h[H.facultyMaxGaps] > 0;
+    const facultyDay = h[H.facultyMaxPerDay] + h[H.facultyMaxGaps] + h[H.facultyMaxContinuous] > 0;
     const setWeek = h[H.groupMaxGapsPerWeek] > 0;
-    const sets = h[H.groupMaxPerDay] + h[H.groupMinPerDay] + h[H.groupMaxGaps] + h[H.groupMaxGapsPerWeek] > 0;
+    const sets =
+      h[H.groupMaxPerDay] +
+        h[H.groupMinPerDay] +
+        h[H.groupMaxGaps] +
+        h[H.groupMaxGapsPerWeek] +
+        h[H.groupMaxContinuous] >
+      0;
     const rows =
       h[H.rule] +
       h[H.facultyMaxPerWeek] +
@@ -259,7 +280,9 @@ export class ViolatingSessions {
       h[H.facultyMaxGaps] +
       h[H.groupMaxPerDay] +
       h[H.groupMinPerDay] +
-      h[H.groupMaxGaps];
+      h[H.groupMaxGaps] +
+      h[H.facultyMaxContinuous] +
+      h[H.groupMaxContinuous];
     const own = st.hardTotal - rows > 0;
     if (own || rules)
       for (let s = 0; s < p.nSessions; s++) {
