@@ -20,6 +20,7 @@ import { addMinDaysRows, addMinPerDayRows, everyCourseHere } from './minPerDayRo
 import { ruleContext, type RuleKindFilter } from './ruleContext.ts';
 import { addRuleRows } from './ruleRows.ts';
 import type { SameRoomChoice } from './sameRoomRows.ts';
+import type { SessionVars } from './sessionRows.ts';
 import type { RoomClasses } from './roomClasses.ts';
 
 export const MISS_COST = 1000;
@@ -45,6 +46,8 @@ export interface CommunityModel {
   freeOf: Map<number, number>;
   /** Rooms the MIP chooses for hard same_room rules (applySameRooms after the solve). */
   sameRooms: SameRoomChoice[];
+  /** Sessions with start variables of their own (sessionRows.ts; applySessionStarts after the solve). */
+  sessionVars: SessionVars;
 }
 
 function bucketPush(map: Map<number, number[]>, key: number, v: number): void {
@@ -142,7 +145,7 @@ export function buildCommunityModel(
   if (opts.gapRows ?? true) addGapRows(p, b, resourceSlot, occ);
   addRoomCapacity(p, b, classSlot, occ, classes);
   addSpread(p, b, courseDay, freeOf, occ);
-  const sameRooms = addRuleRows(ruleContext(p, b, courses, freeOf, varAt, occ, placement), opts.ruleKinds);
+  const rules = addRuleRows(ruleContext(p, b, courses, freeOf, varAt, occ, placement), opts.ruleKinds);
   return {
     model: b.build(),
     nX,
@@ -150,7 +153,8 @@ export function buildCommunityModel(
     xSlot: Int32Array.from(xSlot),
     sessions: Int32Array.from(sessions),
     freeOf,
-    sameRooms,
+    sameRooms: rules.rooms,
+    sessionVars: rules.sessions,
   };
 }
 
