@@ -126,8 +126,9 @@ export function buildCommunityModel(
     cols.push(b.addCol(MISS_COST * p.courseLength[c], 0, free, false, COL_AUX));
     b.addRow(cols, null, free, free, ROW_FREE);
   }
+  // Gap limits (gapRows.ts): their idle rows also keep one session per slot of their resources.
+  const seen = (opts.gapRows ?? true) ? addGapRows(p, b, resourceSlot, occ) : new Set<string>();
   // One session per faculty member / student set / not_overlapping rule per slot (deduplicated).
-  const seen = new Set<string>();
   for (const cols of resourceSlot.values()) {
     if (cols.length < 2) continue;
     const key = cols.join(',');
@@ -142,7 +143,6 @@ export function buildCommunityModel(
     addMinPerDayRows(p, b, resourceDay, occ, xCourse, allHere);
     addMinDaysRows(p, b, resourceDay, occ, allHere);
   }
-  if (opts.gapRows ?? true) addGapRows(p, b, resourceSlot, occ);
   addRoomCapacity(p, b, classSlot, occ, classes);
   addSpread(p, b, courseDay, freeOf, occ);
   const rules = addRuleRows(ruleContext(p, b, courses, freeOf, varAt, occ, placement), opts.ruleKinds);
