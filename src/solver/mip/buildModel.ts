@@ -20,7 +20,7 @@ import { addMinDaysRows, addMinPerDayRows, everyCourseHere } from './minPerDayRo
 import { ruleContext, type RuleKindFilter } from './ruleContext.ts';
 import { addRuleRows } from './ruleRows.ts';
 import type { SameRoomChoice } from './sameRoomRows.ts';
-import type { SessionVars } from './sessionRows.ts';
+import type { SessionVars } from './sessionVars.ts';
 import type { RoomClasses } from './roomClasses.ts';
 
 export const MISS_COST = 1000;

@@ -11,7 +11,7 @@ import { MipRunner, MipTimeoutError } from './MipRunner.ts';
 import { occupancy } from './occupancy.ts';
 import { roomClasses } from './roomClasses.ts';
 import { applySameRooms } from './sameRoomRows.ts';
-import { applySessionStarts } from './sessionRows.ts';
+import { applySessionStarts } from './sessionVars.ts';
 import { greedyStart } from './warmStart.ts';
 
 export interface MipProgress {

@@ -1,18 +1,22 @@
 // Hard rules in the course-level MIP (WORKBOOK.md "Rules", counted as in src/shared/eval/rules.ts).
 // A course's free sessions take its chosen starts in time order (applyStarts), so "session k with
 // session k" becomes a relation between sorted start sets:
-// - same_time: equal start sets; consecutive: B's starts are A's shifted by A's length, same day,
-//   no break between (followsDirectly);
+// - same_time: equal start sets; consecutive (and consecutive_across_break): B's starts are A's
+//   shifted by A's length, same day, no break between (followsFor: a break allowed for _across_break);
 // - same_day: as many sessions of A as of B on each day;
 // - ordered: for every slot t, B's starts up to t never outnumber A's sessions ended by t;
-// - same_period: as many starts of A as of B in each period (summed over the days); adjacent: as
-//   many on each day, every start of A next to a start of B and the reverse. For these two the
-//   time order need not pair the sessions, so alignPairs re-pairs them after the solve.
-// Paired rules apply when all their courses are in this community with every session still free and
-// equal session counts (a hard rule's courses form one community). A rule of two courses, one placed
-// already (fixed sessions) and the other free, limits the free one's starts to those that pair with
-// the placed sessions (alignPairs re-numbers them after the solve); otherwise local search repairs it. Day rules (different_days, min_days_apart,
-// min_days_between) are in dayRuleRows.ts, same_room in sameRoomRows.ts.
+// - same_period: as many starts of A as of B in each period (summed over the days); adjacent (and
+//   adjacent_across_break): as many on each day, every start of A next to a start of B and the
+//   reverse. For these the time order need not pair the sessions, so alignPairs re-pairs them after
+//   the solve.
+// Paired rules get these rows when all their courses are in this community with every session still
+// free and equal session counts (a hard rule's courses form one community). A rule of two courses,
+// one placed already (fixed sessions) and the other free, limits the free one's starts to those that
+// pair with the placed sessions (alignPairs re-numbers them after the solve). Every other pairing
+// rule, the rules naming single sessions (`course_id#k`) and min_gap get rows per session
+// (sessionRows.ts), and so do the course-level rules of a course whose sessions those name. Day rules
+// (different_days, min_days_apart, min_days_between) are in dayRuleRows.ts, same_room in
+// sameRoomRows.ts.
 import type { CompiledRule } from '../../shared/compiled/types.ts';
 import { followsFor } from '../../shared/eval/followsDirectly.ts';
 import { pairFits, pairingRulesOf } from './alignPairs.ts';
@@ -23,12 +27,11 @@ import { addSameRoomRows, type SameRoomChoice } from './sameRoomRows.ts';
 import {
   addMemberRows,
   addSessionPairRows,
-  addSessionVars,
   namedSessions,
   PAIRED_KINDS,
   sessionRowKind,
-  type SessionVars,
 } from './sessionRows.ts';
+import { addSessionVars, type SessionVars } from './sessionVars.ts';
 
 /** What the rule rows leave to apply after the solve: same_room choices and per-session starts. */
 export interface RuleRowsResult {
