@@ -24,8 +24,8 @@ export function register(program: Command): void {
     .description(
       'Generate a realistic synthetic college as a workbook that uses every sheet: departments, sections ' +
         'with lab batches, theory, labs, tutorials, NEP electives and enrollments, allowed-room lists, faculty ' +
-        'and group limits, unavailability, pinned sessions and rules of every kind, hard and soft (about one ' +
-        'rule per three courses). The same preset and seed always give the same college, and it has a ' +
+        'and group limits, unavailability, pinned sessions and rules of every kind, hard and soft, some naming ' +
+        'single sessions (course_id#k) or three courses (about one rule per two courses). The same preset and seed always give the same college, and it has a ' +
         'timetable with no hard violation by construction (--planted writes it).',
     )
     .option('--preset <name>', `size: ${PRESET_NAMES.join(' | ')}`, 'small')

@@ -39,7 +39,10 @@ export function assembleCollege(d: Draft, occ: Occupancy, sourceName: string, ex
   const rules: Rule[] = d.rules.map((r) => {
     const rule: Rule = {
       kind: r.kind,
-      courses: r.offerings.map((o) => o.id),
+      courses: r.offerings.map((o, i) => {
+        const k = r.sessions?.[i];
+        return k === undefined ? o.id : `${o.id}#${k + 1}`;
+      }),
       hard: r.hard,
       weight: r.weight,
     };

@@ -101,6 +101,8 @@ export interface DraftRule {
   hard: boolean;
   weight: number;
   value?: number;
+  /** Per offering, the one session (0-based) the rule names (`course_id#k`); undefined = the whole course. */
+  sessions?: Array<number | undefined>;
 }
 
 export interface Draft {

@@ -4,6 +4,7 @@ import { compile } from '../../shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../shared/compiled/placement.ts';
 import { evaluate } from '../../shared/eval/evaluate.ts';
 import { DEFAULT_WEIGHTS } from '../../shared/eval/weights.ts';
+import { ruleKinds } from '../../shared/model/schema.ts';
 import { generateCollege } from './index.ts';
 
 // An independent check of the planted timetable against the college, written from WORKBOOK.md
@@ -124,9 +125,14 @@ function hardViolations(college: College, timetable: Timetable): string[] {
       out.push(`fixed ${f.courseId}/${f.session} moved`);
   }
   for (const r of college.rules.filter((x) => x.hard)) {
-    const sess = (id: string): Array<{ day: number; period: number; room: string; len: number }> => {
+    // A member is a whole course or one session of it (`course_id#k`).
+    const sess = (item: string): Array<{ day: number; period: number; room: string; len: number }> => {
+      const hash = item.lastIndexOf('#');
+      const id = courses.has(item) || hash < 0 ? item : item.slice(0, hash);
       const c = courses.get(id)!;
-      return Array.from({ length: c.sessions }, (_, k) => ({ ...at.get(`${id}/${k + 1}`)!, len: c.length }));
+      const ks =
+        id === item ? Array.from({ length: c.sessions }, (_, k) => k + 1) : [Number(item.slice(hash + 1))];
+      return ks.map((k) => ({ ...at.get(`${id}/${k}`)!, len: c.length }));
     };
     const lists = r.courses.map(sess);
     const start = (s: { day: number; period: number }): number => s.day * nP + s.period;
@@ -141,27 +147,43 @@ function hardViolations(college: College, timetable: Timetable): string[] {
           if (!test(A[k], lists[i][k])) fail(`session ${k + 1}`);
       }
     };
+    // B starts in the period after A's last on A's day; with `joinedOnly`, no break between them.
+    const after = (a: (typeof lists)[0][0], b: (typeof lists)[0][0], joinedOnly: boolean): boolean =>
+      a.day === b.day && b.period === a.period + a.len && (!joinedOnly || joined(b.period - 1));
+    const eachPairAcross = (test: (a: (typeof lists)[0][0], b: (typeof lists)[0][0]) => boolean): void => {
+      for (let i = 0; i < lists.length; i++)
+        for (let j = i + 1; j < lists.length; j++)
+          for (const a of lists[i]) for (const b of lists[j]) if (!test(a, b)) fail('pair');
+    };
     if (r.kind === 'same_time') pairs(true, (a, b) => start(a) === start(b));
     if (r.kind === 'same_day') pairs(true, (a, b) => a.day === b.day);
+    if (r.kind === 'same_period') pairs(true, (a, b) => a.period === b.period);
     // B right after A ends, the periods between adjacent (no break).
-    if (r.kind === 'consecutive')
-      pairs(false, (a, b) => a.day === b.day && b.period === a.period + a.len && joined(b.period - 1));
+    if (r.kind === 'consecutive') pairs(false, (a, b) => after(a, b, true));
+    if (r.kind === 'consecutive_across_break') pairs(false, (a, b) => after(a, b, false));
+    if (r.kind === 'adjacent') pairs(false, (a, b) => after(a, b, true) || after(b, a, true));
+    if (r.kind === 'adjacent_across_break') pairs(false, (a, b) => after(a, b, false) || after(b, a, false));
     if (r.kind === 'ordered') pairs(false, (a, b) => start(a) + a.len <= start(b));
     if (r.kind === 'different_days') {
       const days = lists.flat().map((s) => s.day);
       if (new Set(days).size !== days.length) fail('two sessions on one day');
     }
     if (r.kind === 'not_overlapping')
-      for (let i = 0; i < lists.length; i++)
-        for (let j = i + 1; j < lists.length; j++)
-          for (const a of lists[i])
-            for (const b of lists[j])
-              if (start(a) < start(b) + b.len && start(b) < start(a) + a.len) fail('overlap');
+      eachPairAcross((a, b) => !(start(a) < start(b) + b.len && start(b) < start(a) + a.len));
+    if (r.kind === 'min_days_between') eachPairAcross((a, b) => Math.abs(a.day - b.day) >= (r.value ?? 0));
     if (r.kind === 'min_days_apart')
       for (const l of lists)
         for (let i = 0; i < l.length; i++)
           for (let j = i + 1; j < l.length; j++)
             if (Math.abs(l[i].day - l[j].day) < (r.value ?? 0)) fail('too close');
+    if (r.kind === 'min_gap') {
+      const all = lists.flat();
+      for (let i = 0; i < all.length; i++)
+        for (let j = i + 1; j < all.length; j++) {
+          const [x, y] = start(all[i]) <= start(all[j]) ? [all[i], all[j]] : [all[j], all[i]];
+          if (x.day === y.day && y.period - (x.period + x.len) < (r.value ?? 0)) fail('gap too small');
+        }
+    }
     if (r.kind === 'same_room' && new Set(lists.flat().map((s) => s.room)).size > 1) fail('rooms differ');
   }
   return out;
@@ -290,6 +312,7 @@ describe('generateCollege', () => {
     const problem = compile(college);
     const ev = evaluate(problem, timetableToPlacement(problem, planted), { details: false });
     expect(ev.hardTotal).toBe(0);
+    expect(hardViolations(college, planted)).toEqual([]);
     expect(college.rules.length).toBeGreaterThan(700);
     expect(college.fixed.length).toBeGreaterThanOrEqual(60);
   });
@@ -298,21 +321,28 @@ describe('generateCollege', () => {
     '%s uses every sheet: each rule kind hard and soft, every limit, room lists and unavailability',
     (preset) => {
       const { college } = generateCollege(preset, 5);
-      for (const kind of [
-        'same_time',
-        'not_overlapping',
-        'different_days',
-        'same_day',
-        'consecutive',
-        'ordered',
-        'min_days_apart',
-        'same_room',
-      ] as const)
-        for (const hard of [true, false])
+      // Every kind; at sih size each hard and soft, and rules naming single sessions (`course_id#k`),
+      // also mixed with whole courses, and paired rules over three courses, hard.
+      for (const kind of ruleKinds)
+        for (const hard of preset === 'sih' ? [true, false] : [null])
           expect(
-            college.rules.some((r) => r.kind === kind && r.hard === hard),
-            `${kind} ${hard ? 'hard' : 'soft'}`,
+            college.rules.some((r) => r.kind === kind && (hard === null || r.hard === hard)),
+            `${kind} ${hard === null ? '' : hard ? 'hard' : 'soft'}`,
           ).toBe(true);
+      if (preset === 'sih') {
+        const named = college.rules.filter((r) => r.hard && r.courses.some((c) => c.includes('#')));
+        for (const kind of ['consecutive', 'same_period', 'min_days_between', 'ordered', 'min_gap'] as const)
+          expect(
+            named.some((r) => r.kind === kind),
+            `${kind} naming sessions`,
+          ).toBe(true);
+        expect(named.some((r) => r.courses.some((c) => !c.includes('#')))).toBe(true);
+        expect(
+          college.rules.some(
+            (r) => r.hard && r.courses.length >= 3 && ['same_day', 'same_period', 'ordered'].includes(r.kind),
+          ),
+        ).toBe(true);
+      }
       const f = college.faculty;
       expect(f.some((x) => x.maxPerDay !== undefined)).toBe(true);
       expect(f.some((x) => x.maxPerWeek !== undefined)).toBe(true);
@@ -332,11 +362,21 @@ describe('generateCollege', () => {
       expect(college.courses.some((c) => c.unavailable.length > 0)).toBe(true);
       expect(college.enrollments.length).toBeGreaterThan(0);
       expect(college.fixed.some((x) => x.roomId !== undefined)).toBe(true);
-      // Paired rules join courses with equal session counts (the import refuses others).
+      // Paired rules join members with equal session counts (the import refuses others).
       const sessions = new Map(college.courses.map((c) => [c.id, c.sessions]));
+      const count = (m: string): number | undefined => (sessions.has(m) ? sessions.get(m) : 1);
+      const paired = [
+        'same_time',
+        'same_day',
+        'consecutive',
+        'ordered',
+        'same_period',
+        'adjacent',
+        'consecutive_across_break',
+        'adjacent_across_break',
+      ];
       for (const r of college.rules)
-        if (['same_time', 'same_day', 'consecutive', 'ordered'].includes(r.kind))
-          expect(new Set(r.courses.map((c) => sessions.get(c))).size).toBe(1);
+        if (paired.includes(r.kind)) expect(new Set(r.courses.map(count)).size, r.courses.join(';')).toBe(1);
     },
   );
 

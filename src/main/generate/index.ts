@@ -18,6 +18,7 @@ import { occupancyOf } from './occupancy.ts';
 import { buildDepartments, buildSections, chooseProgrammes } from './people.ts';
 import { Planter } from './planter.ts';
 import { restrictTheoryRooms } from './plantedExtras.ts';
+import { addPlantedMemberRules } from './plantedMemberRules.ts';
 import { addPlantedRules, sortSessionsByTime } from './plantedRules.ts';
 import { PRESETS } from './presets.ts';
 import type { PresetName } from './presets.ts';
@@ -52,6 +53,8 @@ export interface GeneratedCollege {
 const FULL_SALT = 0x5eed_f011;
 /** The stream of the rule kinds planted after the first ones (plantedRules.ts). */
 const MORE_RULES_SALT = 0x0a11_2b3c;
+/** The stream of the rules naming single sessions, three courses and the newest kinds (plantedMemberRules.ts). */
+const MEMBER_RULES_SALT = 0x3e5b_71d9;
 
 export function generateCollege(
   preset: PresetName,
@@ -120,6 +123,7 @@ export function generateCollege(
   if (extra) {
     restrictTheoryRooms(d, extra);
     addPlantedRules(d, extra, new Rng((seed ^ MORE_RULES_SALT) >>> 0));
+    addPlantedMemberRules(d, new Rng((seed ^ MEMBER_RULES_SALT) >>> 0));
   }
   const name = `${preset}${scale !== 1 ? `x${scale}` : ''}-seed${seed}`;
   const college = assembleCollege(d, occ, name, extra);

@@ -7,7 +7,7 @@
 // re-numbered only when all its sessions were placed by this MIP and no other hard pairing rule names
 // it, so no other pairing is disturbed; against its first partner only, unless the rule names just two.
 import type { CompiledProblem, CompiledRule } from '../../shared/compiled/types.ts';
-import { followsDirectly } from '../../shared/eval/followsDirectly.ts';
+import { followsFor } from '../../shared/eval/followsDirectly.ts';
 import type { Placement } from '../../shared/eval/types.ts';
 
 const PAIRING: ReadonlySet<CompiledRule['kind']> = new Set([
@@ -17,6 +17,8 @@ const PAIRING: ReadonlySet<CompiledRule['kind']> = new Set([
   'consecutive',
   'ordered',
   'adjacent',
+  'consecutive_across_break',
+  'adjacent_across_break',
 ]);
 
 const namedCache = new WeakMap<CompiledProblem, Map<number, number>>();
@@ -47,23 +49,31 @@ export function pairFits(
     case 'same_time':
       return (sa, sc) => sa === sc;
     case 'consecutive':
-      return (sa, sc) => followsDirectly(p, sa, la, sc);
+    case 'consecutive_across_break':
+      return (sa, sc) => followsFor(kind, p, sa, la, sc);
     case 'same_day':
       return (sa, sc) => Math.floor(sa / p.nPeriods) === Math.floor(sc / p.nPeriods);
     case 'same_period':
       return (sa, sc) => sa % p.nPeriods === sc % p.nPeriods;
     case 'adjacent':
-      return (sa, sc) => followsDirectly(p, sa, la, sc) || followsDirectly(p, sc, lc, sa);
+    case 'adjacent_across_break':
+      return (sa, sc) => followsFor(kind, p, sa, la, sc) || followsFor(kind, p, sc, lc, sa);
     default:
       return null;
   }
 }
 
-export function alignPairs(p: CompiledProblem, sessions: Int32Array, placement: Placement): void {
+/** `keep`: courses whose sessions the MIP numbered one by one (sessionRows.ts), never re-numbered. */
+export function alignPairs(
+  p: CompiledProblem,
+  sessions: Int32Array,
+  placement: Placement,
+  keep: ReadonlySet<number> = new Set(),
+): void {
   const mine = new Set(sessions);
   const named = pairingRulesOf(p);
   const movable = (c: number): boolean => {
-    if (named.get(c) !== 1) return false;
+    if (named.get(c) !== 1 || keep.has(c)) return false;
     for (let s = p.courseFirstSession[c]; s < p.courseFirstSession[c] + p.courseSessionCount[c]; s++)
       if (!mine.has(s) || placement.room[s] >= 0) return false;
     return true;

@@ -20,6 +20,7 @@ import { addMinDaysRows, addMinPerDayRows, everyCourseHere } from './minPerDayRo
 import { ruleContext, type RuleKindFilter } from './ruleContext.ts';
 import { addRuleRows } from './ruleRows.ts';
 import type { SameRoomChoice } from './sameRoomRows.ts';
+import type { SessionVars } from './sessionVars.ts';
 import type { RoomClasses } from './roomClasses.ts';
 
 export const MISS_COST = 1000;
@@ -45,6 +46,8 @@ export interface CommunityModel {
   freeOf: Map<number, number>;
   /** Rooms the MIP chooses for hard same_room rules (applySameRooms after the solve). */
   sameRooms: SameRoomChoice[];
+  /** Sessions with start variables of their own (sessionRows.ts; applySessionStarts after the solve). */
+  sessionVars: SessionVars;
 }
 
 function bucketPush(map: Map<number, number[]>, key: number, v: number): void {
@@ -123,8 +126,9 @@ export function buildCommunityModel(
     cols.push(b.addCol(MISS_COST * p.courseLength[c], 0, free, false, COL_AUX));
     b.addRow(cols, null, free, free, ROW_FREE);
   }
+  // Gap limits (gapRows.ts): their idle rows also keep one session per slot of their resources.
+  const seen = (opts.gapRows ?? true) ? addGapRows(p, b, resourceSlot, occ) : new Set<string>();
   // One session per faculty member / student set / not_overlapping rule per slot (deduplicated).
-  const seen = new Set<string>();
   for (const cols of resourceSlot.values()) {
     if (cols.length < 2) continue;
     const key = cols.join(',');
@@ -139,10 +143,9 @@ export function buildCommunityModel(
     addMinPerDayRows(p, b, resourceDay, occ, xCourse, allHere);
     addMinDaysRows(p, b, resourceDay, occ, allHere);
   }
-  if (opts.gapRows ?? true) addGapRows(p, b, resourceSlot, occ);
   addRoomCapacity(p, b, classSlot, occ, classes);
   addSpread(p, b, courseDay, freeOf, occ);
-  const sameRooms = addRuleRows(ruleContext(p, b, courses, freeOf, varAt, occ, placement), opts.ruleKinds);
+  const rules = addRuleRows(ruleContext(p, b, courses, freeOf, varAt, occ, placement), opts.ruleKinds);
   return {
     model: b.build(),
     nX,
@@ -150,7 +153,8 @@ export function buildCommunityModel(
     xSlot: Int32Array.from(xSlot),
     sessions: Int32Array.from(sessions),
     freeOf,
-    sameRooms,
+    sameRooms: rules.rooms,
+    sessionVars: rules.sessions,
   };
 }
 

@@ -1,15 +1,20 @@
 // Hard max_gaps_per_day and max_gaps_per_week for faculty and student sets (a group's limits hold for
-// every set below it), with O(periods) rows per resource and day. With busy[q] = (already busy at q)
-// + Σ start variables covering q (0 or 1 by the resource rows):
-//   last >= q·busy[q],  lead >= (P-1-q)·busy[q]           (last busy period; lead = P-1-first)
-//   gaps >= last + lead - (P-1) + 1 - Σ_q busy[q]         (idle periods between first and last)
-// On a day without sessions last = lead = 0 gives gaps >= 2 - P, so 0. Minimising the slacks of
+// every set below it). Per resource, day and period with start variables, an idle variable
+// u[q] = 1 - busy[q] stands in for the resource's packing row of that slot (Σ start variables covering
+// q + u[q] = 1 - already busy at q, so the slot still holds one session), and the day's rows use u:
+//   last + q·u[q] >= q,  lead + (P-1-q)·u[q] >= P-1-q       (last busy period; lead = P-1-first)
+//   gaps >= last + lead - (P-1) + 1 - Σ_q busy[q]           (idle periods between first and last)
+// so every start variable enters one row per period it covers (its packing row), not three. On a day
+// without sessions last = lead = 0 gives gaps >= 2 - P, so 0. Minimising the slacks of
 //   gaps <= max_gaps_per_day + slack_d   and   Σ_d gaps <= max_gaps_per_week + slack_w
-// keeps to the limits where the community can. The rows are built so that the greedy start's
-// auxiliary values (warmStart.ts, rows in order) are exact: last and lead first, then gaps, then slacks.
+// keeps to the limits where the community can. Only limits that can bind get rows: a day's gaps are
+// at most the periods strictly between its first and last possible busy period, and a resource
+// whose possible gaps stay within its limits (per day and over the week) gets none.
+// The rows are built so that the greedy start's auxiliary values (warmStart.ts, rows in order) are
+// exact: u first, then last and lead, then gaps, then slacks.
 // Days where the resource has no start variable keep their gaps as a constant of the weekly row.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
-import { COL_AUX, ROW_FREE, type ModelBuilder } from './mipModel.ts';
+import { COL_AUX, ROW_FREE, ROW_PACK, type ModelBuilder } from './mipModel.ts';
 import type { Occupancy } from './occupancy.ts';
 
 /** Cost per idle period over a limit: above the soft costs, below a missed session. */
@@ -30,21 +35,24 @@ function setLimits(p: CompiledProblem, k: number): [number, number] {
   return [day, week];
 }
 
-/** `resourceSlot` maps resource * nSlots + slot to the start variables covering that slot. Returns the rows added. */
+/**
+ * `resourceSlot` maps resource * nSlots + slot to the start variables covering that slot. Returns the
+ * keys (columns joined by ',') of the packing rows that the idle rows added here stand in for.
+ */
 export function addGapRows(
   p: CompiledProblem,
   b: ModelBuilder,
   resourceSlot: Map<number, number[]>,
   occ: Occupancy,
-): number {
+): Set<string> {
   const { nSlots, nPeriods: P, nDays } = p;
-  if (P < 3) return 0;
+  const claimed = new Set<string>();
+  if (P < 3) return claimed;
   const resources = new Set<number>();
   for (const key of resourceSlot.keys()) {
     const r = Math.floor(key / nSlots);
     if (r < p.nFaculty + p.nStudentSets) resources.add(r);
   }
-  const before = b.numRows;
   for (const r of [...resources].sort((x, y) => x - y)) {
     const isFaculty = r < p.nFaculty;
     const [dayLimit, weekLimit] = isFaculty
@@ -53,54 +61,83 @@ export function addGapRows(
     if (dayLimit < 0 && weekLimit < 0) continue;
     const busy = isFaculty ? occ.faculty : occ.sets;
     const base = (isFaculty ? r : r - p.nFaculty) * nSlots;
-    const gapCols: number[] = [];
-    let constantGaps = 0;
+    const days: Array<{ vars: number[][]; fixed: number[]; most: number }> = [];
+    let bindsDay = false;
+    let weekMost = 0;
     for (let d = 0; d < nDays; d++) {
       const vars: number[][] = [];
       const fixed: number[] = [];
+      let first = -1;
+      let last = -1;
       for (let q = 0; q < P; q++) {
         const t = d * P + q;
         vars.push(resourceSlot.get(r * nSlots + t) ?? []);
         fixed.push(busy[base + t] > 0 ? 1 : 0);
+        if (vars[q].length > 0 || fixed[q]) {
+          if (first < 0) first = q;
+          last = q;
+        }
       }
+      // At most the periods strictly between the first and last possible busy ones are idle.
+      const most = first < 0 ? 0 : Math.max(0, last - first - 1);
+      if (dayLimit >= 0 && most > dayLimit) bindsDay = true;
+      weekMost += most;
+      days.push({ vars, fixed, most });
+    }
+    const bindsWeek = weekLimit >= 0 && weekMost > weekLimit;
+    if (!bindsDay && !bindsWeek) continue;
+    const gapCols: number[] = [];
+    let constantGaps = 0;
+    for (const { vars, fixed, most } of days) {
       if (vars.every((v) => v.length === 0)) {
         constantGaps += idle(fixed);
         continue;
       }
+      if (most === 0) continue; // no gap possible on this day
+      const u: number[] = [];
+      let fixedBusy = 0;
+      let open = 0;
+      for (let q = 0; q < P; q++) {
+        fixedBusy += fixed[q];
+        u.push(-1);
+        if (vars[q].length === 0) continue;
+        // Σ x covering q + u[q] = 1 - fixed[q]
+        const uq = b.addCol(0, 0, 1, false, COL_AUX);
+        u[q] = uq;
+        open++;
+        b.addRow([...vars[q], uq], null, 1 - fixed[q], 1 - fixed[q], ROW_PACK);
+        claimed.add(vars[q].join(','));
+      }
       const last = b.addCol(0, 0, P - 1, false, COL_AUX);
       const lead = b.addCol(0, 0, P - 1, false, COL_AUX);
       for (let q = 0; q < P; q++) {
-        if (vars[q].length === 0 && !fixed[q]) continue;
-        // last - q·Σx >= q·fixed ; lead - (P-1-q)·Σx >= (P-1-q)·fixed
-        if (q > 0)
-          b.addRow([last, ...vars[q]], [1, ...vars[q].map(() => -q)], q * fixed[q], Infinity, ROW_FREE);
         const w = P - 1 - q;
-        if (w > 0)
-          b.addRow([lead, ...vars[q]], [1, ...vars[q].map(() => -w)], w * fixed[q], Infinity, ROW_FREE);
+        if (u[q] >= 0) {
+          // last >= q·(1 - u[q]) ; lead >= (P-1-q)·(1 - u[q])
+          if (q > 0) b.addRow([last, u[q]], [1, q], q, Infinity, ROW_FREE);
+          if (w > 0) b.addRow([lead, u[q]], [1, w], w, Infinity, ROW_FREE);
+        } else if (fixed[q]) {
+          if (q > 0) b.addRow([last], null, q, Infinity, ROW_FREE);
+          if (w > 0) b.addRow([lead], null, w, Infinity, ROW_FREE);
+        }
       }
-      // gaps - last - lead + Σ busy >= 2 - P
+      // gaps - last - lead + Σ busy >= 2 - P, with Σ busy = fixedBusy + Σ_open (1 - u[q])
       const gaps = b.addCol(0, 0, P, false, COL_AUX);
-      // A start covering several periods counts once per period (one entry, its span as coefficient).
-      const span = new Map<number, number>();
-      let fixedBusy = 0;
-      for (let q = 0; q < P; q++) {
-        fixedBusy += fixed[q];
-        for (const j of vars[q]) span.set(j, (span.get(j) ?? 0) + 1);
-      }
+      const us = u.filter((j) => j >= 0);
       b.addRow(
-        [gaps, last, lead, ...span.keys()],
-        [1, -1, -1, ...span.values()],
-        2 - P - fixedBusy,
+        [gaps, last, lead, ...us],
+        [1, -1, -1, ...us.map(() => -1)],
+        2 - P - fixedBusy - open,
         Infinity,
         ROW_FREE,
       );
       gapCols.push(gaps);
-      if (dayLimit >= 0) {
+      if (dayLimit >= 0 && most > dayLimit) {
         const slack = b.addCol(GAP_COST, 0, Infinity, false, COL_AUX);
         b.addRow([gaps, slack], [1, -1], -Infinity, dayLimit, ROW_FREE);
       }
     }
-    if (weekLimit >= 0 && gapCols.length > 0) {
+    if (bindsWeek && gapCols.length > 0) {
       const slack = b.addCol(GAP_COST, 0, Infinity, false, COL_AUX);
       b.addRow(
         [...gapCols, slack],
@@ -111,7 +148,7 @@ export function addGapRows(
       );
     }
   }
-  return b.numRows - before;
+  return claimed;
 }
 
 /** Idle periods between the first and the last busy one. */

@@ -5,88 +5,19 @@
 // switching the rows off), with them it keeps the rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
-import { evaluate } from '../../shared/eval/evaluate.ts';
-import type { Evaluation, Placement } from '../../shared/eval/types.ts';
 import type { RuleKind } from '../../shared/model/types.ts';
 import type { BuildOptions } from './buildModel.ts';
-import { MipRunner, mipSchedule } from './index.ts';
-import { tinyProblem, type TinySpec } from './testing/tinyProblem.ts';
+import { MipRunner } from './index.ts';
+import { allBut, at, college, solveMip as solve, withAndWithout as bothWays } from './testing/ruleCase.ts';
+import type { TinySpec } from './testing/tinyProblem.ts';
 
 const runner = new MipRunner();
 beforeAll(() => runner.warmUp(), 60_000);
 afterAll(() => runner.close());
 
-/** Slot of day d, period q in a week of `periods` periods a day. */
-const at = (periods: number, d: number, q: number): number => d * periods + q;
-
-/** Every slot but `keep` (an unavailable list that leaves only `keep`). */
-const allBut = (days: number, periods: number, keep: number[]): number[] =>
-  Array.from({ length: days * periods }, (_, s) => s).filter((s) => !keep.includes(s));
-
-/** A college of courses A and B (own faculty and groups), the rule, and K fixed at `kSlots` sharing students with `pushed`. */
-function college(opts: {
-  days: number;
-  periods: number;
-  breaksAfter?: number[];
-  rule: { kind: RuleKind; courses?: string[]; value?: number };
-  a?: Partial<TinySpec['courses'][number]>;
-  b?: Partial<TinySpec['courses'][number]>;
-  kSlots: number[];
-  pushed?: string;
-}): TinySpec {
-  return {
-    days: opts.days,
-    periods: opts.periods,
-    breaksAfter: opts.breaksAfter,
-    rooms: [
-      { id: 'R1', capacity: 60 },
-      { id: 'R2', capacity: 60 },
-      { id: 'RK', capacity: 60, type: 'k' },
-    ],
-    faculty: [{ id: 'FA' }, { id: 'FB' }],
-    groups: [
-      { id: 'GA', size: 20 },
-      { id: 'GB', size: 20 },
-    ],
-    courses: [
-      { id: 'A', sessions: 1, faculty: ['FA'], groups: ['GA'], ...opts.a },
-      { id: 'B', sessions: 1, faculty: ['FB'], groups: ['GB'], ...opts.b },
-      { id: 'K', sessions: opts.kSlots.length, roomType: 'k', students: 10 },
-    ],
-    fixed: opts.kSlots.map((slot, session) => ({ course: 'K', session, slot, room: 'RK' })),
-    rules: [{ kind: opts.rule.kind, courses: opts.rule.courses ?? ['A', 'B'], value: opts.rule.value }],
-    shared: [['K', opts.pushed ?? 'B', 10]],
-  };
-}
-
-const free = (n: number): Placement => ({
-  slot: new Int32Array(n).fill(-1),
-  room: new Int32Array(n).fill(-1),
-});
-
-async function solveMip(
-  spec: TinySpec,
-  build?: BuildOptions,
-  tweak?: (p: CompiledProblem) => void,
-): Promise<{ ev: Evaluation; pl: Placement }> {
-  const p = tinyProblem(spec);
-  tweak?.(p);
-  const community = Int32Array.from({ length: p.nCourses }, (_, c) => c);
-  const r = await mipSchedule(p, free(p.nSessions), [community], {
-    timeLimitMs: 10_000,
-    seed: 1,
-    runner,
-    build,
-  });
-  return { ev: evaluate(p, r.placement), pl: r.placement };
-}
-
-/** Hard rule violations and unplaced sessions with the rows, and the rule violations without them. */
-async function withAndWithout(spec: TinySpec, kind: RuleKind): Promise<[Evaluation, Evaluation]> {
-  const on = await solveMip(spec);
-  const off = await solveMip(spec, { ruleKinds: (k) => k !== kind });
-  return [on.ev, off.ev];
-}
+const solveMip = (spec: TinySpec, build?: BuildOptions, tweak?: (p: CompiledProblem) => void) =>
+  solve(runner, spec, build, tweak);
+const withAndWithout = (spec: TinySpec, kind: RuleKind) => bothWays(runner, spec, kind);
 
 describe('the MIP keeps every hard rule kind on its own', () => {
   it('same_time: B starts with A though K makes that start cost a clash', async () => {

@@ -11,6 +11,7 @@ import { MipRunner, MipTimeoutError } from './MipRunner.ts';
 import { occupancy } from './occupancy.ts';
 import { roomClasses } from './roomClasses.ts';
 import { applySameRooms } from './sameRoomRows.ts';
+import { applySessionStarts } from './sessionVars.ts';
 import { greedyStart } from './warmStart.ts';
 
 export interface MipProgress {
@@ -176,8 +177,20 @@ export async function mipSchedule(
       report.solveMs = Date.now() - ts;
       solveMs += report.solveMs;
       if (x) {
+        const before = Int32Array.from(placement.slot);
         applyStarts(p, cm.xCourse, cm.xSlot, x, placement);
-        alignPairs(p, cm.sessions, placement);
+        const { named, y } = cm.sessionVars;
+        applySessionStarts(
+          p.nSlots,
+          p.courseFirstSession,
+          p.courseSessionCount,
+          named,
+          y,
+          x,
+          before,
+          placement.slot,
+        );
+        alignPairs(p, cm.sessions, placement, new Set(named.values()));
         const after = occupancy(p, placement);
         applySameRooms(p, cm.sameRooms, x, cm.sessions, placement, after);
         for (const s of assignRooms(p, cm.sessions, placement, after, classes)) roomless.add(s);

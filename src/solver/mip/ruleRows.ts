@@ -1,30 +1,51 @@
 // Hard rules in the course-level MIP (WORKBOOK.md "Rules", counted as in src/shared/eval/rules.ts).
 // A course's free sessions take its chosen starts in time order (applyStarts), so "session k with
 // session k" becomes a relation between sorted start sets:
-// - same_time: equal start sets; consecutive: B's starts are A's shifted by A's length, same day,
-//   no break between (followsDirectly);
+// - same_time: equal start sets; consecutive (and consecutive_across_break): B's starts are A's
+//   shifted by A's length, same day, no break between (followsFor: a break allowed for _across_break);
 // - same_day: as many sessions of A as of B on each day;
 // - ordered: for every slot t, B's starts up to t never outnumber A's sessions ended by t;
-// - same_period: as many starts of A as of B in each period (summed over the days); adjacent: as
-//   many on each day, every start of A next to a start of B and the reverse. For these two the
-//   time order need not pair the sessions, so alignPairs re-pairs them after the solve.
-// Paired rules apply when all their courses are in this community with every session still free and
-// equal session counts (a hard rule's courses form one community). A rule of two courses, one placed
-// already (fixed sessions) and the other free, limits the free one's starts to those that pair with
-// the placed sessions (alignPairs re-numbers them after the solve); otherwise local search repairs it. Day rules (different_days, min_days_apart,
-// min_days_between) are in dayRuleRows.ts, same_room in sameRoomRows.ts.
+// - same_period: as many starts of A as of B in each period (summed over the days); adjacent (and
+//   adjacent_across_break): as many on each day, every start of A next to a start of B and the
+//   reverse. For these the time order need not pair the sessions, so alignPairs re-pairs them after
+//   the solve.
+// Paired rules get these rows when all their courses are in this community with every session still
+// free and equal session counts (a hard rule's courses form one community). A rule of two courses,
+// one placed already (fixed sessions) and the other free, limits the free one's starts to those that
+// pair with the placed sessions (alignPairs re-numbers them after the solve). Every other pairing
+// rule, the rules naming single sessions (`course_id#k`) and min_gap get rows per session
+// (sessionRows.ts), and so do the course-level rules of a course whose sessions those name. Day rules
+// (different_days, min_days_apart, min_days_between) are in dayRuleRows.ts, same_room in
+// sameRoomRows.ts.
 import type { CompiledRule } from '../../shared/compiled/types.ts';
-import { followsDirectly } from '../../shared/eval/followsDirectly.ts';
+import { followsFor } from '../../shared/eval/followsDirectly.ts';
 import { pairFits, pairingRulesOf } from './alignPairs.ts';
 import { addDayRuleRows } from './dayRuleRows.ts';
 import { COL_AUX, ROW_PACK, ROW_PAIR } from './mipModel.ts';
 import { RULE_SLACK_COST, type RuleContext, type RuleKindFilter } from './ruleContext.ts';
 import { addSameRoomRows, type SameRoomChoice } from './sameRoomRows.ts';
+import {
+  addMemberRows,
+  addSessionPairRows,
+  namedSessions,
+  PAIRED_KINDS,
+  sessionRowKind,
+} from './sessionRows.ts';
+import { addSessionVars, type SessionVars } from './sessionVars.ts';
 
-/** Adds the rows of every hard rule `wanted` accepts; returns the same_room choices to apply after the solve. */
-export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => true): SameRoomChoice[] {
+/** What the rule rows leave to apply after the solve: same_room choices and per-session starts. */
+export interface RuleRowsResult {
+  rooms: SameRoomChoice[];
+  sessions: SessionVars;
+}
+
+/** Adds the rows of every hard rule `wanted` accepts. */
+export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => true): RuleRowsResult {
   const { p } = ctx;
   const rooms: SameRoomChoice[] = [];
+  const coursePairs: CompiledRule[] = [];
+  const placedPartner: CompiledRule[] = [];
+  const perSession: CompiledRule[] = [];
   for (const rule of p.rules) {
     if (!rule.hard || !wanted(rule.kind)) continue;
     const cs = Array.from(rule.courses);
@@ -41,12 +62,38 @@ export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => tru
       }
       case 'not_overlapping':
         break; // a resource of its own in the packing rows (buildModel.ts)
+      case 'min_gap':
+        perSession.push(rule);
+        break;
       default:
-        if (pairable(ctx, cs)) addPairRows(ctx, rule.kind, cs);
-        else if (cs.length === 2) addPlacedPartnerRows(ctx, rule.kind, cs[0], cs[1]);
+        if (pairable(ctx, cs)) coursePairs.push(rule);
+        else if (cs.length === 2 && placedPartnerOf(ctx, rule.kind, cs[0], cs[1])) placedPartner.push(rule);
+        else perSession.push(rule);
     }
   }
-  return rooms;
+  for (const rule of p.sessionRules ?? [])
+    if (rule.hard && wanted(rule.kind) && sessionRowKind(rule)) perSession.push(rule);
+  // A course whose sessions are named one by one is numbered by its own variables, not by time
+  // order: the course-level rows of its other pairing rules would not hold, so they go per session too.
+  let named = namedSessions(ctx, perSession);
+  for (let changed = true; changed;) {
+    changed = false;
+    const courses = new Set([...named].map((s) => p.sessionCourse[s]));
+    for (const list of [coursePairs, placedPartner])
+      for (let i = list.length - 1; i >= 0; i--)
+        if (list[i].courses.some((c) => courses.has(c))) {
+          perSession.push(...list.splice(i, 1));
+          changed = true;
+        }
+    if (changed) named = namedSessions(ctx, perSession);
+  }
+  const sessions = addSessionVars(ctx, named);
+  for (const rule of coursePairs) addPairRows(ctx, rule.kind, Array.from(rule.courses));
+  for (const rule of placedPartner) addPlacedPartnerRows(ctx, rule.kind, rule.courses[0], rule.courses[1]);
+  for (const rule of perSession)
+    if (PAIRED_KINDS.has(rule.kind)) addSessionPairRows(ctx, sessions, rule);
+    else addMemberRows(ctx, sessions, rule);
+  return { rooms, sessions };
 }
 
 /** All courses in the community, every session free, equal session counts. */
@@ -69,7 +116,8 @@ function addPairRows(ctx: RuleContext, kind: CompiledRule['kind'], cs: readonly 
     switch (kind) {
       case 'same_time':
       case 'consecutive':
-        addShifted(ctx, a, c, kind === 'same_time' ? 0 : ctx.p.courseLength[a]);
+      case 'consecutive_across_break':
+        addShifted(ctx, kind, a, c, kind === 'same_time' ? 0 : ctx.p.courseLength[a]);
         break;
       case 'same_day':
         addEqualCounts(ctx, a, c, ctx.p.nDays, (s) => Math.floor(s / ctx.p.nPeriods));
@@ -78,7 +126,8 @@ function addPairRows(ctx: RuleContext, kind: CompiledRule['kind'], cs: readonly 
         addEqualCounts(ctx, a, c, ctx.p.nPeriods, (s) => s % ctx.p.nPeriods);
         break;
       case 'adjacent':
-        addAdjacent(ctx, a, c);
+      case 'adjacent_across_break':
+        addAdjacent(ctx, kind, a, c);
         break;
       case 'ordered':
         addOrdered(ctx, a, c);
@@ -90,14 +139,14 @@ function addPairRows(ctx: RuleContext, kind: CompiledRule['kind'], cs: readonly 
 }
 
 /** x[c, s + shift] = x[a, s] (shift > 0: c follows a directly); starts with no partner are closed. */
-function addShifted(ctx: RuleContext, a: number, c: number, shift: number): void {
+function addShifted(ctx: RuleContext, kind: CompiledRule['kind'], a: number, c: number, shift: number): void {
   const { p, b, x } = ctx;
   const partnered = new Set<number>();
   for (let s = 0; s < p.nSlots; s++) {
     const ja = x(a, s);
     if (ja === undefined) continue;
     const t = s + shift;
-    const jc = shift === 0 || followsDirectly(p, s, shift, t) ? x(c, t) : undefined;
+    const jc = shift === 0 || followsFor(kind, p, s, shift, t) ? x(c, t) : undefined;
     if (jc === undefined) {
       b.setUpper(ja, 0);
       continue;
@@ -144,17 +193,17 @@ function addEqualCounts(
 }
 
 /** Every start of a next to a start of c (either order, followsDirectly) and the reverse; equal counts per day. */
-function addAdjacent(ctx: RuleContext, a: number, c: number): void {
+function addAdjacent(ctx: RuleContext, kind: CompiledRule['kind'], a: number, c: number): void {
   const { p, b, x } = ctx;
   const la = p.courseLength[a];
   const lc = p.courseLength[c];
   const near = (from: number, lenFrom: number, other: number, lenOther: number, s: number): number[] => {
     const out: number[] = [];
     const after = s + lenFrom;
-    const ja = followsDirectly(p, s, lenFrom, after) ? x(other, after) : undefined;
+    const ja = followsFor(kind, p, s, lenFrom, after) ? x(other, after) : undefined;
     if (ja !== undefined) out.push(ja);
     const before = s - lenOther;
-    const jb = before >= 0 && followsDirectly(p, before, lenOther, s) ? x(other, before) : undefined;
+    const jb = before >= 0 && followsFor(kind, p, before, lenOther, s) ? x(other, before) : undefined;
     if (jb !== undefined) out.push(jb);
     return out;
   };
@@ -209,9 +258,15 @@ function addOrdered(ctx: RuleContext, a: number, c: number): void {
  * other pairing rule): the free course may start only where it pairs with a placed session, and for
  * same_day / same_period has no more starts on a day / in a period than the placed course.
  */
-function addPlacedPartnerRows(ctx: RuleContext, kind: CompiledRule['kind'], a: number, c: number): void {
-  const { p, b, placement } = ctx;
-  if (a === c || p.courseSessionCount[a] !== p.courseSessionCount[c]) return;
+/** The (placed, free) courses of a two-course pairing rule that addPlacedPartnerRows states, or null. */
+function placedPartnerOf(
+  ctx: RuleContext,
+  kind: CompiledRule['kind'],
+  a: number,
+  c: number,
+): [number, number] | null {
+  const { p, placement } = ctx;
+  if (a === c || p.courseSessionCount[a] !== p.courseSessionCount[c] || !pairFits(p, kind, a, c)) return null;
   const placedAll = (k: number): boolean => {
     for (let s = p.courseFirstSession[k]; s < p.courseFirstSession[k] + p.courseSessionCount[k]; s++)
       if (placement.slot[s] < 0) return false;
@@ -219,11 +274,16 @@ function addPlacedPartnerRows(ctx: RuleContext, kind: CompiledRule['kind'], a: n
   };
   const freeHere = (k: number): boolean =>
     ctx.inCommunity.has(k) && ctx.freeOf.get(k) === p.courseSessionCount[k] && pairingRulesOf(p).get(k) === 1;
-  let fixed: number;
-  let free: number;
-  if (placedAll(a) && freeHere(c)) [fixed, free] = [a, c];
-  else if (placedAll(c) && freeHere(a)) [fixed, free] = [c, a];
-  else return;
+  if (placedAll(a) && freeHere(c)) return [a, c];
+  if (placedAll(c) && freeHere(a)) return [c, a];
+  return null;
+}
+
+function addPlacedPartnerRows(ctx: RuleContext, kind: CompiledRule['kind'], a: number, c: number): void {
+  const { p, b, placement } = ctx;
+  const pair = placedPartnerOf(ctx, kind, a, c);
+  if (!pair) return;
+  const [fixed, free] = pair;
   const fits = pairFits(p, kind, a, c);
   if (!fits) return;
   const slots: number[] = [];

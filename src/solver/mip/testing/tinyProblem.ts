@@ -131,14 +131,33 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
   spec.courses.forEach((c, ci) =>
     (c.unavailable ?? []).forEach((s) => (courseUnavailable[ci * nSlots + s] = 1)),
   );
-  const rules: CompiledRule[] = (spec.rules ?? []).map((r, i) => ({
-    kind: r.kind,
-    courses: Int32Array.from(r.courses.map(courseIx)),
-    hard: r.hard ?? true,
-    weight: 1,
-    value: r.value ?? 0,
-    source: i,
-  }));
+  // `id#k` names session k (1-based) of course id: such rules go to sessionRules, as compile does.
+  const member = (item: string): { c: number; k?: number } => {
+    const hash = item.lastIndexOf('#');
+    return hash < 0
+      ? { c: courseIx(item) }
+      : { c: courseIx(item.slice(0, hash)), k: Number(item.slice(hash + 1)) };
+  };
+  const rules: CompiledRule[] = [];
+  const sessionRules: CompiledRule[] = [];
+  (spec.rules ?? []).forEach((r, i) => {
+    const ms = r.courses.map(member);
+    const rule: CompiledRule = {
+      kind: r.kind,
+      courses: Int32Array.from(ms, (m) => m.c),
+      hard: r.hard ?? true,
+      weight: 1,
+      value: r.value ?? 0,
+      source: i,
+    };
+    if (ms.every((m) => m.k === undefined)) rules.push(rule);
+    else
+      sessionRules.push({
+        ...rule,
+        first: Int32Array.from(ms, (m) => courseFirstSession[m.c] + (m.k ?? 1) - 1),
+        count: Int32Array.from(ms, (m) => (m.k === undefined ? spec.courses[m.c].sessions : 1)),
+      });
+  });
   return {
     nDays,
     nPeriods,
@@ -201,6 +220,7 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
     setGroup: Int32Array.from(leaves),
     setCourses: csr(leaves.map((_, k) => courseSets.flatMap((ks, c) => (ks.includes(k) ? [c] : [])))),
     rules,
+    sessionRules,
     capacityHard: spec.capacityHard ?? true,
     weights: { ...DEFAULT_WEIGHTS },
   };
