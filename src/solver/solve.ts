@@ -28,6 +28,7 @@ import { buildResult } from './solveResult.ts';
 import { precheck } from './precheck/index.ts';
 import { mipStart } from './stages/mipStart.ts';
 import { quickStart } from './stages/quickStart.ts';
+import { restorePlacement } from './search/restorePlacement.ts';
 import { MipRunner } from './mip/index.ts';
 import { HardRepair } from './search/repair/HardRepair.ts';
 import { FeasiblePolish } from './search/repair/FeasiblePolish.ts';
@@ -134,8 +135,11 @@ export async function solve(
 
   // Quick start (colleges with rules or limits, see quickStart.ts): construct + conflict search +
   // hard repair before the MIP, as stage 'quick'; when that reaches hard 0 the MIP is skipped, else
-  // its state is dropped.
+  // the MIP runs and its state is kept for later (see quickLeft).
   let quick: IncrementalState | null = null;
+  // A quick start that ended short of hard 0: kept, and used instead of the MIP's start when that
+  // is further from feasible.
+  let quickLeft: IncrementalState | null = null;
   if (runner && !cancelled()) {
     report('quick', 1, 'quick start: building a first timetable', true);
     const q = await quickStart(problem, m, placement, {
@@ -154,6 +158,7 @@ export async function solve(
       stageStart = performance.now();
       if (q.st.hardTotal === 0) quick = q.st;
       else {
+        quickLeft = q.st;
         report('quick', 2, `quick start: hard ${q.st.hardTotal}; going on with the MIP`, true);
         best = { hard: null, soft: null };
       }
@@ -209,6 +214,14 @@ export async function solve(
         `placed ${placed}, ${pending} to go`,
       ),
     );
+  // From the quick start's timetable the hard-only annealer is skipped: that repair and conflict
+  // search stalled there, and the polish rounds below alternate both with annealing shake-ups.
+  let fromQuick = false;
+  if (quickLeft && !cancelled() && quickLeft.hardTotal < st.hardTotal) {
+    restorePlacement(st, quickLeft.slot, quickLeft.room);
+    fromQuick = true;
+    report('construct', 30, `the quick start's timetable is closer to feasible: hard ${st.hardTotal}`, true);
+  }
   best = { hard: st.hardTotal, soft: st.softTotal };
   bestPlacement = st.snapshot();
   bestDirty = true;
@@ -264,7 +277,7 @@ export async function solve(
     }
     writeFlat(flat, st);
   } else {
-    if (st.hardTotal > 0 && !cancelled()) {
+    if (st.hardTotal > 0 && !cancelled() && (large || !fromQuick)) {
       // Big instances: targeted repair of the sessions in violation (the annealer's random picks
       // rarely meet the few hundred violated rows among thousands of sessions). Small ones keep
       // the hard-only annealer, which lowers the soft cost as it repairs.

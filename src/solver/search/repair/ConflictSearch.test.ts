@@ -32,8 +32,10 @@ function search(over: Partial<CollegeInput>, places: Place[], maxSteps = 500) {
   const { model } = startPoint(p, undefined);
   const cs = new ConflictSearch(st, model, new Rng(3), { deadline: Infinity, maxSteps });
   while (!cs.run(Infinity));
+  // Where the search stands at its end, and its best.
+  const now = evaluate(p, st.snapshot());
   cs.restoreBest();
-  return { before, after: evaluate(p, st.snapshot()), st, cs };
+  return { before, now, after: evaluate(p, st.snapshot()), st, cs };
 }
 
 describe('ConflictSearch', () => {
@@ -78,6 +80,74 @@ describe('ConflictSearch', () => {
     expect(before.hard.rule).toBe(2);
     expect(before.hard.unplaced).toBe(1);
     expect(after.hardTotal).toBe(0);
+  });
+
+  it('takes a session out of a day a hard rule naming single sessions forbids (min_days_between)', () => {
+    // As above, but the five sessions are kept apart by one min_days_between rule over L#1..L#5
+    // (how the FET import states min days between the parts of a split activity). Sessions too
+    // few days apart are in each other's way: the search never leaves such a pair where it stands.
+    const unavailable = [];
+    for (let d = 0; d < 5; d++) for (const q of [0, 1, 4, 5]) unavailable.push({ day: d, period: q });
+    const college: Partial<CollegeInput> = {
+      courses: [{ ...course('L', 5, 'F1', ['G1']), unavailable }],
+      rules: [
+        { kind: 'min_days_between', courses: ['L#1', 'L#2', 'L#3', 'L#4', 'L#5'], hard: true, value: 1 },
+      ],
+    };
+    const places: Place[] = [
+      ['L', 1, 0, 2, 'R1'],
+      ['L', 2, 0, 3, 'R1'],
+      ['L', 3, 1, 2, 'R1'],
+      ['L', 4, 1, 3, 'R1'],
+    ];
+    const { before, after } = search(college, places);
+    expect(before.hard.rule).toBe(2);
+    expect(before.hard.unplaced).toBe(1);
+    expect(after.hardTotal).toBe(0);
+    // After one step: the pairs too close were taken apart at the start, one session placed.
+    const { now } = search(college, places, 1);
+    expect(now.hard.rule).toBe(0);
+    expect(now.hard.unplaced).toBe(2);
+  });
+
+  it('never places a session over a clash, also after a start refused for an unavailable room', () => {
+    // Two-period labs in one room, unavailable on some periods: pricing a lab at a start whose
+    // second period is unavailable must not leave the sessions of its first period marked, or
+    // later steps place sessions over them unseen.
+    const unavailable = [0, 1, 2, 3, 4].flatMap((day) => [{ day, period: 1 }]);
+    const college = testCollege({
+      rooms: [
+        { id: 'LAB', name: 'LAB', capacity: 100, type: 'lab', unavailable },
+        ...['R1', 'R2'].map((id) => ({ id, name: id, capacity: 100 })),
+      ],
+      faculty,
+      groups: ['G1', 'G2', 'G3'].map((id) => ({ id, name: id, size: 30 })),
+      courses: [
+        { ...course('L1', 3, 'F1', ['G1']), length: 2, roomType: 'lab' },
+        { ...course('L2', 3, 'F2', ['G2']), length: 2, roomType: 'lab' },
+        course('A', 6, 'F3', ['G1']),
+        course('B', 6, 'F3', ['G2']),
+        course('C', 8, 'F1', ['G3']),
+        course('D', 8, 'F2', ['G3']),
+        course('E', 5, 'F3', ['G1', 'G2']),
+      ],
+    });
+    const p = compile(college);
+    const { model, placement } = startPoint(p, undefined);
+    // Everything at the first periods of the week, clashing: the search sorts it out.
+    for (let s = 0; s < p.nSessions; s++) {
+      placement.slot[s] = (s % 3) * 2;
+      placement.room[s] = p.courseRooms.items[p.courseRooms.offsets[p.sessionCourse[s]]];
+    }
+    const st = new IncrementalState(p, placement);
+    expect(st.hardTotal).toBeGreaterThan(0);
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const cs = new ConflictSearch(st, model, new Rng(seed), { deadline: Infinity, maxSteps: 300 });
+      while (!cs.run(Infinity));
+      // Where the search stands (not its best): it only ever takes out what is in the way.
+      const now = evaluate(p, st.snapshot());
+      expect(now.hard.group_clash + now.hard.faculty_clash + now.hard.room_clash, `seed ${seed}`).toBe(0);
+    }
   });
 
   it('never moves a fixed session: a start that would take one out is not tried', () => {

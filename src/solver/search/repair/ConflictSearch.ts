@@ -8,8 +8,8 @@
 // plus WEIGHT x the conflict weights of the sessions it takes out; each time a session is taken
 // out its weight grows (and all weights fade), so sessions that keep being pushed around are left
 // alone in time and the search goes elsewhere (breakout). A short tabu stops the session taken
-// out going straight back to where it was. Sessions of its course fewer days away than a hard
-// min_days_apart rule allows count as in the way too. The best timetable by (hard, soft) is kept. Locked
+// out going straight back to where it was. Sessions fewer days away than a hard min_days_apart,
+// min_days_between or different_days rule allows (dayPartners.ts) count as in the way too. The best timetable by (hard, soft) is kept. Locked
 // sessions and members of tie groups never move: a start that would take one out is not tried.
 // Runs in time slices like the other phases; ends at hard 0, the deadline or the step budget.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
@@ -19,6 +19,7 @@ import { repairRoom } from './repairRoom.ts';
 import { sharedRoom } from '../roomGroups.ts';
 import { SOFT_TIE } from './softTie.ts';
 import { tieGroups } from './tieGroups.ts';
+import { dayPartners, type DayPartners } from './dayPartners.ts';
 import { ViolatingSessions } from './violatingSessions.ts';
 import type { SearchPhase } from './searchPhase.ts';
 import { restorePlacement } from '../restorePlacement.ts';
@@ -69,8 +70,8 @@ export class ConflictSearch implements SearchPhase {
   private readonly wayRoom: Int32Array;
   private readonly mark: Uint8Array;
   private readonly queue: Int32Array;
-  /** Per course: the most days its sessions must be apart by a hard min_days_apart rule (0: none). */
-  private readonly apart: Int32Array;
+  /** Per session, the sessions hard rules keep it days away from (dayPartners.ts). */
+  private readonly partners: DayPartners;
   private lastBestAt = performance.now();
   private done = false;
   private started = false;
@@ -93,10 +94,7 @@ export class ConflictSearch implements SearchPhase {
     this.wayRoom = new Int32Array(p.nSessions);
     this.mark = new Uint8Array(p.nSessions);
     this.queue = new Int32Array(p.nSessions);
-    this.apart = new Int32Array(p.nCourses);
-    for (const rule of p.rules)
-      if (rule.hard && rule.kind === 'min_days_apart')
-        for (const c of rule.courses) this.apart[c] = Math.max(this.apart[c], rule.value);
+    this.partners = dayPartners(p);
     this.bestSlot = st.slot.slice();
     this.bestRoom = st.room.slice();
     this.bestHard = st.hardTotal;
@@ -144,7 +142,7 @@ export class ConflictSearch implements SearchPhase {
 
   /**
    * Start from a timetable without clashes: a free session with a session in its way where it is
-   * (a clash, a duplicate, a min_days_apart rule broken) is taken out, so that what is left to do
+   * (a clash, a duplicate, a day-apart rule broken) is taken out, so that what is left to do
    * is placing the unplaced ones.
    */
   private takeOutClashes(): void {
@@ -196,9 +194,10 @@ export class ConflictSearch implements SearchPhase {
     const len = Math.min(p.courseLength[c], p.nPeriods - (t % p.nPeriods));
     let n = 0;
     let blocked = false;
+    // A room that is unavailable then: the start is not tried (the room would be a violation anyway).
+    // Checked before any session is marked, so no mark outlives this call.
+    for (let q = t; q < t + len; q++) if (p.roomUnavailable[r * p.nSlots + q] === 1) return -1;
     for (let q = t; q < t + len; q++) {
-      // A room that is unavailable then: the start is not tried (the room would be a violation anyway).
-      if (p.roomUnavailable[r * p.nSlots + q] === 1) return -1;
       const base = q * st.slotCap;
       for (let i = 0; i < st.slotCount[q]; i++) {
         const y = st.slotList[base + i];
@@ -209,18 +208,25 @@ export class ConflictSearch implements SearchPhase {
         this.way[n++] = y;
       }
     }
-    // A session of the course at that very start (it would count as a duplicate), or fewer days
-    // away than a hard min_days_apart rule of the course allows.
+    // A session of the course at that very start (it would count as a duplicate).
     const first = p.courseFirstSession[c];
-    const day = (t / p.nPeriods) | 0;
-    const apart = this.apart[c];
     for (let y = first; y < first + p.courseSessionCount[c]; y++) {
-      if (y === s || this.mark[y] === 1 || st.slot[y] < 0 || st.room[y] < 0) continue;
-      if (st.slot[y] === t || Math.abs(((st.slot[y] / p.nPeriods) | 0) - day) < apart) {
-        if (this.free[y] === 0) blocked = true;
-        this.mark[y] = 1;
-        this.way[n++] = y;
-      }
+      if (y === s || this.mark[y] === 1 || st.slot[y] !== t || st.room[y] < 0) continue;
+      if (this.free[y] === 0) blocked = true;
+      this.mark[y] = 1;
+      this.way[n++] = y;
+    }
+    // A session fewer days away than a hard rule allows (min_days_apart, min_days_between,
+    // different_days, on whole courses or single sessions).
+    const day = (t / p.nPeriods) | 0;
+    const P = this.partners;
+    for (let i = P.offsets[s]; i < P.offsets[s + 1]; i++) {
+      const y = P.items[i];
+      if (this.mark[y] === 1 || st.slot[y] < 0 || st.room[y] < 0) continue;
+      if (Math.abs(((st.slot[y] / p.nPeriods) | 0) - day) >= P.days[i]) continue;
+      if (this.free[y] === 0) blocked = true;
+      this.mark[y] = 1;
+      this.way[n++] = y;
     }
     for (let i = 0; i < n; i++) this.mark[this.way[i]] = 0;
     return blocked ? -1 : n;
