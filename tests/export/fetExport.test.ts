@@ -243,3 +243,81 @@ describe('export --format fet: Rules', () => {
     },
   );
 });
+
+describe('export --format fet: Faculty and Groups limits', () => {
+  /** The college above with every limit column set; the timetable above keeps them all. */
+  function withLimits(): College {
+    const c = college();
+    const faculty = c.faculty.map((f) =>
+      f.id === 'F1'
+        ? {
+            ...f,
+            maxPerDay: 2,
+            maxDays: 2,
+            maxGapsPerDay: 0,
+            maxGapsPerWeek: 1,
+            minPerDay: 1,
+            minDays: 1,
+            maxContinuous: 2,
+          }
+        : f.id === 'F2'
+          ? { ...f, maxContinuous: 2, minPerDay: 2 }
+          : f,
+    );
+    const limits: Record<string, Partial<College['groups'][number]>> = {
+      S: { maxPerDay: 3, maxGapsPerDay: 1, maxContinuous: 2 },
+      'S-B1': { maxContinuous: 3 },
+      'S-B2': { minPerDay: 1, maxGapsPerWeek: 2, maxPerDay: 4 }, // min 1: trivial, not written
+    };
+    const groups = c.groups.map((g) => ({ ...g, ...limits[g.id] }));
+    return collegeSchema.parse({ ...c, faculty, groups });
+  }
+
+  it('writes them as FET constraints that re-import as the same limits of every teacher and student set', () => {
+    const c = withLimits();
+    const p = compile(c);
+    expect(evaluate(p, timetableToPlacement(p, timetable)).hardTotal).toBe(0);
+    const back = importFetBytes(Buffer.from(formatFet(c, timetable)), 'limits.fet');
+    if (!back.result.ok) throw new Error(JSON.stringify(back.result.errors));
+    const notMapped = [...back.build!.kinds]
+      .filter(([, k]) => k.dropped + k.weakened > 0)
+      .map(([kind]) => kind);
+    expect(notMapped).toEqual([]);
+    const again = back.result.college;
+    const limitsOf = (x: object): Record<string, unknown> =>
+      Object.fromEntries(Object.entries(x).filter(([k]) => /^(max|min)[A-Z]/.test(k)));
+    // A minimum of 1 period per teaching day says nothing (FET refuses it): left out.
+    const { minPerDay: _trivial, ...f1 } = limitsOf(c.faculty[0]);
+    expect(again.faculty.map((f) => [f.id, limitsOf(f)])).toEqual([
+      ['F1', f1],
+      ['F2', { maxContinuous: 2, minPerDay: 2 }],
+      ['F3', {}],
+    ]);
+    // A group's limit holds for each student set below it: the sets (the batches) carry the
+    // strictest of their own and their section's; the section itself is no student set.
+    expect(Object.fromEntries(again.groups.map((g) => [g.id, limitsOf(g)]))).toEqual({
+      S: {},
+      'S-B1': { maxPerDay: 3, maxGapsPerDay: 1, maxContinuous: 2 },
+      'S-B2': { maxPerDay: 3, maxGapsPerDay: 1, maxGapsPerWeek: 2, maxContinuous: 2 },
+    });
+    // The imported limits judge timetables as the college's do.
+    const q = compile(again);
+    const fixed = timetableFromFixed(again).timetable;
+    expect(evaluate(q, timetableToPlacement(q, fixed)).hardTotal).toBe(0);
+  });
+
+  const hasFet = existsSync(FET_CL);
+  it.skipIf(!hasFet)(
+    'is accepted by fet-cl with the limits, which keeps the timetable that keeps them',
+    () => {
+      const input = join(tmp, 'limits.fet');
+      writeFileSync(input, formatFet(withLimits(), timetable));
+      const log = execFileSync(
+        FET_CL,
+        [`--inputfile=${input}`, `--outputdir=${join(tmp, 'limits-out')}`, '--timelimitseconds=30'],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(log).toMatch(/Simulation successful/);
+    },
+  );
+});

@@ -86,6 +86,16 @@ function hardViolations(college: College, timetable: Timetable): string[] {
   }
   const gaps = (ps: number[]): number =>
     ps.length === 0 ? 0 : Math.max(...ps) - Math.min(...ps) + 1 - ps.length;
+  // The longest run of busy periods, each joined to the next (no break between them).
+  const longestRun = (ps: number[]): number => {
+    let longest = 0;
+    for (const q of ps) {
+      let n = 1;
+      while (ps.includes(q + n) && q + n < college.periods.length && joined(q + n - 1)) n++;
+      longest = Math.max(longest, n);
+    }
+    return longest;
+  };
   for (const f of college.faculty) {
     const days = Array.from({ length: nD }, (_, d) => facDay.get(`${f.id}|${d}`) ?? []);
     const week = days.reduce((n, ps) => n + ps.length, 0);
@@ -98,6 +108,7 @@ function hardViolations(college: College, timetable: Timetable): string[] {
       if (f.maxGapsPerDay !== undefined && gaps(ps) > f.maxGapsPerDay) out.push(`faculty ${f.id} gaps`);
       if (f.minPerDay !== undefined && ps.length > 0 && ps.length < f.minPerDay)
         out.push(`faculty ${f.id} min`);
+      if (f.maxContinuous !== undefined && longestRun(ps) > f.maxContinuous) out.push(`faculty ${f.id} run`);
     }
     const weekGaps = days.reduce((n, ps) => n + gaps(ps), 0);
     if (f.maxGapsPerWeek !== undefined && weekGaps > f.maxGapsPerWeek) out.push(`faculty ${f.id} week gaps`);
@@ -117,6 +128,7 @@ function hardViolations(college: College, timetable: Timetable): string[] {
         if (g.minPerDay !== undefined && ps.length > 0 && ps.length < g.minPerDay)
           out.push(`group ${g.id} min`);
         if (g.maxGapsPerDay !== undefined && gaps(ps) > g.maxGapsPerDay) out.push(`group ${g.id} gaps`);
+        if (g.maxContinuous !== undefined && longestRun(ps) > g.maxContinuous) out.push(`group ${g.id} run`);
       }
   }
   for (const f of college.fixed) {
@@ -357,6 +369,8 @@ describe('generateCollege', () => {
       expect(g.some((x) => x.minPerDay !== undefined)).toBe(true);
       expect(g.some((x) => x.maxGapsPerDay !== undefined)).toBe(true);
       expect(g.some((x) => x.maxGapsPerWeek !== undefined)).toBe(true);
+      expect(f.some((x) => x.maxContinuous !== undefined)).toBe(true);
+      expect(g.some((x) => x.maxContinuous !== undefined)).toBe(true);
       expect(college.rooms.some((r) => r.unavailable.length > 0)).toBe(true);
       expect(college.courses.some((c) => c.rooms.length > 0 && c.roomType === 'lecture')).toBe(true);
       expect(college.courses.some((c) => c.unavailable.length > 0)).toBe(true);

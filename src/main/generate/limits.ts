@@ -142,8 +142,9 @@ export function courseUnavailable(d: Draft, occ: Occupancy, offering: number): S
 
 /**
  * The full college's weekly and minimum limits (its own random stream, so the plain college keeps
- * its rows): faculty max_gaps_per_week, min_per_day and min_days, groups max_gaps_per_week, each
- * at or within what the planted timetable uses, so it stays feasible.
+ * its rows): faculty max_gaps_per_week, min_per_day and min_days, groups max_gaps_per_week, and
+ * faculty and groups max_continuous, each at or within what the planted timetable uses, so it stays
+ * feasible.
  */
 export function addWeeklyLimits(
   d: Draft,
@@ -169,4 +170,27 @@ export function addWeeklyLimits(
     const weekGaps = Math.max(...g.leaves.map((l) => leafUse[l].gaps.reduce((a, b) => a + b, 0)));
     if (rng.chance(0.35)) groups[i].maxGapsPerWeek = weekGaps + (rng.chance(0.5) ? 0 : 1);
   });
+  // Drawn last, so the limits above stay those of earlier versions.
+  faculty.forEach((row, i) => {
+    const run = longestRun(d, occ.faculty, i * nSlots);
+    if (run >= 2 && rng.chance(0.3)) row.maxContinuous = run;
+  });
+  d.groups.forEach((g, i) => {
+    const run = Math.max(0, ...g.leaves.map((l) => longestRun(d, occ.leaf, l * nSlots)));
+    if (run >= 2 && rng.chance(0.3)) groups[i].maxContinuous = run;
+  });
+}
+
+/** The longest run of busy periods in a row (adjacent periods of one block) of an occupancy row. */
+function longestRun(d: Draft, row: Uint8Array, base: number): number {
+  let longest = 0;
+  for (let day = 0; day < d.days.length; day++) {
+    let run = 0;
+    for (let p = 0; p < d.nPeriods; p++) {
+      const busy = row[base + day * d.nPeriods + p] !== 0;
+      run = !busy ? 0 : p > 0 && run > 0 && d.blockOf[p - 1] === d.blockOf[p] ? run + 1 : 1;
+      longest = Math.max(longest, run);
+    }
+  }
+  return longest;
 }

@@ -436,6 +436,9 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
       ...(lim.maxGapsPerWeek !== undefined ? { maxGapsPerWeek: lim.maxGapsPerWeek } : {}),
       ...(lim.minPerDay !== undefined && lim.minPerDay > 0 ? { minPerDay: lim.minPerDay } : {}),
       ...(lim.minDays !== undefined && lim.minDays > 0 ? { minDays: lim.minDays } : {}),
+      ...(lim.maxContinuous !== undefined && lim.maxContinuous > 0
+        ? { maxContinuous: lim.maxContinuous }
+        : {}),
       unavailable: refs(ctx.teacherUnavailable.get(t) ?? []),
     };
   });
@@ -450,6 +453,9 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
       ...(lim.minPerDay !== undefined ? { minPerDay: lim.minPerDay } : {}),
       ...(lim.maxGapsPerDay !== undefined ? { maxGapsPerDay: lim.maxGapsPerDay } : {}),
       ...(lim.maxGapsPerWeek !== undefined ? { maxGapsPerWeek: lim.maxGapsPerWeek } : {}),
+      ...(lim.maxContinuous !== undefined && lim.maxContinuous > 0
+        ? { maxContinuous: lim.maxContinuous }
+        : {}),
     };
   });
   // FET gaps never count break hours; a break on some days only is an unavailable period for us,

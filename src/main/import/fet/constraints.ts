@@ -19,12 +19,14 @@ export interface TeacherLimits {
   maxGapsPerWeek?: number;
   minPerDay?: number;
   minDays?: number;
+  maxContinuous?: number;
 }
 export interface SubgroupLimits {
   maxPerDay?: number;
   minPerDay?: number;
   maxGapsPerDay?: number;
   maxGapsPerWeek?: number;
+  maxContinuous?: number;
 }
 
 /** A relation between activities that becomes a Rule once activities are grouped into courses. */
@@ -476,6 +478,29 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
   ConstraintTeachersMinHoursDaily: teacherLimit('minPerDay', 'Minimum_Hours_Daily', 'Faculty min_per_day'),
   ConstraintTeacherMinDaysPerWeek: teacherLimit('minDays', 'Minimum_Days_Per_Week', 'Faculty min_days'),
   ConstraintTeachersMinDaysPerWeek: teacherLimit('minDays', 'Minimum_Days_Per_Week', 'Faculty min_days'),
+  // FET's hours in a row end at any hour the teacher or subgroup is free, a break hour included: a
+  // break on every day leaves a gap between two periods here (ending a run), a break on some days
+  // only is an unavailable period (free, ending a run too).
+  ConstraintTeacherMaxHoursContinuously: teacherLimit(
+    'maxContinuous',
+    'Maximum_Hours_Continuously',
+    'Faculty max_continuous',
+  ),
+  ConstraintTeachersMaxHoursContinuously: teacherLimit(
+    'maxContinuous',
+    'Maximum_Hours_Continuously',
+    'Faculty max_continuous',
+  ),
+  ConstraintStudentsSetMaxHoursContinuously: studentsLimit(
+    'maxContinuous',
+    'Maximum_Hours_Continuously',
+    'Groups max_continuous',
+  ),
+  ConstraintStudentsMaxHoursContinuously: studentsLimit(
+    'maxContinuous',
+    'Maximum_Hours_Continuously',
+    'Groups max_continuous',
+  ),
   ConstraintStudentsSetMaxGapsPerWeek: studentsLimit(
     'maxGapsPerWeek',
     'Max_Gaps',

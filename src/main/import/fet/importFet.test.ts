@@ -128,6 +128,51 @@ describe('FET breaks', () => {
   });
 });
 
+describe('FET max hours continuously', () => {
+  it('maps teacher and students limits onto max_continuous (the smaller one wins), soft ones reported', async () => {
+    const { c, result } = await college('continuous.fet');
+    expect(c.faculty.map((f) => [f.id, f.maxContinuous])).toEqual([
+      ['T', 2],
+      ['U', 3],
+    ]);
+    expect(c.groups.map((g) => [g.id, g.maxContinuous])).toEqual([['Y', 2]]);
+    const soft = result.warnings.find((w) => w.sheet === 'ConstraintStudentsMaxHoursContinuously');
+    expect(soft?.message).toMatch(/soft/);
+    const kinds = (await importFetDetailed(fixture('continuous.fet'))).build!.kinds;
+    for (const k of [
+      'ConstraintTeacherMaxHoursContinuously',
+      'ConstraintTeachersMaxHoursContinuously',
+      'ConstraintStudentsSetMaxHoursContinuously',
+    ])
+      expect([k, kinds.get(k)]).toMatchObject([k, { mapped: 1, weakened: 0, dropped: 0 }]);
+  });
+
+  it("ends a run at FET's break hour, as FET does: hours 3 and 4 around the break are two runs", async () => {
+    const { c } = await college('continuous.fet');
+    const problem = compile(c);
+    // A1's four sessions on Monday at the given periods (1, 2, 3 before the break; 4, 5 after).
+    const hard = (periods: number[]): { faculty: number; group: number } => {
+      const e = evaluate(
+        problem,
+        timetableToPlacement(problem, {
+          assignments: periods.map((period, k) => ({
+            courseId: 'A1',
+            session: k + 1,
+            day: 0,
+            period,
+            roomId: 'no-room:A1',
+            locked: false,
+          })),
+        }),
+      );
+      return { faculty: e.hard.faculty_max_continuous, group: e.hard.group_max_continuous };
+    };
+    expect(hard([0, 1, 2, 3])).toEqual({ faculty: 1, group: 1 }); // hours 1-3 in a row
+    expect(hard([1, 2, 3, 4])).toEqual({ faculty: 0, group: 0 }); // 2-3, break, 4-5
+    expect(hard([0, 1, 3, 4])).toEqual({ faculty: 0, group: 0 });
+  });
+});
+
 describe('FET constraints', () => {
   it('maps each kind the contract can say onto its field, Fixed row or Rule', async () => {
     const { c } = await college('constraints.fet');
@@ -147,6 +192,7 @@ describe('FET constraints', () => {
     // Minimum hours daily (empty days allowed), weekly gaps and minimum days.
     expect(teacher('T3')).toMatchObject({ minPerDay: 2, maxGapsPerWeek: 3 });
     expect(teacher('T4')).toMatchObject({ minDays: 2 });
+    expect(teacher('T1').maxContinuous).toBe(2);
     expect(group('B').maxGapsPerWeek).toBe(2);
     expect(group('A1').maxGapsPerWeek).toBeUndefined();
     // The soft (50 %) max hours daily of T4 and the inactive one of T3 are not imported.
@@ -227,9 +273,10 @@ describe('FET constraints', () => {
   it('reports what it cannot map, per kind, with counts and the activities concerned', async () => {
     const { result } = await college('constraints.fet');
     const bySheet = new Map(result.warnings.map((w) => [w.sheet, w.message]));
-    expect(bySheet.get('ConstraintTeacherMaxHoursContinuously')).toBe(
-      '1 ConstraintTeacherMaxHoursContinuously not imported: no equivalent in the college contract. Activities: 1, 2, 12',
+    expect(bySheet.get('ConstraintTeacherMaxSpanPerDay')).toBe(
+      '1 ConstraintTeacherMaxSpanPerDay not imported: no equivalent in the college contract. Activities: 1, 2, 12',
     );
+    expect(bySheet.get('ConstraintTeacherMaxHoursContinuously')).toBeUndefined();
     expect(bySheet.get('ConstraintTwoActivitiesGrouped')).toBeUndefined();
     expect(bySheet.get('ConstraintTeacherMaxHoursDaily')).toMatch(/soft.*Activities: 7, 8, 10$/);
     expect(bySheet.get('ConstraintMinDaysBetweenActivities')).toBeUndefined();

@@ -1,0 +1,75 @@
+// The Faculty and Groups limit columns as FET time constraints (weight 100 %), for the FET export.
+// - Faculty: max_per_day, max_days, max_gaps_per_day, max_gaps_per_week, min_per_day (a day off
+//   allowed: Allow_Empty_Days), min_days, max_continuous -> ConstraintTeacher... for that teacher.
+//   A min_per_day of 1 says nothing (a teaching day has a period) and FET refuses it: not written.
+//   max_per_week has no FET constraint (a FET teacher's week is the sum of their activities) and is
+//   not written.
+// - Groups: a group's limit holds for each student set below it (a group with no sub-groups); in the
+//   export every group is a FET year of its own, so the limit is written on the year of each such
+//   set, the strictest of the set's own and its ancestors' (the smallest maximum, the largest
+//   minimum): max_per_day, min_per_day, max_gaps_per_day, max_gaps_per_week, max_continuous ->
+//   ConstraintStudentsSet... (min_per_day 1 not written either).
+// Readings: FET leaves break hours out of gaps and ends a run of hours at one, as the contract does
+// with a gap between periods; FET also leaves a teacher's not-available hours out of gaps, which
+// the contract counts, so FET's gap limits are at most as strict as the college's.
+import type { College, Faculty, Group } from '../../shared/model/index.ts';
+
+type Tag = (name: string, value: string | number) => string;
+
+const TEACHER: Array<[keyof Faculty, string, string, string?]> = [
+  ['maxPerDay', 'ConstraintTeacherMaxHoursDaily', 'Maximum_Hours_Daily'],
+  ['maxDays', 'ConstraintTeacherMaxDaysPerWeek', 'Max_Days_Per_Week'],
+  ['maxGapsPerDay', 'ConstraintTeacherMaxGapsPerDay', 'Max_Gaps'],
+  ['maxGapsPerWeek', 'ConstraintTeacherMaxGapsPerWeek', 'Max_Gaps'],
+  ['minPerDay', 'ConstraintTeacherMinHoursDaily', 'Minimum_Hours_Daily', 'Allow_Empty_Days'],
+  ['minDays', 'ConstraintTeacherMinDaysPerWeek', 'Minimum_Days_Per_Week'],
+  ['maxContinuous', 'ConstraintTeacherMaxHoursContinuously', 'Maximum_Hours_Continuously'],
+];
+
+type GroupLimit = 'maxPerDay' | 'minPerDay' | 'maxGapsPerDay' | 'maxGapsPerWeek' | 'maxContinuous';
+const STUDENTS: Array<[GroupLimit, string, string, string?]> = [
+  ['maxPerDay', 'ConstraintStudentsSetMaxHoursDaily', 'Maximum_Hours_Daily'],
+  ['minPerDay', 'ConstraintStudentsSetMinHoursDaily', 'Minimum_Hours_Daily', 'Allow_Empty_Days'],
+  ['maxGapsPerDay', 'ConstraintStudentsSetMaxGapsPerDay', 'Max_Gaps'],
+  ['maxGapsPerWeek', 'ConstraintStudentsSetMaxGapsPerWeek', 'Max_Gaps'],
+  ['maxContinuous', 'ConstraintStudentsSetMaxHoursContinuously', 'Maximum_Hours_Continuously'],
+];
+
+export function fetLimitConstraints(college: College, tag: Tag): string[] {
+  const out: string[] = [];
+  const write = (name: string, who: string, valueTag: string, value: number, emptyDays?: string): void => {
+    out.push(
+      `<${name}>${tag('Weight_Percentage', 100)}${who}${tag(valueTag, value)}` +
+        `${emptyDays ? tag(emptyDays, 'true') : ''}${tag('Active', 'true')}${tag('Comments', '')}</${name}>`,
+    );
+  };
+  for (const f of college.faculty)
+    for (const [field, name, valueTag, emptyDays] of TEACHER) {
+      const v = f[field];
+      if (typeof v === 'number' && written(field, v))
+        write(name, tag('Teacher_Name', f.id), valueTag, v, emptyDays);
+    }
+  const byId = new Map(college.groups.map((g) => [g.id, g]));
+  const parents = new Set(college.groups.flatMap((g) => (g.parent ? [g.parent] : [])));
+  for (const set of college.groups) {
+    if (parents.has(set.id)) continue;
+    const chain: Group[] = [];
+    for (
+      let g: Group | undefined = set;
+      g && !chain.includes(g);
+      g = g.parent ? byId.get(g.parent) : undefined
+    )
+      chain.push(g);
+    for (const [field, name, valueTag, emptyDays] of STUDENTS) {
+      const values = chain.map((g) => g[field]).filter((v): v is number => v !== undefined);
+      const v = field === 'minPerDay' ? Math.max(0, ...values) : Math.min(...values);
+      if (values.length && written(field, v)) write(name, tag('Students', set.id), valueTag, v, emptyDays);
+    }
+  }
+  return out;
+}
+
+/** Limits FET can state: gap limits from 0, a minimum per day from 2, the others from 1. */
+function written(field: string, value: number): boolean {
+  return field.startsWith('maxGaps') ? value >= 0 : field === 'minPerDay' ? value >= 2 : value >= 1;
+}
