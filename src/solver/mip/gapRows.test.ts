@@ -49,10 +49,24 @@ function size(spec: TinySpec, tweak: (p: CompiledProblem) => void, gapRows: bool
 
 describe('gap rows', () => {
   it('a faculty member with a gap limit still teaches one session at a time', async () => {
-    const limit = (p: CompiledProblem): void => void (p.facultyMaxGapsPerWeek[0] = 0);
-    // The limit binds here only if A and B could be two periods apart: widen their days to P1 and P4.
-    const spec = shared();
-    for (const c of spec.courses) if (c.id !== 'K') c.unavailable = [2];
+    // Four one-session courses of FA, each drawn to P1 by K (P2 to P4 cost each a clash): enough
+    // start variables per period for the idle rows, which then stand in for FA's packing rows.
+    const spec = college({
+      days: 1,
+      periods: 4,
+      rule: { kind: 'not_overlapping' },
+      b: { faculty: ['FA'] },
+      kSlots: [1, 2, 3],
+      pushed: 'A',
+    });
+    spec.rules = [];
+    spec.courses.push(
+      { id: 'C', sessions: 1, faculty: ['FA'], groups: ['GB'] },
+      { id: 'D', sessions: 1, faculty: ['FA'], groups: ['GB'] },
+    );
+    for (const c of ['B', 'C', 'D']) spec.shared!.push(['K', c, 10]);
+    spec.rooms.push({ id: 'R3', capacity: 60 }, { id: 'R4', capacity: 60 });
+    const limit = (p: CompiledProblem): void => void (p.facultyMaxGapsPerDay[0] = 0);
     const [withRows] = size(spec, limit, true);
     const [without] = size(spec, limit, false);
     expect(withRows).toBeGreaterThan(without);

@@ -1,11 +1,12 @@
 // Hard max_gaps_per_day and max_gaps_per_week for faculty and student sets (a group's limits hold for
-// every set below it). Per resource, day and period with start variables, an idle variable
-// u[q] = 1 - busy[q] stands in for the resource's packing row of that slot (Σ start variables covering
-// q + u[q] = 1 - already busy at q, so the slot still holds one session), and the day's rows use u:
-//   last + q·u[q] >= q,  lead + (P-1-q)·u[q] >= P-1-q       (last busy period; lead = P-1-first)
-//   gaps >= last + lead - (P-1) + 1 - Σ_q busy[q]           (idle periods between first and last)
-// so every start variable enters one row per period it covers (its packing row), not three. On a day
-// without sessions last = lead = 0 gives gaps >= 2 - P, so 0. Minimising the slacks of
+// every set below it), with O(periods) rows per resource and day. With busy[q] = (already busy at q)
+// + Σ start variables covering q (0 or 1 by the resource rows):
+//   last >= q·busy[q],  lead >= (P-1-q)·busy[q]           (last busy period; lead = P-1-first)
+//   gaps >= last + lead - (P-1) + 1 - Σ_q busy[q]         (idle periods between first and last)
+// On a day with many start variables per period (dayGaps) an idle variable u[q] = 1 - busy[q] stands
+// in for the resource's packing row of that slot (Σ start variables covering q + u[q] = 1 - already
+// busy), and the rows above use u, so each start variable enters one row per period it covers, not
+// three. On a day without sessions last = lead = 0 gives gaps >= 2 - P, so 0. Minimising the slacks of
 //   gaps <= max_gaps_per_day + slack_d   and   Σ_d gaps <= max_gaps_per_week + slack_w
 // keeps to the limits where the community can. Only limits that can bind get rows: a day's gaps are
 // at most the periods strictly between its first and last possible busy period, and a resource
@@ -94,43 +95,7 @@ export function addGapRows(
         continue;
       }
       if (most === 0) continue; // no gap possible on this day
-      const u: number[] = [];
-      let fixedBusy = 0;
-      let open = 0;
-      for (let q = 0; q < P; q++) {
-        fixedBusy += fixed[q];
-        u.push(-1);
-        if (vars[q].length === 0) continue;
-        // Σ x covering q + u[q] = 1 - fixed[q]
-        const uq = b.addCol(0, 0, 1, false, COL_AUX);
-        u[q] = uq;
-        open++;
-        b.addRow([...vars[q], uq], null, 1 - fixed[q], 1 - fixed[q], ROW_PACK);
-        claimed.add(vars[q].join(','));
-      }
-      const last = b.addCol(0, 0, P - 1, false, COL_AUX);
-      const lead = b.addCol(0, 0, P - 1, false, COL_AUX);
-      for (let q = 0; q < P; q++) {
-        const w = P - 1 - q;
-        if (u[q] >= 0) {
-          // last >= q·(1 - u[q]) ; lead >= (P-1-q)·(1 - u[q])
-          if (q > 0) b.addRow([last, u[q]], [1, q], q, Infinity, ROW_FREE);
-          if (w > 0) b.addRow([lead, u[q]], [1, w], w, Infinity, ROW_FREE);
-        } else if (fixed[q]) {
-          if (q > 0) b.addRow([last], null, q, Infinity, ROW_FREE);
-          if (w > 0) b.addRow([lead], null, w, Infinity, ROW_FREE);
-        }
-      }
-      // gaps - last - lead + Σ busy >= 2 - P, with Σ busy = fixedBusy + Σ_open (1 - u[q])
-      const gaps = b.addCol(0, 0, P, false, COL_AUX);
-      const us = u.filter((j) => j >= 0);
-      b.addRow(
-        [gaps, last, lead, ...us],
-        [1, -1, -1, ...us.map(() => -1)],
-        2 - P - fixedBusy - open,
-        Infinity,
-        ROW_FREE,
-      );
+      const gaps = dayGaps(b, vars, fixed, claimed);
       gapCols.push(gaps);
       if (dayLimit >= 0 && most > dayLimit) {
         const slack = b.addCol(GAP_COST, 0, Infinity, false, COL_AUX);
@@ -149,6 +114,77 @@ export function addGapRows(
     }
   }
   return claimed;
+}
+
+/** Start variables per period of a day at or above which the idle form pays (fewer nonzeros). */
+const IDLE_FORM_MIN_VARS = 4;
+
+/**
+ * The gaps column of one resource's day. Busy periods through idle variables (each start variable
+ * in one row per period: its packing row, claimed) when the day has IDLE_FORM_MIN_VARS start
+ * variables per period or more; otherwise directly on the start variables (three rows per period,
+ * no extra columns), which is smaller on sparse days.
+ */
+function dayGaps(b: ModelBuilder, vars: number[][], fixed: number[], claimed: Set<string>): number {
+  const P = vars.length;
+  const open = vars.filter((v) => v.length > 0).length;
+  const total = vars.reduce((n, v) => n + v.length, 0);
+  const fixedBusy = fixed.reduce((n, f) => n + f, 0);
+  const last = b.addCol(0, 0, P - 1, false, COL_AUX);
+  const lead = b.addCol(0, 0, P - 1, false, COL_AUX);
+  const gaps = b.addCol(0, 0, P, false, COL_AUX);
+  if (total < IDLE_FORM_MIN_VARS * open) {
+    for (let q = 0; q < P; q++) {
+      if (vars[q].length === 0 && !fixed[q]) continue;
+      // last - q·Σx >= q·fixed ; lead - (P-1-q)·Σx >= (P-1-q)·fixed
+      if (q > 0)
+        b.addRow([last, ...vars[q]], [1, ...vars[q].map(() => -q)], q * fixed[q], Infinity, ROW_FREE);
+      const w = P - 1 - q;
+      if (w > 0)
+        b.addRow([lead, ...vars[q]], [1, ...vars[q].map(() => -w)], w * fixed[q], Infinity, ROW_FREE);
+    }
+    // gaps - last - lead + Σ busy >= 2 - P; a start covering several periods counts once per period.
+    const span = new Map<number, number>();
+    for (const v of vars) for (const j of v) span.set(j, (span.get(j) ?? 0) + 1);
+    b.addRow(
+      [gaps, last, lead, ...span.keys()],
+      [1, -1, -1, ...span.values()],
+      2 - P - fixedBusy,
+      Infinity,
+      ROW_FREE,
+    );
+    return gaps;
+  }
+  const u: number[] = [];
+  for (let q = 0; q < P; q++) {
+    u.push(-1);
+    if (vars[q].length === 0) continue;
+    // Σ x covering q + u[q] = 1 - fixed[q]
+    u[q] = b.addCol(0, 0, 1, false, COL_AUX);
+    b.addRow([...vars[q], u[q]], null, 1 - fixed[q], 1 - fixed[q], ROW_PACK);
+    claimed.add(vars[q].join(','));
+  }
+  for (let q = 0; q < P; q++) {
+    const w = P - 1 - q;
+    if (u[q] >= 0) {
+      // last >= q·(1 - u[q]) ; lead >= (P-1-q)·(1 - u[q])
+      if (q > 0) b.addRow([last, u[q]], [1, q], q, Infinity, ROW_FREE);
+      if (w > 0) b.addRow([lead, u[q]], [1, w], w, Infinity, ROW_FREE);
+    } else if (fixed[q]) {
+      if (q > 0) b.addRow([last], null, q, Infinity, ROW_FREE);
+      if (w > 0) b.addRow([lead], null, w, Infinity, ROW_FREE);
+    }
+  }
+  // gaps - last - lead + Σ busy >= 2 - P, with Σ busy = fixedBusy + Σ_open (1 - u[q])
+  const us = u.filter((j) => j >= 0);
+  b.addRow(
+    [gaps, last, lead, ...us],
+    [1, -1, -1, ...us.map(() => -1)],
+    2 - P - fixedBusy - open,
+    Infinity,
+    ROW_FREE,
+  );
+  return gaps;
 }
 
 /** Idle periods between the first and the last busy one. */

@@ -11,7 +11,7 @@ import { MipRunner, MipTimeoutError } from './MipRunner.ts';
 import { occupancy } from './occupancy.ts';
 import { roomClasses } from './roomClasses.ts';
 import { applySameRooms } from './sameRoomRows.ts';
-import { applySessionStarts } from './sessionVars.ts';
+import { applySessionStarts, namedStarts } from './sessionVars.ts';
 import { greedyStart } from './warmStart.ts';
 
 export interface MipProgress {
@@ -153,7 +153,14 @@ export async function mipSchedule(
         current: { index: i, sessions: cm.sessions.length, limitMs: limit },
       });
       const ts = Date.now();
-      const start = greedyStart(cm.model, cm.xCourse, cm.xSlot, cm.freeOf, p.nPeriods);
+      const start = greedyStart(
+        cm.model,
+        cm.xCourse,
+        cm.xSlot,
+        cm.freeOf,
+        p.nPeriods,
+        namedStarts(p.nSlots, cm.sessionVars),
+      );
       const greedyX = new Float64Array(cm.model.numCols);
       for (let k = 0; k < start.indices.length; k++) greedyX[start.indices[k]] = start.values[k];
       let x: Float64Array | null = null;

@@ -3,7 +3,7 @@
 // other free sessions take its remaining starts (Σ_t x[c, t] - Σ_named,t y[s, t] <= unnamed free
 // sessions). After the solve a named session takes the start of its y (applySessionStarts), the
 // course's other free sessions the rest in time order.
-import { COL_AUX, ROW_PACK } from './mipModel.ts';
+import { COL_INDICATOR, ROW_FREE, ROW_PACK } from './mipModel.ts';
 import type { RuleContext } from './ruleContext.ts';
 
 /** The per-session start variables of one community's model. */
@@ -12,6 +12,17 @@ export interface SessionVars {
   named: Map<number, number>;
   /** y[s, t] by s * nSlots + t. */
   y: Map<number, number>;
+}
+
+/** The named sessions as the greedy start takes them: course and column per slot. */
+export function namedStarts(
+  nSlots: number,
+  vars: SessionVars,
+): Array<{ course: number; y: Map<number, number> }> {
+  const bySession = new Map<number, { course: number; y: Map<number, number> }>();
+  for (const [s, course] of vars.named) bySession.set(s, { course, y: new Map() });
+  for (const [key, j] of vars.y) bySession.get(Math.floor(key / nSlots))?.y.set(key % nSlots, j);
+  return [...bySession.values()];
 }
 
 /** Start variables for the named sessions, tied to their courses' x. */
@@ -32,7 +43,7 @@ export function addSessionVars(ctx: RuleContext, named: ReadonlySet<number>): Se
       if (jx === undefined) continue;
       xs.push(jx);
       const here = sessions.map((s) => {
-        const j = b.addCol(0, 0, 1, true, COL_AUX);
+        const j = b.addCol(0, 0, 1, true, COL_INDICATOR);
         vars.y.set(s * p.nSlots + t, j);
         ys.push(j);
         return j;
@@ -48,7 +59,8 @@ export function addSessionVars(ctx: RuleContext, named: ReadonlySet<number>): Se
       if (cols.length > 1) b.addRow(cols, null, -Infinity, 1, ROW_PACK);
     }
     const unnamed = (ctx.freeOf.get(c) ?? 0) - sessions.length;
-    b.addRow([...xs, ...ys], [...xs.map(() => 1), ...ys.map(() => -1)], -Infinity, unnamed, ROW_PACK);
+    // ROW_FREE: the greedy start places all of the course's sessions and then names some (warmStart.ts).
+    b.addRow([...xs, ...ys], [...xs.map(() => 1), ...ys.map(() => -1)], -Infinity, unnamed, ROW_FREE);
   }
   return vars;
 }

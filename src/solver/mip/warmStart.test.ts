@@ -7,6 +7,7 @@ import type { MipModel } from './mipModel.ts';
 import { occupancy } from './occupancy.ts';
 import { roomClasses } from './roomClasses.ts';
 import { tinyProblem } from './testing/tinyProblem.ts';
+import { namedStarts } from './sessionVars.ts';
 import { greedyStart } from './warmStart.ts';
 
 /** Rows that list a column twice (HiGHS refuses the whole model). */
@@ -70,6 +71,48 @@ describe('greedyStart', () => {
     expect(chosen(0)).toHaveLength(2);
     expect(chosen(1)).toEqual(chosen(0));
     expect(chosen(2)).toEqual(chosen(0).map((s) => s + 1));
+    expect(violatedRows(cm.model, start.values)).toBe(0);
+    expect(rowsWithRepeats(cm.model)).toBe(0);
+  });
+
+  it('places sessions that rules name one by one, every row kept', () => {
+    const p = tinyProblem({
+      days: 3,
+      periods: 3,
+      rooms: [{ id: 'R1', capacity: 60 }],
+      faculty: [{ id: 'F1' }, { id: 'F2' }],
+      groups: [
+        { id: 'G1', size: 30 },
+        { id: 'G2', size: 30 },
+      ],
+      courses: [
+        { id: 'A', sessions: 3, faculty: ['F1'], groups: ['G1'] },
+        { id: 'B', sessions: 2, faculty: ['F2'], groups: ['G2'] },
+      ],
+      rules: [
+        { kind: 'min_days_between', courses: ['A#1', 'B#2'], value: 1 },
+        { kind: 'consecutive', courses: ['A#2', 'A#3'] },
+        { kind: 'min_gap', courses: ['A#1', 'B'], value: 1 },
+      ],
+    });
+    const none: Placement = {
+      slot: new Int32Array(p.nSessions).fill(-1),
+      room: new Int32Array(p.nSessions).fill(-1),
+    };
+    const cm = buildCommunityModel(p, Int32Array.of(0, 1), none, occupancy(p, none), roomClasses(p), 1);
+    expect(cm.sessionVars.named.size).toBe(4);
+    const start = greedyStart(
+      cm.model,
+      cm.xCourse,
+      cm.xSlot,
+      cm.freeOf,
+      p.nPeriods,
+      namedStarts(p.nSlots, cm.sessionVars),
+    );
+    const starts = Array.from(cm.xCourse.keys()).filter((j) => start.values[j] > 0.5);
+    expect(starts).toHaveLength(5);
+    const named = [...cm.sessionVars.y.values()].filter((j) => start.values[j] > 0.5);
+    expect(named).toHaveLength(4);
     expect(violatedRows(cm.model, start.values)).toBe(0);
     expect(rowsWithRepeats(cm.model)).toBe(0);
   });

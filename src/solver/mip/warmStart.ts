@@ -1,7 +1,9 @@
 // A greedy start for the MIP: course by course (fewest options first), sessions take start variables
 // spread over days while every packing row stays within its bound, switching on day indicators as
 // needed. Start variables tied one to one by pairing rows (same_time, consecutive: x[a, s] = x[c, t])
-// are taken together as a block; variables in other pairing rows are left to HiGHS. The result (start and indicator values)
+// are taken together as a block; variables in other pairing rows are left to HiGHS. Sessions with start
+// variables of their own (sessionVars.ts) then take their course's chosen starts, earliest first, and
+// the rule slacks pay for what that breaks. The result (start and indicator values)
 // is given to HiGHS as a starting solution, so even an interrupted solve returns at least this.
 import { COL_AUX, COL_INDICATOR, COL_START, ROW_PACK, ROW_PAIR, type MipModel } from './mipModel.ts';
 
@@ -12,12 +14,19 @@ export interface SparseStart {
 
 const EPS = 1e-9;
 
+/** A session with start variables of its own (sessionVars.ts): its course and its column per slot. */
+export interface NamedStart {
+  course: number;
+  y: ReadonlyMap<number, number>;
+}
+
 export function greedyStart(
   m: MipModel,
   xCourse: Int32Array,
   xSlot: Int32Array,
   needOf: ReadonlyMap<number, number>,
   nPeriods: number,
+  named: readonly NamedStart[] = [],
 ): SparseStart {
   const { numRows, numCols, starts, indices, values, rowKind, colKind, rowUpper } = m;
   // Column-wise view of the rows (CSC).
@@ -88,6 +97,7 @@ export function greedyStart(
     for (let k = colStart[j]; k < colStart[j + 1]; k++) act[colRow[k]] -= colVal[k];
   };
   const blockOf = tieBlocks(m, tieRow);
+  const isNamed = new Set(named.flatMap((n) => [...n.y.values()]));
   const placed = new Map<number, number>();
   /** Takes j with its tie block (and the indicators they need), or nothing. */
   const takeBlock = (j: number): boolean => {
@@ -135,7 +145,53 @@ export function greedyStart(
       }
     }
   }
+  nameStarts(named, ranges, xSlot, value, take, (y) => {
+    // A row the named start overfills gets its indicator switched on (min_days_between's "has a
+    // session in this window"); the rule slacks are completed below.
+    for (let k = colStart[y]; k < colStart[y + 1]; k++) {
+      const i = colRow[k];
+      if (rowKind[i] !== ROW_PACK || act[i] <= rowUpper[i] + EPS) continue;
+      for (let q = starts[i]; q < starts[i + 1]; q++) {
+        const z = indices[q];
+        if (colKind[z] === COL_INDICATOR && values[q] < 0 && !value[z] && !isNamed.has(z)) {
+          take(z);
+          break;
+        }
+      }
+    }
+  });
   return completeAux(m, value);
+}
+
+/**
+ * Named sessions take their course's chosen starts, earliest first (each of its named sessions one,
+ * the rest staying with the course's other sessions); `fix` repairs the rows a named start fills.
+ */
+function nameStarts(
+  named: readonly NamedStart[],
+  ranges: ReadonlyArray<{ c: number; from: number; to: number }>,
+  xSlot: Int32Array,
+  value: Uint8Array,
+  take: (j: number) => void,
+  fix: (y: number) => void,
+): void {
+  if (named.length === 0) return;
+  const rangeOf = new Map(ranges.map((r) => [r.c, r]));
+  const byCourse = new Map<number, NamedStart[]>();
+  for (const n of named) byCourse.set(n.course, [...(byCourse.get(n.course) ?? []), n]);
+  for (const [c, list] of byCourse) {
+    const r = rangeOf.get(c);
+    if (!r) continue;
+    const chosen: number[] = [];
+    for (let j = r.from; j < r.to; j++) if (value[j]) chosen.push(xSlot[j]);
+    chosen.sort((a, b) => a - b);
+    list.forEach((n, k) => {
+      const y = k < chosen.length ? n.y.get(chosen[k]) : undefined;
+      if (y === undefined) return;
+      take(y);
+      fix(y);
+    });
+  }
 }
 
 /** Start variables joined by tie rows (x[a] = x[c]): each member of a block maps to the whole block. */
