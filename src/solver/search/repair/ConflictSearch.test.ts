@@ -186,6 +186,32 @@ describe('ConflictSearch', () => {
     expect(st.slot[d]).toBe(st.slot[c] + 1);
   });
 
+  it("puts a tie group with a fixed member back together at the fixed member's start", () => {
+    // A is fixed on Monday in period 1; B must start with it, where E (B's group) sits.
+    const p = compile(
+      testCollege({
+        rooms,
+        faculty,
+        groups: ['G1', 'G2'].map((id) => ({ id, name: id, size: 30 })),
+        courses: [course('A', 1, 'F1', ['G1']), course('B', 1, 'F2', ['G2']), course('E', 1, 'F3', ['G2'])],
+        rules: [{ kind: 'same_time', courses: ['A', 'B'], hard: true }],
+        fixed: [{ courseId: 'A', session: 1, day: 0, period: 0, roomId: 'R1' }],
+      }),
+    );
+    const start = startPoint(p, undefined);
+    start.placement.slot[2] = 0;
+    start.placement.room[2] = 2;
+    const st = new IncrementalState(p, start.placement);
+    expect(st.hardTotal).toBe(1);
+    const cs = new ConflictSearch(st, start.model, new Rng(1), { deadline: Infinity, maxSteps: 50 });
+    while (!cs.run(Infinity));
+    cs.restoreBest();
+    expect(evaluate(p, st.snapshot()).hardTotal).toBe(0);
+    expect(st.slot[0]).toBe(0);
+    expect(st.slot[1]).toBe(0);
+    expect(st.slot[2]).toBeGreaterThan(0);
+  });
+
   it('never moves a fixed session: a start that would take one out is not tried', () => {
     const p = compile(
       testCollege({

@@ -13,8 +13,9 @@
 // best timetable by (hard, soft) is kept. A session of a tie group (hard same_time / consecutive
 // rules, tieGroups.ts) moves with its whole group as a block: every member at its offset from a
 // start where the group fits, with what is in any member's way taken out (a member may be taken
-// out alone; the group is put back together when its turn comes). Locked sessions and the members
-// of a group with a pinned member never move: a start that would take one out is not tried.
+// out alone; the group is put back together when its turn comes; a group with a pinned member has
+// one start, and its pinned members stay). Locked sessions, and the members of a group whose pinned
+// members disagree on its start, never move: a start that would take one out is not tried.
 // Runs in time slices like the other phases; ends at hard 0, the deadline or the step budget.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { Rng } from '../../Rng.ts';
@@ -22,7 +23,7 @@ import type { SearchModel } from '../../SearchModel.ts';
 import { repairRoom } from './repairRoom.ts';
 import { sharedRoom } from '../roomGroups.ts';
 import { SOFT_TIE } from './softTie.ts';
-import { groupFits } from './tieGroups.ts';
+import { anchoredStart, groupFits, groupWhole } from './tieGroups.ts';
 import { dayPartners, type DayPartners } from './dayPartners.ts';
 import { ViolatingSessions } from './violatingSessions.ts';
 import type { SearchPhase } from './searchPhase.ts';
@@ -46,6 +47,8 @@ const FADE = 0.999;
 /** Steps a session may not go back to the start it was taken out of: TABU_MIN + up to TABU_SPREAD. */
 const TABU_MIN = 7;
 const TABU_SPREAD = 10;
+/** Added to the price of a tabu start: taken only when every start is tabu (a course with few starts). */
+const TABU_PENALTY = 1000;
 /** While sessions are unplaced, the chance that a step takes any session in violation instead. */
 const OTHERS = 0.1;
 
@@ -62,7 +65,7 @@ export class ConflictSearch implements SearchPhase {
   private readonly rng: Rng;
   private readonly o: ConflictSearchOptions;
   private readonly violating: ViolatingSessions;
-  /** 1 for sessions that may be taken out (not locked, in no tie group with a pinned member). */
+  /** 1 for sessions that may be taken out (not locked, in no tie group whose pinned members disagree). */
   private readonly free: Uint8Array;
   /** Sessions a group step took out or placed, with the slot and room each had, to undo it. */
   private readonly undoS: Int32Array;
@@ -96,15 +99,15 @@ export class ConflictSearch implements SearchPhase {
     this.rng = rng;
     this.o = opts;
     this.violating = new ViolatingSessions(st, m);
-    // A tie group (hard same_time / consecutive) moves as a block when none of its members is pinned.
+    // A tie group (hard same_time / consecutive) moves as a block, to its one start when a member
+    // is pinned; not at all when pinned members disagree on it.
     const T = m.ties;
     const nGroups = T.offsets.length - 1;
-    const groupFree = new Uint8Array(nGroups).fill(1);
+    const groupFree = new Uint8Array(nGroups);
     let largest = 0;
     for (let g = 0; g < nGroups; g++) {
       largest = Math.max(largest, T.offsets[g + 1] - T.offsets[g]);
-      for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++)
-        if (m.slotLocked[T.members[i]] === 1 || m.roomLocked[T.members[i]] === 1) groupFree[g] = 0;
+      groupFree[g] = anchoredStart(T, m, g) === -2 ? 0 : 1;
     }
     this.free = new Uint8Array(p.nSessions);
     for (let s = 0; s < p.nSessions; s++) {
@@ -339,7 +342,7 @@ export class ConflictSearch implements SearchPhase {
     st.save();
     for (let i = o[c]; i < o[c + 1]; i++) {
       const t = m.courseStarts.items[i];
-      if (this.tabuUntil[s * nS + t] > this.steps) continue;
+      const penalty = this.tabuUntil[s * nS + t] > this.steps ? TABU_PENALTY : 0;
       const r = this.roomFor(s, t, r0);
       if (r < 0) continue;
       const n = this.inTheWay(s, t, r);
@@ -359,6 +362,7 @@ export class ConflictSearch implements SearchPhase {
         h0 +
         SOFT_TIE * (st.softTotal - f0) +
         (WEIGHT * w) / this.scale +
+        penalty +
         1e-6 * this.rng.float();
       st.move(s, -1, -1);
       for (let k = n - 1; k >= 0; k--) {
@@ -403,13 +407,17 @@ export class ConflictSearch implements SearchPhase {
     let lead = a;
     while (T.memberOffset[lead] !== 0) lead++;
     const leadS = T.members[lead];
+    // A whole group may not go straight back; a broken one may be put back together where it is.
+    // With a pinned member it has one start, and its pinned members stay.
+    const pinned = anchoredStart(T, m, g);
+    const whole = groupWhole(T, st.slot, g);
     for (let i = a; i < T.offsets[g + 1]; i++) {
       const x = T.members[i];
       this.memberSlot[i - a] = st.slot[x];
       this.memberRoom[i - a] = st.room[x];
-      if (st.slot[x] >= 0) st.move(x, -1, -1);
+      if (st.slot[x] >= 0 && this.free[x] === 1) st.move(x, -1, -1);
     }
-    if (this.memberSlot[lead - a] >= 0) this.tabu(leadS, this.memberSlot[lead - a]);
+    if (whole && pinned < 0) this.tabu(leadS, this.memberSlot[lead - a]);
     const h0 = st.hardTotal;
     const f0 = st.softTotal;
     let bestT = -1;
@@ -417,9 +425,12 @@ export class ConflictSearch implements SearchPhase {
     const o = m.courseStarts.offsets;
     const c = p.sessionCourse[leadS];
     st.save();
-    for (let i = o[c]; i < o[c + 1]; i++) {
-      const t = m.courseStarts.items[i];
-      if (this.tabuUntil[leadS * p.nSlots + t] > this.steps || !groupFits(T, m, g, t)) continue;
+    const from = pinned >= 0 ? 0 : o[c];
+    const to = pinned >= 0 ? 1 : o[c + 1];
+    for (let i = from; i < to; i++) {
+      const t = pinned >= 0 ? pinned : m.courseStarts.items[i];
+      const penalty = pinned < 0 && this.tabuUntil[leadS * p.nSlots + t] > this.steps ? TABU_PENALTY : 0;
+      if (!groupFits(T, m, g, t)) continue;
       const n = this.placeGroup(g, t, false);
       if (n < 0) continue;
       const score =
@@ -427,6 +438,7 @@ export class ConflictSearch implements SearchPhase {
         h0 +
         SOFT_TIE * (st.softTotal - f0) +
         (WEIGHT * this.groupWeight) / this.scale +
+        penalty +
         1e-6 * this.rng.float();
       this.undo(n);
       if (score < bestScore) {
@@ -438,7 +450,7 @@ export class ConflictSearch implements SearchPhase {
     if (bestT < 0 || this.placeGroup(g, bestT, true) < 0) {
       this.stuck++;
       for (let i = a; i < T.offsets[g + 1]; i++)
-        if (this.memberSlot[i - a] >= 0)
+        if (this.memberSlot[i - a] >= 0 && this.free[T.members[i]] === 1)
           st.move(T.members[i], this.memberSlot[i - a], this.memberRoom[i - a]);
       return;
     }
@@ -459,6 +471,7 @@ export class ConflictSearch implements SearchPhase {
     this.groupWeight = 0;
     for (let i = a; i < T.offsets[g + 1]; i++) {
       const x = T.members[i];
+      if (this.free[x] === 0) continue;
       const ts = t + T.memberOffset[i];
       const r = this.roomFor(x, ts, this.memberRoom[i - a]);
       const k = r < 0 ? -1 : this.inTheWay(x, ts, r);
