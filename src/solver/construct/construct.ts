@@ -77,6 +77,8 @@ export function construct(
   const delta = new Float64Array(2);
   const scratch = placeScratch();
   const freeCount = new Int32Array(p.nCourses).fill(-1);
+  /** The pick at which each course's count was last brought up to date. */
+  const seenAt = new Int32Array(p.nCourses).fill(-1);
   // Courses whose sessions moved since the last pick: only their neighbours' free starts changed.
   const changed = new Int32Array(64);
   let nChanged = 0;
@@ -99,7 +101,11 @@ export function construct(
     let bestKey = Infinity;
     for (let i = 0; i < pending.length; i++) {
       const c = p.sessionCourse[pending[i]];
-      if (freeCount[c] < 0 || touches(m, c, changed, nChanged)) freeCount[c] = freeStarts(st, m, c);
+      // Once per course and pick (its other pending sessions share the count).
+      if (seenAt[c] !== steps) {
+        seenAt[c] = steps;
+        if (freeCount[c] < 0 || touches(m, c, changed, nChanged)) freeCount[c] = freeStarts(st, m, c);
+      }
       const key = freeCount[c] * 1e6 - degree[c];
       if (key < bestKey) {
         bestKey = key;

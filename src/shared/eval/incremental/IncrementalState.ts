@@ -40,6 +40,9 @@ export class IncrementalState {
   readonly slotCount: Int32Array;
   readonly slotList: Int32Array;
   readonly slotCap: number;
+  /** Where session s sits in the list of the k-th period it spans: slotPos[s * maxSpan + k]. */
+  private readonly slotPos: Int32Array;
+  private readonly maxSpan: number;
   /** Active sessions of course c starting on day d; distinct days per course. */
   readonly courseDayCount: Int32Array;
   readonly courseDays: Int32Array;
@@ -77,6 +80,10 @@ export class IncrementalState {
     this.slotCap = Math.max(1, p.nSessions);
     this.slotCount = new Int32Array(p.nSlots);
     this.slotList = new Int32Array(p.nSlots * this.slotCap);
+    let maxSpan = 1;
+    for (let c = 0; c < p.nCourses; c++) maxSpan = Math.max(maxSpan, p.courseLength[c]);
+    this.maxSpan = maxSpan;
+    this.slotPos = new Int32Array(p.nSessions * maxSpan);
     this.courseDayCount = new Int32Array(p.nCourses * p.nDays);
     this.courseDays = new Int32Array(p.nCourses);
     this.courseRoomCount = new Int32Array(p.nCourses * p.nRooms);
@@ -226,6 +233,22 @@ export class IncrementalState {
     return used > 1 ? (used - 1) * this.problem.weights.room_stability : 0;
   }
 
+  /**
+   * Is course c's session the only one of its faculty and student sets in period t? `own` is what
+   * it adds to their occupancy itself (1 while it is counted, 0 before it is).
+   */
+  private aloneAt(c: number, t: number, own: number): boolean {
+    const p = this.problem;
+    const nS = p.nSlots;
+    const fo = p.courseFaculty.offsets;
+    for (let i = fo[c]; i < fo[c + 1]; i++)
+      if (this.facultyOcc[p.courseFaculty.items[i] * nS + t] !== own) return false;
+    const so = p.courseStudentSets.offsets;
+    for (let i = so[c]; i < so[c + 1]; i++)
+      if (this.setOcc[p.courseStudentSets.items[i] * nS + t] !== own) return false;
+    return true;
+  }
+
   private activate(s: number): void {
     const p = this.problem;
     const slot = this.slot[s];
@@ -259,17 +282,19 @@ export class IncrementalState {
       const base = t * this.slotCap;
       const n = this.slotCount[t];
       if (sign < 0) {
-        for (let i = 0; i < n; i++)
-          if (this.slotList[base + i] === s) {
-            this.slotList[base + i] = this.slotList[base + n - 1];
-            break;
-          }
+        // Take s out of the period's list: the last one takes its place.
+        const i = this.slotPos[s * this.maxSpan + t - slot];
+        const last = this.slotList[base + n - 1];
+        this.slotList[base + i] = last;
+        this.slotPos[last * this.maxSpan + t - this.slot[last]] = i;
         this.slotCount[t] = n - 1;
       }
       const m = this.slotCount[t];
       let facultyPairs = 0;
       let groupPairs = 0;
-      if (matrix !== null) {
+      if (this.aloneAt(c, t, sign < 0 ? 1 : 0)) {
+        // No other session has its faculty or student sets then: no pair to count.
+      } else if (matrix !== null) {
         const row = c * p.nCourses;
         for (let i = 0; i < m; i++) {
           const rel = matrix[row + p.sessionCourse[this.slotList[base + i]]];
@@ -285,7 +310,10 @@ export class IncrementalState {
       }
       this.hard[H.facultyClash] += sign * facultyPairs;
       this.hard[H.groupClash] += sign * groupPairs;
-      if (sign > 0) this.slotList[base + this.slotCount[t]++] = s;
+      if (sign > 0) {
+        this.slotPos[s * this.maxSpan + t - slot] = this.slotCount[t];
+        this.slotList[base + this.slotCount[t]++] = s;
+      }
       // Room cells.
       const ri = room * nS + t;
       if (sign > 0) {

@@ -150,6 +150,68 @@ describe('ConflictSearch', () => {
     }
   });
 
+  it('moves tie groups as blocks: a same_time pair into the one start it may have, a consecutive pair', () => {
+    // A may only start on Monday in period 1, where E (same group) sits; B starts with A. C and D
+    // follow each other directly. All four start unplaced.
+    const only = [];
+    for (let d = 0; d < 5; d++)
+      for (let q = 0; q < 6; q++) if (d > 0 || q > 0) only.push({ day: d, period: q });
+    const { before, now, after, st } = search(
+      {
+        groups: ['G1', 'G2', 'G3'].map((id) => ({ id, name: id, size: 30 })),
+        courses: [
+          { ...course('A', 1, 'F1', ['G1']), unavailable: only },
+          course('B', 1, 'F2', ['G2']),
+          course('E', 1, 'F3', ['G1']),
+          course('C', 1, 'F1', ['G3']),
+          course('D', 1, 'F2', ['G3']),
+        ],
+        rules: [
+          { kind: 'same_time', courses: ['A', 'B'], hard: true },
+          { kind: 'consecutive', courses: ['C', 'D'], hard: true },
+        ],
+      },
+      [['E', 1, 0, 0, 'R3']],
+    );
+    expect(before.hard.unplaced).toBe(4);
+    expect(after.hardTotal).toBe(0);
+    expect(now.hardTotal).toBe(0);
+    // The incremental state agrees with the evaluator after the group moves and their undoing.
+    expect(st.hardTotal).toBe(after.hardTotal);
+    expect(st.softTotal).toBeCloseTo(after.softTotal, 6);
+    const [a, b, e, c, d] = [0, 1, 2, 3, 4];
+    expect(st.slot[a]).toBe(0);
+    expect(st.slot[b]).toBe(0);
+    expect(st.slot[e]).toBeGreaterThan(0);
+    expect(st.slot[d]).toBe(st.slot[c] + 1);
+  });
+
+  it("puts a tie group with a fixed member back together at the fixed member's start", () => {
+    // A is fixed on Monday in period 1; B must start with it, where E (B's group) sits.
+    const p = compile(
+      testCollege({
+        rooms,
+        faculty,
+        groups: ['G1', 'G2'].map((id) => ({ id, name: id, size: 30 })),
+        courses: [course('A', 1, 'F1', ['G1']), course('B', 1, 'F2', ['G2']), course('E', 1, 'F3', ['G2'])],
+        rules: [{ kind: 'same_time', courses: ['A', 'B'], hard: true }],
+        fixed: [{ courseId: 'A', session: 1, day: 0, period: 0, roomId: 'R1' }],
+      }),
+    );
+    const start = startPoint(p, undefined);
+    start.placement.slot[2] = 0;
+    start.placement.room[2] = 2;
+    const st = new IncrementalState(p, start.placement);
+    expect(st.hardTotal).toBe(1);
+    const cs = new ConflictSearch(st, start.model, new Rng(1), { deadline: Infinity, maxSteps: 50 });
+    while (!cs.run(Infinity));
+    cs.restoreBest();
+    expect(evaluate(p, st.snapshot()).hardTotal).toBe(0);
+    expect(st.slot[0]).toBe(0);
+    expect(st.slot[1]).toBe(0);
+    expect(st.slot[2]).toBeGreaterThan(0);
+  });
+
   it('never moves a fixed session: a start that would take one out is not tried', () => {
     const p = compile(
       testCollege({

@@ -9,8 +9,13 @@
 // out its weight grows (and all weights fade), so sessions that keep being pushed around are left
 // alone in time and the search goes elsewhere (breakout). A short tabu stops the session taken
 // out going straight back to where it was. Sessions fewer days away than a hard min_days_apart,
-// min_days_between or different_days rule allows (dayPartners.ts) count as in the way too. The best timetable by (hard, soft) is kept. Locked
-// sessions and members of tie groups never move: a start that would take one out is not tried.
+// min_days_between or different_days rule allows (dayPartners.ts) count as in the way too. The
+// best timetable by (hard, soft) is kept. A session of a tie group (hard same_time / consecutive
+// rules, tieGroups.ts) moves with its whole group as a block: every member at its offset from a
+// start where the group fits, with what is in any member's way taken out (a member may be taken
+// out alone; the group is put back together when its turn comes; a group with a pinned member has
+// one start, and its pinned members stay). Locked sessions, and the members of a group whose pinned
+// members disagree on its start, never move: a start that would take one out is not tried.
 // Runs in time slices like the other phases; ends at hard 0, the deadline or the step budget.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { Rng } from '../../Rng.ts';
@@ -18,7 +23,7 @@ import type { SearchModel } from '../../SearchModel.ts';
 import { repairRoom } from './repairRoom.ts';
 import { sharedRoom } from '../roomGroups.ts';
 import { SOFT_TIE } from './softTie.ts';
-import { tieGroups } from './tieGroups.ts';
+import { anchoredStart, groupFits, groupWhole } from './tieGroups.ts';
 import { dayPartners, type DayPartners } from './dayPartners.ts';
 import { ViolatingSessions } from './violatingSessions.ts';
 import type { SearchPhase } from './searchPhase.ts';
@@ -42,6 +47,8 @@ const FADE = 0.999;
 /** Steps a session may not go back to the start it was taken out of: TABU_MIN + up to TABU_SPREAD. */
 const TABU_MIN = 7;
 const TABU_SPREAD = 10;
+/** Added to the price of a tabu start: taken only when every start is tabu (a course with few starts). */
+const TABU_PENALTY = 1000;
 /** While sessions are unplaced, the chance that a step takes any session in violation instead. */
 const OTHERS = 0.1;
 
@@ -58,8 +65,17 @@ export class ConflictSearch implements SearchPhase {
   private readonly rng: Rng;
   private readonly o: ConflictSearchOptions;
   private readonly violating: ViolatingSessions;
-  /** 1 for sessions that may be taken out (not locked, in no tie group). */
+  /** 1 for sessions that may be taken out (not locked, in no tie group whose pinned members disagree). */
   private readonly free: Uint8Array;
+  /** Sessions a group step took out or placed, with the slot and room each had, to undo it. */
+  private readonly undoS: Int32Array;
+  private readonly undoSlot: Int32Array;
+  private readonly undoRoom: Int32Array;
+  /** The rooms the members of the group being moved had (its first member at 0). */
+  private readonly memberRoom: Int32Array;
+  private readonly memberSlot: Int32Array;
+  /** Conflict weight of what the last group placement took out. */
+  private groupWeight = 0;
   /** Conflict weight per session, kept as weight / scale so fading is one multiplication. */
   private readonly weight: Float64Array;
   private scale = 1;
@@ -83,10 +99,26 @@ export class ConflictSearch implements SearchPhase {
     this.rng = rng;
     this.o = opts;
     this.violating = new ViolatingSessions(st, m);
-    const ties = tieGroups(p);
+    // A tie group (hard same_time / consecutive) moves as a block, to its one start when a member
+    // is pinned; not at all when pinned members disagree on it.
+    const T = m.ties;
+    const nGroups = T.offsets.length - 1;
+    const groupFree = new Uint8Array(nGroups);
+    let largest = 0;
+    for (let g = 0; g < nGroups; g++) {
+      largest = Math.max(largest, T.offsets[g + 1] - T.offsets[g]);
+      groupFree[g] = anchoredStart(T, m, g) === -2 ? 0 : 1;
+    }
     this.free = new Uint8Array(p.nSessions);
-    for (let s = 0; s < p.nSessions; s++)
-      this.free[s] = m.slotLocked[s] === 0 && m.roomLocked[s] === 0 && ties.groupOf[s] < 0 ? 1 : 0;
+    for (let s = 0; s < p.nSessions; s++) {
+      const g = T.groupOf[s];
+      this.free[s] = m.slotLocked[s] === 0 && m.roomLocked[s] === 0 && (g < 0 || groupFree[g] === 1) ? 1 : 0;
+    }
+    this.undoS = new Int32Array(p.nSessions);
+    this.undoSlot = new Int32Array(p.nSessions);
+    this.undoRoom = new Int32Array(p.nSessions);
+    this.memberRoom = new Int32Array(largest);
+    this.memberSlot = new Int32Array(largest);
     this.weight = new Float64Array(p.nSessions);
     this.tabuUntil = new Int32Array(p.nSessions * p.nSlots);
     this.way = new Int32Array(p.nSessions);
@@ -291,6 +323,10 @@ export class ConflictSearch implements SearchPhase {
       for (let i = 0; i < this.weight.length; i++) this.weight[i] /= this.scale;
       this.scale = 1;
     }
+    if (m.ties.groupOf[s] >= 0) {
+      this.stepGroup(m.ties.groupOf[s]);
+      return;
+    }
     const t0 = st.slot[s];
     const r0 = st.room[s];
     if (t0 >= 0) {
@@ -306,7 +342,7 @@ export class ConflictSearch implements SearchPhase {
     st.save();
     for (let i = o[c]; i < o[c + 1]; i++) {
       const t = m.courseStarts.items[i];
-      if (this.tabuUntil[s * nS + t] > this.steps) continue;
+      const penalty = this.tabuUntil[s * nS + t] > this.steps ? TABU_PENALTY : 0;
       const r = this.roomFor(s, t, r0);
       if (r < 0) continue;
       const n = this.inTheWay(s, t, r);
@@ -326,6 +362,7 @@ export class ConflictSearch implements SearchPhase {
         h0 +
         SOFT_TIE * (st.softTotal - f0) +
         (WEIGHT * w) / this.scale +
+        penalty +
         1e-6 * this.rng.float();
       st.move(s, -1, -1);
       for (let k = n - 1; k >= 0; k--) {
@@ -354,6 +391,119 @@ export class ConflictSearch implements SearchPhase {
     }
     st.move(s, bestT, bestR);
     this.keepBest();
+  }
+
+  /**
+   * The step for a session of tie group g: the whole group is taken out and put at the start (its
+   * members each at their offset, groupFits) that is best once everything in any member's way is
+   * taken out, priced like a single session's start.
+   */
+  private stepGroup(g: number): void {
+    const st = this.st;
+    const m = this.m;
+    const T = m.ties;
+    const p = st.problem;
+    const a = T.offsets[g];
+    let lead = a;
+    while (T.memberOffset[lead] !== 0) lead++;
+    const leadS = T.members[lead];
+    // A whole group may not go straight back; a broken one may be put back together where it is.
+    // With a pinned member it has one start, and its pinned members stay.
+    const pinned = anchoredStart(T, m, g);
+    const whole = groupWhole(T, st.slot, g);
+    for (let i = a; i < T.offsets[g + 1]; i++) {
+      const x = T.members[i];
+      this.memberSlot[i - a] = st.slot[x];
+      this.memberRoom[i - a] = st.room[x];
+      if (st.slot[x] >= 0 && this.free[x] === 1) st.move(x, -1, -1);
+    }
+    if (whole && pinned < 0) this.tabu(leadS, this.memberSlot[lead - a]);
+    const h0 = st.hardTotal;
+    const f0 = st.softTotal;
+    let bestT = -1;
+    let bestScore = Infinity;
+    const o = m.courseStarts.offsets;
+    const c = p.sessionCourse[leadS];
+    st.save();
+    const from = pinned >= 0 ? 0 : o[c];
+    const to = pinned >= 0 ? 1 : o[c + 1];
+    for (let i = from; i < to; i++) {
+      const t = pinned >= 0 ? pinned : m.courseStarts.items[i];
+      const penalty = pinned < 0 && this.tabuUntil[leadS * p.nSlots + t] > this.steps ? TABU_PENALTY : 0;
+      if (!groupFits(T, m, g, t)) continue;
+      const n = this.placeGroup(g, t, false);
+      if (n < 0) continue;
+      const score =
+        st.hardTotal -
+        h0 +
+        SOFT_TIE * (st.softTotal - f0) +
+        (WEIGHT * this.groupWeight) / this.scale +
+        penalty +
+        1e-6 * this.rng.float();
+      this.undo(n);
+      if (score < bestScore) {
+        bestScore = score;
+        bestT = t;
+      }
+    }
+    st.restore(h0, f0);
+    if (bestT < 0 || this.placeGroup(g, bestT, true) < 0) {
+      this.stuck++;
+      for (let i = a; i < T.offsets[g + 1]; i++)
+        if (this.memberSlot[i - a] >= 0 && this.free[T.members[i]] === 1)
+          st.move(T.members[i], this.memberSlot[i - a], this.memberRoom[i - a]);
+      return;
+    }
+    this.keepBest();
+  }
+
+  /**
+   * Put every member of group g at start t plus its offset, taking out what is in each one's way
+   * (`apply`: for good, raising their weights and making their starts tabu). Returns the number of
+   * entries to undo it with, or -1 (nothing changed) when a member has no room or a pinned session
+   * or another member of the group is in its way.
+   */
+  private placeGroup(g: number, t: number, apply: boolean): number {
+    const st = this.st;
+    const T = this.m.ties;
+    const a = T.offsets[g];
+    let n = 0;
+    this.groupWeight = 0;
+    for (let i = a; i < T.offsets[g + 1]; i++) {
+      const x = T.members[i];
+      if (this.free[x] === 0) continue;
+      const ts = t + T.memberOffset[i];
+      const r = this.roomFor(x, ts, this.memberRoom[i - a]);
+      const k = r < 0 ? -1 : this.inTheWay(x, ts, r);
+      let ok = k >= 0;
+      for (let j = 0; j < k && ok; j++) if (T.groupOf[this.way[j]] === g) ok = false;
+      if (!ok) {
+        this.undo(n);
+        return -1;
+      }
+      for (let j = 0; j < k; j++) {
+        const y = this.way[j];
+        this.groupWeight += this.weight[y];
+        this.undoS[n] = y;
+        this.undoSlot[n] = st.slot[y];
+        this.undoRoom[n++] = st.room[y];
+        if (apply) {
+          this.weight[y] += this.scale;
+          this.tabu(y, st.slot[y]);
+        }
+        st.move(y, -1, -1);
+      }
+      this.undoS[n] = x;
+      this.undoSlot[n] = -1;
+      this.undoRoom[n++] = -1;
+      st.move(x, ts, r);
+    }
+    return n;
+  }
+
+  /** Undo the first n entries of a group placement, last first. */
+  private undo(n: number): void {
+    for (let k = n - 1; k >= 0; k--) this.st.move(this.undoS[k], this.undoSlot[k], this.undoRoom[k]);
   }
 
   private keepBest(): void {

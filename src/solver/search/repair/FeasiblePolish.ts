@@ -18,6 +18,9 @@ import { ConflictSearch } from './ConflictSearch.ts';
 import type { SearchPhase } from './searchPhase.ts';
 import { restorePlacement } from '../restorePlacement.ts';
 
+/** Longest conflict-search round (ms) that rounds without a new best grow to. */
+const CONFLICT_ROUND_MAX_MS = 8000;
+
 export interface PolishOptions {
   /** performance.now() after which the polish stops, feasible or not. */
   deadline: number;
@@ -109,10 +112,16 @@ export class FeasiblePolish implements SearchPhase {
       else if (now >= this.o.deadline) this.done = true;
       else if (this.bestHard > 0 && this.rounds++ % 2 === 0) {
         // Not feasible yet: every other round (the first too) is a conflict search from the best,
-        // twice as long as an annealing round.
+        // twice as long as an annealing round (longer after failed rounds, see below).
+        // Longer after rounds that found no new best (its conflict weights need time to build
+        // up), up to CONFLICT_ROUND_MAX_MS.
+        const length = Math.max(
+          2 * this.o.roundMs,
+          Math.min(CONFLICT_ROUND_MAX_MS, 2 * (1 + this.failures) * this.o.roundMs),
+        );
         this.conflict = new ConflictSearch(this.st, this.m, this.rng, {
-          deadline: Math.min(this.o.deadline, now + 2 * this.o.roundMs),
-          stallMs: this.o.roundMs,
+          deadline: Math.min(this.o.deadline, now + length),
+          stallMs: length / 2,
           onFeasible: this.o.onFeasible,
         });
       } else {
