@@ -265,3 +265,63 @@ describe('FlatAnnealer', () => {
     expect(Array.from(two.slot)).toEqual(Array.from(one.slot));
   });
 });
+
+describe('FlatAnnealer schedule', () => {
+  const T0 = 2;
+  const T1 = 0.05;
+  const K = 40;
+  /** Runs in short slices, recording (share of the run, temperature) after each. */
+  const trace = (a: FlatAnnealer, sliceMs: number, share: () => number): Array<[number, number]> => {
+    const points: Array<[number, number]> = [];
+    while (!a.run(performance.now() + sliceMs)) points.push([share(), a.temperature]);
+    points.push([share(), a.temperature]);
+    return points;
+  };
+  const stepsAbove = (T: number): number => (K * Math.log(T / T1)) / Math.log(T0 / T1);
+
+  it('cools geometrically to the end temperature exactly when the iteration budget is spent', () => {
+    const { fs, rng } = feasibleComp07(17);
+    const budget = 1_500_000;
+    const a = new FlatAnnealer(fs, rng, {
+      start: 0,
+      deadline: performance.now() + 60_000,
+      maxIterations: budget,
+      startTemperature: T0,
+      endTemperature: T1,
+      steps: K,
+      acceptCutoff: 0.05,
+    });
+    const points = trace(a, 2, () => a.iterations / budget);
+    // (The budget is checked every 1,024 trials.)
+    expect(a.iterations - budget).toBeGreaterThanOrEqual(0);
+    expect(a.iterations - budget).toBeLessThan(1024);
+    for (let i = 1; i < points.length; i++) expect(points[i][1]).toBeLessThanOrEqual(points[i - 1][1]);
+    // The end temperature is reached with the last steps, not long before the budget runs out…
+    expect(a.temperature).toBeCloseTo(T1, 9);
+    const late = points.filter(([share]) => share > 0.05 && share < 0.85);
+    expect(late.length).toBeGreaterThan(3);
+    for (const [, T] of late) expect(stepsAbove(T)).toBeGreaterThan(0.5);
+    // …while the hot steps, where most trials are accepted, end early at the cutoff.
+    const half = points.find(([share]) => share >= 0.5);
+    expect(half).toBeDefined();
+    if (half) expect(stepsAbove(half[1])).toBeLessThan(K / 2);
+  });
+
+  it('reaches the end temperature at the deadline on a time budget', () => {
+    const { fs, rng } = feasibleComp07(19);
+    const start = performance.now();
+    const deadline = start + 1500;
+    const a = new FlatAnnealer(fs, rng, {
+      start,
+      deadline,
+      startTemperature: T0,
+      endTemperature: T1,
+      steps: K,
+    });
+    const points = trace(a, 20, () => (performance.now() - start) / (deadline - start));
+    expect(stepsAbove(a.temperature)).toBeLessThan(3);
+    const early = points.filter(([share]) => share < 0.75);
+    expect(early.length).toBeGreaterThan(3);
+    for (const [, T] of early) expect(stepsAbove(T)).toBeGreaterThan(3);
+  });
+});

@@ -2,9 +2,12 @@
 // Moves: a session to a random allowed start and room (keeping its room, or its start, part of
 // the time), exchanging places with the session in the target cell when there is one; and the
 // exchange of two random sessions' places. Cost = hardWeight·hard + soft, or hard first in the
-// repair phase; the temperature falls geometrically over the phase's time (or its iteration
-// budget, for exact replays), and a long stall goes back to the best and reheats. Random choices
-// come from the seeded Rng only; no allocation per move.
+// repair phase. The temperature falls in geometric steps from the start to the end temperature;
+// a step ends after its share of the trials left in the phase (by the time left at the trial rate
+// so far, or by the iteration budget, for exact replays), or earlier once a set share of its
+// trials has been accepted, so the hot steps pass quickly and the end temperature is reached at
+// the deadline. A long stall goes back to the best. Random choices come from the seeded Rng only;
+// no allocation per move.
 import type { Rng } from '../../Rng.ts';
 import type { FlatState } from './FlatState.ts';
 import { FlatKempe } from './FlatKempe.ts';
@@ -32,6 +35,10 @@ export interface FlatAnnealOptions {
   kempeRate?: number;
   /** Share of trials that move every session of a course into one room. */
   courseRoomRate?: number;
+  /** Geometric temperature steps from the start to the end temperature. */
+  steps?: number;
+  /** A step ends early once this share of its trials has been accepted. */
+  acceptCutoff?: number;
   /** Called when hard first reaches 0. */
   onFeasible?: () => void;
 }
@@ -46,7 +53,18 @@ export const FLAT_DEFAULTS = {
   timeOnlyRate: 0.25,
   kempeRate: 0.05,
   courseRoomRate: 0,
+  steps: 400,
+  acceptCutoff: 0.1,
+  /** Trials without a new best before going back to it and reheating: fixed + per session. */
+  stallTrials: 2_000_000,
+  stallTrialsPerSession: 500,
+  /** Steps gone back on a reheat. */
+  reheatSteps: 0,
 };
+
+/** Trials of the first step, before the trial rate is known, and the fewest of any step. */
+const FIRST_STEP_TRIALS = 20_000;
+const MIN_STEP_TRIALS = 1_000;
 
 export class FlatAnnealer {
   readonly bestSlot: Int32Array;
@@ -61,8 +79,11 @@ export class FlatAnnealer {
   private readonly courseRoom: FlatCourseRoom;
   private readonly rng: Rng;
   private readonly o: FlatAnnealOptions;
-  private temperature: number;
-  private reheatFactor = 1;
+  private T: number;
+  /** The temperature step, and what is left of it: trials, and acceptances before it ends early. */
+  private step = 0;
+  private stepTrials = FIRST_STEP_TRIALS;
+  private stepAccepts: number;
   private lastImprovement = 0;
   private done = false;
 
@@ -76,7 +97,8 @@ export class FlatAnnealer {
     this.bestRoom = fs.room.slice();
     this.bestHard = fs.hard;
     this.bestSoft = fs.soft;
-    this.temperature = this.startTemperature();
+    this.T = this.startTemperature();
+    this.stepAccepts = Math.ceil(this.cutoff() * FIRST_STEP_TRIALS);
     if (fs.movable.length < 2 || (opts.hardOnly === true && fs.hard === 0)) this.done = true;
   }
 
@@ -84,8 +106,41 @@ export class FlatAnnealer {
     return this.done;
   }
 
+  /** The current temperature. */
+  get temperature(): number {
+    return this.T;
+  }
+
   private startTemperature(): number {
     return this.o.startTemperature ?? (this.o.hardOnly ? 0.3 : FLAT_DEFAULTS.startTemperature);
+  }
+
+  private endTemperature(): number {
+    return this.o.endTemperature ?? (this.o.hardOnly ? 0.1 : FLAT_DEFAULTS.endTemperature);
+  }
+
+  private cutoff(): number {
+    return this.o.acceptCutoff ?? FLAT_DEFAULTS.acceptCutoff;
+  }
+
+  /**
+   * Go to the next temperature step (or `back` steps back, on a reheat). The trials left in the
+   * phase (by the iteration budget, or by the time left at the trial rate so far) are shared
+   * equally among the steps left, so the end temperature is reached at the deadline however many
+   * steps the acceptance cutoff cut short.
+   */
+  private nextStep(now: number, back = 0): void {
+    const K = Math.max(1, this.o.steps ?? FLAT_DEFAULTS.steps);
+    this.step = Math.max(0, Math.min(K, this.step + 1 - back));
+    const T0 = this.startTemperature();
+    this.T = T0 * Math.pow(this.endTemperature() / T0, this.step / K);
+    const o = this.o;
+    const left =
+      o.maxIterations !== undefined
+        ? o.maxIterations - this.iterations
+        : ((o.deadline - now) * this.iterations) / Math.max(1, now - o.start);
+    this.stepTrials = Math.max(MIN_STEP_TRIALS, Math.floor(left / (K - this.step + 1)));
+    this.stepAccepts = Math.max(1, Math.ceil(this.cutoff() * this.stepTrials));
   }
 
   /** Run until `sliceEnd` (performance.now()) or the phase ends; returns true when it has ended. */
@@ -97,14 +152,11 @@ export class FlatAnnealer {
     const hardOnly = o.hardOnly === true;
     const W = hardOnly ? 1 : (o.hardWeight ?? FLAT_DEFAULTS.hardWeight);
     const softScale = hardOnly ? 1e-3 : 1;
-    const T0 = this.startTemperature();
-    const T1 = o.endTemperature ?? (hardOnly ? 0.1 : FLAT_DEFAULTS.endTemperature);
     const swapRate = o.swapRate ?? FLAT_DEFAULTS.swapRate;
     const roomOnly = o.roomOnlyRate ?? FLAT_DEFAULTS.roomOnlyRate;
     const timeOnly = roomOnly + (o.timeOnlyRate ?? FLAT_DEFAULTS.timeOnlyRate);
     const kempeRate = o.kempeRate ?? FLAT_DEFAULTS.kempeRate;
     const courseRoomRate = kempeRate + (o.courseRoomRate ?? FLAT_DEFAULTS.courseRoomRate);
-    const span = Math.max(1, o.deadline - o.start);
     const maxIter = o.maxIterations ?? Infinity;
     const movable = fs.movable;
     const nMov = movable.length;
@@ -116,8 +168,8 @@ export class FlatAnnealer {
     const nS = fs.nSlots;
     const starts = fs.courseStarts;
     const rooms = fs.courseRooms;
-    const stall = 2_000_000 + 500 * fs.nSessions;
-    let T = this.temperature;
+    const stall = FLAT_DEFAULTS.stallTrials + FLAT_DEFAULTS.stallTrialsPerSession * fs.nSessions;
+    let T = this.T;
     for (;;) {
       if ((this.iterations & 1023) === 0) {
         const now = performance.now();
@@ -128,16 +180,18 @@ export class FlatAnnealer {
         )
           this.done = true;
         if (this.done) break;
-        const fraction = Number.isFinite(maxIter) ? this.iterations / maxIter : (now - o.start) / span;
-        T = T0 * Math.pow(T1 / T0, Math.min(1, fraction)) * this.reheatFactor;
-        this.reheatFactor = Math.max(1, this.reheatFactor * 0.99);
         if (!hardOnly && this.iterations - this.lastImprovement > stall) {
           this.restoreBest();
-          this.reheatFactor = 2;
+          this.nextStep(now, 1 + FLAT_DEFAULTS.reheatSteps);
+          T = this.T;
           this.reheats++;
           this.lastImprovement = this.iterations;
         }
         if (now >= sliceEnd) break;
+      }
+      if (--this.stepTrials < 0 || this.stepAccepts <= 0) {
+        this.nextStep(performance.now());
+        T = this.T;
       }
       this.iterations++;
       let s = movable[rng.int(nMov)];
@@ -208,13 +262,13 @@ export class FlatAnnealer {
       fs.commit();
       this.onAccepted();
     }
-    this.temperature = T;
     return this.done;
   }
 
   private onAccepted(): void {
     const fs = this.fs;
     this.accepted++;
+    this.stepAccepts--;
     if (fs.hard < this.bestHard || (fs.hard === this.bestHard && fs.soft < this.bestSoft)) {
       if (this.bestHard > 0 && fs.hard === 0) this.o.onFeasible?.();
       this.bestHard = fs.hard;

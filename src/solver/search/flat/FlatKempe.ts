@@ -64,31 +64,34 @@ export class FlatKempe {
     const nR = fs.nRooms;
     const nC = fs.nCourses;
     const conflict = fs.courseConflict;
-    const tick = ++this.tick;
-    let n = 0;
-    const push = (x: number): boolean => {
-      if (n >= MAX_CHAIN || fs.isMovable[x] === 0) return false;
-      const to = fs.slot[x] === t0 ? t1 : t0;
-      if (fs.allowedStart[fs.sessionCourse[x] * fs.nSlots + to] === 0) return false;
-      this.mark[x] = tick;
-      this.members[n] = x;
-      this.fromSlot[n] = fs.slot[x];
-      this.fromRoom[n] = fs.room[x];
-      n++;
-      return true;
-    };
-    if (!push(s)) return false;
-    for (let head = 0; head < n; head++) {
+    ++this.tick;
+    this.size = 0;
+    if (!this.push(s, t0, t1)) return false;
+    for (let head = 0; head < this.size; head++) {
       const a = this.members[head];
       const ca = fs.sessionCourse[a];
       const other = this.fromSlot[head] === t0 ? t1 : t0;
       for (let r = 0; r < nR; r++) {
         const y = fs.cell[other * nR + r];
-        if (y < 0 || this.mark[y] === tick) continue;
-        if (conflict[ca * nC + fs.sessionCourse[y]] === 1 && !push(y)) return false;
+        if (y < 0 || this.mark[y] === this.tick) continue;
+        if (conflict[ca * nC + fs.sessionCourse[y]] === 1 && !this.push(y, t0, t1)) return false;
       }
     }
-    this.size = n;
+    return true;
+  }
+
+  /** Add x to the chain; false when the chain is full or x cannot go to the other slot. */
+  private push(x: number, t0: number, t1: number): boolean {
+    const fs = this.fs;
+    const n = this.size;
+    if (n >= MAX_CHAIN || fs.isMovable[x] === 0) return false;
+    const to = fs.slot[x] === t0 ? t1 : t0;
+    if (fs.allowedStart[fs.sessionCourse[x] * fs.nSlots + to] === 0) return false;
+    this.mark[x] = this.tick;
+    this.members[n] = x;
+    this.fromSlot[n] = fs.slot[x];
+    this.fromRoom[n] = fs.room[x];
+    this.size = n + 1;
     return true;
   }
 
