@@ -116,4 +116,42 @@ describe('greedyStart', () => {
     expect(violatedRows(cm.model, start.values)).toBe(0);
     expect(rowsWithRepeats(cm.model)).toBe(0);
   });
+
+  it('gives a named session the start that keeps its rule when its course has one', () => {
+    // B only on day 2; A's two starts spread over days 1 and 2: A#1 belongs with B, on day 2.
+    const p = tinyProblem({
+      days: 2,
+      periods: 2,
+      rooms: [{ id: 'R1', capacity: 60 }],
+      faculty: [{ id: 'F1' }, { id: 'F2' }],
+      groups: [
+        { id: 'G1', size: 30 },
+        { id: 'G2', size: 30 },
+      ],
+      courses: [
+        { id: 'B', sessions: 1, faculty: ['F2'], groups: ['G2'], unavailable: [0, 1] },
+        { id: 'A', sessions: 2, faculty: ['F1'], groups: ['G1'] },
+      ],
+      rules: [{ kind: 'same_day', courses: ['A#1', 'B'] }],
+    });
+    const none: Placement = {
+      slot: new Int32Array(p.nSessions).fill(-1),
+      room: new Int32Array(p.nSessions).fill(-1),
+    };
+    const cm = buildCommunityModel(p, Int32Array.of(0, 1), none, occupancy(p, none), roomClasses(p), 1);
+    const start = greedyStart(
+      cm.model,
+      cm.xCourse,
+      cm.xSlot,
+      cm.freeOf,
+      p.nPeriods,
+      namedStarts(p.nSlots, cm.sessionVars),
+    );
+    const a1 = p.courseFirstSession[1];
+    const at = [...cm.sessionVars.y].filter(
+      ([key, j]) => Math.floor(key / p.nSlots) === a1 && start.values[j] > 0.5,
+    );
+    expect(at.map(([key]) => Math.floor((key % p.nSlots) / p.nPeriods))).toEqual([1]);
+    expect(violatedRows(cm.model, start.values)).toBe(0);
+  });
 });

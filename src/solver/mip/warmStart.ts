@@ -145,9 +145,10 @@ export function greedyStart(
       }
     }
   }
-  nameStarts(named, ranges, xSlot, value, take, (y) => {
-    // A row the named start overfills gets its indicator switched on (min_days_between's "has a
-    // session in this window"); the rule slacks are completed below.
+  /** Switches on the indicator of each row the named start y overfills; returns them. */
+  const fix = (y: number): number[] => {
+    // min_days_between's "has a session in this window"; the rule slacks are completed below.
+    const on: number[] = [];
     for (let k = colStart[y]; k < colStart[y + 1]; k++) {
       const i = colRow[k];
       if (rowKind[i] !== ROW_PACK || act[i] <= rowUpper[i] + EPS) continue;
@@ -155,25 +156,51 @@ export function greedyStart(
         const z = indices[q];
         if (colKind[z] === COL_INDICATOR && values[q] < 0 && !value[z] && !isNamed.has(z)) {
           take(z);
+          on.push(z);
           break;
         }
       }
     }
+    return on;
+  };
+  /** Packing rows of these columns over their bound (each counted once). */
+  const overfilled = (cols: readonly number[]): number => {
+    const rows = new Set<number>();
+    for (const j of cols)
+      for (let k = colStart[j]; k < colStart[j + 1]; k++) {
+        const i = colRow[k];
+        if (rowKind[i] === ROW_PACK && act[i] > rowUpper[i] + EPS) rows.add(i);
+      }
+    return rows.size;
+  };
+  /** Rows left over their bound (rules the slacks pay for) if y were taken. */
+  const cost = (y: number): number => {
+    take(y);
+    const on = fix(y);
+    const n = overfilled([y, ...on]);
+    for (const z of on) untake(z);
+    untake(y);
+    return n;
+  };
+  nameStarts(named, ranges, xSlot, value, cost, (y) => {
+    take(y);
+    fix(y);
   });
   return completeAux(m, value);
 }
 
 /**
- * Named sessions take their course's chosen starts, earliest first (each of its named sessions one,
- * the rest staying with the course's other sessions); `fix` repairs the rows a named start fills.
+ * Named sessions take their course's chosen starts (each of its named sessions one, the rest staying
+ * with the course's other sessions): each the free one that leaves the fewest rule rows broken, the
+ * earliest among equals.
  */
 function nameStarts(
   named: readonly NamedStart[],
   ranges: ReadonlyArray<{ c: number; from: number; to: number }>,
   xSlot: Int32Array,
   value: Uint8Array,
-  take: (j: number) => void,
-  fix: (y: number) => void,
+  cost: (y: number) => number,
+  name: (y: number) => void,
 ): void {
   if (named.length === 0) return;
   const rangeOf = new Map(ranges.map((r) => [r.c, r]));
@@ -182,15 +209,22 @@ function nameStarts(
   for (const [c, list] of byCourse) {
     const r = rangeOf.get(c);
     if (!r) continue;
-    const chosen: number[] = [];
-    for (let j = r.from; j < r.to; j++) if (value[j]) chosen.push(xSlot[j]);
-    chosen.sort((a, b) => a - b);
-    list.forEach((n, k) => {
-      const y = k < chosen.length ? n.y.get(chosen[k]) : undefined;
-      if (y === undefined) return;
-      take(y);
-      fix(y);
-    });
+    const free: number[] = [];
+    for (let j = r.from; j < r.to; j++) if (value[j]) free.push(xSlot[j]);
+    free.sort((a, b) => a - b);
+    for (const n of list) {
+      let best = -1;
+      let bestCost = Infinity;
+      free.forEach((t, i) => {
+        const y = n.y.get(t);
+        if (y === undefined || bestCost === 0) return;
+        const k = cost(y);
+        if (k < bestCost) [best, bestCost] = [i, k];
+      });
+      if (best < 0) continue;
+      name(n.y.get(free[best])!);
+      free.splice(best, 1);
+    }
   }
 }
 
