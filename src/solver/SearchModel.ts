@@ -26,11 +26,12 @@ export interface SearchModel {
   /** allowedRoom[c * nRooms + r] = 1 when r is in courseRooms of c. */
   allowedRoom: Uint8Array;
   /**
-   * Session pairs tied by a same_time (kind 0), consecutive (1) or same_day (2) rule, as triples
+   * Session pairs tied by a same_time (kind 0), consecutive or consecutive_across_break (1) or
+   * same_day (2) rule, as triples
    * [a, b, kind]: session k of course A and session k of course B.
    */
   rulePairs: Int32Array;
-  /** Tie groups: sessions tied by hard same_time / consecutive rules, which move as one. */
+  /** Tie groups: sessions tied by hard same_time / consecutive (either kind) rules, which move as one. */
   ties: TieGroups;
   /**
    * Rooms groups: courses tied by hard same_room rules choose one room together. Group of each
@@ -146,7 +147,13 @@ export function buildSearchModel(
   const pairs: number[] = [];
   for (const rule of p.rules) {
     const kind =
-      rule.kind === 'same_time' ? 0 : rule.kind === 'consecutive' ? 1 : rule.kind === 'same_day' ? 2 : -1;
+      rule.kind === 'same_time'
+        ? 0
+        : rule.kind === 'consecutive' || rule.kind === 'consecutive_across_break'
+          ? 1
+          : rule.kind === 'same_day'
+            ? 2
+            : -1;
     if (kind < 0) continue;
     for (let i = 1; i < rule.courses.length; i++) {
       const a = rule.courses[kind === 1 ? i - 1 : 0];

@@ -7,7 +7,7 @@ import { testCollege, type CollegeInput, type Place } from '../../../shared/eval
 import { Rng } from '../../Rng.ts';
 import { startPoint } from '../../startPoint.ts';
 import { HardRepair } from './HardRepair.ts';
-import { tieGroups } from './tieGroups.ts';
+import { groupFits, tieGroups } from './tieGroups.ts';
 import { ViolatingSessions } from './violatingSessions.ts';
 
 const rooms = ['R1', 'R2', 'R3'].map((id) => ({ id, name: id, capacity: 100 }));
@@ -290,6 +290,35 @@ describe('tieGroups', () => {
     expect(offsetOf(first('B'))).toBe(0);
     expect(offsetOf(first('C'))).toBe(0);
     expect(offsetOf(first('D'))).toBe(2);
+  });
+});
+
+describe('tieGroups with consecutive_across_break', () => {
+  it('ties B right after A by period index and lets the pair straddle lunch, which a consecutive pair may not', () => {
+    const build = (kind: 'consecutive' | 'consecutive_across_break') =>
+      compile(
+        testCollege({
+          faculty: ['F1', 'F2'].map((id) => ({ id, name: id })),
+          courses: [course('A', 1, 'F1', ['G1']), course('B', 1, 'F2', ['G1'])],
+          rules: [{ kind, courses: ['A', 'B'] }],
+        }),
+      );
+    for (const kind of ['consecutive', 'consecutive_across_break'] as const) {
+      const p = build(kind);
+      const t = tieGroups(p);
+      const a = p.courseFirstSession[p.courseIds.indexOf('A')];
+      const b = p.courseFirstSession[p.courseIds.indexOf('B')];
+      expect(t.offsets.length - 1).toBe(1);
+      expect(t.groupOf[a]).toBe(t.groupOf[b]);
+      const offsetOf = (s: number): number => t.memberOffset[Array.from(t.members).indexOf(s)];
+      expect(offsetOf(b) - offsetOf(a)).toBe(1);
+      const { model } = startPoint(p, undefined);
+      // A in period 3 (11-12), B in period 4 after lunch (13-14), on Monday; A in period 1, B in 2.
+      expect(groupFits(t, model, 0, 2)).toBe(kind === 'consecutive_across_break');
+      expect(groupFits(t, model, 0, 0)).toBe(true);
+      // Never across a day: A in Monday's last period would put B on Tuesday.
+      expect(groupFits(t, model, 0, p.nPeriods - 1)).toBe(false);
+    }
   });
 });
 

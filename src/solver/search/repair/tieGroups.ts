@@ -1,6 +1,7 @@
-// Sessions tied together by hard same_time and consecutive rules (session k of each course of the
-// rule), grouped with each one's start offset from the group's first: same_time ties keep offset 0,
-// consecutive ties put B right after A. Such a group only moves as a whole without breaking its
+// Sessions tied together by hard same_time, consecutive and consecutive_across_break rules (session
+// k of each course of the rule), grouped with each one's start offset from the group's first:
+// same_time ties keep offset 0, consecutive ties put B right after A (the across-break kind too, by
+// period index, with a break between them allowed). Such a group only moves as a whole without breaking its
 // rule. A tie whose offset contradicts the group's (an impossible rule set) is left out.
 // `groupFits` and `anchoredStart` say where a group may start: the constructor (placeGroup.ts), the
 // annealer's tie move (TieMover.ts) and the repair's group move (groupMove.ts) all ask them.
@@ -16,7 +17,8 @@ export interface TieGroups {
   memberOffset: Int32Array;
   /**
    * 1 when the member is tied by a consecutive rule to start right after another member ends: the
-   * period before its start must then be on its day and adjacent (no break) to it.
+   * period before its start must then be on its day and adjacent (no break) to it. 0 for the
+   * across-break kind, which allows a break there.
    */
   memberFollows: Uint8Array;
 }
@@ -49,20 +51,22 @@ export function tieGroups(p: CompiledProblem): TieGroups {
     rel[rb] = oa + delta - ob;
   };
   for (const rule of p.rules) {
-    if (!rule.hard || (rule.kind !== 'same_time' && rule.kind !== 'consecutive')) continue;
+    const kind = rule.kind;
+    if (!rule.hard || (kind !== 'same_time' && kind !== 'consecutive' && kind !== 'consecutive_across_break'))
+      continue;
     const cs = rule.courses;
     for (let i = 1; i < cs.length; i++) {
-      const a: number = cs[rule.kind === 'same_time' ? 0 : i - 1];
+      const a: number = cs[kind === 'same_time' ? 0 : i - 1];
       const b: number = cs[i];
       if (a === b) continue;
       const k = Math.min(p.courseSessionCount[a], p.courseSessionCount[b]);
-      const delta = rule.kind === 'same_time' ? 0 : p.courseLength[a];
+      const delta = kind === 'same_time' ? 0 : p.courseLength[a];
       for (let j = 0; j < k; j++) {
         const sa = p.courseFirstSession[a] + j;
         const sb = p.courseFirstSession[b] + j;
         if (find(sa) === find(sb) && offsetToRoot(sb) - offsetToRoot(sa) !== delta) continue;
         tie(sa, sb, delta);
-        if (delta > 0) follows[sb] = 1;
+        if (kind === 'consecutive' && delta > 0) follows[sb] = 1;
       }
     }
   }
