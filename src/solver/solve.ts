@@ -214,13 +214,15 @@ export async function solve(
         `placed ${placed}, ${pending} to go`,
       ),
     );
-  // From the quick start's timetable the hard-only annealer is skipped: that repair and conflict
-  // search stalled there, and the polish rounds below alternate both with annealing shake-ups.
-  let fromQuick = false;
   if (quickLeft && !cancelled() && quickLeft.hardTotal < st.hardTotal) {
+    const mipHard = st.hardTotal;
     restorePlacement(st, quickLeft.slot, quickLeft.room);
-    fromQuick = true;
-    report('construct', 30, `the quick start's timetable is closer to feasible: hard ${st.hardTotal}`, true);
+    report(
+      'construct',
+      30,
+      `the quick start's timetable is closer to feasible: hard ${st.hardTotal} (from the MIP: ${mipHard})`,
+      true,
+    );
   }
   best = { hard: st.hardTotal, soft: st.softTotal };
   bestPlacement = st.snapshot();
@@ -277,7 +279,7 @@ export async function solve(
     }
     writeFlat(flat, st);
   } else {
-    if (st.hardTotal > 0 && !cancelled() && (large || !fromQuick)) {
+    if (st.hardTotal > 0 && !cancelled()) {
       // Big instances: targeted repair of the sessions in violation (the annealer's random picks
       // rarely meet the few hundred violated rows among thousands of sessions). Small ones keep
       // the hard-only annealer, which lowers the soft cost as it repairs.
