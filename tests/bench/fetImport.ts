@@ -2,7 +2,7 @@
 // or refused (with the located error), the constraints mapped exactly, weakened and dropped; then,
 // per FET constraint kind over all imported files, how many were mapped, weakened and dropped.
 //
-//   npm run bench:fet-import [-- --quiet] [-- --save counts.json] [-- --baseline counts.json]
+//   npm run bench:fet-import [-- --quiet] [-- --save counts.json] [-- --baseline counts.json] [-- --help]
 //
 // --save writes the per-file and per-kind counts as JSON; --baseline reads such a file (saved by an
 // earlier version of the importer) and prints each count as "before → after", per file that changed,
@@ -28,8 +28,20 @@ const { values } = parseArgs({
     quiet: { type: 'boolean', default: false },
     save: { type: 'string' },
     baseline: { type: 'string' },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  console.log(
+    [
+      "npm run bench:fet-import [-- options]: every FET file of Debian's fet-data through the FET importer.",
+      '  --quiet            per-file lines only for files whose counts changed against --baseline',
+      '  --save FILE        write the per-file and per-kind counts as JSON',
+      '  --baseline FILE    read counts saved earlier and print each as "before → after"',
+    ].join('\n'),
+  );
+  process.exit(0);
+}
 if (!existsSync(FET_DATA)) {
   console.log(`${FET_DATA} is missing: install the Debian package fet-data (apt-get install fet-data).`);
   process.exit(0);
