@@ -307,6 +307,22 @@ describe('FlatAnnealer schedule', () => {
     if (half) expect(stepsAbove(half[1])).toBeLessThan(K / 2);
   });
 
+  it('without steps (the default) follows the share of the iteration budget spent', () => {
+    const { fs, rng } = feasibleComp07(23);
+    const budget = 600_000;
+    const a = new FlatAnnealer(fs, rng, {
+      start: 0,
+      deadline: performance.now() + 60_000,
+      maxIterations: budget,
+      startTemperature: T0,
+      endTemperature: T1,
+    });
+    const points = trace(a, 2, () => a.iterations / budget);
+    for (const [share, T] of points.slice(0, -1))
+      expect(T).toBeCloseTo(T0 * Math.pow(T1 / T0, Math.min(1, share)), 1);
+    expect(a.temperature).toBeCloseTo(T1, 2);
+  });
+
   it('reaches the end temperature at the deadline on a time budget', () => {
     const { fs, rng } = feasibleComp07(19);
     const start = performance.now();
