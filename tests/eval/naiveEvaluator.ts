@@ -160,8 +160,13 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
     }
   }
 
-  // --- a person's day: load (periods taught, overlapping sessions each count), idle periods ---
-  const dayOf = (list: Placed[], d: number): { load: number; gaps: number } => {
+  // --- a person's day: load (periods taught, overlapping sessions each count), idle periods (free
+  // periods between the first and the last busy one, except those the person is unavailable in) ---
+  const dayOf = (
+    list: Placed[],
+    d: number,
+    unavailable: readonly { day: number; period: number }[] = [],
+  ): { load: number; gaps: number } => {
     const onDay = list.filter((s) => s.day === d);
     let load = 0;
     const busy = new Set<number>();
@@ -172,7 +177,10 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
     if (busy.size === 0) return { load: 0, gaps: 0 };
     const first = Math.min(...busy);
     const last = Math.max(...busy);
-    return { load, gaps: last - first + 1 - busy.size };
+    const off = unavailable.filter(
+      (u) => u.day === d && u.period > first && u.period < last && !busy.has(u.period),
+    );
+    return { load, gaps: last - first + 1 - busy.size - new Set(off.map((u) => u.period)).size };
   };
   const over = (value: number, limit: number | undefined): number =>
     limit !== undefined && value > limit ? value - limit : 0;
@@ -198,7 +206,7 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
     let days = 0;
     let weekGaps = 0;
     for (let d = 0; d < nDays; d++) {
-      const { load, gaps } = dayOf(teaches, d);
+      const { load, gaps } = dayOf(teaches, d, f.unavailable);
       if (load === 0) continue;
       week += load;
       days++;

@@ -131,25 +131,30 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
 
   // Teachers max hours continuously (20 teachers of 2008-2009): FET's timetable keeps every run the
   // import limits, FET's break hour and not-available hours ending a run as a gap between periods or
-  // an unavailable period does here. (Its gap limits are looser in FET, which leaves a teacher's
-  // not-available hours out of their gaps: those are not asserted here.)
-  it.skipIf(!hasFet)('keeps max_continuous in the timetable fet-cl makes for 2008-2009', async () => {
-    const rel = 'FET-5-official/Greece/Vartholomio/2008-2009.fet';
-    const name = basename(rel, '.fet');
-    const out = join(tmp, name);
-    const log = execFileSync(
-      FET_CL,
-      [`--inputfile=${join(FET_DATA, rel)}`, `--outputdir=${out}`, '--timelimitseconds=40'],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
-    expect(log, rel).toMatch(/Simulation successful/);
-    const file = join(out, 'timetables', name, `${name}_data_and_timetable.fet`);
-    const { result } = await importFetDetailed(file);
-    if (!result.ok) throw new Error(result.errors[0].message);
-    expect(result.college.faculty.filter((f) => f.maxContinuous !== undefined)).toHaveLength(20);
-    const { timetable } = timetableFromFixed(result.college);
-    const problem = compile(result.college);
-    const e = evaluate(problem, timetableToPlacement(problem, timetable));
-    expect(e.hard.faculty_max_continuous).toBe(0);
-  });
+  // an unavailable period does here. Its teachers' gap limits too: FET leaves a teacher's
+  // not-available hours out of their gaps, and so does the contract.
+  it.skipIf(!hasFet)(
+    "keeps max_continuous and the teachers' gap limits in the timetable fet-cl makes for 2008-2009",
+    async () => {
+      const rel = 'FET-5-official/Greece/Vartholomio/2008-2009.fet';
+      const name = basename(rel, '.fet');
+      const out = join(tmp, name);
+      const log = execFileSync(
+        FET_CL,
+        [`--inputfile=${join(FET_DATA, rel)}`, `--outputdir=${out}`, '--timelimitseconds=40'],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(log, rel).toMatch(/Simulation successful/);
+      const file = join(out, 'timetables', name, `${name}_data_and_timetable.fet`);
+      const { result } = await importFetDetailed(file);
+      if (!result.ok) throw new Error(result.errors[0].message);
+      expect(result.college.faculty.filter((f) => f.maxContinuous !== undefined)).toHaveLength(20);
+      const { timetable } = timetableFromFixed(result.college);
+      const problem = compile(result.college);
+      const e = evaluate(problem, timetableToPlacement(problem, timetable));
+      expect(e.hard.faculty_max_continuous).toBe(0);
+      expect(result.college.faculty.filter((f) => f.maxGapsPerDay !== undefined).length).toBeGreaterThan(0);
+      expect([e.hard.faculty_max_gaps, e.hard.faculty_max_gaps_per_week]).toEqual([0, 0]);
+    },
+  );
 });

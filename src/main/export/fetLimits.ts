@@ -10,8 +10,8 @@
 //   minimum): max_per_day, min_per_day, max_gaps_per_day, max_gaps_per_week, max_continuous ->
 //   ConstraintStudentsSet... (min_per_day 1 not written either).
 // Readings: FET leaves break hours out of gaps and ends a run of hours at one, as the contract does
-// with a gap between periods; FET also leaves a teacher's not-available hours out of gaps, which
-// the contract counts, so FET's gap limits are at most as strict as the college's.
+// with a gap between periods; FET also leaves a teacher's not-available hours out of gaps, as the
+// contract leaves a faculty member's unavailable periods out of their idle periods.
 import type { College, Faculty, Group } from '../../shared/model/index.ts';
 
 type Tag = (name: string, value: string | number) => string;

@@ -13,8 +13,11 @@ interface DayProfile {
   gaps: Int32Array;
 }
 
-/** Load (periods, a double booking counts twice) and idle periods per day of one occupancy row. */
-function profile(p: CompiledProblem, occ: Int32Array, row: number): DayProfile {
+/**
+ * Load (periods, a double booking counts twice) and idle periods per day of one occupancy row;
+ * `off` (per row and slot, a faculty member's unavailability): free periods there are not idle.
+ */
+function profile(p: CompiledProblem, occ: Int32Array, row: number, off?: Uint8Array): DayProfile {
   const load = new Int32Array(p.nDays);
   const gaps = new Int32Array(p.nDays);
   for (let d = 0; d < p.nDays; d++) {
@@ -30,6 +33,11 @@ function profile(p: CompiledProblem, occ: Int32Array, row: number): DayProfile {
       last = q;
     }
     if (busy > 0) gaps[d] = last - first + 1 - busy;
+    if (off)
+      for (let q = first + 1; q < last; q++) {
+        const t = row * p.nSlots + d * p.nPeriods + q;
+        if (occ[t] === 0 && off[t]) gaps[d]--;
+      }
   }
   return { load, gaps };
 }
@@ -63,7 +71,7 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
     const minDays = p.facultyMinDays[f];
     const maxRun = p.facultyMaxContinuous[f];
     if (!facultyLimited(p, f)) continue;
-    const { load, gaps } = profile(p, state.facultyOcc, f);
+    const { load, gaps } = profile(p, state.facultyOcc, f, p.facultyUnavailable);
     const who = naming.faculty(f);
     let week = 0;
     let days = 0;

@@ -118,6 +118,25 @@ describe('refusal reasons name the room, the teacher, the limit and the rule', (
     );
   });
 
+  it("a teacher's idle periods leave out the periods they are unavailable in", () => {
+    const t = setup(
+      {
+        faculty: [{ id: 'F1', name: 'F1', maxGapsPerDay: 0, unavailable: [{ day: 0, period: 1 }] }],
+        courses: [{ id: 'A', name: 'A', faculty: ['F1'], groups: ['G1'], sessions: 2 }],
+      },
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['A', 2, 1, 0, 'R1'],
+      ],
+    );
+    // A's second session to Monday period 3: period 2 is unavailable, not idle.
+    expect(checkSlot(t.state, t.session('A', 2), t.slot(0, 2)).reasons).toEqual([]);
+    // To period 4: period 3 is idle (1, not 2).
+    expect(checkSlot(t.state, t.session('A', 2), t.slot(0, 3)).reasons).toContain(
+      'F1 would have 1 idle period on Mon, more than their limit of 0',
+    );
+  });
+
   it("a group's limits per day (over and under) and gaps", () => {
     const t = setup(
       {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCollege, testCollege, type Place, type CourseInput } from './testing/testCollege.ts';
+import {
+  evaluateCollege,
+  placementAt,
+  testCollege,
+  type Place,
+  type CourseInput,
+} from './testing/testCollege.ts';
+import { compile } from '../compiled/compile.ts';
+import { IncrementalState } from './incremental/IncrementalState.ts';
+import { H, S } from './incremental/kinds.ts';
 
 const rooms = ['R1', 'R2'].map((id) => ({ id, name: id, capacity: 100 }));
 const ones = (id: string, n: number, extra: Partial<CourseInput> = {}): CourseInput => ({
@@ -64,6 +73,37 @@ describe('faculty limits and gaps', () => {
     );
     expect(e.hard.faculty_max_gaps).toBe(1);
     expect(e.soft.faculty_gaps).toBe(2);
+  });
+
+  it('does not count a period the faculty member is unavailable in as idle (full and incremental)', () => {
+    const c = testCollege({
+      faculty: [
+        { id: 'F1', name: 'F1', maxGapsPerDay: 0, maxGapsPerWeek: 0, unavailable: [{ day: 0, period: 1 }] },
+      ],
+      courses: [ones('A', 2)],
+    });
+    // Monday periods 1 and 4, unavailable in period 2: 1 idle period (3), not 2.
+    const places = at('A', [
+      [0, 0],
+      [0, 3],
+    ]);
+    const e = evaluateCollege(c, places);
+    expect([e.hard.faculty_max_gaps, e.hard.faculty_max_gaps_per_week, e.soft.faculty_gaps]).toEqual([
+      1, 1, 1,
+    ]);
+    expect(e.violations.find((v) => v.kind === 'faculty_max_gaps')?.message).toBe(
+      'F1 has 1 idle period between sessions on Mon, more than the limit of 0',
+    );
+    const p = compile(c);
+    const st = new IncrementalState(p, placementAt(p, places));
+    expect([st.hard[H.facultyMaxGaps], st.hard[H.facultyMaxGapsPerWeek], st.soft[S.facultyGaps]]).toEqual([
+      1, 1, 1,
+    ]);
+    // Teaching in the unavailable period breaks that rule, and leaves no idle period.
+    st.move(p.courseFirstSession[0] + 1, 1, st.room[p.courseFirstSession[0] + 1]);
+    expect([st.hard[H.facultyMaxGaps], st.soft[S.facultyGaps], st.hard[H.facultyUnavailable]]).toEqual([
+      0, 0, 1,
+    ]);
   });
 });
 

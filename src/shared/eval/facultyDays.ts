@@ -1,5 +1,6 @@
 // A faculty member's week: load (periods taught, a 2-period session counts 2) per day and per week,
-// teaching days, and gaps (idle periods between the first and the last busy period of a day).
+// teaching days, and gaps (idle periods: the free periods between the first and the last busy period
+// of a day that the faculty member is available in; an unavailable period is not idle time).
 // Hard limits (each counts the excess): max_per_day per day, max_per_week once, max_days once,
 // max_gaps_per_day per day, max_gaps_per_week once (idle periods summed over the days). Minimums
 // (each counts the shortfall): min_per_day per teaching day (a day without sessions is allowed),
@@ -58,7 +59,12 @@ export function checkFacultyDays(st: EvalState, facts: ProblemFacts, sink: EvalS
       if (load === 0) continue;
       week += load;
       days++;
-      const gaps = last - first + 1 - busy;
+      let off = 0;
+      for (let q = first + 1; q < last; q++) {
+        const t = d * nPeriods + q;
+        if (cnt[t] === 0 && p.facultyUnavailable[f * p.nSlots + t]) off++;
+      }
+      const gaps = last - first + 1 - busy - off;
       weekGaps += gaps;
       const onDay = (): number[] => facultySessions(st, f, d);
       if (maxDay > 0) {

@@ -90,4 +90,16 @@ describe('gap rows', () => {
     const one = (p: CompiledProblem): void => void (p.facultyMaxGapsPerDay[0] = 1);
     expect(size(open, one, true)[0]).toBeGreaterThan(size(open, one, false)[0]);
   });
+
+  it("leaves a faculty member's unavailable periods out of the idle periods a day can have", () => {
+    // A and B may only start in P1 or P4: FA is unavailable in P2 and P3, which are not idle time.
+    const spec = shared();
+    for (const c of spec.courses) if (c.id !== 'K') c.unavailable = [];
+    spec.faculty.find((f) => f.id === 'FA')!.unavailable = [1, 2];
+    const none = (p: CompiledProblem): void => {
+      p.facultyMaxGapsPerDay[0] = 0;
+      p.facultyMaxGapsPerWeek[0] = 0;
+    };
+    expect(size(spec, none, true)).toEqual(size(spec, none, false));
+  });
 });

@@ -14,6 +14,10 @@
 // The rows are built so that the greedy start's auxiliary values (warmStart.ts, rows in order) are
 // exact: u first, then last and lead, then gaps, then slacks.
 // Days where the resource has no start variable keep their gaps as a constant of the weekly row.
+// A faculty member's free unavailable periods are not idle (docs/WORKBOOK.md): they are left out of
+// the bound `most` and of the constant days exactly, and on other days those strictly between two
+// already busy periods (surely inside the span) lower the gaps row by a constant; one the span may
+// or may not reach is still counted, so there the rows can be stricter than the evaluator.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import { COL_AUX, ROW_FREE, ROW_PACK, type ModelBuilder } from './mipModel.ts';
 import type { Occupancy } from './occupancy.ts';
@@ -62,40 +66,45 @@ export function addGapRows(
     if (dayLimit < 0 && weekLimit < 0) continue;
     const busy = isFaculty ? occ.faculty : occ.sets;
     const base = (isFaculty ? r : r - p.nFaculty) * nSlots;
-    const days: Array<{ vars: number[][]; fixed: number[]; most: number }> = [];
+    const days: Array<{ vars: number[][]; fixed: number[]; off: number[]; most: number }> = [];
     let bindsDay = false;
     let weekMost = 0;
     for (let d = 0; d < nDays; d++) {
       const vars: number[][] = [];
       const fixed: number[] = [];
+      const off: number[] = [];
       let first = -1;
       let last = -1;
       for (let q = 0; q < P; q++) {
         const t = d * P + q;
         vars.push(resourceSlot.get(r * nSlots + t) ?? []);
         fixed.push(busy[base + t] > 0 ? 1 : 0);
+        // Free for sure and unavailable: never idle.
+        off.push(isFaculty && !fixed[q] && vars[q].length === 0 && p.facultyUnavailable[base + t] ? 1 : 0);
         if (vars[q].length > 0 || fixed[q]) {
           if (first < 0) first = q;
           last = q;
         }
       }
       // At most the periods strictly between the first and last possible busy ones are idle.
-      const most = first < 0 ? 0 : Math.max(0, last - first - 1);
+      let offInside = 0;
+      for (let q = first + 1; q < last; q++) offInside += off[q];
+      const most = first < 0 ? 0 : Math.max(0, last - first - 1 - offInside);
       if (dayLimit >= 0 && most > dayLimit) bindsDay = true;
       weekMost += most;
-      days.push({ vars, fixed, most });
+      days.push({ vars, fixed, off, most });
     }
     const bindsWeek = weekLimit >= 0 && weekMost > weekLimit;
     if (!bindsDay && !bindsWeek) continue;
     const gapCols: number[] = [];
     let constantGaps = 0;
-    for (const { vars, fixed, most } of days) {
+    for (const { vars, fixed, off, most } of days) {
       if (vars.every((v) => v.length === 0)) {
-        constantGaps += idle(fixed);
+        constantGaps += idle(fixed, off);
         continue;
       }
       if (most === 0) continue; // no gap possible on this day
-      const gaps = dayGaps(b, vars, fixed, claimed);
+      const gaps = dayGaps(b, vars, fixed, idleOff(fixed, off), claimed);
       gapCols.push(gaps);
       if (dayLimit >= 0 && most > dayLimit) {
         const slack = b.addCol(GAP_COST, 0, Infinity, false, COL_AUX);
@@ -125,11 +134,18 @@ const IDLE_FORM_MIN_VARS = 4;
  * variables per period or more; otherwise directly on the start variables (three rows per period,
  * no extra columns), which is smaller on sparse days.
  */
-function dayGaps(b: ModelBuilder, vars: number[][], fixed: number[], claimed: Set<string>): number {
+function dayGaps(
+  b: ModelBuilder,
+  vars: number[][],
+  fixed: number[],
+  sureOff: number,
+  claimed: Set<string>,
+): number {
   const P = vars.length;
   const open = vars.filter((v) => v.length > 0).length;
   const total = vars.reduce((n, v) => n + v.length, 0);
-  const fixedBusy = fixed.reduce((n, f) => n + f, 0);
+  // Periods counted as busy by the gaps row: the fixed ones and the unavailable ones surely inside.
+  const fixedBusy = fixed.reduce((n, f) => n + f, 0) + sureOff;
   const last = b.addCol(0, 0, P - 1, false, COL_AUX);
   const lead = b.addCol(0, 0, P - 1, false, COL_AUX);
   const gaps = b.addCol(0, 0, P, false, COL_AUX);
@@ -187,12 +203,22 @@ function dayGaps(b: ModelBuilder, vars: number[][], fixed: number[], claimed: Se
   return gaps;
 }
 
-/** Idle periods between the first and the last busy one. */
-function idle(busy: readonly number[]): number {
+/** Idle periods between the first and the last busy one (`off` ones are not idle). */
+function idle(busy: readonly number[], off: readonly number[]): number {
   const first = busy.indexOf(1);
   if (first < 0) return 0;
   const last = busy.lastIndexOf(1);
   let n = 0;
-  for (let q = first; q <= last; q++) n += busy[q] ? 0 : 1;
+  for (let q = first; q <= last; q++) n += busy[q] || off[q] ? 0 : 1;
+  return n;
+}
+
+/** The `off` periods strictly between the first and the last busy one: surely inside the span. */
+function idleOff(busy: readonly number[], off: readonly number[]): number {
+  const first = busy.indexOf(1);
+  if (first < 0) return 0;
+  const last = busy.lastIndexOf(1);
+  let n = 0;
+  for (let q = first + 1; q < last; q++) n += off[q];
   return n;
 }

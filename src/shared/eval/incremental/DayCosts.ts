@@ -22,6 +22,8 @@ export class DayCosts {
   /** Busy periods per (set, day) as bit masks (bit q = period q). */
   readonly setMask: Int32Array;
   private readonly facMask: Int32Array;
+  /** Unavailable periods per (faculty, day) as bit masks: not idle time when free. */
+  private readonly facOffMask: Int32Array;
   /** Per (set, slot): active sessions starting there, the sum and the sum of squares of their spans. */
   private readonly startCount: Int32Array;
   private readonly startSpan: Int32Array;
@@ -79,6 +81,13 @@ export class DayCosts {
     const nGroupDays = p.nGroups * p.nDays;
     this.setMask = new Int32Array(nSetDays);
     this.facMask = new Int32Array(nFacDays);
+    this.facOffMask = new Int32Array(nFacDays);
+    for (let f = 0; f < p.nFaculty; f++)
+      for (let t = 0; t < p.nSlots; t++)
+        if (p.facultyUnavailable[f * p.nSlots + t]) {
+          const d = (t / p.nPeriods) | 0;
+          this.facOffMask[f * p.nDays + d] |= 1 << (t - d * p.nPeriods);
+        }
     this.startCount = new Int32Array(p.nStudentSets * p.nSlots);
     this.startSpan = new Int32Array(p.nStudentSets * p.nSlots);
     this.startSpanSq = new Int32Array(p.nStudentSets * p.nSlots);
@@ -293,6 +302,9 @@ export class DayCosts {
     if (mask !== 0) {
       const busy = popcount(mask);
       gaps = 32 - Math.clz32(mask) - ctz(mask) - busy;
+      const off = this.facOffMask[i] & ~mask;
+      // Free unavailable periods strictly inside the busy span are not idle.
+      if (off !== 0) gaps -= popcount(off & ~((mask & -mask) - 1) & (-1 >>> Math.clz32(mask)));
       let rest = mask;
       while (rest !== 0) {
         load += this.st.facultyOcc[base + ctz(rest)];

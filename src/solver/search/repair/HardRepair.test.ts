@@ -352,3 +352,32 @@ describe('ViolatingSessions', () => {
     expect(Array.from(out.subarray(0, n))).toEqual([0, 1]);
   });
 });
+
+describe('ViolatingSessions and unavailability', () => {
+  it('does not flag a faculty member whose only free period between sessions is one they are unavailable in', () => {
+    const p = compile(
+      testCollege({
+        rooms,
+        faculty: [
+          { id: 'F1', name: 'F1', maxGapsPerDay: 0, maxGapsPerWeek: 0, unavailable: [{ day: 0, period: 1 }] },
+          { id: 'F2', name: 'F2', maxGapsPerDay: 0, maxGapsPerWeek: 0 },
+        ],
+        courses: [course('A', 2, 'F1', ['G1']), course('B', 2, 'F2', ['G1'])],
+      }),
+    );
+    // F1: Mon periods 1 and 3, unavailable in 2 (no idle period); F2: Tue periods 1 and 3 (one).
+    const placement = timetableToPlacement(p, {
+      assignments: [
+        { courseId: 'A', session: 1, day: 0, period: 0, roomId: 'R1', locked: false },
+        { courseId: 'A', session: 2, day: 0, period: 2, roomId: 'R1', locked: false },
+        { courseId: 'B', session: 1, day: 1, period: 0, roomId: 'R1', locked: false },
+        { courseId: 'B', session: 2, day: 1, period: 2, roomId: 'R1', locked: false },
+      ],
+    });
+    const st = new IncrementalState(p, placement);
+    const { model } = startPoint(p, undefined);
+    const out = new Int32Array(p.nSessions);
+    const n = new ViolatingSessions(st, model).collect(out);
+    expect(Array.from(out.subarray(0, n))).toEqual([2, 3]);
+  });
+});

@@ -140,8 +140,11 @@ export class ViolatingSessions {
     return false;
   }
 
-  /** Load of one day of a row of occupancy counts; its idle periods between busy ones go to `gaps`. */
-  private dayStats(occ: Int32Array, base: number): number {
+  /**
+   * Load of one day of a row of occupancy counts; its idle periods between busy ones go to `gaps`
+   * (a free period marked in `off`, a faculty member's unavailability laid out as `occ`, is not idle).
+   */
+  private dayStats(occ: Int32Array, base: number, off?: Uint8Array): number {
     const nP = this.st.problem.nPeriods;
     let load = 0;
     let first = -1;
@@ -156,6 +159,7 @@ export class ViolatingSessions {
       last = q;
     }
     this.gaps = first < 0 ? 0 : last - first + 1 - busy;
+    if (off) for (let q = first + 1; q < last; q++) if (occ[base + q] === 0 && off[base + q]) this.gaps--;
     return load;
   }
 
@@ -174,7 +178,7 @@ export class ViolatingSessions {
 
   private facultyDayBad(f: number, day: number): boolean {
     const p = this.st.problem;
-    const load = this.dayStats(this.st.facultyOcc, f * p.nSlots + day * p.nPeriods);
+    const load = this.dayStats(this.st.facultyOcc, f * p.nSlots + day * p.nPeriods, p.facultyUnavailable);
     if (p.facultyMaxPerDay[f] > 0 && load > p.facultyMaxPerDay[f]) return true;
     if (p.facultyMaxContinuous[f] > 0 && this.runOver(this.st.facultyOcc, f, day, p.facultyMaxContinuous[f]))
       return true;
@@ -204,7 +208,7 @@ export class ViolatingSessions {
     let gaps = 0;
     let under = false;
     for (let day = 0; day < p.nDays; day++) {
-      const l = this.dayStats(this.st.facultyOcc, f * p.nSlots + day * p.nPeriods);
+      const l = this.dayStats(this.st.facultyOcc, f * p.nSlots + day * p.nPeriods, p.facultyUnavailable);
       load += l;
       days += l > 0 ? 1 : 0;
       gaps += this.gaps;
