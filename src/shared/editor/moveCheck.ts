@@ -7,7 +7,8 @@
 import type { IncrementalState } from '../eval/incremental/IncrementalState.ts';
 import { idNaming, type Naming } from './naming.ts';
 import { explainMoves } from './reasons.ts';
-import { allowedRoom, freeRooms, roomFree, spanAt } from './rooms.ts';
+import { spanAt } from '../compiled/span.ts';
+import { allowedRoom, freeRooms, roomFree } from './rooms.ts';
 import { tryMoves } from './trial.ts';
 
 export interface SlotCheck {
@@ -35,7 +36,7 @@ export function checkSlot(
 ): SlotCheck {
   const p = state.problem;
   const c = p.sessionCourse[s];
-  const span = spanAt(state, slot, p.courseLength[c]);
+  const span = spanAt(p, c, slot);
   const current = state.room[s];
   let best = -1;
   if (room >= 0) best = room;

@@ -2,12 +2,7 @@
 // else a free allowed room that seats the course and is available then (the course's own rooms and
 // the tightest fits first).
 import type { IncrementalState } from '../eval/incremental/IncrementalState.ts';
-
-/** Periods a session of `length` starting at `slot` covers within its day. */
-export function spanAt(state: IncrementalState, slot: number, length: number): number {
-  const p = state.problem;
-  return Math.min(length, p.nPeriods - (slot % p.nPeriods));
-}
+import { spanAt } from '../compiled/span.ts';
 
 export function allowedRoom(state: IncrementalState, c: number, r: number): boolean {
   const p = state.problem;
@@ -52,7 +47,7 @@ export function freeRooms(
 ): { fitting: number[]; other: number[] } {
   const p = state.problem;
   const c = p.sessionCourse[s];
-  const span = spanAt(state, slot, p.courseLength[c]);
+  const span = spanAt(p, c, slot);
   const fitting: number[] = [];
   const other: number[] = [];
   for (let i = p.courseRooms.offsets[c]; i < p.courseRooms.offsets[c + 1]; i++) {
@@ -78,7 +73,7 @@ export function chooseRoom(
 ): number {
   const p = state.problem;
   const c = p.sessionCourse[s];
-  const span = spanAt(state, slot, p.courseLength[c]);
+  const span = spanAt(p, c, slot);
   for (const r of prefer)
     if (
       r >= 0 &&

@@ -9,6 +9,7 @@ import type { Naming } from './naming.ts';
 import { explainMoves } from './reasons.ts';
 import { chooseRoom } from './rooms.ts';
 import { tryMoves, withMoves, type Move } from './trial.ts';
+import { spanAt } from '../compiled/span.ts';
 
 export interface MovesCheck {
   moves: Move[];
@@ -94,7 +95,7 @@ export function kempeChain(
     const x = queue.shift() as number;
     const to = side.get(x) as number;
     const from = to === target ? home : target;
-    const span = Math.min(p.courseLength[p.sessionCourse[x]], p.nPeriods - (to % p.nPeriods));
+    const span = spanAt(p, p.sessionCourse[x], to);
     for (const y of occupying(state, to, span)) {
       if (y === x || side.has(y) || !related(state, x, y)) continue;
       if (state.slot[y] !== to || locked[y] === 1) return null;

@@ -7,6 +7,7 @@
 // way). A session that runs past the end of its day occupies only the periods up to the day's end.
 import type { CompiledProblem } from '../compiled/types.ts';
 import type { Placement } from './types.ts';
+import { spanAt } from '../compiled/span.ts';
 
 export interface EvalState {
   p: CompiledProblem;
@@ -51,14 +52,14 @@ export function sessionStatus(p: CompiledProblem, pl: Placement): Uint8Array {
 }
 
 export function buildState(p: CompiledProblem, pl: Placement): EvalState {
-  const { nSessions, nSlots, nPeriods } = p;
+  const { nSessions, nSlots } = p;
   const status = sessionStatus(p, pl);
   const span = new Int32Array(nSessions);
   const counts = new Int32Array(nSlots + 1);
   for (let s = 0; s < nSessions; s++) {
     if (status[s] !== PLACED) continue;
     const slot = pl.slot[s];
-    const n = Math.min(p.courseLength[p.sessionCourse[s]], nPeriods - (slot % nPeriods));
+    const n = spanAt(p, p.sessionCourse[s], slot);
     span[s] = n;
     for (let q = 0; q < n; q++) counts[slot + q + 1]++;
   }

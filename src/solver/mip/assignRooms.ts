@@ -3,7 +3,8 @@
 // order prefers the room the course already uses (stability), then the best fit by capacity.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { Placement } from '../../shared/eval/types.ts';
-import { spanAt, type Occupancy } from './occupancy.ts';
+import { spanAt } from '../../shared/compiled/span.ts';
+import type { Occupancy } from './occupancy.ts';
 import type { RoomClasses } from './roomClasses.ts';
 
 function candidateRooms(

@@ -4,7 +4,7 @@
 // clash never outweighs leaving a session unplaced (a hard violation).
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { Placement } from '../../shared/eval/types.ts';
-import { spanAt } from './occupancy.ts';
+import { spanAt } from '../../shared/compiled/span.ts';
 
 export const CLASH_COST_CAP = 200;
 

@@ -3,6 +3,7 @@
 // of the next community sees only what is left.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { Placement } from '../../shared/eval/types.ts';
+import { spanAt } from '../../shared/compiled/span.ts';
 
 export interface Occupancy {
   /** Sessions occupying [faculty * nSlots + slot]. */
@@ -19,11 +20,6 @@ export interface Occupancy {
   courseDay: Uint8Array;
   /** Sessions of hard not_overlapping rule i occupying [i * nSlots + slot] (rule order of problem.rules). */
   rules: Uint16Array;
-}
-
-/** Periods a session starting at `slot` really covers (clipped at the day's end). */
-export function spanAt(p: CompiledProblem, c: number, slot: number): number {
-  return Math.min(p.courseLength[c], p.nPeriods - (slot % p.nPeriods));
 }
 
 export function occupancy(p: CompiledProblem, placement: Placement): Occupancy {

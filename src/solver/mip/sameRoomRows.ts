@@ -7,7 +7,8 @@
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { Placement } from '../../shared/eval/types.ts';
 import { COL_INDICATOR } from './mipModel.ts';
-import { spanAt, type Occupancy } from './occupancy.ts';
+import { spanAt } from '../../shared/compiled/span.ts';
+import type { Occupancy } from './occupancy.ts';
 import type { RuleContext } from './ruleContext.ts';
 import { usableRooms } from './roomClasses.ts';
 

@@ -18,6 +18,7 @@ import type { TimetableInfo, TimetableStamp } from '../../../shared/ipc/contract
 import { api, messageOf } from '../api.ts';
 import { engine } from './engineClient.ts';
 import { describeEdit, type Edit } from './edits.ts';
+import { spanAt } from '../../../shared/compiled/span.ts';
 
 export type EditorStatus = 'idle' | 'loading' | 'no-college' | 'no-timetable' | 'ready' | 'error';
 
@@ -298,9 +299,7 @@ export class EditorStore {
       next.slot[x.session] = x.slot;
       next.room[x.session] = x.room;
       next.active[x.session] = placed ? 1 : 0;
-      next.span[x.session] = placed
-        ? Math.min(p.courseLength[p.sessionCourse[x.session]], p.nPeriods - (x.slot % p.nPeriods))
-        : 0;
+      next.span[x.session] = placed ? spanAt(p, p.sessionCourse[x.session], x.slot) : 0;
       next.locked[x.session] = x.locked ? 1 : 0;
     }
     this.set({ positions: next });

@@ -28,6 +28,7 @@ import { dayPartners, type DayPartners } from './dayPartners.ts';
 import { ViolatingSessions } from './violatingSessions.ts';
 import type { SearchPhase } from './searchPhase.ts';
 import { restorePlacement } from '../restorePlacement.ts';
+import { spanAt } from '../../../shared/compiled/span.ts';
 
 export interface ConflictSearchOptions {
   /** performance.now() after which the search stops. */
@@ -223,7 +224,7 @@ export class ConflictSearch implements SearchPhase {
     const st = this.st;
     const p = st.problem;
     const c = p.sessionCourse[s];
-    const len = Math.min(p.courseLength[c], p.nPeriods - (t % p.nPeriods));
+    const len = spanAt(p, c, t);
     let n = 0;
     let blocked = false;
     // A room that is unavailable then: the start is not tried (the room would be a violation anyway).
@@ -296,7 +297,7 @@ export class ConflictSearch implements SearchPhase {
     const st = this.st;
     const p = st.problem;
     const c = p.sessionCourse[s];
-    const len = Math.min(p.courseLength[c], p.nPeriods - (t % p.nPeriods));
+    const len = spanAt(p, c, t);
     let extra = 0;
     for (let q = t; q < t + len; q++) {
       if (p.roomUnavailable[x * p.nSlots + q] === 1) return Infinity;
