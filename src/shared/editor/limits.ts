@@ -7,6 +7,7 @@ import { facultyLimited, groupLimited, problemFacts } from '../eval/problemFacts
 import { dayName, plural } from '../eval/describe.ts';
 import { dayRuns } from '../eval/continuous.ts';
 import type { Naming } from './naming.ts';
+import { freeUnavailable } from '../eval/facultyDays.ts';
 
 interface DayProfile {
   load: Int32Array;
@@ -33,11 +34,10 @@ function profile(p: CompiledProblem, occ: Int32Array, row: number, off?: Uint8Ar
       last = q;
     }
     if (busy > 0) gaps[d] = last - first + 1 - busy;
-    if (off)
-      for (let q = first + 1; q < last; q++) {
-        const t = row * p.nSlots + d * p.nPeriods + q;
-        if (occ[t] === 0 && off[t]) gaps[d]--;
-      }
+    if (off) {
+      const base = row * p.nSlots + d * p.nPeriods;
+      gaps[d] -= freeUnavailable(occ, base, off, base, first, last);
+    }
   }
   return { load, gaps };
 }

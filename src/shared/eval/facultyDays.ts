@@ -59,11 +59,14 @@ export function checkFacultyDays(st: EvalState, facts: ProblemFacts, sink: EvalS
       if (load === 0) continue;
       week += load;
       days++;
-      let off = 0;
-      for (let q = first + 1; q < last; q++) {
-        const t = d * nPeriods + q;
-        if (cnt[t] === 0 && p.facultyUnavailable[f * p.nSlots + t]) off++;
-      }
+      const off = freeUnavailable(
+        cnt,
+        d * nPeriods,
+        p.facultyUnavailable,
+        f * p.nSlots + d * nPeriods,
+        first,
+        last,
+      );
       const gaps = last - first + 1 - busy - off;
       weekGaps += gaps;
       const onDay = (): number[] => facultySessions(st, f, d);
@@ -153,4 +156,21 @@ export function checkFacultyDays(st: EvalState, facts: ProblemFacts, sink: EvalS
     }
     for (const s of sessions) for (let q = 0; q < st.span[s]; q++) cnt[st.slot[s] + q] = 0;
   }
+}
+
+/**
+ * Periods strictly between `first` and `last` of one day that are free in `occ` (from `occBase`)
+ * and marked unavailable in `off` (from `offBase`): not idle time, so gap counts leave them out.
+ */
+export function freeUnavailable(
+  occ: ArrayLike<number>,
+  occBase: number,
+  off: Uint8Array,
+  offBase: number,
+  first: number,
+  last: number,
+): number {
+  let n = 0;
+  for (let q = first + 1; q < last; q++) if (occ[occBase + q] === 0 && off[offBase + q] !== 0) n++;
+  return n;
 }

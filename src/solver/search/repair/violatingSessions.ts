@@ -15,6 +15,7 @@ import { dayRuns } from '../../../shared/eval/continuous.ts';
 import { breaksRule, hardRulesByCourse } from './ruleCheck.ts';
 import { everyRule } from '../../../shared/compiled/ruleMembers.ts';
 import type { CompiledRule } from '../../../shared/compiled/types.ts';
+import { freeUnavailable } from '../../../shared/eval/facultyDays.ts';
 
 const OVER = 1;
 const UNDER = 2;
@@ -159,7 +160,7 @@ export class ViolatingSessions {
       last = q;
     }
     this.gaps = first < 0 ? 0 : last - first + 1 - busy;
-    if (off) for (let q = first + 1; q < last; q++) if (occ[base + q] === 0 && off[base + q]) this.gaps--;
+    if (off) this.gaps -= freeUnavailable(occ, base, off, base, first, last);
     return load;
   }
 
