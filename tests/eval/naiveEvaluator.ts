@@ -254,6 +254,26 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
       weekOver = Math.max(weekOver, over(gaps, g.maxGapsPerWeek));
     }
     out.group_max_gaps_per_week += weekOver;
+    // Late starts: per leaf, the days with teaching whose first busy period is not the day's first
+    // (period index 0); a start at index 2 or later counts 1 on its own, and the late days beyond
+    // max_late_starts count 1 each; the worst leaf once per group.
+    if (g.maxLateStarts !== undefined) {
+      let lateOver = 0;
+      for (const leaf of leavesBelow(g.id)) {
+        const attends = placed.filter((s) => courseLeaves(s.course).has(leaf));
+        let late = 0;
+        let third = 0;
+        for (let d = 0; d < nDays; d++) {
+          const busy = attends.filter((s) => s.day === d).flatMap((s) => s.periods);
+          if (busy.length === 0) continue;
+          const first = Math.min(...busy);
+          if (first >= 1) late++;
+          if (first >= 2) third++;
+        }
+        lateOver = Math.max(lateOver, third + over(late, g.maxLateStarts));
+      }
+      out.group_max_late_starts += lateOver;
+    }
   }
 
   // --- rules (hard ones only; soft rules cost nothing hard) ---

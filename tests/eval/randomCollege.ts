@@ -73,6 +73,7 @@ export function randomCollege(seed: number): College {
     maxGapsPerDay?: number;
     maxGapsPerWeek?: number;
     maxContinuous?: number;
+    maxLateStarts?: number;
   }> = [];
   const nGroups = 2 + rng.int(6);
   for (let i = 0; i < nGroups; i++) {
@@ -86,6 +87,7 @@ export function randomCollege(seed: number): College {
       maxGapsPerDay: chance(0.3) ? rng.int(2) : undefined,
       maxGapsPerWeek: chance(0.3) ? rng.int(3) : undefined,
       maxContinuous: chance(0.3) ? 1 + rng.int(3) : undefined,
+      maxLateStarts: chance(0.3) ? rng.int(3) : undefined,
     });
   }
   const courses = Array.from({ length: 3 + rng.int(7) }, (_, i) => {

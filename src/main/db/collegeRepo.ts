@@ -63,8 +63,8 @@ export function saveCollege(db: Database, college: College): void {
      VALUES (@id, @name, @department, @email, @max_per_day, @max_per_week, @max_days, @max_gaps_per_day, @max_gaps_per_week, @min_per_day, @min_days, @max_continuous, @unavailable)`,
   );
   const insertGroup = db.prepare<[GroupRow]>(
-    `INSERT INTO student_groups (id, name, size, department, parent, max_per_day, min_per_day, max_gaps_per_day, max_gaps_per_week, max_continuous)
-     VALUES (@id, @name, @size, @department, @parent, @max_per_day, @min_per_day, @max_gaps_per_day, @max_gaps_per_week, @max_continuous)`,
+    `INSERT INTO student_groups (id, name, size, department, parent, max_per_day, min_per_day, max_gaps_per_day, max_gaps_per_week, max_continuous, max_late_starts)
+     VALUES (@id, @name, @size, @department, @parent, @max_per_day, @min_per_day, @max_gaps_per_day, @max_gaps_per_week, @max_continuous, @max_late_starts)`,
   );
   const insertCourse = db.prepare<[CourseRow]>(
     `INSERT INTO courses (id, name, department, faculty, groups, sessions, length, room_type, rooms, students, min_days, unavailable)

@@ -49,6 +49,7 @@ export interface GroupRow {
   max_gaps_per_day: number | null;
   max_gaps_per_week: number | null;
   max_continuous: number | null;
+  max_late_starts: number | null;
 }
 
 export interface CourseRow {
@@ -163,6 +164,7 @@ export const groupToRow = (g: Group): GroupRow => ({
   max_gaps_per_day: g.maxGapsPerDay ?? null,
   max_gaps_per_week: g.maxGapsPerWeek ?? null,
   max_continuous: g.maxContinuous ?? null,
+  max_late_starts: g.maxLateStarts ?? null,
 });
 
 export function groupFromRow(row: GroupRow): Group {
@@ -174,6 +176,7 @@ export function groupFromRow(row: GroupRow): Group {
   setIf(g, 'maxGapsPerDay', row.max_gaps_per_day);
   setIf(g, 'maxGapsPerWeek', row.max_gaps_per_week);
   setIf(g, 'maxContinuous', row.max_continuous);
+  setIf(g, 'maxLateStarts', row.max_late_starts);
   return g;
 }
 

@@ -164,8 +164,7 @@ describe('openProject', () => {
     migrate(old);
     const college = withoutLatestColumns(richCollege());
     saveCollege(old, college);
-    old.exec(`ALTER TABLE faculty DROP COLUMN max_continuous;
-              ALTER TABLE student_groups DROP COLUMN max_continuous;`);
+    old.exec('ALTER TABLE student_groups DROP COLUMN max_late_starts;');
     old.pragma(`user_version = ${LATEST_VERSION - 1}`);
     old.close();
 
@@ -225,11 +224,10 @@ describe('backupProject', () => {
   });
 });
 
-/** The college without the fields that the latest migration (005_max_continuous) added columns for. */
+/** The college without the fields that the latest migration (006_max_late_starts) added columns for. */
 function withoutLatestColumns(college: College): College {
   return {
     ...college,
-    faculty: college.faculty.map(({ maxContinuous: _a, ...f }) => f),
-    groups: college.groups.map(({ maxContinuous: _b, ...g }) => g),
+    groups: college.groups.map(({ maxLateStarts: _a, ...g }) => g),
   };
 }

@@ -88,6 +88,14 @@ const fixtures: Record<number, { fill(db: Database): void; check(db: Database): 
       expect(db.prepare('SELECT max_continuous FROM student_groups').all()).toEqual([{ max_continuous: 4 }]);
     },
   },
+  6: {
+    fill: (db) => db.exec("UPDATE student_groups SET max_late_starts = 0 WHERE id = 'G1'"),
+    check: (db) => {
+      expect(db.prepare('SELECT max_late_starts, max_continuous FROM student_groups').all()).toEqual([
+        { max_late_starts: 0, max_continuous: 4 },
+      ]);
+    },
+  },
 };
 
 function rawProject(file: string): Database {

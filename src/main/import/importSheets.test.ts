@@ -123,6 +123,27 @@ describe('importSheets checks', () => {
     ]);
   });
 
+  it('reads max_late_starts of groups (0 allowed), and locates a value that is not a whole number >= 0', () => {
+    const bad = 'group_id,name,size,parent,max_late_starts\nCSE2A,A,60,,-1\nCSE2A-B1,B1,30,CSE2A,1.5\n';
+    const { errors } = run({ Groups: bad });
+    expect(at(errors).filter((e) => e.startsWith('Groups'))).toEqual([
+      expect.stringMatching(/^Groups:2:max_late_starts: /),
+      expect.stringMatching(/^Groups:3:max_late_starts: /),
+    ]);
+    const cleanGroups = readFileSync(join(CLEAN, 'Groups.csv'), 'utf8').trim().split('\n');
+    const withColumn = cleanGroups.map((line, i) => `${line},${['max_late_starts', '0', '2'][i] ?? ''}`);
+    const sheets = clean.filter((x) => x.name.toLowerCase() !== 'groups');
+    sheets.push(parseCsv('Groups', 'Groups.csv', withColumn.join('\n') + '\n'));
+    const ok = importSheets(sheets, { kind: 'csv', name: 'test', fileFor: (x) => `${x}.csv` });
+    if (!ok.ok) throw new Error(at(ok.errors).join('\n'));
+    expect(ok.college.groups.slice(0, 3)).toMatchObject([
+      { id: 'CSE2A', maxLateStarts: 0 },
+      { id: 'CSE2A-B1', maxLateStarts: 2 },
+      {},
+    ]);
+    expect(ok.college.groups[2]).not.toHaveProperty('maxLateStarts');
+  });
+
   it('checks pinned sessions: session range, repeats, fit in a block, room and its type', () => {
     const { errors } = run({
       Fixed:

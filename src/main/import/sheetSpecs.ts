@@ -113,6 +113,12 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('max_gaps_per_day', false, 'periods, optional', ''),
       col('max_gaps_per_week', false, 'idle periods summed over the week, optional', ''),
       col('max_continuous', false, 'periods in a row (no free period or break between them), optional', ''),
+      col(
+        'max_late_starts',
+        false,
+        'days a week that may begin at the second period (every other day with sessions begins at the first), optional',
+        '',
+      ),
     ],
   },
   {

@@ -92,6 +92,7 @@ export function collegeSheets(college: College): SheetTable[] {
           'max_gaps_per_day',
           'max_gaps_per_week',
           'max_continuous',
+          'max_late_starts',
         ],
         ...college.groups.map((g) => [
           g.id,
@@ -104,6 +105,7 @@ export function collegeSheets(college: College): SheetTable[] {
           opt(g.maxGapsPerDay),
           opt(g.maxGapsPerWeek),
           opt(g.maxContinuous),
+          opt(g.maxLateStarts),
         ]),
       ],
     },

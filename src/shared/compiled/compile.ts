@@ -226,6 +226,7 @@ export function compile(college: College, weightOverrides: Record<string, number
     groupMaxGapsPerDay: Int32Array.from(groups, (g) => g.maxGapsPerDay ?? -1),
     groupMaxGapsPerWeek: Int32Array.from(groups, (g) => g.maxGapsPerWeek ?? -1),
     groupMaxContinuous: Int32Array.from(groups, (g) => g.maxContinuous ?? 0),
+    groupMaxLateStarts: Int32Array.from(groups, (g) => g.maxLateStarts ?? -1),
     nStudentSets: students.nStudentSets,
     setGroup: students.setGroup,
     setCourses: students.setCourses,

@@ -140,6 +140,8 @@ export interface CompiledProblem {
   groupMaxGapsPerWeek: Int32Array;
   /** Busy periods in a row (per student set below the group), at most; 0 = no limit. */
   groupMaxContinuous: Int32Array;
+  /** Days per week (per student set below the group) that may begin at the second period; -1 = no limit. */
+  groupMaxLateStarts: Int32Array;
   /** Leaf groups (student sets): setGroup[k] = the group index of student set k. */
   nStudentSets: number;
   setGroup: Int32Array;

@@ -6,6 +6,7 @@ import type { IncrementalState } from '../eval/incremental/IncrementalState.ts';
 import { facultyLimited, groupLimited, problemFacts } from '../eval/problemFacts.ts';
 import { dayName, plural } from '../eval/describe.ts';
 import { dayRuns } from '../eval/continuous.ts';
+import { lateStartExcess, lateStartWords, startOf } from '../eval/lateStarts.ts';
 import type { Naming } from './naming.ts';
 import { freeUnavailable } from '../eval/facultyDays.ts';
 
@@ -151,6 +152,7 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
     const maxGaps = p.groupMaxGapsPerDay[g];
     const maxWeekGaps = p.groupMaxGapsPerWeek[g];
     const maxRun = p.groupMaxContinuous[g];
+    const maxLate = p.groupMaxLateStarts[g];
     if (!groupLimited(p, g)) continue;
     const who = `group ${naming.group(g)}`;
     const keep = (key: string, amount: number, text: string): void => {
@@ -159,6 +161,14 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
     for (let i = facts.groupSets.offsets[g]; i < facts.groupSets.offsets[g + 1]; i++) {
       const set = facts.groupSets.items[i];
       const { load, gaps } = profile(p, state.setOcc, set);
+      if (maxLate >= 0)
+        lateStartFinding(p, state.setOcc, set, maxLate, (amount, words) =>
+          keep(
+            `gl${g}`,
+            amount,
+            `${who} would begin ${words}: it may begin at the second period on at most ${plural(maxLate, 'day')} and never later`,
+          ),
+        );
       if (maxWeekGaps >= 0) {
         const weekGaps = gaps.reduce((a, b) => a + b, 0);
         keep(
@@ -206,4 +216,27 @@ export function worsened(before: Findings, after: Findings): string[] {
   const out: string[] = [];
   for (const [key, v] of after) if (v.amount > (before.get(key)?.amount ?? 0)) out.push(v.text);
   return out;
+}
+
+/** A set's week of late starts (../eval/lateStarts.ts): its count over `max`, and the words for its days. */
+function lateStartFinding(
+  p: CompiledProblem,
+  occ: Int32Array,
+  set: number,
+  max: number,
+  report: (amount: number, words: string) => void,
+): void {
+  const starts = new Uint8Array(p.nDays);
+  let second = 0;
+  let later = 0;
+  for (let d = 0; d < p.nDays; d++) {
+    let first = -1;
+    for (let q = 0; q < p.nPeriods && first < 0; q++)
+      if (occ[set * p.nSlots + d * p.nPeriods + q] > 0) first = q;
+    starts[d] = startOf(first);
+    if (starts[d] === 1) second++;
+    else if (starts[d] === 2) later++;
+  }
+  const amount = lateStartExcess(second, later, max);
+  if (amount > 0) report(amount, lateStartWords(p, starts, 0));
 }

@@ -266,4 +266,15 @@ describe('refusal reasons for the weekly gap limits and the faculty minimums', (
     // B to Mon period 4, after lunch: two runs, allowed.
     expect(checkSlot(t.state, t.session('B'), t.slot(0, 3), t.room('R1')).reasons).toEqual([]);
   });
+
+  it('a group beginning its days after the first period more often than allowed', () => {
+    const t = setup({ groups: [{ id: 'G1', name: 'G1', size: 30, maxLateStarts: 1 }], courses }, places);
+    expect(t.state.hardTotal).toBe(0);
+    // A's Tuesday session to Wed period 1: Tuesday then begins with B at period 2, the one late day allowed.
+    expect(checkSlot(t.state, t.session('A', 3), t.slot(2, 0), t.room('R1')).reasons).toEqual([]);
+    // A's Monday sessions: session 1 to Wed period 2, so Monday begins at period 2 and Wednesday too.
+    expect(checkSlot(t.state, t.session('A', 1), t.slot(2, 2), t.room('R1')).reasons).toContain(
+      'group G1 would begin at the second period on Mon, and at the third period or later on Wed: it may begin at the second period on at most 1 day and never later',
+    );
+  });
 });

@@ -165,6 +165,7 @@ const LIMIT_KINDS: readonly HardKind[] = [
   'group_max_gaps',
   'group_max_gaps_per_week',
   'group_max_continuous',
+  'group_max_late_starts',
 ];
 
 /**

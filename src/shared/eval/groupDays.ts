@@ -11,13 +11,15 @@
 //   limit, only on days the set has any session: a free day is allowed), max_gaps_per_day; and
 //   once per group, max_gaps_per_week (the worst set's idle periods summed over the week); per
 //   group and day, max_continuous (the worst set's periods above it summed over its runs of
-//   periods back to back, ./continuous.ts).
+//   periods back to back, ./continuous.ts); once per group, max_late_starts (the worst set's week
+//   of days beginning after the first period, ./lateStarts.ts).
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
 import { PLACED } from './state.ts';
 import type { ProblemFacts } from './problemFacts.ts';
 import { dayName, plural } from './describe.ts';
 import { dayRuns } from './continuous.ts';
+import { lateStartExcess, lateStartWords, startOf } from './lateStarts.ts';
 
 /** Placed sessions attended by student set k on `day` (all days when day < 0), optionally starting at `period`. */
 export function setSessions(st: EvalState, k: number, day: number, period = -1): number[] {
@@ -51,6 +53,8 @@ export function checkGroupDays(st: EvalState, facts: ProblemFacts, sink: EvalSin
   const runLimits = needLimits ? setRunLimits(st, facts) : null;
   const dayRunExcess = runLimits ? new Int32Array(p.nStudentSets * nDays * runLimits.width) : null;
   const dayLongest = new Int32Array(p.nStudentSets * nDays);
+  // Per (set, day): how the day begins (./lateStarts.ts).
+  const dayStart = new Uint8Array(p.nStudentSets * nDays);
   const { offsets, items } = p.setCourses;
 
   for (let k = 0; k < p.nStudentSets; k++) {
@@ -106,6 +110,7 @@ export function checkGroupDays(st: EvalState, facts: ProblemFacts, sink: EvalSin
       const gaps = last - first + 1 - busy;
       dayLoad[k * nDays + d] = load;
       dayGaps[k * nDays + d] = gaps;
+      dayStart[k * nDays + d] = startOf(first);
       if (runLimits && dayRunExcess)
         for (let j = 0; j < runLimits.width; j++) {
           const runs = dayRuns(p, cnt, base, runLimits.max[j]);
@@ -132,6 +137,52 @@ export function checkGroupDays(st: EvalState, facts: ProblemFacts, sink: EvalSin
   }
   if (needLimits) checkGroupLimits(st, facts, dayLoad, dayGaps, sink);
   if (runLimits && dayRunExcess) checkGroupRuns(st, facts, runLimits, dayRunExcess, dayLongest, sink);
+  if (needLimits) checkGroupLateStarts(st, facts, dayStart, sink);
+}
+
+/** Per group with max_late_starts: the worst set's week (days beginning after the first period). */
+function checkGroupLateStarts(
+  st: EvalState,
+  facts: ProblemFacts,
+  dayStart: Uint8Array,
+  sink: EvalSink,
+): void {
+  const { p } = st;
+  const { offsets, items } = facts.groupSets;
+  for (const g of facts.limitedGroups) {
+    const max = p.groupMaxLateStarts[g];
+    if (max < 0) continue;
+    let over = 0;
+    let worst = -1;
+    for (let x = offsets[g]; x < offsets[g + 1]; x++) {
+      const k = items[x];
+      let second = 0;
+      let later = 0;
+      for (let d = 0; d < p.nDays; d++) {
+        const v = dayStart[k * p.nDays + d];
+        if (v === 1) second++;
+        else if (v === 2) later++;
+      }
+      const v = lateStartExcess(second, later, max);
+      if (v > over) {
+        over = v;
+        worst = k;
+      }
+    }
+    sink.addHard(
+      'group_max_late_starts',
+      over,
+      () => {
+        if (worst < 0) return [];
+        const out: number[] = [];
+        for (let d = 0; d < p.nDays; d++)
+          if (dayStart[worst * p.nDays + d] !== 0) out.push(...setSessions(st, worst, d));
+        return out;
+      },
+      () =>
+        `group ${p.groupIds[g]} begins ${worst >= 0 ? lateStartWords(p, dayStart, worst * p.nDays) : ''}: it may begin at the second period on at most ${plural(max, 'day')} and never later`,
+    );
+  }
 }
 
 interface RunLimits {

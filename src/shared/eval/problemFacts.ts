@@ -59,7 +59,8 @@ export function groupLimited(p: CompiledProblem, g: number): boolean {
     p.groupMinPerDay[g] > 0 ||
     p.groupMaxGapsPerDay[g] >= 0 ||
     p.groupMaxGapsPerWeek[g] >= 0 ||
-    p.groupMaxContinuous[g] > 0
+    p.groupMaxContinuous[g] > 0 ||
+    p.groupMaxLateStarts[g] >= 0
   );
 }
 

@@ -26,6 +26,7 @@ export const HARD_KINDS = [
   'group_max_gaps',
   'group_max_gaps_per_week',
   'group_max_continuous',
+  'group_max_late_starts',
   'fixed_moved',
   'rule',
 ] as const;

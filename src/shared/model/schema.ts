@@ -66,6 +66,8 @@ export const groupSchema = z.object({
   maxGapsPerWeek: count.optional(),
   /** Periods back to back (no free period or break between them), at most (per sub-batch). */
   maxContinuous: positive.optional(),
+  /** Days a week that may begin at the second period instead of the first (per sub-batch). */
+  maxLateStarts: count.optional(),
 });
 
 export const courseSchema = z.object({

@@ -5,6 +5,7 @@ import { migration002 } from './002_jobs.ts';
 import { migration003 } from './003_timetables.ts';
 import { migration004 } from './004_limits.ts';
 import { migration005 } from './005_max_continuous.ts';
+import { migration006 } from './006_max_late_starts.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
 export const LATEST_VERSION = migrations.length;

@@ -63,6 +63,7 @@ export function richCollege(): College {
         maxGapsPerDay: 1,
         maxGapsPerWeek: 4,
         maxContinuous: 4,
+        maxLateStarts: 1,
       },
       { id: 'CSE2A-B1', name: 'Lab batch 1', size: 30, parent: 'CSE2A' },
       { id: 'CSE2A-B2', name: 'Lab batch 2', size: 0, parent: 'CSE2A', department: 'CSE' },

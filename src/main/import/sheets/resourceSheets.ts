@@ -102,6 +102,7 @@ export function parseGroups(table: SheetTable | undefined): Located<Group>[] {
     const maxGapsPerDay = table.integer(row, 'max_gaps_per_day', 0);
     const maxGapsPerWeek = table.integer(row, 'max_gaps_per_week', 0);
     const maxContinuous = table.integer(row, 'max_continuous', 1);
+    const maxLateStarts = table.integer(row, 'max_late_starts', 0);
     if (minPerDay !== undefined && maxPerDay !== undefined && minPerDay > maxPerDay) {
       table.error(
         row,
@@ -121,6 +122,7 @@ export function parseGroups(table: SheetTable | undefined): Located<Group>[] {
     if (maxGapsPerDay !== undefined) group.maxGapsPerDay = maxGapsPerDay;
     if (maxGapsPerWeek !== undefined) group.maxGapsPerWeek = maxGapsPerWeek;
     if (maxContinuous !== undefined) group.maxContinuous = maxContinuous;
+    if (maxLateStarts !== undefined) group.maxLateStarts = maxLateStarts;
     out.push({ item: group, row: row.rowNumber });
   }
   return out;

@@ -90,6 +90,10 @@ export function kindWords(kind: string, n: number): string {
       "group's limit of periods in a row exceeded",
       "groups' limits of periods in a row exceeded",
     ],
+    group_max_late_starts: [
+      "group's day beginning after the first period beyond its limit",
+      "groups' days beginning after the first period beyond their limits",
+    ],
     fixed_moved: ['pinned session moved', 'pinned sessions moved'],
     rule: ['broken rule (Rules sheet)', 'broken rules (Rules sheet)'],
   };

@@ -6,6 +6,7 @@ import type { CompiledProblem } from '../../compiled/types.ts';
 import { H, S } from './kinds.ts';
 import { facultyLimited, groupLimited } from '../problemFacts.ts';
 import { blockEndMask, maskRunExcess } from '../continuous.ts';
+import { lateStartExcess, maskStart } from '../lateStarts.ts';
 
 /** What the state exposes to its row costs. */
 export interface OccupancyView {
@@ -57,6 +58,12 @@ export class DayCosts {
   /** Per (faculty | group, day): periods above max_continuous summed over the day's runs. */
   private readonly facRunOver: Int32Array;
   private readonly groupRunOver: Int32Array;
+  /** Per (set, day): how the day begins (../lateStarts.ts); per set: days beginning at the second period, and later. */
+  private readonly setStartKind: Uint8Array;
+  private readonly setSecondStarts: Int32Array;
+  private readonly setLaterStarts: Int32Array;
+  /** Per group: the worst set's late-start count over max_late_starts. */
+  private readonly groupLateOver: Int32Array;
   /** Bit q set when period q ends a block of adjacent periods (./continuous.ts). */
   private readonly blockEnds: number;
   /** Per set: the limited groups at or above it (CSR); per group: the sets at or below it. */
@@ -116,6 +123,10 @@ export class DayCosts {
     this.facRunOver = new Int32Array(nFacDays);
     this.groupRunOver = new Int32Array(nGroupDays);
     this.blockEnds = blockEndMask(p);
+    this.setStartKind = new Uint8Array(nSetDays);
+    this.setSecondStarts = new Int32Array(p.nStudentSets);
+    this.setLaterStarts = new Int32Array(p.nStudentSets);
+    this.groupLateOver = new Int32Array(p.nGroups);
     // Sets below each group, and limited groups above each set.
     const below: number[][] = Array.from({ length: p.nGroups }, () => []);
     const limitedAbove: number[][] = Array.from({ length: p.nStudentSets }, () => []);
@@ -240,11 +251,35 @@ export class DayCosts {
     const weekChanged = gaps !== this.setGapCount[i];
     this.setWeekGaps[k] += gaps - this.setGapCount[i];
     this.setGapCount[i] = gaps;
+    const start = maskStart(mask);
+    const startChanged = start !== this.setStartKind[i];
+    if (startChanged) {
+      const was = this.setStartKind[i];
+      if (was === 1) this.setSecondStarts[k]--;
+      else if (was === 2) this.setLaterStarts[k]--;
+      if (start === 1) this.setSecondStarts[k]++;
+      else if (start === 2) this.setLaterStarts[k]++;
+      this.setStartKind[i] = start;
+    }
     for (let x = this.setLimitedOffsets[k]; x < this.setLimitedOffsets[k + 1]; x++) {
       const g = this.setLimitedItems[x];
       this.groupRow(g, d);
       if (weekChanged && p.groupMaxGapsPerWeek[g] >= 0) this.groupWeek(g);
+      if (startChanged && p.groupMaxLateStarts[g] >= 0) this.groupLateStarts(g);
     }
+  }
+
+  /** The group's max_late_starts over the sets below it (../lateStarts.ts). */
+  private groupLateStarts(g: number): void {
+    const max = this.p.groupMaxLateStarts[g];
+    let over = 0;
+    for (let x = this.groupSetOffsets[g]; x < this.groupSetOffsets[g + 1]; x++) {
+      const k = this.groupSetItems[x];
+      const v = lateStartExcess(this.setSecondStarts[k], this.setLaterStarts[k], max);
+      if (v > over) over = v;
+    }
+    this.st.hard[H.groupMaxLateStarts] += over - this.groupLateOver[g];
+    this.groupLateOver[g] = over;
   }
 
   /** The group's weekly gap limit over the sets below it. */

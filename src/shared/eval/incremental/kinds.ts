@@ -30,6 +30,7 @@ export const H = {
   groupMaxGaps: hardIndex('group_max_gaps'),
   groupMaxGapsPerWeek: hardIndex('group_max_gaps_per_week'),
   groupMaxContinuous: hardIndex('group_max_continuous'),
+  groupMaxLateStarts: hardIndex('group_max_late_starts'),
   fixedMoved: hardIndex('fixed_moved'),
   rule: hardIndex('rule'),
 } as const;

@@ -216,6 +216,7 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
     groupMaxGapsPerDay: new Int32Array(spec.groups.length).fill(-1),
     groupMaxGapsPerWeek: new Int32Array(spec.groups.length).fill(-1),
     groupMaxContinuous: new Int32Array(spec.groups.length),
+    groupMaxLateStarts: new Int32Array(spec.groups.length).fill(-1),
     nStudentSets: leaves.length,
     setGroup: Int32Array.from(leaves),
     setCourses: csr(leaves.map((_, k) => courseSets.flatMap((ks, c) => (ks.includes(k) ? [c] : [])))),
