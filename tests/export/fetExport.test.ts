@@ -265,8 +265,8 @@ describe('export --format fet: Faculty and Groups limits', () => {
           : f,
     );
     const limits: Record<string, Partial<College['groups'][number]>> = {
-      S: { maxPerDay: 3, maxGapsPerDay: 1, maxContinuous: 2 },
-      'S-B1': { maxContinuous: 3 },
+      S: { maxPerDay: 3, maxGapsPerDay: 1, maxContinuous: 2, maxLateStarts: 1 },
+      'S-B1': { maxContinuous: 3, maxLateStarts: 0 },
       'S-B2': { minPerDay: 1, maxGapsPerWeek: 2, maxPerDay: 4 }, // min 1: trivial, not written
     };
     const groups = c.groups.map((g) => ({ ...g, ...limits[g.id] }));
@@ -297,8 +297,8 @@ describe('export --format fet: Faculty and Groups limits', () => {
     // strictest of their own and their section's; the section itself is no student set.
     expect(Object.fromEntries(again.groups.map((g) => [g.id, limitsOf(g)]))).toEqual({
       S: {},
-      'S-B1': { maxPerDay: 3, maxGapsPerDay: 1, maxContinuous: 2 },
-      'S-B2': { maxPerDay: 3, maxGapsPerDay: 1, maxGapsPerWeek: 2, maxContinuous: 2 },
+      'S-B1': { maxPerDay: 3, maxGapsPerDay: 1, maxContinuous: 2, maxLateStarts: 0 },
+      'S-B2': { maxPerDay: 3, maxGapsPerDay: 1, maxGapsPerWeek: 2, maxContinuous: 2, maxLateStarts: 1 },
     });
     // The imported limits judge timetables as the college's do.
     const q = compile(again);
@@ -315,6 +315,45 @@ describe('export --format fet: Faculty and Groups limits', () => {
       const log = execFileSync(
         FET_CL,
         [`--inputfile=${input}`, `--outputdir=${join(tmp, 'limits-out')}`, '--timelimitseconds=30'],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(log).toMatch(/Simulation successful/);
+    },
+  );
+});
+
+describe('export --format fet: max_late_starts', () => {
+  it.skipIf(!existsSync(FET_CL))(
+    'fet-cl keeps a timetable that begins late on as many days as the limit allows',
+    () => {
+      // One group, two days, periods P1 P2 | break | P3; TH on Mon P2 (late) and Tue P1.
+      const c = collegeSchema.parse({
+        calendar: { days: ['Mon', 'Tue'] },
+        periods: [
+          { label: 'P1', start: '09:00', end: '10:00' },
+          { label: 'P2', start: '10:00', end: '11:00' },
+          { label: 'P3', start: '12:00', end: '13:00' },
+        ],
+        rooms: [{ id: 'R1', name: 'R1', capacity: 60 }],
+        faculty: [{ id: 'F1', name: 'F1' }],
+        groups: [{ id: 'S', name: 'S', size: 30, maxLateStarts: 1 }],
+        courses: [{ id: 'TH', name: 'TH', faculty: ['F1'], groups: ['S'], sessions: 2 }],
+      });
+      const t: Timetable = {
+        assignments: [
+          { courseId: 'TH', session: 1, day: 0, period: 1, roomId: 'R1', locked: false },
+          { courseId: 'TH', session: 2, day: 1, period: 0, roomId: 'R1', locked: false },
+        ],
+      };
+      const p = compile(c);
+      expect(evaluate(p, timetableToPlacement(p, t)).hardTotal).toBe(0);
+      const text = formatFet(c, t);
+      expect(text).toContain('<ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour>');
+      const input = join(tmp, 'late.fet');
+      writeFileSync(input, text);
+      const log = execFileSync(
+        FET_CL,
+        [`--inputfile=${input}`, `--outputdir=${join(tmp, 'late-out')}`, '--timelimitseconds=30'],
         { encoding: 'utf8', timeout: 60_000 },
       );
       expect(log).toMatch(/Simulation successful/);

@@ -7,10 +7,11 @@
 // - Groups: a group's limit holds for each student set below it (a group with no sub-groups); in the
 //   export every group is a FET year of its own, so the limit is written on the year of each such
 //   set, the strictest of the set's own and its ancestors' (the smallest maximum, the largest
-//   minimum): max_per_day, min_per_day, max_gaps_per_day, max_gaps_per_week, max_continuous ->
-//   ConstraintStudentsSet... (min_per_day 1 not written either).
+//   minimum): max_per_day, min_per_day, max_gaps_per_day, max_gaps_per_week, max_continuous,
+//   max_late_starts -> ConstraintStudentsSet... (min_per_day 1 not written either).
 // Readings: FET leaves break hours out of gaps and ends a run of hours at one, as the contract does
-// with a gap between periods; FET also leaves a teacher's not-available hours out of gaps, as the
+// with a gap between periods; FET's "early, max beginnings at second hour" skips break hours when
+// it finds a set's first and second hour, as the contract counts periods by index; FET also leaves a teacher's not-available hours out of gaps, as the
 // contract leaves a faculty member's unavailable periods out of their idle periods.
 import type { College, Faculty, Group } from '../../shared/model/index.ts';
 
@@ -26,13 +27,15 @@ const TEACHER: Array<[keyof Faculty, string, string, string?]> = [
   ['maxContinuous', 'ConstraintTeacherMaxHoursContinuously', 'Maximum_Hours_Continuously'],
 ];
 
-type GroupLimit = 'maxPerDay' | 'minPerDay' | 'maxGapsPerDay' | 'maxGapsPerWeek' | 'maxContinuous';
+type GroupLimit =
+  'maxPerDay' | 'minPerDay' | 'maxGapsPerDay' | 'maxGapsPerWeek' | 'maxContinuous' | 'maxLateStarts';
 const STUDENTS: Array<[GroupLimit, string, string, string?]> = [
   ['maxPerDay', 'ConstraintStudentsSetMaxHoursDaily', 'Maximum_Hours_Daily'],
   ['minPerDay', 'ConstraintStudentsSetMinHoursDaily', 'Minimum_Hours_Daily', 'Allow_Empty_Days'],
   ['maxGapsPerDay', 'ConstraintStudentsSetMaxGapsPerDay', 'Max_Gaps'],
   ['maxGapsPerWeek', 'ConstraintStudentsSetMaxGapsPerWeek', 'Max_Gaps'],
   ['maxContinuous', 'ConstraintStudentsSetMaxHoursContinuously', 'Maximum_Hours_Continuously'],
+  ['maxLateStarts', 'ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour', 'Max_Beginnings_At_Second_Hour'],
 ];
 
 export function fetLimitConstraints(college: College, tag: Tag): string[] {
@@ -62,14 +65,17 @@ export function fetLimitConstraints(college: College, tag: Tag): string[] {
       chain.push(g);
     for (const [field, name, valueTag, emptyDays] of STUDENTS) {
       const values = chain.map((g) => g[field]).filter((v): v is number => v !== undefined);
-      const v = field === 'minPerDay' ? Math.max(0, ...values) : Math.min(...values);
+      let v = field === 'minPerDay' ? Math.max(0, ...values) : Math.min(...values);
+      // FET refuses more late days than days; as many as the days says the same (only "never later").
+      if (field === 'maxLateStarts') v = Math.min(v, college.calendar.days.length);
       if (values.length && written(field, v)) write(name, tag('Students', set.id), valueTag, v, emptyDays);
     }
   }
   return out;
 }
 
-/** Limits FET can state: gap limits from 0, a minimum per day from 2, the others from 1. */
+/** Limits FET can state: gap limits and late starts from 0, a minimum per day from 2, the others from 1. */
 function written(field: string, value: number): boolean {
-  return field.startsWith('maxGaps') ? value >= 0 : field === 'minPerDay' ? value >= 2 : value >= 1;
+  if (field.startsWith('maxGaps') || field === 'maxLateStarts') return value >= 0;
+  return field === 'minPerDay' ? value >= 2 : value >= 1;
 }

@@ -27,6 +27,7 @@ import {
   type Relation,
 } from './constraints.ts';
 import type { FetActivity, FetDocument } from './read.ts';
+import { keepExactLateStarts } from './lateStarts.ts';
 import { FetXmlError, textOf, textsOf, type XmlElement } from './xml.ts';
 
 /** Prefix of the room made for a course whose FET activities use no room (FET allocates none). */
@@ -160,6 +161,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     teacherLimits: new Map(),
     teacherUnavailable: new Map(),
     subgroupLimits: new Map(),
+    subgroupUnavailable: new Map(),
     roomUnavailable: new Map(),
     relations: [],
     note,
@@ -442,6 +444,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
       unavailable: refs(ctx.teacherUnavailable.get(t) ?? []),
     };
   });
+  keepExactLateStarts(doc, ctx, hourOf, demote);
   const groups: Group[] = [...doc.subgroups.entries()].map(([name, size]) => {
     const lim = ctx.subgroupLimits.get(name) ?? {};
     return {
@@ -455,6 +458,9 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
       ...(lim.maxGapsPerWeek !== undefined ? { maxGapsPerWeek: lim.maxGapsPerWeek } : {}),
       ...(lim.maxContinuous !== undefined && lim.maxContinuous > 0
         ? { maxContinuous: lim.maxContinuous }
+        : {}),
+      ...(lim.maxLateStarts !== undefined && lim.maxLateStarts >= 0
+        ? { maxLateStarts: lim.maxLateStarts }
         : {}),
     };
   });

@@ -27,6 +27,7 @@ export interface SubgroupLimits {
   maxGapsPerDay?: number;
   maxGapsPerWeek?: number;
   maxContinuous?: number;
+  maxLateStarts?: number;
 }
 
 /** A relation between activities that becomes a Rule once activities are grouped into courses. */
@@ -72,6 +73,8 @@ export interface FetContext {
   teacherLimits: Map<string, TeacherLimits>;
   teacherUnavailable: Map<string, Set<FetSlot>>;
   subgroupLimits: Map<string, SubgroupLimits>;
+  /** Per atomic students set: its not-available slots (FET's first hour of a day skips them). */
+  subgroupUnavailable: Map<string, Set<FetSlot>>;
   roomUnavailable: Map<string, Set<FetSlot>>;
   relations: Relation[];
   /** Counts the constraint as mapped, weakened or dropped, with the activities it concerns. */
@@ -351,6 +354,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     'Students',
     (ctx, s, slots) => {
       const ids = ofStudents(ctx, s);
+      for (const atom of ctx.atomicOf(s)) addAll(ctx.subgroupUnavailable, atom, slots);
       for (const id of ids) {
         addAll(ctx.forbidOccupy, id, slots);
         tagTime(ctx, id, 'ConstraintStudentsSetNotAvailableTimes');
@@ -500,6 +504,19 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     'maxContinuous',
     'Maximum_Hours_Continuously',
     'Groups max_continuous',
+  ),
+  // FET's first hour of a day skips break hours and the set's not-available hours; the contract
+  // counts periods by index. build.ts keeps the limit only on subgroups free at the first two hours
+  // of every day (./lateStarts.ts), where both readings are the same.
+  ConstraintStudentsEarlyMaxBeginningsAtSecondHour: studentsLimit(
+    'maxLateStarts',
+    'Max_Beginnings_At_Second_Hour',
+    'Groups max_late_starts on each subgroup',
+  ),
+  ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour: studentsLimit(
+    'maxLateStarts',
+    'Max_Beginnings_At_Second_Hour',
+    'Groups max_late_starts on each subgroup',
   ),
   ConstraintStudentsSetMaxGapsPerWeek: studentsLimit(
     'maxGapsPerWeek',

@@ -173,6 +173,89 @@ describe('FET max hours continuously', () => {
   });
 });
 
+describe('FET students early, max beginnings at second hour', () => {
+  it('maps both kinds onto max_late_starts of each subgroup (the smaller one wins), except where FET counts from a later hour', async () => {
+    const { c, result } = await college('early.fet');
+    // Y: all students 2, Y itself 1. Z is not available at Monday's first hour, so FET's first hour
+    // there is the second: the limit is left off Z and the all-students constraint is weakened.
+    expect(c.groups.map((g) => [g.id, g.maxLateStarts])).toEqual([
+      ['Y', 1],
+      ['Z', undefined],
+    ]);
+    const kinds = (await importFetDetailed(fixture('early.fet'))).build!.kinds;
+    expect(kinds.get('ConstraintStudentsEarlyMaxBeginningsAtSecondHour')).toMatchObject({
+      mapped: 0,
+      weakened: 1,
+      dropped: 0,
+    });
+    expect(kinds.get('ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour')).toMatchObject({
+      mapped: 1,
+      weakened: 0,
+      dropped: 1,
+    });
+    const bySheet = new Map(result.warnings.map((w) => [w.sheet, w.message]));
+    expect(bySheet.get('ConstraintStudentsEarlyMaxBeginningsAtSecondHour')).toMatch(
+      /not imported for subgroups whose first or second hour .*: Z/,
+    );
+    expect(bySheet.get('ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour')).toMatch(/soft/);
+  });
+
+  it('counts as FET does: a late day beyond the limit 1, a day from the third hour 1 more, the hour after the break the fourth', async () => {
+    const { c } = await college('early.fet');
+    const problem = compile(c);
+    // A1's three sessions at (day, period): periods 1-3, then 4 after the break.
+    const late = (at: Array<[number, number]>): number =>
+      evaluate(
+        problem,
+        timetableToPlacement(problem, {
+          assignments: at.map(([day, period], k) => ({
+            courseId: 'A1',
+            session: k + 1,
+            day,
+            period,
+            roomId: 'no-room:A1',
+            locked: false,
+          })),
+        }),
+      ).hard.group_max_late_starts;
+    expect(
+      late([
+        [0, 1],
+        [1, 0],
+        [2, 0],
+      ]),
+    ).toBe(0); // one day at the second hour
+    expect(
+      late([
+        [0, 1],
+        [1, 1],
+        [2, 0],
+      ]),
+    ).toBe(1); // two
+    expect(
+      late([
+        [0, 1],
+        [1, 2],
+        [2, 0],
+      ]),
+    ).toBe(2); // Tue at the third hour: 1, and a second late day
+    expect(
+      late([
+        [0, 0],
+        [1, 3],
+        [2, 0],
+      ]),
+    ).toBe(1); // Tue after the break: the fourth hour
+    expect(
+      late([
+        [0, 0],
+        [0, 1],
+        [0, 2],
+      ]),
+    ).toBe(0); // one day, at the first hour; Tue and Wed free
+  });
+});
+
 describe('FET constraints', () => {
   it('maps each kind the contract can say onto its field, Fixed row or Rule', async () => {
     const { c } = await college('constraints.fet');
