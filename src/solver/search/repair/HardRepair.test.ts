@@ -107,6 +107,29 @@ describe('HardRepair', () => {
     expect(after.hardTotal).toBe(0);
   });
 
+  it('mends days beginning after the first period beyond max_late_starts of a group above a batch', () => {
+    const faculty = [
+      { id: 'F1', name: 'F1' },
+      { id: 'F2', name: 'F2' },
+    ];
+    const groups = [
+      { id: 'G1', name: 'G1', size: 30, maxLateStarts: 0 },
+      { id: 'B1', name: 'B1', size: 15, parent: 'G1' },
+    ];
+    const courses = [course('A', 3, 'F1', ['G1']), course('L', 2, 'F2', ['B1'])];
+    // G1 (and its batch) begins Mon at period 2, Tue at period 3 and Wed after lunch; B1's lab on
+    // Thu at period 2.
+    const { before, after } = repair({ faculty, groups, courses }, [
+      ['A', 1, 0, 1, 'R1'],
+      ['A', 2, 1, 2, 'R1'],
+      ['A', 3, 2, 3, 'R1'],
+      ['L', 1, 3, 1, 'R2'],
+      ['L', 2, 3, 2, 'R2'],
+    ]);
+    expect(before.hard.group_max_late_starts).toBe(6);
+    expect(after.hardTotal).toBe(0);
+  });
+
   it('removes a planted group gap without creating any other hard cost', () => {
     const { before, after } = repair(
       {

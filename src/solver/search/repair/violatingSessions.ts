@@ -4,7 +4,8 @@
 // unavailable); on a (faculty | student set, day) row over its daily load, gap or max_continuous
 // limit, or under a group's min_per_day; of a faculty member over the weekly load, teaching-day or
 // weekly gap limit, or under the teaching-day minimum or a day's minimum (then every day's sessions: one may move in
-// or the few leave); of a student set over a weekly gap limit; or of a course
+// or the few leave); of a student set over a weekly gap limit; of a student set over max_late_starts
+// (its sessions on the days that begin after the first period); or of a course
 // in a hard rule that is broken around it (ruleCheck.ts). Sessions in a room that a session in a room
 // clash could use come along as helpers.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
@@ -12,6 +13,7 @@ import type { SearchModel } from '../../SearchModel.ts';
 import { H } from '../../../shared/eval/incremental/kinds.ts';
 import { facultyLimited } from '../../../shared/eval/problemFacts.ts';
 import { dayRuns } from '../../../shared/eval/continuous.ts';
+import { lateStartExcess, startOf } from '../../../shared/eval/lateStarts.ts';
 import { breaksRule, hardRulesByCourse } from './ruleCheck.ts';
 import { everyRule } from '../../../shared/compiled/ruleMembers.ts';
 import type { CompiledRule } from '../../../shared/compiled/types.ts';
@@ -29,6 +31,7 @@ export class ViolatingSessions {
   private readonly setMaxGaps: Int32Array;
   private readonly setMaxWeekGaps: Int32Array;
   private readonly setMaxRun: Int32Array;
+  private readonly setMaxLate: Int32Array;
   private readonly setLimited: Uint8Array;
   private readonly facLimited: Uint8Array;
   /** 1 for courses named by a hard rule; the hard rules of each course. */
@@ -52,6 +55,7 @@ export class ViolatingSessions {
     this.setMaxGaps = new Int32Array(p.nStudentSets).fill(-1);
     this.setMaxWeekGaps = new Int32Array(p.nStudentSets).fill(-1);
     this.setMaxRun = new Int32Array(p.nStudentSets);
+    this.setMaxLate = new Int32Array(p.nStudentSets).fill(-1);
     this.setLimited = new Uint8Array(p.nStudentSets);
     for (let k = 0; k < p.nStudentSets; k++) {
       for (let g = p.setGroup[k]; g >= 0; g = p.groupParent[g]) {
@@ -65,13 +69,16 @@ export class ViolatingSessions {
           this.setMaxWeekGaps[k] = week;
         const run = p.groupMaxContinuous[g];
         if (run > 0 && (this.setMaxRun[k] === 0 || run < this.setMaxRun[k])) this.setMaxRun[k] = run;
+        const late = p.groupMaxLateStarts[g];
+        if (late >= 0 && (this.setMaxLate[k] < 0 || late < this.setMaxLate[k])) this.setMaxLate[k] = late;
       }
       this.setLimited[k] =
         this.setMaxDay[k] > 0 ||
         this.setMinDay[k] > 0 ||
         this.setMaxGaps[k] >= 0 ||
         this.setMaxWeekGaps[k] >= 0 ||
-        this.setMaxRun[k] > 0
+        this.setMaxRun[k] > 0 ||
+        this.setMaxLate[k] >= 0
           ? 1
           : 0;
     }
@@ -125,6 +132,7 @@ export class ViolatingSessions {
       const k = p.courseStudentSets.items[i];
       if (this.setLimited[k] === 0) continue;
       if (this.setDayBad(k, day) !== 0 || this.setWeekBad(k)) return true;
+      if (this.setMaxLate[k] >= 0 && this.dayStart(k, day) !== 0 && this.setLateBad(k)) return true;
       if (this.setMinDay[k] > 0 && st.hard[H.groupMinPerDay] > 0)
         for (let e = 0; e < p.nDays; e++) if (this.setDayBad(k, e) === UNDER) return true;
     }
@@ -237,6 +245,28 @@ export class ViolatingSessions {
     return gaps > max;
   }
 
+  /** How student set k's day begins (../../../shared/eval/lateStarts.ts): 0 first period or free, 1 second, 2 later. */
+  private dayStart(k: number, day: number): number {
+    const p = this.st.problem;
+    const base = k * p.nSlots + day * p.nPeriods;
+    let first = -1;
+    for (let q = 0; q < p.nPeriods && first < 0; q++) if (this.st.setOcc[base + q] > 0) first = q;
+    return startOf(first);
+  }
+
+  /** Does student set k begin after the first period on more days than its strictest max_late_starts? */
+  private setLateBad(k: number): boolean {
+    const p = this.st.problem;
+    let second = 0;
+    let later = 0;
+    for (let day = 0; day < p.nDays; day++) {
+      const v = this.dayStart(k, day);
+      if (v === 1) second++;
+      else if (v === 2) later++;
+    }
+    return lateStartExcess(second, later, this.setMaxLate[k]) > 0;
+  }
+
   /** Mark the active sessions of course c on `day` (every day when day < 0). */
   private markCourse(c: number, day: number): void {
     const st = this.st;
@@ -266,12 +296,14 @@ export class ViolatingSessions {
       0;
     const facultyDay = h[H.facultyMaxPerDay] + h[H.facultyMaxGaps] + h[H.facultyMaxContinuous] > 0;
     const setWeek = h[H.groupMaxGapsPerWeek] > 0;
+    const setLate = h[H.groupMaxLateStarts] > 0;
     const sets =
       h[H.groupMaxPerDay] +
         h[H.groupMinPerDay] +
         h[H.groupMaxGaps] +
         h[H.groupMaxGapsPerWeek] +
-        h[H.groupMaxContinuous] >
+        h[H.groupMaxContinuous] +
+        h[H.groupMaxLateStarts] >
       0;
     const rows =
       h[H.rule] +
@@ -287,7 +319,8 @@ export class ViolatingSessions {
       h[H.groupMinPerDay] +
       h[H.groupMaxGaps] +
       h[H.facultyMaxContinuous] +
-      h[H.groupMaxContinuous];
+      h[H.groupMaxContinuous] +
+      h[H.groupMaxLateStarts];
     const own = st.hardTotal - rows > 0;
     if (own || rules)
       for (let s = 0; s < p.nSessions; s++) {
@@ -312,6 +345,13 @@ export class ViolatingSessions {
             this.markCourse(p.setCourses.items[i], -1);
           continue;
         }
+        // Over max_late_starts: the sessions of the days that begin late (one may move to the first
+        // period, or the day's few leave it).
+        if (setLate && this.setMaxLate[k] >= 0 && this.setLateBad(k))
+          for (let day = 0; day < p.nDays; day++)
+            if (this.dayStart(k, day) !== 0)
+              for (let i = p.setCourses.offsets[k]; i < p.setCourses.offsets[k + 1]; i++)
+                this.markCourse(p.setCourses.items[i], day);
         for (let day = 0; day < p.nDays; day++) {
           const bad = this.setDayBad(k, day);
           // A day under its minimum is mended from any day: a session moves in, or the few leave.
