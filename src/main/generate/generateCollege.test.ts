@@ -120,6 +120,15 @@ function hardViolations(college: College, timetable: Timetable): string[] {
       let weekGaps = 0;
       for (let d = 0; d < nD; d++) weekGaps += gaps(leafDay.get(`${l}|${d}`) ?? []);
       if (g.maxGapsPerWeek !== undefined && weekGaps > g.maxGapsPerWeek) out.push(`group ${g.id} week gaps`);
+      // Days beginning after the first period: at most max_late_starts, none after the second.
+      const firsts = Array.from({ length: nD }, (_, d) => leafDay.get(`${l}|${d}`) ?? [])
+        .filter((ps) => ps.length > 0)
+        .map((ps) => Math.min(...ps));
+      if (
+        g.maxLateStarts !== undefined &&
+        (firsts.some((q) => q >= 2) || firsts.filter((q) => q === 1).length > g.maxLateStarts)
+      )
+        out.push(`group ${g.id} late starts`);
     }
     for (const l of leavesOf(g.id))
       for (let d = 0; d < nD; d++) {
@@ -371,6 +380,7 @@ describe('generateCollege', () => {
       expect(g.some((x) => x.maxGapsPerWeek !== undefined)).toBe(true);
       expect(f.some((x) => x.maxContinuous !== undefined)).toBe(true);
       expect(g.some((x) => x.maxContinuous !== undefined)).toBe(true);
+      expect(g.some((x) => x.maxLateStarts !== undefined)).toBe(true);
       expect(college.rooms.some((r) => r.unavailable.length > 0)).toBe(true);
       expect(college.courses.some((c) => c.rooms.length > 0 && c.roomType === 'lecture')).toBe(true);
       expect(college.courses.some((c) => c.unavailable.length > 0)).toBe(true);

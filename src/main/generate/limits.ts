@@ -143,8 +143,8 @@ export function courseUnavailable(d: Draft, occ: Occupancy, offering: number): S
 /**
  * The full college's weekly and minimum limits (its own random stream, so the plain college keeps
  * its rows): faculty max_gaps_per_week, min_per_day and min_days, groups max_gaps_per_week, and
- * faculty and groups max_continuous, each at or within what the planted timetable uses, so it stays
- * feasible.
+ * faculty and groups max_continuous, groups max_late_starts, each at or within what the planted
+ * timetable uses, so it stays feasible.
  */
 export function addWeeklyLimits(
   d: Draft,
@@ -179,6 +179,26 @@ export function addWeeklyLimits(
     const run = Math.max(0, ...g.leaves.map((l) => longestRun(d, occ.leaf, l * nSlots)));
     if (run >= 2 && rng.chance(0.3)) groups[i].maxContinuous = run;
   });
+  // max_late_starts: where no batch below the group begins a day at the third period or later, the
+  // most days a batch begins at the second (drawn after max_continuous, so that stays as it was).
+  d.groups.forEach((g, i) => {
+    const starts = g.leaves.map((l) => lateStarts(d, occ.leaf, l * nSlots));
+    if (starts.length === 0 || starts.some((s) => s.later > 0)) return;
+    if (rng.chance(0.4)) groups[i].maxLateStarts = Math.max(...starts.map((s) => s.second));
+  });
+}
+
+/** Days of an occupancy row that begin at the second period, and at the third or later (free days begin at neither). */
+function lateStarts(d: Draft, row: Uint8Array, base: number): { second: number; later: number } {
+  let second = 0;
+  let later = 0;
+  for (let day = 0; day < d.days.length; day++) {
+    let first = -1;
+    for (let p = 0; p < d.nPeriods && first < 0; p++) if (row[base + day * d.nPeriods + p] !== 0) first = p;
+    if (first === 1) second++;
+    else if (first >= 2) later++;
+  }
+  return { second, later };
 }
 
 /** The longest run of busy periods in a row (adjacent periods of one block) of an occupancy row. */
