@@ -200,6 +200,12 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
     return runs.reduce((total, run) => total + over(run, limit), 0);
   };
 
+  // A day's span: periods from its first busy period to its last, both counted, by period index.
+  const spanOf = (list: Placed[], d: number): number => {
+    const busy = list.filter((s) => s.day === d).flatMap((s) => s.periods);
+    return busy.length === 0 ? 0 : Math.max(...busy) - Math.min(...busy) + 1;
+  };
+
   for (const f of college.faculty) {
     const teaches = placed.filter((s) => course.get(s.course)!.faculty.includes(f.id));
     let week = 0;
@@ -214,6 +220,7 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
       out.faculty_max_per_day += over(load, f.maxPerDay);
       out.faculty_max_gaps += over(gaps, f.maxGapsPerDay);
       out.faculty_max_continuous += runsOver(teaches, d, f.maxContinuous);
+      out.faculty_max_span += over(spanOf(teaches, d), f.maxSpan);
       // A day off is allowed; a teaching day has at least min_per_day periods.
       if (f.minPerDay !== undefined && load < f.minPerDay) out.faculty_min_per_day += f.minPerDay - load;
     }
@@ -231,9 +238,11 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
       let minUnder = 0;
       let gapsOver = 0;
       let runOver = 0;
+      let spanOver = 0;
       for (const leaf of leavesBelow(g.id)) {
         const attends = placed.filter((s) => courseLeaves(s.course).has(leaf));
         runOver = Math.max(runOver, runsOver(attends, d, g.maxContinuous));
+        spanOver = Math.max(spanOver, over(spanOf(attends, d), g.maxSpan));
         const { load, gaps } = dayOf(attends, d);
         maxOver = Math.max(maxOver, over(load, g.maxPerDay));
         if (load > 0 && g.minPerDay !== undefined && load < g.minPerDay)
@@ -244,6 +253,7 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
       out.group_min_per_day += minUnder;
       out.group_max_gaps += gapsOver;
       out.group_max_continuous += runOver;
+      out.group_max_span += spanOver;
     }
     // Weekly idle periods: per leaf summed over the days, the worst leaf's excess once per group.
     let weekOver = 0;

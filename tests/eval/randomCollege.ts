@@ -60,6 +60,7 @@ export function randomCollege(seed: number): College {
     minPerDay: chance(0.3) ? 1 + rng.int(3) : undefined,
     minDays: chance(0.3) ? 1 + rng.int(nDays) : undefined,
     maxContinuous: chance(0.3) ? 1 + rng.int(3) : undefined,
+    maxSpan: chance(0.3) ? 1 + rng.int(4) : undefined,
     unavailable: chance(0.4) ? slots(4) : [],
   }));
   // A tree: years, sections below some, batches below some sections.
@@ -74,6 +75,7 @@ export function randomCollege(seed: number): College {
     maxGapsPerWeek?: number;
     maxContinuous?: number;
     maxLateStarts?: number;
+    maxSpan?: number;
   }> = [];
   const nGroups = 2 + rng.int(6);
   for (let i = 0; i < nGroups; i++) {
@@ -88,6 +90,7 @@ export function randomCollege(seed: number): College {
       maxGapsPerWeek: chance(0.3) ? rng.int(3) : undefined,
       maxContinuous: chance(0.3) ? 1 + rng.int(3) : undefined,
       maxLateStarts: chance(0.3) ? rng.int(3) : undefined,
+      maxSpan: chance(0.3) ? 1 + rng.int(4) : undefined,
     });
   }
   const courses = Array.from({ length: 3 + rng.int(7) }, (_, i) => {

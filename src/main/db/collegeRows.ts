@@ -35,6 +35,7 @@ export interface FacultyRow {
   min_per_day: number | null;
   min_days: number | null;
   max_continuous: number | null;
+  max_span: number | null;
   unavailable: Json;
 }
 
@@ -50,6 +51,7 @@ export interface GroupRow {
   max_gaps_per_week: number | null;
   max_continuous: number | null;
   max_late_starts: number | null;
+  max_span: number | null;
 }
 
 export interface CourseRow {
@@ -131,6 +133,7 @@ export const facultyToRow = (f: Faculty): FacultyRow => ({
   min_per_day: f.minPerDay ?? null,
   min_days: f.minDays ?? null,
   max_continuous: f.maxContinuous ?? null,
+  max_span: f.maxSpan ?? null,
   unavailable: JSON.stringify(f.unavailable),
 });
 
@@ -150,6 +153,7 @@ export function facultyFromRow(row: FacultyRow): Faculty {
   setIf(f, 'minPerDay', row.min_per_day);
   setIf(f, 'minDays', row.min_days);
   setIf(f, 'maxContinuous', row.max_continuous);
+  setIf(f, 'maxSpan', row.max_span);
   return f;
 }
 
@@ -165,6 +169,7 @@ export const groupToRow = (g: Group): GroupRow => ({
   max_gaps_per_week: g.maxGapsPerWeek ?? null,
   max_continuous: g.maxContinuous ?? null,
   max_late_starts: g.maxLateStarts ?? null,
+  max_span: g.maxSpan ?? null,
 });
 
 export function groupFromRow(row: GroupRow): Group {
@@ -177,6 +182,7 @@ export function groupFromRow(row: GroupRow): Group {
   setIf(g, 'maxGapsPerWeek', row.max_gaps_per_week);
   setIf(g, 'maxContinuous', row.max_continuous);
   setIf(g, 'maxLateStarts', row.max_late_starts);
+  setIf(g, 'maxSpan', row.max_span);
   return g;
 }
 

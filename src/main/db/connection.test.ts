@@ -164,7 +164,8 @@ describe('openProject', () => {
     migrate(old);
     const college = withoutLatestColumns(richCollege());
     saveCollege(old, college);
-    old.exec('ALTER TABLE student_groups DROP COLUMN max_late_starts;');
+    old.exec(`ALTER TABLE faculty DROP COLUMN max_span;
+              ALTER TABLE student_groups DROP COLUMN max_span;`);
     old.pragma(`user_version = ${LATEST_VERSION - 1}`);
     old.close();
 
@@ -224,10 +225,11 @@ describe('backupProject', () => {
   });
 });
 
-/** The college without the fields that the latest migration (006_max_late_starts) added columns for. */
+/** The college without the fields that the latest migration (007_max_span) added columns for. */
 function withoutLatestColumns(college: College): College {
   return {
     ...college,
-    groups: college.groups.map(({ maxLateStarts: _a, ...g }) => g),
+    faculty: college.faculty.map(({ maxSpan: _a, ...f }) => f),
+    groups: college.groups.map(({ maxSpan: _b, ...g }) => g),
   };
 }

@@ -96,6 +96,20 @@ const fixtures: Record<number, { fill(db: Database): void; check(db: Database): 
       ]);
     },
   },
+  7: {
+    fill: (db) => {
+      db.exec("UPDATE faculty SET max_span = 5 WHERE id = 'F1'");
+      db.exec("UPDATE student_groups SET max_span = 6 WHERE id = 'G1'");
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT max_span, max_continuous FROM faculty').all()).toEqual([
+        { max_span: 5, max_continuous: 3 },
+      ]);
+      expect(db.prepare('SELECT max_span, max_late_starts FROM student_groups').all()).toEqual([
+        { max_span: 6, max_late_starts: 0 },
+      ]);
+    },
+  },
 };
 
 function rawProject(file: string): Database {

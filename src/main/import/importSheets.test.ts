@@ -144,6 +144,18 @@ describe('importSheets checks', () => {
     expect(ok.college.groups[2]).not.toHaveProperty('maxLateStarts');
   });
 
+  it('reads max_span of faculty and groups, and locates a value that is not a whole number >= 1', () => {
+    const { errors } = run({
+      Faculty:
+        'faculty_id,name,department,max_span\nF01,One,CSE,0\nF02,Two,CSE,4\nF03,Three,CSE,\nF04,Four,ECE,\nF05,Five,MATH,\n',
+      Groups: 'group_id,name,size,parent,max_span\nCSE2A,A,60,,x\nCSE2A-B1,B1,30,CSE2A,5\n',
+    });
+    expect(at(errors).filter((e) => /^(Faculty|Groups)/.test(e))).toEqual([
+      expect.stringMatching(/^Faculty:2:max_span: /),
+      expect.stringMatching(/^Groups:2:max_span: /),
+    ]);
+  });
+
   it('checks pinned sessions: session range, repeats, fit in a block, room and its type', () => {
     const { errors } = run({
       Fixed:

@@ -95,6 +95,12 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
         'periods in a row (no free period or break between them), at most, optional',
         '',
       ),
+      col(
+        'max_span',
+        false,
+        "periods from a day's first session to its last, both counted, at most, optional",
+        '',
+      ),
       col('unavailable', false, SLOTS, 'Fri'),
     ],
   },
@@ -113,6 +119,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('max_gaps_per_day', false, 'periods, optional', ''),
       col('max_gaps_per_week', false, 'idle periods summed over the week, optional', ''),
       col('max_continuous', false, 'periods in a row (no free period or break between them), optional', ''),
+      col('max_span', false, "periods from a day's first session to its last, both counted, optional", ''),
       col(
         'max_late_starts',
         false,

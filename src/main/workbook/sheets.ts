@@ -59,6 +59,7 @@ export function collegeSheets(college: College): SheetTable[] {
           'min_per_day',
           'min_days',
           'max_continuous',
+          'max_span',
           'unavailable',
         ],
         ...college.faculty.map((f) => [
@@ -74,6 +75,7 @@ export function collegeSheets(college: College): SheetTable[] {
           opt(f.minPerDay),
           opt(f.minDays),
           opt(f.maxContinuous),
+          opt(f.maxSpan),
           slots(f.unavailable),
         ]),
       ],
@@ -93,6 +95,7 @@ export function collegeSheets(college: College): SheetTable[] {
           'max_gaps_per_week',
           'max_continuous',
           'max_late_starts',
+          'max_span',
         ],
         ...college.groups.map((g) => [
           g.id,
@@ -106,6 +109,7 @@ export function collegeSheets(college: College): SheetTable[] {
           opt(g.maxGapsPerWeek),
           opt(g.maxContinuous),
           opt(g.maxLateStarts),
+          opt(g.maxSpan),
         ]),
       ],
     },

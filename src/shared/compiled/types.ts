@@ -122,6 +122,8 @@ export interface CompiledProblem {
   facultyMinDays: Int32Array;
   /** Busy periods in a row with no free period or break between them, at most; 0 = no limit. */
   facultyMaxContinuous: Int32Array;
+  /** Periods from a day's first busy period to its last (both counted), at most; 0 = no limit. */
+  facultyMaxSpan: Int32Array;
   /** facultyUnavailable[f * nSlots + s] = 1 when faculty f cannot teach in slot s. */
   facultyUnavailable: Uint8Array;
   /** Courses each faculty teaches. */
@@ -142,6 +144,8 @@ export interface CompiledProblem {
   groupMaxContinuous: Int32Array;
   /** Days per week (per student set below the group) that may begin at the second period; -1 = no limit. */
   groupMaxLateStarts: Int32Array;
+  /** A day's span (first to last busy period, per student set below the group), at most; 0 = no limit. */
+  groupMaxSpan: Int32Array;
   /** Leaf groups (student sets): setGroup[k] = the group index of student set k. */
   nStudentSets: number;
   setGroup: Int32Array;

@@ -13,6 +13,8 @@ import { freeUnavailable } from '../eval/facultyDays.ts';
 interface DayProfile {
   load: Int32Array;
   gaps: Int32Array;
+  /** Periods from the first busy period to the last, both counted (0 for a free day). */
+  span: Int32Array;
 }
 
 /**
@@ -22,6 +24,7 @@ interface DayProfile {
 function profile(p: CompiledProblem, occ: Int32Array, row: number, off?: Uint8Array): DayProfile {
   const load = new Int32Array(p.nDays);
   const gaps = new Int32Array(p.nDays);
+  const span = new Int32Array(p.nDays);
   for (let d = 0; d < p.nDays; d++) {
     let first = -1;
     let last = -1;
@@ -35,12 +38,13 @@ function profile(p: CompiledProblem, occ: Int32Array, row: number, off?: Uint8Ar
       last = q;
     }
     if (busy > 0) gaps[d] = last - first + 1 - busy;
+    if (busy > 0) span[d] = last - first + 1;
     if (off) {
       const base = row * p.nSlots + d * p.nPeriods;
       gaps[d] -= freeUnavailable(occ, base, off, base, first, last);
     }
   }
-  return { load, gaps };
+  return { load, gaps, span };
 }
 
 /** One limit of one faculty member or group, as a text per (over-)amount key. */
@@ -71,8 +75,9 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
     const minDay = p.facultyMinPerDay[f];
     const minDays = p.facultyMinDays[f];
     const maxRun = p.facultyMaxContinuous[f];
+    const maxSpan = p.facultyMaxSpan[f];
     if (!facultyLimited(p, f)) continue;
-    const { load, gaps } = profile(p, state.facultyOcc, f, p.facultyUnavailable);
+    const { load, gaps, span } = profile(p, state.facultyOcc, f, p.facultyUnavailable);
     const who = naming.faculty(f);
     let week = 0;
     let days = 0;
@@ -102,6 +107,13 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
           `fg${f}:${d}`,
           gaps[d] - maxGaps,
           `${who} would have ${plural(gaps[d], 'idle period')} on ${day}, more than their limit of ${maxGaps}`,
+        );
+      if (maxSpan > 0)
+        note(
+          out,
+          `fs${f}:${d}`,
+          span[d] - maxSpan,
+          `${who}'s day on ${day} would span ${plural(span[d], 'period')}, more than their limit of ${maxSpan}`,
         );
       if (maxRun > 0) {
         const runs = dayRuns(p, state.facultyOcc, f * p.nSlots + d * p.nPeriods, maxRun);
@@ -153,6 +165,7 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
     const maxWeekGaps = p.groupMaxGapsPerWeek[g];
     const maxRun = p.groupMaxContinuous[g];
     const maxLate = p.groupMaxLateStarts[g];
+    const maxSpan = p.groupMaxSpan[g];
     if (!groupLimited(p, g)) continue;
     const who = `group ${naming.group(g)}`;
     const keep = (key: string, amount: number, text: string): void => {
@@ -160,7 +173,7 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
     };
     for (let i = facts.groupSets.offsets[g]; i < facts.groupSets.offsets[g + 1]; i++) {
       const set = facts.groupSets.items[i];
-      const { load, gaps } = profile(p, state.setOcc, set);
+      const { load, gaps, span } = profile(p, state.setOcc, set);
       if (maxLate >= 0)
         lateStartFinding(p, state.setOcc, set, maxLate, (amount, words) =>
           keep(
@@ -196,6 +209,12 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
             `gg${g}:${d}`,
             gaps[d] - maxGaps,
             `${who} would have ${plural(gaps[d], 'idle period')} on ${day}, more than its limit of ${maxGaps}`,
+          );
+        if (maxSpan > 0)
+          keep(
+            `gs${g}:${d}`,
+            span[d] - maxSpan,
+            `${who}'s day on ${day} would span ${plural(span[d], 'period')}, more than its limit of ${maxSpan}`,
           );
         if (maxRun > 0) {
           const runs = dayRuns(p, state.setOcc, set * p.nSlots + d * p.nPeriods, maxRun);

@@ -267,6 +267,23 @@ describe('refusal reasons for the weekly gap limits and the faculty minimums', (
     expect(checkSlot(t.state, t.session('B'), t.slot(0, 3), t.room('R1')).reasons).toEqual([]);
   });
 
+  it("a teacher's or a group's day spanning more periods than allowed", () => {
+    const t = setup(
+      {
+        faculty: [{ id: 'F1', name: 'F1', maxSpan: 3 }],
+        groups: [{ id: 'G1', name: 'G1', size: 30, maxSpan: 3 }],
+        courses,
+      },
+      places,
+    );
+    expect(t.state.hardTotal).toBe(0);
+    // B from Tue period 2 to Tue period 5: Tuesday spans periods 1 to 5.
+    const reasons = checkSlot(t.state, t.session('B'), t.slot(1, 4), t.room('R1')).reasons;
+    expect(reasons).toContain("F1's day on Tue would span 5 periods, more than their limit of 3");
+    expect(reasons).toContain("group G1's day on Tue would span 5 periods, more than its limit of 3");
+    expect(checkSlot(t.state, t.session('B'), t.slot(1, 2), t.room('R1')).reasons).toEqual([]);
+  });
+
   it('a group beginning its days after the first period more often than allowed', () => {
     const t = setup({ groups: [{ id: 'G1', name: 'G1', size: 30, maxLateStarts: 1 }], courses }, places);
     expect(t.state.hardTotal).toBe(0);

@@ -166,6 +166,8 @@ const LIMIT_KINDS: readonly HardKind[] = [
   'group_max_gaps_per_week',
   'group_max_continuous',
   'group_max_late_starts',
+  'faculty_max_span',
+  'group_max_span',
 ];
 
 /**

@@ -5,7 +5,8 @@
 // max_gaps_per_day per day, max_gaps_per_week once (idle periods summed over the days). Minimums
 // (each counts the shortfall): min_per_day per teaching day (a day without sessions is allowed),
 // min_days once (teaching days). max_continuous per day: the periods above it summed over the
-// day's runs of periods taught back to back (./continuous.ts). Soft faculty_gaps: weight x idle periods, per faculty member and day.
+// day's runs of periods taught back to back (./continuous.ts); max_span per day: the periods from
+// the first busy period to the last, both counted, above it. Soft faculty_gaps: weight x idle periods, per faculty member and day.
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
 import { PLACED } from './state.ts';
@@ -40,6 +41,7 @@ export function checkFacultyDays(st: EvalState, facts: ProblemFacts, sink: EvalS
     const maxGaps = p.facultyMaxGapsPerDay[f];
     const minDay = p.facultyMinPerDay[f];
     const maxRun = p.facultyMaxContinuous[f];
+    const maxSpan = p.facultyMaxSpan[f];
     let week = 0;
     let days = 0;
     let weekGaps = 0;
@@ -70,6 +72,14 @@ export function checkFacultyDays(st: EvalState, facts: ProblemFacts, sink: EvalS
       const gaps = last - first + 1 - busy - off;
       weekGaps += gaps;
       const onDay = (): number[] => facultySessions(st, f, d);
+      if (maxSpan > 0)
+        sink.addHard(
+          'faculty_max_span',
+          last - first + 1 - maxSpan,
+          onDay,
+          () =>
+            `${id}'s day on ${dayName(p, d)} spans ${plural(last - first + 1, 'period')} (periods ${p.periodLabels[first]} to ${p.periodLabels[last]}), more than the limit of ${maxSpan}`,
+        );
       if (maxDay > 0) {
         sink.addHard(
           'faculty_max_per_day',

@@ -12,7 +12,8 @@
 //   once per group, max_gaps_per_week (the worst set's idle periods summed over the week); per
 //   group and day, max_continuous (the worst set's periods above it summed over its runs of
 //   periods back to back, ./continuous.ts); once per group, max_late_starts (the worst set's week
-//   of days beginning after the first period, ./lateStarts.ts).
+//   of days beginning after the first period, ./lateStarts.ts); per group and day, max_span (the
+//   worst set's periods from its first busy period to its last, both counted, above the limit).
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
 import { PLACED } from './state.ts';
@@ -55,6 +56,8 @@ export function checkGroupDays(st: EvalState, facts: ProblemFacts, sink: EvalSin
   const dayLongest = new Int32Array(p.nStudentSets * nDays);
   // Per (set, day): how the day begins (./lateStarts.ts).
   const dayStart = new Uint8Array(p.nStudentSets * nDays);
+  // Per (set, day): periods from the first busy period to the last, both counted (0 = free day).
+  const daySpan = new Int32Array(p.nStudentSets * nDays);
   const { offsets, items } = p.setCourses;
 
   for (let k = 0; k < p.nStudentSets; k++) {
@@ -111,6 +114,7 @@ export function checkGroupDays(st: EvalState, facts: ProblemFacts, sink: EvalSin
       dayLoad[k * nDays + d] = load;
       dayGaps[k * nDays + d] = gaps;
       dayStart[k * nDays + d] = startOf(first);
+      daySpan[k * nDays + d] = last - first + 1;
       if (runLimits && dayRunExcess)
         for (let j = 0; j < runLimits.width; j++) {
           const runs = dayRuns(p, cnt, base, runLimits.max[j]);
@@ -138,6 +142,35 @@ export function checkGroupDays(st: EvalState, facts: ProblemFacts, sink: EvalSin
   if (needLimits) checkGroupLimits(st, facts, dayLoad, dayGaps, sink);
   if (runLimits && dayRunExcess) checkGroupRuns(st, facts, runLimits, dayRunExcess, dayLongest, sink);
   if (needLimits) checkGroupLateStarts(st, facts, dayStart, sink);
+  if (needLimits) checkGroupSpans(st, facts, daySpan, sink);
+}
+
+/** Per group with max_span and day: the worst set's span above it. */
+function checkGroupSpans(st: EvalState, facts: ProblemFacts, daySpan: Int32Array, sink: EvalSink): void {
+  const { p } = st;
+  const { offsets, items } = facts.groupSets;
+  for (const g of facts.limitedGroups) {
+    const max = p.groupMaxSpan[g];
+    if (max <= 0) continue;
+    for (let d = 0; d < p.nDays; d++) {
+      let over = 0;
+      let worst = -1;
+      for (let x = offsets[g]; x < offsets[g + 1]; x++) {
+        const v = daySpan[items[x] * p.nDays + d] - max;
+        if (v > over) {
+          over = v;
+          worst = items[x];
+        }
+      }
+      sink.addHard(
+        'group_max_span',
+        over,
+        () => (worst >= 0 ? setSessions(st, worst, d) : []),
+        () =>
+          `group ${p.groupIds[g]}'s day on ${dayName(p, d)} spans ${plural(max + over, 'period')}, more than the limit of ${max}`,
+      );
+    }
+  }
 }
 
 /** Per group with max_late_starts: the worst set's week (days beginning after the first period). */

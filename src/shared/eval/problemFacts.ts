@@ -60,7 +60,8 @@ export function groupLimited(p: CompiledProblem, g: number): boolean {
     p.groupMaxGapsPerDay[g] >= 0 ||
     p.groupMaxGapsPerWeek[g] >= 0 ||
     p.groupMaxContinuous[g] > 0 ||
-    p.groupMaxLateStarts[g] >= 0
+    p.groupMaxLateStarts[g] >= 0 ||
+    p.groupMaxSpan[g] > 0
   );
 }
 
@@ -74,6 +75,7 @@ export function facultyLimited(p: CompiledProblem, f: number): boolean {
     p.facultyMaxGapsPerWeek[f] >= 0 ||
     p.facultyMinPerDay[f] > 0 ||
     p.facultyMinDays[f] > 0 ||
-    p.facultyMaxContinuous[f] > 0
+    p.facultyMaxContinuous[f] > 0 ||
+    p.facultyMaxSpan[f] > 0
   );
 }

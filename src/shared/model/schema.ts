@@ -50,6 +50,8 @@ export const facultySchema = z.object({
   minDays: positive.optional(),
   /** Periods taught back to back (no free period or break between them), at most. */
   maxContinuous: positive.optional(),
+  /** Periods from the first busy period of a day to its last, both counted, at most. */
+  maxSpan: positive.optional(),
   unavailable: z.array(slotRefSchema).default([]),
 });
 
@@ -68,6 +70,8 @@ export const groupSchema = z.object({
   maxContinuous: positive.optional(),
   /** Days a week that may begin at the second period instead of the first (per sub-batch). */
   maxLateStarts: count.optional(),
+  /** Periods from the first busy period of a day to its last, both counted, at most (per sub-batch). */
+  maxSpan: positive.optional(),
 });
 
 export const courseSchema = z.object({

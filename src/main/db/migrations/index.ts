@@ -6,6 +6,7 @@ import { migration003 } from './003_timetables.ts';
 import { migration004 } from './004_limits.ts';
 import { migration005 } from './005_max_continuous.ts';
 import { migration006 } from './006_max_late_starts.ts';
+import { migration007 } from './007_max_span.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 export const LATEST_VERSION = migrations.length;

@@ -44,6 +44,7 @@ export function richCollege(): College {
         minPerDay: 2,
         minDays: 3,
         maxContinuous: 3,
+        maxSpan: 5,
         unavailable: [
           { day: 0, period: 0 },
           { day: 2, period: 3 },
@@ -64,6 +65,7 @@ export function richCollege(): College {
         maxGapsPerWeek: 4,
         maxContinuous: 4,
         maxLateStarts: 1,
+        maxSpan: 6,
       },
       { id: 'CSE2A-B1', name: 'Lab batch 1', size: 30, parent: 'CSE2A' },
       { id: 'CSE2A-B2', name: 'Lab batch 2', size: 0, parent: 'CSE2A', department: 'CSE' },

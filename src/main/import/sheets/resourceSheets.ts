@@ -43,6 +43,7 @@ export function parseFaculty(table: SheetTable | undefined, grid: SlotGrid | und
     const minPerDay = table.integer(row, 'min_per_day', 1);
     const minDays = table.integer(row, 'min_days', 1);
     const maxContinuous = table.integer(row, 'max_continuous', 1);
+    const maxSpan = table.integer(row, 'max_span', 1);
     const unavailable = slotCell(table, row, 'unavailable', grid);
     if (minPerDay !== undefined && maxPerDay !== undefined && minPerDay > maxPerDay) {
       table.error(
@@ -85,6 +86,7 @@ export function parseFaculty(table: SheetTable | undefined, grid: SlotGrid | und
     if (minPerDay !== undefined) faculty.minPerDay = minPerDay;
     if (minDays !== undefined) faculty.minDays = minDays;
     if (maxContinuous !== undefined) faculty.maxContinuous = maxContinuous;
+    if (maxSpan !== undefined) faculty.maxSpan = maxSpan;
     out.push({ item: faculty, row: row.rowNumber });
   }
   return out;
@@ -103,6 +105,7 @@ export function parseGroups(table: SheetTable | undefined): Located<Group>[] {
     const maxGapsPerWeek = table.integer(row, 'max_gaps_per_week', 0);
     const maxContinuous = table.integer(row, 'max_continuous', 1);
     const maxLateStarts = table.integer(row, 'max_late_starts', 0);
+    const maxSpan = table.integer(row, 'max_span', 1);
     if (minPerDay !== undefined && maxPerDay !== undefined && minPerDay > maxPerDay) {
       table.error(
         row,
@@ -123,6 +126,7 @@ export function parseGroups(table: SheetTable | undefined): Located<Group>[] {
     if (maxGapsPerWeek !== undefined) group.maxGapsPerWeek = maxGapsPerWeek;
     if (maxContinuous !== undefined) group.maxContinuous = maxContinuous;
     if (maxLateStarts !== undefined) group.maxLateStarts = maxLateStarts;
+    if (maxSpan !== undefined) group.maxSpan = maxSpan;
     out.push({ item: group, row: row.rowNumber });
   }
   return out;

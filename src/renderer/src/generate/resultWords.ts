@@ -90,6 +90,11 @@ export function kindWords(kind: string, n: number): string {
       "group's limit of periods in a row exceeded",
       "groups' limits of periods in a row exceeded",
     ],
+    faculty_max_span: [
+      "teacher's limit of a day's span exceeded",
+      "teachers' limits of a day's span exceeded",
+    ],
+    group_max_span: ["group's limit of a day's span exceeded", "groups' limits of a day's span exceeded"],
     group_max_late_starts: [
       "group's day beginning after the first period beyond its limit",
       "groups' days beginning after the first period beyond their limits",

@@ -29,6 +29,8 @@ const HARD_LABELS: Record<HardKind, string> = {
   group_max_gaps: 'Groups with more gaps than allowed',
   group_max_gaps_per_week: 'Groups with more gaps in the week than allowed',
   group_max_continuous: 'Groups with more periods in a row than allowed',
+  faculty_max_span: 'Teachers whose day spans more periods than allowed',
+  group_max_span: 'Groups whose day spans more periods than allowed',
   group_max_late_starts: 'Groups beginning after the first period more often than allowed',
   fixed_moved: 'Fixed sessions moved',
   rule: 'Scheduling rules broken',

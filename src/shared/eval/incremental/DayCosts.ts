@@ -58,6 +58,9 @@ export class DayCosts {
   /** Per (faculty | group, day): periods above max_continuous summed over the day's runs. */
   private readonly facRunOver: Int32Array;
   private readonly groupRunOver: Int32Array;
+  /** Per (faculty | group, day): periods of the day's span above max_span. */
+  private readonly facSpanOver: Int32Array;
+  private readonly groupSpanOver: Int32Array;
   /** Per (set, day): how the day begins (../lateStarts.ts); per set: days beginning at the second period, and later. */
   private readonly setStartKind: Uint8Array;
   private readonly setSecondStarts: Int32Array;
@@ -122,6 +125,8 @@ export class DayCosts {
     this.groupGapsOver = new Int32Array(nGroupDays);
     this.facRunOver = new Int32Array(nFacDays);
     this.groupRunOver = new Int32Array(nGroupDays);
+    this.facSpanOver = new Int32Array(nFacDays);
+    this.groupSpanOver = new Int32Array(nGroupDays);
     this.blockEnds = blockEndMask(p);
     this.setStartKind = new Uint8Array(nSetDays);
     this.setSecondStarts = new Int32Array(p.nStudentSets);
@@ -300,10 +305,12 @@ export class DayCosts {
     const minDay = p.groupMinPerDay[g];
     const maxGaps = p.groupMaxGapsPerDay[g];
     const maxRun = p.groupMaxContinuous[g];
+    const maxSpan = p.groupMaxSpan[g];
     let over = 0;
     let under = 0;
     let gapsOver = 0;
     let runOver = 0;
+    let spanOver = 0;
     for (let x = this.groupSetOffsets[g]; x < this.groupSetOffsets[g + 1]; x++) {
       const i = this.groupSetItems[x] * p.nDays + d;
       const load = this.setLoad[i];
@@ -313,6 +320,10 @@ export class DayCosts {
       if (maxRun > 0) {
         const v = maskRunExcess(this.setMask[i], this.blockEnds, maxRun);
         if (v > runOver) runOver = v;
+      }
+      if (maxSpan > 0) {
+        const v = maskSpan(this.setMask[i]) - maxSpan;
+        if (v > spanOver) spanOver = v;
       }
     }
     const j = g * p.nDays + d;
@@ -325,6 +336,8 @@ export class DayCosts {
     this.groupGapsOver[j] = gapsOver;
     hard[H.groupMaxContinuous] += runOver - this.groupRunOver[j];
     this.groupRunOver[j] = runOver;
+    hard[H.groupMaxSpan] += spanOver - this.groupSpanOver[j];
+    this.groupSpanOver[j] = spanOver;
   }
 
   private facultyRow(f: number, d: number): void {
@@ -366,6 +379,10 @@ export class DayCosts {
     const runOver = maxRun > 0 ? maskRunExcess(mask, this.blockEnds, maxRun) : 0;
     hard[H.facultyMaxContinuous] += runOver - this.facRunOver[i];
     this.facRunOver[i] = runOver;
+    const maxSpan = p.facultyMaxSpan[f];
+    const spanOver = maxSpan > 0 && maskSpan(mask) > maxSpan ? maskSpan(mask) - maxSpan : 0;
+    hard[H.facultyMaxSpan] += spanOver - this.facSpanOver[i];
+    this.facSpanOver[i] = spanOver;
     this.facWeekGaps[f] += gaps - this.facGapCount[i];
     this.facGapCount[i] = gaps;
     const maxWeekGaps = p.facultyMaxGapsPerWeek[f];
@@ -407,4 +424,9 @@ function popcount(x: number): number {
 /** Index of the lowest set bit (x != 0). */
 function ctz(x: number): number {
   return 31 - Math.clz32(x & -x);
+}
+
+/** Periods from the lowest busy bit to the highest, both counted (0 for an empty day). */
+function maskSpan(mask: number): number {
+  return mask === 0 ? 0 : 32 - Math.clz32(mask) - ctz(mask);
 }

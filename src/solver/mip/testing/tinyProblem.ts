@@ -203,6 +203,7 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
     facultyMinPerDay: Int32Array.from(spec.faculty.map((f) => f.minPerDay ?? 0)),
     facultyMinDays: Int32Array.from(spec.faculty.map((f) => f.minDays ?? 0)),
     facultyMaxContinuous: new Int32Array(spec.faculty.length),
+    facultyMaxSpan: new Int32Array(spec.faculty.length),
     facultyUnavailable,
     facultyCourses: csr(
       spec.faculty.map((_, f) => courseFaculty.flatMap((fs, c) => (fs.includes(f) ? [c] : []))),
@@ -217,6 +218,7 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
     groupMaxGapsPerWeek: new Int32Array(spec.groups.length).fill(-1),
     groupMaxContinuous: new Int32Array(spec.groups.length),
     groupMaxLateStarts: new Int32Array(spec.groups.length).fill(-1),
+    groupMaxSpan: new Int32Array(spec.groups.length),
     nStudentSets: leaves.length,
     setGroup: Int32Array.from(leaves),
     setCourses: csr(leaves.map((_, k) => courseSets.flatMap((ks, c) => (ks.includes(k) ? [c] : [])))),
