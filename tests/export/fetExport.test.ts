@@ -360,3 +360,54 @@ describe('export --format fet: max_late_starts', () => {
     },
   );
 });
+
+describe('export --format fet: max_span', () => {
+  /** One group, one day; TH on P1 and P3 (span 3); `gap`: a break between P2 and P3. */
+  function spanCollege(gap: boolean): { c: College; t: Timetable } {
+    const c = collegeSchema.parse({
+      calendar: { days: ['Mon'] },
+      periods: [
+        { label: 'P1', start: '09:00', end: '10:00' },
+        { label: 'P2', start: '10:00', end: '11:00' },
+        { label: 'P3', start: gap ? '11:30' : '11:00', end: gap ? '12:30' : '12:00' },
+      ],
+      rooms: [{ id: 'R1', name: 'R1', capacity: 60 }],
+      faculty: [{ id: 'F1', name: 'F1', maxSpan: 3 }],
+      groups: [{ id: 'S', name: 'S', size: 30, maxSpan: 3 }],
+      courses: [{ id: 'TH', name: 'TH', faculty: ['F1'], groups: ['S'], sessions: 2 }],
+    });
+    const t: Timetable = {
+      assignments: [
+        { courseId: 'TH', session: 1, day: 0, period: 0, roomId: 'R1', locked: false },
+        { courseId: 'TH', session: 2, day: 0, period: 2, roomId: 'R1', locked: false },
+      ],
+    };
+    return { c, t };
+  }
+
+  it('writes it for teachers and student sets when no break falls inside the day, and re-imports it', () => {
+    const { c, t } = spanCollege(false);
+    const text = formatFet(c, t);
+    expect(text).toContain('<ConstraintTeacherMaxSpanPerDay>');
+    expect(text).toContain('<ConstraintStudentsSetMaxSpanPerDay>');
+    const back = importFetBytes(Buffer.from(text), 'span.fet');
+    if (!back.result.ok) throw new Error(JSON.stringify(back.result.errors));
+    expect(back.result.college.faculty[0].maxSpan).toBe(3);
+    expect(back.result.college.groups[0].maxSpan).toBe(3);
+    // With a break between P2 and P3, FET would count the break hour in the span: not written.
+    const gapped = spanCollege(true);
+    expect(formatFet(gapped.c, gapped.t)).not.toContain('MaxSpanPerDay');
+  });
+
+  it.skipIf(!existsSync(FET_CL))('is accepted by fet-cl, which keeps the timetable within it', () => {
+    const { c, t } = spanCollege(false);
+    const input = join(tmp, 'span.fet');
+    writeFileSync(input, formatFet(c, t));
+    const log = execFileSync(
+      FET_CL,
+      [`--inputfile=${input}`, `--outputdir=${join(tmp, 'span-out')}`, '--timelimitseconds=30'],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(log).toMatch(/Simulation successful/);
+  });
+});

@@ -20,7 +20,7 @@ describe('slotwise import <file.fet>', () => {
     // 10 rules: TwoActivitiesGrouped is one too (adjacent), and the min days between activities 1
     // and 3 (one session of each of two split activities) names those sessions (A1#1, A3#1).
     expect(report.counts).toMatchObject({ Activities: 12, Courses: 10, Fixed: 1, Rules: 10 });
-    const dropped = report.warnings.find((w) => w.sheet === 'ConstraintTeacherMaxSpanPerDay');
+    const dropped = report.warnings.find((w) => w.sheet === 'ConstraintTeacherMaxBuildingChangesPerDay');
     expect(dropped?.message).toMatch(/not imported.*Activities: 1, 2, 12/);
     const db = openProject(file, { create: false });
     try {

@@ -1,19 +1,22 @@
 // The Faculty and Groups limit columns as FET time constraints (weight 100 %), for the FET export.
 // - Faculty: max_per_day, max_days, max_gaps_per_day, max_gaps_per_week, min_per_day (a day off
-//   allowed: Allow_Empty_Days), min_days, max_continuous -> ConstraintTeacher... for that teacher.
-//   A min_per_day of 1 says nothing (a teaching day has a period) and FET refuses it: not written.
-//   max_per_week has no FET constraint (a FET teacher's week is the sum of their activities) and is
-//   not written.
+//   allowed: Allow_Empty_Days), min_days, max_continuous, max_span -> ConstraintTeacher... for that
+//   teacher. A min_per_day of 1 says nothing (a teaching day has a period) and FET refuses it: not
+//   written. max_per_week has no FET constraint (a FET teacher's week is the sum of their
+//   activities) and is not written.
 // - Groups: a group's limit holds for each student set below it (a group with no sub-groups); in the
 //   export every group is a FET year of its own, so the limit is written on the year of each such
 //   set, the strictest of the set's own and its ancestors' (the smallest maximum, the largest
 //   minimum): max_per_day, min_per_day, max_gaps_per_day, max_gaps_per_week, max_continuous,
-//   max_late_starts -> ConstraintStudentsSet... (min_per_day 1 not written either).
+//   max_late_starts, max_span -> ConstraintStudentsSet... (min_per_day 1 not written either).
 // Readings: FET leaves break hours out of gaps and ends a run of hours at one, as the contract does
 // with a gap between periods; FET's "early, max beginnings at second hour" skips break hours when
-// it finds a set's first and second hour, as the contract counts periods by index; FET also leaves a teacher's not-available hours out of gaps, as the
-// contract leaves a faculty member's unavailable periods out of their idle periods.
+// it finds a set's first and second hour, as the contract counts periods by index; FET also leaves
+// a teacher's not-available hours out of gaps, as the contract leaves a faculty member's
+// unavailable periods out of their idle periods. FET counts a break hour inside a day's span, the
+// contract does not: max_span is written only when no gap between periods falls inside the day.
 import type { College, Faculty, Group } from '../../shared/model/index.ts';
+import { adjacency } from '../../shared/model/periods.ts';
 
 type Tag = (name: string, value: string | number) => string;
 
@@ -25,10 +28,17 @@ const TEACHER: Array<[keyof Faculty, string, string, string?]> = [
   ['minPerDay', 'ConstraintTeacherMinHoursDaily', 'Minimum_Hours_Daily', 'Allow_Empty_Days'],
   ['minDays', 'ConstraintTeacherMinDaysPerWeek', 'Minimum_Days_Per_Week'],
   ['maxContinuous', 'ConstraintTeacherMaxHoursContinuously', 'Maximum_Hours_Continuously'],
+  ['maxSpan', 'ConstraintTeacherMaxSpanPerDay', 'Max_Span'],
 ];
 
 type GroupLimit =
-  'maxPerDay' | 'minPerDay' | 'maxGapsPerDay' | 'maxGapsPerWeek' | 'maxContinuous' | 'maxLateStarts';
+  | 'maxPerDay'
+  | 'minPerDay'
+  | 'maxGapsPerDay'
+  | 'maxGapsPerWeek'
+  | 'maxContinuous'
+  | 'maxLateStarts'
+  | 'maxSpan';
 const STUDENTS: Array<[GroupLimit, string, string, string?]> = [
   ['maxPerDay', 'ConstraintStudentsSetMaxHoursDaily', 'Maximum_Hours_Daily'],
   ['minPerDay', 'ConstraintStudentsSetMinHoursDaily', 'Minimum_Hours_Daily', 'Allow_Empty_Days'],
@@ -36,10 +46,14 @@ const STUDENTS: Array<[GroupLimit, string, string, string?]> = [
   ['maxGapsPerWeek', 'ConstraintStudentsSetMaxGapsPerWeek', 'Max_Gaps'],
   ['maxContinuous', 'ConstraintStudentsSetMaxHoursContinuously', 'Maximum_Hours_Continuously'],
   ['maxLateStarts', 'ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour', 'Max_Beginnings_At_Second_Hour'],
+  ['maxSpan', 'ConstraintStudentsSetMaxSpanPerDay', 'Max_Span'],
 ];
 
 export function fetLimitConstraints(college: College, tag: Tag): string[] {
   const out: string[] = [];
+  // FET counts a break hour inside a day's span, and a gap between periods is written as one: with a
+  // gap inside the day FET's span would be longer than the contract's, so max_span is left out.
+  const spanExact = adjacency(college.periods).slice(0, -1).every(Boolean);
   const write = (name: string, who: string, valueTag: string, value: number, emptyDays?: string): void => {
     out.push(
       `<${name}>${tag('Weight_Percentage', 100)}${who}${tag(valueTag, value)}` +
@@ -49,7 +63,7 @@ export function fetLimitConstraints(college: College, tag: Tag): string[] {
   for (const f of college.faculty)
     for (const [field, name, valueTag, emptyDays] of TEACHER) {
       const v = f[field];
-      if (typeof v === 'number' && written(field, v))
+      if (typeof v === 'number' && written(field, v) && (field !== 'maxSpan' || spanExact))
         write(name, tag('Teacher_Name', f.id), valueTag, v, emptyDays);
     }
   const byId = new Map(college.groups.map((g) => [g.id, g]));
@@ -68,7 +82,8 @@ export function fetLimitConstraints(college: College, tag: Tag): string[] {
       let v = field === 'minPerDay' ? Math.max(0, ...values) : Math.min(...values);
       // FET refuses more late days than days; as many as the days says the same (only "never later").
       if (field === 'maxLateStarts') v = Math.min(v, college.calendar.days.length);
-      if (values.length && written(field, v)) write(name, tag('Students', set.id), valueTag, v, emptyDays);
+      if (values.length && written(field, v) && (field !== 'maxSpan' || spanExact))
+        write(name, tag('Students', set.id), valueTag, v, emptyDays);
     }
   }
   return out;

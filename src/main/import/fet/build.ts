@@ -441,6 +441,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
       ...(lim.maxContinuous !== undefined && lim.maxContinuous > 0
         ? { maxContinuous: lim.maxContinuous }
         : {}),
+      ...(lim.maxSpan !== undefined && lim.maxSpan > 0 ? { maxSpan: lim.maxSpan } : {}),
       unavailable: refs(ctx.teacherUnavailable.get(t) ?? []),
     };
   });
@@ -462,6 +463,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
       ...(lim.maxLateStarts !== undefined && lim.maxLateStarts >= 0
         ? { maxLateStarts: lim.maxLateStarts }
         : {}),
+      ...(lim.maxSpan !== undefined && lim.maxSpan > 0 ? { maxSpan: lim.maxSpan } : {}),
     };
   });
   // FET gaps never count break hours; a break on some days only is an unavailable period for us,
@@ -485,6 +487,22 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
           'breaks that are not on every day count as gaps in the contract, not in FET',
         );
   }
+  // FET counts an every-day break hour inside a day's span; here it is no period, so a day may span
+  // one period more than FET allows around it.
+  if (innerGap)
+    for (const k of [
+      'ConstraintTeacherMaxSpanPerDay',
+      'ConstraintTeachersMaxSpanPerDay',
+      'ConstraintStudentsSetMaxSpanPerDay',
+      'ConstraintStudentsMaxSpanPerDay',
+    ])
+      for (let n = kinds.get(k)?.mapped ?? 0; n > 0; n--)
+        demote(
+          k,
+          'weakened',
+          [],
+          'FET counts a break hour inside the span; a break between periods is no period here',
+        );
   for (const t of doc.duplicateTeachers)
     note('Teachers_List', 'weakened', [], `teacher "${t}" is listed more than once; imported as one teacher`);
   for (const v of virtual)

@@ -20,6 +20,7 @@ export interface TeacherLimits {
   minPerDay?: number;
   minDays?: number;
   maxContinuous?: number;
+  maxSpan?: number;
 }
 export interface SubgroupLimits {
   maxPerDay?: number;
@@ -28,6 +29,7 @@ export interface SubgroupLimits {
   maxGapsPerWeek?: number;
   maxContinuous?: number;
   maxLateStarts?: number;
+  maxSpan?: number;
 }
 
 /** A relation between activities that becomes a Rule once activities are grouped into courses. */
@@ -201,6 +203,36 @@ function studentsLimit(field: keyof SubgroupLimits, tag: string, target: string)
       const set = textOf(el, 'Students');
       const acts = set === undefined ? [] : ofStudents(ctx, set);
       noteLimit(el, ctx, kind, acts, field === 'minPerDay', target);
+    },
+  };
+}
+
+/**
+ * FET 6's "allow one day exception of plus one": one day a week may span one hour more. The
+ * contract's daily limit cannot say "one day", so the limit is read one period wider on every day
+ * (weaker than FET's) and reported weakened.
+ */
+function spanLimit(base: Mapping): Mapping {
+  return {
+    target: base.target,
+    hardOnly: true,
+    handle(el, ctx, w, kind) {
+      const plusOne =
+        textOf(el, 'Allow_One_Day_Exception_of_Plus_One') ??
+        textOf(el, 'Allow_One_Day_Exception_Of_Plus_One');
+      if (plusOne !== 'true') return base.handle(el, ctx, w, kind);
+      const value = num(el, 'Max_Span');
+      if (value === undefined) return;
+      const teacher = kind.startsWith('ConstraintTeacher');
+      const names = teacher ? teacherNames(el, ctx) : subgroupNames(el, ctx);
+      for (const n of names)
+        minInto<TeacherLimits>(teacher ? ctx.teacherLimits : ctx.subgroupLimits, n, 'maxSpan', value + 1);
+      ctx.note(
+        kind,
+        'weakened',
+        activitiesNamed(el, ctx),
+        'one day a week of one hour more (FET) is read as one period more on every day',
+      );
     },
   };
 }
@@ -504,6 +536,16 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     'maxContinuous',
     'Maximum_Hours_Continuously',
     'Groups max_continuous',
+  ),
+  // FET's span of a day counts its hours from the first busy one to the last, break hours too;
+  // build.ts reports it weakened where an every-day break (no period here) falls inside a day.
+  ConstraintTeacherMaxSpanPerDay: spanLimit(teacherLimit('maxSpan', 'Max_Span', 'Faculty max_span')),
+  ConstraintTeachersMaxSpanPerDay: spanLimit(teacherLimit('maxSpan', 'Max_Span', 'Faculty max_span')),
+  ConstraintStudentsSetMaxSpanPerDay: spanLimit(
+    studentsLimit('maxSpan', 'Max_Span', 'Groups max_span on each subgroup'),
+  ),
+  ConstraintStudentsMaxSpanPerDay: spanLimit(
+    studentsLimit('maxSpan', 'Max_Span', 'Groups max_span on each subgroup'),
   ),
   // FET's first hour of a day skips break hours and the set's not-available hours; the contract
   // counts periods by index. build.ts keeps the limit only on subgroups free at the first two hours

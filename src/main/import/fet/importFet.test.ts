@@ -8,7 +8,7 @@ import { compile } from '../../../shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../../shared/compiled/placement.ts';
 import { evaluate } from '../../../shared/eval/evaluate.ts';
 import { importPathDirect } from '../importDirect.ts';
-import { importFetDetailed } from './importFet.ts';
+import { importFetBytes, importFetDetailed } from './importFet.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../../tests/fixtures/fet');
 const fixture = (name: string): string => join(FIXTURES, name);
@@ -256,6 +256,50 @@ describe('FET students early, max beginnings at second hour', () => {
   });
 });
 
+describe('FET max span per day', () => {
+  const limits = (c: College): unknown => [
+    c.faculty.map((f) => [f.id, f.maxSpan]),
+    c.groups.map((g) => [g.id, g.maxSpan]),
+  ];
+
+  it('maps teacher and students max span onto max_span, exact without a break inside the day', async () => {
+    const text = (await readFile(fixture('span.fet'), 'utf8')).replace(
+      /<ConstraintBreakTimes>[\s\S]*?<\/ConstraintBreakTimes>/,
+      '',
+    );
+    const { result, build } = importFetBytes(Buffer.from(text), 'span.fet');
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    // FET 6's "one day of one hour more" is read as one period more on every day: weakened.
+    expect(limits(result.college)).toEqual([[['T', 3]], [['Y', 5]]]);
+    expect(build!.kinds.get('ConstraintTeacherMaxSpanPerDay')).toMatchObject({ mapped: 1, weakened: 0 });
+    expect(build!.kinds.get('ConstraintStudentsSetMaxSpanPerDay')).toMatchObject({ mapped: 0, weakened: 1 });
+  });
+
+  it('reports it weakened where an every-day break falls inside the day (FET counts the break hour)', async () => {
+    const { c } = await college('span.fet');
+    expect(limits(c)).toEqual([[['T', 3]], [['Y', 5]]]);
+    const kinds = (await importFetDetailed(fixture('span.fet'))).build!.kinds;
+    expect(kinds.get('ConstraintTeacherMaxSpanPerDay')).toMatchObject({ mapped: 0, weakened: 1 });
+    // Hours 2 and 4 around the break: FET's span 4 (over T's 3), here 3 periods (the break is no
+    // period): kept here, which is why the mapping is weaker than FET's.
+    const problem = compile(c);
+    const e = evaluate(
+      problem,
+      timetableToPlacement(problem, {
+        assignments: [1, 3].map((period, k) => ({
+          courseId: 'A1',
+          session: k + 1,
+          day: 0,
+          period,
+          roomId: 'no-room:A1',
+          locked: false,
+        })),
+      }),
+    );
+    expect(e.hard.faculty_max_span).toBe(0);
+  });
+});
+
 describe('FET constraints', () => {
   it('maps each kind the contract can say onto its field, Fixed row or Rule', async () => {
     const { c } = await college('constraints.fet');
@@ -276,6 +320,7 @@ describe('FET constraints', () => {
     expect(teacher('T3')).toMatchObject({ minPerDay: 2, maxGapsPerWeek: 3 });
     expect(teacher('T4')).toMatchObject({ minDays: 2 });
     expect(teacher('T1').maxContinuous).toBe(2);
+    expect(teacher('T1').maxSpan).toBe(4);
     expect(group('B').maxGapsPerWeek).toBe(2);
     expect(group('A1').maxGapsPerWeek).toBeUndefined();
     // The soft (50 %) max hours daily of T4 and the inactive one of T3 are not imported.
@@ -356,8 +401,8 @@ describe('FET constraints', () => {
   it('reports what it cannot map, per kind, with counts and the activities concerned', async () => {
     const { result } = await college('constraints.fet');
     const bySheet = new Map(result.warnings.map((w) => [w.sheet, w.message]));
-    expect(bySheet.get('ConstraintTeacherMaxSpanPerDay')).toBe(
-      '1 ConstraintTeacherMaxSpanPerDay not imported: no equivalent in the college contract. Activities: 1, 2, 12',
+    expect(bySheet.get('ConstraintTeacherMaxBuildingChangesPerDay')).toBe(
+      '1 ConstraintTeacherMaxBuildingChangesPerDay not imported: no equivalent in the college contract. Activities: 1, 2, 12',
     );
     expect(bySheet.get('ConstraintTeacherMaxHoursContinuously')).toBeUndefined();
     expect(bySheet.get('ConstraintTwoActivitiesGrouped')).toBeUndefined();
