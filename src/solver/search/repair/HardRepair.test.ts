@@ -130,6 +130,26 @@ describe('HardRepair', () => {
     expect(after.hardTotal).toBe(0);
   });
 
+  it('mends days spanning more periods than max_span of a teacher and of a group', () => {
+    const faculty = [
+      { id: 'F1', name: 'F1', maxSpan: 3 },
+      { id: 'F2', name: 'F2' },
+    ];
+    const groups = [{ id: 'G1', name: 'G1', size: 30, maxSpan: 4 }];
+    const courses = [course('A', 3, 'F1', ['G1']), course('B', 2, 'F2', ['G1'])];
+    // F1: Mon periods 1 and 6 (span 6); G1: Tue periods 1 and 6 (B) and Mon 1-6.
+    const { before, after } = repair({ faculty, groups, courses }, [
+      ['A', 1, 0, 0, 'R1'],
+      ['A', 2, 0, 5, 'R1'],
+      ['A', 3, 2, 0, 'R1'],
+      ['B', 1, 1, 0, 'R2'],
+      ['B', 2, 1, 5, 'R2'],
+    ]);
+    expect(before.hard.faculty_max_span).toBe(3);
+    expect(before.hard.group_max_span).toBe(4);
+    expect(after.hardTotal).toBe(0);
+  });
+
   it('removes a planted group gap without creating any other hard cost', () => {
     const { before, after } = repair(
       {

@@ -1,8 +1,8 @@
 // Which sessions a hard repair should move, found from the occupancy tables without trying moves:
 // movable sessions that are unplaced; in a clash (room, faculty, student set); at a start or in a
 // room of their own that breaks a hard rule of the session (start not allowed, room not allowed or
-// unavailable); on a (faculty | student set, day) row over its daily load, gap or max_continuous
-// limit, or under a group's min_per_day; of a faculty member over the weekly load, teaching-day or
+// unavailable); on a (faculty | student set, day) row over its daily load, gap, max_continuous or
+// max_span limit, or under a group's min_per_day; of a faculty member over the weekly load, teaching-day or
 // weekly gap limit, or under the teaching-day minimum or a day's minimum (then every day's sessions: one may move in
 // or the few leave); of a student set over a weekly gap limit; of a student set over max_late_starts
 // (its sessions on the days that begin after the first period); or of a course
@@ -32,6 +32,7 @@ export class ViolatingSessions {
   private readonly setMaxWeekGaps: Int32Array;
   private readonly setMaxRun: Int32Array;
   private readonly setMaxLate: Int32Array;
+  private readonly setMaxSpan: Int32Array;
   private readonly setLimited: Uint8Array;
   private readonly facLimited: Uint8Array;
   /** 1 for courses named by a hard rule; the hard rules of each course. */
@@ -56,6 +57,7 @@ export class ViolatingSessions {
     this.setMaxWeekGaps = new Int32Array(p.nStudentSets).fill(-1);
     this.setMaxRun = new Int32Array(p.nStudentSets);
     this.setMaxLate = new Int32Array(p.nStudentSets).fill(-1);
+    this.setMaxSpan = new Int32Array(p.nStudentSets);
     this.setLimited = new Uint8Array(p.nStudentSets);
     for (let k = 0; k < p.nStudentSets; k++) {
       for (let g = p.setGroup[k]; g >= 0; g = p.groupParent[g]) {
@@ -71,6 +73,8 @@ export class ViolatingSessions {
         if (run > 0 && (this.setMaxRun[k] === 0 || run < this.setMaxRun[k])) this.setMaxRun[k] = run;
         const late = p.groupMaxLateStarts[g];
         if (late >= 0 && (this.setMaxLate[k] < 0 || late < this.setMaxLate[k])) this.setMaxLate[k] = late;
+        const span = p.groupMaxSpan[g];
+        if (span > 0 && (this.setMaxSpan[k] === 0 || span < this.setMaxSpan[k])) this.setMaxSpan[k] = span;
       }
       this.setLimited[k] =
         this.setMaxDay[k] > 0 ||
@@ -78,7 +82,8 @@ export class ViolatingSessions {
         this.setMaxGaps[k] >= 0 ||
         this.setMaxWeekGaps[k] >= 0 ||
         this.setMaxRun[k] > 0 ||
-        this.setMaxLate[k] >= 0
+        this.setMaxLate[k] >= 0 ||
+        this.setMaxSpan[k] > 0
           ? 1
           : 0;
     }
@@ -168,11 +173,14 @@ export class ViolatingSessions {
       last = q;
     }
     this.gaps = first < 0 ? 0 : last - first + 1 - busy;
+    this.span = first < 0 ? 0 : last - first + 1;
     if (off) this.gaps -= freeUnavailable(occ, base, off, base, first, last);
     return load;
   }
 
   private gaps = 0;
+  /** Periods from the first busy period to the last of the day dayStats() read last. */
+  private span = 0;
 
   /** 0 = the (set, day) row keeps its limits, OVER = over a load or gap limit, UNDER = under min_per_day. */
   private setDayBad(k: number, day: number): number {
@@ -181,6 +189,7 @@ export class ViolatingSessions {
     if (load === 0) return 0;
     if (this.setMaxDay[k] > 0 && load > this.setMaxDay[k]) return OVER;
     if (this.setMaxGaps[k] >= 0 && this.gaps > this.setMaxGaps[k]) return OVER;
+    if (this.setMaxSpan[k] > 0 && this.span > this.setMaxSpan[k]) return OVER;
     if (this.setMaxRun[k] > 0 && this.runOver(this.st.setOcc, k, day, this.setMaxRun[k])) return OVER;
     return load < this.setMinDay[k] ? UNDER : 0;
   }
@@ -189,6 +198,7 @@ export class ViolatingSessions {
     const p = this.st.problem;
     const load = this.dayStats(this.st.facultyOcc, f * p.nSlots + day * p.nPeriods, p.facultyUnavailable);
     if (p.facultyMaxPerDay[f] > 0 && load > p.facultyMaxPerDay[f]) return true;
+    if (p.facultyMaxSpan[f] > 0 && this.span > p.facultyMaxSpan[f]) return true;
     if (p.facultyMaxContinuous[f] > 0 && this.runOver(this.st.facultyOcc, f, day, p.facultyMaxContinuous[f]))
       return true;
     return p.facultyMaxGapsPerDay[f] >= 0 && this.gaps > p.facultyMaxGapsPerDay[f];
@@ -294,7 +304,8 @@ export class ViolatingSessions {
         h[H.facultyMinDays] +
         h[H.facultyMinPerDay] >
       0;
-    const facultyDay = h[H.facultyMaxPerDay] + h[H.facultyMaxGaps] + h[H.facultyMaxContinuous] > 0;
+    const facultyDay =
+      h[H.facultyMaxPerDay] + h[H.facultyMaxGaps] + h[H.facultyMaxContinuous] + h[H.facultyMaxSpan] > 0;
     const setWeek = h[H.groupMaxGapsPerWeek] > 0;
     const setLate = h[H.groupMaxLateStarts] > 0;
     const sets =
@@ -303,7 +314,8 @@ export class ViolatingSessions {
         h[H.groupMaxGaps] +
         h[H.groupMaxGapsPerWeek] +
         h[H.groupMaxContinuous] +
-        h[H.groupMaxLateStarts] >
+        h[H.groupMaxLateStarts] +
+        h[H.groupMaxSpan] >
       0;
     const rows =
       h[H.rule] +
@@ -320,7 +332,9 @@ export class ViolatingSessions {
       h[H.groupMaxGaps] +
       h[H.facultyMaxContinuous] +
       h[H.groupMaxContinuous] +
-      h[H.groupMaxLateStarts];
+      h[H.groupMaxLateStarts] +
+      h[H.facultyMaxSpan] +
+      h[H.groupMaxSpan];
     const own = st.hardTotal - rows > 0;
     if (own || rules)
       for (let s = 0; s < p.nSessions; s++) {
