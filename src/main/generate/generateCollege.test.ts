@@ -109,6 +109,7 @@ function hardViolations(college: College, timetable: Timetable): string[] {
       if (f.minPerDay !== undefined && ps.length > 0 && ps.length < f.minPerDay)
         out.push(`faculty ${f.id} min`);
       if (f.maxContinuous !== undefined && longestRun(ps) > f.maxContinuous) out.push(`faculty ${f.id} run`);
+      if (f.maxSpan !== undefined && gaps(ps) + ps.length > f.maxSpan) out.push(`faculty ${f.id} span`);
     }
     const weekGaps = days.reduce((n, ps) => n + gaps(ps), 0);
     if (f.maxGapsPerWeek !== undefined && weekGaps > f.maxGapsPerWeek) out.push(`faculty ${f.id} week gaps`);
@@ -138,6 +139,7 @@ function hardViolations(college: College, timetable: Timetable): string[] {
           out.push(`group ${g.id} min`);
         if (g.maxGapsPerDay !== undefined && gaps(ps) > g.maxGapsPerDay) out.push(`group ${g.id} gaps`);
         if (g.maxContinuous !== undefined && longestRun(ps) > g.maxContinuous) out.push(`group ${g.id} run`);
+        if (g.maxSpan !== undefined && gaps(ps) + ps.length > g.maxSpan) out.push(`group ${g.id} span`);
       }
   }
   for (const f of college.fixed) {
@@ -381,6 +383,8 @@ describe('generateCollege', () => {
       expect(f.some((x) => x.maxContinuous !== undefined)).toBe(true);
       expect(g.some((x) => x.maxContinuous !== undefined)).toBe(true);
       expect(g.some((x) => x.maxLateStarts !== undefined)).toBe(true);
+      expect(f.some((x) => x.maxSpan !== undefined)).toBe(true);
+      expect(g.some((x) => x.maxSpan !== undefined)).toBe(true);
       expect(college.rooms.some((r) => r.unavailable.length > 0)).toBe(true);
       expect(college.courses.some((c) => c.rooms.length > 0 && c.roomType === 'lecture')).toBe(true);
       expect(college.courses.some((c) => c.unavailable.length > 0)).toBe(true);

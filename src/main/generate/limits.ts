@@ -143,8 +143,8 @@ export function courseUnavailable(d: Draft, occ: Occupancy, offering: number): S
 /**
  * The full college's weekly and minimum limits (its own random stream, so the plain college keeps
  * its rows): faculty max_gaps_per_week, min_per_day and min_days, groups max_gaps_per_week, and
- * faculty and groups max_continuous, groups max_late_starts, each at or within what the planted
- * timetable uses, so it stays feasible.
+ * faculty and groups max_continuous, groups max_late_starts, faculty and groups max_span, each at or
+ * within what the planted timetable uses, so it stays feasible.
  */
 export function addWeeklyLimits(
   d: Draft,
@@ -186,6 +186,31 @@ export function addWeeklyLimits(
     if (starts.length === 0 || starts.some((s) => s.later > 0)) return;
     if (rng.chance(0.4)) groups[i].maxLateStarts = Math.max(...starts.map((s) => s.second));
   });
+  // max_span: the widest day (first to last busy period) in the planted timetable, drawn last.
+  faculty.forEach((row, i) => {
+    const span = widestDay(d, occ.faculty, i * nSlots);
+    if (span >= 2 && span < nPeriods && rng.chance(0.3)) row.maxSpan = span;
+  });
+  d.groups.forEach((g, i) => {
+    const span = Math.max(0, ...g.leaves.map((l) => widestDay(d, occ.leaf, l * nSlots)));
+    if (span >= 2 && span < nPeriods && rng.chance(0.3)) groups[i].maxSpan = span;
+  });
+}
+
+/** The most periods from a day's first busy period to its last, both counted, over the week. */
+function widestDay(d: Draft, row: Uint8Array, base: number): number {
+  let widest = 0;
+  for (let day = 0; day < d.days.length; day++) {
+    let first = -1;
+    let last = -1;
+    for (let p = 0; p < d.nPeriods; p++)
+      if (row[base + day * d.nPeriods + p] !== 0) {
+        if (first < 0) first = p;
+        last = p;
+      }
+    if (first >= 0) widest = Math.max(widest, last - first + 1);
+  }
+  return widest;
 }
 
 /** Days of an occupancy row that begin at the second period, and at the third or later (free days begin at neither). */
