@@ -8,7 +8,7 @@
 // available periods for multi-period sessions); head count vs the largest allowed room (capacity hard);
 // room-class demand vs room-slots; fixed sessions at forbidden times or clashing; hard paired rules
 // with unequal session counts; hard rules no week can keep (days apart beyond the week, back-to-back
-// pairs longer than a run of periods without a break); sessions longer than a max_continuous of
+// pairs longer than a run of periods without a break); sessions longer than a max_continuous or max_span of
 // their faculty or groups. `college` is optional and only adds room-type names to messages.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { College } from '../../shared/model/types.ts';

@@ -80,6 +80,25 @@ describe('precheck', () => {
     expect(precheck(compile(college(3, 3))).filter((x) => x.code === 'max_continuous')).toEqual([]);
   });
 
+  it('flags sessions longer than a max_span of their faculty or of a group above their batch', () => {
+    const college = (max: number) =>
+      testCollege({
+        faculty: [{ id: 'F1', name: 'F1', maxSpan: max }],
+        groups: [
+          { id: 'SEC', name: 'SEC', size: 60, maxSpan: max },
+          { id: 'B1', name: 'B1', size: 30, parent: 'SEC' },
+        ],
+        courses: [{ id: 'LAB', name: 'LAB', faculty: ['F1'], groups: ['B1'], sessions: 1, length: 3 }],
+      });
+    const found = precheck(compile(college(2))).filter((x) => x.code === 'max_span');
+    expect(found.map((x) => x.rows.map((r) => `${r.sheet}:${r.id}`))).toEqual([
+      ['Courses:LAB', 'Faculty:F1'],
+      ['Courses:LAB', 'Groups:SEC'],
+    ]);
+    expect(found[0].message).toContain('a day spanning 3 periods');
+    expect(precheck(compile(college(3))).filter((x) => x.code === 'max_span')).toEqual([]);
+  });
+
   it('finds nothing in a feasible college', () => {
     expect(precheck(tinyProblem(base()))).toEqual([]);
   });
