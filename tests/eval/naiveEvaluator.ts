@@ -200,6 +200,17 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
     return runs.reduce((total, run) => total + over(run, limit), 0);
   };
 
+  // Rest between day d and d + 1: free periods after d's last busy period (all of a free day) plus
+  // those before d + 1's first; the periods missing under min_rest count.
+  const restShort = (list: Placed[], d: number, min: number | undefined): number => {
+    if (min === undefined) return 0;
+    const busy = (day: number): number[] => list.filter((s) => s.day === day).flatMap((s) => s.periods);
+    const a = busy(d);
+    const b = busy(d + 1);
+    const rest =
+      (a.length ? nPeriods - 1 - Math.max(...a) : nPeriods) + (b.length ? Math.min(...b) : nPeriods);
+    return Math.max(0, min - rest);
+  };
   // A day's span: periods from its first busy period to its last, both counted, by period index.
   const spanOf = (list: Placed[], d: number): number => {
     const busy = list.filter((s) => s.day === d).flatMap((s) => s.periods);
@@ -224,6 +235,7 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
       // A day off is allowed; a teaching day has at least min_per_day periods.
       if (f.minPerDay !== undefined && load < f.minPerDay) out.faculty_min_per_day += f.minPerDay - load;
     }
+    for (let d = 0; d + 1 < nDays; d++) out.faculty_min_rest += restShort(teaches, d, f.minRest);
     out.faculty_max_per_week += over(week, f.maxPerWeek);
     out.faculty_max_days += over(days, f.maxDays);
     out.faculty_max_gaps_per_week += over(weekGaps, f.maxGapsPerWeek);
@@ -264,6 +276,19 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
       weekOver = Math.max(weekOver, over(gaps, g.maxGapsPerWeek));
     }
     out.group_max_gaps_per_week += weekOver;
+    for (let d = 0; d + 1 < nDays; d++) {
+      let short = 0;
+      for (const leaf of leavesBelow(g.id))
+        short = Math.max(
+          short,
+          restShort(
+            placed.filter((s) => courseLeaves(s.course).has(leaf)),
+            d,
+            g.minRest,
+          ),
+        );
+      out.group_min_rest += short;
+    }
     // Late starts: per leaf, the days with teaching whose first busy period is not the day's first
     // (period index 0); a start at index 2 or later counts 1 on its own, and the late days beyond
     // max_late_starts count 1 each; the worst leaf once per group.

@@ -61,6 +61,7 @@ export function randomCollege(seed: number): College {
     minDays: chance(0.3) ? 1 + rng.int(nDays) : undefined,
     maxContinuous: chance(0.3) ? 1 + rng.int(3) : undefined,
     maxSpan: chance(0.3) ? 1 + rng.int(4) : undefined,
+    minRest: chance(0.3) ? 1 + rng.int(8) : undefined,
     unavailable: chance(0.4) ? slots(4) : [],
   }));
   // A tree: years, sections below some, batches below some sections.
@@ -76,6 +77,7 @@ export function randomCollege(seed: number): College {
     maxContinuous?: number;
     maxLateStarts?: number;
     maxSpan?: number;
+    minRest?: number;
   }> = [];
   const nGroups = 2 + rng.int(6);
   for (let i = 0; i < nGroups; i++) {
@@ -91,6 +93,7 @@ export function randomCollege(seed: number): College {
       maxContinuous: chance(0.3) ? 1 + rng.int(3) : undefined,
       maxLateStarts: chance(0.3) ? rng.int(3) : undefined,
       maxSpan: chance(0.3) ? 1 + rng.int(4) : undefined,
+      minRest: chance(0.3) ? 1 + rng.int(8) : undefined,
     });
   }
   const courses = Array.from({ length: 3 + rng.int(7) }, (_, i) => {

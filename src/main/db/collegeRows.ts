@@ -36,6 +36,7 @@ export interface FacultyRow {
   min_days: number | null;
   max_continuous: number | null;
   max_span: number | null;
+  min_rest: number | null;
   unavailable: Json;
 }
 
@@ -52,6 +53,7 @@ export interface GroupRow {
   max_continuous: number | null;
   max_late_starts: number | null;
   max_span: number | null;
+  min_rest: number | null;
 }
 
 export interface CourseRow {
@@ -134,6 +136,7 @@ export const facultyToRow = (f: Faculty): FacultyRow => ({
   min_days: f.minDays ?? null,
   max_continuous: f.maxContinuous ?? null,
   max_span: f.maxSpan ?? null,
+  min_rest: f.minRest ?? null,
   unavailable: JSON.stringify(f.unavailable),
 });
 
@@ -154,6 +157,7 @@ export function facultyFromRow(row: FacultyRow): Faculty {
   setIf(f, 'minDays', row.min_days);
   setIf(f, 'maxContinuous', row.max_continuous);
   setIf(f, 'maxSpan', row.max_span);
+  setIf(f, 'minRest', row.min_rest);
   return f;
 }
 
@@ -170,6 +174,7 @@ export const groupToRow = (g: Group): GroupRow => ({
   max_continuous: g.maxContinuous ?? null,
   max_late_starts: g.maxLateStarts ?? null,
   max_span: g.maxSpan ?? null,
+  min_rest: g.minRest ?? null,
 });
 
 export function groupFromRow(row: GroupRow): Group {
@@ -183,6 +188,7 @@ export function groupFromRow(row: GroupRow): Group {
   setIf(g, 'maxContinuous', row.max_continuous);
   setIf(g, 'maxLateStarts', row.max_late_starts);
   setIf(g, 'maxSpan', row.max_span);
+  setIf(g, 'minRest', row.min_rest);
   return g;
 }
 

@@ -164,8 +164,8 @@ describe('openProject', () => {
     migrate(old);
     const college = withoutLatestColumns(richCollege());
     saveCollege(old, college);
-    old.exec(`ALTER TABLE faculty DROP COLUMN max_span;
-              ALTER TABLE student_groups DROP COLUMN max_span;`);
+    old.exec(`ALTER TABLE faculty DROP COLUMN min_rest;
+              ALTER TABLE student_groups DROP COLUMN min_rest;`);
     old.pragma(`user_version = ${LATEST_VERSION - 1}`);
     old.close();
 
@@ -225,11 +225,11 @@ describe('backupProject', () => {
   });
 });
 
-/** The college without the fields that the latest migration (007_max_span) added columns for. */
+/** The college without the fields that the latest migration (008_min_rest) added columns for. */
 function withoutLatestColumns(college: College): College {
   return {
     ...college,
-    faculty: college.faculty.map(({ maxSpan: _a, ...f }) => f),
-    groups: college.groups.map(({ maxSpan: _b, ...g }) => g),
+    faculty: college.faculty.map(({ minRest: _a, ...f }) => f),
+    groups: college.groups.map(({ minRest: _b, ...g }) => g),
   };
 }

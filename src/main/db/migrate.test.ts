@@ -110,6 +110,20 @@ const fixtures: Record<number, { fill(db: Database): void; check(db: Database): 
       ]);
     },
   },
+  8: {
+    fill: (db) => {
+      db.exec("UPDATE faculty SET min_rest = 4 WHERE id = 'F1'");
+      db.exec("UPDATE student_groups SET min_rest = 3 WHERE id = 'G1'");
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT min_rest, max_span FROM faculty').all()).toEqual([
+        { min_rest: 4, max_span: 5 },
+      ]);
+      expect(db.prepare('SELECT min_rest, max_span FROM student_groups').all()).toEqual([
+        { min_rest: 3, max_span: 6 },
+      ]);
+    },
+  },
 };
 
 function rawProject(file: string): Database {

@@ -156,6 +156,18 @@ describe('importSheets checks', () => {
     ]);
   });
 
+  it('reads min_rest of faculty and groups, and locates a value that is not a whole number >= 1', () => {
+    const { errors } = run({
+      Faculty:
+        'faculty_id,name,department,min_rest\nF01,One,CSE,-2\nF02,Two,CSE,4\nF03,Three,CSE,\nF04,Four,ECE,\nF05,Five,MATH,\n',
+      Groups: 'group_id,name,size,parent,min_rest\nCSE2A,A,60,,3\nCSE2A-B1,B1,30,CSE2A,0\n',
+    });
+    expect(at(errors).filter((e) => /^(Faculty|Groups)/.test(e))).toEqual([
+      expect.stringMatching(/^Faculty:2:min_rest: /),
+      expect.stringMatching(/^Groups:3:min_rest: /),
+    ]);
+  });
+
   it('checks pinned sessions: session range, repeats, fit in a block, room and its type', () => {
     const { errors } = run({
       Fixed:

@@ -121,6 +121,12 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('max_continuous', false, 'periods in a row (no free period or break between them), optional', ''),
       col('max_span', false, "periods from a day's first session to its last, both counted, optional", ''),
       col(
+        'min_rest',
+        false,
+        "free periods from a day's last session to the next day's first, at least, optional",
+        '',
+      ),
+      col(
         'max_late_starts',
         false,
         'days a week that may begin at the second period (every other day with sessions begins at the first), optional',

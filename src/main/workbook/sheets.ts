@@ -60,6 +60,7 @@ export function collegeSheets(college: College): SheetTable[] {
           'min_days',
           'max_continuous',
           'max_span',
+          'min_rest',
           'unavailable',
         ],
         ...college.faculty.map((f) => [
@@ -76,6 +77,7 @@ export function collegeSheets(college: College): SheetTable[] {
           opt(f.minDays),
           opt(f.maxContinuous),
           opt(f.maxSpan),
+          opt(f.minRest),
           slots(f.unavailable),
         ]),
       ],
@@ -96,6 +98,7 @@ export function collegeSheets(college: College): SheetTable[] {
           'max_continuous',
           'max_late_starts',
           'max_span',
+          'min_rest',
         ],
         ...college.groups.map((g) => [
           g.id,
@@ -110,6 +113,7 @@ export function collegeSheets(college: College): SheetTable[] {
           opt(g.maxContinuous),
           opt(g.maxLateStarts),
           opt(g.maxSpan),
+          opt(g.minRest),
         ]),
       ],
     },

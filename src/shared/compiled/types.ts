@@ -124,6 +124,8 @@ export interface CompiledProblem {
   facultyMaxContinuous: Int32Array;
   /** Periods from a day's first busy period to its last (both counted), at most; 0 = no limit. */
   facultyMaxSpan: Int32Array;
+  /** Free periods from a day's last busy period to the next day's first, at least; 0 = no limit. */
+  facultyMinRest: Int32Array;
   /** facultyUnavailable[f * nSlots + s] = 1 when faculty f cannot teach in slot s. */
   facultyUnavailable: Uint8Array;
   /** Courses each faculty teaches. */
@@ -146,6 +148,8 @@ export interface CompiledProblem {
   groupMaxLateStarts: Int32Array;
   /** A day's span (first to last busy period, per student set below the group), at most; 0 = no limit. */
   groupMaxSpan: Int32Array;
+  /** Rest between consecutive days (per student set below the group), at least; 0 = no limit. */
+  groupMinRest: Int32Array;
   /** Leaf groups (student sets): setGroup[k] = the group index of student set k. */
   nStudentSets: number;
   setGroup: Int32Array;

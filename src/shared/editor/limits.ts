@@ -7,6 +7,7 @@ import { facultyLimited, groupLimited, problemFacts } from '../eval/problemFacts
 import { dayName, plural } from '../eval/describe.ts';
 import { dayRuns } from '../eval/continuous.ts';
 import { lateStartExcess, lateStartWords, startOf } from '../eval/lateStarts.ts';
+import { dayMask, restShort } from '../eval/rest.ts';
 import type { Naming } from './naming.ts';
 import { freeUnavailable } from '../eval/facultyDays.ts';
 
@@ -76,7 +77,17 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
     const minDays = p.facultyMinDays[f];
     const maxRun = p.facultyMaxContinuous[f];
     const maxSpan = p.facultyMaxSpan[f];
+    const minRest = p.facultyMinRest[f];
     if (!facultyLimited(p, f)) continue;
+    if (minRest > 0)
+      restFindings(p, state.facultyOcc, f, minRest, (d, short) =>
+        note(
+          out,
+          `fr${f}:${d}`,
+          short,
+          `${naming.faculty(f)} would rest only ${plural(minRest - short, 'period')} between ${dayName(p, d)} and ${dayName(p, d + 1)}, fewer than their minimum of ${minRest}`,
+        ),
+      );
     const { load, gaps, span } = profile(p, state.facultyOcc, f, p.facultyUnavailable);
     const who = naming.faculty(f);
     let week = 0;
@@ -166,6 +177,7 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
     const maxRun = p.groupMaxContinuous[g];
     const maxLate = p.groupMaxLateStarts[g];
     const maxSpan = p.groupMaxSpan[g];
+    const minRest = p.groupMinRest[g];
     if (!groupLimited(p, g)) continue;
     const who = `group ${naming.group(g)}`;
     const keep = (key: string, amount: number, text: string): void => {
@@ -174,6 +186,14 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
     for (let i = facts.groupSets.offsets[g]; i < facts.groupSets.offsets[g + 1]; i++) {
       const set = facts.groupSets.items[i];
       const { load, gaps, span } = profile(p, state.setOcc, set);
+      if (minRest > 0)
+        restFindings(p, state.setOcc, set, minRest, (d, short) =>
+          keep(
+            `gr${g}:${d}`,
+            short,
+            `${who} would rest only ${plural(minRest - short, 'period')} between ${dayName(p, d)} and ${dayName(p, d + 1)}, fewer than its minimum of ${minRest}`,
+          ),
+        );
       if (maxLate >= 0)
         lateStartFinding(p, state.setOcc, set, maxLate, (amount, words) =>
           keep(
@@ -258,4 +278,19 @@ function lateStartFinding(
   }
   const amount = lateStartExcess(second, later, max);
   if (amount > 0) report(amount, lateStartWords(p, starts, 0));
+}
+
+/** Each pair of consecutive days of a row whose rest falls short of `min` (../eval/rest.ts). */
+function restFindings(
+  p: CompiledProblem,
+  occ: Int32Array,
+  row: number,
+  min: number,
+  report: (day: number, short: number) => void,
+): void {
+  for (let d = 0; d + 1 < p.nDays; d++) {
+    const base = row * p.nSlots + d * p.nPeriods;
+    const short = restShort(dayMask(p, occ, base), dayMask(p, occ, base + p.nPeriods), p.nPeriods, min);
+    if (short > 0) report(d, short);
+  }
 }

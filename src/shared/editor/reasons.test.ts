@@ -284,6 +284,26 @@ describe('refusal reasons for the weekly gap limits and the faculty minimums', (
     expect(checkSlot(t.state, t.session('B'), t.slot(1, 2), t.room('R1')).reasons).toEqual([]);
   });
 
+  it('a teacher or a group resting less between two days than required', () => {
+    const t = setup(
+      {
+        faculty: [{ id: 'F1', name: 'F1', minRest: 4 }],
+        groups: [{ id: 'G1', name: 'G1', size: 30, minRest: 4 }],
+        courses,
+      },
+      places,
+    );
+    expect(t.state.hardTotal).toBe(0);
+    // A's Monday session 2 to Mon period 6: Monday ends at period 6, Tuesday begins at period 1.
+    const reasons = checkSlot(t.state, t.session('A', 2), t.slot(0, 5), t.room('R1')).reasons;
+    expect(reasons).toContain(
+      'F1 would rest only 0 periods between Mon and Tue, fewer than their minimum of 4',
+    );
+    expect(reasons).toContain(
+      'group G1 would rest only 0 periods between Mon and Tue, fewer than its minimum of 4',
+    );
+  });
+
   it('a group beginning its days after the first period more often than allowed', () => {
     const t = setup({ groups: [{ id: 'G1', name: 'G1', size: 30, maxLateStarts: 1 }], courses }, places);
     expect(t.state.hardTotal).toBe(0);

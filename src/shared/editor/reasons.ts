@@ -168,6 +168,8 @@ const LIMIT_KINDS: readonly HardKind[] = [
   'group_max_late_starts',
   'faculty_max_span',
   'group_max_span',
+  'faculty_min_rest',
+  'group_min_rest',
 ];
 
 /**

@@ -6,13 +6,15 @@
 // (each counts the shortfall): min_per_day per teaching day (a day without sessions is allowed),
 // min_days once (teaching days). max_continuous per day: the periods above it summed over the
 // day's runs of periods taught back to back (./continuous.ts); max_span per day: the periods from
-// the first busy period to the last, both counted, above it. Soft faculty_gaps: weight x idle periods, per faculty member and day.
+// the first busy period to the last, both counted, above it; min_rest per pair of consecutive days:
+// the periods missing from the rest between them (./rest.ts). Soft faculty_gaps: weight x idle periods, per faculty member and day.
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
 import { PLACED } from './state.ts';
 import type { ProblemFacts } from './problemFacts.ts';
 import { dayName, plural } from './describe.ts';
 import { dayRuns } from './continuous.ts';
+import { dayMask, restShort } from './rest.ts';
 
 /** Placed sessions of faculty member f (on day `day`, or all days when day < 0). */
 export function facultySessions(st: EvalState, f: number, day: number): number[] {
@@ -162,6 +164,22 @@ export function checkFacultyDays(st: EvalState, facts: ProblemFacts, sink: EvalS
         min - days,
         all,
         () => `${id} teaches on ${plural(days, 'day')}, fewer than the minimum of ${min}`,
+      );
+    }
+    const minRest = p.facultyMinRest[f];
+    for (let d = 0; minRest > 0 && d + 1 < nDays; d++) {
+      const short = restShort(
+        dayMask(p, cnt, d * nPeriods),
+        dayMask(p, cnt, (d + 1) * nPeriods),
+        nPeriods,
+        minRest,
+      );
+      sink.addHard(
+        'faculty_min_rest',
+        short,
+        () => [...facultySessions(st, f, d), ...facultySessions(st, f, d + 1)],
+        () =>
+          `${id} rests only ${plural(minRest - short, 'period')} between ${dayName(p, d)} and ${dayName(p, d + 1)}, fewer than the minimum of ${minRest}`,
       );
     }
     for (const s of sessions) for (let q = 0; q < st.span[s]; q++) cnt[st.slot[s] + q] = 0;

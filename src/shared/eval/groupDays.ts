@@ -13,7 +13,8 @@
 //   group and day, max_continuous (the worst set's periods above it summed over its runs of
 //   periods back to back, ./continuous.ts); once per group, max_late_starts (the worst set's week
 //   of days beginning after the first period, ./lateStarts.ts); per group and day, max_span (the
-//   worst set's periods from its first busy period to its last, both counted, above the limit).
+//   worst set's periods from its first busy period to its last, both counted, above the limit); per
+//   group and pair of consecutive days, min_rest (the worst set's missing rest, ./rest.ts).
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
 import { PLACED } from './state.ts';
@@ -21,6 +22,7 @@ import type { ProblemFacts } from './problemFacts.ts';
 import { dayName, plural } from './describe.ts';
 import { dayRuns } from './continuous.ts';
 import { lateStartExcess, lateStartWords, startOf } from './lateStarts.ts';
+import { restShort } from './rest.ts';
 
 /** Placed sessions attended by student set k on `day` (all days when day < 0), optionally starting at `period`. */
 export function setSessions(st: EvalState, k: number, day: number, period = -1): number[] {
@@ -143,6 +145,50 @@ export function checkGroupDays(st: EvalState, facts: ProblemFacts, sink: EvalSin
   if (runLimits && dayRunExcess) checkGroupRuns(st, facts, runLimits, dayRunExcess, dayLongest, sink);
   if (needLimits) checkGroupLateStarts(st, facts, dayStart, sink);
   if (needLimits) checkGroupSpans(st, facts, daySpan, sink);
+  if (needLimits) checkGroupRest(st, facts, sink);
+}
+
+/** Per group with min_rest and pair of consecutive days: the worst set's missing rest (./rest.ts). */
+function checkGroupRest(st: EvalState, facts: ProblemFacts, sink: EvalSink): void {
+  const { p } = st;
+  const { offsets, items } = facts.groupSets;
+  const masks = new Map<number, Int32Array>();
+  const masksOf = (k: number): Int32Array => {
+    let m = masks.get(k);
+    if (!m) {
+      m = new Int32Array(p.nDays);
+      for (const s of setSessions(st, k, -1))
+        for (let q = 0; q < st.span[s]; q++) {
+          const t = st.slot[s] + q;
+          m[Math.floor(t / p.nPeriods)] |= 1 << (t % p.nPeriods);
+        }
+      masks.set(k, m);
+    }
+    return m;
+  };
+  for (const g of facts.limitedGroups) {
+    const min = p.groupMinRest[g];
+    if (min <= 0) continue;
+    for (let d = 0; d + 1 < p.nDays; d++) {
+      let short = 0;
+      let worst = -1;
+      for (let x = offsets[g]; x < offsets[g + 1]; x++) {
+        const m = masksOf(items[x]);
+        const v = restShort(m[d], m[d + 1], p.nPeriods, min);
+        if (v > short) {
+          short = v;
+          worst = items[x];
+        }
+      }
+      sink.addHard(
+        'group_min_rest',
+        short,
+        () => (worst >= 0 ? [...setSessions(st, worst, d), ...setSessions(st, worst, d + 1)] : []),
+        () =>
+          `group ${p.groupIds[g]} rests only ${plural(min - short, 'period')} between ${dayName(p, d)} and ${dayName(p, d + 1)}, fewer than the minimum of ${min}`,
+      );
+    }
+  }
 }
 
 /** Per group with max_span and day: the worst set's span above it. */

@@ -61,7 +61,8 @@ export function groupLimited(p: CompiledProblem, g: number): boolean {
     p.groupMaxGapsPerWeek[g] >= 0 ||
     p.groupMaxContinuous[g] > 0 ||
     p.groupMaxLateStarts[g] >= 0 ||
-    p.groupMaxSpan[g] > 0
+    p.groupMaxSpan[g] > 0 ||
+    p.groupMinRest[g] > 0
   );
 }
 
@@ -76,6 +77,7 @@ export function facultyLimited(p: CompiledProblem, f: number): boolean {
     p.facultyMinPerDay[f] > 0 ||
     p.facultyMinDays[f] > 0 ||
     p.facultyMaxContinuous[f] > 0 ||
-    p.facultyMaxSpan[f] > 0
+    p.facultyMaxSpan[f] > 0 ||
+    p.facultyMinRest[f] > 0
   );
 }

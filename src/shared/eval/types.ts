@@ -22,6 +22,7 @@ export const HARD_KINDS = [
   'faculty_min_days',
   'faculty_max_continuous',
   'faculty_max_span',
+  'faculty_min_rest',
   'group_max_per_day',
   'group_min_per_day',
   'group_max_gaps',
@@ -29,6 +30,7 @@ export const HARD_KINDS = [
   'group_max_continuous',
   'group_max_late_starts',
   'group_max_span',
+  'group_min_rest',
   'fixed_moved',
   'rule',
 ] as const;

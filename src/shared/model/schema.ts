@@ -52,6 +52,8 @@ export const facultySchema = z.object({
   maxContinuous: positive.optional(),
   /** Periods from the first busy period of a day to its last, both counted, at most. */
   maxSpan: positive.optional(),
+  /** Free periods between the last busy period of a day and the first of the next day, at least. */
+  minRest: positive.optional(),
   unavailable: z.array(slotRefSchema).default([]),
 });
 
@@ -72,6 +74,8 @@ export const groupSchema = z.object({
   maxLateStarts: count.optional(),
   /** Periods from the first busy period of a day to its last, both counted, at most (per sub-batch). */
   maxSpan: positive.optional(),
+  /** Free periods between the last busy period of a day and the first of the next, at least (per sub-batch). */
+  minRest: positive.optional(),
 });
 
 export const courseSchema = z.object({

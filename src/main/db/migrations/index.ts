@@ -7,6 +7,7 @@ import { migration004 } from './004_limits.ts';
 import { migration005 } from './005_max_continuous.ts';
 import { migration006 } from './006_max_late_starts.ts';
 import { migration007 } from './007_max_span.ts';
+import { migration008 } from './008_min_rest.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export const LATEST_VERSION = migrations.length;

@@ -45,6 +45,7 @@ export function richCollege(): College {
         minDays: 3,
         maxContinuous: 3,
         maxSpan: 5,
+        minRest: 4,
         unavailable: [
           { day: 0, period: 0 },
           { day: 2, period: 3 },
@@ -66,6 +67,7 @@ export function richCollege(): College {
         maxContinuous: 4,
         maxLateStarts: 1,
         maxSpan: 6,
+        minRest: 3,
       },
       { id: 'CSE2A-B1', name: 'Lab batch 1', size: 30, parent: 'CSE2A' },
       { id: 'CSE2A-B2', name: 'Lab batch 2', size: 0, parent: 'CSE2A', department: 'CSE' },

@@ -44,6 +44,7 @@ export function parseFaculty(table: SheetTable | undefined, grid: SlotGrid | und
     const minDays = table.integer(row, 'min_days', 1);
     const maxContinuous = table.integer(row, 'max_continuous', 1);
     const maxSpan = table.integer(row, 'max_span', 1);
+    const minRest = table.integer(row, 'min_rest', 1);
     const unavailable = slotCell(table, row, 'unavailable', grid);
     if (minPerDay !== undefined && maxPerDay !== undefined && minPerDay > maxPerDay) {
       table.error(
@@ -87,6 +88,7 @@ export function parseFaculty(table: SheetTable | undefined, grid: SlotGrid | und
     if (minDays !== undefined) faculty.minDays = minDays;
     if (maxContinuous !== undefined) faculty.maxContinuous = maxContinuous;
     if (maxSpan !== undefined) faculty.maxSpan = maxSpan;
+    if (minRest !== undefined) faculty.minRest = minRest;
     out.push({ item: faculty, row: row.rowNumber });
   }
   return out;
@@ -106,6 +108,7 @@ export function parseGroups(table: SheetTable | undefined): Located<Group>[] {
     const maxContinuous = table.integer(row, 'max_continuous', 1);
     const maxLateStarts = table.integer(row, 'max_late_starts', 0);
     const maxSpan = table.integer(row, 'max_span', 1);
+    const minRest = table.integer(row, 'min_rest', 1);
     if (minPerDay !== undefined && maxPerDay !== undefined && minPerDay > maxPerDay) {
       table.error(
         row,
@@ -127,6 +130,7 @@ export function parseGroups(table: SheetTable | undefined): Located<Group>[] {
     if (maxContinuous !== undefined) group.maxContinuous = maxContinuous;
     if (maxLateStarts !== undefined) group.maxLateStarts = maxLateStarts;
     if (maxSpan !== undefined) group.maxSpan = maxSpan;
+    if (minRest !== undefined) group.minRest = minRest;
     out.push({ item: group, row: row.rowNumber });
   }
   return out;

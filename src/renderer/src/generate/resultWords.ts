@@ -95,6 +95,14 @@ export function kindWords(kind: string, n: number): string {
       "teachers' limits of a day's span exceeded",
     ],
     group_max_span: ["group's limit of a day's span exceeded", "groups' limits of a day's span exceeded"],
+    faculty_min_rest: [
+      "teacher's minimum rest between days not met",
+      "teachers' minimums of rest between days not met",
+    ],
+    group_min_rest: [
+      "group's minimum rest between days not met",
+      "groups' minimums of rest between days not met",
+    ],
     group_max_late_starts: [
       "group's day beginning after the first period beyond its limit",
       "groups' days beginning after the first period beyond their limits",

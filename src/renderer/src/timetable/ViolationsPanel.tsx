@@ -31,6 +31,8 @@ const HARD_LABELS: Record<HardKind, string> = {
   group_max_continuous: 'Groups with more periods in a row than allowed',
   faculty_max_span: 'Teachers whose day spans more periods than allowed',
   group_max_span: 'Groups whose day spans more periods than allowed',
+  faculty_min_rest: 'Teachers resting less between days than required',
+  group_min_rest: 'Groups resting less between days than required',
   group_max_late_starts: 'Groups beginning after the first period more often than allowed',
   fixed_moved: 'Fixed sessions moved',
   rule: 'Scheduling rules broken',

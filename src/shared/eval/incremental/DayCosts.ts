@@ -7,6 +7,7 @@ import { H, S } from './kinds.ts';
 import { facultyLimited, groupLimited } from '../problemFacts.ts';
 import { blockEndMask, maskRunExcess } from '../continuous.ts';
 import { lateStartExcess, maskStart } from '../lateStarts.ts';
+import { restShort } from '../rest.ts';
 
 /** What the state exposes to its row costs. */
 export interface OccupancyView {
@@ -61,6 +62,9 @@ export class DayCosts {
   /** Per (faculty | group, day): periods of the day's span above max_span. */
   private readonly facSpanOver: Int32Array;
   private readonly groupSpanOver: Int32Array;
+  /** Per (faculty | group, day d): rest missing between day d and day d + 1 under min_rest. */
+  private readonly facRestShort: Int32Array;
+  private readonly groupRestShort: Int32Array;
   /** Per (set, day): how the day begins (../lateStarts.ts); per set: days beginning at the second period, and later. */
   private readonly setStartKind: Uint8Array;
   private readonly setSecondStarts: Int32Array;
@@ -127,6 +131,8 @@ export class DayCosts {
     this.groupRunOver = new Int32Array(nGroupDays);
     this.facSpanOver = new Int32Array(nFacDays);
     this.groupSpanOver = new Int32Array(nGroupDays);
+    this.facRestShort = new Int32Array(nFacDays);
+    this.groupRestShort = new Int32Array(nGroupDays);
     this.blockEnds = blockEndMask(p);
     this.setStartKind = new Uint8Array(nSetDays);
     this.setSecondStarts = new Int32Array(p.nStudentSets);
@@ -271,7 +277,26 @@ export class DayCosts {
       this.groupRow(g, d);
       if (weekChanged && p.groupMaxGapsPerWeek[g] >= 0) this.groupWeek(g);
       if (startChanged && p.groupMaxLateStarts[g] >= 0) this.groupLateStarts(g);
+      if (p.groupMinRest[g] > 0) {
+        if (d > 0) this.groupRest(g, d - 1);
+        if (d + 1 < p.nDays) this.groupRest(g, d);
+      }
     }
+  }
+
+  /** The group's min_rest between day d and d + 1 over the sets below it (../rest.ts). */
+  private groupRest(g: number, d: number): void {
+    const p = this.p;
+    const min = p.groupMinRest[g];
+    let short = 0;
+    for (let x = this.groupSetOffsets[g]; x < this.groupSetOffsets[g + 1]; x++) {
+      const i = this.groupSetItems[x] * p.nDays + d;
+      const v = restShort(this.setMask[i], this.setMask[i + 1], p.nPeriods, min);
+      if (v > short) short = v;
+    }
+    const j = g * p.nDays + d;
+    this.st.hard[H.groupMinRest] += short - this.groupRestShort[j];
+    this.groupRestShort[j] = short;
   }
 
   /** The group's max_late_starts over the sets below it (../lateStarts.ts). */
@@ -340,6 +365,14 @@ export class DayCosts {
     this.groupSpanOver[j] = spanOver;
   }
 
+  /** The faculty member's min_rest between day d and d + 1 (../rest.ts). */
+  private facultyRest(f: number, d: number, min: number): void {
+    const i = f * this.p.nDays + d;
+    const short = restShort(this.facMask[i], this.facMask[i + 1], this.p.nPeriods, min);
+    this.st.hard[H.facultyMinRest] += short - this.facRestShort[i];
+    this.facRestShort[i] = short;
+  }
+
   private facultyRow(f: number, d: number): void {
     const p = this.p;
     const i = f * p.nDays + d;
@@ -383,6 +416,11 @@ export class DayCosts {
     const spanOver = maxSpan > 0 && maskSpan(mask) > maxSpan ? maskSpan(mask) - maxSpan : 0;
     hard[H.facultyMaxSpan] += spanOver - this.facSpanOver[i];
     this.facSpanOver[i] = spanOver;
+    const minRest = p.facultyMinRest[f];
+    if (minRest > 0) {
+      if (d > 0) this.facultyRest(f, d - 1, minRest);
+      if (d + 1 < p.nDays) this.facultyRest(f, d, minRest);
+    }
     this.facWeekGaps[f] += gaps - this.facGapCount[i];
     this.facGapCount[i] = gaps;
     const maxWeekGaps = p.facultyMaxGapsPerWeek[f];

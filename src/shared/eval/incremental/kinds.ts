@@ -26,6 +26,7 @@ export const H = {
   facultyMinDays: hardIndex('faculty_min_days'),
   facultyMaxContinuous: hardIndex('faculty_max_continuous'),
   facultyMaxSpan: hardIndex('faculty_max_span'),
+  facultyMinRest: hardIndex('faculty_min_rest'),
   groupMaxPerDay: hardIndex('group_max_per_day'),
   groupMinPerDay: hardIndex('group_min_per_day'),
   groupMaxGaps: hardIndex('group_max_gaps'),
@@ -33,6 +34,7 @@ export const H = {
   groupMaxContinuous: hardIndex('group_max_continuous'),
   groupMaxLateStarts: hardIndex('group_max_late_starts'),
   groupMaxSpan: hardIndex('group_max_span'),
+  groupMinRest: hardIndex('group_min_rest'),
   fixedMoved: hardIndex('fixed_moved'),
   rule: hardIndex('rule'),
 } as const;

@@ -204,6 +204,7 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
     facultyMinDays: Int32Array.from(spec.faculty.map((f) => f.minDays ?? 0)),
     facultyMaxContinuous: new Int32Array(spec.faculty.length),
     facultyMaxSpan: new Int32Array(spec.faculty.length),
+    facultyMinRest: new Int32Array(spec.faculty.length),
     facultyUnavailable,
     facultyCourses: csr(
       spec.faculty.map((_, f) => courseFaculty.flatMap((fs, c) => (fs.includes(f) ? [c] : []))),
@@ -219,6 +220,7 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
     groupMaxContinuous: new Int32Array(spec.groups.length),
     groupMaxLateStarts: new Int32Array(spec.groups.length).fill(-1),
     groupMaxSpan: new Int32Array(spec.groups.length),
+    groupMinRest: new Int32Array(spec.groups.length),
     nStudentSets: leaves.length,
     setGroup: Int32Array.from(leaves),
     setCourses: csr(leaves.map((_, k) => courseSets.flatMap((ks, c) => (ks.includes(k) ? [c] : [])))),
