@@ -361,7 +361,7 @@ describe('export --format fet: max_late_starts', () => {
   );
 });
 
-describe('export --format fet: max_span', () => {
+describe('export --format fet: max_span and min_rest', () => {
   /** One group, one day; TH on P1 and P3 (span 3); `gap`: a break between P2 and P3. */
   function spanCollege(gap: boolean): { c: College; t: Timetable } {
     const c = collegeSchema.parse({
@@ -372,8 +372,8 @@ describe('export --format fet: max_span', () => {
         { label: 'P3', start: gap ? '11:30' : '11:00', end: gap ? '12:30' : '12:00' },
       ],
       rooms: [{ id: 'R1', name: 'R1', capacity: 60 }],
-      faculty: [{ id: 'F1', name: 'F1', maxSpan: 3 }],
-      groups: [{ id: 'S', name: 'S', size: 30, maxSpan: 3 }],
+      faculty: [{ id: 'F1', name: 'F1', maxSpan: 3, minRest: 1 }],
+      groups: [{ id: 'S', name: 'S', size: 30, maxSpan: 3, minRest: 1 }],
       courses: [{ id: 'TH', name: 'TH', faculty: ['F1'], groups: ['S'], sessions: 2 }],
     });
     const t: Timetable = {
@@ -394,9 +394,14 @@ describe('export --format fet: max_span', () => {
     if (!back.result.ok) throw new Error(JSON.stringify(back.result.errors));
     expect(back.result.college.faculty[0].maxSpan).toBe(3);
     expect(back.result.college.groups[0].maxSpan).toBe(3);
+    // min_rest likewise, not circular (the contract's week does not wrap round).
+    expect(text).toContain('<ConstraintTeacherMinRestingHours>');
+    expect(back.result.college.faculty[0].minRest).toBe(1);
+    expect(back.result.college.groups[0].minRest).toBe(1);
+    expect([...back.build!.kinds].filter(([, k]) => k.weakened + k.dropped > 0)).toEqual([]);
     // With a break between P2 and P3, FET would count the break hour in the span: not written.
     const gapped = spanCollege(true);
-    expect(formatFet(gapped.c, gapped.t)).not.toContain('MaxSpanPerDay');
+    expect(formatFet(gapped.c, gapped.t)).not.toMatch(/MaxSpanPerDay|MinRestingHours/);
   });
 
   it.skipIf(!existsSync(FET_CL))('is accepted by fet-cl, which keeps the timetable within it', () => {

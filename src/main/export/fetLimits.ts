@@ -14,7 +14,9 @@
 // it finds a set's first and second hour, as the contract counts periods by index; FET also leaves
 // a teacher's not-available hours out of gaps, as the contract leaves a faculty member's
 // unavailable periods out of their idle periods. FET counts a break hour inside a day's span, the
-// contract does not: max_span is written only when no gap between periods falls inside the day.
+// contract does not: max_span is written only when no gap between periods falls inside the day; so is
+// min_rest (-> Teacher/StudentsSetMinRestingHours, not circular: the contract's week does not wrap),
+// as FET counts break hours in a rest too.
 import type { College, Faculty, Group } from '../../shared/model/index.ts';
 import { adjacency } from '../../shared/model/periods.ts';
 
@@ -29,6 +31,7 @@ const TEACHER: Array<[keyof Faculty, string, string, string?]> = [
   ['minDays', 'ConstraintTeacherMinDaysPerWeek', 'Minimum_Days_Per_Week'],
   ['maxContinuous', 'ConstraintTeacherMaxHoursContinuously', 'Maximum_Hours_Continuously'],
   ['maxSpan', 'ConstraintTeacherMaxSpanPerDay', 'Max_Span'],
+  ['minRest', 'ConstraintTeacherMinRestingHours', 'Minimum_Resting_Hours'],
 ];
 
 type GroupLimit =
@@ -38,7 +41,8 @@ type GroupLimit =
   | 'maxGapsPerWeek'
   | 'maxContinuous'
   | 'maxLateStarts'
-  | 'maxSpan';
+  | 'maxSpan'
+  | 'minRest';
 const STUDENTS: Array<[GroupLimit, string, string, string?]> = [
   ['maxPerDay', 'ConstraintStudentsSetMaxHoursDaily', 'Maximum_Hours_Daily'],
   ['minPerDay', 'ConstraintStudentsSetMinHoursDaily', 'Minimum_Hours_Daily', 'Allow_Empty_Days'],
@@ -47,6 +51,7 @@ const STUDENTS: Array<[GroupLimit, string, string, string?]> = [
   ['maxContinuous', 'ConstraintStudentsSetMaxHoursContinuously', 'Maximum_Hours_Continuously'],
   ['maxLateStarts', 'ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour', 'Max_Beginnings_At_Second_Hour'],
   ['maxSpan', 'ConstraintStudentsSetMaxSpanPerDay', 'Max_Span'],
+  ['minRest', 'ConstraintStudentsSetMinRestingHours', 'Minimum_Resting_Hours'],
 ];
 
 export function fetLimitConstraints(college: College, tag: Tag): string[] {
@@ -54,16 +59,23 @@ export function fetLimitConstraints(college: College, tag: Tag): string[] {
   // FET counts a break hour inside a day's span, and a gap between periods is written as one: with a
   // gap inside the day FET's span would be longer than the contract's, so max_span is left out.
   const spanExact = adjacency(college.periods).slice(0, -1).every(Boolean);
+  // FET refuses more resting hours than hours in a day: such a min_rest is left out.
+  const restFits = (field: string, v: number): boolean => field !== 'minRest' || v <= college.periods.length;
   const write = (name: string, who: string, valueTag: string, value: number, emptyDays?: string): void => {
     out.push(
       `<${name}>${tag('Weight_Percentage', 100)}${who}${tag(valueTag, value)}` +
-        `${emptyDays ? tag(emptyDays, 'true') : ''}${tag('Active', 'true')}${tag('Comments', '')}</${name}>`,
+        `${emptyDays ? tag(emptyDays, 'true') : ''}${name.endsWith('MinRestingHours') ? tag('Circular', 'false') : ''}${tag('Active', 'true')}${tag('Comments', '')}</${name}>`,
     );
   };
   for (const f of college.faculty)
     for (const [field, name, valueTag, emptyDays] of TEACHER) {
       const v = f[field];
-      if (typeof v === 'number' && written(field, v) && (field !== 'maxSpan' || spanExact))
+      if (
+        typeof v === 'number' &&
+        written(field, v) &&
+        restFits(field, v) &&
+        ((field !== 'maxSpan' && field !== 'minRest') || spanExact)
+      )
         write(name, tag('Teacher_Name', f.id), valueTag, v, emptyDays);
     }
   const byId = new Map(college.groups.map((g) => [g.id, g]));
@@ -79,10 +91,15 @@ export function fetLimitConstraints(college: College, tag: Tag): string[] {
       chain.push(g);
     for (const [field, name, valueTag, emptyDays] of STUDENTS) {
       const values = chain.map((g) => g[field]).filter((v): v is number => v !== undefined);
-      let v = field === 'minPerDay' ? Math.max(0, ...values) : Math.min(...values);
+      let v = field === 'minPerDay' || field === 'minRest' ? Math.max(0, ...values) : Math.min(...values);
       // FET refuses more late days than days; as many as the days says the same (only "never later").
       if (field === 'maxLateStarts') v = Math.min(v, college.calendar.days.length);
-      if (values.length && written(field, v) && (field !== 'maxSpan' || spanExact))
+      if (
+        values.length &&
+        written(field, v) &&
+        restFits(field, v) &&
+        ((field !== 'maxSpan' && field !== 'minRest') || spanExact)
+      )
         write(name, tag('Students', set.id), valueTag, v, emptyDays);
     }
   }

@@ -426,6 +426,25 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     });
   }
 
+  // FET's resting hours count break hours; an every-day break is no period here. One break hour may
+  // fall into both ends of a rest (after one day's last hour and before the next day's first), so a
+  // min_rest is read twice the every-day break hours lower (never stricter than FET's), and reported
+  // weakened.
+  const breakHours = 2 * allDayBreak.filter(Boolean).length;
+  if (breakHours > 0)
+    for (const k of [
+      'ConstraintTeacherMinRestingHours',
+      'ConstraintTeachersMinRestingHours',
+      'ConstraintStudentsSetMinRestingHours',
+      'ConstraintStudentsMinRestingHours',
+    ])
+      for (let n = kinds.get(k)?.mapped ?? 0; n > 0; n--)
+        demote(
+          k,
+          'weakened',
+          [],
+          `FET counts break hours in the rest, which are no periods here: the limit is read ${breakHours} periods lower (each every-day break hour may fall into both ends of a rest)`,
+        );
   const faculty: Faculty[] = doc.teachers.map((t) => {
     const lim = ctx.teacherLimits.get(t) ?? {};
     return {
@@ -442,6 +461,9 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
         ? { maxContinuous: lim.maxContinuous }
         : {}),
       ...(lim.maxSpan !== undefined && lim.maxSpan > 0 ? { maxSpan: lim.maxSpan } : {}),
+      ...(lim.minRest !== undefined && lim.minRest - breakHours > 0
+        ? { minRest: lim.minRest - breakHours }
+        : {}),
       unavailable: refs(ctx.teacherUnavailable.get(t) ?? []),
     };
   });
@@ -464,6 +486,9 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
         ? { maxLateStarts: lim.maxLateStarts }
         : {}),
       ...(lim.maxSpan !== undefined && lim.maxSpan > 0 ? { maxSpan: lim.maxSpan } : {}),
+      ...(lim.minRest !== undefined && lim.minRest - breakHours > 0
+        ? { minRest: lim.minRest - breakHours }
+        : {}),
     };
   });
   // FET gaps never count break hours; a break on some days only is an unavailable period for us,

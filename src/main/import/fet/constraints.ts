@@ -21,6 +21,7 @@ export interface TeacherLimits {
   minDays?: number;
   maxContinuous?: number;
   maxSpan?: number;
+  minRest?: number;
 }
 export interface SubgroupLimits {
   maxPerDay?: number;
@@ -30,6 +31,7 @@ export interface SubgroupLimits {
   maxContinuous?: number;
   maxLateStarts?: number;
   maxSpan?: number;
+  minRest?: number;
 }
 
 /** A relation between activities that becomes a Rule once activities are grouped into courses. */
@@ -160,7 +162,7 @@ function teacherLimit(field: keyof TeacherLimits, tag: string, target: string): 
       const value = num(el, tag);
       const teachers = teacherNames(el, ctx);
       if (value === undefined) return;
-      const atLeast = field === 'minPerDay' || field === 'minDays';
+      const atLeast = field === 'minPerDay' || field === 'minDays' || field === 'minRest';
       for (const t of teachers)
         if (atLeast) maxInto(ctx.teacherLimits, t, field, value);
         else minInto(ctx.teacherLimits, t, field, value);
@@ -198,7 +200,7 @@ function studentsLimit(field: keyof SubgroupLimits, tag: string, target: string)
       if (value === undefined) return;
       const subgroups = subgroupNames(el, ctx);
       for (const s of subgroups)
-        if (field === 'minPerDay') maxInto(ctx.subgroupLimits, s, field, value);
+        if (field === 'minPerDay' || field === 'minRest') maxInto(ctx.subgroupLimits, s, field, value);
         else minInto(ctx.subgroupLimits, s, field, value);
       const set = textOf(el, 'Students');
       const acts = set === undefined ? [] : ofStudents(ctx, set);
@@ -232,6 +234,32 @@ function spanLimit(base: Mapping): Mapping {
         'weakened',
         activitiesNamed(el, ctx),
         'one day a week of one hour more (FET) is read as one period more on every day',
+      );
+    },
+  };
+}
+
+/**
+ * FET's "circular" resting hours (its default) also hold from the last day of the week to the first;
+ * the contract's do not, so a circular constraint is read without that pair and reported weakened.
+ */
+function restLimit(base: Mapping): Mapping {
+  return {
+    target: base.target,
+    hardOnly: true,
+    handle(el, ctx, w, kind) {
+      if (textOf(el, 'Circular') === 'false') return base.handle(el, ctx, w, kind);
+      const value = num(el, 'Minimum_Resting_Hours');
+      if (value === undefined) return;
+      const teacher = kind.startsWith('ConstraintTeacher');
+      const names = teacher ? teacherNames(el, ctx) : subgroupNames(el, ctx);
+      for (const n of names)
+        maxInto<TeacherLimits>(teacher ? ctx.teacherLimits : ctx.subgroupLimits, n, 'minRest', value);
+      ctx.note(
+        kind,
+        'weakened',
+        activitiesNamed(el, ctx),
+        'circular: the rest from the last day of the week to the first is not a pair of days here',
       );
     },
   };
@@ -546,6 +574,20 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
   ),
   ConstraintStudentsMaxSpanPerDay: spanLimit(
     studentsLimit('maxSpan', 'Max_Span', 'Groups max_span on each subgroup'),
+  ),
+  // FET's resting hours count every hour, break hours too; build.ts lowers the limit by the
+  // every-day break hours (no periods here) and reports it weakened then.
+  ConstraintTeacherMinRestingHours: restLimit(
+    teacherLimit('minRest', 'Minimum_Resting_Hours', 'Faculty min_rest'),
+  ),
+  ConstraintTeachersMinRestingHours: restLimit(
+    teacherLimit('minRest', 'Minimum_Resting_Hours', 'Faculty min_rest'),
+  ),
+  ConstraintStudentsSetMinRestingHours: restLimit(
+    studentsLimit('minRest', 'Minimum_Resting_Hours', 'Groups min_rest on each subgroup'),
+  ),
+  ConstraintStudentsMinRestingHours: restLimit(
+    studentsLimit('minRest', 'Minimum_Resting_Hours', 'Groups min_rest on each subgroup'),
   ),
   // FET's first hour of a day skips break hours and the set's not-available hours; the contract
   // counts periods by index. build.ts keeps the limit only on subgroups free at the first two hours

@@ -300,6 +300,47 @@ describe('FET max span per day', () => {
   });
 });
 
+describe('FET min resting hours', () => {
+  it('maps teacher and students resting hours onto min_rest; circular ones weakened (no wrap round the week)', async () => {
+    const { c } = await college('rest.fet');
+    expect(c.faculty.map((f) => [f.id, f.minRest])).toEqual([['T', 3]]);
+    expect(c.groups.map((g) => [g.id, g.minRest])).toEqual([['Y', 2]]);
+    const kinds = (await importFetDetailed(fixture('rest.fet'))).build!.kinds;
+    expect(kinds.get('ConstraintTeacherMinRestingHours')).toMatchObject({ mapped: 1, weakened: 0 });
+    expect(kinds.get('ConstraintStudentsSetMinRestingHours')).toMatchObject({ mapped: 0, weakened: 1 });
+    // Mon hour 4 then Tue hour 1: FET's rest 0 hours; here 3 periods missing for T, 2 for Y.
+    const problem = compile(c);
+    const e = evaluate(
+      problem,
+      timetableToPlacement(problem, {
+        assignments: [
+          [0, 3],
+          [1, 0],
+        ].map(([day, period], k) => ({
+          courseId: 'A1',
+          session: k + 1,
+          day,
+          period,
+          roomId: 'no-room:A1',
+          locked: false,
+        })),
+      }),
+    );
+    expect([e.hard.faculty_min_rest, e.hard.group_min_rest]).toEqual([3, 2]);
+  });
+
+  it('reads it twice the every-day break hours lower, weakened, where FET counts break hours', async () => {
+    const text = (await readFile(fixture('span.fet'), 'utf8')).replace(
+      '</Time_Constraints_List>',
+      '<ConstraintTeacherMinRestingHours><Weight_Percentage>100</Weight_Percentage><Teacher_Name>T</Teacher_Name><Minimum_Resting_Hours>5</Minimum_Resting_Hours><Circular>false</Circular><Active>true</Active></ConstraintTeacherMinRestingHours></Time_Constraints_List>',
+    );
+    const { result, build } = importFetBytes(Buffer.from(text), 'rest-break.fet');
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.college.faculty[0].minRest).toBe(3);
+    expect(build!.kinds.get('ConstraintTeacherMinRestingHours')).toMatchObject({ mapped: 0, weakened: 1 });
+  });
+});
+
 describe('FET constraints', () => {
   it('maps each kind the contract can say onto its field, Fixed row or Rule', async () => {
     const { c } = await college('constraints.fet');
