@@ -150,6 +150,25 @@ describe('HardRepair', () => {
     expect(after.hardTotal).toBe(0);
   });
 
+  it('mends days resting less than min_rest of a teacher and of a group', () => {
+    const faculty = [
+      { id: 'F1', name: 'F1', minRest: 4 },
+      { id: 'F2', name: 'F2' },
+    ];
+    const groups = [{ id: 'G1', name: 'G1', size: 30, minRest: 3 }];
+    const courses = [course('A', 2, 'F1', ['G1']), course('B', 2, 'F2', ['G1'])];
+    // F1: Mon period 6 then Tue period 1 (rest 0); G1 the same, and B: Wed period 6, Thu period 2.
+    const { before, after } = repair({ faculty, groups, courses }, [
+      ['A', 1, 0, 5, 'R1'],
+      ['A', 2, 1, 0, 'R1'],
+      ['B', 1, 2, 5, 'R2'],
+      ['B', 2, 3, 1, 'R2'],
+    ]);
+    expect(before.hard.faculty_min_rest).toBe(4);
+    expect(before.hard.group_min_rest).toBe(3 + 2);
+    expect(after.hardTotal).toBe(0);
+  });
+
   it('removes a planted group gap without creating any other hard cost', () => {
     const { before, after } = repair(
       {

@@ -2,7 +2,7 @@
 // movable sessions that are unplaced; in a clash (room, faculty, student set); at a start or in a
 // room of their own that breaks a hard rule of the session (start not allowed, room not allowed or
 // unavailable); on a (faculty | student set, day) row over its daily load, gap, max_continuous or
-// max_span limit, or under a group's min_per_day; of a faculty member over the weekly load, teaching-day or
+// max_span limit, or resting less than min_rest before or after it, or under a group's min_per_day; of a faculty member over the weekly load, teaching-day or
 // weekly gap limit, or under the teaching-day minimum or a day's minimum (then every day's sessions: one may move in
 // or the few leave); of a student set over a weekly gap limit; of a student set over max_late_starts
 // (its sessions on the days that begin after the first period); or of a course
@@ -14,6 +14,7 @@ import { H } from '../../../shared/eval/incremental/kinds.ts';
 import { facultyLimited } from '../../../shared/eval/problemFacts.ts';
 import { dayRuns } from '../../../shared/eval/continuous.ts';
 import { lateStartExcess, startOf } from '../../../shared/eval/lateStarts.ts';
+import { dayMask, restShort } from '../../../shared/eval/rest.ts';
 import { breaksRule, hardRulesByCourse } from './ruleCheck.ts';
 import { everyRule } from '../../../shared/compiled/ruleMembers.ts';
 import type { CompiledRule } from '../../../shared/compiled/types.ts';
@@ -33,6 +34,7 @@ export class ViolatingSessions {
   private readonly setMaxRun: Int32Array;
   private readonly setMaxLate: Int32Array;
   private readonly setMaxSpan: Int32Array;
+  private readonly setMinRest: Int32Array;
   private readonly setLimited: Uint8Array;
   private readonly facLimited: Uint8Array;
   /** 1 for courses named by a hard rule; the hard rules of each course. */
@@ -58,6 +60,7 @@ export class ViolatingSessions {
     this.setMaxRun = new Int32Array(p.nStudentSets);
     this.setMaxLate = new Int32Array(p.nStudentSets).fill(-1);
     this.setMaxSpan = new Int32Array(p.nStudentSets);
+    this.setMinRest = new Int32Array(p.nStudentSets);
     this.setLimited = new Uint8Array(p.nStudentSets);
     for (let k = 0; k < p.nStudentSets; k++) {
       for (let g = p.setGroup[k]; g >= 0; g = p.groupParent[g]) {
@@ -75,6 +78,7 @@ export class ViolatingSessions {
         if (late >= 0 && (this.setMaxLate[k] < 0 || late < this.setMaxLate[k])) this.setMaxLate[k] = late;
         const span = p.groupMaxSpan[g];
         if (span > 0 && (this.setMaxSpan[k] === 0 || span < this.setMaxSpan[k])) this.setMaxSpan[k] = span;
+        if (p.groupMinRest[g] > this.setMinRest[k]) this.setMinRest[k] = p.groupMinRest[g];
       }
       this.setLimited[k] =
         this.setMaxDay[k] > 0 ||
@@ -83,7 +87,8 @@ export class ViolatingSessions {
         this.setMaxWeekGaps[k] >= 0 ||
         this.setMaxRun[k] > 0 ||
         this.setMaxLate[k] >= 0 ||
-        this.setMaxSpan[k] > 0
+        this.setMaxSpan[k] > 0 ||
+        this.setMinRest[k] > 0
           ? 1
           : 0;
     }
@@ -187,6 +192,7 @@ export class ViolatingSessions {
     const p = this.st.problem;
     const load = this.dayStats(this.st.setOcc, k * p.nSlots + day * p.nPeriods);
     if (load === 0) return 0;
+    if (this.setMinRest[k] > 0 && this.restBad(this.st.setOcc, k, day, this.setMinRest[k])) return OVER;
     if (this.setMaxDay[k] > 0 && load > this.setMaxDay[k]) return OVER;
     if (this.setMaxGaps[k] >= 0 && this.gaps > this.setMaxGaps[k]) return OVER;
     if (this.setMaxSpan[k] > 0 && this.span > this.setMaxSpan[k]) return OVER;
@@ -199,9 +205,22 @@ export class ViolatingSessions {
     const load = this.dayStats(this.st.facultyOcc, f * p.nSlots + day * p.nPeriods, p.facultyUnavailable);
     if (p.facultyMaxPerDay[f] > 0 && load > p.facultyMaxPerDay[f]) return true;
     if (p.facultyMaxSpan[f] > 0 && this.span > p.facultyMaxSpan[f]) return true;
+    if (load > 0 && p.facultyMinRest[f] > 0 && this.restBad(this.st.facultyOcc, f, day, p.facultyMinRest[f]))
+      return true;
     if (p.facultyMaxContinuous[f] > 0 && this.runOver(this.st.facultyOcc, f, day, p.facultyMaxContinuous[f]))
       return true;
     return p.facultyMaxGapsPerDay[f] >= 0 && this.gaps > p.facultyMaxGapsPerDay[f];
+  }
+
+  /** Does row `row` of `occ` rest less than `min` between `day` and the day before or after it? */
+  private restBad(occ: Int32Array, row: number, day: number, min: number): boolean {
+    const p = this.st.problem;
+    const mask = (d: number): number => dayMask(p, occ, row * p.nSlots + d * p.nPeriods);
+    const here = mask(day);
+    return (
+      (day > 0 && restShort(mask(day - 1), here, p.nPeriods, min) > 0) ||
+      (day + 1 < p.nDays && restShort(here, mask(day + 1), p.nPeriods, min) > 0)
+    );
   }
 
   /** Has row `row` of `occ` a run of periods in a row longer than `max` on `day`? */
@@ -305,7 +324,12 @@ export class ViolatingSessions {
         h[H.facultyMinPerDay] >
       0;
     const facultyDay =
-      h[H.facultyMaxPerDay] + h[H.facultyMaxGaps] + h[H.facultyMaxContinuous] + h[H.facultyMaxSpan] > 0;
+      h[H.facultyMaxPerDay] +
+        h[H.facultyMaxGaps] +
+        h[H.facultyMaxContinuous] +
+        h[H.facultyMaxSpan] +
+        h[H.facultyMinRest] >
+      0;
     const setWeek = h[H.groupMaxGapsPerWeek] > 0;
     const setLate = h[H.groupMaxLateStarts] > 0;
     const sets =
@@ -315,7 +339,8 @@ export class ViolatingSessions {
         h[H.groupMaxGapsPerWeek] +
         h[H.groupMaxContinuous] +
         h[H.groupMaxLateStarts] +
-        h[H.groupMaxSpan] >
+        h[H.groupMaxSpan] +
+        h[H.groupMinRest] >
       0;
     const rows =
       h[H.rule] +
@@ -334,7 +359,9 @@ export class ViolatingSessions {
       h[H.groupMaxContinuous] +
       h[H.groupMaxLateStarts] +
       h[H.facultyMaxSpan] +
-      h[H.groupMaxSpan];
+      h[H.groupMaxSpan] +
+      h[H.facultyMinRest] +
+      h[H.groupMinRest];
     const own = st.hardTotal - rows > 0;
     if (own || rules)
       for (let s = 0; s < p.nSessions; s++) {
