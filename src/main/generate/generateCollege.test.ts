@@ -96,6 +96,14 @@ function hardViolations(college: College, timetable: Timetable): string[] {
     }
     return longest;
   };
+  // Rest between consecutive days: free periods after one day's last and before the next day's first.
+  const restBelow = (days: number[][], min: number): boolean =>
+    days.some(
+      (ps, d) =>
+        d + 1 < days.length &&
+        (ps.length ? nP - 1 - Math.max(...ps) : nP) + (days[d + 1].length ? Math.min(...days[d + 1]) : nP) <
+          min,
+    );
   for (const f of college.faculty) {
     const days = Array.from({ length: nD }, (_, d) => facDay.get(`${f.id}|${d}`) ?? []);
     const week = days.reduce((n, ps) => n + ps.length, 0);
@@ -112,6 +120,7 @@ function hardViolations(college: College, timetable: Timetable): string[] {
       if (f.maxSpan !== undefined && gaps(ps) + ps.length > f.maxSpan) out.push(`faculty ${f.id} span`);
     }
     const weekGaps = days.reduce((n, ps) => n + gaps(ps), 0);
+    if (f.minRest !== undefined && restBelow(days, f.minRest)) out.push(`faculty ${f.id} rest`);
     if (f.maxGapsPerWeek !== undefined && weekGaps > f.maxGapsPerWeek) out.push(`faculty ${f.id} week gaps`);
     if (f.minDays !== undefined && days.filter((ps) => ps.length > 0).length < f.minDays)
       out.push(`faculty ${f.id} min days`);
@@ -121,6 +130,8 @@ function hardViolations(college: College, timetable: Timetable): string[] {
       let weekGaps = 0;
       for (let d = 0; d < nD; d++) weekGaps += gaps(leafDay.get(`${l}|${d}`) ?? []);
       if (g.maxGapsPerWeek !== undefined && weekGaps > g.maxGapsPerWeek) out.push(`group ${g.id} week gaps`);
+      const leafDays = Array.from({ length: nD }, (_, d) => leafDay.get(`${l}|${d}`) ?? []);
+      if (g.minRest !== undefined && restBelow(leafDays, g.minRest)) out.push(`group ${g.id} rest`);
       // Days beginning after the first period: at most max_late_starts, none after the second.
       const firsts = Array.from({ length: nD }, (_, d) => leafDay.get(`${l}|${d}`) ?? [])
         .filter((ps) => ps.length > 0)
@@ -385,6 +396,8 @@ describe('generateCollege', () => {
       expect(g.some((x) => x.maxLateStarts !== undefined)).toBe(true);
       expect(f.some((x) => x.maxSpan !== undefined)).toBe(true);
       expect(g.some((x) => x.maxSpan !== undefined)).toBe(true);
+      expect(f.some((x) => x.minRest !== undefined)).toBe(true);
+      expect(g.some((x) => x.minRest !== undefined)).toBe(true);
       expect(college.rooms.some((r) => r.unavailable.length > 0)).toBe(true);
       expect(college.courses.some((c) => c.rooms.length > 0 && c.roomType === 'lecture')).toBe(true);
       expect(college.courses.some((c) => c.unavailable.length > 0)).toBe(true);

@@ -143,8 +143,8 @@ export function courseUnavailable(d: Draft, occ: Occupancy, offering: number): S
 /**
  * The full college's weekly and minimum limits (its own random stream, so the plain college keeps
  * its rows): faculty max_gaps_per_week, min_per_day and min_days, groups max_gaps_per_week, and
- * faculty and groups max_continuous, groups max_late_starts, faculty and groups max_span, each at or
- * within what the planted timetable uses, so it stays feasible.
+ * faculty and groups max_continuous, groups max_late_starts, faculty and groups max_span and
+ * min_rest, each at or within what the planted timetable uses, so it stays feasible.
  */
 export function addWeeklyLimits(
   d: Draft,
@@ -195,6 +195,33 @@ export function addWeeklyLimits(
     const span = Math.max(0, ...g.leaves.map((l) => widestDay(d, occ.leaf, l * nSlots)));
     if (span >= 2 && span < nPeriods && rng.chance(0.3)) groups[i].maxSpan = span;
   });
+  // min_rest: the shortest rest between two consecutive days in the planted timetable, drawn last.
+  faculty.forEach((row, i) => {
+    const rest = shortestRest(d, occ.faculty, i * nSlots);
+    if (rest >= 1 && rng.chance(0.3)) row.minRest = rest;
+  });
+  d.groups.forEach((g, i) => {
+    const rest = Math.min(...g.leaves.map((l) => shortestRest(d, occ.leaf, l * nSlots)));
+    if (rest >= 1 && Number.isFinite(rest) && rng.chance(0.3)) groups[i].minRest = rest;
+  });
+}
+
+/** The fewest free periods from one day's last busy period to the next day's first (a free day: all). */
+function shortestRest(d: Draft, row: Uint8Array, base: number): number {
+  const ends = Array.from({ length: d.days.length }, (_, day) => {
+    let first = -1;
+    let last = -1;
+    for (let p = 0; p < d.nPeriods; p++)
+      if (row[base + day * d.nPeriods + p] !== 0) {
+        if (first < 0) first = p;
+        last = p;
+      }
+    return { head: first < 0 ? d.nPeriods : first, tail: first < 0 ? d.nPeriods : d.nPeriods - 1 - last };
+  });
+  let shortest = Infinity;
+  for (let day = 0; day + 1 < ends.length; day++)
+    shortest = Math.min(shortest, ends[day].tail + ends[day + 1].head);
+  return shortest;
 }
 
 /** The most periods from a day's first busy period to its last, both counted, over the week. */
