@@ -431,6 +431,10 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
   // min_rest is read twice the every-day break hours lower (never stricter than FET's), and reported
   // weakened.
   const breakHours = 2 * allDayBreak.filter(Boolean).length;
+  // Dropped when no limit is left at all once lowered.
+  const restLeft = [...ctx.teacherLimits.values(), ...ctx.subgroupLimits.values()].some(
+    (lim) => lim.minRest !== undefined && lim.minRest > breakHours,
+  );
   if (breakHours > 0)
     for (const k of [
       'ConstraintTeacherMinRestingHours',
@@ -441,7 +445,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
       for (let n = kinds.get(k)?.mapped ?? 0; n > 0; n--)
         demote(
           k,
-          'weakened',
+          restLeft ? 'weakened' : 'dropped',
           [],
           `FET counts break hours in the rest, which are no periods here: the limit is read ${breakHours} periods lower (each every-day break hour may fall into both ends of a rest)`,
         );
