@@ -79,6 +79,7 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
   if (!hasFet) console.warn(`Skipped: ${FET_CL} is missing (install the Debian package "fet").`);
   it.skipIf(!hasFet)('scores timetables fet-cl makes for six files at hard 0', async () => {
     for (const rel of [
+      // Also students set early, max beginnings at second hour on 7 subgroups (max_late_starts).
       'FET-5-official/India/Chennai/Anna-University/timetable_July_Nov_09_9.fet',
       'FET-5-official/Algeria/Mechanical-Batna_Univ/ET2012-2013-S1.fet',
       // Same starting hours (same_period) and min days between different courses (min_days_between).
@@ -132,9 +133,10 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
   // Teachers max hours continuously (20 teachers of 2008-2009): FET's timetable keeps every run the
   // import limits, FET's break hour and not-available hours ending a run as a gap between periods or
   // an unavailable period does here. Its teachers' gap limits too: FET leaves a teacher's
-  // not-available hours out of their gaps, and so does the contract.
+  // not-available hours out of their gaps, and so does the contract. And its students' early
+  // beginnings (all 6 subgroups begin every day at the first hour): max_late_starts.
   it.skipIf(!hasFet)(
-    "keeps max_continuous and the teachers' gap limits in the timetable fet-cl makes for 2008-2009",
+    "keeps max_continuous, the teachers' gap limits and max_late_starts in the timetable fet-cl makes for 2008-2009",
     async () => {
       const rel = 'FET-5-official/Greece/Vartholomio/2008-2009.fet';
       const name = basename(rel, '.fet');
@@ -155,6 +157,8 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
       expect(e.hard.faculty_max_continuous).toBe(0);
       expect(result.college.faculty.filter((f) => f.maxGapsPerDay !== undefined).length).toBeGreaterThan(0);
       expect([e.hard.faculty_max_gaps, e.hard.faculty_max_gaps_per_week]).toEqual([0, 0]);
+      expect(result.college.groups.filter((g) => g.maxLateStarts !== undefined)).toHaveLength(6);
+      expect(e.hard.group_max_late_starts).toBe(0);
     },
   );
 });
