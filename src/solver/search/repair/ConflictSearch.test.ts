@@ -229,4 +229,37 @@ describe('ConflictSearch', () => {
     expect(st.hardTotal).toBe(0);
     expect(st.slot[0]).toBe(p.sessionFixedSlot[0]);
   });
+
+  it('kicks out of a stall: back to its best, with a day of the stuck session cleared', () => {
+    // G1 has 31 one-period sessions for 30 periods: one is always left out, and the search stalls
+    // at hard 1. After kickSteps steps without a new best it goes back to its best and takes out
+    // every session of G1 on one day; the steps after put them back one by one.
+    const courses = Array.from({ length: 31 }, (_, i) => course(`C${i}`, 1, `F${1 + (i % 3)}`, ['G1']));
+    const p = compile(testCollege({ rooms, faculty, courses }));
+    const { model, placement } = startPoint(p, undefined);
+    const run = (kickSteps: number, maxSteps: number) => {
+      const st = new IncrementalState(p, { slot: placement.slot.slice(), room: placement.room.slice() });
+      const cs = new ConflictSearch(st, model, new Rng(2), { deadline: Infinity, maxSteps, kickSteps });
+      while (!cs.run(Infinity));
+      return { st, cs, now: evaluate(p, st.snapshot()) };
+    };
+    // 30 steps place 30 sessions; 20 more without a new best, and the 21st step follows a kick.
+    const kicked = run(20, 51);
+    expect(kicked.cs.kicks).toBe(1);
+    expect(kicked.cs.bestHard).toBe(1);
+    // A day's six sessions went out, one came back.
+    expect(kicked.now.hard.unplaced).toBe(6);
+    expect(kicked.st.hardTotal).toBe(kicked.now.hardTotal);
+    expect(kicked.st.softTotal).toBeCloseTo(kicked.now.softTotal, 6);
+    const steady = run(Infinity, 51);
+    expect(steady.cs.kicks).toBe(0);
+    expect(steady.now.hard.unplaced).toBe(1);
+    // Many kicks later the state still agrees with the evaluator, and the best is as good as ever.
+    const long = run(20, 2000);
+    expect(long.cs.kicks).toBeGreaterThan(10);
+    long.cs.restoreBest();
+    const best = evaluate(p, long.st.snapshot());
+    expect(best.hardTotal).toBe(1);
+    expect(long.st.hardTotal).toBe(1);
+  });
 });

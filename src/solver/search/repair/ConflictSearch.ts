@@ -10,7 +10,9 @@
 // alone in time and the search goes elsewhere (breakout). A short tabu stops the session taken
 // out going straight back to where it was. Sessions fewer days away than a hard min_days_apart,
 // min_days_between or different_days rule allows (dayPartners.ts) count as in the way too. The
-// best timetable by (hard, soft) is kept. A session of a tie group (hard same_time / consecutive
+// best timetable by (hard, soft) is kept; after KICK_STEPS steps without a new best the search
+// kicks (back to that best, with a day of a stuck session's faculty and student sets cleared, see
+// kick()). A session of a tie group (hard same_time / consecutive
 // rules, tieGroups.ts) moves with its whole group as a block: every member at its offset from a
 // start where the group fits, with what is in any member's way taken out (a member may be taken
 // out alone; the group is put back together when its turn comes; a group with a pinned member has
@@ -39,6 +41,8 @@ export interface ConflictSearchOptions {
   stallMs?: number;
   /** Called when hard first reaches 0. */
   onFeasible?: () => void;
+  /** Steps without a new best before a kick (default KICK_STEPS; Infinity: never). */
+  kickSteps?: number;
 }
 
 /** Price of one unit of conflict weight, in hard-cost units. */
@@ -52,6 +56,8 @@ const TABU_SPREAD = 10;
 const TABU_PENALTY = 1000;
 /** While sessions are unplaced, the chance that a step takes any session in violation instead. */
 const OTHERS = 0.1;
+/** Steps without a new best (and since the last kick) after which the search kicks (see kick()). */
+const KICK_STEPS = 1000;
 
 export class ConflictSearch implements SearchPhase {
   readonly bestSlot: Int32Array;
@@ -61,6 +67,8 @@ export class ConflictSearch implements SearchPhase {
   steps = 0;
   /** Steps that found no start for their session (it stayed where it was). */
   stuck = 0;
+  /** Kicks so far (see kick()). */
+  kicks = 0;
   private readonly st: IncrementalState;
   private readonly m: SearchModel;
   private readonly rng: Rng;
@@ -90,6 +98,9 @@ export class ConflictSearch implements SearchPhase {
   /** Per session, the sessions hard rules keep it days away from (dayPartners.ts). */
   private readonly partners: DayPartners;
   private lastBestAt = performance.now();
+  /** The step of the last new best, and of the last kick. */
+  private lastBestStep = 0;
+  private lastKick = 0;
   private done = false;
   private started = false;
 
@@ -156,6 +167,8 @@ export class ConflictSearch implements SearchPhase {
         break;
       }
       if (now >= sliceEnd) break;
+      if (this.steps - Math.max(this.lastBestStep, this.lastKick) >= (this.o.kickSteps ?? KICK_STEPS))
+        this.kick();
       const s = this.pick();
       if (s < 0) {
         this.done = true;
@@ -511,12 +524,50 @@ export class ConflictSearch implements SearchPhase {
     const st = this.st;
     if (st.hardTotal < this.bestHard || (st.hardTotal === this.bestHard && st.softTotal < this.bestSoft)) {
       if (this.bestHard > 0 && st.hardTotal === 0) this.o.onFeasible?.();
-      if (st.hardTotal < this.bestHard) this.lastBestAt = performance.now();
+      if (st.hardTotal < this.bestHard) {
+        this.lastBestAt = performance.now();
+        this.lastBestStep = this.steps;
+      }
       this.bestHard = st.hardTotal;
       this.bestSoft = st.softTotal;
       this.bestSlot.set(st.slot);
       this.bestRoom.set(st.room);
     }
+  }
+
+  /**
+   * Out of a stall: back to the best timetable, and one of its sessions in violation (an unplaced
+   * one while there are any) gets a day cleared for it: every free session sharing a faculty
+   * member or a student set with it on a random day it may start on is taken out, so that the
+   * search places that day's sessions afresh (and the tight sets' free periods line up anew).
+   */
+  private kick(): void {
+    const st = this.st;
+    const p = st.problem;
+    const m = this.m;
+    this.lastKick = this.steps;
+    this.kicks++;
+    this.restoreBest();
+    const s = this.pick();
+    if (s < 0) return;
+    const c = p.sessionCourse[s];
+    const o = m.courseStarts.offsets;
+    if (o[c + 1] === o[c]) return;
+    const day = (m.courseStarts.items[o[c] + this.rng.int(o[c + 1] - o[c])] / p.nPeriods) | 0;
+    for (const [owners, courses] of [
+      [p.courseFaculty, p.facultyCourses],
+      [p.courseStudentSets, p.setCourses],
+    ] as const)
+      for (let j = owners.offsets[c]; j < owners.offsets[c + 1]; j++) {
+        const k = owners.items[j];
+        for (let a = courses.offsets[k]; a < courses.offsets[k + 1]; a++) {
+          const c2 = courses.items[a];
+          const first = p.courseFirstSession[c2];
+          for (let x = first; x < first + p.courseSessionCount[c2]; x++)
+            if (x !== s && this.free[x] === 1 && st.slot[x] >= 0 && ((st.slot[x] / p.nPeriods) | 0) === day)
+              st.move(x, -1, -1);
+        }
+      }
   }
 
   /** Forbid s to start at t again for a while. */
