@@ -262,4 +262,27 @@ describe('ConflictSearch', () => {
     expect(best.hardTotal).toBe(1);
     expect(long.st.hardTotal).toBe(1);
   });
+
+  it('never leaves a faculty member over their teaching-day limit: a new day clears their least-loaded one', () => {
+    // F1 teaches on two days at most: A on Monday and Tuesday. B (also F1) is unplaced and may not
+    // be on Monday or Tuesday: on another day it takes A's session of one of those days out of
+    // the way, and A goes to the day B is on.
+    const unavailable = [0, 1].flatMap((day) => [0, 1, 2, 3, 4, 5].map((period) => ({ day, period })));
+    const college = {
+      faculty: [{ id: 'F1', name: 'F1', maxDays: 2 }, ...faculty.slice(1)],
+      groups: ['G1', 'G2'].map((id) => ({ id, name: id, size: 30 })),
+      courses: [course('A', 2, 'F1', ['G1']), { ...course('B', 1, 'F1', ['G2']), unavailable }],
+    };
+    const places: Place[] = [
+      ['A', 1, 0, 0, 'R1'],
+      ['A', 2, 1, 0, 'R1'],
+    ];
+    for (let steps = 1; steps <= 10; steps++) {
+      const { now } = search(college, places, steps);
+      expect(now.hard.faculty_max_days, `after ${steps} steps`).toBe(0);
+    }
+    const { after, st } = search(college, places);
+    expect(after.hardTotal).toBe(0);
+    expect(st.hardTotal).toBe(0);
+  });
 });

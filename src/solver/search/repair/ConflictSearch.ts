@@ -9,7 +9,9 @@
 // out its weight grows (and all weights fade), so sessions that keep being pushed around are left
 // alone in time and the search goes elsewhere (breakout). A short tabu stops the session taken
 // out going straight back to where it was. Sessions fewer days away than a hard min_days_apart,
-// min_days_between or different_days rule allows (dayPartners.ts) count as in the way too. The
+// min_days_between or different_days rule allows (dayPartners.ts) count as in the way too, and so
+// do, for a start on a new day of a faculty member at their teaching-day limit (max_days), their
+// sessions on their least-loaded other day. The
 // best timetable by (hard, soft) is kept; after KICK_STEPS steps without a new best the search
 // kicks (back to that best, with a day of a stuck session's faculty and student sets cleared, see
 // kick()). A session of a tie group (hard same_time / consecutive
@@ -274,8 +276,51 @@ export class ConflictSearch implements SearchPhase {
       this.mark[y] = 1;
       this.way[n++] = y;
     }
+    // A faculty member at their teaching-day limit with nothing on this day: their sessions on
+    // their least-loaded other day (taking those out keeps the count of days).
+    for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++) {
+      const f = p.courseFaculty.items[i];
+      const e = p.facultyMaxDays[f] > 0 ? this.dayToFree(f, day) : -1;
+      if (e < 0) continue;
+      for (let a = p.facultyCourses.offsets[f]; a < p.facultyCourses.offsets[f + 1]; a++) {
+        const c2 = p.facultyCourses.items[a];
+        const first = p.courseFirstSession[c2];
+        for (let y = first; y < first + p.courseSessionCount[c2]; y++) {
+          if (y === s || this.mark[y] === 1 || st.slot[y] < 0 || st.room[y] < 0) continue;
+          if (((st.slot[y] / p.nPeriods) | 0) !== e) continue;
+          if (this.free[y] === 0) blocked = true;
+          this.mark[y] = 1;
+          this.way[n++] = y;
+        }
+      }
+    }
     for (let i = 0; i < n; i++) this.mark[this.way[i]] = 0;
     return blocked ? -1 : n;
+  }
+
+  /**
+   * The day to clear for faculty member f to teach on `day` within their teaching-day limit: -1
+   * when they teach on `day` already or have days to spare, else their least-loaded other day.
+   */
+  private dayToFree(f: number, day: number): number {
+    const st = this.st;
+    const p = st.problem;
+    let days = 0;
+    let least = -1;
+    let leastLoad = Infinity;
+    for (let e = 0; e < p.nDays; e++) {
+      const base = f * p.nSlots + e * p.nPeriods;
+      let load = 0;
+      for (let q = 0; q < p.nPeriods; q++) load += st.facultyOcc[base + q];
+      if (load === 0) continue;
+      if (e === day) return -1;
+      days++;
+      if (load < leastLoad) {
+        leastLoad = load;
+        least = e;
+      }
+    }
+    return days >= p.facultyMaxDays[f] ? least : -1;
   }
 
   /**
