@@ -285,4 +285,27 @@ describe('ConflictSearch', () => {
     expect(after.hardTotal).toBe(0);
     expect(st.hardTotal).toBe(0);
   });
+
+  it('never opens gaps past a weekly gap limit: the session across the gap is taken out of the way', () => {
+    // G1 may have no gap in the week: A sits on Monday in period 1, and B may only be on Monday in
+    // period 3. B there takes A out of the way (A would leave period 2 idle), and A comes back
+    // next to B.
+    const only = [];
+    for (let d = 0; d < 5; d++)
+      for (let q = 0; q < 6; q++) if (d > 0 || q !== 2) only.push({ day: d, period: q });
+    const college = {
+      groups: [{ id: 'G1', name: 'G1', size: 30, maxGapsPerWeek: 0 }],
+      courses: [course('A', 1, 'F1', ['G1']), { ...course('B', 1, 'F2', ['G1']), unavailable: only }],
+    };
+    const places: Place[] = [['A', 1, 0, 0, 'R1']];
+    for (let steps = 1; steps <= 10; steps++) {
+      const { now } = search(college, places, steps);
+      expect(now.hard.group_max_gaps_per_week, `after ${steps} steps`).toBe(0);
+    }
+    const { after, st } = search(college, places);
+    expect(after.hardTotal).toBe(0);
+    expect(st.hardTotal).toBe(0);
+    expect(st.slot[1]).toBe(2);
+    expect(Math.abs(st.slot[0] - 2)).toBe(1);
+  });
 });

@@ -11,7 +11,8 @@
 // out going straight back to where it was. Sessions fewer days away than a hard min_days_apart,
 // min_days_between or different_days rule allows (dayPartners.ts) count as in the way too, and so
 // do, for a start on a new day of a faculty member at their teaching-day limit (max_days), their
-// sessions on their least-loaded other day. The
+// sessions on their least-loaded other day, and for a start that opens gaps past a student set's
+// max_gaps_per_week, its sessions of that day across the gaps. The
 // best timetable by (hard, soft) is kept; after KICK_STEPS steps without a new best the search
 // kicks (back to that best, with a day of a stuck session's faculty and student sets cleared, see
 // kick()). A session of a tie group (hard same_time / consecutive
@@ -294,8 +295,67 @@ export class ConflictSearch implements SearchPhase {
         }
       }
     }
+    // A student set that would go over its weekly gap limit (max_gaps_per_week): its sessions of
+    // that day not joined to s's periods by busy ones (taking those out closes the gaps s opens).
+    // (Over the daily gap limit only, s is left to the price: taking sessions out for it was found
+    // to leave more unplaced.)
+    for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++) {
+      const k = p.courseStudentSets.items[i];
+      if (this.violating.setMaxWeekGaps[k] < 0) continue;
+      const q0 = t - day * p.nPeriods;
+      if (!this.overGaps(k, day, q0, len)) continue;
+      const base = k * p.nSlots + day * p.nPeriods;
+      let lo = q0;
+      let hi = q0 + len - 1;
+      while (lo > 0 && st.setOcc[base + lo - 1] > 0) lo--;
+      while (hi < p.nPeriods - 1 && st.setOcc[base + hi + 1] > 0) hi++;
+      for (let q = 0; q < p.nPeriods; q++) {
+        if (q >= lo && q <= hi) continue;
+        const slot = day * p.nPeriods + q;
+        for (let j = 0; j < st.slotCount[slot]; j++) {
+          const y = st.slotList[slot * st.slotCap + j];
+          if (y === s || this.mark[y] === 1 || !this.attends(p.sessionCourse[y], k)) continue;
+          if (this.free[y] === 0) blocked = true;
+          this.mark[y] = 1;
+          this.way[n++] = y;
+        }
+      }
+    }
     for (let i = 0; i < n; i++) this.mark[this.way[i]] = 0;
     return blocked ? -1 : n;
+  }
+
+  /** Does student set k attend course c? */
+  private attends(c: number, k: number): boolean {
+    const o = this.st.problem.courseStudentSets;
+    for (let i = o.offsets[c]; i < o.offsets[c + 1]; i++) if (o.items[i] === k) return true;
+    return false;
+  }
+
+  /** Idle periods of student set k on `day` between its first and last busy ones, periods q0..q0+len-1 busy too when len > 0. */
+  private dayGaps(k: number, day: number, q0: number, len: number): number {
+    const p = this.st.problem;
+    const base = k * p.nSlots + day * p.nPeriods;
+    let first = -1;
+    let last = -1;
+    let busy = 0;
+    for (let q = 0; q < p.nPeriods; q++) {
+      if (this.st.setOcc[base + q] === 0 && (q < q0 || q >= q0 + len)) continue;
+      busy++;
+      if (first < 0) first = q;
+      last = q;
+    }
+    return first < 0 ? 0 : last - first + 1 - busy;
+  }
+
+  /** Would s at periods q0..q0+len-1 of `day` open gaps that take set k over its weekly gap limit? */
+  private overGaps(k: number, day: number, q0: number, len: number): boolean {
+    const before = this.dayGaps(k, day, q0, 0);
+    const after = this.dayGaps(k, day, q0, len);
+    if (after <= before) return false;
+    let week = after;
+    for (let e = 0; e < this.st.problem.nDays; e++) if (e !== day) week += this.dayGaps(k, e, 0, 0);
+    return week > this.violating.setMaxWeekGaps[k];
   }
 
   /**

@@ -27,7 +27,7 @@ export class ViolatingSessions {
   private readonly setMaxDay: Int32Array;
   private readonly setMinDay: Int32Array;
   private readonly setMaxGaps: Int32Array;
-  private readonly setMaxWeekGaps: Int32Array;
+  readonly setMaxWeekGaps: Int32Array;
   private readonly setMaxRun: Int32Array;
   private readonly setLimited: Uint8Array;
   private readonly facLimited: Uint8Array;
