@@ -13,7 +13,8 @@
 // do, for a start on a new day of a faculty member at their teaching-day limit (max_days), their
 // sessions on their least-loaded other day, and for a start that opens gaps past a student set's
 // max_gaps_per_week, its sessions of that day across the gaps. The
-// best timetable by (hard, soft) is kept; after KICK_STEPS steps without a new best the search
+// best timetable by (hard, soft) is kept; after KICK_STEPS steps without a new best (more while
+// the best is far from feasible) the search
 // kicks (back to that best, with a day of a stuck session's faculty and student sets cleared, see
 // kick()). A session of a tie group (hard same_time / consecutive
 // rules, tieGroups.ts) moves with its whole group as a block: every member at its offset from a
@@ -44,7 +45,7 @@ export interface ConflictSearchOptions {
   stallMs?: number;
   /** Called when hard first reaches 0. */
   onFeasible?: () => void;
-  /** Steps without a new best before a kick (default KICK_STEPS; Infinity: never). */
+  /** Steps without a new best before a kick at best hard < KICK_HARD (default KICK_STEPS; Infinity: never). */
   kickSteps?: number;
 }
 
@@ -59,8 +60,13 @@ const TABU_SPREAD = 10;
 const TABU_PENALTY = 1000;
 /** While sessions are unplaced, the chance that a step takes any session in violation instead. */
 const OTHERS = 0.1;
-/** Steps without a new best (and since the last kick) after which the search kicks (see kick()). */
+/**
+ * Steps without a new best (and since the last kick) after which the search kicks (see kick()):
+ * KICK_STEPS, times 1 + (best hard) / KICK_HARD rounded down, so that a search still far from
+ * feasible, where new bests come slowly, is left to go on.
+ */
 const KICK_STEPS = 1000;
+const KICK_HARD = 5;
 
 export class ConflictSearch implements SearchPhase {
   readonly bestSlot: Int32Array;
@@ -170,8 +176,8 @@ export class ConflictSearch implements SearchPhase {
         break;
       }
       if (now >= sliceEnd) break;
-      if (this.steps - Math.max(this.lastBestStep, this.lastKick) >= (this.o.kickSteps ?? KICK_STEPS))
-        this.kick();
+      const kickAfter = (this.o.kickSteps ?? KICK_STEPS) * (1 + Math.floor(this.bestHard / KICK_HARD));
+      if (this.steps - Math.max(this.lastBestStep, this.lastKick) >= kickAfter) this.kick();
       const s = this.pick();
       if (s < 0) {
         this.done = true;
