@@ -229,4 +229,83 @@ describe('ConflictSearch', () => {
     expect(st.hardTotal).toBe(0);
     expect(st.slot[0]).toBe(p.sessionFixedSlot[0]);
   });
+
+  it('kicks out of a stall: back to its best, with a day of the stuck session cleared', () => {
+    // G1 has 31 one-period sessions for 30 periods: one is always left out, and the search stalls
+    // at hard 1. After kickSteps steps without a new best it goes back to its best and takes out
+    // every session of G1 on one day; the steps after put them back one by one.
+    const courses = Array.from({ length: 31 }, (_, i) => course(`C${i}`, 1, `F${1 + (i % 3)}`, ['G1']));
+    const p = compile(testCollege({ rooms, faculty, courses }));
+    const { model, placement } = startPoint(p, undefined);
+    const run = (kickSteps: number, maxSteps: number) => {
+      const st = new IncrementalState(p, { slot: placement.slot.slice(), room: placement.room.slice() });
+      const cs = new ConflictSearch(st, model, new Rng(2), { deadline: Infinity, maxSteps, kickSteps });
+      while (!cs.run(Infinity));
+      return { st, cs, now: evaluate(p, st.snapshot()) };
+    };
+    // 30 steps place 30 sessions; 20 more without a new best, and the 21st step follows a kick.
+    const kicked = run(20, 51);
+    expect(kicked.cs.kicks).toBe(1);
+    expect(kicked.cs.bestHard).toBe(1);
+    // A day's six sessions went out, one came back.
+    expect(kicked.now.hard.unplaced).toBe(6);
+    expect(kicked.st.hardTotal).toBe(kicked.now.hardTotal);
+    expect(kicked.st.softTotal).toBeCloseTo(kicked.now.softTotal, 6);
+    const steady = run(Infinity, 51);
+    expect(steady.cs.kicks).toBe(0);
+    expect(steady.now.hard.unplaced).toBe(1);
+    // Many kicks later the state still agrees with the evaluator, and the best is as good as ever.
+    const long = run(20, 2000);
+    expect(long.cs.kicks).toBeGreaterThan(10);
+    long.cs.restoreBest();
+    const best = evaluate(p, long.st.snapshot());
+    expect(best.hardTotal).toBe(1);
+    expect(long.st.hardTotal).toBe(1);
+  });
+
+  it('never leaves a faculty member over their teaching-day limit: a new day clears their least-loaded one', () => {
+    // F1 teaches on two days at most: A on Monday and Tuesday. B (also F1) is unplaced and may not
+    // be on Monday or Tuesday: on another day it takes A's session of one of those days out of
+    // the way, and A goes to the day B is on.
+    const unavailable = [0, 1].flatMap((day) => [0, 1, 2, 3, 4, 5].map((period) => ({ day, period })));
+    const college = {
+      faculty: [{ id: 'F1', name: 'F1', maxDays: 2 }, ...faculty.slice(1)],
+      groups: ['G1', 'G2'].map((id) => ({ id, name: id, size: 30 })),
+      courses: [course('A', 2, 'F1', ['G1']), { ...course('B', 1, 'F1', ['G2']), unavailable }],
+    };
+    const places: Place[] = [
+      ['A', 1, 0, 0, 'R1'],
+      ['A', 2, 1, 0, 'R1'],
+    ];
+    for (let steps = 1; steps <= 10; steps++) {
+      const { now } = search(college, places, steps);
+      expect(now.hard.faculty_max_days, `after ${steps} steps`).toBe(0);
+    }
+    const { after, st } = search(college, places);
+    expect(after.hardTotal).toBe(0);
+    expect(st.hardTotal).toBe(0);
+  });
+
+  it('never opens gaps past a weekly gap limit: the session across the gap is taken out of the way', () => {
+    // G1 may have no gap in the week: A sits on Monday in period 1, and B may only be on Monday in
+    // period 3. B there takes A out of the way (A would leave period 2 idle), and A comes back
+    // next to B.
+    const only = [];
+    for (let d = 0; d < 5; d++)
+      for (let q = 0; q < 6; q++) if (d > 0 || q !== 2) only.push({ day: d, period: q });
+    const college = {
+      groups: [{ id: 'G1', name: 'G1', size: 30, maxGapsPerWeek: 0 }],
+      courses: [course('A', 1, 'F1', ['G1']), { ...course('B', 1, 'F2', ['G1']), unavailable: only }],
+    };
+    const places: Place[] = [['A', 1, 0, 0, 'R1']];
+    for (let steps = 1; steps <= 10; steps++) {
+      const { now } = search(college, places, steps);
+      expect(now.hard.group_max_gaps_per_week, `after ${steps} steps`).toBe(0);
+    }
+    const { after, st } = search(college, places);
+    expect(after.hardTotal).toBe(0);
+    expect(st.hardTotal).toBe(0);
+    expect(st.slot[1]).toBe(2);
+    expect(Math.abs(st.slot[0] - 2)).toBe(1);
+  });
 });

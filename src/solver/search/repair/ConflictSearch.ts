@@ -9,8 +9,14 @@
 // out its weight grows (and all weights fade), so sessions that keep being pushed around are left
 // alone in time and the search goes elsewhere (breakout). A short tabu stops the session taken
 // out going straight back to where it was. Sessions fewer days away than a hard min_days_apart,
-// min_days_between or different_days rule allows (dayPartners.ts) count as in the way too. The
-// best timetable by (hard, soft) is kept. A session of a tie group (hard same_time / consecutive
+// min_days_between or different_days rule allows (dayPartners.ts) count as in the way too, and so
+// do, for a start on a new day of a faculty member at their teaching-day limit (max_days), their
+// sessions on their least-loaded other day, and for a start that opens gaps past a student set's
+// max_gaps_per_week, its sessions of that day across the gaps. The
+// best timetable by (hard, soft) is kept; after KICK_STEPS steps without a new best (more while
+// the best is far from feasible) the search
+// kicks (back to that best, with a day of a stuck session's faculty and student sets cleared, see
+// kick()). A session of a tie group (hard same_time / consecutive
 // rules, tieGroups.ts) moves with its whole group as a block: every member at its offset from a
 // start where the group fits, with what is in any member's way taken out (a member may be taken
 // out alone; the group is put back together when its turn comes; a group with a pinned member has
@@ -39,6 +45,8 @@ export interface ConflictSearchOptions {
   stallMs?: number;
   /** Called when hard first reaches 0. */
   onFeasible?: () => void;
+  /** Steps without a new best before a kick at best hard < KICK_HARD (default KICK_STEPS; Infinity: never). */
+  kickSteps?: number;
 }
 
 /** Price of one unit of conflict weight, in hard-cost units. */
@@ -52,6 +60,13 @@ const TABU_SPREAD = 10;
 const TABU_PENALTY = 1000;
 /** While sessions are unplaced, the chance that a step takes any session in violation instead. */
 const OTHERS = 0.1;
+/**
+ * Steps without a new best (and since the last kick) after which the search kicks (see kick()):
+ * KICK_STEPS, times 1 + (best hard) / KICK_HARD rounded down, so that a search still far from
+ * feasible, where new bests come slowly, is left to go on.
+ */
+const KICK_STEPS = 1000;
+const KICK_HARD = 5;
 
 export class ConflictSearch implements SearchPhase {
   readonly bestSlot: Int32Array;
@@ -61,6 +76,8 @@ export class ConflictSearch implements SearchPhase {
   steps = 0;
   /** Steps that found no start for their session (it stayed where it was). */
   stuck = 0;
+  /** Kicks so far (see kick()). */
+  kicks = 0;
   private readonly st: IncrementalState;
   private readonly m: SearchModel;
   private readonly rng: Rng;
@@ -90,6 +107,9 @@ export class ConflictSearch implements SearchPhase {
   /** Per session, the sessions hard rules keep it days away from (dayPartners.ts). */
   private readonly partners: DayPartners;
   private lastBestAt = performance.now();
+  /** The step of the last new best, and of the last kick. */
+  private lastBestStep = 0;
+  private lastKick = 0;
   private done = false;
   private started = false;
 
@@ -156,6 +176,8 @@ export class ConflictSearch implements SearchPhase {
         break;
       }
       if (now >= sliceEnd) break;
+      const kickAfter = (this.o.kickSteps ?? KICK_STEPS) * (1 + Math.floor(this.bestHard / KICK_HARD));
+      if (this.steps - Math.max(this.lastBestStep, this.lastKick) >= kickAfter) this.kick();
       const s = this.pick();
       if (s < 0) {
         this.done = true;
@@ -261,8 +283,110 @@ export class ConflictSearch implements SearchPhase {
       this.mark[y] = 1;
       this.way[n++] = y;
     }
+    // A faculty member at their teaching-day limit with nothing on this day: their sessions on
+    // their least-loaded other day (taking those out keeps the count of days).
+    for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++) {
+      const f = p.courseFaculty.items[i];
+      const e = p.facultyMaxDays[f] > 0 ? this.dayToFree(f, day) : -1;
+      if (e < 0) continue;
+      for (let a = p.facultyCourses.offsets[f]; a < p.facultyCourses.offsets[f + 1]; a++) {
+        const c2 = p.facultyCourses.items[a];
+        const first = p.courseFirstSession[c2];
+        for (let y = first; y < first + p.courseSessionCount[c2]; y++) {
+          if (y === s || this.mark[y] === 1 || st.slot[y] < 0 || st.room[y] < 0) continue;
+          if (((st.slot[y] / p.nPeriods) | 0) !== e) continue;
+          if (this.free[y] === 0) blocked = true;
+          this.mark[y] = 1;
+          this.way[n++] = y;
+        }
+      }
+    }
+    // A student set that would go over its weekly gap limit (max_gaps_per_week): its sessions of
+    // that day not joined to s's periods by busy ones (taking those out closes the gaps s opens).
+    // (Over the daily gap limit only, s is left to the price: taking sessions out for it was found
+    // to leave more unplaced.)
+    for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++) {
+      const k = p.courseStudentSets.items[i];
+      if (this.violating.setMaxWeekGaps[k] < 0) continue;
+      const q0 = t - day * p.nPeriods;
+      if (!this.overGaps(k, day, q0, len)) continue;
+      const base = k * p.nSlots + day * p.nPeriods;
+      let lo = q0;
+      let hi = q0 + len - 1;
+      while (lo > 0 && st.setOcc[base + lo - 1] > 0) lo--;
+      while (hi < p.nPeriods - 1 && st.setOcc[base + hi + 1] > 0) hi++;
+      for (let q = 0; q < p.nPeriods; q++) {
+        if (q >= lo && q <= hi) continue;
+        const slot = day * p.nPeriods + q;
+        for (let j = 0; j < st.slotCount[slot]; j++) {
+          const y = st.slotList[slot * st.slotCap + j];
+          if (y === s || this.mark[y] === 1 || !this.attends(p.sessionCourse[y], k)) continue;
+          if (this.free[y] === 0) blocked = true;
+          this.mark[y] = 1;
+          this.way[n++] = y;
+        }
+      }
+    }
     for (let i = 0; i < n; i++) this.mark[this.way[i]] = 0;
     return blocked ? -1 : n;
+  }
+
+  /** Does student set k attend course c? */
+  private attends(c: number, k: number): boolean {
+    const o = this.st.problem.courseStudentSets;
+    for (let i = o.offsets[c]; i < o.offsets[c + 1]; i++) if (o.items[i] === k) return true;
+    return false;
+  }
+
+  /** Idle periods of student set k on `day` between its first and last busy ones, periods q0..q0+len-1 busy too when len > 0. */
+  private dayGaps(k: number, day: number, q0: number, len: number): number {
+    const p = this.st.problem;
+    const base = k * p.nSlots + day * p.nPeriods;
+    let first = -1;
+    let last = -1;
+    let busy = 0;
+    for (let q = 0; q < p.nPeriods; q++) {
+      if (this.st.setOcc[base + q] === 0 && (q < q0 || q >= q0 + len)) continue;
+      busy++;
+      if (first < 0) first = q;
+      last = q;
+    }
+    return first < 0 ? 0 : last - first + 1 - busy;
+  }
+
+  /** Would s at periods q0..q0+len-1 of `day` open gaps that take set k over its weekly gap limit? */
+  private overGaps(k: number, day: number, q0: number, len: number): boolean {
+    const before = this.dayGaps(k, day, q0, 0);
+    const after = this.dayGaps(k, day, q0, len);
+    if (after <= before) return false;
+    let week = after;
+    for (let e = 0; e < this.st.problem.nDays; e++) if (e !== day) week += this.dayGaps(k, e, 0, 0);
+    return week > this.violating.setMaxWeekGaps[k];
+  }
+
+  /**
+   * The day to clear for faculty member f to teach on `day` within their teaching-day limit: -1
+   * when they teach on `day` already or have days to spare, else their least-loaded other day.
+   */
+  private dayToFree(f: number, day: number): number {
+    const st = this.st;
+    const p = st.problem;
+    let days = 0;
+    let least = -1;
+    let leastLoad = Infinity;
+    for (let e = 0; e < p.nDays; e++) {
+      const base = f * p.nSlots + e * p.nPeriods;
+      let load = 0;
+      for (let q = 0; q < p.nPeriods; q++) load += st.facultyOcc[base + q];
+      if (load === 0) continue;
+      if (e === day) return -1;
+      days++;
+      if (load < leastLoad) {
+        leastLoad = load;
+        least = e;
+      }
+    }
+    return days >= p.facultyMaxDays[f] ? least : -1;
   }
 
   /**
@@ -511,12 +635,50 @@ export class ConflictSearch implements SearchPhase {
     const st = this.st;
     if (st.hardTotal < this.bestHard || (st.hardTotal === this.bestHard && st.softTotal < this.bestSoft)) {
       if (this.bestHard > 0 && st.hardTotal === 0) this.o.onFeasible?.();
-      if (st.hardTotal < this.bestHard) this.lastBestAt = performance.now();
+      if (st.hardTotal < this.bestHard) {
+        this.lastBestAt = performance.now();
+        this.lastBestStep = this.steps;
+      }
       this.bestHard = st.hardTotal;
       this.bestSoft = st.softTotal;
       this.bestSlot.set(st.slot);
       this.bestRoom.set(st.room);
     }
+  }
+
+  /**
+   * Out of a stall: back to the best timetable, and one of its sessions in violation (an unplaced
+   * one while there are any) gets a day cleared for it: every free session sharing a faculty
+   * member or a student set with it on a random day it may start on is taken out, so that the
+   * search places that day's sessions afresh (and the tight sets' free periods line up anew).
+   */
+  private kick(): void {
+    const st = this.st;
+    const p = st.problem;
+    const m = this.m;
+    this.lastKick = this.steps;
+    this.kicks++;
+    this.restoreBest();
+    const s = this.pick();
+    if (s < 0) return;
+    const c = p.sessionCourse[s];
+    const o = m.courseStarts.offsets;
+    if (o[c + 1] === o[c]) return;
+    const day = (m.courseStarts.items[o[c] + this.rng.int(o[c + 1] - o[c])] / p.nPeriods) | 0;
+    for (const [owners, courses] of [
+      [p.courseFaculty, p.facultyCourses],
+      [p.courseStudentSets, p.setCourses],
+    ] as const)
+      for (let j = owners.offsets[c]; j < owners.offsets[c + 1]; j++) {
+        const k = owners.items[j];
+        for (let a = courses.offsets[k]; a < courses.offsets[k + 1]; a++) {
+          const c2 = courses.items[a];
+          const first = p.courseFirstSession[c2];
+          for (let x = first; x < first + p.courseSessionCount[c2]; x++)
+            if (x !== s && this.free[x] === 1 && st.slot[x] >= 0 && ((st.slot[x] / p.nPeriods) | 0) === day)
+              st.move(x, -1, -1);
+        }
+      }
   }
 
   /** Forbid s to start at t again for a while. */

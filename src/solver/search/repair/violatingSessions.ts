@@ -30,7 +30,7 @@ export class ViolatingSessions {
   private readonly setMaxDay: Int32Array;
   private readonly setMinDay: Int32Array;
   private readonly setMaxGaps: Int32Array;
-  private readonly setMaxWeekGaps: Int32Array;
+  readonly setMaxWeekGaps: Int32Array;
   private readonly setMaxRun: Int32Array;
   private readonly setMaxLate: Int32Array;
   private readonly setMaxSpan: Int32Array;
