@@ -12,6 +12,7 @@ import { occupancy } from './occupancy.ts';
 import { roomClasses } from './roomClasses.ts';
 import { applySameRooms } from './sameRoomRows.ts';
 import { applySessionStarts, namedStarts } from './sessionVars.ts';
+import { gapPreference } from './gapPreference.ts';
 import { greedyStart } from './warmStart.ts';
 
 export interface MipProgress {
@@ -160,6 +161,7 @@ export async function mipSchedule(
         cm.freeOf,
         p.nPeriods,
         namedStarts(p.nSlots, cm.sessionVars),
+        gapPreference(p, occ, cm.xCourse, cm.xSlot),
       );
       const greedyX = new Float64Array(cm.model.numCols);
       for (let k = 0; k < start.indices.length; k++) greedyX[start.indices[k]] = start.values[k];
