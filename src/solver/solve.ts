@@ -184,7 +184,7 @@ export async function solve(
         signal,
         onProgress: (f, msg) => {
           mipShown = { percent: 2 + 23 * f, message: msg };
-          report('mip', mipShown.percent, msg);
+          report('mip', mipShown.percent, msg, f >= 1);
         },
       });
       placement = out.placement;

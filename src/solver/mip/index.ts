@@ -23,6 +23,7 @@ export type {
   MipProgress,
   MipScheduleOptions,
   MipScheduleResult,
+  MipStageStats,
 } from './mipSchedule.ts';
 export { MipRunner, MipTimeoutError, MipWorkerError } from './MipRunner.ts';
 export type { MipOutcome, MipRunOptions } from './MipRunner.ts';

@@ -61,8 +61,15 @@ export interface CommunityReport {
   cols: number;
   rows: number;
   nonzeros: number;
+  /** Occupancy and model build, greedy start, the solve call (worker round trip), HiGHS inside the
+   * worker, then applying the starts and matching rooms. */
   buildMs: number;
+  startMs: number;
   solveMs: number;
+  highsMs: number;
+  applyMs: number;
+  /** The soft time limit the MIP was given. */
+  limitMs: number;
   /** Why it failed, when it did. */
   error?: string;
 }
@@ -76,7 +83,23 @@ export interface MipScheduleResult {
   /** Sessions that got a slot but no room (the evaluator counts them unplaced until repaired). */
   roomless: number[];
   reports: CommunityReport[];
-  stats: { ms: number; placed: number; sessions: number; buildMs: number; solveMs: number };
+  stats: MipStageStats;
+}
+
+/** Where the stage's time went (ms), summed over the communities. */
+export interface MipStageStats {
+  ms: number;
+  placed: number;
+  sessions: number;
+  /** Waiting for the worker to load and warm up. */
+  warmMs: number;
+  /** Workers that solved side by side (the times below are summed over them). */
+  workers: number;
+  buildMs: number;
+  startMs: number;
+  solveMs: number;
+  highsMs: number;
+  applyMs: number;
 }
 
 function placeFixed(p: CompiledProblem, placement: Placement): void {
@@ -109,10 +132,11 @@ export async function mipSchedule(
   const roomless = new Set(assignRooms(p, all, placement, occupancy(p, placement), classes));
   const runner = opts.runner ?? new MipRunner();
   const reports: CommunityReport[] = [];
-  let buildMs = 0;
-  let solveMs = 0;
+  const tw = Date.now();
+  let warmMs: number;
   try {
     await runner.warmUp();
+    warmMs = Date.now() - tw;
     for (let i = 0; i < communities.length; i++) {
       if (opts.signal?.aborted) throw new DOMException('MIP stage cancelled', 'AbortError');
       const left = deadline - Date.now();
@@ -135,9 +159,12 @@ export async function mipSchedule(
         rows: cm.model.numRows,
         nonzeros: cm.model.starts[cm.model.numRows],
         buildMs: Date.now() - tb,
+        startMs: 0,
         solveMs: 0,
+        highsMs: 0,
+        applyMs: 0,
+        limitMs: Math.max(0, Math.round(limit)),
       };
-      buildMs += report.buildMs;
       reports.push(report);
       if (cm.sessions.length === 0) {
         report.status = 'optimal';
@@ -153,7 +180,7 @@ export async function mipSchedule(
         message: `community ${i + 1}/${communities.length}: solving ${cm.sessions.length} sessions`,
         current: { index: i, sessions: cm.sessions.length, limitMs: limit },
       });
-      const ts = Date.now();
+      const tg = Date.now();
       const start = greedyStart(
         cm.model,
         cm.xCourse,
@@ -165,6 +192,8 @@ export async function mipSchedule(
       );
       const greedyX = new Float64Array(cm.model.numCols);
       for (let k = 0; k < start.indices.length; k++) greedyX[start.indices[k]] = start.values[k];
+      report.startMs = Date.now() - tg;
+      const ts = Date.now();
       let x: Float64Array | null = null;
       try {
         const out = await runner.solve(cm.model, {
@@ -174,6 +203,7 @@ export async function mipSchedule(
           start,
         });
         x = out.x;
+        report.highsMs = out.workerMs;
         report.status = x === null ? 'greedy' : out.status === 'optimal' ? 'optimal' : 'feasible';
         if (x === null) report.error = `HiGHS status ${out.status}, no solution`;
       } catch (err) {
@@ -184,7 +214,7 @@ export async function mipSchedule(
       }
       x ??= greedyX;
       report.solveMs = Date.now() - ts;
-      solveMs += report.solveMs;
+      const ta = Date.now();
       if (x) {
         const before = Int32Array.from(placement.slot);
         applyStarts(p, cm.xCourse, cm.xSlot, x, placement);
@@ -206,6 +236,7 @@ export async function mipSchedule(
         for (const s of cm.sessions)
           report.placed += placement.slot[s] >= 0 && placement.room[s] >= 0 ? 1 : 0;
       }
+      report.applyMs = Date.now() - ta;
       opts.onProgress?.({
         done: i + 1,
         total: communities.length,
@@ -218,6 +249,8 @@ export async function mipSchedule(
   } finally {
     if (!opts.runner) await runner.close();
   }
+  const sum = (k: 'buildMs' | 'startMs' | 'solveMs' | 'highsMs' | 'applyMs'): number =>
+    reports.reduce((a, r) => a + r[k], 0);
   const ok = (r: CommunityReport): boolean => r.status !== 'failed' && r.status !== 'skipped';
   return {
     placement,
@@ -225,7 +258,18 @@ export async function mipSchedule(
     failedCommunities: reports.filter((r) => !ok(r)).map((r) => r.index),
     roomless: [...roomless].filter((s) => placement.room[s] < 0).sort((a, b) => a - b),
     reports,
-    stats: { ms: Date.now() - t0, placed: countPlaced(placement), sessions: p.nSessions, buildMs, solveMs },
+    stats: {
+      ms: Date.now() - t0,
+      placed: countPlaced(placement),
+      sessions: p.nSessions,
+      warmMs,
+      workers: 1,
+      buildMs: sum('buildMs'),
+      startMs: sum('startMs'),
+      solveMs: sum('solveMs'),
+      highsMs: sum('highsMs'),
+      applyMs: sum('applyMs'),
+    },
   };
 }
 
