@@ -38,9 +38,14 @@ const SLICE_MS = 100;
 /** Most of the time kept back for the end of a solve (restore the best, build the result). */
 const FINISH_RESERVE_MAX_MS = 1000;
 
-/** Share of the time limit the MIP stage may use: more on big instances, where it places far better. */
+/**
+ * Share of the time limit the MIP stage may use: more on the biggest instances (its two workers solve
+ * side by side, so a quarter of the limit is half of it in solver time; above HUGE_SESSIONS a quarter
+ * leaves the last communities no time at all and the search too much to repair).
+ */
 const MIP_SHARE = 0.25;
-const MIP_SHARE_LARGE = 0.5;
+const MIP_SHARE_HUGE = 0.5;
+const HUGE_SESSIONS = 10_000;
 const LARGE_SESSIONS = 2000;
 /** Share of the time left after the MIP that the constructor may use; the search places the rest. */
 const CONSTRUCT_SHARE = 0.5;
@@ -175,7 +180,7 @@ export async function solve(
       // A worker that cannot warm up within a fifth of the limit is given up on.
       const warm = await Promise.race([warming, sleep(Math.max(0, 0.2 * (deadline - performance.now())))]);
       if (warm !== true) throw new Error('the MIP worker did not start in time');
-      const share = problem.nSessions > LARGE_SESSIONS ? MIP_SHARE_LARGE : MIP_SHARE;
+      const share = problem.nSessions > HUGE_SESSIONS ? MIP_SHARE_HUGE : MIP_SHARE;
       const out = await mipStart(problem, placement, m.slotLocked, {
         seed: options.seed,
         // Its share, but never more than most of what is left (the warm-up may have run long).
@@ -184,7 +189,7 @@ export async function solve(
         signal,
         onProgress: (f, msg) => {
           mipShown = { percent: 2 + 23 * f, message: msg };
-          report('mip', mipShown.percent, msg);
+          report('mip', mipShown.percent, msg, f >= 1);
         },
       });
       placement = out.placement;

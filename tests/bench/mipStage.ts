@@ -11,7 +11,8 @@
 // (sih with every sheet at these scales; empty for none), --files a.fet,b.fet (FET files, paths
 // under fet-data's examples folder or absolute; default the real institutions of bench:real),
 // --no-fet (no FET files), --off a,b (leave these out of the model, to see what they cost and what
-// they keep: rule kinds such as same_room, `gaps` for the gap limits, `min` for the minimums), --help.
+// they keep: rule kinds such as same_room, `gaps` for the gap limits, `min` for the minimums,
+// `continuous` for max_continuous), --workers N (HiGHS workers side by side, default 2), --help.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,7 @@ import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import type { Placement } from '../../src/shared/eval/types.ts';
 import type { College } from '../../src/shared/model/types.ts';
 import { decompose } from '../../src/solver/decompose/index.ts';
-import { mipSchedule, type BuildOptions } from '../../src/solver/mip/index.ts';
+import { DEFAULT_WORKERS, mipSchedule, type BuildOptions } from '../../src/solver/mip/index.ts';
 import { hardRulesByKind, nonZero, rssSampler, runChild } from './benchChild.ts';
 import { FET_DATA } from '../fet/fetFiles.ts';
 import { REAL_FILES } from './realFiles.ts';
@@ -39,6 +40,7 @@ interface Row {
   maxRows: number;
   buildMs: number;
   solveMs: number;
+  workers: number;
   mipMs: number;
   statuses: Record<string, number>;
   peakRssMb: number;
@@ -56,6 +58,7 @@ const { values } = parseArgs({
     files: { type: 'string' },
     'no-fet': { type: 'boolean', default: false },
     off: { type: 'string', default: '' },
+    workers: { type: 'string', default: String(DEFAULT_WORKERS) },
     single: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -69,7 +72,8 @@ if (values.help) {
       '  --scales 1,2    the sih preset with every sheet at these scales (default 1; empty for none)',
       '  --files a,b     FET files (under the fet-data examples folder, or absolute paths)',
       "  --no-fet        no FET files (default: bench:real's real institutions)",
-      '  --off a,b       leave out of the model: rule kinds (same_room, ordered, ...), gaps, min',
+      '  --off a,b       leave out of the model: rule kinds (same_room, ordered, ...), gaps, min, continuous',
+      '  --workers N     HiGHS workers solving side by side (default 2)',
     ].join('\n'),
   );
   process.exit(0);
@@ -81,6 +85,7 @@ const build: BuildOptions = {
   ruleKinds: (kind) => !off.has(kind),
   gapRows: !off.has('gaps'),
   minPerDay: !off.has('min'),
+  continuousRows: !off.has('continuous'),
 };
 
 async function collegeOf(spec: string): Promise<College> {
@@ -100,7 +105,12 @@ async function runOne(spec: string): Promise<Row> {
   };
   const t0 = performance.now();
   const communities = decompose(p, { seed });
-  const out = await mipSchedule(p, given, communities, { timeLimitMs, seed, build });
+  const out = await mipSchedule(p, given, communities, {
+    timeLimitMs,
+    seed,
+    build,
+    workers: Number(values.workers),
+  });
   const mipMs = Math.round(performance.now() - t0);
   const placement = out.placement;
   for (let s = 0; s < p.nSessions; s++) if (placement.room[s] < 0) placement.slot[s] = -1;
@@ -118,6 +128,7 @@ async function runOne(spec: string): Promise<Row> {
     maxRows: Math.max(0, ...out.reports.map((r) => r.rows)),
     buildMs: out.stats.buildMs,
     solveMs: out.stats.solveMs,
+    workers: out.stats.workers,
     mipMs,
     statuses,
     peakRssMb: peak(),
@@ -157,6 +168,8 @@ for (const spec of specs) {
       String(seed),
       '--off',
       [...off].join(','),
+      '--workers',
+      String(values.workers),
     ],
     (error) => ({ name: spec, error }) as Row,
   );
@@ -167,7 +180,8 @@ for (const spec of specs) {
   console.log(
     `${r.name}: ${r.sessions} sessions, ${r.communities} communities; model ${r.cols} cols, ${r.rows} rows, ` +
       `${r.nonzeros} nonzeros (largest ${r.maxCols} cols, ${r.maxRows} rows); MIP ${(r.mipMs / 1000).toFixed(1)} s ` +
-      `(build ${(r.buildMs / 1000).toFixed(1)} s, solve ${(r.solveMs / 1000).toFixed(1)} s) ${JSON.stringify(r.statuses)}; ` +
+      `(build ${(r.buildMs / 1000).toFixed(1)} s, solve ${(r.solveMs / 1000).toFixed(1)} s over ${r.workers} workers) ` +
+      `${JSON.stringify(r.statuses)}; ` +
       `peak RSS ${r.peakRssMb} MB`,
   );
   console.log(

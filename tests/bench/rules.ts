@@ -4,9 +4,10 @@
 // rules, the time to the first hard = 0 timetable, wall time, peak RSS, hard left by kind (rules
 // by rule kind) and soft, against the targets (hard = 0 within 60 s; 2x size within 2.5x the time).
 //
-//   npm run bench:rules [-- --time-limit 60 --seed 1 --scales 1,2 --trace]
+//   npm run bench:rules [-- --time-limit 60 --seed 1 --scales 1,2 --trace --stages]
 //
-// --trace prints the solve's progress messages (to stderr) every 2 s and at each change of phase.
+// --trace prints the solve's progress messages (to stderr) every 2 s and at each change of phase;
+// --stages prints where the MIP stage's time went (warm-up, model build, greedy start, HiGHS, rooms).
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCollege } from '../../src/main/generate/index.ts';
@@ -27,6 +28,8 @@ interface Row {
   rulesByKind: Record<string, number>;
   firstHardZeroMs: number | null;
   stages: Record<string, number>;
+  /** The MIP stage's last message: its time split (mipStart.ts). */
+  mipSplit?: string;
   error?: string;
 }
 
@@ -37,8 +40,23 @@ const { values } = parseArgs({
     scales: { type: 'string', default: '1,2' },
     single: { type: 'string' },
     trace: { type: 'boolean', default: false },
+    stages: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  console.log(
+    [
+      'npm run bench:rules [-- options]: the sih preset with every sheet, solved; time to hard 0, wall, RSS, soft.',
+      '  --time-limit S  time limit per solve (default 60)',
+      '  --seed N        seed of the college and the solve (default 1)',
+      '  --scales 1,2    sizes of the sih preset to solve (default 1,2)',
+      '  --trace         print the progress messages every 2 s and at each change of phase',
+      "  --stages        print the MIP stage's time split (warm-up, build, greedy start, HiGHS, rooms)",
+    ].join('\n'),
+  );
+  process.exit(0);
+}
 const timeLimitMs = Number(values['time-limit']) * 1000;
 const seed = Number(values.seed);
 
@@ -49,8 +67,10 @@ async function runOne(scale: number): Promise<Row> {
   let firstHardZeroMs: number | null = null;
   let lastTrace = -Infinity;
   let lastHead = '';
+  let mipSplit: string | undefined;
   const result = await solve(college, { timeLimitMs, seed }, (pr) => {
     if (firstHardZeroMs === null && pr.bestHard === 0) firstHardZeroMs = pr.elapsedMs;
+    if (pr.stage === 'mip' && pr.message.startsWith('MIP done')) mipSplit = pr.message;
     const head = pr.message.split(/[: ]/)[0];
     if (values.trace && (pr.elapsedMs - lastTrace >= 2000 || head !== lastHead)) {
       lastTrace = pr.elapsedMs;
@@ -74,6 +94,7 @@ async function runOne(scale: number): Promise<Row> {
     rulesByKind: hardRulesByKind(result.evaluation),
     firstHardZeroMs,
     stages: Object.fromEntries(result.stages.map((s) => [s.stage, s.ms])),
+    mipSplit,
   };
 }
 
@@ -87,6 +108,7 @@ function child(scale: number): Promise<Row> {
     String(seed),
   ];
   if (values.trace) args.push('--trace');
+  if (values.stages) args.push('--stages');
   return runChild<Row>(fileURLToPath(import.meta.url), args, (error) => ({ scale, error }) as Row);
 }
 
@@ -113,6 +135,7 @@ function print(rows: Row[]): void {
       ].join(' '),
     );
     console.log(`       stages (ms): ${JSON.stringify(r.stages)}`);
+    if (values.stages) console.log(`       ${r.mipSplit ?? 'MIP stage: not run'}`);
     if (r.hard > 0) {
       console.log(`       hard left by kind: ${JSON.stringify(r.hardByKind)}`);
       if (Object.keys(r.rulesByKind).length > 0)

@@ -65,6 +65,8 @@ export interface MipOutcome {
   /** Column values, or null when no feasible solution was found. */
   x: Float64Array | null;
   ms: number;
+  /** Time inside the worker (model handed to HiGHS, solve, solution read back). */
+  workerMs: number;
 }
 
 /** A small timetabling-shaped MIP (starts, misses, resource and room rows, spread) for warmUp. */
@@ -104,6 +106,7 @@ export class MipRunner {
   private started: Promise<Worker> | null = null;
   private nextId = 1;
   private warm = false;
+  private warming: Promise<void> | null = null;
 
   /** The live worker, spawned and loaded (HiGHS ready) if needed. Deadlines start after this. */
   private async spawn(): Promise<Worker> {
@@ -137,13 +140,18 @@ export class MipRunner {
   /**
    * Starts the worker and runs a tiny MIP through presolve, simplex and branching, so that the WASM
    * functions a real solve needs are compiled before any deadline runs (the first solve in a fresh
-   * runtime is several times slower). Safe to call again: a warm worker returns at once.
+   * runtime is several times slower). Safe to call again: a warm worker returns at once, and calls
+   * while one warms up wait for it.
    */
-  async warmUp(): Promise<void> {
-    if (this.warm && this.worker) return;
-    await this.spawn();
-    await this.solve(warmUpModel(), { timeLimitMs: 30_000, seed: 0, graceMs: 30_000 });
-    this.warm = true;
+  warmUp(): Promise<void> {
+    if (this.warm && this.worker) return Promise.resolve();
+    // Callers at the same time share one warm-up.
+    this.warming ??= (async () => {
+      await this.spawn();
+      await this.solve(warmUpModel(), { timeLimitMs: 30_000, seed: 0, graceMs: 30_000 });
+      this.warm = true;
+    })().finally(() => (this.warming = null));
+    return this.warming;
   }
 
   /** True while a worker thread exists (false after close() or a kill). */
@@ -200,7 +208,14 @@ export class MipRunner {
         }
         cleanup();
         if (msg.kind === 'error') reject(new MipWorkerError(msg.message));
-        else resolve({ status: msg.status, objective: msg.objective, x: msg.x, ms: Date.now() - started });
+        else
+          resolve({
+            status: msg.status,
+            objective: msg.objective,
+            x: msg.x,
+            ms: Date.now() - started,
+            workerMs: msg.ms,
+          });
       };
       const onError = (err: Error): void => kill(new MipWorkerError(`MIP worker crashed: ${err.message}`));
       const onExit = (code: number): void => kill(new MipWorkerError(`MIP worker exited (code ${code})`));

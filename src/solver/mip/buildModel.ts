@@ -3,9 +3,9 @@
 // Rows: each course places its free sessions (a penalised miss variable keeps the MIP feasible); per
 // faculty member, student set and hard not_overlapping rule and slot at most one session covering it;
 // per-day period limits; faculty max_days through day indicators; faculty and group min_per_day and
-// faculty min_days (minPerDayRows.ts); gap limits (gapRows.ts); per room class and slot no more
-// sessions than free rooms of the class; every hard rule kind (ruleRows.ts, dayRuleRows.ts,
-// sameRoomRows.ts).
+// faculty min_days (minPerDayRows.ts); gap limits (gapRows.ts); max_continuous (continuousRows.ts);
+// per room class and slot no more sessions than free rooms of the class; every hard rule kind
+// (ruleRows.ts, dayRuleRows.ts, sameRoomRows.ts).
 // Objective: misses (dominant), student clashes with placed courses (capped), min-days spread, a small
 // seeded perturbation to break ties.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
@@ -15,6 +15,7 @@ import { candidateStarts, notOverlappingRulesOf } from './candidates.ts';
 import { clashCosts } from './clashCosts.ts';
 import { COL_AUX, COL_INDICATOR, ModelBuilder, ROW_FREE, type MipModel } from './mipModel.ts';
 import type { Occupancy } from './occupancy.ts';
+import { addContinuousRows } from './continuousRows.ts';
 import { addGapRows } from './gapRows.ts';
 import { addMinDaysRows, addMinPerDayRows, everyCourseHere } from './minPerDayRows.ts';
 import { ruleContext, type RuleKindFilter } from './ruleContext.ts';
@@ -32,6 +33,8 @@ export interface BuildOptions {
   ruleKinds?: RuleKindFilter;
   /** Add faculty and group min_per_day and faculty min_days rows (default true). */
   minPerDay?: boolean;
+  /** Add faculty and group max_continuous rows (with penalised slack, continuousRows.ts; default true). */
+  continuousRows?: boolean;
 }
 
 export interface CommunityModel {
@@ -136,6 +139,7 @@ export function buildCommunityModel(
     seen.add(key);
     b.addRow(cols, null, -Infinity, 1);
   }
+  if (opts.continuousRows ?? true) addContinuousRows(p, b, resourceSlot, occ);
   addDayLimits(p, b, resourceDay, occ, xCourse);
   const inCommunity = new Set(courses);
   if (opts.minPerDay ?? true) {

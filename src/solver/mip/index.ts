@@ -8,21 +8,24 @@
 // to its free sessions given everything placed so far (per faculty / student set / not_overlapping
 // rule and slot, per-day limits (max and min), faculty max_days, room-class capacity per slot, every
 // hard rule kind (ruleRows.ts); objective: sessions placed, then student clashes with placed courses,
-// then min-days spread; gap limits with slack unless `gapRows` is false), started from a greedy solution
+// then min-days spread; gap and max_continuous limits with slack), started from a greedy solution
 // and solved in a worker thread whose deadline is enforced from outside (a timed-out MIP still gives
-// its best incumbent, a failed one the greedy start); rooms are then matched slot by slot.
+// its best incumbent, a failed one the greedy start); rooms are then matched slot by slot. `workers`
+// (default 2) worker threads solve communities that share no faculty, student set or hard rule side
+// by side.
 // The worker is warmed up (HiGHS loaded and its code compiled by a small solve) before any deadline;
 // call `new MipRunner().warmUp()` early and pass it as `opts.runner` to overlap that with other work.
 // `failedCommunities` lists the communities the caller should hand to the greedy constructor;
 // `roomless` the sessions that got a slot but no room. Cancelling via `signal` rejects with an
 // AbortError. The MipRunner (worker + deadline, MipTimeoutError) is exported for direct use.
-export { mipSchedule, applyStarts } from './mipSchedule.ts';
+export { mipSchedule, applyStarts, DEFAULT_WORKERS } from './mipSchedule.ts';
 export type {
   CommunityReport,
   CommunityStatus,
   MipProgress,
   MipScheduleOptions,
   MipScheduleResult,
+  MipStageStats,
 } from './mipSchedule.ts';
 export { MipRunner, MipTimeoutError, MipWorkerError } from './MipRunner.ts';
 export type { MipOutcome, MipRunOptions } from './MipRunner.ts';

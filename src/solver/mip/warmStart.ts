@@ -1,10 +1,12 @@
 // A greedy start for the MIP: course by course (fewest options first), sessions take start variables
-// spread over days while every packing row stays within its bound, switching on day indicators as
+// spread over days (in the order `prefer` gives, gapPreference.ts: fewest idle periods added first)
+// while every packing row stays within its bound, switching on day indicators as
 // needed. Start variables tied one to one by pairing rows (same_time, consecutive: x[a, s] = x[c, t])
 // are taken together as a block; variables in other pairing rows are left to HiGHS. Sessions with start
 // variables of their own (sessionVars.ts) then take their course's chosen starts, earliest first, and
 // the rule slacks pay for what that breaks. The result (start and indicator values)
 // is given to HiGHS as a starting solution, so even an interrupted solve returns at least this.
+import type { StartPreference } from './gapPreference.ts';
 import { COL_AUX, COL_INDICATOR, COL_START, ROW_PACK, ROW_PAIR, type MipModel } from './mipModel.ts';
 
 export interface SparseStart {
@@ -27,6 +29,7 @@ export function greedyStart(
   needOf: ReadonlyMap<number, number>,
   nPeriods: number,
   named: readonly NamedStart[] = [],
+  prefer: StartPreference | null = null,
 ): SparseStart {
   const { numRows, numCols, starts, indices, values, rowKind, colKind, rowUpper } = m;
   // Column-wise view of the rows (CSC).
@@ -136,12 +139,17 @@ export function greedyStart(
   for (const { c, from, to } of ranges) {
     const left = (): number => need(c) - (placed.get(c) ?? 0);
     const usedDay = new Set<number>();
+    const order = prefer?.order(c, from, to);
     for (let pass = 0; pass < 2 && left() > 0; pass++) {
-      for (let j = from; j < to && left() > 0; j++) {
+      for (let k = 0; k < to - from && left() > 0; k++) {
+        const j = order ? order[k] : from + k;
         if (value[j] || m.colUpper[j] < 0.5 || colKind[j] !== COL_START) continue;
         const day = Math.floor(xSlot[j] / nPeriods);
         if (pass === 0 && usedDay.has(day)) continue;
-        if (takeBlock(j)) usedDay.add(day);
+        if (takeBlock(j)) {
+          usedDay.add(day);
+          prefer?.taken(j);
+        }
       }
     }
   }

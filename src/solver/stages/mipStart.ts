@@ -5,7 +5,7 @@ import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { Placement } from '../../shared/eval/types.ts';
 import { decompose } from '../decompose/index.ts';
 import { mipSchedule } from '../mip/index.ts';
-import type { MipRunner } from '../mip/index.ts';
+import type { MipRunner, MipScheduleResult } from '../mip/index.ts';
 import { MipProgressTracker } from './mipProgress.ts';
 
 /** How often the stage reports while one community's MIP runs. */
@@ -29,7 +29,7 @@ export async function mipStart(
     signal?: AbortSignal;
     /** Model the gap limits in the MIPs (see BuildOptions.gapRows; default true). */
     gapRows?: boolean;
-    /** A runner already started (and warmed up) by the caller, who closes it. */
+    /** A runner already started (and warmed up) by the caller, who closes it (mipSchedule adds a second). */
     runner?: MipRunner;
     onProgress: (fraction: number, message: string) => void;
   },
@@ -66,6 +66,7 @@ export async function mipStart(
   } finally {
     clearInterval(ticker);
   }
+  opts.onProgress(1, mipSplit(out));
   const placement = out.placement;
   for (let s = 0; s < p.nSessions; s++) if (placement.room[s] < 0) placement.slot[s] = -1;
   return {
@@ -75,4 +76,20 @@ export async function mipStart(
     decomposeMs,
     mipMs: out.stats.ms,
   };
+}
+
+/** Where the stage's time went, in one line (the stage's last progress message; bench:rules --stages). */
+export function mipSplit(out: MipScheduleResult): string {
+  const { stats, reports } = out;
+  const sec = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  const statuses = new Map<string, number>();
+  for (const r of reports) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+  const slowest = reports.reduce((a, r) => (r.solveMs > a ? r.solveMs : a), 0);
+  return (
+    `MIP done: ${reports.length} communities, ${stats.placed}/${stats.sessions} placed in ${sec(stats.ms)} ` +
+    `on ${stats.workers} worker${stats.workers === 1 ? '' : 's'} (warm-up wait ${sec(stats.warmMs)}, ` +
+    `build ${sec(stats.buildMs)}, greedy start ${sec(stats.startMs)}, starts and rooms ${sec(stats.applyMs)}; ` +
+    `HiGHS ${sec(stats.highsMs)}, worker round trips ${sec(stats.solveMs)}, summed over the workers; ` +
+    `slowest community ${sec(slowest)}; ${[...statuses].map(([k, n]) => `${n} ${k}`).join(', ')})`
+  );
 }
