@@ -65,6 +65,10 @@ export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => tru
       case 'min_gap':
         perSession.push(rule);
         break;
+      case 'max_days_apart':
+      case 'ends_day':
+      case 'same_room_if_consecutive':
+        break; // no rows: local search and the repair keep these
       default:
         if (pairable(ctx, cs)) coursePairs.push(rule);
         else if (cs.length === 2 && placedPartnerOf(ctx, rule.kind, cs[0], cs[1])) placedPartner.push(rule);
