@@ -147,6 +147,9 @@ describe('export --format fet: Rules', () => {
         { kind: 'different_days', courses: ['TH#2', 'Y'] },
         { kind: 'same_room', courses: ['TH'] },
         { kind: 'min_gap', courses: ['TH#1', 'LB1'], value: 1 },
+        { kind: 'max_days_apart', courses: ['TH', 'Y'], value: 1 },
+        { kind: 'ends_day', courses: ['LB2'] },
+        { kind: 'same_room_if_consecutive', courses: ['TH#1', 'Y'] },
         { kind: 'same_time', courses: ['TH', 'LB1'], hard: false, weight: 40 },
       ],
     });
@@ -189,6 +192,15 @@ describe('export --format fet: Rules', () => {
     expect(xml).toContain(
       '<ConstraintMinGapsBetweenActivities><Weight_Percentage>100</Weight_Percentage><Number_of_Activities>2</Number_of_Activities><Activity_Id>1</Activity_Id><Activity_Id>3</Activity_Id><MinGaps>1</MinGaps>',
     );
+    expect(xml).toContain(
+      '<ConstraintMaxDaysBetweenActivities><Weight_Percentage>100</Weight_Percentage><Number_of_Activities>3</Number_of_Activities><Activity_Id>1</Activity_Id><Activity_Id>2</Activity_Id><Activity_Id>5</Activity_Id><MaxDays>1</MaxDays>',
+    );
+    expect(xml).toContain(
+      '<ConstraintActivityEndsStudentsDay><Weight_Percentage>100</Weight_Percentage><Activity_Id>4</Activity_Id>',
+    );
+    expect(xml).toContain(
+      '<ConstraintActivitiesSameRoomIfConsecutive><Weight_Percentage>100</Weight_Percentage><Number_of_Activities>2</Number_of_Activities><Activity_Id>1</Activity_Id><Activity_Id>5</Activity_Id>',
+    );
   });
 
   it('re-imports the rules: every constraint mapped, the timetable still hard 0', () => {
@@ -208,6 +220,9 @@ describe('export --format fet: Rules', () => {
       [
         'adjacent_across_break',
         'consecutive_across_break',
+        'ends_day',
+        'max_days_apart',
+        'same_room_if_consecutive',
         'min_days_apart',
         'min_days_between',
         'min_days_between', // different_days TH#2;Y: FET's min days 1 over two sessions
