@@ -395,9 +395,10 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
   );
   const breaks = { inner: innerBreak, partialInner: partialInnerBreak, innerGap };
   // FET allocates no room to an activity without room constraints, and its same room if consecutive
-  // skips such an activity: so does the rule (the activity's course has a room of its own here).
+  // and occupy max different rooms skip such an activity: so do the rules (the activity's course
+  // has a room of its own here).
   for (const r of ctx.relations)
-    if (r.rule === 'same_room_if_consecutive')
+    if (r.rule === 'same_room_if_consecutive' || r.rule === 'same_room')
       r.activities = r.activities.filter((a) => roomKey.get(a) !== null);
   resolveRelations(ctx.relations, courseOf, courseActs, order, rules, bySession, note, breaks);
   const sessionOf = new Map<number, { courseId: string; session: number }>();
@@ -536,7 +537,7 @@ function resolveRelations(
     const acts = [...new Set(r.activities)];
     const cs = [...new Set(acts.map((a) => courseOf.get(a)!))];
     const drop = (why: string): void => note(r.fetKind, 'dropped', acts, why);
-    if (acts.length < 2 && r.rule !== 'same_room' && r.rule !== 'ends_day') {
+    if (acts.length === 0 || (acts.length < 2 && r.rule !== 'same_room' && r.rule !== 'ends_day')) {
       note(r.fetKind, 'mapped', acts, '');
       continue;
     }
