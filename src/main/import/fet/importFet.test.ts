@@ -569,8 +569,9 @@ describe('FET max days between, ends students day and same room if consecutive',
       { kind: 'max_days_apart', courses: ['A1', 'A3'], hard: true, weight: 1, value: 1 },
       { kind: 'ends_day', courses: ['A3'], hard: true, weight: 1 },
       { kind: 'ends_day', courses: ['A4'], hard: true, weight: 1 },
-      // Activity 5 uses no room, which FET's constraint skips.
+      // Activity 5 uses no room, which FET's constraints skip.
       { kind: 'same_room_if_consecutive', courses: ['A1', 'A4'], hard: true, weight: 1 },
+      { kind: 'same_room', courses: ['A1'], hard: true, weight: 1 },
       // Activity 1 is one session of A1: a rule naming it, soft at FET's weight.
       { kind: 'max_days_apart', courses: ['A1#1', 'A5#1'], hard: false, weight: 90, value: 0 },
     ]);
