@@ -9,6 +9,7 @@ import { IncrementalState } from '../../src/shared/eval/incremental/IncrementalS
 import { HARD_KINDS } from '../../src/shared/eval/types.ts';
 import type { HardKind } from '../../src/shared/eval/types.ts';
 import type { College, Timetable } from '../../src/shared/model/types.ts';
+import { ruleKinds } from '../../src/shared/model/schema.ts';
 import { generateCollege } from '../../src/main/generate/index.ts';
 import { Rng } from '../../src/solver/Rng.ts';
 import { naiveHardCounts } from './naiveEvaluator.ts';
@@ -33,6 +34,21 @@ describe('the evaluator agrees with a naive reading of the contract', () => {
     }
     // The random colleges exercise every hard kind.
     expect(HARD_KINDS.filter((k) => !seen.has(k))).toEqual([]);
+  });
+
+  it('per rule kind: each kind alone counts as the contract says, and random timetables break each', () => {
+    const broken = new Set<string>();
+    for (let seed = 1; seed <= 80; seed++) {
+      const college = randomCollege(seed);
+      const timetable = randomTimetable(college, seed * 7);
+      for (const kind of new Set(college.rules.map((r) => r.kind))) {
+        const only = { ...college, rules: college.rules.filter((r) => r.kind === kind) };
+        const naive = naiveHardCounts(only, timetable).rule;
+        expect({ seed, kind, rule: realCounts(only, timetable).rule }).toEqual({ seed, kind, rule: naive });
+        if (naive > 0) broken.add(kind);
+      }
+    }
+    expect(ruleKinds.filter((k) => !broken.has(k))).toEqual([]);
   });
 
   it('in the incremental state after random move sequences', () => {

@@ -447,6 +447,48 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
           }
         break;
       }
+      case 'max_days_apart': {
+        // Any two sessions of the members (also two of one course) more than value days apart.
+        const all = distinctOf(rule.courses).flatMap(placedOf);
+        for (let i = 0; i < all.length; i++)
+          for (let j = i + 1; j < all.length; j++)
+            if (Math.abs(all[i].day - all[j].day) > (rule.value ?? 0)) bad++;
+        break;
+      }
+      case 'ends_day': {
+        // A member session with a session of its students (a shared leaf group) that day
+        // occupying a period after its last one.
+        for (const a of distinctOf(rule.courses).flatMap(placedOf)) {
+          const mine = courseLeaves(a.course);
+          const last = Math.max(...a.periods);
+          const later = placed.some(
+            (b) =>
+              b !== a &&
+              b.day === a.day &&
+              Math.max(...b.periods) > last &&
+              [...courseLeaves(b.course)].some((l) => mine.has(l)),
+          );
+          if (later) bad++;
+        }
+        break;
+      }
+      case 'same_room_if_consecutive': {
+        // Two sessions of the members back to back (same day, next period, no break) in two rooms.
+        const after = (x: Placed, y: Placed): boolean => {
+          const last = x.period + course.get(x.course)!.length - 1;
+          return (
+            x.day === y.day &&
+            y.period === last + 1 &&
+            last + 1 < nPeriods &&
+            endsAt(last) === startsAt(y.period)
+          );
+        };
+        const all = distinctOf(rule.courses).flatMap(placedOf);
+        for (let i = 0; i < all.length; i++)
+          for (let j = i + 1; j < all.length; j++)
+            if (all[i].room !== all[j].room && (after(all[i], all[j]) || after(all[j], all[i]))) bad++;
+        break;
+      }
       case 'same_room': {
         const rooms = new Set(
           distinctOf(rule.courses)

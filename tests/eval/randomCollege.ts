@@ -158,7 +158,9 @@ export function randomCollege(seed: number): College {
       value:
         kind === 'min_days_apart' || kind === 'min_days_between' || kind === 'min_gap'
           ? 1 + rng.int(3)
-          : undefined,
+          : kind === 'max_days_apart'
+            ? rng.int(3)
+            : undefined,
     });
   }
   // Every kind once more over single sessions (`course#k`), often several of one course, with a
@@ -185,7 +187,9 @@ export function randomCollege(seed: number): College {
       value:
         kind === 'min_days_apart' || kind === 'min_days_between' || kind === 'min_gap'
           ? 1 + rng.int(3)
-          : undefined,
+          : kind === 'max_days_apart'
+            ? rng.int(3)
+            : undefined,
     });
   }
   return collegeSchema.parse({

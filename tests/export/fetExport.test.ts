@@ -147,6 +147,9 @@ describe('export --format fet: Rules', () => {
         { kind: 'different_days', courses: ['TH#2', 'Y'] },
         { kind: 'same_room', courses: ['TH'] },
         { kind: 'min_gap', courses: ['TH#1', 'LB1'], value: 1 },
+        { kind: 'max_days_apart', courses: ['TH', 'Y'], value: 1 },
+        { kind: 'ends_day', courses: ['LB2'] },
+        { kind: 'same_room_if_consecutive', courses: ['TH#1', 'Y'] },
         { kind: 'same_time', courses: ['TH', 'LB1'], hard: false, weight: 40 },
       ],
     });
@@ -189,6 +192,15 @@ describe('export --format fet: Rules', () => {
     expect(xml).toContain(
       '<ConstraintMinGapsBetweenActivities><Weight_Percentage>100</Weight_Percentage><Number_of_Activities>2</Number_of_Activities><Activity_Id>1</Activity_Id><Activity_Id>3</Activity_Id><MinGaps>1</MinGaps>',
     );
+    expect(xml).toContain(
+      '<ConstraintMaxDaysBetweenActivities><Weight_Percentage>100</Weight_Percentage><Number_of_Activities>3</Number_of_Activities><Activity_Id>1</Activity_Id><Activity_Id>2</Activity_Id><Activity_Id>5</Activity_Id><MaxDays>1</MaxDays>',
+    );
+    expect(xml).toContain(
+      '<ConstraintActivityEndsStudentsDay><Weight_Percentage>100</Weight_Percentage><Activity_Id>4</Activity_Id>',
+    );
+    expect(xml).toContain(
+      '<ConstraintActivitiesSameRoomIfConsecutive><Weight_Percentage>100</Weight_Percentage><Number_of_Activities>2</Number_of_Activities><Activity_Id>1</Activity_Id><Activity_Id>5</Activity_Id>',
+    );
   });
 
   it('re-imports the rules: every constraint mapped, the timetable still hard 0', () => {
@@ -208,6 +220,9 @@ describe('export --format fet: Rules', () => {
       [
         'adjacent_across_break',
         'consecutive_across_break',
+        'ends_day',
+        'max_days_apart',
+        'same_room_if_consecutive',
         'min_days_apart',
         'min_days_between',
         'min_days_between', // different_days TH#2;Y: FET's min days 1 over two sessions
@@ -240,6 +255,64 @@ describe('export --format fet: Rules', () => {
         { encoding: 'utf8', timeout: 60_000 },
       );
       expect(log).toMatch(/Simulation successful/);
+    },
+  );
+});
+
+describe('export --format fet: max_days_apart, ends_day and same_room_if_consecutive as FET reads them', () => {
+  /** The college above, nothing placed, with the three rules so tight that each decides where things go. */
+  function tight(): College {
+    const c = college();
+    return collegeSchema.parse({
+      ...c,
+      courses: [...c.courses, { id: 'Y', name: 'Tutorial', faculty: ['F3'], groups: ['S'], sessions: 1 }],
+      rules: [
+        { kind: 'max_days_apart', courses: ['TH', 'Y'], value: 0 },
+        { kind: 'ends_day', courses: ['TH#1', 'LB2'] },
+        { kind: 'same_room_if_consecutive', courses: ['TH', 'Y'] },
+      ],
+    });
+  }
+
+  const hasFet = existsSync(FET_CL);
+  it.skipIf(!hasFet)(
+    'fet-cl makes a timetable that keeps the three rules as the evaluator reads them',
+    () => {
+      const input = join(tmp, 'tight.fet');
+      writeFileSync(input, formatFet(tight(), { assignments: [] }));
+      const out = join(tmp, 'tight-out');
+      const log = execFileSync(
+        FET_CL,
+        [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=30'],
+        {
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
+      expect(log).toMatch(/Simulation successful/);
+      const result = join(out, 'timetables', 'tight', 'tight_data_and_timetable.fet');
+      const back = importFetBytes(readFileSync(result), 'tight_data_and_timetable.fet').result;
+      if (!back.ok) throw new Error(JSON.stringify(back.errors));
+      expect(back.college.rules.map((r) => r.kind).sort()).toEqual([
+        'ends_day',
+        'ends_day',
+        'max_days_apart',
+        'same_room_if_consecutive',
+      ]);
+      const fixed = timetableFromFixed(back.college).timetable;
+      const p = compile(back.college);
+      // FET's own file recounts each activity's students over the sets it lists (the section and its
+      // batches), which room capacity reads differently; the rules and the clashes are what is compared.
+      const ev = evaluate(p, timetableToPlacement(p, fixed));
+      expect(ev.hard.rule).toBe(0);
+      expect([ev.hard.group_clash, ev.hard.faculty_clash, ev.hard.room_clash, ev.hard.unplaced]).toEqual([
+        0, 0, 0, 0,
+      ]);
+      // The rules decided where things went: TH and Y on one day, TH#1 the last of the section's day.
+      const days = new Set(
+        fixed.assignments.filter((a) => a.courseId !== 'A3' && a.courseId !== 'A4').map((a) => a.day),
+      );
+      expect(days.size).toBe(1);
     },
   );
 });

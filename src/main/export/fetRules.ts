@@ -120,6 +120,24 @@ function writeRule(rule: Rule, members: number[][], distinct: number[][], out: F
           ),
         );
       return;
+    case 'max_days_apart':
+      if (all.length > 1)
+        out.time.push(
+          list('ConstraintMaxDaysBetweenActivities', all).replace(
+            `${tail}</`,
+            `${tag('MaxDays', rule.value ?? 0)}${tail}</`,
+          ),
+        );
+      return;
+    case 'ends_day':
+      for (const id of all)
+        out.time.push(
+          `<ConstraintActivityEndsStudentsDay>${tag('Weight_Percentage', weight)}${tag('Activity_Id', id)}${tail}</ConstraintActivityEndsStudentsDay>`,
+        );
+      return;
+    case 'same_room_if_consecutive':
+      if (all.length > 1) out.space.push(list('ConstraintActivitiesSameRoomIfConsecutive', all));
+      return;
     case 'same_room':
       if (all.length > 1)
         out.space.push(

@@ -219,6 +219,26 @@ function hardViolations(college: College, timetable: Timetable): string[] {
         }
     }
     if (r.kind === 'same_room' && new Set(lists.flat().map((s) => s.room)).size > 1) fail('rooms differ');
+    if (r.kind === 'max_days_apart') {
+      const days = lists.flat().map((s) => s.day);
+      if (Math.max(...days) - Math.min(...days) > (r.value ?? 0)) fail('too far apart');
+    }
+    // Nothing of the session's leaf groups after its last period that day.
+    if (r.kind === 'ends_day')
+      r.courses.forEach((item, i) => {
+        const c = courses.get(courses.has(item) ? item : item.slice(0, item.lastIndexOf('#')))!;
+        for (const s of lists[i])
+          for (const l of new Set(c.groups.flatMap(leavesOf)))
+            if ((leafDay.get(`${l}|${s.day}`) ?? []).some((q) => q >= s.period + s.len))
+              fail('a later session');
+      });
+    if (r.kind === 'same_room_if_consecutive') {
+      const all = lists.flat();
+      for (let i = 0; i < all.length; i++)
+        for (let j = i + 1; j < all.length; j++)
+          if (all[i].room !== all[j].room && (after(all[i], all[j], true) || after(all[j], all[i], true)))
+            fail('back to back in two rooms');
+    }
   }
   return out;
 }

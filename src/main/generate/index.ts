@@ -18,6 +18,7 @@ import { occupancyOf } from './occupancy.ts';
 import { buildDepartments, buildSections, chooseProgrammes } from './people.ts';
 import { Planter } from './planter.ts';
 import { restrictTheoryRooms } from './plantedExtras.ts';
+import { addPlantedFetRules } from './plantedFetRules.ts';
 import { addPlantedMemberRules } from './plantedMemberRules.ts';
 import { addPlantedRules, sortSessionsByTime } from './plantedRules.ts';
 import { PRESETS } from './presets.ts';
@@ -55,6 +56,8 @@ const FULL_SALT = 0x5eed_f011;
 const MORE_RULES_SALT = 0x0a11_2b3c;
 /** The stream of the rules naming single sessions, three courses and the newest kinds (plantedMemberRules.ts). */
 const MEMBER_RULES_SALT = 0x3e5b_71d9;
+/** The stream of max_days_apart, ends_day and same_room_if_consecutive (plantedFetRules.ts). */
+const FET_RULES_SALT = 0x7f3c_90a5;
 
 export function generateCollege(
   preset: PresetName,
@@ -124,6 +127,7 @@ export function generateCollege(
     restrictTheoryRooms(d, extra);
     addPlantedRules(d, extra, new Rng((seed ^ MORE_RULES_SALT) >>> 0));
     addPlantedMemberRules(d, new Rng((seed ^ MEMBER_RULES_SALT) >>> 0));
+    addPlantedFetRules(d, occ, new Rng((seed ^ FET_RULES_SALT) >>> 0));
   }
   const name = `${preset}${scale !== 1 ? `x${scale}` : ''}-seed${seed}`;
   const college = assembleCollege(d, occ, name, extra);

@@ -158,6 +158,10 @@ export function holdsFor(d: Draft, kind: RuleKind, members: Member[], value = 0)
     }
     case 'same_room':
       return new Set(members.flatMap(roomsOf)).size === 1;
+    case 'max_days_apart':
+    case 'ends_day':
+    case 'same_room_if_consecutive':
+      return false; // planted by plantedFetRules.ts
   }
 }
 

@@ -87,6 +87,9 @@ function holds(d: Draft, kind: RuleKind, a: Offering, b: Offering): boolean {
     case 'min_gap': // not planted between offerings
     case 'consecutive_across_break':
     case 'adjacent_across_break':
+    case 'max_days_apart':
+    case 'ends_day':
+    case 'same_room_if_consecutive':
       return false;
   }
 }

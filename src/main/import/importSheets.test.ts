@@ -254,6 +254,42 @@ describe('importSheets checks', () => {
     ]);
   });
 
+  it('reads max_days_apart (whole days ≥ 0), ends_day and same_room_if_consecutive over courses or sessions', () => {
+    const good = run({
+      Rules:
+        'rule,courses,hard,weight,value\nmax days apart,CS201;MA201,,,0\nmax_days_apart,CS201,no,2,2\nends_day,CS201#3,,,\nends-day,CS201;MA201,,,\nsame room if consecutive,CS201L;CS202L,,,\nsame_room_if_consecutive,CS201,,,\n',
+    });
+    expect(good.errors).toEqual([]);
+    const sheets = [
+      ...clean.filter((sh) => sh.name.toLowerCase() !== 'rules'),
+      parseCsv(
+        'Rules',
+        'Rules.csv',
+        'rule,courses,hard,weight,value\nmax days apart,CS201;MA201,,,0\nmax_days_apart,CS201,no,2,2\nends_day,CS201#3,,,\nends-day,CS201;MA201,,,\nsame room if consecutive,CS201L;CS202L,,,\nsame_room_if_consecutive,CS201,,,\n',
+      ),
+    ];
+    const read = importSheets(sheets, { kind: 'csv', name: 'test', fileFor: (n) => `${n}.csv` });
+    expect(read.ok && read.college.rules.map((r) => [r.kind, r.value])).toEqual([
+      ['max_days_apart', 0],
+      ['max_days_apart', 2],
+      ['ends_day', undefined],
+      ['ends_day', undefined],
+      ['same_room_if_consecutive', undefined],
+      ['same_room_if_consecutive', undefined],
+    ]);
+    const { errors } = run({
+      Rules:
+        'rule,courses,hard,weight,value\nmax_days_apart,CS201;MA201,,,\nmax_days_apart,CS201#1;CS201#2,,,-1\nmax_days_apart,CS201,,,1.5\nends_day,CS201#4,,,\nsame_room_if_consecutive,,,,\n',
+    });
+    expect(at(errors)).toEqual([
+      'Rules:2:value: max_days_apart needs a value',
+      'Rules:3:value: max_days_apart needs a whole number of days ≥ 0, not "-1"',
+      'Rules:4:value: max_days_apart needs a whole number of days ≥ 0, not "1.5"',
+      'Rules:5:courses: CS201#4: course CS201 has 3 sessions, so there is no session 4',
+      'Rules:6:courses: No courses listed',
+    ]);
+  });
+
   it('reports a course room type no room has, and a rooms list of unknown rooms', () => {
     const courses = clean.find((s) => s.name === 'courses');
     expect(courses).toBeDefined();

@@ -314,4 +314,32 @@ describe('refusal reasons for the weekly gap limits and the faculty minimums', (
       'group G1 would begin at the second period on Mon, and at the third period or later on Wed: it may begin at the second period on at most 1 day and never later',
     );
   });
+
+  it('an ends_day rule broken by moving another course of the same students after the listed one', () => {
+    const t = setup(
+      {
+        rooms: ['R1', 'R2'].map((id) => ({ id, name: id, capacity: 60 })),
+        faculty: ['F1', 'F2'].map((id) => ({ id, name: id })),
+        groups: ['G1', 'G2'].map((id) => ({ id, name: id, size: 30 })),
+        courses: [
+          { id: 'A', name: 'A', faculty: ['F1'], groups: ['G1'], sessions: 1 },
+          { id: 'B', name: 'B', faculty: ['F2'], groups: ['G1'], sessions: 1 },
+          { id: 'C', name: 'C', faculty: ['F2'], groups: ['G2'], sessions: 1 },
+        ],
+        rules: [{ kind: 'ends_day', courses: ['A'] }],
+      },
+      [
+        ['A', 1, 0, 2, 'R1'],
+        ['B', 1, 0, 0, 'R2'],
+        ['C', 1, 1, 0, 'R2'],
+      ],
+    );
+    // B (not listed, same group) after A on Mon: refused with the rule; before it, or C (another
+    // group) after it: allowed.
+    expect(checkSlot(t.state, t.session('B'), t.slot(0, 4), t.room('R2')).reasons).toEqual([
+      "rule 1 (ends_day): A (session 1) and B (session 1) share students, and the second ends later that day (the first should end the students' day)",
+    ]);
+    expect(checkSlot(t.state, t.session('B'), t.slot(0, 1), t.room('R2')).reasons).toEqual([]);
+    expect(checkSlot(t.state, t.session('C'), t.slot(0, 4), t.room('R2')).reasons).toEqual([]);
+  });
 });

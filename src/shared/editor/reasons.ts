@@ -2,6 +2,7 @@
 // what: the clashing course and the teacher, group or room it shares; the room that is too small or
 // of the wrong type; the teacher who is away; the limit that would be passed and whose it is; the
 // rule that would break. Read from the state with the moves applied (then taken back).
+import { ruleWatches } from '../compiled/ruleWatch.ts';
 import type { CompiledRule } from '../compiled/types.ts';
 import type { IncrementalState } from '../eval/incremental/IncrementalState.ts';
 import type { EvalState } from '../eval/state.ts';
@@ -130,10 +131,11 @@ function placeReasons(
   }
 }
 
-/** The hard rules' violations naming the given courses, as the evaluator words them. */
+/** The hard rules' violations the given courses' sessions take part in, as the evaluator words them. */
 function ruleMessages(state: IncrementalState, courses: ReadonlySet<number>): Set<string> {
   const p = state.problem;
-  const named = (r: CompiledRule): boolean => r.hard && r.courses.some((c) => courses.has(c));
+  // A rule reads its members, and ends_day also their students' other courses (ruleWatch.ts).
+  const named = (r: CompiledRule): boolean => r.hard && ruleWatches(p, r).some((c) => courses.has(c));
   const rules = p.rules.filter(named);
   const sessionRules = (p.sessionRules ?? []).filter(named);
   if (rules.length + sessionRules.length === 0) return new Set();

@@ -25,11 +25,18 @@
 // - min_gap: 1 per pair of sessions (any of the listed courses, also of one course) on the same day
 //   with fewer than `value` periods between them: the later-starting one starts before the earlier
 //   one's start + length + value (overlapping pairs count too). By period index: a break is no period.
+// - max_days_apart: 1 per pair of sessions (any of the listed courses, also of one course) more than
+//   `value` days apart.
+// - ends_day: 1 per session of the listed courses that does not end its students' day (endsDay.ts),
+//   paired with a session ending later.
+// - same_room_if_consecutive: 1 per pair of sessions (any of the listed courses, also of one course)
+//   back to back (followsDirectly.ts, either order) in different rooms.
 import type { CompiledRule } from '../compiled/types.ts';
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
 import { PLACED } from './state.ts';
-import { followsFor } from './followsDirectly.ts';
+import { followsDirectly, followsFor } from './followsDirectly.ts';
+import { laterSession } from './endsDay.ts';
 import { distinctMembers, everyRule, memberCount, memberFirst } from '../compiled/ruleMembers.ts';
 
 type Pair = [number, number];
@@ -53,6 +60,12 @@ export function tooClose(
   if (((slot[a] / p.nPeriods) | 0) !== ((slot[b] / p.nPeriods) | 0)) return false;
   const [x, y] = slot[a] <= slot[b] ? [a, b] : [b, a];
   return slot[x] + p.courseLength[p.sessionCourse[x]] + gap > slot[y];
+}
+
+/** One of the two sessions follows the other directly (same day, no break between), either order. */
+export function backToBack(p: EvalState['p'], slot: Int32Array, a: number, b: number): boolean {
+  const len = (s: number): number => p.courseLength[p.sessionCourse[s]];
+  return followsDirectly(p, slot[a], len(a), slot[b]) || followsDirectly(p, slot[b], len(b), slot[a]);
 }
 
 function overlaps(st: EvalState, a: number, b: number): boolean {
@@ -138,6 +151,26 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
           if (tooClose(st, ss[i], ss[j], rule.value)) bad.push([ss[i], ss[j]]);
       return bad;
     }
+    case 'max_days_apart': {
+      const ss = all();
+      for (let i = 0; i < ss.length; i++)
+        for (let j = i + 1; j < ss.length; j++)
+          if (Math.abs(day(ss[i]) - day(ss[j])) > rule.value) bad.push([ss[i], ss[j]]);
+      return bad;
+    }
+    case 'ends_day':
+      for (const s of all()) {
+        const later = laterSession(p, slot, st.span, st.status, s);
+        if (later >= 0) bad.push([s, later]);
+      }
+      return bad;
+    case 'same_room_if_consecutive': {
+      const ss = all();
+      for (let i = 0; i < ss.length; i++)
+        for (let j = i + 1; j < ss.length; j++)
+          if (room[ss[i]] !== room[ss[j]] && backToBack(p, slot, ss[i], ss[j])) bad.push([ss[i], ss[j]]);
+      return bad;
+    }
     case 'same_room': {
       const ss = all();
       const first = new Map<number, number>();
@@ -165,6 +198,9 @@ export const RULE_EXPLANATION: Record<CompiledRule['kind'], string> = {
   min_gap: 'should have more free periods between them',
   consecutive_across_break: 'should follow each other (same day, next period, a break between allowed)',
   adjacent_across_break: 'should be back to back (same day, either order, a break between allowed)',
+  max_days_apart: 'should be closer in the week',
+  ends_day: "share students, and the second ends later that day (the first should end the students' day)",
+  same_room_if_consecutive: 'are back to back and should use the same room',
 };
 
 export function checkRules(st: EvalState, sink: EvalSink): void {

@@ -123,6 +123,9 @@ export const ruleKinds = [
   'min_gap',
   'consecutive_across_break',
   'adjacent_across_break',
+  'max_days_apart',
+  'ends_day',
+  'same_room_if_consecutive',
 ] as const;
 export const ruleKindSchema = z.enum(ruleKinds);
 

@@ -16,11 +16,12 @@
 // rule, the rules naming single sessions (`course_id#k`) and min_gap get rows per session
 // (sessionRows.ts), and so do the course-level rules of a course whose sessions those name. Day rules
 // (different_days, min_days_apart, min_days_between) are in dayRuleRows.ts, same_room in
-// sameRoomRows.ts.
+// sameRoomRows.ts, max_days_apart and ends_day in fetRuleRows.ts.
 import type { CompiledRule } from '../../shared/compiled/types.ts';
 import { followsFor } from '../../shared/eval/followsDirectly.ts';
 import { pairFits, pairingRulesOf } from './alignPairs.ts';
 import { addDayRuleRows } from './dayRuleRows.ts';
+import { addFetRuleRows } from './fetRuleRows.ts';
 import { COL_AUX, ROW_PACK, ROW_PAIR } from './mipModel.ts';
 import { RULE_SLACK_COST, type RuleContext, type RuleKindFilter } from './ruleContext.ts';
 import { addSameRoomRows, type SameRoomChoice } from './sameRoomRows.ts';
@@ -65,6 +66,12 @@ export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => tru
       case 'min_gap':
         perSession.push(rule);
         break;
+      case 'max_days_apart':
+      case 'ends_day':
+        addFetRuleRows(ctx, rule);
+        break;
+      case 'same_room_if_consecutive':
+        break; // rooms are chosen after this model: local search and the repair keep it
       default:
         if (pairable(ctx, cs)) coursePairs.push(rule);
         else if (cs.length === 2 && placedPartnerOf(ctx, rule.kind, cs[0], cs[1])) placedPartner.push(rule);

@@ -8,13 +8,16 @@
 // available periods for multi-period sessions); head count vs the largest allowed room (capacity hard);
 // room-class demand vs room-slots; fixed sessions at forbidden times or clashing; hard paired rules
 // with unequal session counts; hard rules no week can keep (days apart beyond the week, back-to-back
-// pairs longer than a run of periods without a break); sessions longer than a max_continuous or max_span of
-// their faculty or groups. `college` is optional and only adds room-type names to messages.
+// pairs longer than a run of periods without a break); hard max_days_apart, ends_day and
+// same_room_if_consecutive rules the pinned sessions already break; sessions longer than a
+// max_continuous or max_span of their faculty or groups. `college` is optional and only adds
+// room-type names to messages.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { College } from '../../shared/model/types.ts';
 import type { PrecheckFinding } from '../../shared/solver/protocol.ts';
 import { courseChecks } from './courseChecks.ts';
 import { fixedChecks, ruleChecks, ruleFitChecks } from './fixedChecks.ts';
+import { fixedRuleChecks } from './fixedRuleChecks.ts';
 import { facultyChecks, groupChecks } from './loadChecks.ts';
 import { continuousChecks } from './continuousChecks.ts';
 
@@ -26,6 +29,7 @@ export function precheck(problem: CompiledProblem, college?: College): PrecheckF
   fixedChecks(problem, out);
   ruleChecks(problem, out);
   ruleFitChecks(problem, out);
+  fixedRuleChecks(problem, out);
   continuousChecks(problem, out);
   return [...out.filter((f) => f.fatal), ...out.filter((f) => !f.fatal)];
 }

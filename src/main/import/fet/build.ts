@@ -396,6 +396,12 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     (p, h) => p < 0 && periodOf.slice(0, h).some((q) => q >= 0) && periodOf.slice(h + 1).some((q) => q >= 0),
   );
   const breaks = { inner: innerBreak, partialInner: partialInnerBreak, innerGap };
+  // FET allocates no room to an activity without room constraints, and its same room if consecutive
+  // and occupy max different rooms skip such an activity: so do the rules (the activity's course
+  // has a room of its own here).
+  for (const r of ctx.relations)
+    if (r.rule === 'same_room_if_consecutive' || r.rule === 'same_room')
+      r.activities = r.activities.filter((a) => roomKey.get(a) !== null);
   resolveRelations(ctx.relations, courseOf, courseActs, order, rules, bySession, note, breaks);
   const sessionOf = new Map<number, { courseId: string; session: number }>();
   for (const [cid, acts] of courseActs) {
@@ -584,7 +590,7 @@ function resolveRelations(
     const acts = [...new Set(r.activities)];
     const cs = [...new Set(acts.map((a) => courseOf.get(a)!))];
     const drop = (why: string): void => note(r.fetKind, 'dropped', acts, why);
-    if (acts.length < 2 && r.rule !== 'same_room') {
+    if (acts.length === 0 || (acts.length < 2 && r.rule !== 'same_room' && r.rule !== 'ends_day')) {
       note(r.fetKind, 'mapped', acts, '');
       continue;
     }
@@ -631,6 +637,14 @@ function resolveRelations(
     }
     if (r.rule === 'min_gap') {
       rules.push({ kind: 'min_gap', courses: cs, hard: true, weight: 1, value: r.value, ...soft(r) });
+      note(r.fetKind, 'mapped', acts, '');
+      continue;
+    }
+    if (r.rule === 'max_days_apart' || r.rule === 'ends_day' || r.rule === 'same_room_if_consecutive') {
+      // Every listed activity on its own (ends_day) or paired with every other (also two sessions
+      // of one course): exact over whole courses.
+      const value = r.rule === 'max_days_apart' ? { value: r.value ?? 0 } : {};
+      rules.push({ kind: r.rule, courses: cs, hard: true, weight: 1, ...value, ...soft(r) });
       note(r.fetKind, 'mapped', acts, '');
       continue;
     }
@@ -768,6 +782,7 @@ function sessionRule(
     hard: r.hard,
     weight: r.hard ? 1 : r.weight,
     ...(r.rule === 'min_days' || r.rule === 'min_gap' ? { value: r.value ?? 1 } : {}),
+    ...(r.rule === 'max_days_apart' ? { value: r.value ?? 0 } : {}),
   };
 }
 

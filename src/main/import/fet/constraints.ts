@@ -523,6 +523,31 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     byId,
     (el) => num(el, 'MinGaps'),
   ),
+  ConstraintMaxDaysBetweenActivities: relation(
+    'max_days_apart',
+    'whole',
+    'Rules max_days_apart (every pair of the activities, also parts of one split activity)',
+    byId,
+    (el) => num(el, 'MaxDays'),
+  ),
+  ConstraintActivityEndsStudentsDay: relation(
+    'ends_day',
+    'whole',
+    'Rules ends_day (nothing later that day for any subgroup of the activity)',
+    byId,
+  ),
+  ConstraintActivitiesEndStudentsDay: relation(
+    'ends_day',
+    'whole',
+    'Rules ends_day over the activities the filter selects',
+    byFilter,
+  ),
+  ConstraintActivitiesSameRoomIfConsecutive: relation(
+    'same_room_if_consecutive',
+    'whole',
+    'Rules same_room_if_consecutive (back to back: the next hour, no break between)',
+    byId,
+  ),
   ConstraintActivitiesOccupyMaxDifferentRooms: relation(
     'same_room',
     'whole',

@@ -704,3 +704,71 @@ describe('FET files that cannot be imported', () => {
     expect(zipped.ok && plain.ok && zipped.college.courses).toEqual(plain.ok && plain.college.courses);
   });
 });
+
+describe('FET max days between, ends students day and same room if consecutive', () => {
+  type Place = [string, number, number, number, string];
+  function hardOf(c: College, places: Place[]): { rule: number; other: number; soft: number } {
+    const problem = compile(c);
+    const assignments = places.map(([courseId, session, day, period, roomId]) => ({
+      courseId,
+      session,
+      day,
+      period,
+      roomId,
+      locked: false,
+    }));
+    const e = evaluate(problem, timetableToPlacement(problem, { assignments }));
+    return { rule: e.hard.rule, other: e.hardTotal - e.hard.rule, soft: e.soft.soft_rule };
+  }
+  // A1 (activities 1, 2: Y1) Mon 1 and Tue 1 in R1, A3 (Y1 a) Mon 4, A4 (Y1 b) Mon 2 in R1 then
+  // nothing later for Y1 b, A5 (Y2) Mon 1.
+  const good: Place[] = [
+    ['A1', 1, 0, 0, 'R1'],
+    ['A1', 2, 1, 0, 'R1'],
+    ['A3', 1, 0, 3, 'R2'],
+    ['A4', 1, 0, 1, 'R1'],
+    ['A5', 1, 0, 0, 'no-room:A5'],
+  ];
+  const moved = (id: string, session: number, day: number, period: number, room: string): Place[] =>
+    good.map((x) => (x[0] === id && x[1] === session ? [id, session, day, period, room] : x));
+
+  it('maps each exactly onto a rule, over whole courses or single sessions', async () => {
+    const { c, result } = await college('days-ends-rooms.fet');
+    expect(c.rules).toEqual([
+      { kind: 'max_days_apart', courses: ['A1', 'A3'], hard: true, weight: 1, value: 1 },
+      { kind: 'ends_day', courses: ['A3'], hard: true, weight: 1 },
+      { kind: 'ends_day', courses: ['A4'], hard: true, weight: 1 },
+      // Activity 5 uses no room, which FET's constraints skip.
+      { kind: 'same_room_if_consecutive', courses: ['A1', 'A4'], hard: true, weight: 1 },
+      { kind: 'same_room', courses: ['A1'], hard: true, weight: 1 },
+      // Activity 1 is one session of A1: a rule naming it, soft at FET's weight.
+      { kind: 'max_days_apart', courses: ['A1#1', 'A5#1'], hard: false, weight: 90, value: 0 },
+    ]);
+    expect(result.warnings).toEqual([]);
+    const { build } = await importFetDetailed(fixture('days-ends-rooms.fet'));
+    for (const kind of [
+      'ConstraintMaxDaysBetweenActivities',
+      'ConstraintActivityEndsStudentsDay',
+      'ConstraintActivitiesEndStudentsDay',
+      'ConstraintActivitiesSameRoomIfConsecutive',
+    ])
+      expect(build!.kinds.get(kind), kind).toMatchObject({ weakened: 0, dropped: 0 });
+  });
+
+  it('scores a timetable that keeps them at 0 and counts each broken one', async () => {
+    const { c } = await college('days-ends-rooms.fet');
+    expect(hardOf(c, good)).toEqual({ rule: 0, other: 0, soft: 0 });
+    // A1's second session on Wed: two days from its first and from A3 (Mon).
+    expect(hardOf(c, moved('A1', 2, 2, 0, 'R1')).rule).toBe(2);
+    // A4 (Y1 b) at Mon 3 in R2: no longer back to back with A1, still the last of Y1 b's day, and
+    // A3 (Mon 4) concerns Y1 a only.
+    expect(hardOf(c, moved('A4', 1, 0, 2, 'R2')).rule).toBe(0);
+    // A1's first session at Mon 3 (Y1 a and Y1 b both attend): A4 (Mon 2) no longer ends Y1 b's day;
+    // A3 (Mon 4) still ends Y1 a's.
+    expect(hardOf(c, moved('A1', 1, 0, 2, 'R1')).rule).toBe(1);
+    // A4 right after A1 (Mon 1) but in R2: same room if consecutive broken once.
+    expect(hardOf(c, moved('A4', 1, 0, 1, 'R2')).rule).toBe(1);
+    // The soft rule: A5 on another day than A1's first session.
+    expect(hardOf(c, moved('A5', 1, 1, 2, 'no-room:A5')).soft).toBeGreaterThan(0);
+  });
+});

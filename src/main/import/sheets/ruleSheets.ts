@@ -76,6 +76,19 @@ export function parseRules(table: SheetTable | undefined): Located<Rule>[] {
           : 'Put the minimum number of days between sessions in the value column, e.g. 2.',
       );
     }
+    if (
+      kind === 'max_days_apart' &&
+      (valueCell === undefined || !Number.isInteger(valueCell) || valueCell < 0)
+    ) {
+      table.error(
+        row,
+        'value',
+        valueCell === undefined
+          ? `${kind} needs a value`
+          : `${kind} needs a whole number of days ≥ 0, not "${table.text(row, 'value')}"`,
+        'Put the most days two sessions may be apart in the value column, e.g. 2 (0 = all on one day).',
+      );
+    }
     if (kind === undefined || courses.length === 0 || hard === undefined) continue;
     const rule: Rule = { kind, courses, hard, weight: weight ?? 1 };
     if (valueCell !== undefined && Number.isFinite(valueCell)) rule.value = valueCell;

@@ -1,10 +1,13 @@
 // Costs of the college's rules, counted as ../rules.ts counts them. Each rule's count is cached and
 // recomputed from its courses' active sessions when one of them moves (rules are small). A rule's
 // members are session ranges (a whole course, or one session of it: ../../compiled/ruleMembers.ts).
+// A rule is recomputed when a session of any course it reads moves (../../compiled/ruleWatch.ts).
 import type { CompiledProblem, CompiledRule } from '../../compiled/types.ts';
 import { distinctMembers, everyRule } from '../../compiled/ruleMembers.ts';
 import { H, S } from './kinds.ts';
 import { followsAcrossBreak, followsDirectly } from '../followsDirectly.ts';
+import { ruleWatches } from '../../compiled/ruleWatch.ts';
+import { laterSession } from '../endsDay.ts';
 
 export interface RuleView {
   readonly problem: CompiledProblem;
@@ -19,7 +22,7 @@ export interface RuleView {
 export class RuleCosts {
   private readonly st: RuleView;
   private readonly p: CompiledProblem;
-  /** Rules touching each course (CSR). */
+  /** Rules reading each course's sessions (CSR). */
   private readonly courseRuleOffsets: Int32Array;
   private readonly courseRuleItems: Int32Array;
   /** Every rule the evaluator counts (problem.rules, then problem.sessionRules). */
@@ -40,7 +43,7 @@ export class RuleCosts {
     this.rules = everyRule(p);
     const lists: number[][] = Array.from({ length: p.nCourses }, () => []);
     this.rules.forEach((rule, i) => {
-      for (const c of rule.courses) if (!lists[c].includes(i)) lists[c].push(i);
+      for (const c of ruleWatches(p, rule)) if (!lists[c].includes(i)) lists[c].push(i);
     });
     this.courseRuleOffsets = new Int32Array(p.nCourses + 1);
     for (let c = 0; c < p.nCourses; c++)
@@ -61,7 +64,7 @@ export class RuleCosts {
     for (let i = 0; i < this.rules.length; i++) this.recompute(i);
   }
 
-  /** Rules naming course c (indices into everyRule(problem)). */
+  /** Rules reading course c's sessions (indices into everyRule(problem)). */
   rulesOf(c: number): Int32Array {
     return this.courseRuleItems.subarray(this.courseRuleOffsets[c], this.courseRuleOffsets[c + 1]);
   }
@@ -202,6 +205,32 @@ export class RuleCosts {
           this.eachPair(first, count, distinct[i], distinct[i], (a, b) => {
             if (Math.abs(((slot[a] / nP) | 0) - ((slot[b] / nP) | 0)) < rule.value) n++;
           });
+        return n;
+      case 'max_days_apart':
+      case 'same_room_if_consecutive': {
+        const far = rule.kind === 'max_days_apart';
+        const check = (a: number, b: number): void => {
+          if (far) {
+            if (Math.abs(((slot[a] / nP) | 0) - ((slot[b] / nP) | 0)) > rule.value) n++;
+          } else if (
+            this.st.room[a] !== this.st.room[b] &&
+            (followsDirectly(p, slot[a], len(a), slot[b]) || followsDirectly(p, slot[b], len(b), slot[a]))
+          )
+            n++;
+        };
+        for (let i = 0; i < distinct.length; i++) {
+          this.eachPair(first, count, distinct[i], distinct[i], check);
+          for (let j = i + 1; j < distinct.length; j++)
+            this.eachPair(first, count, distinct[i], distinct[j], check);
+        }
+        return n;
+      }
+      case 'ends_day':
+        for (let i = 0; i < distinct.length; i++) {
+          const m = distinct[i];
+          for (let s = first[m]; s < first[m] + count[m]; s++)
+            if (laterSession(p, slot, span, active, s) >= 0) n++;
+        }
         return n;
       case 'same_room': {
         const tick = ++this.stamp;

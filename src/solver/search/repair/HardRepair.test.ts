@@ -443,3 +443,72 @@ describe('ViolatingSessions and unavailability', () => {
     expect(Array.from(out.subarray(0, n))).toEqual([2, 3]);
   });
 });
+
+describe('HardRepair on max_days_apart, ends_day and same_room_if_consecutive', () => {
+  const faculty = ['F1', 'F2', 'F3'].map((id) => ({ id, name: id }));
+  const groups = [
+    { id: 'G1', name: 'G1', size: 30 },
+    { id: 'G2', name: 'G2', size: 30 },
+  ];
+
+  it('brings the sessions of a max_days_apart rule within its days', () => {
+    // A Mon, Wed and Fri; B Tue: at most 1 day apart, all four.
+    const { before, after } = repair(
+      {
+        faculty,
+        groups,
+        courses: [course('A', 3, 'F1', ['G1']), course('B', 1, 'F2', ['G2'])],
+        rules: [{ kind: 'max_days_apart', courses: ['A', 'B'], value: 1 }],
+      },
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['A', 2, 2, 0, 'R1'],
+        ['A', 3, 4, 0, 'R1'],
+        ['B', 1, 1, 0, 'R2'],
+      ],
+    );
+    expect(before.hard.rule).toBe(4);
+    expect(after.hardTotal).toBe(0);
+  });
+
+  it('moves what comes after an ends_day session of the same students, or the session itself', () => {
+    // A ends G1's day, but B (G1) follows it on Mon and Tue; C (G2, another group) may stay later.
+    const { before, after } = repair(
+      {
+        faculty,
+        groups,
+        courses: [course('A', 2, 'F1', ['G1']), course('B', 2, 'F2', ['G1']), course('C', 2, 'F3', ['G2'])],
+        rules: [{ kind: 'ends_day', courses: ['A'] }],
+      },
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['A', 2, 1, 0, 'R1'],
+        ['B', 1, 0, 1, 'R2'],
+        ['B', 2, 1, 2, 'R2'],
+        ['C', 1, 0, 5, 'R3'],
+        ['C', 2, 1, 5, 'R3'],
+      ],
+    );
+    expect(before.hard.rule).toBe(2);
+    expect(after.hardTotal).toBe(0);
+  });
+
+  it('puts back-to-back sessions of a same_room_if_consecutive rule in one room, or apart', () => {
+    const { before, after } = repair(
+      {
+        faculty,
+        groups,
+        courses: [course('A', 2, 'F1', ['G1']), course('B', 2, 'F2', ['G2'])],
+        rules: [{ kind: 'same_room_if_consecutive', courses: ['A', 'B'] }],
+      },
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['B', 1, 0, 1, 'R2'],
+        ['A', 2, 1, 3, 'R3'],
+        ['B', 2, 1, 4, 'R2'],
+      ],
+    );
+    expect(before.hard.rule).toBe(2);
+    expect(after.hardTotal).toBe(0);
+  });
+});

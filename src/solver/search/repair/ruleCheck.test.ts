@@ -23,6 +23,9 @@ const KINDS: RuleKind[] = [
   'min_gap',
   'consecutive_across_break',
   'adjacent_across_break',
+  'max_days_apart',
+  'ends_day',
+  'same_room_if_consecutive',
 ];
 
 // Whole courses, and single sessions (`course#k`: two of A, one of B) with a whole course.
@@ -60,7 +63,12 @@ describe('breaksRule', () => {
         // Few days and periods so that rules hold about as often as they break (different_days:
         // and min_days_between: the whole week and many unplaced); some sessions unplaced.
         // min_gap: the whole week and the whole day.
-        const spread = kind === 'different_days' || kind === 'min_days_between' || kind === 'min_gap';
+        // max_days_apart: the whole week.
+        const spread =
+          kind === 'different_days' ||
+          kind === 'min_days_between' ||
+          kind === 'min_gap' ||
+          kind === 'max_days_apart';
         const periods = kind === 'min_gap' ? p.nPeriods : 3;
         slot[s] =
           rng.int(spread ? 2 : 8) === 0 ? -1 : rng.int(spread ? p.nDays : 2) * p.nPeriods + rng.int(periods);

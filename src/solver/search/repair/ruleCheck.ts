@@ -5,12 +5,14 @@ import type { CompiledProblem, CompiledRule } from '../../../shared/compiled/typ
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import { followsAcrossBreak, followsDirectly } from '../../../shared/eval/followsDirectly.ts';
 import { everyRule, memberCount, memberFirst } from '../../../shared/compiled/ruleMembers.ts';
+import { ruleWatches } from '../../../shared/compiled/ruleWatch.ts';
+import { laterSession } from '../../../shared/eval/endsDay.ts';
 
-/** The hard rules naming each course, as a list of lists (CSR) of indices into everyRule(p). */
+/** The hard rules reading each course (ruleWatch.ts), as a list of lists (CSR) of indices into everyRule(p). */
 export function hardRulesByCourse(p: CompiledProblem): { offsets: Int32Array; items: Int32Array } {
   const lists: number[][] = Array.from({ length: p.nCourses }, () => []);
   everyRule(p).forEach((rule, i) => {
-    if (rule.hard) for (const c of rule.courses) if (!lists[c].includes(i)) lists[c].push(i);
+    if (rule.hard) for (const c of ruleWatches(p, rule)) if (!lists[c].includes(i)) lists[c].push(i);
   });
   const offsets = new Int32Array(p.nCourses + 1);
   for (let c = 0; c < p.nCourses; c++) offsets[c + 1] = offsets[c] + lists[c].length;
@@ -75,6 +77,51 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
         const sb = memberFirst(p, rule, i) + k;
         if (active[sa] === 0 || active[sb] === 0) continue;
         if (pairBroken(st, rule.kind, sa, sb, p.courseLength[p.sessionCourse[sa]])) return true;
+      }
+      return false;
+    }
+    case 'ends_day': {
+      if (active[s] === 0) return false;
+      // A member session with a later one of its students that day; or s, of any course reading
+      // the rule, is the later session the evaluator names for a member session that day.
+      const day = (slot[s] / nP) | 0;
+      for (let i = 0; i < n; i++) {
+        const first = memberFirst(p, rule, i);
+        for (let m = first; m < first + memberCount(p, rule, i); m++) {
+          if (m === s) {
+            if (laterSession(p, slot, span, active, s) >= 0) return true;
+            continue;
+          }
+          if (active[m] === 0 || ((slot[m] / nP) | 0) !== day) continue;
+          if (slot[s] + span[s] > slot[m] + span[m] && laterSession(p, slot, span, active, m) === s)
+            return true;
+        }
+      }
+      return false;
+    }
+    case 'max_days_apart':
+    case 'same_room_if_consecutive': {
+      // Any two sessions of the rule's members pair (also two of one member).
+      let named = false;
+      for (let i = 0; i < n && !named; i++) named = at(i) >= 0;
+      if (!named || active[s] === 0) return false;
+      const day = (slot[s] / nP) | 0;
+      const seen = new Set<number>();
+      for (let i = 0; i < n; i++) {
+        const first = memberFirst(p, rule, i);
+        if (seen.has(first)) continue;
+        seen.add(first);
+        for (let x = first; x < first + memberCount(p, rule, i); x++) {
+          if (x === s || active[x] === 0) continue;
+          if (rule.kind === 'max_days_apart') {
+            if (Math.abs(((slot[x] / nP) | 0) - day) > rule.value) return true;
+          } else if (
+            room[x] !== room[s] &&
+            (followsDirectly(p, slot[s], p.courseLength[p.sessionCourse[s]], slot[x]) ||
+              followsDirectly(p, slot[x], p.courseLength[p.sessionCourse[x]], slot[s]))
+          )
+            return true;
+        }
       }
       return false;
     }

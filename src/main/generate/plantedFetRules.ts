@@ -1,0 +1,104 @@
+// Rules of the kinds FET files brought to the contract (max_days_apart, ends_day,
+// same_room_if_consecutive), read off the planted timetable per section so each holds there (the
+// college stays hard-feasible) and, where it can, binds: a spread of days no wider than the planted
+// one, sessions that end their students' day, courses that meet back to back in one room. Drawn
+// from a stream of their own, so every rule planted before stays as it was.
+import type { Draft, DraftRule, Offering } from './draft.ts';
+import type { Occupancy } from './occupancy.ts';
+import type { Rng } from './rng.ts';
+
+const SECTION_KINDS = new Set(['theory', 'prelab', 'lab', 'tutorial']);
+/** Chance per section of one rule of each kind (when one fits), and of it being hard. */
+const CHANCE = 0.35;
+const HARD_SHARE = 0.5;
+
+/** Does session k of the offering end its students' day (no later period of any of its leaves)? */
+function endsDay(d: Draft, occ: Occupancy, off: Offering, k: number): boolean {
+  const s = off.slot[k];
+  if (s < 0 || off.leaves.length === 0) return false;
+  const dayEnd = (Math.floor(s / d.nPeriods) + 1) * d.nPeriods;
+  for (const l of off.leaves)
+    for (let q = s + off.length; q < dayEnd; q++) if (occ.leaf[l * d.nSlots + q] > 0) return false;
+  return true;
+}
+
+/** Back to back: one ends where the other starts, same day, no break between. */
+function backToBack(d: Draft, a: number, la: number, b: number, lb: number): boolean {
+  const follows = (x: number, lx: number, y: number): boolean => {
+    const p = x % d.nPeriods;
+    return y === x + lx && p + lx < d.nPeriods && d.blockOf[p + lx - 1] === d.blockOf[p + lx];
+  };
+  return a >= 0 && b >= 0 && (follows(a, la, b) || follows(b, lb, a));
+}
+
+/** Planted sessions of the offerings as [slot, length, room]. */
+function sessionsOf(offs: Offering[]): Array<[number, number, number]> {
+  return offs.flatMap((o) =>
+    o.slot.flatMap((s, k): Array<[number, number, number]> => (s >= 0 ? [[s, o.length, o.room[k]]] : [])),
+  );
+}
+
+function maxDaysApart(d: Draft, list: Offering[], rng: Rng): DraftRule | null {
+  const many = list.filter((o) => o.sessions >= 2);
+  if (many.length === 0) return null;
+  const a = rng.pick(many);
+  const b = rng.pick(list);
+  const offs = rng.chance(0.5) && b !== a ? [a, b] : [a];
+  const days = sessionsOf(offs).map(([s]) => Math.floor(s / d.nPeriods));
+  const value = Math.max(...days) - Math.min(...days);
+  return { kind: 'max_days_apart', offerings: offs, hard: false, weight: 1, value };
+}
+
+function endsDayRule(d: Draft, occ: Occupancy, list: Offering[], rng: Rng): DraftRule | null {
+  const whole = list.filter((o) => o.slot.every((_, k) => endsDay(d, occ, o, k)));
+  if (whole.length > 0 && rng.chance(0.5))
+    return { kind: 'ends_day', offerings: [rng.pick(whole)], hard: false, weight: 1 };
+  const single = list.flatMap((o) => o.slot.flatMap((_, k) => (endsDay(d, occ, o, k) ? [{ o, k }] : [])));
+  if (single.length === 0) return null;
+  const { o, k } = rng.pick(single);
+  return { kind: 'ends_day', offerings: [o], sessions: [k], hard: false, weight: 1 };
+}
+
+function sameRoomIfConsecutive(d: Draft, list: Offering[], rng: Rng): DraftRule | null {
+  const fitting: Offering[][] = [];
+  for (let i = 0; i < list.length; i++)
+    for (let j = i + 1; j < list.length; j++) {
+      const ss = sessionsOf([list[i], list[j]]);
+      let touching = 0;
+      let kept = true;
+      for (let x = 0; x < ss.length && kept; x++)
+        for (let y = x + 1; y < ss.length && kept; y++)
+          if (backToBack(d, ss[x][0], ss[x][1], ss[y][0], ss[y][1])) {
+            touching++;
+            kept = ss[x][2] === ss[y][2];
+          }
+      if (kept && touching > 0) fitting.push([list[i], list[j]]);
+    }
+  if (fitting.length === 0) return null;
+  return { kind: 'same_room_if_consecutive', offerings: rng.pick(fitting), hard: false, weight: 1 };
+}
+
+/** Adds the rules to the draft; returns how many. */
+export function addPlantedFetRules(d: Draft, occ: Occupancy, rng: Rng): number {
+  const parentOf = new Map(d.groups.map((g) => [g.id, g.parent]));
+  const bySection = new Map<string, Offering[]>();
+  for (const off of d.offerings) {
+    if (!SECTION_KINDS.has(off.kind) || off.groups.length !== 1) continue;
+    const sec = parentOf.get(off.groups[0]) ?? off.groups[0];
+    bySection.set(sec, [...(bySection.get(sec) ?? []), off]);
+  }
+  const before = d.rules.length;
+  for (const [, list] of [...bySection.entries()].sort(([x], [y]) => (x < y ? -1 : 1)))
+    for (const draw of [
+      () => maxDaysApart(d, list, rng),
+      () => endsDayRule(d, occ, list, rng),
+      () => sameRoomIfConsecutive(d, list, rng),
+    ]) {
+      if (!rng.chance(CHANCE)) continue;
+      const hard = rng.chance(HARD_SHARE);
+      const weight = rng.int(1, 3);
+      const rule = draw();
+      if (rule) d.rules.push({ ...rule, hard, weight });
+    }
+  return d.rules.length - before;
+}

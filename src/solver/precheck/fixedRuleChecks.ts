@@ -1,0 +1,84 @@
+// Hard rules that the pinned sessions (Fixed sheet) already break, for the rule kinds FET files
+// brought: max_days_apart (two pinned sessions of the members too many days apart), ends_day (a
+// pinned session of the members with a pinned session of its students ending later that day) and
+// same_room_if_consecutive (two pinned sessions back to back in two pinned rooms). No timetable
+// can keep such a rule.
+import type { CompiledProblem } from '../../shared/compiled/types.ts';
+import type { PrecheckFinding } from '../../shared/solver/protocol.ts';
+import { everyRule, memberCount, memberFirst } from '../../shared/compiled/ruleMembers.ts';
+import { allGroupMates } from '../../shared/compiled/ruleWatch.ts';
+import { spanAt } from '../../shared/compiled/span.ts';
+import { followsDirectly } from '../../shared/eval/followsDirectly.ts';
+
+const name = (p: CompiledProblem, s: number): string =>
+  `${p.courseIds[p.sessionCourse[s]]} session ${p.sessionIndex[s] + 1}`;
+
+export function fixedRuleChecks(p: CompiledProblem, out: PrecheckFinding[]): void {
+  const nP = p.nPeriods;
+  const fixed = (s: number): boolean => p.sessionFixedSlot[s] >= 0 && p.sessionFixedSlot[s] < p.nSlots;
+  const day = (s: number): number => Math.floor(p.sessionFixedSlot[s] / nP);
+  const end = (s: number): number =>
+    p.sessionFixedSlot[s] + spanAt(p, p.sessionCourse[s], p.sessionFixedSlot[s]);
+  for (const rule of everyRule(p)) {
+    const kind = rule.kind;
+    if (
+      !rule.hard ||
+      (kind !== 'max_days_apart' && kind !== 'ends_day' && kind !== 'same_room_if_consecutive')
+    )
+      continue;
+    const pinned = new Set<number>();
+    for (let i = 0; i < rule.courses.length; i++) {
+      const f = memberFirst(p, rule, i);
+      for (let s = f; s < f + memberCount(p, rule, i); s++) if (fixed(s)) pinned.add(s);
+    }
+    const ss = [...pinned];
+    const fail = (a: number, b: number, why: string): void => {
+      out.push({
+        code: 'rule_fixed_broken',
+        rows: [
+          { sheet: 'Rules', id: `row ${rule.source + 2}` },
+          { sheet: 'Fixed', id: name(p, a) },
+          { sheet: 'Fixed', id: name(p, b) },
+        ],
+        fatal: true,
+        message: `Hard ${kind} rule: ${name(p, a)} and ${name(p, b)} are pinned ${why}.`,
+        hint: 'Move one of the pinned sessions in the Fixed sheet, or make the rule soft.',
+      });
+    };
+    if (kind === 'max_days_apart') {
+      let lo = -1;
+      let hi = -1;
+      for (const s of ss) {
+        if (lo < 0 || day(s) < day(lo)) lo = s;
+        if (hi < 0 || day(s) > day(hi)) hi = s;
+      }
+      if (lo >= 0 && day(hi) - day(lo) > rule.value)
+        fail(lo, hi, `${day(hi) - day(lo)} days apart (at most ${rule.value})`);
+    } else if (kind === 'same_room_if_consecutive') {
+      for (let i = 0; i < ss.length; i++)
+        for (let j = i + 1; j < ss.length; j++) {
+          const [a, b] = [ss[i], ss[j]];
+          const ra = p.sessionFixedRoom[a];
+          const rb = p.sessionFixedRoom[b];
+          if (ra < 0 || rb < 0 || ra === rb) continue;
+          const ta = p.sessionFixedSlot[a];
+          const tb = p.sessionFixedSlot[b];
+          const la = p.courseLength[p.sessionCourse[a]];
+          const lb = p.courseLength[p.sessionCourse[b]];
+          if (followsDirectly(p, ta, la, tb) || followsDirectly(p, tb, lb, ta))
+            fail(a, b, `back to back in rooms ${p.roomIds[ra]} and ${p.roomIds[rb]}`);
+        }
+    } else {
+      for (const s of ss) {
+        const later = allGroupMates(p)[p.sessionCourse[s]].flatMap((c) => {
+          const f = p.courseFirstSession[c];
+          const xs: number[] = [];
+          for (let x = f; x < f + p.courseSessionCount[c]; x++)
+            if (x !== s && fixed(x) && day(x) === day(s) && end(x) > end(s)) xs.push(x);
+          return xs;
+        });
+        if (later.length > 0) fail(s, later[0], `on one day, the second ending later for the same students`);
+      }
+    }
+  }
+}
