@@ -63,18 +63,26 @@ export class FlatKempe {
     const fs = this.fs;
     const nR = fs.nRooms;
     const nC = fs.nCourses;
-    const conflict = fs.courseConflict;
-    ++this.tick;
+    const nS = fs.nSlots;
+    const shared = fs.shared;
+    const course = fs.sessionCourse;
+    const cell = fs.cell;
+    const tick = ++this.tick;
     this.size = 0;
     if (!this.push(s, t0, t1)) return false;
     for (let head = 0; head < this.size; head++) {
-      const a = this.members[head];
-      const ca = fs.sessionCourse[a];
+      const ca = course[this.members[head]];
       const other = this.fromSlot[head] === t0 ? t1 : t0;
-      for (let r = 0; r < nR; r++) {
-        const y = fs.cell[other * nR + r];
-        if (y < 0 || this.mark[y] === this.tick) continue;
-        if (conflict[ca * nC + fs.sessionCourse[y]] === 1 && !this.push(y, t0, t1)) return false;
+      // busy counts the resources of ca in use in the other slot; the scan stops once every
+      // session holding one was met (at once when none is).
+      let left = fs.busy[ca * nS + other];
+      for (let r = 0; r < nR && left > 0; r++) {
+        const y = cell[other * nR + r];
+        if (y < 0) continue;
+        const w = shared[ca * nC + course[y]];
+        if (w === 0) continue;
+        left -= w;
+        if (this.mark[y] !== tick && !this.push(y, t0, t1)) return false;
       }
     }
     return true;
