@@ -232,7 +232,8 @@ export class FlatAnnealer {
         } else if (!this.courseRoom.tryMove(rng, s)) continue;
         const delta = W * fs.dHard + softScale * fs.dSoft;
         if (delta <= 0 || rng.float() < Math.exp(-delta / T)) {
-          fs.commit();
+          if (kempe) this.kempe.keep();
+          else fs.commit();
           this.onAccepted();
         } else {
           if (kempe) this.kempe.undo();
