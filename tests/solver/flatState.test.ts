@@ -215,8 +215,9 @@ describe('FlatKempe', () => {
       applied++;
       expect(fs.dHard).toBe(0);
       if (rng.int(2) === 0) {
-        fs.commit();
+        kempe.keep();
         expectAgreement(fs, p);
+        expect(Array.from(fs.busy)).toEqual(Array.from(busyCounts(fs, p)));
       } else {
         kempe.undo();
         fs.discard();
@@ -227,8 +228,20 @@ describe('FlatKempe', () => {
     }
     expect(applied).toBeGreaterThan(300);
     expectAgreement(fs, p);
+    expect(Array.from(fs.busy)).toEqual(Array.from(busyCounts(fs, p)));
   });
 });
+
+/** busy[c * nSlots + t] counted from scratch: the resources of c held in slot t, summed over sessions. */
+function busyCounts(fs: FlatState, p: CompiledProblem): Int32Array {
+  const nC = p.nCourses;
+  const busy = new Int32Array(nC * p.nSlots);
+  for (let y = 0; y < p.nSessions; y++) {
+    if (fs.slot[y] < 0) continue;
+    for (let c = 0; c < nC; c++) busy[c * p.nSlots + fs.slot[y]] += fs.shared[c * nC + p.sessionCourse[y]];
+  }
+  return busy;
+}
 
 describe('FlatAnnealer', () => {
   it('reaches hard 0 and lowers the soft cost, deterministically, reporting what the evaluator reports', () => {

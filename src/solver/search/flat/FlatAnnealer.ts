@@ -48,7 +48,13 @@ export interface FlatAnnealOptions {
   onFeasible?: () => void;
 }
 
-/** Defaults, chosen on the ITC-2007 instances (see tests/bench/itc.ts). */
+/**
+ * Defaults, chosen on the ITC-2007 instances (see tests/bench/itc.ts). Measured no better at 60 s
+ * on comp02/05/06/12/18/21, seeds 1 and 2 (soft sums 925 / 955 with these): temperatures 1.5 -> 0.1
+ * (1,003 / 1,168: the search in clash-free space needs the hot start), an end temperature of 0.1
+ * (940 / 950), a Kempe share of 0.15 (972 / 946; Kempe chains make most of the descent but cost
+ * several plain trials each).
+ */
 export const FLAT_DEFAULTS = {
   hardWeight: 1000,
   startTemperature: 4,
@@ -232,7 +238,8 @@ export class FlatAnnealer {
         } else if (!this.courseRoom.tryMove(rng, s)) continue;
         const delta = W * fs.dHard + softScale * fs.dSoft;
         if (delta <= 0 || rng.float() < Math.exp(-delta / T)) {
-          fs.commit();
+          if (kempe) this.kempe.keep();
+          else fs.commit();
           this.onAccepted();
         } else {
           if (kempe) this.kempe.undo();

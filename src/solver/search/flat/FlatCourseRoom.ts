@@ -51,16 +51,16 @@ export class FlatCourseRoom {
       r1 = fs.courseRooms.items[ro[c] + rng.int(k)];
     }
     if (!this.collect(c, r1)) return false;
-    for (let i = 0; i < this.size; i++) fs.remove(this.members[i]);
-    for (let i = 0; i < this.size; i++) fs.add(this.members[i], this.slots[i], this.toRoom[i]);
+    for (let i = 0; i < this.size; i++) fs.remove(this.members[i], false);
+    for (let i = 0; i < this.size; i++) fs.add(this.members[i], this.slots[i], this.toRoom[i], false);
     return true;
   }
 
   /** Undo the last applied move (its change is then discarded by the caller). */
   undo(): void {
     const fs = this.fs;
-    for (let i = 0; i < this.size; i++) fs.remove(this.members[i]);
-    for (let i = 0; i < this.size; i++) fs.add(this.members[i], this.slots[i], this.fromRoom[i]);
+    for (let i = 0; i < this.size; i++) fs.remove(this.members[i], false);
+    for (let i = 0; i < this.size; i++) fs.add(this.members[i], this.slots[i], this.fromRoom[i], false);
   }
 
   /** The sessions to move for course c into room r1, with their rooms; false when it cannot apply. */

@@ -3,7 +3,8 @@
 // and exchange the chain's slots in one move, so that a timetable without clashes stays without
 // them. Each session keeps its room when that room is free in the new slot, else takes a free
 // allowed one. The move is applied with remove/add (its cost change accumulates in the state's
-// dHard / dSoft) and undone by `undo` when rejected. No allocation per move.
+// dHard / dSoft; the busy counts wait for `keep`) and undone by `undo` when rejected. No
+// allocation per move.
 import type { FlatState } from './FlatState.ts';
 import type { Rng } from '../../Rng.ts';
 
@@ -32,7 +33,8 @@ export class FlatKempe {
     if (!this.collect(s, t0, t1)) return false;
     const nR = fs.nRooms;
     const n = this.size;
-    for (let i = 0; i < n; i++) fs.remove(this.members[i]);
+    // The busy counts follow only when the move is kept (commitBusy).
+    for (let i = 0; i < n; i++) fs.remove(this.members[i], false);
     for (let i = 0; i < n; i++) {
       const x = this.members[i];
       const to = this.fromSlot[i] === t0 ? t1 : t0;
@@ -41,21 +43,34 @@ export class FlatKempe {
       if (fs.cell[to * nR + r] >= 0 || !fs.usable(c, to, r)) r = this.freeRoom(rng, c, to);
       if (r < 0) {
         // No room: put back what moved and what was taken out.
-        for (let j = 0; j < i; j++) fs.remove(this.members[j]);
-        for (let j = 0; j < n; j++) fs.add(this.members[j], this.fromSlot[j], this.fromRoom[j]);
+        for (let j = 0; j < i; j++) fs.remove(this.members[j], false);
+        for (let j = 0; j < n; j++) fs.add(this.members[j], this.fromSlot[j], this.fromRoom[j], false);
         fs.discard();
         return false;
       }
-      fs.add(x, to, r);
+      fs.add(x, to, r, false);
     }
     return true;
+  }
+
+  /**
+   * Keep the last applied chain exchange: the state's busy counts follow it and its change is
+   * committed. (A plain fs.commit() would leave the busy counts behind.)
+   */
+  keep(): void {
+    const fs = this.fs;
+    for (let i = 0; i < this.size; i++) {
+      const x = this.members[i];
+      fs.moveBusy(fs.sessionCourse[x], this.fromSlot[i], fs.slot[x]);
+    }
+    fs.commit();
   }
 
   /** Undo the last applied chain exchange (its change is then discarded by the caller). */
   undo(): void {
     const fs = this.fs;
-    for (let i = 0; i < this.size; i++) fs.remove(this.members[i]);
-    for (let i = 0; i < this.size; i++) fs.add(this.members[i], this.fromSlot[i], this.fromRoom[i]);
+    for (let i = 0; i < this.size; i++) fs.remove(this.members[i], false);
+    for (let i = 0; i < this.size; i++) fs.add(this.members[i], this.fromSlot[i], this.fromRoom[i], false);
   }
 
   /** The chain of s between slots t0 and t1 into members; false when too long or not movable. */
@@ -63,18 +78,26 @@ export class FlatKempe {
     const fs = this.fs;
     const nR = fs.nRooms;
     const nC = fs.nCourses;
-    const conflict = fs.courseConflict;
-    ++this.tick;
+    const nS = fs.nSlots;
+    const shared = fs.shared;
+    const course = fs.sessionCourse;
+    const cell = fs.cell;
+    const tick = ++this.tick;
     this.size = 0;
     if (!this.push(s, t0, t1)) return false;
     for (let head = 0; head < this.size; head++) {
-      const a = this.members[head];
-      const ca = fs.sessionCourse[a];
+      const ca = course[this.members[head]];
       const other = this.fromSlot[head] === t0 ? t1 : t0;
-      for (let r = 0; r < nR; r++) {
-        const y = fs.cell[other * nR + r];
-        if (y < 0 || this.mark[y] === this.tick) continue;
-        if (conflict[ca * nC + fs.sessionCourse[y]] === 1 && !this.push(y, t0, t1)) return false;
+      // busy counts the resources of ca in use in the other slot; the scan stops once every
+      // session holding one was met (at once when none is).
+      let left = fs.busy[ca * nS + other];
+      for (let r = 0; r < nR && left > 0; r++) {
+        const y = cell[other * nR + r];
+        if (y < 0) continue;
+        const w = shared[ca * nC + course[y]];
+        if (w === 0) continue;
+        left -= w;
+        if (this.mark[y] !== tick && !this.push(y, t0, t1)) return false;
       }
     }
     return true;

@@ -405,8 +405,12 @@ export class FlatState {
     return tick;
   }
 
-  /** Take session s out of its cell, adding the cost change to dHard / dSoft. */
-  remove(s: number): void {
+  /**
+   * Take session s out of its cell, adding the cost change to dHard / dSoft. With `busyToo` false
+   * the `busy` counts are left as they were (a compound trial that is undone, or whose slot changes
+   * are then passed on with `moveBusy`).
+   */
+  remove(s: number, busyToo = true): void {
     const t = this.slot[s];
     const r = this.room[s];
     const c = this.sessionCourse[s];
@@ -418,8 +422,7 @@ export class FlatState {
     let dh = 0;
     let ds = 0;
     if (this.cell[t * nR + r] === s) this.cell[t * nR + r] = -1;
-    for (let i = this.nbrOff[c], e = this.nbrOff[c + 1]; i < e; i++)
-      this.busy[this.nbrCourse[i] * nS + t] -= this.nbrWeight[i];
+    if (busyToo) this.moveBusy(c, t, -1);
     if (this.courseOcc[c * nS + t]-- >= 2) dh--;
     for (let i = this.facOff[c], e = this.facOff[c + 1]; i < e; i++)
       if (this.facOcc[this.facItems[i] * nS + t]-- >= 2) dh--;
@@ -450,8 +453,8 @@ export class FlatState {
     this.dSoft += ds;
   }
 
-  /** Put session s (out of any cell) into (t, r), adding the cost change to dHard / dSoft. */
-  add(s: number, t: number, r: number): void {
+  /** Put session s (out of any cell) into (t, r), adding the cost change to dHard / dSoft (see remove). */
+  add(s: number, t: number, r: number, busyToo = true): void {
     const c = this.sessionCourse[s];
     const nS = this.nSlots;
     const nR = this.nRooms;
@@ -461,8 +464,7 @@ export class FlatState {
     let dh = 0;
     let ds = 0;
     if (this.cell[t * nR + r] < 0) this.cell[t * nR + r] = s;
-    for (let i = this.nbrOff[c], e = this.nbrOff[c + 1]; i < e; i++)
-      this.busy[this.nbrCourse[i] * nS + t] += this.nbrWeight[i];
+    if (busyToo) this.moveBusy(c, -1, t);
     if (this.courseOcc[c * nS + t]++ >= 1) dh++;
     for (let i = this.facOff[c], e = this.facOff[c + 1]; i < e; i++)
       if (this.facOcc[this.facItems[i] * nS + t]++ >= 1) dh++;
@@ -490,6 +492,19 @@ export class FlatState {
     this.room[s] = r;
     this.dHard += dh;
     this.dSoft += ds;
+  }
+
+  /** Update `busy` for a session of course c leaving slot `from` and entering slot `to` (-1: none). */
+  moveBusy(c: number, from: number, to: number): void {
+    if (from === to) return;
+    const nS = this.nSlots;
+    const busy = this.busy;
+    for (let i = this.nbrOff[c], e = this.nbrOff[c + 1]; i < e; i++) {
+      const base = this.nbrCourse[i] * nS;
+      const w = this.nbrWeight[i];
+      if (from >= 0) busy[base + from] -= w;
+      if (to >= 0) busy[base + to] += w;
+    }
   }
 
   /** Recount (set, day)'s isolated sessions for its busy mask; returns the weighted change. */
