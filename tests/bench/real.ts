@@ -26,10 +26,8 @@ import { importFetDetailed } from '../../src/main/import/fet/importFet.ts';
 import { solve } from '../../src/solver/solve.ts';
 import type { StageTime } from '../../src/shared/solver/protocol.ts';
 import { hardRulesByKind, nonZero, rssSampler, runChild } from './benchChild.ts';
-import { fetFiles, FET_DATA } from '../fet/fetFiles.ts';
+import { FET_CL, fetFiles, FET_DATA } from '../fet/fetFiles.ts';
 import { REAL_FILES } from './realFiles.ts';
-
-const FET_CL = '/usr/bin/fet-cl';
 
 interface Ours {
   activities: number;

@@ -14,8 +14,8 @@ import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import { collegeSchema } from '../../src/shared/model/schema.ts';
 import type { College, Timetable } from '../../src/shared/model/types.ts';
+import { FET_CL, FET_CL_SEEDS } from '../fet/fetFiles.ts';
 
-const FET_CL = '/usr/bin/fet-cl';
 const tmp = mkdtempSync(join(tmpdir(), 'slotwise-fet-export-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -115,7 +115,7 @@ describe('export --format fet', () => {
     const out = join(tmp, 'fet-out');
     const log = execFileSync(
       FET_CL,
-      [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=30'],
+      [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
       { encoding: 'utf8', timeout: 60_000 },
     );
     expect(log).toMatch(/Simulation successful/);
@@ -251,7 +251,12 @@ describe('export --format fet: Rules', () => {
       writeFileSync(input, formatFet(withRules(), keeping));
       const log = execFileSync(
         FET_CL,
-        [`--inputfile=${input}`, `--outputdir=${join(tmp, 'rules-out')}`, '--timelimitseconds=30'],
+        [
+          `--inputfile=${input}`,
+          `--outputdir=${join(tmp, 'rules-out')}`,
+          '--timelimitseconds=30',
+          ...FET_CL_SEEDS,
+        ],
         { encoding: 'utf8', timeout: 60_000 },
       );
       expect(log).toMatch(/Simulation successful/);
@@ -283,7 +288,7 @@ describe('export --format fet: max_days_apart, ends_day and same_room_if_consecu
       const out = join(tmp, 'tight-out');
       const log = execFileSync(
         FET_CL,
-        [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=30'],
+        [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
         {
           encoding: 'utf8',
           timeout: 60_000,
@@ -387,7 +392,12 @@ describe('export --format fet: Faculty and Groups limits', () => {
       writeFileSync(input, formatFet(withLimits(), timetable));
       const log = execFileSync(
         FET_CL,
-        [`--inputfile=${input}`, `--outputdir=${join(tmp, 'limits-out')}`, '--timelimitseconds=30'],
+        [
+          `--inputfile=${input}`,
+          `--outputdir=${join(tmp, 'limits-out')}`,
+          '--timelimitseconds=30',
+          ...FET_CL_SEEDS,
+        ],
         { encoding: 'utf8', timeout: 60_000 },
       );
       expect(log).toMatch(/Simulation successful/);
@@ -426,7 +436,12 @@ describe('export --format fet: max_late_starts', () => {
       writeFileSync(input, text);
       const log = execFileSync(
         FET_CL,
-        [`--inputfile=${input}`, `--outputdir=${join(tmp, 'late-out')}`, '--timelimitseconds=30'],
+        [
+          `--inputfile=${input}`,
+          `--outputdir=${join(tmp, 'late-out')}`,
+          '--timelimitseconds=30',
+          ...FET_CL_SEEDS,
+        ],
         { encoding: 'utf8', timeout: 60_000 },
       );
       expect(log).toMatch(/Simulation successful/);
@@ -483,7 +498,12 @@ describe('export --format fet: max_span and min_rest', () => {
     writeFileSync(input, formatFet(c, t));
     const log = execFileSync(
       FET_CL,
-      [`--inputfile=${input}`, `--outputdir=${join(tmp, 'span-out')}`, '--timelimitseconds=30'],
+      [
+        `--inputfile=${input}`,
+        `--outputdir=${join(tmp, 'span-out')}`,
+        '--timelimitseconds=30',
+        ...FET_CL_SEEDS,
+      ],
       { encoding: 'utf8', timeout: 60_000 },
     );
     expect(log).toMatch(/Simulation successful/);

@@ -13,9 +13,7 @@ import { timetableFromFixed } from '../../src/main/import/fet/fixedTimetable.ts'
 import { compile } from '../../src/shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
-import { FET_DATA, fetFiles } from './fetFiles.ts';
-
-const FET_CL = '/usr/bin/fet-cl';
+import { FET_CL, FET_CL_SEEDS, FET_DATA, fetFiles } from './fetFiles.ts';
 
 async function hardOfFixed(
   path: string,
@@ -94,7 +92,12 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
       const out = join(tmp, name);
       const log = execFileSync(
         FET_CL,
-        [`--inputfile=${join(FET_DATA, rel)}`, `--outputdir=${out}`, '--timelimitseconds=40'],
+        [
+          `--inputfile=${join(FET_DATA, rel)}`,
+          `--outputdir=${out}`,
+          '--timelimitseconds=40',
+          ...FET_CL_SEEDS,
+        ],
         { encoding: 'utf8', timeout: 60_000 },
       );
       expect(log, rel).toMatch(/Simulation successful/);
@@ -114,7 +117,12 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
       const out = join(tmp, name);
       const log = execFileSync(
         FET_CL,
-        [`--inputfile=${join(FET_DATA, rel)}`, `--outputdir=${out}`, '--timelimitseconds=100'],
+        [
+          `--inputfile=${join(FET_DATA, rel)}`,
+          `--outputdir=${out}`,
+          '--timelimitseconds=100',
+          ...FET_CL_SEEDS,
+        ],
         { encoding: 'utf8', timeout: 120_000 },
       );
       expect(log, rel).toMatch(/Simulation successful/);
@@ -143,7 +151,12 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
       const out = join(tmp, name);
       const log = execFileSync(
         FET_CL,
-        [`--inputfile=${join(FET_DATA, rel)}`, `--outputdir=${out}`, '--timelimitseconds=40'],
+        [
+          `--inputfile=${join(FET_DATA, rel)}`,
+          `--outputdir=${out}`,
+          '--timelimitseconds=40',
+          ...FET_CL_SEEDS,
+        ],
         { encoding: 'utf8', timeout: 60_000 },
       );
       expect(log, rel).toMatch(/Simulation successful/);
@@ -181,7 +194,12 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
         const out = join(tmp, name);
         const log = execFileSync(
           FET_CL,
-          [`--inputfile=${join(FET_DATA, rel)}`, `--outputdir=${out}`, '--timelimitseconds=60'],
+          [
+            `--inputfile=${join(FET_DATA, rel)}`,
+            `--outputdir=${out}`,
+            '--timelimitseconds=60',
+            ...FET_CL_SEEDS,
+          ],
           { encoding: 'utf8', timeout: 90_000 },
         );
         expect(log, rel).toMatch(/Simulation successful/);
