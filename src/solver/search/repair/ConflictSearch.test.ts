@@ -308,4 +308,28 @@ describe('ConflictSearch', () => {
     expect(st.slot[1]).toBe(2);
     expect(Math.abs(st.slot[0] - 2)).toBe(1);
   });
+
+  it("never leaves a session after one that must end its students' day: the listed one is taken out of the way", () => {
+    // A must end G1's day (ends_day). B (also G1) is unplaced and may only be on Monday in period
+    // 3, after A in period 1: B there takes A out of the way, and A comes back where it ends
+    // G1's day.
+    const only = [];
+    for (let d = 0; d < 5; d++)
+      for (let q = 0; q < 6; q++) if (d > 0 || q !== 2) only.push({ day: d, period: q });
+    const college = {
+      groups: [{ id: 'G1', name: 'G1', size: 30 }],
+      courses: [course('A', 1, 'F1', ['G1']), { ...course('B', 1, 'F2', ['G1']), unavailable: only }],
+      rules: [{ kind: 'ends_day' as const, courses: ['A'] }],
+    };
+    const places: Place[] = [['A', 1, 0, 0, 'R1']];
+    for (let steps = 1; steps <= 10; steps++) {
+      const { now } = search(college, places, steps);
+      expect(now.hard.rule, `after ${steps} steps`).toBe(0);
+    }
+    const { after, st } = search(college, places);
+    expect(after.hardTotal).toBe(0);
+    expect(st.hardTotal).toBe(0);
+    expect(st.slot[1]).toBe(2);
+    expect(st.slot[0]).toBeGreaterThan(2);
+  });
 });

@@ -12,7 +12,7 @@
 // min_days_between or different_days rule allows (dayPartners.ts) count as in the way too, and so
 // do, for a start on a new day of a faculty member at their teaching-day limit (max_days), their
 // sessions on their least-loaded other day, and for a start that opens gaps past a student set's
-// max_gaps_per_week, its sessions of that day across the gaps. The
+// max_gaps_per_week, its sessions of that day across the gaps (dayLimits.ts). The
 // best timetable by (hard, soft) is kept; after KICK_STEPS steps without a new best (more while
 // the best is far from feasible) the search
 // kicks (back to that best, with a day of a stuck session's faculty and student sets cleared, see
@@ -35,6 +35,8 @@ import { ViolatingSessions } from './violatingSessions.ts';
 import type { SearchPhase } from './searchPhase.ts';
 import { restorePlacement } from '../restorePlacement.ts';
 import { spanAt } from '../../../shared/compiled/span.ts';
+import { attends, dayToFree, endsDayMembers, overWeekGaps } from './dayLimits.ts';
+import { allGroupMates } from '../../../shared/compiled/ruleWatch.ts';
 
 export interface ConflictSearchOptions {
   /** performance.now() after which the search stops. */
@@ -106,6 +108,8 @@ export class ConflictSearch implements SearchPhase {
   private readonly queue: Int32Array;
   /** Per session, the sessions hard rules keep it days away from (dayPartners.ts). */
   private readonly partners: DayPartners;
+  /** Sessions a hard ends_day rule lists (endsDayMembers), null when the college has none. */
+  private readonly endsDay: ReturnType<typeof endsDayMembers>;
   private lastBestAt = performance.now();
   /** The step of the last new best, and of the last kick. */
   private lastBestStep = 0;
@@ -148,6 +152,7 @@ export class ConflictSearch implements SearchPhase {
     this.mark = new Uint8Array(p.nSessions);
     this.queue = new Int32Array(p.nSessions);
     this.partners = dayPartners(p);
+    this.endsDay = endsDayMembers(p);
     this.bestSlot = st.slot.slice();
     this.bestRoom = st.room.slice();
     this.bestHard = st.hardTotal;
@@ -287,7 +292,7 @@ export class ConflictSearch implements SearchPhase {
     // their least-loaded other day (taking those out keeps the count of days).
     for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++) {
       const f = p.courseFaculty.items[i];
-      const e = p.facultyMaxDays[f] > 0 ? this.dayToFree(f, day) : -1;
+      const e = p.facultyMaxDays[f] > 0 ? dayToFree(this.st, f, day) : -1;
       if (e < 0) continue;
       for (let a = p.facultyCourses.offsets[f]; a < p.facultyCourses.offsets[f + 1]; a++) {
         const c2 = p.facultyCourses.items[a];
@@ -309,7 +314,7 @@ export class ConflictSearch implements SearchPhase {
       const k = p.courseStudentSets.items[i];
       if (this.violating.setMaxWeekGaps[k] < 0) continue;
       const q0 = t - day * p.nPeriods;
-      if (!this.overGaps(k, day, q0, len)) continue;
+      if (!overWeekGaps(this.st, k, day, q0, len, this.violating.setMaxWeekGaps[k])) continue;
       const base = k * p.nSlots + day * p.nPeriods;
       let lo = q0;
       let hi = q0 + len - 1;
@@ -320,7 +325,25 @@ export class ConflictSearch implements SearchPhase {
         const slot = day * p.nPeriods + q;
         for (let j = 0; j < st.slotCount[slot]; j++) {
           const y = st.slotList[slot * st.slotCap + j];
-          if (y === s || this.mark[y] === 1 || !this.attends(p.sessionCourse[y], k)) continue;
+          if (y === s || this.mark[y] === 1 || !attends(p, p.sessionCourse[y], k)) continue;
+          if (this.free[y] === 0) blocked = true;
+          this.mark[y] = 1;
+          this.way[n++] = y;
+        }
+      }
+    }
+    // Hard ends_day: for a listed s, its students' sessions that would end later that day; for any
+    // s, a listed session of its students that s would end after.
+    const E = this.endsDay;
+    if (E !== null && E.course[c] === 1) {
+      const end = t + len;
+      for (const c2 of allGroupMates(p)[c]) {
+        const first2 = p.courseFirstSession[c2];
+        for (let y = first2; y < first2 + p.courseSessionCount[c2]; y++) {
+          if (y === s || this.mark[y] === 1 || st.slot[y] < 0 || st.room[y] < 0) continue;
+          if (((st.slot[y] / p.nPeriods) | 0) !== day) continue;
+          const yEnd = st.slot[y] + st.span[y];
+          if (!(E.listed[s] === 1 && yEnd > end) && !(E.listed[y] === 1 && end > yEnd)) continue;
           if (this.free[y] === 0) blocked = true;
           this.mark[y] = 1;
           this.way[n++] = y;
@@ -329,64 +352,6 @@ export class ConflictSearch implements SearchPhase {
     }
     for (let i = 0; i < n; i++) this.mark[this.way[i]] = 0;
     return blocked ? -1 : n;
-  }
-
-  /** Does student set k attend course c? */
-  private attends(c: number, k: number): boolean {
-    const o = this.st.problem.courseStudentSets;
-    for (let i = o.offsets[c]; i < o.offsets[c + 1]; i++) if (o.items[i] === k) return true;
-    return false;
-  }
-
-  /** Idle periods of student set k on `day` between its first and last busy ones, periods q0..q0+len-1 busy too when len > 0. */
-  private dayGaps(k: number, day: number, q0: number, len: number): number {
-    const p = this.st.problem;
-    const base = k * p.nSlots + day * p.nPeriods;
-    let first = -1;
-    let last = -1;
-    let busy = 0;
-    for (let q = 0; q < p.nPeriods; q++) {
-      if (this.st.setOcc[base + q] === 0 && (q < q0 || q >= q0 + len)) continue;
-      busy++;
-      if (first < 0) first = q;
-      last = q;
-    }
-    return first < 0 ? 0 : last - first + 1 - busy;
-  }
-
-  /** Would s at periods q0..q0+len-1 of `day` open gaps that take set k over its weekly gap limit? */
-  private overGaps(k: number, day: number, q0: number, len: number): boolean {
-    const before = this.dayGaps(k, day, q0, 0);
-    const after = this.dayGaps(k, day, q0, len);
-    if (after <= before) return false;
-    let week = after;
-    for (let e = 0; e < this.st.problem.nDays; e++) if (e !== day) week += this.dayGaps(k, e, 0, 0);
-    return week > this.violating.setMaxWeekGaps[k];
-  }
-
-  /**
-   * The day to clear for faculty member f to teach on `day` within their teaching-day limit: -1
-   * when they teach on `day` already or have days to spare, else their least-loaded other day.
-   */
-  private dayToFree(f: number, day: number): number {
-    const st = this.st;
-    const p = st.problem;
-    let days = 0;
-    let least = -1;
-    let leastLoad = Infinity;
-    for (let e = 0; e < p.nDays; e++) {
-      const base = f * p.nSlots + e * p.nPeriods;
-      let load = 0;
-      for (let q = 0; q < p.nPeriods; q++) load += st.facultyOcc[base + q];
-      if (load === 0) continue;
-      if (e === day) return -1;
-      days++;
-      if (load < leastLoad) {
-        leastLoad = load;
-        least = e;
-      }
-    }
-    return days >= p.facultyMaxDays[f] ? least : -1;
   }
 
   /**
