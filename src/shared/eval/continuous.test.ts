@@ -1,38 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../compiled/compile.ts';
-import { IncrementalState } from './incremental/IncrementalState.ts';
-import { H } from './incremental/kinds.ts';
 import { blockEndMask, dayRuns, maskRunExcess } from './continuous.ts';
-import { evaluate } from './evaluate.ts';
-import { placementAt, testCollege, type CourseInput, type Place } from './testing/testCollege.ts';
+import { testCollege, type Place } from './testing/testCollege.ts';
+import { agreedHard, at, ones, TWO_ROOMS as rooms } from './testing/dayLimitCase.ts';
 import type { College } from '../model/types.ts';
 
 // testCollege: periods 1-3 (09-12), lunch, 4-6 (13-16).
-const rooms = ['R1', 'R2'].map((id) => ({ id, name: id, capacity: 100 }));
-const ones = (id: string, n: number, extra: Partial<CourseInput> = {}): CourseInput => ({
-  id,
-  name: id,
-  faculty: ['F1'],
-  groups: ['G1'],
-  sessions: n,
-  minDays: 0,
-  ...extra,
-});
-/** Session k of `id` at (day, period index) in R1. */
-const at = (id: string, slots: Array<[number, number]>): Place[] =>
-  slots.map(([d, p], k): Place => [id, k + 1, d, p, 'R1']);
-
-/** Hard counts of the two kinds, by the full evaluator and by the incremental state (must agree). */
+/** Hard counts of the two kinds, full and incremental (they must agree). */
 function counts(college: College, places: Place[]): { faculty: number; group: number } {
-  const p = compile(college);
-  const placement = placementAt(p, places);
-  const full = evaluate(p, placement);
-  const inc = new IncrementalState(p, placement);
-  expect([inc.hard[H.facultyMaxContinuous], inc.hard[H.groupMaxContinuous]]).toEqual([
-    full.hard.faculty_max_continuous,
-    full.hard.group_max_continuous,
-  ]);
-  return { faculty: full.hard.faculty_max_continuous, group: full.hard.group_max_continuous };
+  const [faculty, group] = agreedHard(college, places, ['faculty_max_continuous', 'group_max_continuous']);
+  return { faculty, group };
 }
 
 describe('max_continuous: periods back to back', () => {

@@ -3,33 +3,14 @@ import { compile } from '../compiled/compile.ts';
 import { IncrementalState } from './incremental/IncrementalState.ts';
 import { H } from './incremental/kinds.ts';
 import { lateStartExcess, maskStart, startOf } from './lateStarts.ts';
-import { evaluate } from './evaluate.ts';
-import { placementAt, testCollege, type CourseInput, type Place } from './testing/testCollege.ts';
+import { placementAt, testCollege, type Place } from './testing/testCollege.ts';
+import { agreedHard, at, ones, TWO_ROOMS as rooms } from './testing/dayLimitCase.ts';
 import type { College } from '../model/types.ts';
 
 // testCollege: Mon-Fri; periods 1-3 (09-12), lunch, 4-6 (13-16).
-const rooms = ['R1', 'R2'].map((id) => ({ id, name: id, capacity: 100 }));
-const ones = (id: string, n: number, extra: Partial<CourseInput> = {}): CourseInput => ({
-  id,
-  name: id,
-  faculty: ['F1'],
-  groups: ['G1'],
-  sessions: n,
-  minDays: 0,
-  ...extra,
-});
-/** Session k of `id` at (day, period index) in R1. */
-const at = (id: string, slots: Array<[number, number]>): Place[] =>
-  slots.map(([d, p], k): Place => [id, k + 1, d, p, 'R1']);
-
-/** The hard count of group_max_late_starts, by the full evaluator and the incremental state (they must agree). */
+/** The hard count of group_max_late_starts, full and incremental (they must agree). */
 function late(college: College, places: Place[]): number {
-  const p = compile(college);
-  const placement = placementAt(p, places);
-  const full = evaluate(p, placement);
-  const inc = new IncrementalState(p, placement);
-  expect(inc.hard[H.groupMaxLateStarts]).toBe(full.hard.group_max_late_starts);
-  return full.hard.group_max_late_starts;
+  return agreedHard(college, places, ['group_max_late_starts'])[0];
 }
 
 const group = (max: number | undefined): College['groups'] => [

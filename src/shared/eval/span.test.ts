@@ -2,35 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../compiled/compile.ts';
 import { IncrementalState } from './incremental/IncrementalState.ts';
 import { H } from './incremental/kinds.ts';
-import { evaluate } from './evaluate.ts';
 import { placementAt, testCollege, type CourseInput, type Place } from './testing/testCollege.ts';
+import { agreedHard, at, ones, TWO_ROOMS as rooms } from './testing/dayLimitCase.ts';
 import type { College } from '../model/types.ts';
 
 // testCollege: Mon-Fri; periods 1-3 (09-12), lunch, 4-6 (13-16).
-const rooms = ['R1', 'R2'].map((id) => ({ id, name: id, capacity: 100 }));
-const ones = (id: string, n: number, extra: Partial<CourseInput> = {}): CourseInput => ({
-  id,
-  name: id,
-  faculty: ['F1'],
-  groups: ['G1'],
-  sessions: n,
-  minDays: 0,
-  ...extra,
-});
-const at = (id: string, slots: Array<[number, number]>): Place[] =>
-  slots.map(([d, p], k): Place => [id, k + 1, d, p, 'R1']);
-
-/** Hard counts of faculty_max_span and group_max_span, by the full evaluator and the incremental state (they must agree). */
+/** Hard counts of faculty_max_span and group_max_span, full and incremental (they must agree). */
 function spans(college: College, places: Place[]): { faculty: number; group: number } {
-  const p = compile(college);
-  const placement = placementAt(p, places);
-  const full = evaluate(p, placement);
-  const inc = new IncrementalState(p, placement);
-  expect([inc.hard[H.facultyMaxSpan], inc.hard[H.groupMaxSpan]]).toEqual([
-    full.hard.faculty_max_span,
-    full.hard.group_max_span,
-  ]);
-  return { faculty: full.hard.faculty_max_span, group: full.hard.group_max_span };
+  const [faculty, group] = agreedHard(college, places, ['faculty_max_span', 'group_max_span']);
+  return { faculty, group };
 }
 
 describe('max_span: periods from the first busy period of a day to its last', () => {
