@@ -75,6 +75,25 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
 
   const hasFet = existsSync(FET_CL);
   if (!hasFet) console.warn(`Skipped: ${FET_CL} is missing (install the Debian package "fet").`);
+
+  /** Runs fet-cl (seeds fixed) on a fet-data file and returns the timetable file it writes. */
+  const fetClTimetable = (rel: string, seconds: number, timeout: number): string => {
+    const name = basename(rel, '.fet');
+    const out = join(tmp, name);
+    const log = execFileSync(
+      FET_CL,
+      [
+        `--inputfile=${join(FET_DATA, rel)}`,
+        `--outputdir=${out}`,
+        `--timelimitseconds=${seconds}`,
+        ...FET_CL_SEEDS,
+      ],
+      { encoding: 'utf8', timeout },
+    );
+    expect(log, rel).toMatch(/Simulation successful/);
+    return join(out, 'timetables', name, `${name}_data_and_timetable.fet`);
+  };
+
   it.skipIf(!hasFet)('scores timetables fet-cl makes for six files at hard 0', async () => {
     for (const rel of [
       // Also students set early, max beginnings at second hour on 7 subgroups (max_late_starts).
@@ -88,20 +107,8 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
       'FET-5-official/Namibia/by-Bobby/set-5/KalengaPSY15T1a.fet',
       'FET-5-official/Namibia/by-Bobby/set-7-2016/RehobothPSY16T1a.fet',
     ]) {
-      const name = basename(rel, '.fet');
-      const out = join(tmp, name);
-      const log = execFileSync(
-        FET_CL,
-        [
-          `--inputfile=${join(FET_DATA, rel)}`,
-          `--outputdir=${out}`,
-          '--timelimitseconds=40',
-          ...FET_CL_SEEDS,
-        ],
-        { encoding: 'utf8', timeout: 60_000 },
-      );
-      expect(log, rel).toMatch(/Simulation successful/);
-      const r = await hardOfFixed(join(out, 'timetables', name, `${name}_data_and_timetable.fet`));
+      const file = fetClTimetable(rel, 40, 60_000);
+      const r = await hardOfFixed(file);
       expect(r.fixed).toBe(r.sessions);
       expect(r.hard, `${rel}: ${r.kinds}`).toBe(0);
     }
@@ -113,20 +120,7 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
     'scores the timetable fet-cl makes for a file with consecutive parts of split activities at hard 0',
     async () => {
       const rel = 'FET-5-official/anonymous/1/2008/anonymous-1-2008.fet';
-      const name = basename(rel, '.fet');
-      const out = join(tmp, name);
-      const log = execFileSync(
-        FET_CL,
-        [
-          `--inputfile=${join(FET_DATA, rel)}`,
-          `--outputdir=${out}`,
-          '--timelimitseconds=100',
-          ...FET_CL_SEEDS,
-        ],
-        { encoding: 'utf8', timeout: 120_000 },
-      );
-      expect(log, rel).toMatch(/Simulation successful/);
-      const file = join(out, 'timetables', name, `${name}_data_and_timetable.fet`);
+      const file = fetClTimetable(rel, 100, 120_000);
       const { result } = await importFetDetailed(file);
       expect(
         result.ok && result.college.rules.filter((r) => r.courses.some((c) => c.includes('#'))),
@@ -147,20 +141,7 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
     "keeps max_continuous, the teachers' gap limits and max_late_starts in the timetable fet-cl makes for 2008-2009",
     async () => {
       const rel = 'FET-5-official/Greece/Vartholomio/2008-2009.fet';
-      const name = basename(rel, '.fet');
-      const out = join(tmp, name);
-      const log = execFileSync(
-        FET_CL,
-        [
-          `--inputfile=${join(FET_DATA, rel)}`,
-          `--outputdir=${out}`,
-          '--timelimitseconds=40',
-          ...FET_CL_SEEDS,
-        ],
-        { encoding: 'utf8', timeout: 60_000 },
-      );
-      expect(log, rel).toMatch(/Simulation successful/);
-      const file = join(out, 'timetables', name, `${name}_data_and_timetable.fet`);
+      const file = fetClTimetable(rel, 40, 60_000);
       const { result } = await importFetDetailed(file);
       if (!result.ok) throw new Error(result.errors[0].message);
       expect(result.college.faculty.filter((f) => f.maxContinuous !== undefined)).toHaveLength(20);
@@ -190,20 +171,7 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
         ],
         ['FET-5-official/Hungary/Varosmajori_Gimnazium_Budapest/vmg-20180901b-9.fet', 'ends_day', 3],
       ] as const) {
-        const name = basename(rel, '.fet');
-        const out = join(tmp, name);
-        const log = execFileSync(
-          FET_CL,
-          [
-            `--inputfile=${join(FET_DATA, rel)}`,
-            `--outputdir=${out}`,
-            '--timelimitseconds=60',
-            ...FET_CL_SEEDS,
-          ],
-          { encoding: 'utf8', timeout: 90_000 },
-        );
-        expect(log, rel).toMatch(/Simulation successful/);
-        const file = join(out, 'timetables', name, `${name}_data_and_timetable.fet`);
+        const file = fetClTimetable(rel, 60, 90_000);
         const { result } = await importFetDetailed(file);
         expect(result.ok && result.college.rules.filter((r) => r.kind === kind && r.hard), rel).toHaveLength(
           count,
