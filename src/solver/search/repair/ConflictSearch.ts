@@ -35,6 +35,7 @@ import { ViolatingSessions } from './violatingSessions.ts';
 import type { SearchPhase } from './searchPhase.ts';
 import { restorePlacement } from '../restorePlacement.ts';
 import { spanAt } from '../../../shared/compiled/span.ts';
+import { forDayMates } from './ruin.ts';
 import { attends, dayToFree, endsDayMembers, overWeekGaps } from './dayLimits.ts';
 import { allGroupMates } from '../../../shared/compiled/ruleWatch.ts';
 
@@ -630,20 +631,9 @@ export class ConflictSearch implements SearchPhase {
     const o = m.courseStarts.offsets;
     if (o[c + 1] === o[c]) return;
     const day = (m.courseStarts.items[o[c] + this.rng.int(o[c + 1] - o[c])] / p.nPeriods) | 0;
-    for (const [owners, courses] of [
-      [p.courseFaculty, p.facultyCourses],
-      [p.courseStudentSets, p.setCourses],
-    ] as const)
-      for (let j = owners.offsets[c]; j < owners.offsets[c + 1]; j++) {
-        const k = owners.items[j];
-        for (let a = courses.offsets[k]; a < courses.offsets[k + 1]; a++) {
-          const c2 = courses.items[a];
-          const first = p.courseFirstSession[c2];
-          for (let x = first; x < first + p.courseSessionCount[c2]; x++)
-            if (x !== s && this.free[x] === 1 && st.slot[x] >= 0 && ((st.slot[x] / p.nPeriods) | 0) === day)
-              st.move(x, -1, -1);
-        }
-      }
+    forDayMates(st, c, day, s, (x) => {
+      if (this.free[x] === 1) st.move(x, -1, -1);
+    });
   }
 
   /** Forbid s to start at t again for a while. */

@@ -18,6 +18,34 @@ function takeOut(st: IncrementalState, m: SearchModel, ties: TieGroups, s: numbe
   }
 }
 
+/**
+ * Calls visit(x) for each session x other than s whose slot is on `day` and whose course shares a
+ * faculty member or a student set with course c (once per shared owner, so a session may come
+ * more than once).
+ */
+export function forDayMates(
+  st: IncrementalState,
+  c: number,
+  day: number,
+  s: number,
+  visit: (x: number) => void,
+): void {
+  const p = st.problem;
+  for (const [owners, courses] of [
+    [p.courseFaculty, p.facultyCourses],
+    [p.courseStudentSets, p.setCourses],
+  ] as const)
+    for (let j = owners.offsets[c]; j < owners.offsets[c + 1]; j++) {
+      const k = owners.items[j];
+      for (let a = courses.offsets[k]; a < courses.offsets[k + 1]; a++) {
+        const c2 = courses.items[a];
+        const first = p.courseFirstSession[c2];
+        for (let x = first; x < first + p.courseSessionCount[c2]; x++)
+          if (x !== s && st.slot[x] >= 0 && ((st.slot[x] / p.nPeriods) | 0) === day) visit(x);
+      }
+    }
+}
+
 /** Take out sessions[0 .. n) that are not helpers (helper[s] = 0), with what holds them; returns how many went out. */
 export function ruinAround(
   st: IncrementalState,
@@ -35,21 +63,11 @@ export function ruinAround(
     const c = p.sessionCourse[s];
     const day = (st.slot[s] / p.nPeriods) | 0;
     // Sessions sharing a faculty member or a student set with s on its day.
-    for (const [owners, courses] of [
-      [p.courseFaculty, p.facultyCourses],
-      [p.courseStudentSets, p.setCourses],
-    ] as const)
-      for (let j = owners.offsets[c]; j < owners.offsets[c + 1]; j++) {
-        const k = owners.items[j];
-        for (let a = courses.offsets[k]; a < courses.offsets[k + 1]; a++) {
-          const c2 = courses.items[a];
-          for (let x = p.courseFirstSession[c2]; x < p.courseFirstSession[c2] + p.courseSessionCount[c2]; x++)
-            if (x !== s && st.active[x] === 1 && ((st.slot[x] / p.nPeriods) | 0) === day) {
-              takeOut(st, m, ties, x);
-              out++;
-            }
-        }
-      }
+    forDayMates(st, c, day, s, (x) => {
+      if (st.active[x] === 0) return;
+      takeOut(st, m, ties, x);
+      out++;
+    });
     takeOut(st, m, ties, s);
     out++;
   }
