@@ -6,8 +6,8 @@
 import type { Draft, DraftRule, Offering } from './draft.ts';
 import type { Occupancy } from './occupancy.ts';
 import type { Rng } from './rng.ts';
+import { sectionOfferings } from './plantedRules.ts';
 
-const SECTION_KINDS = new Set(['theory', 'prelab', 'lab', 'tutorial']);
 /** Chance per section of one rule of each kind (when one fits), and of it being hard. */
 const CHANCE = 0.35;
 const HARD_SHARE = 0.5;
@@ -80,13 +80,7 @@ function sameRoomIfConsecutive(d: Draft, list: Offering[], rng: Rng): DraftRule 
 
 /** Adds the rules to the draft; returns how many. */
 export function addPlantedFetRules(d: Draft, occ: Occupancy, rng: Rng): number {
-  const parentOf = new Map(d.groups.map((g) => [g.id, g.parent]));
-  const bySection = new Map<string, Offering[]>();
-  for (const off of d.offerings) {
-    if (!SECTION_KINDS.has(off.kind) || off.groups.length !== 1) continue;
-    const sec = parentOf.get(off.groups[0]) ?? off.groups[0];
-    bySection.set(sec, [...(bySection.get(sec) ?? []), off]);
-  }
+  const bySection = sectionOfferings(d);
   const before = d.rules.length;
   for (const [, list] of [...bySection.entries()].sort(([x], [y]) => (x < y ? -1 : 1)))
     for (const draw of [

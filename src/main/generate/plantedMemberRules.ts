@@ -7,6 +7,7 @@
 import type { RuleKind } from '../../shared/model/types.ts';
 import type { Draft, DraftRule, Offering } from './draft.ts';
 import type { Rng } from './rng.ts';
+import { sectionOfferings } from './plantedRules.ts';
 
 /** A rule's member: a whole course, or its session `session` (0-based). */
 export interface Member {
@@ -45,7 +46,6 @@ const PLAN: Array<[RuleKind, Shape, number, number]> = [
   ['same_time', 'three', 0.04, 0.5],
 ];
 
-const SECTION_KINDS = new Set(['theory', 'prelab', 'lab', 'tutorial']);
 /** Kinds whose members pair "session k with session k" (equal session counts). */
 const PAIRED = new Set<RuleKind>([
   'same_time',
@@ -230,13 +230,7 @@ const keyOf = (r: DraftRule): string =>
 
 /** Adds the rules of PLAN to the draft; returns how many. */
 export function addPlantedMemberRules(d: Draft, rng: Rng): number {
-  const parentOf = new Map(d.groups.map((g) => [g.id, g.parent]));
-  const bySection = new Map<string, Offering[]>();
-  for (const off of d.offerings) {
-    if (!SECTION_KINDS.has(off.kind) || off.groups.length !== 1) continue;
-    const sec = parentOf.get(off.groups[0]) ?? off.groups[0];
-    bySection.set(sec, [...(bySection.get(sec) ?? []), off]);
-  }
+  const bySection = sectionOfferings(d);
   const taken = new Set(d.rules.map(keyOf));
   const before = d.rules.length;
   for (const [, list] of [...bySection.entries()].sort(([x], [y]) => (x < y ? -1 : 1)))

@@ -127,7 +127,8 @@ function ruleKey(kind: RuleKind, offs: Offering[]): string {
     .join(',')}`;
 }
 
-export function addPlantedRules(d: Draft, rng: Rng, more?: Rng): number {
+/** The single-group offerings of section kinds per section (a batch's under its parent), in draft order. */
+export function sectionOfferings(d: Draft): Map<string, Offering[]> {
   const parentOf = new Map(d.groups.map((g) => [g.id, g.parent]));
   const bySection = new Map<string, Offering[]>();
   for (const off of d.offerings) {
@@ -137,6 +138,12 @@ export function addPlantedRules(d: Draft, rng: Rng, more?: Rng): number {
     list.push(off);
     bySection.set(sec, list);
   }
+  return bySection;
+}
+
+export function addPlantedRules(d: Draft, rng: Rng, more?: Rng): number {
+  const parentOf = new Map(d.groups.map((g) => [g.id, g.parent]));
+  const bySection = sectionOfferings(d);
   const taken = new Set(d.rules.map((r) => ruleKey(r.kind, r.offerings)));
   const before = d.rules.length;
   const push = (rule: DraftRule): void => {
