@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  evaluateCollege,
-  placementAt,
-  testCollege,
-  type Place,
-  type CourseInput,
-} from './testing/testCollege.ts';
+import { evaluateCollege, placementAt, testCollege, type Place } from './testing/testCollege.ts';
+import { TWO_ROOMS, at, ones } from './testing/dayLimitCase.ts';
 import { compile } from '../compiled/compile.ts';
 import { IncrementalState } from './incremental/IncrementalState.ts';
 import { H, S } from './incremental/kinds.ts';
 
-const rooms = ['R1', 'R2'].map((id) => ({ id, name: id, capacity: 100 }));
-const ones = (id: string, n: number, extra: Partial<CourseInput> = {}): CourseInput => ({
-  id,
-  name: id,
-  faculty: ['F1'],
-  groups: ['G1'],
-  sessions: n,
-  minDays: 0,
-  ...extra,
-});
-/** Session k of `id` at (day, period) in R1. */
-const at = (id: string, slots: Array<[number, number]>): Place[] =>
-  slots.map(([d, p], k): Place => [id, k + 1, d, p, 'R1']);
+const rooms = TWO_ROOMS;
 
 describe('faculty limits and gaps', () => {
   it('counts periods above max_per_day on each day and above max_per_week once', () => {
