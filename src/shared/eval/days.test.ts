@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCollege, placementAt, testCollege, type Place } from './testing/testCollege.ts';
+import { evaluateCollege, placementAt, testCollege } from './testing/testCollege.ts';
 import { TWO_ROOMS, at, ones } from './testing/dayLimitCase.ts';
 import { compile } from '../compiled/compile.ts';
 import { IncrementalState } from './incremental/IncrementalState.ts';
