@@ -62,11 +62,17 @@ export function parseSlotList(text: string, grid: SlotGrid, options: SlotListOpt
     const colon = item.indexOf(':');
     const dayName = colon < 0 ? item : item.slice(0, colon);
     const day = grid.day(dayName);
-    if (day === undefined && colon < 0 && options.everyDayPeriods === true) {
+    if (day === undefined && options.everyDayPeriods === true) {
+      // A bare period or range; labels may hold `:` themselves (08:00-09:00).
       const range = periodRange(item, grid);
-      if (typeof range === 'string') errors.push(`"${item}": neither a day nor a period (${range})`);
-      else for (let d = 0; d < grid.days.length; d++) for (let p = range[0]; p <= range[1]; p++) add(d, p);
-      continue;
+      if (typeof range !== 'string') {
+        for (let d = 0; d < grid.days.length; d++) for (let p = range[0]; p <= range[1]; p++) add(d, p);
+        continue;
+      }
+      if (colon < 0) {
+        errors.push(`"${item}": neither a day nor a period (${range})`);
+        continue;
+      }
     }
     if (day === undefined) {
       errors.push(`"${item}": unknown day "${dayName.trim()}"`);

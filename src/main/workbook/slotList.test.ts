@@ -57,4 +57,17 @@ describe('formatStartList', () => {
     expect(back.errors).toEqual([]);
     expect(back.slots.map(key).sort()).toEqual(slots.map(key).sort());
   });
+
+  it('reads back labels holding ":" or "-" (FET hour names) and labels that read as day names', () => {
+    const odd = ['08:00-09:00', '09:00-10:00', 'Tue', 'P-4'];
+    const grid = new SlotGrid(days, odd);
+    const slots = [0, 1, 2].flatMap((day) => [0, 2, 3].map((period) => ({ day, period })));
+    slots.push({ day: 1, period: 1 });
+    const text = formatStartList(slots, days, odd);
+    expect(text).toBe('08:00-09:00;P-4;Mon:Tue;Tue:09:00-10:00-Tue;Wed:Tue');
+    const back = parseSlotList(text, grid, { everyDayPeriods: true });
+    expect(back.errors).toEqual([]);
+    const key = (s: { day: number; period: number }) => s.day * 10 + s.period;
+    expect(back.slots.map(key).sort()).toEqual(slots.map(key).sort());
+  });
 });

@@ -41,8 +41,11 @@ export function formatStartList(
   labels: readonly string[],
 ): string {
   const listed = new Set(slots.map((s) => s.day * labels.length + s.period));
+  // A label that reads as a day name is written with its days, never bare.
+  const dayNames = new Set(days.map((d) => d.toLowerCase()));
   const everyDay: number[] = [];
   for (let p = 0; p < labels.length; p++) {
+    if (dayNames.has(labels[p].trim().toLowerCase())) continue;
     if (days.length > 0 && days.every((_, d) => listed.has(d * labels.length + p))) everyDay.push(p);
   }
   const items: string[] = [];
