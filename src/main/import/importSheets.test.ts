@@ -168,6 +168,23 @@ describe('importSheets checks', () => {
     ]);
   });
 
+  it('reads Courses starts (day:period items and bare periods meaning every day), and locates bad items and starts with no room for the session', () => {
+    const courses = readFileSync(join(CLEAN, 'courses.csv'), 'utf8').trim().split('\n');
+    /** The clean Courses sheet with a starts column, filled for the named courses. */
+    const withStarts = (starts: Record<string, string>): string =>
+      courses
+        .map((line, i) => `${line},${i === 0 ? 'starts' : (starts[line.split(',')[0]] ?? '')}`)
+        .join('\n');
+    const good = run({ courses: withStarts({ CS201: 'Mon:1;3', CS201L: 'Tue:1;Thu:5' }) });
+    expect(good.errors).toEqual([]);
+    const { errors } = run({ courses: withStarts({ CS201: 'Sun:1;x', CS201L: '1;2;Mon:4;7' }) });
+    expect(at(errors).filter((e) => e.startsWith('Courses'))).toEqual([
+      'Courses:2:starts: Bad slot list item "Sun:1": unknown day "Sun"',
+      'Courses:2:starts: Bad slot list item "x": neither a day nor a period (unknown period "x")',
+      "Courses:5:starts: A 2-period session of CS201L cannot start at Mon:2, Mon:4, Mon:7, Tue:2, Tue:7, Wed:2 (and 5 more): it would run across a break or past the day's end",
+    ]);
+  });
+
   it('checks pinned sessions: session range, repeats, fit in a block, room and its type', () => {
     const { errors } = run({
       Fixed:
@@ -287,23 +304,6 @@ describe('importSheets checks', () => {
       'Rules:4:value: max_days_apart needs a whole number of days ≥ 0, not "1.5"',
       'Rules:5:courses: CS201#4: course CS201 has 3 sessions, so there is no session 4',
       'Rules:6:courses: No courses listed',
-    ]);
-  });
-
-  it('reads Courses starts (day:period items and bare periods meaning every day), and locates bad items and starts with no room for the session', () => {
-    const courses = readFileSync(join(CLEAN, 'courses.csv'), 'utf8').trim().split('\n');
-    /** The clean Courses sheet with a starts column, filled for the named courses. */
-    const withStarts = (starts: Record<string, string>): string =>
-      courses
-        .map((line, i) => `${line},${i === 0 ? 'starts' : (starts[line.split(',')[0]] ?? '')}`)
-        .join('\n');
-    const good = run({ courses: withStarts({ CS201: 'Mon:1;3', CS201L: 'Tue:1;Thu:5' }) });
-    expect(good.errors).toEqual([]);
-    const { errors } = run({ courses: withStarts({ CS201: 'Sun:1;x', CS201L: '1;2;Mon:4;7' }) });
-    expect(at(errors).filter((e) => e.startsWith('Courses'))).toEqual([
-      'Courses:2:starts: Bad slot list item "Sun:1": unknown day "Sun"',
-      'Courses:2:starts: Bad slot list item "x": neither a day nor a period (unknown period "x")',
-      "Courses:5:starts: A 2-period session of CS201L cannot start at Mon:2, Mon:4, Mon:7, Tue:2, Tue:7, Wed:2 (and 5 more): it would run across a break or past the day's end",
     ]);
   });
 
