@@ -127,7 +127,9 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
     if (college.settings.roomCapacity === 'hard' && headCount(c.id) > r.capacity) out.room_capacity++;
     const hits = (list: Array<{ day: number; period: number }>): boolean =>
       list.some((u) => occupies(s, u.day, u.period));
-    if (hits(c.unavailable)) out.course_unavailable++;
+    // A start the course does not list (its `starts`) counts like an unavailable slot, once.
+    const startListed = (c.starts ?? []).some((u) => u.day === s.day && u.period === s.period);
+    if (hits(c.unavailable) || ((c.starts ?? []).length > 0 && !startListed)) out.course_unavailable++;
     if (hits(r.unavailable)) out.room_unavailable++;
     for (const fid of new Set(c.faculty)) if (hits(faculty.get(fid)!.unavailable)) out.faculty_unavailable++;
     const pin = college.fixed.find((f) => f.courseId === s.course && f.session === s.session);

@@ -1,5 +1,6 @@
 // Random small colleges that use every sheet and every rule kind (breaks in the day, room types,
-// allowed-room lists, unavailability of rooms, faculty and courses, every Faculty and Groups limit,
+// allowed-room lists, unavailability of rooms, faculty and courses, courses' allowed starts, every
+// Faculty and Groups limit,
 // nested groups with sub-batches, students and enrollments, fixed sessions, hard and soft rules, also
 // over single sessions `course#k`),
 // and random timetables for them (unplaced sessions, sessions without a room, two sessions of one
@@ -192,13 +193,15 @@ export function randomCollege(seed: number): College {
             : undefined,
     });
   }
+  // Allowed starts, drawn last so the rest of a seed's college stays as it was.
+  const withStarts = courses.map((c) => (chance(0.3) ? { ...c, starts: slots(5) } : c));
   return collegeSchema.parse({
     calendar: { days },
     periods,
     rooms,
     faculty,
     groups,
-    courses,
+    courses: withStarts,
     students,
     enrollments,
     fixed,

@@ -67,8 +67,8 @@ export function saveCollege(db: Database, college: College): void {
      VALUES (@id, @name, @size, @department, @parent, @max_per_day, @min_per_day, @max_gaps_per_day, @max_gaps_per_week, @max_continuous, @max_late_starts, @max_span, @min_rest)`,
   );
   const insertCourse = db.prepare<[CourseRow]>(
-    `INSERT INTO courses (id, name, department, faculty, groups, sessions, length, room_type, rooms, students, min_days, unavailable)
-     VALUES (@id, @name, @department, @faculty, @groups, @sessions, @length, @room_type, @rooms, @students, @min_days, @unavailable)`,
+    `INSERT INTO courses (id, name, department, faculty, groups, sessions, length, room_type, rooms, students, min_days, unavailable, starts)
+     VALUES (@id, @name, @department, @faculty, @groups, @sessions, @length, @room_type, @rooms, @students, @min_days, @unavailable, @starts)`,
   );
   const insertStudent = db.prepare<[StudentRow]>(
     'INSERT INTO students (id, name, groups) VALUES (@id, @name, @groups)',

@@ -69,6 +69,7 @@ export interface CourseRow {
   students: number | null;
   min_days: number | null;
   unavailable: Json;
+  starts: Json | null;
 }
 
 export interface StudentRow {
@@ -205,6 +206,7 @@ export const courseToRow = (c: Course): CourseRow => ({
   students: c.students ?? null,
   min_days: c.minDays ?? null,
   unavailable: JSON.stringify(c.unavailable),
+  starts: c.starts === undefined ? null : JSON.stringify(c.starts),
 });
 
 export function courseFromRow(row: CourseRow): Course {
@@ -222,6 +224,7 @@ export function courseFromRow(row: CourseRow): Course {
   };
   setIf(c, 'students', row.students);
   setIf(c, 'minDays', row.min_days);
+  if (row.starts !== null) c.starts = slots(row.starts);
   return c;
 }
 

@@ -164,8 +164,7 @@ describe('openProject', () => {
     migrate(old);
     const college = withoutLatestColumns(richCollege());
     saveCollege(old, college);
-    old.exec(`ALTER TABLE faculty DROP COLUMN min_rest;
-              ALTER TABLE student_groups DROP COLUMN min_rest;`);
+    old.exec('ALTER TABLE courses DROP COLUMN starts;');
     old.pragma(`user_version = ${LATEST_VERSION - 1}`);
     old.close();
 
@@ -225,11 +224,7 @@ describe('backupProject', () => {
   });
 });
 
-/** The college without the fields that the latest migration (008_min_rest) added columns for. */
+/** The college without the fields that the latest migration (009_course_starts) added columns for. */
 function withoutLatestColumns(college: College): College {
-  return {
-    ...college,
-    faculty: college.faculty.map(({ minRest: _a, ...f }) => f),
-    groups: college.groups.map(({ minRest: _b, ...g }) => g),
-  };
+  return { ...college, courses: college.courses.map(({ starts: _a, ...c }) => c) };
 }

@@ -124,6 +124,20 @@ const fixtures: Record<number, { fill(db: Database): void; check(db: Database): 
       ]);
     },
   },
+  9: {
+    fill: (db) => {
+      db.exec(`INSERT INTO courses (id, name, department, sessions, length, room_type, unavailable)
+               VALUES ('C1', 'Maths', 'MA', 3, 1, 'lecture', '[{"day":4,"period":2}]')`);
+      db.exec(`INSERT INTO courses (id, name, department, sessions, length, room_type, unavailable, starts)
+               VALUES ('C2', 'Lab', 'CS', 1, 2, 'lab', '[]', '[{"day":1,"period":0}]')`);
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT id, starts, unavailable FROM courses ORDER BY id').all()).toEqual([
+        { id: 'C1', starts: null, unavailable: '[{"day":4,"period":2}]' },
+        { id: 'C2', starts: '[{"day":1,"period":0}]', unavailable: '[]' },
+      ]);
+    },
+  },
 };
 
 function rawProject(file: string): Database {

@@ -8,12 +8,14 @@
 //   activities share a FET students set exactly when the courses clash in the college model.
 // - Rooms made by the FET import for activities without a room (`no-room:`) are not written: the
 //   activity has no room constraint, as in the original file.
-// - Faculty and room unavailability, allowed rooms, the head count, the Rules (fetRules.ts) and the
-//   Faculty/Groups limits (fetLimits.ts) are written; enrollments are not (docs/FET.md).
+// - Faculty and room unavailability, allowed rooms, the head count, Courses starts (fetStarts.ts),
+//   the Rules (fetRules.ts) and the Faculty/Groups limits (fetLimits.ts) are written; enrollments
+//   are not (docs/FET.md).
 import type { College, Timetable } from '../../shared/model/index.ts';
 import { adjacency } from '../../shared/model/periods.ts';
 import { fetRuleConstraints } from './fetRules.ts';
 import { fetLimitConstraints } from './fetLimits.ts';
+import { fetStartConstraints } from './fetStarts.ts';
 
 const NO_ROOM_PREFIX = 'no-room:';
 
@@ -195,6 +197,7 @@ export function formatFet(college: College, timetable: Timetable): string {
       );
   const rules = fetRuleConstraints(college, (id, k) => firstId.get(id)! + k - 1);
   out.push(...fetLimitConstraints(college, tag));
+  out.push(...fetStartConstraints(college, firstId, time, tag));
   out.push(...locks, ...rules.time, '</Time_Constraints_List>', '', '<Space_Constraints_List>');
   out.push(
     `<ConstraintBasicCompulsorySpace>${tag('Weight_Percentage', 100)}${tag('Active', 'true')}${tag('Comments', '')}</ConstraintBasicCompulsorySpace>`,

@@ -71,6 +71,8 @@ function hardViolations(college: College, timetable: Timetable): string[] {
         const slot = (x: { day: number; period: number }): boolean => x.day === p.day && x.period === q;
         use(`room ${p.room} ${p.day}:${q}`);
         if (room?.unavailable.some(slot)) out.push(`${c.id}/${k} room ${p.room} unavailable`);
+        if (q === p.period && c.starts?.length && !c.starts.some(slot))
+          out.push(`${c.id}/${k} starts at a slot the course does not list`);
         if (c.unavailable.some(slot)) out.push(`${c.id}/${k} course unavailable`);
         for (const f of c.faculty) {
           use(`faculty ${f} ${p.day}:${q}`);
@@ -359,6 +361,13 @@ describe('generateCollege', () => {
     const first = split.assignments.find((x) => x.courseId === rule.courses[0])!;
     first.period = (first.period! + 1) % college.periods.length;
     expect(hardViolations(college, split).some((m) => m.startsWith('rule same_time'))).toBe(true);
+    const listing = college.courses.find((c) => (c.starts?.length ?? 0) > 0)!;
+    const early = structuredClone(planted);
+    const session = early.assignments.find((x) => x.courseId === listing.id)!;
+    session.period = [...Array(college.periods.length).keys()].find(
+      (q) => !listing.starts!.some((s) => s.day === session.day && s.period === q),
+    )!;
+    expect(hardViolations(college, early).some((m) => m.includes('does not list'))).toBe(true);
   });
 
   it.each([1, 2, 3])('sih (seed %i) with every sheet: the evaluator finds no hard violation', (seed) => {
@@ -421,6 +430,7 @@ describe('generateCollege', () => {
       expect(college.rooms.some((r) => r.unavailable.length > 0)).toBe(true);
       expect(college.courses.some((c) => c.rooms.length > 0 && c.roomType === 'lecture')).toBe(true);
       expect(college.courses.some((c) => c.unavailable.length > 0)).toBe(true);
+      expect(college.courses.some((c) => (c.starts?.length ?? 0) > 0 && c.length > 1)).toBe(true);
       expect(college.enrollments.length).toBeGreaterThan(0);
       expect(college.fixed.some((x) => x.roomId !== undefined)).toBe(true);
       // Paired rules join members with equal session counts (the import refuses others).

@@ -11,6 +11,7 @@ import type { YearPlan } from './yearPlan.ts';
 import type { Draft, Offering } from './draft.ts';
 import { addMinors, addOpenElectives, addProfessionalElectives } from './electives.ts';
 import { addDerivedRules } from './extraRules.ts';
+import { addPlantedStarts } from './plantedStarts.ts';
 import { buildFaculty } from './faculty.ts';
 import { dropUnplaced } from './finalize.ts';
 import { enrollMinors } from './minors.ts';
@@ -58,6 +59,8 @@ const MORE_RULES_SALT = 0x0a11_2b3c;
 const MEMBER_RULES_SALT = 0x3e5b_71d9;
 /** The stream of max_days_apart, ends_day and same_room_if_consecutive (plantedFetRules.ts). */
 const FET_RULES_SALT = 0x7f3c_90a5;
+/** Courses' allowed starts (plantedStarts.ts): their own stream, drawn last. */
+const STARTS_SALT = 0x51a7_4e2b;
 
 export function generateCollege(
   preset: PresetName,
@@ -131,6 +134,7 @@ export function generateCollege(
   }
   const name = `${preset}${scale !== 1 ? `x${scale}` : ''}-seed${seed}`;
   const college = assembleCollege(d, occ, name, extra);
+  if (extra) addPlantedStarts(d, college, new Rng((seed ^ STARTS_SALT) >>> 0));
   const planted = plantedTimetable(d);
   return { college, planted, stats: measure(d, college, occ, planter.stats) };
 }

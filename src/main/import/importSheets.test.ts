@@ -168,6 +168,23 @@ describe('importSheets checks', () => {
     ]);
   });
 
+  it('reads Courses starts (day:period items and bare periods meaning every day), and locates bad items and starts with no room for the session', () => {
+    const courses = readFileSync(join(CLEAN, 'courses.csv'), 'utf8').trim().split('\n');
+    /** The clean Courses sheet with a starts column, filled for the named courses. */
+    const withStarts = (starts: Record<string, string>): string =>
+      courses
+        .map((line, i) => `${line},${i === 0 ? 'starts' : (starts[line.split(',')[0]] ?? '')}`)
+        .join('\n');
+    const good = run({ courses: withStarts({ CS201: 'Mon:1;3', CS201L: 'Tue:1;Thu:5' }) });
+    expect(good.errors).toEqual([]);
+    const { errors } = run({ courses: withStarts({ CS201: 'Sun:1;x', CS201L: '1;2;Mon:4;7' }) });
+    expect(at(errors).filter((e) => e.startsWith('Courses'))).toEqual([
+      'Courses:2:starts: Bad slot list item "Sun:1": unknown day "Sun"',
+      'Courses:2:starts: Bad slot list item "x": neither a day nor a period (unknown period "x")',
+      "Courses:5:starts: A 2-period session of CS201L cannot start at Mon:2, Mon:4, Mon:7, Tue:2, Tue:7, Wed:2 (and 5 more): it would run across a break or past the day's end",
+    ]);
+  });
+
   it('checks pinned sessions: session range, repeats, fit in a block, room and its type', () => {
     const { errors } = run({
       Fixed:

@@ -14,6 +14,7 @@ import type { ParsedWorkbook } from './parsedWorkbook.ts';
 import type { RawSheet } from './rawSheet.ts';
 import { parseCalendar } from './sheets/calendarSheet.ts';
 import { parseCourses } from './sheets/courseSheet.ts';
+import { checkCourseStarts } from './sheets/courseStarts.ts';
 import { parsePeriods } from './sheets/periodsSheet.ts';
 import { parseFaculty, parseGroups, parseRooms } from './sheets/resourceSheets.ts';
 import { parseFixed, parseRules, parseWeights } from './sheets/ruleSheets.ts';
@@ -54,6 +55,7 @@ export function importSheets(sheets: readonly RawSheet[], source: SheetSource): 
   checkReferences(parsed, periods.ok);
   const acyclic = checkGroupCycles(parsed);
   if (periods.ok) checkLoads(parsed, acyclic);
+  if (periods.ok) checkCourseStarts(parsed);
   if (log.hasErrors)
     return { ok: false, errors: inSheetOrder(log.errors), warnings: inSheetOrder(log.warnings) };
 

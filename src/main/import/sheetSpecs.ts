@@ -151,6 +151,12 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('students', false, 'head count, default from groups and enrollments', ''),
       col('min_days', false, 'spread over at least this many days (soft)', ''),
       col('unavailable', false, SLOTS, ''),
+      col(
+        'starts',
+        false,
+        'slots where a session may start (Mon:1, or a bare period 1 for every day), optional; empty = anywhere',
+        '',
+      ),
     ],
   },
   {

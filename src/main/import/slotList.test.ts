@@ -42,4 +42,18 @@ describe('parseSlotList', () => {
   it('gives an empty list for empty text', () => {
     expect(parseSlotList(' ; ', grid)).toEqual({ slots: [], errors: [] });
   });
+
+  it('reads a bare period or range as those periods on every day only where the list allows it', () => {
+    const every = { everyDayPeriods: true };
+    expect(parseSlotList('2', grid, every).slots).toEqual([0, 1, 2].map((day) => ({ day, period: 1 })));
+    expect(parseSlotList('1-2;Wed:Lunch', grid, every).slots).toEqual([
+      ...[0, 1, 2].flatMap((day) => [0, 1].map((period) => ({ day, period }))),
+      { day: 2, period: 4 },
+    ]);
+    expect(parseSlotList('mon', grid, every).slots).toHaveLength(5);
+    expect(parseSlotList('2', grid).errors).toEqual(['"2": unknown day "2"']);
+    expect(parseSlotList('9', grid, every).errors).toEqual([
+      '"9": neither a day nor a period (unknown period "9")',
+    ]);
+  });
 });

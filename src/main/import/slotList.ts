@@ -1,5 +1,6 @@
 // Slot lists: `Mon` (whole day), `Mon:3` (one period by label), `Mon:3-5` (a range of labels),
-// separated by `;` (or `,`). Day names and period labels match case-insensitively.
+// separated by `;` (or `,`). Day names and period labels match case-insensitively. Where a list
+// allows it (Courses `starts`), a bare period `3` or range `3-5` means those periods on every day.
 import type { SlotRef } from '../../shared/model/index.ts';
 
 export interface SlotListResult {
@@ -38,7 +39,12 @@ export class SlotGrid {
   }
 }
 
-export function parseSlotList(text: string, grid: SlotGrid): SlotListResult {
+export interface SlotListOptions {
+  /** A bare period label or range (no day) means those periods on every day. */
+  everyDayPeriods?: boolean;
+}
+
+export function parseSlotList(text: string, grid: SlotGrid, options: SlotListOptions = {}): SlotListResult {
   const slots: SlotRef[] = [];
   const errors: string[] = [];
   const seen = new Set<number>();
@@ -56,6 +62,18 @@ export function parseSlotList(text: string, grid: SlotGrid): SlotListResult {
     const colon = item.indexOf(':');
     const dayName = colon < 0 ? item : item.slice(0, colon);
     const day = grid.day(dayName);
+    if (day === undefined && options.everyDayPeriods === true) {
+      // A bare period or range; labels may hold `:` themselves (08:00-09:00).
+      const range = periodRange(item, grid);
+      if (typeof range !== 'string') {
+        for (let d = 0; d < grid.days.length; d++) for (let p = range[0]; p <= range[1]; p++) add(d, p);
+        continue;
+      }
+      if (colon < 0) {
+        errors.push(`"${item}": neither a day nor a period (${range})`);
+        continue;
+      }
+    }
     if (day === undefined) {
       errors.push(`"${item}": unknown day "${dayName.trim()}"`);
       continue;

@@ -1,7 +1,7 @@
 // The college as workbook sheets (WORKBOOK.md): one table per sheet, header row first, lists
 // joined with `;`, slots by day name and period label. Both writers (CSV folder, .xlsx) use it.
 import type { College } from '../../shared/model/types.ts';
-import { formatSlotList } from './slotList.ts';
+import { formatSlotList, formatStartList } from './slotList.ts';
 
 export type Cell = string | number;
 export interface SheetTable {
@@ -133,6 +133,7 @@ export function collegeSheets(college: College): SheetTable[] {
           'students',
           'min_days',
           'unavailable',
+          'starts',
         ],
         ...college.courses.map((c) => [
           c.id,
@@ -147,6 +148,7 @@ export function collegeSheets(college: College): SheetTable[] {
           opt(c.students),
           opt(c.minDays),
           slots(c.unavailable),
+          formatStartList(c.starts ?? [], days, labels),
         ]),
       ],
     },

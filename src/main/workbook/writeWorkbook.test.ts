@@ -48,7 +48,7 @@ describe('workbook writers', () => {
     const head = async (sheet: string): Promise<string> =>
       (await readFile(join(out, `${sheet}.csv`), 'utf8')).split('\n')[0];
     expect(await head('Courses')).toBe(
-      'course_id,name,department,faculty,groups,sessions,length,room_type,rooms,students,min_days,unavailable',
+      'course_id,name,department,faculty,groups,sessions,length,room_type,rooms,students,min_days,unavailable,starts',
     );
     expect(await head('Faculty')).toBe(
       'faculty_id,name,department,email,max_per_day,max_per_week,max_days,max_gaps_per_day,max_gaps_per_week,min_per_day,min_days,max_continuous,max_span,min_rest,unavailable',

@@ -43,6 +43,21 @@ function markSlots(
   }
 }
 
+/** courseStartOff: 1 where a course that lists its `starts` may not start (every slot not listed). */
+function compileStarts(courses: College['courses'], nDays: number, nPeriods: number): Uint8Array {
+  const nSlots = nDays * nPeriods;
+  const off = new Uint8Array(courses.length * nSlots);
+  courses.forEach((c, i) => {
+    const starts = c.starts ?? [];
+    if (starts.length === 0) return;
+    off.fill(1, i * nSlots, (i + 1) * nSlots);
+    const listed = new Uint8Array(nSlots);
+    markSlots(listed, 0, starts, nDays, nPeriods, `course "${c.id}" starts`);
+    for (let s = 0; s < nSlots; s++) if (listed[s] === 1) off[i * nSlots + s] = 0;
+  });
+  return off;
+}
+
 /** Default value of a rule's parameter when the row leaves it empty. */
 function ruleValue(kind: string, value: number | undefined): number {
   if (value !== undefined) return value;
@@ -117,9 +132,11 @@ export function compile(college: College, weightOverrides: Record<string, number
   courses.forEach((c, i) =>
     markSlots(courseUnavailable, i, c.unavailable, nDays, nPeriods, `course "${c.id}"`),
   );
-  // A start is forbidden when the session would cross a break or the day's end, or one of its
-  // periods is blocked for the course (its own or a faculty member's unavailability).
-  const startForbidden = new Uint8Array(nCourses * nSlots);
+  const courseStartOff = compileStarts(courses, nDays, nPeriods);
+  // A start is forbidden when the session would cross a break or the day's end, one of its periods
+  // is blocked for the course (its own or a faculty member's unavailability), or the course lists
+  // its starts and this is not one of them.
+  const startForbidden = courseStartOff.slice();
   const blocked = new Uint8Array(nSlots);
   for (let c = 0; c < nCourses; c++) {
     const len = courseLength[c];
@@ -190,6 +207,7 @@ export function compile(college: College, weightOverrides: Record<string, number
     courseRooms,
     startForbidden,
     courseUnavailable,
+    courseStartOff,
     courseRoomType,
     courseStudentConflicts: students.courseStudentConflicts,
     courseConflictWeight: students.courseConflictWeight,

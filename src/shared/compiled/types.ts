@@ -78,6 +78,11 @@ export interface CompiledProblem {
   startForbidden: Uint8Array;
   /** courseUnavailable[c * nSlots + s] = 1 when the course itself may not use slot s (its `unavailable` list). */
   courseUnavailable: Uint8Array;
+  /**
+   * courseStartOff[c * nSlots + s] = 1 when course c lists its `starts` and s is not one of them (all
+   * 0 for a course without the list). Also part of startForbidden.
+   */
+  courseStartOff: Uint8Array;
   /** Index into roomTypes of the room type the course needs. */
   courseRoomType: Int32Array;
   /** Courses sharing enrolled students: row c lists other courses; courseConflictWeight the shared counts. */

@@ -76,6 +76,35 @@ describe('refusal reasons name the room, the teacher, the limit and the rule', (
     );
   });
 
+  it('a start the course does not list, also without a room', () => {
+    const t = setup(
+      {
+        rooms: [
+          { id: 'R1', name: 'Room 1', capacity: 60 },
+          { id: 'R2', name: 'Room 2', capacity: 60 },
+        ],
+        courses: [
+          {
+            id: 'L',
+            name: 'Lab',
+            groups: ['G1'],
+            sessions: 1,
+            length: 2,
+            starts: [
+              { day: 0, period: 0 },
+              { day: 2, period: 3 },
+            ],
+          },
+        ],
+      },
+      [['L', 1, 0, 0, 'R1']],
+    );
+    const why = 'L may not start at Tue period 1: it is not one of the starts the course lists';
+    expect(checkSlot(t.state, t.session('L'), t.slot(1, 0)).reasons).toContain(why);
+    expect(checkSlot(t.state, t.session('L'), t.slot(1, 0), -1).reasons).toContain(why);
+    expect(checkSlot(t.state, t.session('L'), t.slot(2, 3), t.room('R2')).reasons).toEqual([]);
+  });
+
   it("a teacher's limits per day, per week, days and gaps, with the teacher's name", () => {
     const t = setup(
       {

@@ -99,6 +99,8 @@ function placeReasons(
         `${course} lasts ${len} periods: from ${when} it would run across a break or past the day's end`,
       );
   }
+  if (kinds.has('course_unavailable') && p.courseStartOff[c * p.nSlots + slot] === 1)
+    out.add(`${course} may not start at ${when}: it is not one of the starts the course lists`);
   if (room < 0) return;
   const where = `room ${naming.room(room)}`;
   if (kinds.has('room_type') && p.roomType[room] !== p.courseRoomType[c])

@@ -1,5 +1,6 @@
 // Checks on each session alone: placed at all, inside one block of adjacent periods, a suitable
-// room of enough capacity, nobody unavailable, fixed sessions where they were pinned.
+// room of enough capacity, nobody unavailable, a start the course lists (its `starts`), fixed
+// sessions where they were pinned.
 // Every count here is one per session (faculty unavailability: one per session and faculty member).
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
@@ -76,6 +77,13 @@ export function checkSessions(st: EvalState, facts: ProblemFacts, sink: EvalSink
         1,
         one,
         () => `${sessionName(p, s)} is at ${slotName(p, courseOff)}, which the course may not use`,
+      );
+    } else if (p.courseStartOff[c * nSlots + start] === 1) {
+      sink.addHard(
+        'course_unavailable',
+        1,
+        one,
+        () => `${sessionName(p, s)} starts at ${slotName(p, start)}, which is not in the course's starts`,
       );
     }
     if (roomOff >= 0) {

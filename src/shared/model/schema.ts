@@ -94,6 +94,8 @@ export const courseSchema = z.object({
   /** Soft spread target; absent = min(sessions, days). */
   minDays: count.optional(),
   unavailable: z.array(slotRefSchema).default([]),
+  /** Slots where a session of the course may start; absent or empty = anywhere. */
+  starts: z.array(slotRefSchema).optional(),
 });
 
 export const studentSchema = z.object({ id, name: z.string().optional(), groups: z.array(id).default([]) });

@@ -1,5 +1,5 @@
 // Course-level tests: enough allowed start slots (blocks of adjacent available periods for
-// multi-period sessions), a room that fits, and room-class demand against room-slots.
+// multi-period sessions, at starts the course lists), a room that fits, and room-class demand against room-slots.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { College } from '../../shared/model/types.ts';
 import type { PrecheckFinding } from '../../shared/solver/protocol.ts';
@@ -14,6 +14,12 @@ function allowedStarts(p: CompiledProblem, c: number): number {
   return n;
 }
 
+/** True when the course lists its starts (Courses `starts`). */
+function listsStarts(p: CompiledProblem, c: number): boolean {
+  for (let s = 0; s < p.nSlots; s++) if (p.courseStartOff[c * p.nSlots + s] === 1) return true;
+  return false;
+}
+
 export function courseChecks(p: CompiledProblem, out: PrecheckFinding[], college?: College): void {
   for (let c = 0; c < p.nCourses; c++) {
     const id = p.courseIds[c];
@@ -23,13 +29,15 @@ export function courseChecks(p: CompiledProblem, out: PrecheckFinding[], college
     const starts = allowedStarts(p, c);
     if (starts < sessions) {
       const what = len > 1 ? `blocks of ${len} adjacent periods (no break inside)` : 'periods';
+      const listed = listsStarts(p, c);
       out.push({
         code: 'course_no_slots',
         rows,
         fatal: true,
-        message: `Course ${id} needs ${sessions} sessions but only ${starts} start times are possible: ${what} where the course and all its faculty are available.`,
-        hint:
-          len > 1
+        message: `Course ${id} needs ${sessions} sessions but only ${starts} start times are possible: ${what}${listed ? ' starting at a slot its starts column lists,' : ''} where the course and all its faculty are available.`,
+        hint: listed
+          ? `List more starts for ${id} (starts column), free more periods for it and its faculty, or reduce its sessions.`
+          : len > 1
             ? `Shorten the sessions of ${id}, remove a break between periods, or free more periods for it and its faculty.`
             : `Free more periods for ${id} and its faculty (unavailable columns), or reduce its sessions.`,
       });

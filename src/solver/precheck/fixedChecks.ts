@@ -1,4 +1,5 @@
-// Fixed sessions that cannot all hold: pinned where the course may not start, or two pinned sessions
+// Fixed sessions that cannot all hold: pinned where the course may not start (also outside its
+// Courses starts), or two pinned sessions
 // sharing a faculty member, a student set or a room at the same time. Also hard paired rules whose
 // courses have different session counts.
 import type { CompiledProblem, CompiledRule } from '../../shared/compiled/types.ts';
@@ -20,12 +21,18 @@ export function fixedChecks(p: CompiledProblem, out: PrecheckFinding[]): void {
     const c = p.sessionCourse[s];
     const row = { sheet: 'Fixed', id: fixedId(p, s) };
     if (slot >= p.nSlots || p.startForbidden[c * p.nSlots + slot]) {
+      // Only the course's starts list forbids it: say so (the other reasons keep their wording).
+      const notListed = slot < p.nSlots && p.courseStartOff[c * p.nSlots + slot] === 1;
       out.push({
         code: 'fixed_forbidden',
         rows: [row, { sheet: 'Courses', id: p.courseIds[c] }],
         fatal: true,
-        message: `${row.id} is pinned to a start time it cannot use (unavailable for the course or its faculty, or it would run past a break or the day's end).`,
-        hint: `Move the pinned time of ${row.id} in the Fixed sheet, or free that time for the course and its faculty.`,
+        message: notListed
+          ? `${row.id} is pinned to a start time that is not in the starts column of ${p.courseIds[c]}.`
+          : `${row.id} is pinned to a start time it cannot use (unavailable for the course or its faculty, or it would run past a break or the day's end).`,
+        hint: notListed
+          ? `Move the pinned time of ${row.id} in the Fixed sheet to a listed start, or add that start to the course's starts.`
+          : `Move the pinned time of ${row.id} in the Fixed sheet, or free that time for the course and its faculty.`,
       });
       continue;
     }

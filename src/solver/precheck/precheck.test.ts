@@ -204,6 +204,21 @@ describe('precheck', () => {
     expect(codes(spec)).toContain('fixed_forbidden');
   });
 
+  it('flags a course with fewer listed starts than sessions, and a fixed session at a start not listed', () => {
+    const spec = base();
+    spec.courses[0].starts = [0, 6, 12]; // MATH: 4 sessions, 3 starts
+    const f = precheck(tinyProblem(spec)).find((x) => x.code === 'course_no_slots');
+    expect(f?.rows).toEqual([{ sheet: 'Courses', id: 'MATH' }]);
+    expect(f?.message).toContain('starts column');
+    spec.courses[0].starts = [0, 6, 12, 18];
+    expect(codes(spec)).not.toContain('course_no_slots');
+    spec.fixed = [{ course: 'MATH', session: 0, slot: 1 }];
+    const pinned = precheck(tinyProblem(spec)).find((x) => x.code === 'fixed_forbidden');
+    expect(pinned?.message).toContain('not in the starts column of MATH');
+    spec.fixed[0].slot = 6;
+    expect(codes(spec)).not.toContain('fixed_forbidden');
+  });
+
   it('flags hard rules no week can keep: days apart beyond the week, back-to-back pairs longer than a block', () => {
     const spec = base();
     spec.courses.push({ id: 'PHY', sessions: 1, faculty: ['F2'], groups: ['G1'], rooms: ['R2'] });

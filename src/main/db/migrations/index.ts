@@ -8,6 +8,7 @@ import { migration005 } from './005_max_continuous.ts';
 import { migration006 } from './006_max_late_starts.ts';
 import { migration007 } from './007_max_span.ts';
 import { migration008 } from './008_min_rest.ts';
+import { migration009 } from './009_course_starts.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const LATEST_VERSION = migrations.length;

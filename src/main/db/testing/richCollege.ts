@@ -95,6 +95,10 @@ export function richCollege(): College {
         roomType: 'lab',
         rooms: ['LAB-2'],
         students: 30,
+        starts: [
+          { day: 0, period: 0 },
+          { day: 2, period: 3 },
+        ],
       },
       { id: 'OE1', name: 'Open Elective: Design Thinking', faculty: ['F2'], sessions: 2, students: 0 },
     ],

@@ -28,6 +28,7 @@ import {
 } from './constraints.ts';
 import type { FetActivity, FetDocument } from './read.ts';
 import { keepExactLateStarts } from './lateStarts.ts';
+import { startBetween, startRefs } from './startSlots.ts';
 import { FetXmlError, textOf, textsOf, type XmlElement } from './xml.ts';
 
 /** Prefix of the room made for a course whose FET activities use no room (FET allocates none). */
@@ -153,7 +154,6 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     allowStart: new Map(),
     allowOccupy: new Map(),
     forbidOccupy: new Map(),
-    timeKinds: new Map(),
     fixedStart: new Map(),
     singleRoom: new Map(),
     roomSets: new Map(),
@@ -277,7 +277,6 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
   const courseActs = new Map<string, number[]>();
   const courseOf = new Map<number, string>();
   const subgroupsOf = (a: FetActivity): string[] => [...new Set(a.students.flatMap(atomicOf))].sort();
-  const unexactTimes = new Map<string, Set<number>>();
   for (const [, list] of [...byGroup.entries()].sort((x, y) => x[0] - y[0])) {
     const parts = new Map<string, FetActivity[]>();
     for (const a of list) {
@@ -299,28 +298,16 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
       const first = part[0];
       const id = `A${first.id}`;
       const ok = allowedStarts.get(first.id)!;
-      // Unavailable: every period no allowed start covers; exact when no other start fits around it.
+      // Unavailable: every period no allowed start covers. Starts: the allowed starts themselves, where
+      // FET names starts, or where another start fits between allowed ones (unavailable alone would
+      // then allow it); the parts of one course share their allowed starts, so this is exact.
       const covered = new Array<boolean>(D * P).fill(false);
       for (let s = 0; s < D * P; s++)
         if (ok[s]) for (let k = 0; k < first.duration; k++) covered[s + k] = true;
       const unavailable: SlotRef[] = [];
       for (let s = 0; s < D * P; s++)
         if (!covered[s]) unavailable.push({ day: Math.floor(s / P), period: s % P });
-      for (let d = 0; d < D; d++)
-        for (let p = 0; p < P; p++) {
-          if (ok[d * P + p] || p + first.duration > P) continue;
-          let fits = true;
-          for (let k = 0; k < first.duration - 1; k++) if (!adj[p + k]) fits = false;
-          if (!fits) continue;
-          let free = true;
-          for (let k = 0; k < first.duration; k++) if (!covered[d * P + p + k]) free = false;
-          if (free)
-            for (const a of part) {
-              const set = unexactTimes.get(id) ?? new Set<number>();
-              set.add(a.id);
-              unexactTimes.set(id, set);
-            }
-        }
+      const listStarts = ctx.allowStart.has(first.id) || startBetween(ok, covered, first.duration, D, P, adj);
       const rk = roomKey.get(first.id);
       let roomType = 'lecture';
       let allowed: string[] = [];
@@ -350,6 +337,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
         minDays: 0,
         unavailable,
       };
+      if (listStarts && ok.some(Boolean)) course.starts = startRefs(ok, P);
       courses.push(course);
       courseActs.set(
         id,
@@ -358,18 +346,6 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
       for (const a of part) courseOf.set(a.id, id);
     }
   }
-  for (const [, acts] of unexactTimes) {
-    const kindsHit = new Set<string>();
-    for (const a of acts) for (const k of ctx.timeKinds.get(a) ?? []) kindsHit.add(k);
-    for (const k of kindsHit)
-      demote(
-        k,
-        'weakened',
-        [...acts],
-        'a session may also start where no preferred start is, inside the allowed periods (the contract lists unavailable periods, not starts)',
-      );
-  }
-
   // Rules from relations; session order per course follows the k-with-k pairings.
   const order = new Map<string, Array<number | undefined>>();
   for (const [cid, acts] of courseActs)

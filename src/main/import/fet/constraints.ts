@@ -67,8 +67,6 @@ export interface FetContext {
   allowStart: Map<number, Set<FetSlot>>;
   allowOccupy: Map<number, Set<FetSlot>>;
   forbidOccupy: Map<number, Set<FetSlot>>;
-  /** Which constraint kinds narrowed an activity's times (named when the course cannot say it exactly). */
-  timeKinds: Map<number, Set<string>>;
   fixedStart: Map<number, { day: number; hour: number }>;
   /** ActivityPreferredRoom at 100 %: becomes the fixed room when the activity's time is fixed too. */
   singleRoom: Map<number, string>;
@@ -110,12 +108,6 @@ function intersect<K, V>(map: Map<K, Set<V>>, key: K, values: Iterable<V>): void
   const next = new Set(values);
   const prev = map.get(key);
   map.set(key, prev ? new Set([...prev].filter((v) => next.has(v))) : next);
-}
-
-function tagTime(ctx: FetContext, id: number, fetKind: string): void {
-  const set = ctx.timeKinds.get(id) ?? new Set<string>();
-  set.add(fetKind);
-  ctx.timeKinds.set(id, set);
 }
 
 function minInto<T extends object>(map: Map<string, T>, key: string, field: keyof T, value: number): void {
@@ -279,10 +271,7 @@ function startTimes(
     handle(el, ctx, _w, kind) {
       const slots = ctx.slots(el, item, dayTag, hourTag);
       const acts = pick(el, ctx);
-      for (const id of acts) {
-        intersect(occupy ? ctx.allowOccupy : ctx.allowStart, id, slots);
-        tagTime(ctx, id, kind);
-      }
+      for (const id of acts) intersect(occupy ? ctx.allowOccupy : ctx.allowStart, id, slots);
       ctx.note(kind, 'mapped', acts, target);
     },
   };
@@ -415,10 +404,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     (ctx, s, slots) => {
       const ids = ofStudents(ctx, s);
       for (const atom of ctx.atomicOf(s)) addAll(ctx.subgroupUnavailable, atom, slots);
-      for (const id of ids) {
-        addAll(ctx.forbidOccupy, id, slots);
-        tagTime(ctx, id, 'ConstraintStudentsSetNotAvailableTimes');
-      }
+      for (const id of ids) addAll(ctx.forbidOccupy, id, slots);
       return ids;
     },
   ),
@@ -427,7 +413,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     return [];
   }),
   ConstraintActivityPreferredStartingTime: {
-    target: 'Fixed (day and hour given), else course unavailable',
+    target: 'Fixed (day and hour given), else Courses starts',
     hardOnly: true,
     handle(el, ctx, _w, kind) {
       const [id] = ctx.listed(el);
@@ -440,7 +426,6 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
         ctx.fixedStart.set(id, { day: Math.floor(slots[0] / H), hour: slots[0] % H });
       } else {
         intersect(ctx.allowStart, id, slots);
-        tagTime(ctx, id, kind);
       }
       ctx.note(kind, 'mapped', [id], '');
     },
@@ -451,7 +436,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     'Preferred_Starting_Hour',
     byId,
     false,
-    'course unavailable (the periods no allowed start covers)',
+    'Courses starts (and unavailable: the periods no allowed start covers)',
   ),
   ConstraintActivitiesPreferredStartingTimes: startTimes(
     'Preferred_Starting_Time',
@@ -459,7 +444,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     'Preferred_Starting_Hour',
     byFilter,
     false,
-    'course unavailable (the periods no allowed start covers)',
+    'Courses starts (and unavailable: the periods no allowed start covers)',
   ),
   ConstraintSubactivitiesPreferredStartingTimes: startTimes(
     'Preferred_Starting_Time',
@@ -467,7 +452,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     'Preferred_Starting_Hour',
     byComponent,
     false,
-    'course unavailable (the periods no allowed start covers)',
+    'Courses starts (and unavailable: the periods no allowed start covers)',
   ),
   ConstraintActivityPreferredTimeSlots: startTimes(
     'Preferred_Time_Slot',
@@ -475,7 +460,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     'Preferred_Hour',
     byId,
     true,
-    'course unavailable (the periods not allowed)',
+    'course unavailable (the periods not allowed), and starts where that alone would allow more',
   ),
   ConstraintActivitiesPreferredTimeSlots: startTimes(
     'Preferred_Time_Slot',
@@ -483,7 +468,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     'Preferred_Hour',
     byFilter,
     true,
-    'course unavailable (the periods not allowed)',
+    'course unavailable (the periods not allowed), and starts where that alone would allow more',
   ),
   ConstraintSubactivitiesPreferredTimeSlots: startTimes(
     'Preferred_Time_Slot',
@@ -491,7 +476,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     'Preferred_Hour',
     byComponent,
     true,
-    'course unavailable (the periods not allowed)',
+    'course unavailable (the periods not allowed), and starts where that alone would allow more',
   ),
   ConstraintActivitiesSameStartingTime: relation('same_time', 'pairwise', 'Rules same_time', byId),
   ConstraintActivitiesSameStartingDay: relation('same_day', 'pairwise', 'Rules same_day', byId),

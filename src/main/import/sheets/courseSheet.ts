@@ -16,6 +16,9 @@ export function parseCourses(table: SheetTable | undefined, grid: SlotGrid | und
     const students = table.integer(row, 'students', 0);
     const minDays = table.integer(row, 'min_days', 0);
     const unavailable = slotCell(table, row, 'unavailable', grid);
+    const starts = slotCell(table, row, 'starts', grid, { everyDayPeriods: true }).sort(
+      (a, b) => a.day - b.day || a.period - b.period,
+    );
     if (id === undefined || !ids.claim(id, row.rowNumber)) continue;
     // A bad value was reported; the row is kept (with a placeholder) so references to it resolve.
     const course: Course = {
@@ -32,6 +35,7 @@ export function parseCourses(table: SheetTable | undefined, grid: SlotGrid | und
     };
     if (students !== undefined) course.students = students;
     if (minDays !== undefined) course.minDays = minDays;
+    if (starts.length > 0) course.starts = starts;
     out.push({ item: course, row: row.rowNumber });
   }
   return out;

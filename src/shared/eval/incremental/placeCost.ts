@@ -1,6 +1,6 @@
 // Costs of one placed session on its own (see ../sessionChecks.ts for how each counts): outside a
-// block of adjacent periods, room type / allowed list / capacity, course, room and faculty
-// unavailability, and a fixed session moved. Added with sign +1, removed with sign -1.
+// block of adjacent periods, room type / allowed list / capacity, course (its `unavailable` and
+// `starts`), room and faculty unavailability, and a fixed session moved. Added with sign +1, removed with sign -1.
 import type { CompiledProblem } from '../../compiled/types.ts';
 import { H, S } from './kinds.ts';
 
@@ -29,7 +29,8 @@ export function addPlaceCost(
     if (p.capacityHard) hard[H.roomCapacity] += sign;
     else soft[S.roomCapacity] += sign * excess * p.weights.room_capacity;
   }
-  let courseOff = false;
+  // A start outside the course's `starts` counts as course_unavailable (once per session).
+  let courseOff = p.courseStartOff[c * nS + slot] === 1;
   let roomOff = false;
   for (let q = 0; q < span; q++) {
     if (p.courseUnavailable[c * nS + slot + q] === 1) courseOff = true;

@@ -32,6 +32,8 @@ export interface TinySpec {
     minDays?: number;
     roomType?: string;
     unavailable?: number[];
+    /** Slots a session may start at; absent = anywhere. */
+    starts?: number[];
   }>;
   fixed?: Array<{ course: string; session: number; slot: number; room?: string }>;
   rules?: Array<{ kind: RuleKind; courses: string[]; hard?: boolean; value?: number }>;
@@ -84,6 +86,7 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
   spec.rooms.forEach((r, i) => (r.unavailable ?? []).forEach((s) => (roomUnavailable[i * nSlots + s] = 1)));
   const courseFaculty = spec.courses.map((c) => (c.faculty ?? []).map(facIx));
   const startForbidden = new Uint8Array(nCourses * nSlots);
+  const courseStartOff = new Uint8Array(nCourses * nSlots);
   const courseFirstSession = new Int32Array(nCourses);
   const sessionCourse: number[] = [];
   const sessionIndex: number[] = [];
@@ -102,6 +105,10 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
         const t = s - p + q;
         if ((c.unavailable ?? []).includes(t)) bad = true;
         if (courseFaculty[ci].some((f) => facultyUnavailable[f * nSlots + t])) bad = true;
+      }
+      if (c.starts !== undefined && !c.starts.includes(s)) {
+        courseStartOff[ci * nSlots + s] = 1;
+        bad = true;
       }
       startForbidden[ci * nSlots + s] = bad ? 1 : 0;
     }
@@ -179,6 +186,7 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
     courseRooms: csr(spec.courses.map((c) => (c.rooms ?? spec.rooms.map((r) => r.id)).map(roomIx))),
     startForbidden,
     courseUnavailable,
+    courseStartOff,
     courseRoomType: Int32Array.from(spec.courses.map((c) => roomTypes.indexOf(c.roomType ?? 'lecture'))),
     courseStudentConflicts: csr(conflicts),
     courseConflictWeight: Int32Array.from(conflictW.flat()),
