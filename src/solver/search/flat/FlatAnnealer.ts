@@ -85,6 +85,9 @@ export class FlatAnnealer {
   bestSoft: number;
   iterations = 0;
   accepted = 0;
+  /** Kempe chains priced (collected, with a room for every member), and of them accepted. */
+  kempeTrials = 0;
+  kempeAccepted = 0;
   reheats = 0;
   private readonly fs: FlatState;
   private readonly kempe: FlatKempe;
@@ -229,21 +232,31 @@ export class FlatAnnealer {
       let r1: number;
       let x: number;
       const pick = rng.float();
+      if (pick < kempeRate) {
+        // A Kempe chain, priced before it is applied (applied only when accepted).
+        t1 = starts.items[starts.offsets[c] + rng.int(starts.offsets[c + 1] - starts.offsets[c])];
+        if (!this.kempe.prepare(rng, s, t1)) continue;
+        this.kempeTrials++;
+        this.kempe.price();
+        const delta = W * fs.dHard + softScale * fs.dSoft;
+        fs.discard();
+        if (delta <= 0 || rng.float() < Math.exp(-delta / T)) {
+          this.kempe.apply();
+          this.kempe.keep();
+          this.kempeAccepted++;
+          this.onAccepted();
+        }
+        continue;
+      }
       if (pick < courseRoomRate) {
-        // Compound moves, priced by applying them.
-        const kempe = pick < kempeRate;
-        if (kempe) {
-          t1 = starts.items[starts.offsets[c] + rng.int(starts.offsets[c + 1] - starts.offsets[c])];
-          if (!this.kempe.tryMove(rng, s, t1)) continue;
-        } else if (!this.courseRoom.tryMove(rng, s)) continue;
+        // Priced by applying it.
+        if (!this.courseRoom.tryMove(rng, s)) continue;
         const delta = W * fs.dHard + softScale * fs.dSoft;
         if (delta <= 0 || rng.float() < Math.exp(-delta / T)) {
-          if (kempe) this.kempe.keep();
-          else fs.commit();
+          fs.commit();
           this.onAccepted();
         } else {
-          if (kempe) this.kempe.undo();
-          else this.courseRoom.undo();
+          this.courseRoom.undo();
           fs.discard();
         }
         continue;
