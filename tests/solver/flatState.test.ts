@@ -91,10 +91,18 @@ describe('FlatState', () => {
 
 /** comp07 from a random start, repaired to no clashes by the hard-only annealer. */
 function feasibleComp07(seed: number): { fs: FlatState; p: CompiledProblem; m: SearchModel; rng: Rng } {
-  const p = itcProblem('comp07');
+  return feasibleItc('comp07', seed);
+}
+
+/** An ITC-2007 instance from a random start, repaired to no clashes by the hard-only annealer. */
+function feasibleItc(
+  name: string,
+  seed: number,
+): { fs: FlatState; p: CompiledProblem; m: SearchModel; rng: Rng } {
+  const p = itcProblem(name);
   const { st, m, rng } = setup(p, seed);
   const fs = FlatState.from(st, m);
-  if (!fs) throw new Error('comp07 must fit the flat state');
+  if (!fs) throw new Error(`${name} must fit the flat state`);
   const far = performance.now() + 60_000;
   const repair = new FlatAnnealer(fs, rng, {
     start: 0,
@@ -229,6 +237,92 @@ describe('FlatKempe', () => {
     expect(applied).toBeGreaterThan(300);
     expectAgreement(fs, p);
     expect(Array.from(fs.busy)).toEqual(Array.from(busyCounts(fs, p)));
+  });
+});
+
+describe('FlatKempe pricing', () => {
+  for (const [name, seed] of [
+    ['comp07', 29],
+    ['comp05', 31],
+    ['comp12', 37],
+  ] as const)
+    it(`prices chain exchanges from the state as applying them measures, on ${name}`, () => {
+      const { fs, p, m, rng } = feasibleItc(name, seed);
+      const kempe = new FlatKempe(fs);
+      let priced = 0;
+      let long = 0;
+      let sameDay = 0;
+      let costly = 0;
+      for (let i = 0; i < 4000; i++) {
+        const s = fs.movable[rng.int(fs.movable.length)];
+        const c = p.sessionCourse[s];
+        const so = m.courseStarts.offsets;
+        const t1 = m.courseStarts.items[so[c] + rng.int(so[c + 1] - so[c])];
+        const t0 = fs.slot[s];
+        const before = { slot: fs.slot.slice(), room: fs.room.slice(), cell: fs.cell.slice() };
+        if (!kempe.prepare(rng, s, t1)) continue;
+        // Preparing changes nothing.
+        expect(Array.from(fs.cell)).toEqual(Array.from(before.cell));
+        kempe.price();
+        const predicted = [fs.dHard, fs.dSoft];
+        fs.discard();
+        expect(Array.from(fs.slot)).toEqual(Array.from(before.slot));
+        expect(Array.from(fs.room)).toEqual(Array.from(before.room));
+        kempe.apply();
+        expect([fs.dHard, fs.dSoft]).toEqual(predicted);
+        priced++;
+        if (fs.slot.reduce((n, t, y) => n + (t !== before.slot[y] ? 1 : 0), 0) > 2) long++;
+        if (Math.floor(t0 / p.nPeriods) === Math.floor(t1 / p.nPeriods)) sameDay++;
+        if (fs.dSoft > 0) costly++;
+        // Keep the chains that do not cost much, so the state (and the counts priced from) changes.
+        if (fs.dSoft <= 2) {
+          kempe.keep();
+          if (priced % 50 === 0) expectAgreement(fs, p);
+        } else {
+          kempe.undo();
+          fs.discard();
+        }
+        expect(fs.hard).toBe(0);
+      }
+      expect(priced).toBeGreaterThan(500);
+      expect(long).toBeGreaterThan(50);
+      expect(sameDay).toBeGreaterThan(50);
+      expect(costly).toBeGreaterThan(100);
+      expectAgreement(fs, p);
+    });
+
+  it('with clashes, prices by applying and undoing, leaving the state as it was', () => {
+    const p = itcProblem('comp07');
+    const { st, m, rng } = setup(p, 41);
+    const fs = FlatState.from(st, m);
+    if (!fs) throw new Error('comp07 must fit the flat state');
+    expect(fs.hard).toBeGreaterThan(0);
+    const kempe = new FlatKempe(fs);
+    let priced = 0;
+    for (let i = 0; i < 2000; i++) {
+      const s = fs.movable[rng.int(fs.movable.length)];
+      const c = p.sessionCourse[s];
+      const so = m.courseStarts.offsets;
+      const t1 = m.courseStarts.items[so[c] + rng.int(so[c + 1] - so[c])];
+      if (!kempe.prepare(rng, s, t1)) continue;
+      const before = { slot: fs.slot.slice(), room: fs.room.slice(), hard: fs.hard, soft: fs.soft };
+      kempe.price();
+      const predicted = [fs.dHard, fs.dSoft];
+      fs.discard();
+      expect(Array.from(fs.slot)).toEqual(Array.from(before.slot));
+      expect(Array.from(fs.room)).toEqual(Array.from(before.room));
+      kempe.apply();
+      expect([fs.dHard, fs.dSoft]).toEqual(predicted);
+      priced++;
+      if (rng.int(2) === 0) kempe.keep();
+      else {
+        kempe.undo();
+        fs.discard();
+        expect([fs.hard, fs.soft]).toEqual([before.hard, before.soft]);
+      }
+    }
+    expect(priced).toBeGreaterThan(300);
+    expectAgreement(fs, p);
   });
 });
 

@@ -49,11 +49,13 @@ export interface FlatAnnealOptions {
 }
 
 /**
- * Defaults, chosen on the ITC-2007 instances (see tests/bench/itc.ts). Measured no better at 60 s
- * on comp02/05/06/12/18/21, seeds 1 and 2 (soft sums 925 / 955 with these): temperatures 1.5 -> 0.1
- * (1,003 / 1,168: the search in clash-free space needs the hot start), an end temperature of 0.1
- * (940 / 950), a Kempe share of 0.15 (972 / 946; Kempe chains make most of the descent but cost
- * several plain trials each).
+ * Defaults, chosen on the ITC-2007 instances (see tests/bench/itc.ts). At 60 s on
+ * comp02/05/06/12/18/21, seeds 1 and 2: soft sums 875 / 880 with these. Kempe chains make most of
+ * the descent; since they are priced without being applied (FlatState.chainDelta), a Kempe share of
+ * 0.5 pays (a share of 0.05 gave 925 / 955, measured before that pricing, also on a shared
+ * machine). Measured no better with the share at 0.05: temperatures 1.5 -> 0.1 (1,003 / 1,168: the
+ * search in clash-free space needs the hot start), an end temperature of 0.1 (940 / 950), a Kempe
+ * share of 0.15 (972 / 946, when each chain cost several plain trials).
  */
 export const FLAT_DEFAULTS = {
   hardWeight: 1000,
@@ -62,7 +64,7 @@ export const FLAT_DEFAULTS = {
   swapRate: 0.4,
   roomOnlyRate: 0.25,
   timeOnlyRate: 0.25,
-  kempeRate: 0.05,
+  kempeRate: 0.5,
   courseRoomRate: 0,
   steps: 0,
   acceptCutoff: 0.1,
@@ -85,6 +87,9 @@ export class FlatAnnealer {
   bestSoft: number;
   iterations = 0;
   accepted = 0;
+  /** Kempe chains priced (collected, with a room for every member), and of them accepted. */
+  kempeTrials = 0;
+  kempeAccepted = 0;
   reheats = 0;
   private readonly fs: FlatState;
   private readonly kempe: FlatKempe;
@@ -229,21 +234,31 @@ export class FlatAnnealer {
       let r1: number;
       let x: number;
       const pick = rng.float();
+      if (pick < kempeRate) {
+        // A Kempe chain, priced before it is applied (applied only when accepted).
+        t1 = starts.items[starts.offsets[c] + rng.int(starts.offsets[c + 1] - starts.offsets[c])];
+        if (!this.kempe.prepare(rng, s, t1)) continue;
+        this.kempeTrials++;
+        this.kempe.price();
+        const delta = W * fs.dHard + softScale * fs.dSoft;
+        fs.discard();
+        if (delta <= 0 || rng.float() < Math.exp(-delta / T)) {
+          this.kempe.apply();
+          this.kempe.keep();
+          this.kempeAccepted++;
+          this.onAccepted();
+        }
+        continue;
+      }
       if (pick < courseRoomRate) {
-        // Compound moves, priced by applying them.
-        const kempe = pick < kempeRate;
-        if (kempe) {
-          t1 = starts.items[starts.offsets[c] + rng.int(starts.offsets[c + 1] - starts.offsets[c])];
-          if (!this.kempe.tryMove(rng, s, t1)) continue;
-        } else if (!this.courseRoom.tryMove(rng, s)) continue;
+        // Priced by applying it.
+        if (!this.courseRoom.tryMove(rng, s)) continue;
         const delta = W * fs.dHard + softScale * fs.dSoft;
         if (delta <= 0 || rng.float() < Math.exp(-delta / T)) {
-          if (kempe) this.kempe.keep();
-          else fs.commit();
+          fs.commit();
           this.onAccepted();
         } else {
-          if (kempe) this.kempe.undo();
-          else this.courseRoom.undo();
+          this.courseRoom.undo();
           fs.discard();
         }
         continue;

@@ -2,9 +2,10 @@
 // sessions in the two slots that clash with each other (same course, faculty or student set),
 // and exchange the chain's slots in one move, so that a timetable without clashes stays without
 // them. Each session keeps its room when that room is free in the new slot, else takes a free
-// allowed one. The move is applied with remove/add (its cost change accumulates in the state's
-// dHard / dSoft; the busy counts wait for `keep`) and undone by `undo` when rejected. No
-// allocation per move.
+// allowed one. Without clashes the exchange is priced from the state (FlatState.chainDelta) and
+// applied only when accepted; otherwise it is applied with remove/add (its cost change
+// accumulates in the state's dHard / dSoft; the busy counts wait for `keep`) and undone by `undo`
+// when rejected. No allocation per move.
 import type { FlatState } from './FlatState.ts';
 import type { Rng } from '../../Rng.ts';
 
@@ -16,6 +17,9 @@ export class FlatKempe {
   private readonly members = new Int32Array(MAX_CHAIN);
   private readonly fromSlot = new Int32Array(MAX_CHAIN);
   private readonly fromRoom = new Int32Array(MAX_CHAIN);
+  private readonly toRoom = new Int32Array(MAX_CHAIN);
+  private t0 = -1;
+  private t1 = -1;
   private readonly mark: Int32Array;
   private tick = 0;
   private size = 0;
@@ -25,31 +29,74 @@ export class FlatKempe {
     this.mark = new Int32Array(fs.nSessions);
   }
 
-  /** Apply the chain exchange of s's slot and t1; false (nothing changed) when it does not apply. */
-  tryMove(rng: Rng, s: number, t1: number): boolean {
+  /**
+   * Collect the chain exchange of s's slot and t1 and choose each member's room, without changing
+   * anything; false when it does not apply. Then `price` gives its change (without clashes) and
+   * `apply` makes it.
+   */
+  prepare(rng: Rng, s: number, t1: number): boolean {
     const fs = this.fs;
     const t0 = fs.slot[s];
     if (t0 === t1 || t0 < 0) return false;
     if (!this.collect(s, t0, t1)) return false;
+    this.t0 = t0;
+    this.t1 = t1;
     const nR = fs.nRooms;
     const n = this.size;
-    // The busy counts follow only when the move is kept (commitBusy).
-    for (let i = 0; i < n; i++) fs.remove(this.members[i], false);
-    for (let i = 0; i < n; i++) {
-      const x = this.members[i];
-      const to = this.fromSlot[i] === t0 ? t1 : t0;
+    const cell = fs.cell;
+    // The members' cells are freed while the rooms are chosen, then given back.
+    for (let i = 0; i < n; i++) cell[this.fromSlot[i] * nR + this.fromRoom[i]] = -1;
+    let ok = true;
+    let placed = 0;
+    for (; placed < n; placed++) {
+      const x = this.members[placed];
+      const to = this.fromSlot[placed] === t0 ? t1 : t0;
       const c = fs.sessionCourse[x];
-      let r = this.fromRoom[i];
-      if (fs.cell[to * nR + r] >= 0 || !fs.usable(c, to, r)) r = this.freeRoom(rng, c, to);
+      let r = this.fromRoom[placed];
+      if (cell[to * nR + r] >= 0 || !fs.usable(c, to, r)) r = this.freeRoom(rng, c, to);
       if (r < 0) {
-        // No room: put back what moved and what was taken out.
-        for (let j = 0; j < i; j++) fs.remove(this.members[j], false);
-        for (let j = 0; j < n; j++) fs.add(this.members[j], this.fromSlot[j], this.fromRoom[j], false);
-        fs.discard();
-        return false;
+        ok = false;
+        break;
       }
-      fs.add(x, to, r, false);
+      this.toRoom[placed] = r;
+      cell[to * nR + r] = x;
     }
+    for (let i = 0; i < placed; i++) cell[(this.fromSlot[i] === t0 ? t1 : t0) * nR + this.toRoom[i]] = -1;
+    for (let i = 0; i < n; i++) cell[this.fromSlot[i] * nR + this.fromRoom[i]] = this.members[i];
+    return ok;
+  }
+
+  /**
+   * Add the prepared exchange's change to the state's dHard / dSoft without applying it: priced
+   * from the state when there are no clashes, else applied and undone.
+   */
+  price(): void {
+    const fs = this.fs;
+    if (fs.hard === 0) {
+      fs.chainDelta(this.members, this.size, this.t0, this.t1, this.toRoom);
+      return;
+    }
+    this.apply();
+    const dh = fs.dHard;
+    const ds = fs.dSoft;
+    this.undo();
+    fs.dHard = dh;
+    fs.dSoft = ds;
+  }
+
+  /** Apply the prepared exchange with remove/add (the busy counts wait for `keep`). */
+  apply(): void {
+    const fs = this.fs;
+    const n = this.size;
+    for (let i = 0; i < n; i++) fs.remove(this.members[i], false);
+    for (let i = 0; i < n; i++)
+      fs.add(this.members[i], this.fromSlot[i] === this.t0 ? this.t1 : this.t0, this.toRoom[i], false);
+  }
+
+  /** Apply the chain exchange of s's slot and t1; false (nothing changed) when it does not apply. */
+  tryMove(rng: Rng, s: number, t1: number): boolean {
+    if (!this.prepare(rng, s, t1)) return false;
+    this.apply();
     return true;
   }
 
