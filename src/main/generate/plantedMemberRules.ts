@@ -161,6 +161,7 @@ export function holdsFor(d: Draft, kind: RuleKind, members: Member[], value = 0)
     case 'max_days_apart':
     case 'ends_day':
     case 'same_room_if_consecutive':
+    case 'adjacent_if_same_day':
       return false; // planted by plantedFetRules.ts
   }
 }

@@ -290,6 +290,28 @@ describe('importSheets checks', () => {
     ]);
   });
 
+  it('reads adjacent_if_same_day over courses or sessions, and locates a session that does not exist', () => {
+    const csv =
+      'rule,courses,hard,weight,value\nadjacent if same day,CS201;MA201,,,\nadjacent-if-same-day,CS201#1;CS201#3,no,2,\n';
+    const sheets = [
+      ...clean.filter((sh) => sh.name.toLowerCase() !== 'rules'),
+      parseCsv('Rules', 'Rules.csv', csv),
+    ];
+    const read = importSheets(sheets, { kind: 'csv', name: 'test', fileFor: (n) => `${n}.csv` });
+    expect(read.ok && read.college.rules.map((r) => [r.kind, r.courses, r.hard, r.weight])).toEqual([
+      ['adjacent_if_same_day', ['CS201', 'MA201'], true, 1],
+      ['adjacent_if_same_day', ['CS201#1', 'CS201#3'], false, 2],
+    ]);
+    const { errors } = run({
+      Rules:
+        'rule,courses,hard,weight,value\nadjacent_if_same_day,CS201#4;MA201,,,\nadjacent_if_same_day,,,,\n',
+    });
+    expect(at(errors)).toEqual([
+      'Rules:2:courses: CS201#4: course CS201 has 3 sessions, so there is no session 4',
+      'Rules:3:courses: No courses listed',
+    ]);
+  });
+
   it('reports a course room type no room has, and a rooms list of unknown rooms', () => {
     const courses = clean.find((s) => s.name === 'courses');
     expect(courses).toBeDefined();

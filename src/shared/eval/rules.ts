@@ -31,6 +31,8 @@
 //   paired with a session ending later.
 // - same_room_if_consecutive: 1 per pair of sessions (any of the listed courses, also of one course)
 //   back to back (followsDirectly.ts, either order) in different rooms.
+// - adjacent_if_same_day: 1 per pair of sessions (any of the listed courses, also of one course) on
+//   the same day that are not back to back (followsDirectly.ts, either order).
 import type { CompiledRule } from '../compiled/types.ts';
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
@@ -171,6 +173,13 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
           if (room[ss[i]] !== room[ss[j]] && backToBack(p, slot, ss[i], ss[j])) bad.push([ss[i], ss[j]]);
       return bad;
     }
+    case 'adjacent_if_same_day': {
+      const ss = all();
+      for (let i = 0; i < ss.length; i++)
+        for (let j = i + 1; j < ss.length; j++)
+          if (day(ss[i]) === day(ss[j]) && !backToBack(p, slot, ss[i], ss[j])) bad.push([ss[i], ss[j]]);
+      return bad;
+    }
     case 'same_room': {
       const ss = all();
       const first = new Map<number, number>();
@@ -201,6 +210,7 @@ export const RULE_EXPLANATION: Record<CompiledRule['kind'], string> = {
   max_days_apart: 'should be closer in the week',
   ends_day: "share students, and the second ends later that day (the first should end the students' day)",
   same_room_if_consecutive: 'are back to back and should use the same room',
+  adjacent_if_same_day: 'are on the same day and should be back to back (either order, no break between)',
 };
 
 export function checkRules(st: EvalState, sink: EvalSink): void {

@@ -126,6 +126,7 @@ export const ruleKinds = [
   'max_days_apart',
   'ends_day',
   'same_room_if_consecutive',
+  'adjacent_if_same_day',
 ] as const;
 export const ruleKindSchema = z.enum(ruleKinds);
 

@@ -104,4 +104,40 @@ describe('fixedRuleChecks', () => {
       ),
     ).toEqual([]);
   });
+
+  it('adjacent_if_same_day: two pinned sessions on one day that are not back to back', () => {
+    // A at period 1 and C at period 3 of Mon: a free period between them.
+    expect(
+      findings(
+        'adjacent_if_same_day',
+        ['A', 'C'],
+        [
+          ['A', 1, 0, 0, 'R1'],
+          ['C', 1, 0, 2, 'R2'],
+        ],
+      ),
+    ).toHaveLength(1);
+    // Back to back, on two days, or one of them left to the solver: nothing proven.
+    expect(
+      findings(
+        'adjacent_if_same_day',
+        ['A', 'C'],
+        [
+          ['A', 1, 0, 0, 'R1'],
+          ['C', 1, 0, 1, 'R2'],
+        ],
+      ),
+    ).toEqual([]);
+    expect(
+      findings(
+        'adjacent_if_same_day',
+        ['A', 'C'],
+        [
+          ['A', 1, 0, 0, 'R1'],
+          ['C', 1, 1, 2, 'R2'],
+        ],
+      ),
+    ).toEqual([]);
+    expect(findings('adjacent_if_same_day', ['A', 'C'], [['A', 1, 0, 0, 'R1']])).toEqual([]);
+  });
 });

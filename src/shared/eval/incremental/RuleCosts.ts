@@ -207,11 +207,20 @@ export class RuleCosts {
           });
         return n;
       case 'max_days_apart':
-      case 'same_room_if_consecutive': {
+      case 'same_room_if_consecutive':
+      case 'adjacent_if_same_day': {
         const far = rule.kind === 'max_days_apart';
+        const sameDay = rule.kind === 'adjacent_if_same_day';
         const check = (a: number, b: number): void => {
           if (far) {
             if (Math.abs(((slot[a] / nP) | 0) - ((slot[b] / nP) | 0)) > rule.value) n++;
+          } else if (sameDay) {
+            if (
+              ((slot[a] / nP) | 0) === ((slot[b] / nP) | 0) &&
+              !followsDirectly(p, slot[a], len(a), slot[b]) &&
+              !followsDirectly(p, slot[b], len(b), slot[a])
+            )
+              n++;
           } else if (
             this.st.room[a] !== this.st.room[b] &&
             (followsDirectly(p, slot[a], len(a), slot[b]) || followsDirectly(p, slot[b], len(b), slot[a]))

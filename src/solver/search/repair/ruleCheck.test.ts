@@ -26,6 +26,7 @@ const KINDS: RuleKind[] = [
   'max_days_apart',
   'ends_day',
   'same_room_if_consecutive',
+  'adjacent_if_same_day',
 ];
 
 // Whole courses, and single sessions (`course#k`: two of A, one of B) with a whole course.
@@ -63,12 +64,13 @@ describe('breaksRule', () => {
         // Few days and periods so that rules hold about as often as they break (different_days:
         // and min_days_between: the whole week and many unplaced); some sessions unplaced.
         // min_gap: the whole week and the whole day.
-        // max_days_apart: the whole week.
+        // max_days_apart and adjacent_if_same_day: the whole week.
         const spread =
           kind === 'different_days' ||
           kind === 'min_days_between' ||
           kind === 'min_gap' ||
-          kind === 'max_days_apart';
+          kind === 'max_days_apart' ||
+          kind === 'adjacent_if_same_day';
         const periods = kind === 'min_gap' ? p.nPeriods : 3;
         slot[s] =
           rng.int(spread ? 2 : 8) === 0 ? -1 : rng.int(spread ? p.nDays : 2) * p.nPeriods + rng.int(periods);

@@ -100,7 +100,8 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
       return false;
     }
     case 'max_days_apart':
-    case 'same_room_if_consecutive': {
+    case 'same_room_if_consecutive':
+    case 'adjacent_if_same_day': {
       // Any two sessions of the rule's members pair (also two of one member).
       let named = false;
       for (let i = 0; i < n && !named; i++) named = at(i) >= 0;
@@ -115,6 +116,13 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
           if (x === s || active[x] === 0) continue;
           if (rule.kind === 'max_days_apart') {
             if (Math.abs(((slot[x] / nP) | 0) - day) > rule.value) return true;
+          } else if (rule.kind === 'adjacent_if_same_day') {
+            if (
+              ((slot[x] / nP) | 0) === day &&
+              !followsDirectly(p, slot[s], p.courseLength[p.sessionCourse[s]], slot[x]) &&
+              !followsDirectly(p, slot[x], p.courseLength[p.sessionCourse[x]], slot[s])
+            )
+              return true;
           } else if (
             room[x] !== room[s] &&
             (followsDirectly(p, slot[s], p.courseLength[p.sessionCourse[s]], slot[x]) ||
