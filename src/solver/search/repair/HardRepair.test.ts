@@ -511,4 +511,30 @@ describe('HardRepair on max_days_apart, ends_day and same_room_if_consecutive', 
     expect(before.hard.rule).toBe(2);
     expect(after.hardTotal).toBe(0);
   });
+
+  it('puts sessions of an adjacent_if_same_day rule that share a day back to back, or apart', () => {
+    // A's two sessions and B all on Mon with free periods between (3 pairs), and C's two sessions
+    // kept on one day (max_days_apart 0) with a free period between them.
+    const { before, after } = repair(
+      {
+        faculty,
+        groups,
+        courses: [course('A', 2, 'F1', ['G1']), course('B', 1, 'F2', ['G1']), course('C', 2, 'F3', ['G2'])],
+        rules: [
+          { kind: 'adjacent_if_same_day', courses: ['A', 'B'] },
+          { kind: 'adjacent_if_same_day', courses: ['C'] },
+          { kind: 'max_days_apart', courses: ['C'], value: 0 },
+        ],
+      },
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['A', 2, 0, 2, 'R1'],
+        ['B', 1, 0, 4, 'R2'],
+        ['C', 1, 1, 0, 'R3'],
+        ['C', 2, 1, 2, 'R3'],
+      ],
+    );
+    expect(before.hard.rule).toBe(4);
+    expect(after.hardTotal).toBe(0);
+  });
 });
