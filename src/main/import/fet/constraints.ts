@@ -43,8 +43,13 @@ export interface Relation {
   hard: boolean;
   weight: number;
   value?: number;
-  /** Set when FET says more than the rule can (e.g. "consecutive if on the same day"). */
+  /** Set when FET says more than the rule can. */
   weakened?: string;
+  /**
+   * Min days between activities with "consecutive if on the same day" below 100 %: FET keeps the
+   * activities that share a day back to back at any weight (Rules adjacent_if_same_day, hard).
+   */
+  adjacentIfSameDay?: boolean;
 }
 
 export interface FetContext {
@@ -324,7 +329,9 @@ function relation(
   return {
     target,
     handle(el, ctx, w, fetKind) {
-      const sameDay = w < 100 && textOf(el, 'Consecutive_If_Same_Day') === 'true';
+      // At 100 % the days rule keeps the activities on different days, so the part is moot.
+      const v = value?.(el);
+      const sameDay = w < 100 && consecutiveIfSameDay(el);
       ctx.relations.push({
         fetKind,
         kind,
@@ -332,13 +339,24 @@ function relation(
         activities: ids(el, ctx),
         hard: w >= 100,
         weight: w,
-        value: value?.(el),
-        ...(sameDay
-          ? { weakened: '"consecutive if on the same day" is not expressed (the soft rule only counts days)' }
-          : {}),
+        value: v,
+        ...(sameDay ? { adjacentIfSameDay: true } : {}),
       });
     },
   };
+}
+
+/**
+ * Min days between activities (at least 1 day) with "consecutive if on the same day": FET places the
+ * activities that share a day back to back at any weight, 0 % included (fet-cl finds no timetable
+ * for two such activities whose only day has a free hour between its two other hours).
+ */
+export function consecutiveIfSameDay(el: XmlElement): boolean {
+  return (
+    el.name === 'ConstraintMinDaysBetweenActivities' &&
+    (num(el, 'MinDays') ?? 1) >= 1 &&
+    textOf(el, 'Consecutive_If_Same_Day') === 'true'
+  );
 }
 
 function roomPreference(
@@ -512,7 +530,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
   ConstraintMinDaysBetweenActivities: relation(
     'min_days',
     'whole',
-    'Rules min_days_apart (the sessions of one course), different_days (several courses, 1 day) or min_days_between (several courses, with min_days_apart on each course of several sessions)',
+    'Rules min_days_apart (the sessions of one course), different_days (several courses, 1 day) or min_days_between (several courses, with min_days_apart on each course of several sessions); "consecutive if on the same day" below 100 %: also a hard adjacent_if_same_day over the same courses',
     byId,
     (el) => num(el, 'MinDays'),
   ),
