@@ -502,6 +502,20 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
             if (all[i].day === all[j].day && !after(all[i], all[j]) && !after(all[j], all[i])) bad++;
         break;
       }
+      case 'max_terms':
+      case 'max_per_term': {
+        // Terms: days_per_term days each, in Calendar order (none given: the week is one term).
+        const perTerm = college.calendar.daysPerTerm ?? nDays;
+        const counts = new Map<number, number>();
+        for (const x of distinctOf(rule.courses).flatMap(placedOf)) {
+          const t = Math.floor(x.day / perTerm);
+          counts.set(t, (counts.get(t) ?? 0) + 1);
+        }
+        const most = rule.value ?? 0;
+        if (rule.kind === 'max_terms') bad += Math.max(0, counts.size - most);
+        else for (const n of counts.values()) bad += Math.max(0, n - most);
+        break;
+      }
       case 'same_room': {
         const rooms = new Set(
           distinctOf(rule.courses)

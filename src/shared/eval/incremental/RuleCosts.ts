@@ -8,6 +8,7 @@ import { H, S } from './kinds.ts';
 import { followsAcrossBreak, followsDirectly } from '../followsDirectly.ts';
 import { ruleWatches } from '../../compiled/ruleWatch.ts';
 import { laterSession } from '../endsDay.ts';
+import { termCost } from '../terms.ts';
 
 export interface RuleView {
   readonly problem: CompiledProblem;
@@ -256,6 +257,15 @@ export class RuleCosts {
           }
         }
         return rooms > 1 ? rooms - 1 : 0;
+      }
+      case 'max_terms':
+      case 'max_per_term': {
+        const sessions: number[] = [];
+        for (let i = 0; i < distinct.length; i++) {
+          const m = distinct[i];
+          for (let s = first[m]; s < first[m] + count[m]; s++) if (active[s] !== 0) sessions.push(s);
+        }
+        return termCost(p, rule, sessions, slot);
       }
     }
   }
