@@ -375,6 +375,56 @@ describe('export --format fet: adjacent_if_same_day as FET reads it', () => {
   });
 });
 
+describe('export --format fet: terms (days_per_term, max_terms, max_per_term) as FET reads them', () => {
+  // Terms of one day: TH's two sessions in one term (so one day), LB1 and LB2 one per term.
+  function withTerms(): College {
+    const c = college();
+    return collegeSchema.parse({
+      ...c,
+      calendar: { ...c.calendar, daysPerTerm: 1 },
+      rules: [
+        { kind: 'max_terms', courses: ['TH'], value: 1 },
+        { kind: 'max_per_term', courses: ['LB1', 'LB2'], value: 1 },
+      ],
+    });
+  }
+
+  it('writes the Terms mode and the two constraints, read back as the calendar and the rules', () => {
+    const back = importFetBytes(Buffer.from(formatFet(withTerms(), { assignments: [] })), 'terms.fet').result;
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    expect(back.college.calendar.daysPerTerm).toBe(1);
+    expect(back.college.rules.map((r) => [r.kind, r.courses.length, r.hard, r.value])).toEqual([
+      ['max_terms', 1, true, 1],
+      ['max_per_term', 2, true, 1],
+    ]);
+  });
+
+  const hasFet = existsSync(FET_CL);
+  it.skipIf(!hasFet)('fet-cl makes a timetable that keeps them as the evaluator reads them', () => {
+    const input = join(tmp, 'terms.fet');
+    writeFileSync(input, formatFet(withTerms(), { assignments: [] }));
+    const out = join(tmp, 'terms-out');
+    const log = execFileSync(
+      FET_CL,
+      [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(log).toMatch(/Simulation successful/);
+    const result = join(out, 'timetables', 'terms', 'terms_data_and_timetable.fet');
+    const back = importFetBytes(readFileSync(result), 'terms_data_and_timetable.fet').result;
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    const fixed = timetableFromFixed(back.college).timetable;
+    const p = compile(back.college);
+    expect(evaluate(p, timetableToPlacement(p, fixed)).hard.rule).toBe(0);
+    const daysOf = (kind: string): Array<number | null> => {
+      const courses = back.college.rules.find((r) => r.kind === kind)!.courses;
+      return fixed.assignments.filter((a) => courses.includes(a.courseId)).map((a) => a.day);
+    };
+    expect(new Set(daysOf('max_terms')).size).toBe(1);
+    expect(new Set(daysOf('max_per_term')).size).toBe(2);
+  });
+});
+
 describe('export --format fet: Faculty and Groups limits', () => {
   /** The college above with every limit column set; the timetable above keeps them all. */
   function withLimits(): College {

@@ -120,6 +120,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     activityById,
     component,
     hoursPerDay: H,
+    hasTerms: doc.daysPerTerm !== undefined,
     timeSlots,
     slots(el, item, dayTag, hourTag) {
       const out: FetSlot[] = [];
@@ -551,7 +552,12 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     );
 
   const college: College = {
-    calendar: { institution: doc.institution, days: doc.days, holidays: [] },
+    calendar: {
+      institution: doc.institution,
+      days: doc.days,
+      holidays: [],
+      ...(doc.daysPerTerm !== undefined ? { daysPerTerm: doc.daysPerTerm } : {}),
+    },
     periods,
     rooms: [...rooms, ...extraRooms],
     faculty,
@@ -644,6 +650,12 @@ function resolveRelations(
     }
     if (r.rule === 'min_gap') {
       rules.push({ kind: 'min_gap', courses: cs, hard: true, weight: 1, value: r.value, ...soft(r) });
+      note(r.fetKind, 'mapped', acts, '');
+      continue;
+    }
+    if (r.rule === 'max_terms' || r.rule === 'max_per_term') {
+      // Counted over every listed activity: exact over whole courses.
+      rules.push({ kind: r.rule, courses: cs, hard: true, weight: 1, value: r.value ?? 1, ...soft(r) });
       note(r.fetKind, 'mapped', acts, '');
       continue;
     }
@@ -813,6 +825,7 @@ function sessionRules(
     weight: r.hard ? 1 : r.weight,
     ...(r.rule === 'min_days' || r.rule === 'min_gap' ? { value: r.value ?? 1 } : {}),
     ...(r.rule === 'max_days_apart' ? { value: r.value ?? 0 } : {}),
+    ...(r.rule === 'max_terms' || r.rule === 'max_per_term' ? { value: r.value ?? 1 } : {}),
   };
   return [...adjacent, rule];
 }

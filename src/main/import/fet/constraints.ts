@@ -61,6 +61,8 @@ export interface FetContext {
   /** The slots of one day and hour name (an empty name = every day, or every hour). */
   timeSlots(el: XmlElement, day: string, hour: string): FetSlot[];
   hoursPerDay: number;
+  /** The file is in Terms mode (Calendar days_per_term). */
+  hasTerms: boolean;
   /** FET's activity filter (teacher, students, subject, activity tag, duration; empty = any). */
   matching(el: XmlElement): FetActivity[];
   /** Activities listed by `Activity_Id` children (unknown or inactive ones skipped). */
@@ -359,6 +361,21 @@ export function consecutiveIfSameDay(el: XmlElement): boolean {
   );
 }
 
+/** A terms constraint: hard only (FET refuses one below 100 %), and only in a file with terms. */
+function terms(m: Mapping): Mapping {
+  return {
+    target: m.target,
+    hardOnly: true,
+    handle(el, ctx, w, fetKind) {
+      if (!ctx.hasTerms) {
+        ctx.note(fetKind, 'dropped', ctx.listed(el), 'the file has no terms (Terms mode, days per term)');
+        return;
+      }
+      m.handle(el, ctx, w, fetKind);
+    },
+  };
+}
+
 function roomPreference(
   target: string,
   rooms: (el: XmlElement) => string[],
@@ -565,6 +582,24 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     'whole',
     'Rules same_room_if_consecutive (back to back: the next hour, no break between)',
     byId,
+  ),
+  ConstraintActivitiesOccupyMaxTerms: terms(
+    relation(
+      'max_terms',
+      'whole',
+      'Rules max_terms (Calendar days_per_term from the Terms mode)',
+      byId,
+      (el) => num(el, 'Max_Number_of_Occupied_Terms'),
+    ),
+  ),
+  ConstraintActivitiesMaxInATerm: terms(
+    relation(
+      'max_per_term',
+      'whole',
+      'Rules max_per_term (Calendar days_per_term from the Terms mode)',
+      byId,
+      (el) => num(el, 'Max_Number_of_Activities_in_A_Term'),
+    ),
   ),
   ConstraintActivitiesOccupyMaxDifferentRooms: relation(
     'same_room',
