@@ -491,6 +491,33 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
             if (all[i].room !== all[j].room && (after(all[i], all[j]) || after(all[j], all[i]))) bad++;
         break;
       }
+      case 'adjacent_if_same_day': {
+        // Two sessions of the members (also two of one course) on one day, neither starting in the
+        // period right after the other's last one (no break between).
+        const after = (x: Placed, y: Placed): boolean => {
+          const last = x.period + course.get(x.course)!.length - 1;
+          return y.period === last + 1 && last + 1 < nPeriods && endsAt(last) === startsAt(y.period);
+        };
+        const all = distinctOf(rule.courses).flatMap(placedOf);
+        for (let i = 0; i < all.length; i++)
+          for (let j = i + 1; j < all.length; j++)
+            if (all[i].day === all[j].day && !after(all[i], all[j]) && !after(all[j], all[i])) bad++;
+        break;
+      }
+      case 'max_terms':
+      case 'max_per_term': {
+        // Terms: days_per_term days each, in Calendar order (none given: the week is one term).
+        const perTerm = college.calendar.daysPerTerm ?? nDays;
+        const counts = new Map<number, number>();
+        for (const x of distinctOf(rule.courses).flatMap(placedOf)) {
+          const t = Math.floor(x.day / perTerm);
+          counts.set(t, (counts.get(t) ?? 0) + 1);
+        }
+        const most = rule.value ?? 0;
+        if (rule.kind === 'max_terms') bad += Math.max(0, counts.size - most);
+        else for (const n of counts.values()) bad += Math.max(0, n - most);
+        break;
+      }
       case 'same_room': {
         const rooms = new Set(
           distinctOf(rule.courses)

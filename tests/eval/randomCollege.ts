@@ -161,7 +161,9 @@ export function randomCollege(seed: number): College {
           ? 1 + rng.int(3)
           : kind === 'max_days_apart'
             ? rng.int(3)
-            : undefined,
+            : kind === 'max_terms' || kind === 'max_per_term'
+              ? 1 + rng.int(2)
+              : undefined,
     });
   }
   // Every kind once more over single sessions (`course#k`), often several of one course, with a
@@ -190,13 +192,16 @@ export function randomCollege(seed: number): College {
           ? 1 + rng.int(3)
           : kind === 'max_days_apart'
             ? rng.int(3)
-            : undefined,
+            : kind === 'max_terms' || kind === 'max_per_term'
+              ? 1 + rng.int(2)
+              : undefined,
     });
   }
   // Allowed starts, drawn last so the rest of a seed's college stays as it was.
   const withStarts = courses.map((c) => (chance(0.3) ? { ...c, starts: slots(5) } : c));
   return collegeSchema.parse({
-    calendar: { days },
+    // Terms of 1 or 2 days (max_terms, max_per_term), or the week as one term.
+    calendar: { days, ...(chance(0.7) ? { daysPerTerm: 1 + rng.int(2) } : {}) },
     periods,
     rooms,
     faculty,

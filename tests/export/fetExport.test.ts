@@ -322,6 +322,109 @@ describe('export --format fet: max_days_apart, ends_day and same_room_if_consecu
   );
 });
 
+describe('export --format fet: adjacent_if_same_day as FET reads it', () => {
+  // TH's two sessions on one day (max_days_apart 0), so back to back: P1-P2 or P3-P4, lunch between
+  // P2 and P3; a soft min_days_apart on TH goes out and comes back with its weight.
+  const rules = [
+    { kind: 'max_days_apart', courses: ['TH'], value: 0 },
+    { kind: 'adjacent_if_same_day', courses: ['TH'] },
+    { kind: 'min_days_apart', courses: ['TH'], value: 1, hard: false, weight: 95 },
+  ];
+
+  it('writes a min days constraint at 0 % with consecutive if on the same day, read back as the rule', () => {
+    const text = formatFet(collegeSchema.parse({ ...college(), rules }), { assignments: [] });
+    const back = importFetBytes(Buffer.from(text), 'same-day.fet').result;
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    const th = back.college.rules.find((r) => r.kind === 'max_days_apart')!.courses;
+    expect(back.college.rules).toEqual([
+      { kind: 'max_days_apart', courses: th, hard: true, weight: 1, value: 0 },
+      { kind: 'adjacent_if_same_day', courses: th, hard: true, weight: 1 },
+      { kind: 'min_days_apart', courses: th, hard: false, weight: 95, value: 1 },
+    ]);
+  });
+
+  const hasFet = existsSync(FET_CL);
+  it.skipIf(!hasFet)('fet-cl makes a timetable that keeps it as the evaluator reads it', () => {
+    const input = join(tmp, 'same-day.fet');
+    writeFileSync(input, formatFet(collegeSchema.parse({ ...college(), rules }), { assignments: [] }));
+    const out = join(tmp, 'same-day-out');
+    const log = execFileSync(
+      FET_CL,
+      [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(log).toMatch(/Simulation successful/);
+    const result = join(out, 'timetables', 'same-day', 'same-day_data_and_timetable.fet');
+    const back = importFetBytes(readFileSync(result), 'same-day_data_and_timetable.fet').result;
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    const fixed = timetableFromFixed(back.college).timetable;
+    const p = compile(back.college);
+    const ev = evaluate(p, timetableToPlacement(p, fixed));
+    expect(ev.hard.rule).toBe(0);
+    const th = back.college.rules.find((r) => r.kind === 'max_days_apart')!.courses[0];
+    const periods = fixed.assignments
+      .filter((a) => a.courseId === th)
+      .map((a) => [a.day, a.period])
+      .sort();
+    expect(periods).toHaveLength(2);
+    expect(periods[0][0]).toBe(periods[1][0]);
+    expect([
+      [0, 1],
+      [2, 3],
+    ]).toContainEqual([periods[0][1], periods[1][1]]);
+  });
+});
+
+describe('export --format fet: terms (days_per_term, max_terms, max_per_term) as FET reads them', () => {
+  // Terms of one day: TH's two sessions in one term (so one day), LB1 and LB2 one per term.
+  function withTerms(): College {
+    const c = college();
+    return collegeSchema.parse({
+      ...c,
+      calendar: { ...c.calendar, daysPerTerm: 1 },
+      rules: [
+        { kind: 'max_terms', courses: ['TH'], value: 1 },
+        { kind: 'max_per_term', courses: ['LB1', 'LB2'], value: 1 },
+      ],
+    });
+  }
+
+  it('writes the Terms mode and the two constraints, read back as the calendar and the rules', () => {
+    const back = importFetBytes(Buffer.from(formatFet(withTerms(), { assignments: [] })), 'terms.fet').result;
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    expect(back.college.calendar.daysPerTerm).toBe(1);
+    expect(back.college.rules.map((r) => [r.kind, r.courses.length, r.hard, r.value])).toEqual([
+      ['max_terms', 1, true, 1],
+      ['max_per_term', 2, true, 1],
+    ]);
+  });
+
+  const hasFet = existsSync(FET_CL);
+  it.skipIf(!hasFet)('fet-cl makes a timetable that keeps them as the evaluator reads them', () => {
+    const input = join(tmp, 'terms.fet');
+    writeFileSync(input, formatFet(withTerms(), { assignments: [] }));
+    const out = join(tmp, 'terms-out');
+    const log = execFileSync(
+      FET_CL,
+      [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(log).toMatch(/Simulation successful/);
+    const result = join(out, 'timetables', 'terms', 'terms_data_and_timetable.fet');
+    const back = importFetBytes(readFileSync(result), 'terms_data_and_timetable.fet').result;
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    const fixed = timetableFromFixed(back.college).timetable;
+    const p = compile(back.college);
+    expect(evaluate(p, timetableToPlacement(p, fixed)).hard.rule).toBe(0);
+    const daysOf = (kind: string): Array<number | null> => {
+      const courses = back.college.rules.find((r) => r.kind === kind)!.courses;
+      return fixed.assignments.filter((a) => courses.includes(a.courseId)).map((a) => a.day);
+    };
+    expect(new Set(daysOf('max_terms')).size).toBe(1);
+    expect(new Set(daysOf('max_per_term')).size).toBe(2);
+  });
+});
+
 describe('export --format fet: Faculty and Groups limits', () => {
   /** The college above with every limit column set; the timetable above keeps them all. */
   function withLimits(): College {

@@ -70,8 +70,17 @@ export function formatFet(college: College, timetable: Timetable): string {
 
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>', '', '<fet version="6.8.5">', '');
-  out.push('<Mode>Official</Mode>', tag('Institution_Name', college.calendar.institution || 'Slotwise'));
+  // Calendar days_per_term: FET's Terms mode, the days in terms of that many days (rules over terms
+  // and no days_per_term: the week is one term).
+  const termRules = college.rules.some((r) => r.kind === 'max_terms' || r.kind === 'max_per_term');
+  const perTerm = college.calendar.daysPerTerm ?? (termRules ? days.length : undefined);
+  out.push(
+    `<Mode>${perTerm !== undefined ? 'Terms' : 'Official'}</Mode>`,
+    tag('Institution_Name', college.calendar.institution || 'Slotwise'),
+  );
   out.push(tag('Comments', 'Written by Slotwise: every placed session is locked at its time and room.'), '');
+  if (perTerm !== undefined)
+    out.push(tag('Number_of_Terms', days.length / perTerm), tag('Number_of_Days_Per_Term', perTerm), '');
   out.push('<Days_List>', tag('Number_of_Days', days.length));
   for (const d of days) out.push(`<Day>${tag('Name', d)}</Day>`);
   out.push('</Days_List>', '', '<Hours_List>', tag('Number_of_Hours', hours.length));

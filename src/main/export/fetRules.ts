@@ -138,6 +138,29 @@ function writeRule(rule: Rule, members: number[][], distinct: number[][], out: F
     case 'same_room_if_consecutive':
       if (all.length > 1) out.space.push(list('ConstraintActivitiesSameRoomIfConsecutive', all));
       return;
+    case 'max_terms':
+    case 'max_per_term': {
+      // FET has these at 100 % only (it refuses a lower weight): a soft rule is written hard.
+      const [name, field] =
+        rule.kind === 'max_terms'
+          ? ['ConstraintActivitiesOccupyMaxTerms', 'Max_Number_of_Occupied_Terms']
+          : ['ConstraintActivitiesMaxInATerm', 'Max_Number_of_Activities_in_A_Term'];
+      if (all.length > 0)
+        out.time.push(
+          `<${name}>${tag('Weight_Percentage', 100)}${tag('Number_of_Activities', all.length)}` +
+            `${all.map((id) => tag('Activity_Id', id)).join('')}${tag(field, rule.value ?? 1)}${tail}</${name}>`,
+        );
+      return;
+    }
+    case 'adjacent_if_same_day':
+      // FET keeps "consecutive if on the same day" at any weight: at 0 % the days count nothing.
+      if (all.length > 1)
+        out.time.push(
+          `<ConstraintMinDaysBetweenActivities>${tag('Weight_Percentage', 0)}${tag('Consecutive_If_Same_Day', 'true')}` +
+            `${tag('Number_of_Activities', all.length)}${all.map((id) => tag('Activity_Id', id)).join('')}` +
+            `${tag('MinDays', 1)}${tail}</ConstraintMinDaysBetweenActivities>`,
+        );
+      return;
     case 'same_room':
       if (all.length > 1)
         out.space.push(

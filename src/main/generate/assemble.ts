@@ -60,6 +60,7 @@ export function assembleCollege(d: Draft, occ: Occupancy, sourceName: string, ex
       termEnd: '2026-11-27',
       timezone: 'Asia/Kolkata',
       holidays: HOLIDAYS_2026,
+      ...(d.daysPerTerm !== undefined ? { daysPerTerm: d.daysPerTerm } : {}),
     },
     periods: PERIODS,
     rooms,

@@ -126,6 +126,8 @@ export interface Draft {
   rules: DraftRule[];
   /** Elective choices: student index -> offering. */
   enrollments: Array<{ student: number; off: Offering }>;
+  /** Calendar days_per_term, set with the term rules (plantedFetRules.ts). */
+  daysPerTerm?: number;
 }
 
 export function fitsBlock(d: Draft, slot: number, length: number): boolean {

@@ -234,6 +234,22 @@ function hardViolations(college: College, timetable: Timetable): string[] {
             if ((leafDay.get(`${l}|${s.day}`) ?? []).some((q) => q >= s.period + s.len))
               fail('a later session');
       });
+    if (r.kind === 'max_terms' || r.kind === 'max_per_term') {
+      const perTerm = college.calendar.daysPerTerm ?? nD;
+      const counts = new Map<number, number>();
+      for (const s of lists.flat())
+        counts.set(Math.floor(s.day / perTerm), (counts.get(Math.floor(s.day / perTerm)) ?? 0) + 1);
+      if (r.kind === 'max_terms' && counts.size > (r.value ?? 0)) fail('too many terms');
+      if (r.kind === 'max_per_term' && [...counts.values()].some((n) => n > (r.value ?? 0)))
+        fail('too many in a term');
+    }
+    if (r.kind === 'adjacent_if_same_day') {
+      const all = lists.flat();
+      for (let i = 0; i < all.length; i++)
+        for (let j = i + 1; j < all.length; j++)
+          if (all[i].day === all[j].day && !after(all[i], all[j], true) && !after(all[j], all[i], true))
+            fail('on one day, not back to back');
+    }
     if (r.kind === 'same_room_if_consecutive') {
       const all = lists.flat();
       for (let i = 0; i < all.length; i++)

@@ -19,7 +19,7 @@ import { occupancyOf } from './occupancy.ts';
 import { buildDepartments, buildSections, chooseProgrammes } from './people.ts';
 import { Planter } from './planter.ts';
 import { restrictTheoryRooms } from './plantedExtras.ts';
-import { addPlantedFetRules } from './plantedFetRules.ts';
+import { addPlantedFetRules, addPlantedSameDayRules } from './plantedFetRules.ts';
 import { addPlantedMemberRules } from './plantedMemberRules.ts';
 import { addPlantedRules, sortSessionsByTime } from './plantedRules.ts';
 import { PRESETS } from './presets.ts';
@@ -59,6 +59,8 @@ const MORE_RULES_SALT = 0x0a11_2b3c;
 const MEMBER_RULES_SALT = 0x3e5b_71d9;
 /** The stream of max_days_apart, ends_day and same_room_if_consecutive (plantedFetRules.ts). */
 const FET_RULES_SALT = 0x7f3c_90a5;
+/** The stream of adjacent_if_same_day, max_terms and max_per_term (plantedFetRules.ts). */
+const SAME_DAY_RULES_SALT = 0x2d41_c6e3;
 /** Courses' allowed starts (plantedStarts.ts): their own stream, drawn last. */
 const STARTS_SALT = 0x51a7_4e2b;
 
@@ -131,6 +133,7 @@ export function generateCollege(
     addPlantedRules(d, extra, new Rng((seed ^ MORE_RULES_SALT) >>> 0));
     addPlantedMemberRules(d, new Rng((seed ^ MEMBER_RULES_SALT) >>> 0));
     addPlantedFetRules(d, occ, new Rng((seed ^ FET_RULES_SALT) >>> 0));
+    addPlantedSameDayRules(d, new Rng((seed ^ SAME_DAY_RULES_SALT) >>> 0));
   }
   const name = `${preset}${scale !== 1 ? `x${scale}` : ''}-seed${seed}`;
   const college = assembleCollege(d, occ, name, extra);

@@ -96,3 +96,84 @@ export function addPlantedFetRules(d: Draft, occ: Occupancy, rng: Rng): number {
     }
   return d.rules.length - before;
 }
+
+/**
+ * adjacent_if_same_day over one offering of several sessions, or two offerings, whose planted
+ * sessions that share a day are back to back (so it holds), preferring lists where some do (so it
+ * binds).
+ */
+function adjacentIfSameDay(d: Draft, list: Offering[], rng: Rng): DraftRule | null {
+  const holding: Offering[][] = [];
+  const binding: Offering[][] = [];
+  const consider = (offs: Offering[]): void => {
+    const ss = sessionsOf(offs);
+    let touching = 0;
+    for (let x = 0; x < ss.length; x++)
+      for (let y = x + 1; y < ss.length; y++) {
+        if (Math.floor(ss[x][0] / d.nPeriods) !== Math.floor(ss[y][0] / d.nPeriods)) continue;
+        if (!backToBack(d, ss[x][0], ss[x][1], ss[y][0], ss[y][1])) return;
+        touching++;
+      }
+    (touching > 0 ? binding : holding).push(offs);
+  };
+  for (let i = 0; i < list.length; i++) {
+    if (list[i].sessions >= 2) consider([list[i]]);
+    for (let j = i + 1; j < list.length; j++) consider([list[i], list[j]]);
+  }
+  const pool = binding.length > 0 ? binding : holding;
+  if (pool.length === 0) return null;
+  return { kind: 'adjacent_if_same_day', offerings: rng.pick(pool), hard: false, weight: 1 };
+}
+
+/** The planted sessions' terms (days of `perTerm` days), per term how many. */
+function termCounts(d: Draft, offs: Offering[], perTerm: number): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const [s] of sessionsOf(offs)) {
+    const t = Math.floor(Math.floor(s / d.nPeriods) / perTerm);
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** max_terms: one offering of several sessions, or two, in as many terms as planted. */
+function maxTerms(d: Draft, list: Offering[], perTerm: number, rng: Rng): DraftRule | null {
+  const many = list.filter((o) => o.sessions >= 2);
+  if (many.length === 0) return null;
+  const a = rng.pick(many);
+  const b = rng.pick(list);
+  const offs = rng.chance(0.5) && b !== a ? [a, b] : [a];
+  const value = termCounts(d, offs, perTerm).size;
+  return value > 0 ? { kind: 'max_terms', offerings: offs, hard: false, weight: 1, value } : null;
+}
+
+/** max_per_term: two or three offerings of the section, at most as many in a term as planted. */
+function maxPerTerm(d: Draft, list: Offering[], perTerm: number, rng: Rng): DraftRule | null {
+  if (list.length < 2) return null;
+  const offs = rng.shuffle([...list]).slice(0, rng.int(2, 3));
+  const value = Math.max(0, ...termCounts(d, offs, perTerm).values());
+  return value > 0 ? { kind: 'max_per_term', offerings: offs, hard: false, weight: 1, value } : null;
+}
+
+/**
+ * Adds adjacent_if_same_day, max_terms and max_per_term rules, and the terms: half weeks when the
+ * days split evenly, else one day each (a stream of their own: the rules above stay as they were).
+ */
+export function addPlantedSameDayRules(d: Draft, rng: Rng): number {
+  const before = d.rules.length;
+  const n = d.days.length;
+  const perTerm = n % 2 === 0 ? n / 2 : 1;
+  d.daysPerTerm = perTerm;
+  for (const [, list] of [...sectionOfferings(d).entries()].sort(([x], [y]) => (x < y ? -1 : 1)))
+    for (const draw of [
+      () => adjacentIfSameDay(d, list, rng),
+      () => maxTerms(d, list, perTerm, rng),
+      () => maxPerTerm(d, list, perTerm, rng),
+    ]) {
+      if (!rng.chance(CHANCE)) continue;
+      const hard = rng.chance(HARD_SHARE);
+      const weight = rng.int(1, 3);
+      const rule = draw();
+      if (rule) d.rules.push({ ...rule, hard, weight });
+    }
+  return d.rules.length - before;
+}

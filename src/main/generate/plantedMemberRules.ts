@@ -161,6 +161,9 @@ export function holdsFor(d: Draft, kind: RuleKind, members: Member[], value = 0)
     case 'max_days_apart':
     case 'ends_day':
     case 'same_room_if_consecutive':
+    case 'adjacent_if_same_day':
+    case 'max_terms':
+    case 'max_per_term':
       return false; // planted by plantedFetRules.ts
   }
 }

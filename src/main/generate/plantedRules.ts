@@ -90,6 +90,9 @@ function holds(d: Draft, kind: RuleKind, a: Offering, b: Offering): boolean {
     case 'max_days_apart':
     case 'ends_day':
     case 'same_room_if_consecutive':
+    case 'adjacent_if_same_day':
+    case 'max_terms':
+    case 'max_per_term':
       return false;
   }
 }

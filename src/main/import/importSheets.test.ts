@@ -307,6 +307,67 @@ describe('importSheets checks', () => {
     ]);
   });
 
+  it('reads adjacent_if_same_day over courses or sessions, and locates a session that does not exist', () => {
+    const csv =
+      'rule,courses,hard,weight,value\nadjacent if same day,CS201;MA201,,,\nadjacent-if-same-day,CS201#1;CS201#3,no,2,\n';
+    const sheets = [
+      ...clean.filter((sh) => sh.name.toLowerCase() !== 'rules'),
+      parseCsv('Rules', 'Rules.csv', csv),
+    ];
+    const read = importSheets(sheets, { kind: 'csv', name: 'test', fileFor: (n) => `${n}.csv` });
+    expect(read.ok && read.college.rules.map((r) => [r.kind, r.courses, r.hard, r.weight])).toEqual([
+      ['adjacent_if_same_day', ['CS201', 'MA201'], true, 1],
+      ['adjacent_if_same_day', ['CS201#1', 'CS201#3'], false, 2],
+    ]);
+    const { errors } = run({
+      Rules:
+        'rule,courses,hard,weight,value\nadjacent_if_same_day,CS201#4;MA201,,,\nadjacent_if_same_day,,,,\n',
+    });
+    expect(at(errors)).toEqual([
+      'Rules:2:courses: CS201#4: course CS201 has 3 sessions, so there is no session 4',
+      'Rules:3:courses: No courses listed',
+    ]);
+  });
+
+  it('reads Calendar days_per_term and the max_terms and max_per_term rules, locating bad values', () => {
+    const replace = (name: string, csv: string) => [
+      ...clean.filter((sh) => sh.name.toLowerCase() !== name.toLowerCase()),
+      parseCsv(name, `${name}.csv`, csv),
+    ];
+    const sheets = [
+      ...replace('Calendar', 'key,value\ndays,Mon;Tue;Wed;Thu;Fri;Sat\ndays per term,2\n').filter(
+        (sh) => sh.name !== 'Rules',
+      ),
+      parseCsv(
+        'Rules',
+        'Rules.csv',
+        'rule,courses,hard,weight,value\nmax terms,CS201;MA201,,,2\nmax_per_term,CS201#1;CS201#2,,,1\n',
+      ),
+    ];
+    const read = importSheets(sheets, { kind: 'csv', name: 'test', fileFor: (n) => `${n}.csv` });
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    expect(read.college.calendar.daysPerTerm).toBe(2);
+    expect(read.college.rules.map((r) => [r.kind, r.value])).toEqual([
+      ['max_terms', 2],
+      ['max_per_term', 1],
+    ]);
+    expect(
+      at(run({ Calendar: 'key,value\ndays,Mon;Tue;Wed;Thu;Fri;Sat\ndays_per_term,4\n' }).errors),
+    ).toEqual(['Calendar:3:value: days_per_term 4 does not split the 6 days into whole terms']);
+    expect(at(run({ Calendar: 'key,value\ndays_per_term,0\n' }).errors)).toEqual([
+      'Calendar:2:value: "0" is not a whole number ≥ 1',
+    ]);
+    const { errors } = run({
+      Rules:
+        'rule,courses,hard,weight,value\nmax_terms,CS201,,,\nmax_per_term,CS201,,,0\nmax_per_term,CS201,,,1.5\n',
+    });
+    expect(at(errors)).toEqual([
+      'Rules:2:value: max_terms needs a value',
+      'Rules:3:value: max_per_term needs a whole number ≥ 1, not "0"',
+      'Rules:4:value: max_per_term needs a whole number ≥ 1, not "1.5"',
+    ]);
+  });
+
   it('reports a course room type no room has, and a rooms list of unknown rooms', () => {
     const courses = clean.find((s) => s.name === 'courses');
     expect(courses).toBeDefined();

@@ -44,7 +44,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
   {
     name: 'Calendar',
     required: false,
-    about: 'key/value rows: institution, days, term_start, term_end, timezone, holidays',
+    about: 'key/value rows: institution, days, term_start, term_end, timezone, holidays, days_per_term',
     columns: [
       col('key', true, 'setting name', 'days'),
       col('value', true, 'its value', 'Mon;Tue;Wed;Thu;Fri'),
@@ -194,7 +194,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
     name: 'Rules',
     required: false,
     about:
-      'relations between courses: same_time, not_overlapping, different_days, same_day, consecutive, ordered, min_days_apart, same_room, min_days_between, same_period, adjacent, min_gap, consecutive_across_break, adjacent_across_break, max_days_apart, ends_day, same_room_if_consecutive',
+      'relations between courses: same_time, not_overlapping, different_days, same_day, consecutive, ordered, min_days_apart, same_room, min_days_between, same_period, adjacent, min_gap, consecutive_across_break, adjacent_across_break, max_days_apart, ends_day, same_room_if_consecutive, adjacent_if_same_day, max_terms, max_per_term',
     columns: [
       col('rule', true, 'rule kind', 'min_days_apart'),
       col('courses', true, 'list of course_id; course_id#k = session k only', 'CS201'),

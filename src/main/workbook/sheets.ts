@@ -23,6 +23,7 @@ export function collegeSheets(college: College): SheetTable[] {
   if (cal.termEnd) calendar.push(['term_end', cal.termEnd]);
   if (cal.timezone) calendar.push(['timezone', cal.timezone]);
   if (cal.holidays.length > 0) calendar.push(['holidays', list(cal.holidays)]);
+  if (cal.daysPerTerm !== undefined) calendar.push(['days_per_term', cal.daysPerTerm]);
   const sheets: SheetTable[] = [
     { name: 'Calendar', rows: calendar },
     {

@@ -188,6 +188,7 @@ export function compile(college: College, weightOverrides: Record<string, number
   const groups = college.groups;
   return {
     nDays,
+    ...(college.calendar.daysPerTerm !== undefined ? { daysPerTerm: college.calendar.daysPerTerm } : {}),
     nPeriods,
     nSlots,
     dayNames: [...college.calendar.days],

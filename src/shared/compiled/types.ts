@@ -40,6 +40,8 @@ export interface CompiledRule {
 
 export interface CompiledProblem {
   nDays: number;
+  /** Calendar days_per_term (the terms of max_terms and max_per_term); absent = one term. */
+  daysPerTerm?: number;
   nPeriods: number;
   nSlots: number;
   /** Day names (calendar order) and period labels, for explanations. */

@@ -31,12 +31,16 @@
 //   paired with a session ending later.
 // - same_room_if_consecutive: 1 per pair of sessions (any of the listed courses, also of one course)
 //   back to back (followsDirectly.ts, either order) in different rooms.
+// - adjacent_if_same_day: 1 per pair of sessions (any of the listed courses, also of one course) on
+//   the same day that are not back to back (followsDirectly.ts, either order).
+// - max_terms, max_per_term: 1 per term beyond value, 1 per session beyond value in a term (terms.ts).
 import type { CompiledRule } from '../compiled/types.ts';
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
 import { PLACED } from './state.ts';
 import { followsDirectly, followsFor } from './followsDirectly.ts';
 import { laterSession } from './endsDay.ts';
+import { isTermKind, termBreaks } from './terms.ts';
 import { distinctMembers, everyRule, memberCount, memberFirst } from '../compiled/ruleMembers.ts';
 
 type Pair = [number, number];
@@ -171,6 +175,13 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
           if (room[ss[i]] !== room[ss[j]] && backToBack(p, slot, ss[i], ss[j])) bad.push([ss[i], ss[j]]);
       return bad;
     }
+    case 'adjacent_if_same_day': {
+      const ss = all();
+      for (let i = 0; i < ss.length; i++)
+        for (let j = i + 1; j < ss.length; j++)
+          if (day(ss[i]) === day(ss[j]) && !backToBack(p, slot, ss[i], ss[j])) bad.push([ss[i], ss[j]]);
+      return bad;
+    }
     case 'same_room': {
       const ss = all();
       const first = new Map<number, number>();
@@ -179,6 +190,9 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
       for (let i = 1; i < rooms.length; i++) bad.push([rooms[0], rooms[i]]);
       return bad;
     }
+    case 'max_terms':
+    case 'max_per_term':
+      return bad; // counted by term (terms.ts), not by pair: checkRules
   }
 }
 
@@ -201,6 +215,9 @@ export const RULE_EXPLANATION: Record<CompiledRule['kind'], string> = {
   max_days_apart: 'should be closer in the week',
   ends_day: "share students, and the second ends later that day (the first should end the students' day)",
   same_room_if_consecutive: 'are back to back and should use the same room',
+  adjacent_if_same_day: 'are on the same day and should be back to back (either order, no break between)',
+  max_terms: 'occupy too many terms',
+  max_per_term: 'are too many in one term',
 };
 
 export function checkRules(st: EvalState, sink: EvalSink): void {
@@ -208,11 +225,28 @@ export function checkRules(st: EvalState, sink: EvalSink): void {
   const name = (s: number): string => `${p.courseIds[p.sessionCourse[s]]} (session ${p.sessionIndex[s] + 1})`;
   for (const rule of everyRule(p)) {
     if (!rule.hard && (rule.weight <= 0 || p.weights.soft_rule <= 0)) continue;
+    if (isTermKind(rule.kind)) {
+      checkTermRule(st, rule, sink);
+      continue;
+    }
     for (const [a, b] of ruleViolations(st, rule)) {
       const message = (): string =>
         `rule ${rule.source + 1} (${rule.kind}${rule.hard ? '' : ', soft'}): ${name(a)} and ${name(b)} ${RULE_EXPLANATION[rule.kind]}`;
       if (rule.hard) sink.addHard('rule', 1, () => [a, b], message);
       else sink.addSoft('soft_rule', rule.weight * p.weights.soft_rule, () => [a, b], message);
     }
+  }
+}
+
+/** max_terms and max_per_term: one violation per term break, costing its count (terms.ts). */
+function checkTermRule(st: EvalState, rule: CompiledRule, sink: EvalSink): void {
+  const { p } = st;
+  const name = (s: number): string => `${p.courseIds[p.sessionCourse[s]]} (session ${p.sessionIndex[s] + 1})`;
+  const sessions = distinctMembers(p, rule).flatMap((i) => placedSessions(st, rule, i));
+  for (const b of termBreaks(p, rule, sessions, st.slot)) {
+    const message = (): string =>
+      `rule ${rule.source + 1} (${rule.kind}${rule.hard ? '' : ', soft'}): ${b.sessions.map(name).join(', ')} ${RULE_EXPLANATION[rule.kind]} (at most ${rule.value})`;
+    if (rule.hard) sink.addHard('rule', b.cost, () => b.sessions, message);
+    else sink.addSoft('soft_rule', b.cost * rule.weight * p.weights.soft_rule, () => b.sessions, message);
   }
 }

@@ -225,3 +225,55 @@ describe('same_room_if_consecutive', () => {
     ).toBe(1);
   });
 });
+
+describe('adjacent_if_same_day', () => {
+  it('two sessions on one day are back to back (either order, no break between); other days are free', () => {
+    const at = (periodB: number, dayB = 0): Place[] => [
+      ['B', 1, dayB, periodB, 'R1'],
+      ['D', 1, 0, 1, 'R2'],
+    ];
+    expect(cost('adjacent_if_same_day', ['B', 'D'], at(0))).toBe(0); // B then D
+    expect(cost('adjacent_if_same_day', ['B', 'D'], at(2))).toBe(0); // D then B
+    expect(cost('adjacent_if_same_day', ['B', 'D'], at(3))).toBe(1); // a free period between
+    expect(cost('adjacent_if_same_day', ['B', 'D'], at(1))).toBe(1); // at the same time
+    expect(cost('adjacent_if_same_day', ['B', 'D'], at(5, 1))).toBe(0); // another day
+    // Periods 3 and 4 (indices 2 and 3) have lunch between them: not back to back.
+    expect(
+      cost(
+        'adjacent_if_same_day',
+        ['B', 'D'],
+        [
+          ['B', 1, 0, 2, 'R1'],
+          ['D', 1, 0, 3, 'R2'],
+        ],
+      ),
+    ).toBe(1);
+  });
+
+  it('pairs sessions of one course too: three on one day break at least one pair', () => {
+    const three: Place[] = [
+      ['B', 1, 0, 0, 'R1'],
+      ['B', 2, 0, 1, 'R1'],
+      ['B', 3, 1, 0, 'R1'],
+    ];
+    expect(cost('adjacent_if_same_day', ['B'], three)).toBe(0);
+    three[2] = ['B', 3, 0, 2, 'R1'];
+    // 1-2 and 2-3 are back to back, 1-3 is not.
+    expect(cost('adjacent_if_same_day', ['B'], three)).toBe(1);
+    // A 2-period session ends at its second period: D#1 right after A (periods 1-2, then 3).
+    expect(
+      cost(
+        'adjacent_if_same_day',
+        ['A', 'D'],
+        [
+          ['A', 1, 0, 0, 'R1'],
+          ['D', 1, 0, 2, 'R2'],
+          ['D', 2, 0, 1, 'R2'],
+        ],
+      ),
+    ).toBe(1); // A then D#1 and D#2 then D#1 are back to back; D#2 overlaps A, which is not
+    // Single sessions: only the named ones pair.
+    expect(cost('adjacent_if_same_day', ['B#1', 'B#3'], three)).toBe(1);
+    expect(cost('adjacent_if_same_day', ['B#1', 'B#2'], three)).toBe(0);
+  });
+});

@@ -20,6 +20,11 @@ export const calendarSchema = z.object({
   /** IANA zone; absent = the computer's zone at export time. */
   timezone: z.string().optional(),
   holidays: z.array(isoDate).default([]),
+  /**
+   * The days fall into terms of this many consecutive days (FET's Terms mode): days 1..n are term 1,
+   * and so on. Absent = the whole week is one term. Read by max_terms and max_per_term.
+   */
+  daysPerTerm: z.number().int().positive().optional(),
 });
 
 export const periodSchema = z.object({ label: z.string().min(1), start: hhmm, end: hhmm });
@@ -128,6 +133,9 @@ export const ruleKinds = [
   'max_days_apart',
   'ends_day',
   'same_room_if_consecutive',
+  'adjacent_if_same_day',
+  'max_terms',
+  'max_per_term',
 ] as const;
 export const ruleKindSchema = z.enum(ruleKinds);
 

@@ -72,6 +72,10 @@ export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => tru
         break;
       case 'same_room_if_consecutive':
         break; // rooms are chosen after this model: local search and the repair keep it
+      case 'adjacent_if_same_day':
+      case 'max_terms':
+      case 'max_per_term':
+        break; // local search and the repair keep them
       default:
         if (pairable(ctx, cs)) coursePairs.push(rule);
         else if (cs.length === 2 && placedPartnerOf(ctx, rule.kind, cs[0], cs[1])) placedPartner.push(rule);

@@ -104,4 +104,55 @@ describe('fixedRuleChecks', () => {
       ),
     ).toEqual([]);
   });
+
+  it('adjacent_if_same_day: two pinned sessions on one day that are not back to back', () => {
+    // A at period 1 and C at period 3 of Mon: a free period between them.
+    expect(
+      findings(
+        'adjacent_if_same_day',
+        ['A', 'C'],
+        [
+          ['A', 1, 0, 0, 'R1'],
+          ['C', 1, 0, 2, 'R2'],
+        ],
+      ),
+    ).toHaveLength(1);
+    // Back to back, on two days, or one of them left to the solver: nothing proven.
+    expect(
+      findings(
+        'adjacent_if_same_day',
+        ['A', 'C'],
+        [
+          ['A', 1, 0, 0, 'R1'],
+          ['C', 1, 0, 1, 'R2'],
+        ],
+      ),
+    ).toEqual([]);
+    expect(
+      findings(
+        'adjacent_if_same_day',
+        ['A', 'C'],
+        [
+          ['A', 1, 0, 0, 'R1'],
+          ['C', 1, 1, 2, 'R2'],
+        ],
+      ),
+    ).toEqual([]);
+    expect(findings('adjacent_if_same_day', ['A', 'C'], [['A', 1, 0, 0, 'R1']])).toEqual([]);
+  });
+
+  it('max_terms and max_per_term: pinned sessions in too many terms, or too many in one term', () => {
+    // No days_per_term in this college: the week is one term.
+    const pins: Pin[] = [
+      ['A', 1, 0, 0],
+      ['A', 2, 1, 0],
+      ['C', 1, 4, 0],
+    ];
+    expect(findings('max_per_term', ['A', 'C'], pins, 2)).toEqual([
+      'fatal: Hard max_per_term rule: A session 1, A session 2, C session 1 are pinned more than 2 to one term. [Rules row 2; Fixed A session 1; Fixed A session 2; Fixed C session 1]',
+    ]);
+    expect(findings('max_per_term', ['A', 'C'], pins, 3)).toEqual([]);
+    expect(findings('max_per_term', ['A', 'C'], pins, 2, false)).toEqual([]);
+    expect(findings('max_terms', ['A', 'C'], pins, 1)).toEqual([]);
+  });
 });

@@ -1,10 +1,13 @@
 // Hard rules that the pinned sessions (Fixed sheet) already break, for the rule kinds FET files
 // brought: max_days_apart (two pinned sessions of the members too many days apart), ends_day (a
 // pinned session of the members with a pinned session of its students ending later that day) and
-// same_room_if_consecutive (two pinned sessions back to back in two pinned rooms). No timetable
-// can keep such a rule.
+// same_room_if_consecutive (two pinned sessions back to back in two pinned rooms) and
+// adjacent_if_same_day (two pinned sessions on one day, not back to back), max_terms and
+// max_per_term (pinned sessions in too many terms, or too many in one term). No timetable can keep
+// such a rule.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { PrecheckFinding } from '../../shared/solver/protocol.ts';
+import { isTermKind, termBreaks } from '../../shared/eval/terms.ts';
 import { everyRule, memberCount, memberFirst } from '../../shared/compiled/ruleMembers.ts';
 import { allGroupMates } from '../../shared/compiled/ruleWatch.ts';
 import { spanAt } from '../../shared/compiled/span.ts';
@@ -23,7 +26,11 @@ export function fixedRuleChecks(p: CompiledProblem, out: PrecheckFinding[]): voi
     const kind = rule.kind;
     if (
       !rule.hard ||
-      (kind !== 'max_days_apart' && kind !== 'ends_day' && kind !== 'same_room_if_consecutive')
+      (kind !== 'max_days_apart' &&
+        kind !== 'ends_day' &&
+        kind !== 'same_room_if_consecutive' &&
+        kind !== 'adjacent_if_same_day' &&
+        !isTermKind(kind))
     )
       continue;
     const pinned = new Set<number>();
@@ -45,7 +52,21 @@ export function fixedRuleChecks(p: CompiledProblem, out: PrecheckFinding[]): voi
         hint: 'Move one of the pinned sessions in the Fixed sheet, or make the rule soft.',
       });
     };
-    if (kind === 'max_days_apart') {
+    if (isTermKind(kind)) {
+      for (const b of termBreaks(p, rule, ss, p.sessionFixedSlot))
+        out.push({
+          code: 'rule_fixed_broken',
+          rows: [
+            { sheet: 'Rules', id: `row ${rule.source + 2}` },
+            ...b.sessions.map((s) => ({ sheet: 'Fixed' as const, id: name(p, s) })),
+          ],
+          fatal: true,
+          message: `Hard ${kind} rule: ${b.sessions.map((s) => name(p, s)).join(', ')} are pinned ${
+            kind === 'max_terms' ? `in more than ${rule.value} terms` : `more than ${rule.value} to one term`
+          }.`,
+          hint: 'Move some of the pinned sessions in the Fixed sheet, or make the rule soft.',
+        });
+    } else if (kind === 'max_days_apart') {
       let lo = -1;
       let hi = -1;
       for (const s of ss) {
@@ -67,6 +88,17 @@ export function fixedRuleChecks(p: CompiledProblem, out: PrecheckFinding[]): voi
           const lb = p.courseLength[p.sessionCourse[b]];
           if (followsDirectly(p, ta, la, tb) || followsDirectly(p, tb, lb, ta))
             fail(a, b, `back to back in rooms ${p.roomIds[ra]} and ${p.roomIds[rb]}`);
+        }
+    } else if (kind === 'adjacent_if_same_day') {
+      for (let i = 0; i < ss.length; i++)
+        for (let j = i + 1; j < ss.length; j++) {
+          const [a, b] = [ss[i], ss[j]];
+          const ta = p.sessionFixedSlot[a];
+          const tb = p.sessionFixedSlot[b];
+          const la = p.courseLength[p.sessionCourse[a]];
+          const lb = p.courseLength[p.sessionCourse[b]];
+          if (day(a) === day(b) && !followsDirectly(p, ta, la, tb) && !followsDirectly(p, tb, lb, ta))
+            fail(a, b, 'on one day, not back to back');
         }
     } else {
       for (const s of ss) {

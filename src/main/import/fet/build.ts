@@ -20,6 +20,7 @@ import type {
 import { adjacency } from '../../../shared/model/periods.ts';
 import {
   activitiesNamed,
+  consecutiveIfSameDay,
   FET_CONSTRAINTS,
   type FetContext,
   type FetSlot,
@@ -120,6 +121,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     activityById,
     component,
     hoursPerDay: H,
+    hasTerms: doc.daysPerTerm !== undefined,
     timeSlots,
     slots(el, item, dayTag, hourTag) {
       const out: FetSlot[] = [];
@@ -171,7 +173,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     if (textOf(el, 'Active') === 'false') continue;
     const weight = Number(textOf(el, 'Weight_Percentage') ?? '100');
     if (!Number.isFinite(weight)) located(el, `<${el.name}> has a Weight_Percentage that is not a number`);
-    if (weight <= 0) continue;
+    if (weight <= 0 && !consecutiveIfSameDay(el)) continue;
     const mapping = FET_CONSTRAINTS[el.name];
     if (!mapping) {
       note(el.name, 'dropped', activitiesNamed(el, ctx), 'no equivalent in the college contract');
@@ -386,7 +388,8 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     for (let k = 0; k < slots.length; k++) if (slots[k] === undefined) slots[k] = rest.shift();
     slots.forEach((a, k) => sessionOf.set(a!, { courseId: cid, session: k + 1 }));
   }
-  for (const r of bySession) rules.push(sessionRule(r, sessionOf, note));
+  for (const r of bySession) rules.push(...sessionRules(r, sessionOf, note));
+  dropRepeatedAdjacentIfSameDay(rules);
 
   // Fixed sessions.
   const fixed: Fixed[] = [];
@@ -525,7 +528,12 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     );
 
   const college: College = {
-    calendar: { institution: doc.institution, days: doc.days, holidays: [] },
+    calendar: {
+      institution: doc.institution,
+      days: doc.days,
+      holidays: [],
+      ...(doc.daysPerTerm !== undefined ? { daysPerTerm: doc.daysPerTerm } : {}),
+    },
     periods,
     rooms: [...rooms, ...extraRooms],
     faculty,
@@ -591,6 +599,11 @@ function resolveRelations(
     }
     if (r.rule === 'min_days') {
       const v = r.value ?? 1;
+      if (r.adjacentIfSameDay) rules.push(adjacentIfSameDay(cs));
+      if (r.adjacentIfSameDay && r.weight === 0) {
+        note(r.fetKind, 'mapped', acts, ''); // a weight of 0 counts nothing: only the part kept at any weight
+        continue;
+      }
       if (cs.length === 1)
         rules.push({ kind: 'min_days_apart', courses: cs, hard: true, weight: 1, value: v, ...soft(r) });
       else if (v === 1)
@@ -613,6 +626,12 @@ function resolveRelations(
     }
     if (r.rule === 'min_gap') {
       rules.push({ kind: 'min_gap', courses: cs, hard: true, weight: 1, value: r.value, ...soft(r) });
+      note(r.fetKind, 'mapped', acts, '');
+      continue;
+    }
+    if (r.rule === 'max_terms' || r.rule === 'max_per_term') {
+      // Counted over every listed activity: exact over whole courses.
+      rules.push({ kind: r.rule, courses: cs, hard: true, weight: 1, value: r.value ?? 1, ...soft(r) });
       note(r.fetKind, 'mapped', acts, '');
       continue;
     }
@@ -735,15 +754,36 @@ function resolveRelations(
 }
 
 /**
+ * One adjacent_if_same_day per set of members: FET files often hold several min days constraints
+ * over one split activity (e.g. 1 day at 95 % and 2 days at 50 %), each consecutive if on the same
+ * day, which say the same thing.
+ */
+function dropRepeatedAdjacentIfSameDay(rules: Rule[]): void {
+  const seen = new Set<string>();
+  for (let i = 0; i < rules.length; i++) {
+    if (rules[i].kind !== 'adjacent_if_same_day') continue;
+    const key = [...rules[i].courses].sort().join('\u0000');
+    if (seen.has(key)) rules.splice(i--, 1);
+    seen.add(key);
+  }
+}
+
+/** FET's "consecutive if on the same day" of min days between activities, kept at any weight. */
+function adjacentIfSameDay(courses: string[]): Rule {
+  return { kind: 'adjacent_if_same_day', courses, hard: true, weight: 1 };
+}
+
+/**
  * A relation as a rule naming single sessions (course_id#k), exact for every kind: FET relates each
  * pair of the listed activities, and single-session members pair the same way. FET's min days
- * between activities becomes min_days_between (every pair of members apart; value 1 = different days).
+ * between activities becomes min_days_between (every pair of members apart; value 1 = different days),
+ * and its "consecutive if on the same day" adjacent_if_same_day over the same sessions.
  */
-function sessionRule(
+function sessionRules(
   r: Relation,
   sessionOf: Map<number, { courseId: string; session: number }>,
   note: (k: string, o: Outcome, a: number[], r: string) => void,
-): Rule {
+): Rule[] {
   const acts = [...new Set(r.activities)];
   const courses = acts.map((a) => {
     const at = sessionOf.get(a)!;
@@ -752,14 +792,18 @@ function sessionRule(
   const kind: Rule['kind'] = r.rule === 'min_days' ? 'min_days_between' : r.rule;
   if (r.weakened) note(r.fetKind, 'weakened', acts, r.weakened);
   else note(r.fetKind, 'mapped', acts, '');
-  return {
+  const adjacent = r.adjacentIfSameDay ? [adjacentIfSameDay(courses)] : [];
+  if (r.adjacentIfSameDay && r.weight === 0) return adjacent;
+  const rule: Rule = {
     kind,
     courses,
     hard: r.hard,
     weight: r.hard ? 1 : r.weight,
     ...(r.rule === 'min_days' || r.rule === 'min_gap' ? { value: r.value ?? 1 } : {}),
     ...(r.rule === 'max_days_apart' ? { value: r.value ?? 0 } : {}),
+    ...(r.rule === 'max_terms' || r.rule === 'max_per_term' ? { value: r.value ?? 1 } : {}),
   };
+  return [...adjacent, rule];
 }
 
 /**

@@ -43,8 +43,13 @@ export interface Relation {
   hard: boolean;
   weight: number;
   value?: number;
-  /** Set when FET says more than the rule can (e.g. "consecutive if on the same day"). */
+  /** Set when FET says more than the rule can. */
   weakened?: string;
+  /**
+   * Min days between activities with "consecutive if on the same day" below 100 %: FET keeps the
+   * activities that share a day back to back at any weight (Rules adjacent_if_same_day, hard).
+   */
+  adjacentIfSameDay?: boolean;
 }
 
 export interface FetContext {
@@ -56,6 +61,8 @@ export interface FetContext {
   /** The slots of one day and hour name (an empty name = every day, or every hour). */
   timeSlots(el: XmlElement, day: string, hour: string): FetSlot[];
   hoursPerDay: number;
+  /** The file is in Terms mode (Calendar days_per_term). */
+  hasTerms: boolean;
   /** FET's activity filter (teacher, students, subject, activity tag, duration; empty = any). */
   matching(el: XmlElement): FetActivity[];
   /** Activities listed by `Activity_Id` children (unknown or inactive ones skipped). */
@@ -313,7 +320,9 @@ function relation(
   return {
     target,
     handle(el, ctx, w, fetKind) {
-      const sameDay = w < 100 && textOf(el, 'Consecutive_If_Same_Day') === 'true';
+      // At 100 % the days rule keeps the activities on different days, so the part is moot.
+      const v = value?.(el);
+      const sameDay = w < 100 && consecutiveIfSameDay(el);
       ctx.relations.push({
         fetKind,
         kind,
@@ -321,11 +330,37 @@ function relation(
         activities: ids(el, ctx),
         hard: w >= 100,
         weight: w,
-        value: value?.(el),
-        ...(sameDay
-          ? { weakened: '"consecutive if on the same day" is not expressed (the soft rule only counts days)' }
-          : {}),
+        value: v,
+        ...(sameDay ? { adjacentIfSameDay: true } : {}),
       });
+    },
+  };
+}
+
+/**
+ * Min days between activities (at least 1 day) with "consecutive if on the same day": FET places the
+ * activities that share a day back to back at any weight, 0 % included (fet-cl finds no timetable
+ * for two such activities whose only day has a free hour between its two other hours).
+ */
+export function consecutiveIfSameDay(el: XmlElement): boolean {
+  return (
+    el.name === 'ConstraintMinDaysBetweenActivities' &&
+    (num(el, 'MinDays') ?? 1) >= 1 &&
+    textOf(el, 'Consecutive_If_Same_Day') === 'true'
+  );
+}
+
+/** A terms constraint: hard only (FET refuses one below 100 %), and only in a file with terms. */
+function terms(m: Mapping): Mapping {
+  return {
+    target: m.target,
+    hardOnly: true,
+    handle(el, ctx, w, fetKind) {
+      if (!ctx.hasTerms) {
+        ctx.note(fetKind, 'dropped', ctx.listed(el), 'the file has no terms (Terms mode, days per term)');
+        return;
+      }
+      m.handle(el, ctx, w, fetKind);
     },
   };
 }
@@ -497,7 +532,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
   ConstraintMinDaysBetweenActivities: relation(
     'min_days',
     'whole',
-    'Rules min_days_apart (the sessions of one course), different_days (several courses, 1 day) or min_days_between (several courses, with min_days_apart on each course of several sessions)',
+    'Rules min_days_apart (the sessions of one course), different_days (several courses, 1 day) or min_days_between (several courses, with min_days_apart on each course of several sessions); "consecutive if on the same day" below 100 %: also a hard adjacent_if_same_day over the same courses',
     byId,
     (el) => num(el, 'MinDays'),
   ),
@@ -532,6 +567,24 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     'whole',
     'Rules same_room_if_consecutive (back to back: the next hour, no break between)',
     byId,
+  ),
+  ConstraintActivitiesOccupyMaxTerms: terms(
+    relation(
+      'max_terms',
+      'whole',
+      'Rules max_terms (Calendar days_per_term from the Terms mode)',
+      byId,
+      (el) => num(el, 'Max_Number_of_Occupied_Terms'),
+    ),
+  ),
+  ConstraintActivitiesMaxInATerm: terms(
+    relation(
+      'max_per_term',
+      'whole',
+      'Rules max_per_term (Calendar days_per_term from the Terms mode)',
+      byId,
+      (el) => num(el, 'Max_Number_of_Activities_in_A_Term'),
+    ),
   ),
   ConstraintActivitiesOccupyMaxDifferentRooms: relation(
     'same_room',

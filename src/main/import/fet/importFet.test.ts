@@ -81,7 +81,8 @@ describe('FET split activities', () => {
       hard: true,
       weight: 1,
     });
-    // A soft min days (95 %) with "consecutive if same day" is a soft rule, reported as weaker.
+    // A soft min days (95 %) with "consecutive if same day": a soft rule for the days, and a hard
+    // adjacent_if_same_day (FET keeps the same-day part at any weight); nothing reported weaker.
     expect(c.rules).toContainEqual({
       kind: 'min_days_apart',
       courses: ['A20'],
@@ -89,9 +90,8 @@ describe('FET split activities', () => {
       weight: 95,
       value: 2,
     });
-    expect(
-      result.warnings.some((w) => /imported weaker: "consecutive if on the same day"/.test(w.message)),
-    ).toBe(true);
+    expect(c.rules).toContainEqual({ kind: 'adjacent_if_same_day', courses: ['A20'], hard: true, weight: 1 });
+    expect(result.warnings.some((w) => /consecutive if on the same day/.test(w.message))).toBe(false);
     // Subject preferred room -> allowed rooms; no room constraint -> a room of its own (FET gives none).
     expect(c.courses.find((x) => x.id === 'A10')!.rooms).toEqual(['R1']);
     expect(c.courses.find((x) => x.id === 'A20')!.rooms).toEqual(['no-room:A20']);

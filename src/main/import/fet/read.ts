@@ -45,6 +45,27 @@ export interface FetDocument {
   inactive: number;
   timeConstraints: XmlElement[];
   spaceConstraints: XmlElement[];
+  /** Terms mode: the days fall into terms of this many days (termsOf). */
+  daysPerTerm?: number;
+}
+
+/**
+ * Days per term of a Terms-mode file: Number_of_Days_Per_Term; a file of FET 5's terms build
+ * ("-mathmake", no Mode) FET reads as 5 terms of 5 days (fet-cl rewrites FET-5-terms/1/simple.fet so).
+ */
+function termsOf(
+  root: XmlElement,
+  mode: string | undefined,
+  version: string,
+  nDays: number,
+): number | undefined {
+  const n =
+    mode === 'Terms'
+      ? Number(textOf(root, 'Number_of_Days_Per_Term'))
+      : mode === undefined && /-mathmake/i.test(version)
+        ? 5
+        : undefined;
+  return n !== undefined && Number.isInteger(n) && n >= 1 && nDays % n === 0 ? n : undefined;
 }
 
 function fail(el: XmlElement, message: string): never {
@@ -205,7 +226,9 @@ export function readFet(root: XmlElement): FetDocument {
   }
   const tc = child(root, 'Time_Constraints_List');
   const sc = child(root, 'Space_Constraints_List');
+  const daysPerTerm = termsOf(root, mode, version, days.length);
   return {
+    ...(daysPerTerm !== undefined ? { daysPerTerm } : {}),
     institution: textOf(root, 'Institution_Name') ?? '',
     days,
     hours,

@@ -1,4 +1,5 @@
-// Calendar: key/value rows (institution, days, term_start, term_end, timezone, holidays).
+// Calendar: key/value rows (institution, days, term_start, term_end, timezone, holidays,
+// days_per_term).
 import type { Calendar } from '../../../shared/model/index.ts';
 import type { RawRow } from '../rawSheet.ts';
 import { normalizeName } from '../sheetSpecs.ts';
@@ -6,7 +7,7 @@ import type { SheetTable } from '../sheetTable.ts';
 import { splitList } from '../sheetTable.ts';
 
 const DEFAULT_DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'];
-const KEYS = ['institution', 'days', 'termstart', 'termend', 'timezone', 'holidays'];
+const KEYS = ['institution', 'days', 'termstart', 'termend', 'timezone', 'holidays', 'daysperterm'];
 
 export function parseCalendar(table: SheetTable | undefined): Calendar {
   const calendar: Calendar = { institution: '', days: [...DEFAULT_DAYS], holidays: [] };
@@ -20,7 +21,7 @@ export function parseCalendar(table: SheetTable | undefined): Calendar {
         row,
         'key',
         'The key is empty',
-        `Use one of: institution, days, term_start, term_end, timezone, holidays.`,
+        `Use one of: institution, days, term_start, term_end, timezone, holidays, days_per_term.`,
       );
       continue;
     }
@@ -29,7 +30,7 @@ export function parseCalendar(table: SheetTable | undefined): Calendar {
         row,
         'key',
         `Unknown calendar key "${rawKey}" (ignored)`,
-        'Known keys: institution, days, term_start, term_end, timezone, holidays.',
+        'Known keys: institution, days, term_start, term_end, timezone, holidays, days_per_term.',
       );
       continue;
     }
@@ -48,6 +49,16 @@ export function parseCalendar(table: SheetTable | undefined): Calendar {
       `term_end ${calendar.termEnd} is before term_start ${calendar.termStart}`,
       'Swap or correct the dates.',
     );
+  }
+  const perTerm = calendar.daysPerTerm;
+  if (perTerm !== undefined && calendar.days.length % perTerm !== 0) {
+    table.error(
+      seen.get('daysperterm'),
+      'value',
+      `days_per_term ${perTerm} does not split the ${calendar.days.length} days into whole terms`,
+      `Give a number of days that divides ${calendar.days.length}, or list the days of every term.`,
+    );
+    delete calendar.daysPerTerm;
   }
   return calendar;
 }
@@ -86,6 +97,11 @@ function readKey(table: SheetTable, row: RawRow, key: string, calendar: Calendar
         );
       else calendar.timezone = value;
       return;
+    case 'daysperterm': {
+      const n = table.integer(row, 'value', 1);
+      if (n !== undefined) calendar.daysPerTerm = n;
+      return;
+    }
     case 'holidays':
       for (const item of splitList(value)) {
         const date = table.date(row, 'value', item);

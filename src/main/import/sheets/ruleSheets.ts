@@ -89,6 +89,21 @@ export function parseRules(table: SheetTable | undefined): Located<Rule>[] {
         'Put the most days two sessions may be apart in the value column, e.g. 2 (0 = all on one day).',
       );
     }
+    if (
+      (kind === 'max_terms' || kind === 'max_per_term') &&
+      (valueCell === undefined || !Number.isInteger(valueCell) || valueCell < 1)
+    ) {
+      table.error(
+        row,
+        'value',
+        valueCell === undefined
+          ? `${kind} needs a value`
+          : `${kind} needs a whole number ≥ 1, not "${table.text(row, 'value')}"`,
+        kind === 'max_terms'
+          ? 'Put the most terms the sessions may occupy in the value column, e.g. 2.'
+          : 'Put the most sessions one term may hold in the value column, e.g. 3.',
+      );
+    }
     if (kind === undefined || courses.length === 0 || hard === undefined) continue;
     const rule: Rule = { kind, courses, hard, weight: weight ?? 1 };
     if (valueCell !== undefined && Number.isFinite(valueCell)) rule.value = valueCell;

@@ -8,6 +8,7 @@ import { H, S } from './kinds.ts';
 import { followsAcrossBreak, followsDirectly } from '../followsDirectly.ts';
 import { ruleWatches } from '../../compiled/ruleWatch.ts';
 import { laterSession } from '../endsDay.ts';
+import { termCost } from '../terms.ts';
 
 export interface RuleView {
   readonly problem: CompiledProblem;
@@ -207,11 +208,20 @@ export class RuleCosts {
           });
         return n;
       case 'max_days_apart':
-      case 'same_room_if_consecutive': {
+      case 'same_room_if_consecutive':
+      case 'adjacent_if_same_day': {
         const far = rule.kind === 'max_days_apart';
+        const sameDay = rule.kind === 'adjacent_if_same_day';
         const check = (a: number, b: number): void => {
           if (far) {
             if (Math.abs(((slot[a] / nP) | 0) - ((slot[b] / nP) | 0)) > rule.value) n++;
+          } else if (sameDay) {
+            if (
+              ((slot[a] / nP) | 0) === ((slot[b] / nP) | 0) &&
+              !followsDirectly(p, slot[a], len(a), slot[b]) &&
+              !followsDirectly(p, slot[b], len(b), slot[a])
+            )
+              n++;
           } else if (
             this.st.room[a] !== this.st.room[b] &&
             (followsDirectly(p, slot[a], len(a), slot[b]) || followsDirectly(p, slot[b], len(b), slot[a]))
@@ -247,6 +257,15 @@ export class RuleCosts {
           }
         }
         return rooms > 1 ? rooms - 1 : 0;
+      }
+      case 'max_terms':
+      case 'max_per_term': {
+        const sessions: number[] = [];
+        for (let i = 0; i < distinct.length; i++) {
+          const m = distinct[i];
+          for (let s = first[m]; s < first[m] + count[m]; s++) if (active[s] !== 0) sessions.push(s);
+        }
+        return termCost(p, rule, sessions, slot);
       }
     }
   }

@@ -511,4 +511,59 @@ describe('HardRepair on max_days_apart, ends_day and same_room_if_consecutive', 
     expect(before.hard.rule).toBe(2);
     expect(after.hardTotal).toBe(0);
   });
+
+  it('puts sessions of an adjacent_if_same_day rule that share a day back to back, or apart', () => {
+    // A's two sessions and B all on Mon with free periods between (3 pairs), and C's two sessions
+    // kept on one day (max_days_apart 0) with a free period between them.
+    const { before, after } = repair(
+      {
+        faculty,
+        groups,
+        courses: [course('A', 2, 'F1', ['G1']), course('B', 1, 'F2', ['G1']), course('C', 2, 'F3', ['G2'])],
+        rules: [
+          { kind: 'adjacent_if_same_day', courses: ['A', 'B'] },
+          { kind: 'adjacent_if_same_day', courses: ['C'] },
+          { kind: 'max_days_apart', courses: ['C'], value: 0 },
+        ],
+      },
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['A', 2, 0, 2, 'R1'],
+        ['B', 1, 0, 4, 'R2'],
+        ['C', 1, 1, 0, 'R3'],
+        ['C', 2, 1, 2, 'R3'],
+      ],
+    );
+    expect(before.hard.rule).toBe(4);
+    expect(after.hardTotal).toBe(0);
+  });
+});
+
+describe('HardRepair on max_terms and max_per_term', () => {
+  it('gathers sessions into few enough terms, and spreads them to few enough per term', () => {
+    // Six days in terms of two. A (G1) in terms 1, 2 and 3 but allowed 1 term; B (G2) with 3
+    // sessions in term 1 but allowed 1 per term.
+    const { before, after } = repair(
+      {
+        calendar: { days: ['D1', 'D2', 'D3', 'D4', 'D5', 'D6'], daysPerTerm: 2 },
+        faculty: ['F1', 'F2'].map((id) => ({ id, name: id })),
+        groups: ['G1', 'G2'].map((id) => ({ id, name: id, size: 30 })),
+        courses: [course('A', 3, 'F1', ['G1']), course('B', 3, 'F2', ['G2'])],
+        rules: [
+          { kind: 'max_terms', courses: ['A'], value: 1 },
+          { kind: 'max_per_term', courses: ['B'], value: 1 },
+        ],
+      },
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['A', 2, 2, 0, 'R1'],
+        ['A', 3, 4, 0, 'R1'],
+        ['B', 1, 0, 1, 'R2'],
+        ['B', 2, 1, 1, 'R2'],
+        ['B', 3, 1, 2, 'R2'],
+      ],
+    );
+    expect(before.hard.rule).toBe(4);
+    expect(after.hardTotal).toBe(0);
+  });
 });

@@ -26,6 +26,9 @@ const KINDS: RuleKind[] = [
   'max_days_apart',
   'ends_day',
   'same_room_if_consecutive',
+  'adjacent_if_same_day',
+  'max_terms',
+  'max_per_term',
 ];
 
 // Whole courses, and single sessions (`course#k`: two of A, one of B) with a whole course.
@@ -39,6 +42,8 @@ describe('breaksRule', () => {
   it.each(CASES)('agrees with the evaluator on which sessions break a hard %s rule over %j', (kind, list) => {
     const p = compile(
       testCollege({
+        // Terms of one day (max_terms, max_per_term).
+        calendar: { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], daysPerTerm: 1 },
         rooms: ['R1', 'R2', 'R3'].map((id) => ({ id, name: id, capacity: 100 })),
         faculty: ['F1', 'F2', 'F3'].map((id) => ({ id, name: id })),
         groups: ['G1', 'G2', 'G3'].map((id) => ({ id, name: id, size: 30 })),
@@ -63,12 +68,14 @@ describe('breaksRule', () => {
         // Few days and periods so that rules hold about as often as they break (different_days:
         // and min_days_between: the whole week and many unplaced); some sessions unplaced.
         // min_gap: the whole week and the whole day.
-        // max_days_apart: the whole week.
+        // max_days_apart, adjacent_if_same_day and max_terms: the whole week.
         const spread =
           kind === 'different_days' ||
           kind === 'min_days_between' ||
           kind === 'min_gap' ||
-          kind === 'max_days_apart';
+          kind === 'max_days_apart' ||
+          kind === 'adjacent_if_same_day' ||
+          kind === 'max_terms';
         const periods = kind === 'min_gap' ? p.nPeriods : 3;
         slot[s] =
           rng.int(spread ? 2 : 8) === 0 ? -1 : rng.int(spread ? p.nDays : 2) * p.nPeriods + rng.int(periods);

@@ -7,6 +7,7 @@ import { followsAcrossBreak, followsDirectly } from '../../../shared/eval/follow
 import { everyRule, memberCount, memberFirst } from '../../../shared/compiled/ruleMembers.ts';
 import { ruleWatches } from '../../../shared/compiled/ruleWatch.ts';
 import { laterSession } from '../../../shared/eval/endsDay.ts';
+import { termBreaks } from '../../../shared/eval/terms.ts';
 
 /** The hard rules reading each course (ruleWatch.ts), as a list of lists (CSR) of indices into everyRule(p). */
 export function hardRulesByCourse(p: CompiledProblem): { offsets: Int32Array; items: Int32Array } {
@@ -100,7 +101,8 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
       return false;
     }
     case 'max_days_apart':
-    case 'same_room_if_consecutive': {
+    case 'same_room_if_consecutive':
+    case 'adjacent_if_same_day': {
       // Any two sessions of the rule's members pair (also two of one member).
       let named = false;
       for (let i = 0; i < n && !named; i++) named = at(i) >= 0;
@@ -115,6 +117,13 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
           if (x === s || active[x] === 0) continue;
           if (rule.kind === 'max_days_apart') {
             if (Math.abs(((slot[x] / nP) | 0) - day) > rule.value) return true;
+          } else if (rule.kind === 'adjacent_if_same_day') {
+            if (
+              ((slot[x] / nP) | 0) === day &&
+              !followsDirectly(p, slot[s], p.courseLength[p.sessionCourse[s]], slot[x]) &&
+              !followsDirectly(p, slot[x], p.courseLength[p.sessionCourse[x]], slot[s])
+            )
+              return true;
           } else if (
             room[x] !== room[s] &&
             (followsDirectly(p, slot[s], p.courseLength[p.sessionCourse[s]], slot[x]) ||
@@ -164,6 +173,23 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
         }
       }
       return false;
+    }
+    case 'max_terms':
+    case 'max_per_term': {
+      // s is one of the sessions a term break blames (terms.ts).
+      if (active[s] === 0) return false;
+      let named = false;
+      for (let i = 0; i < n && !named; i++) named = at(i) >= 0;
+      if (!named) return false;
+      const sessions: number[] = [];
+      const seen = new Set<number>();
+      for (let i = 0; i < n; i++) {
+        const first = memberFirst(p, rule, i);
+        if (seen.has(first)) continue;
+        seen.add(first);
+        for (let x = first; x < first + memberCount(p, rule, i); x++) if (active[x] !== 0) sessions.push(x);
+      }
+      return termBreaks(p, rule, sessions, slot).some((b) => b.sessions.includes(s));
     }
   }
 }
