@@ -10,6 +10,7 @@ import {
 } from '../../../shared/eval/testing/testCollege.ts';
 import { Rng } from '../../Rng.ts';
 import { startPoint } from '../../startPoint.ts';
+import { construct } from '../../construct/construct.ts';
 import { ConflictSearch } from './ConflictSearch.ts';
 
 const rooms = ['R1', 'R2', 'R3'].map((id) => ({ id, name: id, capacity: 100 }));
@@ -331,5 +332,78 @@ describe('ConflictSearch', () => {
     expect(st.hardTotal).toBe(0);
     expect(st.slot[1]).toBe(2);
     expect(st.slot[0]).toBeGreaterThan(2);
+  });
+});
+
+/**
+ * A generated college packed like the real one with ends_day rules: two student sets, G1 and G2,
+ * busy in every period of five six-period days; in each of the first five periods either a session
+ * of both (one faculty member of three) or one of each (two of them); L (both sets, its own faculty
+ * member, one session a day) must end their day.
+ */
+function packedEndsDay(seed: number): Partial<CollegeInput> {
+  const rng = new Rng(seed);
+  const nFaculty = 3;
+  const courses: CollegeInput['courses'] = [
+    { id: 'L', name: 'L', faculty: ['FL'], groups: ['G1', 'G2'], sessions: 5, minDays: 0 },
+  ];
+  let n = 0;
+  for (let d = 0; d < 5; d++)
+    for (let q = 0; q < 5; q++) {
+      const busy = new Set<number>();
+      const pick = (): number => {
+        for (let i = 0; i < 50; i++) {
+          const f = rng.int(nFaculty);
+          if (!busy.has(f)) {
+            busy.add(f);
+            return f;
+          }
+        }
+        return -1;
+      };
+      const sets = rng.float() < 0.5 ? [['G1', 'G2']] : [['G1'], ['G2']];
+      for (const groups of sets) {
+        const f = pick();
+        if (f < 0) continue;
+        const id = `C${n++}`;
+        courses.push({ id, name: id, faculty: [`F${f}`], groups, sessions: 1, minDays: 0 });
+      }
+    }
+  return {
+    rooms,
+    faculty: ['F0', 'F1', 'F2', 'FL'].map((id) => ({ id, name: id })),
+    groups: [
+      { id: 'G1', name: 'G1', size: 30 },
+      { id: 'G2', name: 'G2', size: 30 },
+    ],
+    courses,
+    rules: [{ kind: 'ends_day', courses: ['L'] }],
+  };
+}
+
+describe('ConflictSearch day rebuild', () => {
+  it('places the last session of a packed ends_day college where the search without it does not', () => {
+    // From the constructor's timetable, in 300 steps: without the rebuild the search stays above
+    // hard 0; with it, the day of the last unplaced session is rebuilt around it.
+    const p = compile(testCollege(packedEndsDay(7)));
+    const run = (dayRebuild: boolean) => {
+      const { model, placement } = startPoint(p, undefined);
+      const st = new IncrementalState(p, placement);
+      construct(st, model, new Rng(2), () => false);
+      const cs = new ConflictSearch(st, model, new Rng(2), { deadline: Infinity, maxSteps: 300, dayRebuild });
+      while (!cs.run(Infinity));
+      cs.restoreBest();
+      // The incremental state agrees with the evaluator after the rebuilds.
+      const ev = evaluate(p, st.snapshot());
+      expect(st.hardTotal).toBe(ev.hardTotal);
+      expect(st.softTotal).toBe(ev.softTotal);
+      return { hard: ev.hardTotal, rebuilds: cs.rebuilds };
+    };
+    const without = run(false);
+    expect(without.hard).toBeGreaterThan(0);
+    expect(without.rebuilds).toBe(0);
+    const withRebuild = run(true);
+    expect(withRebuild.hard).toBe(0);
+    expect(withRebuild.rebuilds).toBeGreaterThan(0);
   });
 });

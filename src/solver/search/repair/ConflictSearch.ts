@@ -22,6 +22,11 @@
 // out alone; the group is put back together when its turn comes; a group with a pinned member has
 // one start, and its pinned members stay). Locked sessions, and the members of a group whose pinned
 // members disagree on its start, never move: a start that would take one out is not tried.
+// On a college with hard ends_day rules, a step for an unplaced session first tries to rebuild
+// one of its days around it (dayRebuild.ts: the day's sessions of its faculty and student sets
+// re-placed together with it, each adding no hard violation), which fills an exactly packed day
+// where taking single sessions out only moves the hole; for the last session left (REBUILD_HARD),
+// within REBUILD_SHARE search nodes per step. A kick tries the same from the best first.
 // Runs in time slices like the other phases; ends at hard 0, the deadline or the step budget.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { Rng } from '../../Rng.ts';
@@ -38,6 +43,7 @@ import { spanAt } from '../../../shared/compiled/span.ts';
 import { forDayMates } from './ruin.ts';
 import { attends, dayToFree, endsDayMembers, overWeekGaps } from './dayLimits.ts';
 import { allGroupMates } from '../../../shared/compiled/ruleWatch.ts';
+import { DayRebuild } from './dayRebuild.ts';
 
 export interface ConflictSearchOptions {
   /** performance.now() after which the search stops. */
@@ -50,6 +56,8 @@ export interface ConflictSearchOptions {
   onFeasible?: () => void;
   /** Steps without a new best before a kick at best hard < KICK_HARD (default KICK_STEPS; Infinity: never). */
   kickSteps?: number;
+  /** Day rebuilds for unplaced sessions (default: on colleges with hard ends_day rules). */
+  dayRebuild?: boolean;
 }
 
 /** Price of one unit of conflict weight, in hard-cost units. */
@@ -70,6 +78,16 @@ const OTHERS = 0.1;
  */
 const KICK_STEPS = 1000;
 const KICK_HARD = 5;
+/**
+ * Day rebuilds (dayRebuild.ts) are tried at this hard cost or below: for the last unplaced session.
+ * Tried earlier, a rebuild that places one session tends to use up the free periods the others
+ * need (a listed session ending a day early, its day's last periods then closed to the others).
+ */
+const REBUILD_HARD = 1;
+/** Day rebuilds may spend this many search nodes per step on average. */
+const REBUILD_SHARE = 2;
+/** Search nodes one day rebuild may spend. */
+const REBUILD_NODES = 200;
 
 export class ConflictSearch implements SearchPhase {
   readonly bestSlot: Int32Array;
@@ -81,6 +99,8 @@ export class ConflictSearch implements SearchPhase {
   stuck = 0;
   /** Kicks so far (see kick()). */
   kicks = 0;
+  /** Day rebuilds that placed a session (see rebuildDay()). */
+  rebuilds = 0;
   private readonly st: IncrementalState;
   private readonly m: SearchModel;
   private readonly rng: Rng;
@@ -111,6 +131,8 @@ export class ConflictSearch implements SearchPhase {
   private readonly partners: DayPartners;
   /** Sessions a hard ends_day rule lists (endsDayMembers), null when the college has none. */
   private readonly endsDay: ReturnType<typeof endsDayMembers>;
+  /** Day rebuilds for unplaced sessions, on colleges with hard ends_day rules (else null). */
+  private readonly rebuild: DayRebuild | null;
   private lastBestAt = performance.now();
   /** The step of the last new best, and of the last kick. */
   private lastBestStep = 0;
@@ -154,6 +176,7 @@ export class ConflictSearch implements SearchPhase {
     this.queue = new Int32Array(p.nSessions);
     this.partners = dayPartners(p);
     this.endsDay = endsDayMembers(p);
+    this.rebuild = (opts.dayRebuild ?? this.endsDay !== null) ? new DayRebuild(st, m, this.free) : null;
     this.bestSlot = st.slot.slice();
     this.bestRoom = st.room.slice();
     this.bestHard = st.hardTotal;
@@ -418,6 +441,16 @@ export class ConflictSearch implements SearchPhase {
       this.stepGroup(m.ties.groupOf[s]);
       return;
     }
+    if (
+      this.rebuild !== null &&
+      st.active[s] === 0 &&
+      st.hardTotal <= REBUILD_HARD &&
+      this.rebuild.nodes < REBUILD_SHARE * this.steps &&
+      this.rebuildDay(s)
+    ) {
+      this.keepBest();
+      return;
+    }
     const t0 = st.slot[s];
     const r0 = st.room[s];
     if (t0 >= 0) {
@@ -625,6 +658,16 @@ export class ConflictSearch implements SearchPhase {
     this.lastKick = this.steps;
     this.kicks++;
     this.restoreBest();
+    // The last unplaced session, placed by a day rebuilt around it (from the best, a new best).
+    if (this.rebuild !== null && st.hardTotal <= REBUILD_HARD) {
+      let placed = false;
+      for (let s = 0; s < st.problem.nSessions; s++)
+        if (st.active[s] === 0 && this.free[s] === 1 && this.rebuildDay(s)) placed = true;
+      if (placed) {
+        this.keepBest();
+        return;
+      }
+    }
     const s = this.pick();
     if (s < 0) return;
     const c = p.sessionCourse[s];
@@ -634,6 +677,23 @@ export class ConflictSearch implements SearchPhase {
     forDayMates(st, c, day, s, (x) => {
       if (this.free[x] === 1) st.move(x, -1, -1);
     });
+  }
+
+  /**
+   * Place unplaced session s by rebuilding one of its days (dayRebuild.ts), the days tried from a
+   * random one on; true when one was (the state has lower hard cost).
+   */
+  private rebuildDay(s: number): boolean {
+    const rb = this.rebuild;
+    if (rb === null) return false;
+    const nDays = this.st.problem.nDays;
+    const d0 = this.rng.int(nDays);
+    for (let i = 0; i < nDays; i++)
+      if (rb.tryDay(s, (d0 + i) % nDays, REBUILD_NODES)) {
+        this.rebuilds++;
+        return true;
+      }
+    return false;
   }
 
   /** Forbid s to start at t again for a while. */
