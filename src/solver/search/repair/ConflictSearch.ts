@@ -26,7 +26,10 @@
 // one of its days around it (dayRebuild.ts: the day's sessions of its faculty and student sets
 // re-placed together with it, each adding no hard violation), which fills an exactly packed day
 // where taking single sessions out only moves the hole; for the last session left (REBUILD_HARD),
-// within REBUILD_SHARE search nodes per step. A kick tries the same from the best first.
+// within REBUILD_SHARE search nodes per step. A kick tries the same from the best first. A listed
+// session of a student set that is exactly packed (busy in every period it may use) is tried only
+// at the starts where it ends that set's day (packedDayEnds, dayLimits.ts): anywhere else it only
+// takes the day's later sessions out.
 // Runs in time slices like the other phases; ends at hard 0, the deadline or the step budget.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { Rng } from '../../Rng.ts';
@@ -41,7 +44,7 @@ import type { SearchPhase } from './searchPhase.ts';
 import { restorePlacement } from '../restorePlacement.ts';
 import { spanAt } from '../../../shared/compiled/span.ts';
 import { forDayMates } from './ruin.ts';
-import { attends, dayToFree, endsDayMembers, overWeekGaps } from './dayLimits.ts';
+import { attends, dayToFree, endsDayMembers, overWeekGaps, packedDayEnds } from './dayLimits.ts';
 import { allGroupMates } from '../../../shared/compiled/ruleWatch.ts';
 import { DayRebuild } from './dayRebuild.ts';
 
@@ -131,6 +134,8 @@ export class ConflictSearch implements SearchPhase {
   private readonly partners: DayPartners;
   /** Sessions a hard ends_day rule lists (endsDayMembers), null when the college has none. */
   private readonly endsDay: ReturnType<typeof endsDayMembers>;
+  /** Per listed course and day, the period its sessions must end in (packedDayEnds), or null. */
+  private readonly dayEnd: Int16Array | null;
   /** Day rebuilds for unplaced sessions, on colleges with hard ends_day rules (else null). */
   private readonly rebuild: DayRebuild | null;
   private lastBestAt = performance.now();
@@ -176,6 +181,21 @@ export class ConflictSearch implements SearchPhase {
     this.queue = new Int32Array(p.nSessions);
     this.partners = dayPartners(p);
     this.endsDay = endsDayMembers(p);
+    this.dayEnd = this.endsDay === null ? null : packedDayEnds(p, this.endsDay.listed);
+    // A course none of whose starts ends where it must keeps all of them.
+    const dayEnd = this.dayEnd;
+    if (dayEnd !== null)
+      for (let c = 0; c < p.nCourses; c++) {
+        let any = false;
+        let forced = false;
+        for (let i = m.courseStarts.offsets[c]; i < m.courseStarts.offsets[c + 1]; i++) {
+          const t = m.courseStarts.items[i];
+          const e = dayEnd[c * p.nDays + ((t / p.nPeriods) | 0)];
+          if (e >= 0) forced = true;
+          if (this.endsWhereForced(c, t)) any = true;
+        }
+        if (forced && !any) dayEnd.fill(-1, c * p.nDays, (c + 1) * p.nDays);
+      }
     this.rebuild = (opts.dayRebuild ?? this.endsDay !== null) ? new DayRebuild(st, m, this.free) : null;
     this.bestSlot = st.slot.slice();
     this.bestRoom = st.room.slice();
@@ -466,6 +486,7 @@ export class ConflictSearch implements SearchPhase {
     st.save();
     for (let i = o[c]; i < o[c + 1]; i++) {
       const t = m.courseStarts.items[i];
+      if (!this.endsWhereForced(c, t)) continue;
       const penalty = this.tabuUntil[s * nS + t] > this.steps ? TABU_PENALTY : 0;
       const r = this.roomFor(s, t, r0);
       if (r < 0) continue;
@@ -694,6 +715,19 @@ export class ConflictSearch implements SearchPhase {
         return true;
       }
     return false;
+  }
+
+  /**
+   * Does a session of course c at t end where a listed course must end that day (packedDayEnds)?
+   * True when nothing is forced.
+   */
+  private endsWhereForced(c: number, t: number): boolean {
+    const e = this.dayEnd;
+    if (e === null) return true;
+    const p = this.st.problem;
+    const day = (t / p.nPeriods) | 0;
+    const q = e[c * p.nDays + day];
+    return q < 0 || (t % p.nPeriods) + spanAt(p, c, t) - 1 === q;
   }
 
   /** Forbid s to start at t again for a while. */
