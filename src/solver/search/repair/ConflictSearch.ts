@@ -89,8 +89,6 @@ const KICK_HARD = 5;
 const REBUILD_HARD = 1;
 /** Day rebuilds may spend this many search nodes per step on average. */
 const REBUILD_SHARE = 2;
-/** Search nodes one day rebuild may spend. */
-const REBUILD_NODES = 200;
 
 export class ConflictSearch implements SearchPhase {
   readonly bestSlot: Int32Array;
@@ -710,7 +708,7 @@ export class ConflictSearch implements SearchPhase {
     const nDays = this.st.problem.nDays;
     const d0 = this.rng.int(nDays);
     for (let i = 0; i < nDays; i++)
-      if (rb.tryDay(s, (d0 + i) % nDays, REBUILD_NODES)) {
+      if (rb.tryDay(s, (d0 + i) % nDays)) {
         this.rebuilds++;
         return true;
       }

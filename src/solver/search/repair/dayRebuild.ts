@@ -15,7 +15,7 @@ import { repairRoom } from './repairRoom.ts';
 import { forDayMates } from './ruin.ts';
 
 /** Search nodes (placements tried) one rebuild may spend. */
-export const REBUILD_NODES = 400;
+export const REBUILD_NODES = 200;
 
 export class DayRebuild {
   /** Search nodes spent so far, over every call. */
