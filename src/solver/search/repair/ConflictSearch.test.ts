@@ -10,6 +10,7 @@ import {
 } from '../../../shared/eval/testing/testCollege.ts';
 import { Rng } from '../../Rng.ts';
 import { startPoint } from '../../startPoint.ts';
+import { construct } from '../../construct/construct.ts';
 import { ConflictSearch } from './ConflictSearch.ts';
 
 const rooms = ['R1', 'R2', 'R3'].map((id) => ({ id, name: id, capacity: 100 }));
@@ -331,5 +332,89 @@ describe('ConflictSearch', () => {
     expect(st.hardTotal).toBe(0);
     expect(st.slot[1]).toBe(2);
     expect(st.slot[0]).toBeGreaterThan(2);
+  });
+});
+
+/**
+ * A generated college packed like the real one with ends_day rules: two student sets, G1 and G2,
+ * busy in every period of five six-period days (but Monday's first with `spare`); in each of the
+ * first five periods either a session of both (one faculty member of three) or one of each (two of
+ * them); L (both sets, its own faculty member, one session a day) must end their day.
+ */
+function packedEndsDay(seed: number, spare = false): Partial<CollegeInput> {
+  const rng = new Rng(seed);
+  const nFaculty = 3;
+  const courses: CollegeInput['courses'] = [
+    { id: 'L', name: 'L', faculty: ['FL'], groups: ['G1', 'G2'], sessions: 5, minDays: 0 },
+  ];
+  let n = 0;
+  for (let d = 0; d < 5; d++)
+    for (let q = 0; q < 5; q++) {
+      if (spare && d === 0 && q === 0) continue;
+      const busy = new Set<number>();
+      const pick = (): number => {
+        for (let i = 0; i < 50; i++) {
+          const f = rng.int(nFaculty);
+          if (!busy.has(f)) {
+            busy.add(f);
+            return f;
+          }
+        }
+        return -1;
+      };
+      const sets = rng.float() < 0.5 ? [['G1', 'G2']] : [['G1'], ['G2']];
+      for (const groups of sets) {
+        const f = pick();
+        if (f < 0) continue;
+        const id = `C${n++}`;
+        courses.push({ id, name: id, faculty: [`F${f}`], groups, sessions: 1, minDays: 0 });
+      }
+    }
+  return {
+    rooms,
+    faculty: ['F0', 'F1', 'F2', 'FL'].map((id) => ({ id, name: id })),
+    groups: [
+      { id: 'G1', name: 'G1', size: 30 },
+      { id: 'G2', name: 'G2', size: 30 },
+    ],
+    courses,
+    rules: [{ kind: 'ends_day', courses: ['L'] }],
+  };
+}
+
+/** The conflict search from the constructor's timetable for 300 steps: its best hard cost and its rebuilds. */
+function searchPacked(college: Partial<CollegeInput>, seed: number, dayRebuild: boolean) {
+  const p = compile(testCollege(college));
+  const { model, placement } = startPoint(p, undefined);
+  const st = new IncrementalState(p, placement);
+  construct(st, model, new Rng(seed), () => false);
+  const cs = new ConflictSearch(st, model, new Rng(seed), { deadline: Infinity, maxSteps: 300, dayRebuild });
+  while (!cs.run(Infinity));
+  cs.restoreBest();
+  // The incremental state agrees with the evaluator after the rebuilds.
+  const ev = evaluate(p, st.snapshot());
+  expect(st.hardTotal).toBe(ev.hardTotal);
+  expect(st.softTotal).toBe(ev.softTotal);
+  return { hard: ev.hardTotal, rebuilds: cs.rebuilds };
+}
+
+describe('ConflictSearch on packed ends_day colleges', () => {
+  it('places the last session by a day rebuild where the search without it does not', () => {
+    // One spare period: no day end is forced (packedDayEnds). In 300 steps, without the rebuild
+    // the search stays above hard 0; with it, the day of the last unplaced session is rebuilt
+    // around it.
+    const college = packedEndsDay(5, true);
+    const without = searchPacked(college, 1, false);
+    expect(without.hard).toBeGreaterThan(0);
+    expect(without.rebuilds).toBe(0);
+    const withRebuild = searchPacked(college, 1, true);
+    expect(withRebuild.hard).toBe(0);
+    expect(withRebuild.rebuilds).toBeGreaterThan(0);
+  });
+
+  it('tries a listed session only where its exactly packed sets end their day', () => {
+    // Every period busy: L can only be last. Trying it elsewhere, the search (without rebuilds)
+    // stayed above hard 0 in 300 steps here, moving L about and the sessions after it out.
+    expect(searchPacked(packedEndsDay(7), 2, false).hard).toBe(0);
   });
 });

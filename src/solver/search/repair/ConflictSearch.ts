@@ -22,6 +22,14 @@
 // out alone; the group is put back together when its turn comes; a group with a pinned member has
 // one start, and its pinned members stay). Locked sessions, and the members of a group whose pinned
 // members disagree on its start, never move: a start that would take one out is not tried.
+// On a college with hard ends_day rules, a step for an unplaced session first tries to rebuild
+// one of its days around it (dayRebuild.ts: the day's sessions of its faculty and student sets
+// re-placed together with it, each adding no hard violation), which fills an exactly packed day
+// where taking single sessions out only moves the hole; for the last session left (REBUILD_HARD),
+// within REBUILD_SHARE search nodes per step. A kick tries the same from the best first. A listed
+// session of a student set that is exactly packed (busy in every period it may use) is tried only
+// at the starts where it ends that set's day (packedDayEnds, dayLimits.ts): anywhere else it only
+// takes the day's later sessions out.
 // Runs in time slices like the other phases; ends at hard 0, the deadline or the step budget.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { Rng } from '../../Rng.ts';
@@ -36,8 +44,9 @@ import type { SearchPhase } from './searchPhase.ts';
 import { restorePlacement } from '../restorePlacement.ts';
 import { spanAt } from '../../../shared/compiled/span.ts';
 import { forDayMates } from './ruin.ts';
-import { attends, dayToFree, endsDayMembers, overWeekGaps } from './dayLimits.ts';
+import { attends, dayToFree, endsDayMembers, overWeekGaps, packedDayEnds } from './dayLimits.ts';
 import { allGroupMates } from '../../../shared/compiled/ruleWatch.ts';
+import { DayRebuild } from './dayRebuild.ts';
 
 export interface ConflictSearchOptions {
   /** performance.now() after which the search stops. */
@@ -50,6 +59,8 @@ export interface ConflictSearchOptions {
   onFeasible?: () => void;
   /** Steps without a new best before a kick at best hard < KICK_HARD (default KICK_STEPS; Infinity: never). */
   kickSteps?: number;
+  /** Day rebuilds for unplaced sessions (default: on colleges with hard ends_day rules). */
+  dayRebuild?: boolean;
 }
 
 /** Price of one unit of conflict weight, in hard-cost units. */
@@ -70,6 +81,14 @@ const OTHERS = 0.1;
  */
 const KICK_STEPS = 1000;
 const KICK_HARD = 5;
+/**
+ * Day rebuilds (dayRebuild.ts) are tried at this hard cost or below: for the last unplaced session.
+ * Tried earlier, a rebuild that places one session tends to use up the free periods the others
+ * need (a listed session ending a day early, its day's last periods then closed to the others).
+ */
+const REBUILD_HARD = 1;
+/** Day rebuilds may spend this many search nodes per step on average. */
+const REBUILD_SHARE = 2;
 
 export class ConflictSearch implements SearchPhase {
   readonly bestSlot: Int32Array;
@@ -81,6 +100,8 @@ export class ConflictSearch implements SearchPhase {
   stuck = 0;
   /** Kicks so far (see kick()). */
   kicks = 0;
+  /** Day rebuilds that placed a session (see rebuildDay()). */
+  rebuilds = 0;
   private readonly st: IncrementalState;
   private readonly m: SearchModel;
   private readonly rng: Rng;
@@ -111,6 +132,10 @@ export class ConflictSearch implements SearchPhase {
   private readonly partners: DayPartners;
   /** Sessions a hard ends_day rule lists (endsDayMembers), null when the college has none. */
   private readonly endsDay: ReturnType<typeof endsDayMembers>;
+  /** Per listed course and day, the period its sessions must end in (packedDayEnds), or null. */
+  private readonly dayEnd: Int16Array | null;
+  /** Day rebuilds for unplaced sessions, on colleges with hard ends_day rules (else null). */
+  private readonly rebuild: DayRebuild | null;
   private lastBestAt = performance.now();
   /** The step of the last new best, and of the last kick. */
   private lastBestStep = 0;
@@ -154,6 +179,22 @@ export class ConflictSearch implements SearchPhase {
     this.queue = new Int32Array(p.nSessions);
     this.partners = dayPartners(p);
     this.endsDay = endsDayMembers(p);
+    this.dayEnd = this.endsDay === null ? null : packedDayEnds(p, this.endsDay.listed);
+    // A course none of whose starts ends where it must keeps all of them.
+    const dayEnd = this.dayEnd;
+    if (dayEnd !== null)
+      for (let c = 0; c < p.nCourses; c++) {
+        let any = false;
+        let forced = false;
+        for (let i = m.courseStarts.offsets[c]; i < m.courseStarts.offsets[c + 1]; i++) {
+          const t = m.courseStarts.items[i];
+          const e = dayEnd[c * p.nDays + ((t / p.nPeriods) | 0)];
+          if (e >= 0) forced = true;
+          if (this.endsWhereForced(c, t)) any = true;
+        }
+        if (forced && !any) dayEnd.fill(-1, c * p.nDays, (c + 1) * p.nDays);
+      }
+    this.rebuild = (opts.dayRebuild ?? this.endsDay !== null) ? new DayRebuild(st, m, this.free) : null;
     this.bestSlot = st.slot.slice();
     this.bestRoom = st.room.slice();
     this.bestHard = st.hardTotal;
@@ -418,6 +459,16 @@ export class ConflictSearch implements SearchPhase {
       this.stepGroup(m.ties.groupOf[s]);
       return;
     }
+    if (
+      this.rebuild !== null &&
+      st.active[s] === 0 &&
+      st.hardTotal <= REBUILD_HARD &&
+      this.rebuild.nodes < REBUILD_SHARE * this.steps &&
+      this.rebuildDay(s)
+    ) {
+      this.keepBest();
+      return;
+    }
     const t0 = st.slot[s];
     const r0 = st.room[s];
     if (t0 >= 0) {
@@ -433,6 +484,7 @@ export class ConflictSearch implements SearchPhase {
     st.save();
     for (let i = o[c]; i < o[c + 1]; i++) {
       const t = m.courseStarts.items[i];
+      if (!this.endsWhereForced(c, t)) continue;
       const penalty = this.tabuUntil[s * nS + t] > this.steps ? TABU_PENALTY : 0;
       const r = this.roomFor(s, t, r0);
       if (r < 0) continue;
@@ -625,6 +677,16 @@ export class ConflictSearch implements SearchPhase {
     this.lastKick = this.steps;
     this.kicks++;
     this.restoreBest();
+    // The last unplaced session, placed by a day rebuilt around it (from the best, a new best).
+    if (this.rebuild !== null && st.hardTotal <= REBUILD_HARD) {
+      let placed = false;
+      for (let s = 0; s < st.problem.nSessions; s++)
+        if (st.active[s] === 0 && this.free[s] === 1 && this.rebuildDay(s)) placed = true;
+      if (placed) {
+        this.keepBest();
+        return;
+      }
+    }
     const s = this.pick();
     if (s < 0) return;
     const c = p.sessionCourse[s];
@@ -634,6 +696,36 @@ export class ConflictSearch implements SearchPhase {
     forDayMates(st, c, day, s, (x) => {
       if (this.free[x] === 1) st.move(x, -1, -1);
     });
+  }
+
+  /**
+   * Place unplaced session s by rebuilding one of its days (dayRebuild.ts), the days tried from a
+   * random one on; true when one was (the state has lower hard cost).
+   */
+  private rebuildDay(s: number): boolean {
+    const rb = this.rebuild;
+    if (rb === null) return false;
+    const nDays = this.st.problem.nDays;
+    const d0 = this.rng.int(nDays);
+    for (let i = 0; i < nDays; i++)
+      if (rb.tryDay(s, (d0 + i) % nDays)) {
+        this.rebuilds++;
+        return true;
+      }
+    return false;
+  }
+
+  /**
+   * Does a session of course c at t end where a listed course must end that day (packedDayEnds)?
+   * True when nothing is forced.
+   */
+  private endsWhereForced(c: number, t: number): boolean {
+    const e = this.dayEnd;
+    if (e === null) return true;
+    const p = this.st.problem;
+    const day = (t / p.nPeriods) | 0;
+    const q = e[c * p.nDays + day];
+    return q < 0 || (t % p.nPeriods) + spanAt(p, c, t) - 1 === q;
   }
 
   /** Forbid s to start at t again for a while. */

@@ -1,7 +1,8 @@
 // Day questions the conflict search asks before a start (ConflictSearch.ts): which day a faculty
 // member at their teaching-day limit would have to give up, whether a start opens gaps that take a
-// student set past its weekly gap limit, and which sessions end their students' day under a hard
-// ends_day rule. Read from the problem and the incremental state's occupancy, nothing changed.
+// student set past its weekly gap limit, which sessions end their students' day under a hard
+// ends_day rule, and where such a session must end when its students are busy in every period.
+// Read from the problem and the incremental state's occupancy, nothing changed.
 import { everyRule, memberCount, memberFirst } from '../../../shared/compiled/ruleMembers.ts';
 import { ruleWatches } from '../../../shared/compiled/ruleWatch.ts';
 import type { CompiledProblem } from '../../../shared/compiled/types.ts';
@@ -89,4 +90,54 @@ export function endsDayMembers(p: CompiledProblem): { listed: Uint8Array; course
     }
   }
   return listed === null ? null : { listed, course };
+}
+
+/**
+ * For the courses a hard ends_day rule lists (`listed` from endsDayMembers, per session), the
+ * period each must end in on each day, where that is forced: a student set of the course that is
+ * exactly packed (its sessions fill every period some course of it may use, so it is busy in all
+ * of them) ends each day in the last such period, and a listed session of it must end there too.
+ * end[c * nDays + d] is that period, or -1 when nothing is forced (no such set, or sets that
+ * disagree); null when no course has a forced end.
+ */
+export function packedDayEnds(p: CompiledProblem, listed: Uint8Array): Int16Array | null {
+  const nSets = p.setCourses.offsets.length - 1;
+  // Per exactly packed set, the last period it may be busy in on each day (-1: none; -2: not packed).
+  const last = new Int16Array(nSets * p.nDays).fill(-2);
+  const can = new Uint8Array(p.nSlots);
+  for (let k = 0; k < nSets; k++) {
+    can.fill(0);
+    let load = 0;
+    for (let i = p.setCourses.offsets[k]; i < p.setCourses.offsets[k + 1]; i++) {
+      const c = p.setCourses.items[i];
+      load += p.courseSessionCount[c] * p.courseLength[c];
+      for (let t = 0; t < p.nSlots; t++) if (p.courseUnavailable[c * p.nSlots + t] === 0) can[t] = 1;
+    }
+    let cap = 0;
+    for (let t = 0; t < p.nSlots; t++) cap += can[t];
+    if (load !== cap) continue;
+    for (let d = 0; d < p.nDays; d++) {
+      last[k * p.nDays + d] = -1;
+      for (let q = 0; q < p.nPeriods; q++) if (can[d * p.nPeriods + q] === 1) last[k * p.nDays + d] = q;
+    }
+  }
+  let end: Int16Array | null = null;
+  for (let c = 0; c < p.nCourses; c++) {
+    const first = p.courseFirstSession[c];
+    let all = p.courseSessionCount[c] > 0;
+    for (let s = first; s < first + p.courseSessionCount[c]; s++) if (listed[s] === 0) all = false;
+    if (!all) continue;
+    for (let d = 0; d < p.nDays; d++) {
+      let q = -1;
+      for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++) {
+        const e = last[p.courseStudentSets.items[i] * p.nDays + d];
+        if (e === -2) continue;
+        q = q === -1 || q === e ? e : -3;
+      }
+      if (q < 0) continue;
+      end ??= new Int16Array(p.nCourses * p.nDays).fill(-1);
+      end[c * p.nDays + d] = q;
+    }
+  }
+  return end;
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../../shared/compiled/compile.ts';
+import { testCollege } from '../../../shared/eval/testing/testCollege.ts';
+import { endsDayMembers, packedDayEnds } from './dayLimits.ts';
+
+/**
+ * G1 with `sessions` one-period sessions of A over two six-period days and L (one session a day)
+ * that must end G1's day; neither may use Tuesday's last period.
+ */
+function dayEnds(sessions: number): (number | null)[] | null {
+  const p = compile(
+    testCollege({
+      calendar: { days: ['Mon', 'Tue'] },
+      courses: [
+        {
+          id: 'A',
+          name: 'A',
+          faculty: ['F1'],
+          groups: ['G1'],
+          sessions,
+          minDays: 0,
+          unavailable: [{ day: 1, period: 5 }],
+        },
+        {
+          id: 'L',
+          name: 'L',
+          faculty: ['F1'],
+          groups: ['G1'],
+          sessions: 2,
+          minDays: 0,
+          unavailable: [{ day: 1, period: 5 }],
+        },
+      ],
+      rules: [{ kind: 'ends_day', courses: ['L'], hard: true }],
+    }),
+  );
+  const E = endsDayMembers(p);
+  if (E === null) throw new Error('no ends_day rule');
+  const end = packedDayEnds(p, E.listed);
+  return end === null ? null : [...end];
+}
+
+describe('packedDayEnds', () => {
+  it("forces a listed course's end to its exactly packed set's last usable period of each day", () => {
+    // 9 + 2 sessions fill the 11 periods G1 may use: L ends Monday in period 5, Tuesday in 4;
+    // A (not listed) is not forced.
+    expect(dayEnds(9)).toEqual([-1, -1, 5, 4]);
+  });
+
+  it('forces nothing while the set has a free period', () => {
+    expect(dayEnds(8)).toBeNull();
+  });
+});
