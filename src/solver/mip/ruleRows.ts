@@ -71,7 +71,7 @@ export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => tru
         addFetRuleRows(ctx, rule);
         break;
       case 'same_room_if_consecutive':
-        break; // rooms are chosen after this model: local search and the repair keep it
+        break; // rooms are chosen after this model: the room matching keeps it (consecutiveRooms.ts)
       default:
         if (pairable(ctx, cs)) coursePairs.push(rule);
         else if (cs.length === 2 && placedPartnerOf(ctx, rule.kind, cs[0], cs[1])) placedPartner.push(rule);
