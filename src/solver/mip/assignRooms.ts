@@ -1,9 +1,11 @@
 // Room assignment after the MIP chose start slots: slot by slot in time order, a bipartite matching
 // (augmenting paths) of the sessions starting there to rooms free over their whole span. Candidate
-// order prefers the room the course already uses (stability), then the best fit by capacity.
+// order prefers the room of a back-to-back session under a hard same_room_if_consecutive rule
+// (consecutiveRooms.ts), then the room the course already uses (stability), then the best fit by capacity.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { Placement } from '../../shared/eval/types.ts';
 import { spanAt } from '../../shared/compiled/span.ts';
+import { consecutiveRoomPartners, consecutiveRoomWish } from './consecutiveRooms.ts';
 import type { Occupancy } from './occupancy.ts';
 import type { RoomClasses } from './roomClasses.ts';
 
@@ -32,7 +34,10 @@ function candidateRooms(
     const cap = p.roomCapacity[r];
     return cap >= need ? cap - need : 1e6 + (need - cap);
   };
-  return free.sort((a, b) => Number(used.has(b)) - Number(used.has(a)) || fit(a) - fit(b) || a - b);
+  const wish = consecutiveRoomWish(p, consecutiveRoomPartners(p), s, placement, occ, classes);
+  return free.sort(
+    (a, b) => wish(b) - wish(a) || Number(used.has(b)) - Number(used.has(a)) || fit(a) - fit(b) || a - b,
+  );
 }
 
 /**

@@ -4,6 +4,7 @@
 // faculty member, student set and hard not_overlapping rule and slot at most one session covering it;
 // per-day period limits; faculty max_days through day indicators; faculty and group min_per_day and
 // faculty min_days (minPerDayRows.ts); gap limits (gapRows.ts); max_continuous (continuousRows.ts);
+// min_rest between days (minRestRows.ts);
 // per room class and slot no more sessions than free rooms of the class; every hard rule kind
 // (ruleRows.ts, dayRuleRows.ts, sameRoomRows.ts).
 // Objective: misses (dominant), student clashes with placed courses (capped), min-days spread, a small
@@ -17,6 +18,7 @@ import { COL_AUX, COL_INDICATOR, ModelBuilder, ROW_FREE, type MipModel } from '.
 import type { Occupancy } from './occupancy.ts';
 import { addContinuousRows } from './continuousRows.ts';
 import { addGapRows } from './gapRows.ts';
+import { addMinRestRows } from './minRestRows.ts';
 import { addMinDaysRows, addMinPerDayRows, everyCourseHere } from './minPerDayRows.ts';
 import { ruleContext, type RuleKindFilter } from './ruleContext.ts';
 import { addRuleRows } from './ruleRows.ts';
@@ -35,6 +37,8 @@ export interface BuildOptions {
   minPerDay?: boolean;
   /** Add faculty and group max_continuous rows (with penalised slack, continuousRows.ts; default true). */
   continuousRows?: boolean;
+  /** Add faculty and group min_rest rows (with penalised slack, minRestRows.ts; default true). */
+  minRestRows?: boolean;
 }
 
 export interface CommunityModel {
@@ -140,6 +144,7 @@ export function buildCommunityModel(
     b.addRow(cols, null, -Infinity, 1);
   }
   if (opts.continuousRows ?? true) addContinuousRows(p, b, resourceSlot, occ);
+  if (opts.minRestRows ?? true) addMinRestRows(p, b, resourceSlot, occ);
   addDayLimits(p, b, resourceDay, occ, xCourse);
   const inCommunity = new Set(courses);
   if (opts.minPerDay ?? true) {

@@ -1,6 +1,6 @@
 // Hard max_days_apart and ends_day rules over whole courses in the course-level MIP (rules naming
-// single sessions, and same_room_if_consecutive, which rooms decide after this model, are left to
-// local search and the repair):
+// single sessions are left to local search and the repair; same_room_if_consecutive, which rooms
+// decide after this model, to the room matching, consecutiveRooms.ts):
 // - max_days_apart v: an indicator per day "a listed course starts a session that day" (implied by
 //   the starts), and for every two days more than v apart at most one of them used; a day holding
 //   an already placed session of the listed courses counts as used.

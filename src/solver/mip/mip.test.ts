@@ -119,6 +119,20 @@ describe('mipSchedule', () => {
     expect(ev.hardTotal - ev.hard.unplaced).toBe(0);
   });
 
+  it('lands the greedy start of a community left no time for HiGHS', async () => {
+    // Without the consecutive pair, which the greedy start leaves to HiGHS (warmStart.ts).
+    const p = tinyProblem({ ...college(), rules: [] });
+    const r = await mipSchedule(p, free(p.nSessions), decompose(p, { seed: 1 }), {
+      timeLimitMs: 1,
+      seed: 1,
+      runner,
+    });
+    expect(r.reports.every((rep) => rep.status === 'greedy')).toBe(true);
+    expect(r.failedCommunities).toEqual([]);
+    expect(r.stats.placed).toBe(p.nSessions);
+    expect(evaluate(p, r.placement).hardTotal).toBe(0);
+  });
+
   it('keeps away from placed courses that share enrolled students', async () => {
     const spec: TinySpec = {
       days: 1,

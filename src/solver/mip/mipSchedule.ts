@@ -3,8 +3,9 @@
 // budget, then rooms assigned. Two workers solve side by side: a free one takes the next community
 // (looking a few ahead) that shares no faculty member, student set or hard rule with the one in
 // flight, so only rooms can collide (the room matching leaves such a session to the constructor).
-// A community whose MIP fails or finds nothing is reported so the caller can run the greedy
-// constructor on it; a timed-out MIP still contributes its best incumbent.
+// Every community lands something: a timed-out MIP its best incumbent, a MIP that fails or finds
+// nothing, or one left no time to run, the greedy start it would have been given (warmStart.ts);
+// what that cannot place stays free for the constructor.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { Placement } from '../../shared/eval/types.ts';
 import { alignPairs } from './alignPairs.ts';
@@ -58,8 +59,8 @@ export const DEFAULT_WORKERS = 2;
 
 /**
  * optimal / feasible: HiGHS finished (feasible = stopped at its limit with a solution); timeout: the
- * worker was killed and its best incumbent used; greedy: HiGHS gave nothing, the greedy start was used;
- * failed / skipped: nothing placed (error, or no time left).
+ * worker was killed and its best incumbent used; greedy: HiGHS gave nothing or had no time left, the
+ * greedy start was used; failed / skipped: nothing placed (not used by the stage itself today).
  */
 export type CommunityStatus = 'optimal' | 'feasible' | 'timeout' | 'greedy' | 'failed' | 'skipped';
 
@@ -128,6 +129,9 @@ function countPlaced(placement: Placement): number {
     n += placement.slot[s] >= 0 && placement.room[s] >= 0 ? 1 : 0;
   return n;
 }
+
+/** Why a community's greedy start landed without a HiGHS solve. */
+const NO_TIME = 'no time left for HiGHS: the greedy start was used';
 
 /** How far down the list (hardest first) a free worker looks for a community independent of those in flight. */
 const LOOKAHEAD = 4;
@@ -215,20 +219,11 @@ export async function mipSchedule(
         limitMs: Math.max(0, Math.round(limit)),
       };
       reports.push(report);
-      if (cm.sessions.length === 0) report.status = 'optimal';
-      if (cm.sessions.length === 0 || limit < 50) {
+      if (cm.sessions.length === 0) {
+        report.status = 'optimal';
         finished++;
         return null;
       }
-      opts.onProgress?.({
-        done: finished,
-        total: n,
-        placed: countPlaced(placement),
-        sessions: p.nSessions,
-        elapsedMs: Date.now() - t0,
-        message: `community ${i + 1}/${n}: solving ${cm.sessions.length} sessions`,
-        current: { index: i, sessions: cm.sessions.length, limitMs: limit },
-      });
       const tg = Date.now();
       const start = greedyStart(
         cm.model,
@@ -242,6 +237,20 @@ export async function mipSchedule(
       const greedyX = new Float64Array(cm.model.numCols);
       for (let k = 0; k < start.indices.length; k++) greedyX[start.indices[k]] = start.values[k];
       report.startMs = Date.now() - tg;
+      if (limit < 50) {
+        // No time left for HiGHS: the greedy start lands as it is, so no community is lost.
+        land({ i, lane, cm, report, greedyX, done: Promise.resolve({}) }, { err: new Error(NO_TIME) });
+        return null;
+      }
+      opts.onProgress?.({
+        done: finished,
+        total: n,
+        placed: countPlaced(placement),
+        sessions: p.nSessions,
+        elapsedMs: Date.now() - t0,
+        message: `community ${i + 1}/${n}: solving ${cm.sessions.length} sessions`,
+        current: { index: i, sessions: cm.sessions.length, limitMs: limit },
+      });
       const ts = Date.now();
       const done = runners[lane]
         .solve(cm.model, { timeLimitMs: limit, seed: opts.seed + i, signal: opts.signal, start })

@@ -71,7 +71,7 @@ export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => tru
         addFetRuleRows(ctx, rule);
         break;
       case 'same_room_if_consecutive':
-        break; // rooms are chosen after this model: local search and the repair keep it
+        break; // rooms are chosen after this model: the room matching keeps it (consecutiveRooms.ts)
       case 'adjacent_if_same_day':
       case 'max_terms':
       case 'max_per_term':
