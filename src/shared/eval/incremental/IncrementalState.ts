@@ -331,15 +331,7 @@ export class IncrementalState {
       }
     }
     const so = p.courseStudentSets.offsets;
-    for (let i = so[c]; i < so[c + 1]; i++) {
-      const set = p.courseStudentSets.items[i];
-      for (let t = slot; t < end; t++) {
-        const k = set * nS + t;
-        this.setOcc[k] += sign;
-        if (this.setOcc[k] === (sign > 0 ? 1 : 0)) this.days.toggleSet(set, t);
-      }
-      this.days.setStart(set, slot, span, sign);
-    }
+    for (let i = so[c]; i < so[c + 1]; i++) this.days.addSet(p.courseStudentSets.items[i], slot, span, sign);
     // Students shared through enrollments.
     const co = p.courseStudentConflicts.offsets;
     if (co[c + 1] > co[c] && p.weights.student_clash > 0) {
