@@ -1,5 +1,6 @@
 // The incremental state must report exactly what the full evaluator reports, kind by kind, after
-// every move of a random sequence (time and room moves, swaps, unplacing, duplicates, bad rooms).
+// every move of a random sequence (time and room moves, swaps, unplacing, duplicates, bad rooms),
+// also on random colleges that use every limit and rule kind, checked after every single change.
 import { describe, expect, it } from 'vitest';
 import { IncrementalState } from '../../src/shared/eval/incremental/IncrementalState.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
@@ -9,6 +10,8 @@ import { compile } from '../../src/shared/compiled/compile.ts';
 import { generateCollege } from '../../src/main/generate/index.ts';
 import { Rng } from '../../src/solver/Rng.ts';
 import { itcProblem } from './fixtures.ts';
+import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
+import { randomCollege, randomTimetable } from '../eval/randomCollege.ts';
 
 function expectAgreement(st: IncrementalState, p: CompiledProblem, step: number): void {
   const full = evaluate(p, st.snapshot(), { details: false });
@@ -95,6 +98,50 @@ describe('incremental cost state agrees with evaluate', () => {
       }
       expect(swaps).toBeGreaterThan(300);
     }
+  });
+
+  it('on random colleges using every limit and rule kind, after every change', () => {
+    // Long walks that check hard and soft by kind after each move, swap and undone trial, and that
+    // between them make every hard and soft kind nonzero at some point.
+    const seenHard = new Set<number>();
+    const seenSoft = new Set<number>();
+    const out = new Float64Array(2);
+    for (let seed = 1; seed <= 60; seed++) {
+      const drawn = randomCollege(5000 + seed);
+      // Every other college counts room capacity as soft.
+      const college =
+        seed % 2 === 0 ? { ...drawn, settings: { ...drawn.settings, roomCapacity: 'soft' as const } } : drawn;
+      const p = compile(college);
+      const st = new IncrementalState(p, timetableToPlacement(p, randomTimetable(college, seed)));
+      expectAgreement(st, p, 0);
+      const rng = new Rng(seed);
+      for (let step = 1; step <= 250; step++) {
+        const s = rng.int(p.nSessions);
+        const roll = rng.int(12);
+        if (roll === 0) st.move(s, -1, -1);
+        else if (roll === 1) st.swap(s, rng.int(p.nSessions));
+        else if (roll === 2) {
+          const c = p.sessionCourse[s];
+          const other = p.courseFirstSession[c] + rng.int(p.courseSessionCount[c]);
+          st.move(s, st.slot[other] >= 0 ? st.slot[other] : rng.int(p.nSlots), rng.int(p.nRooms));
+        } else if (roll === 3 || roll === 4) {
+          const h = st.hardTotal;
+          const v = st.softTotal;
+          if (roll === 3) st.deltaMove(s, rng.int(p.nSlots), rng.int(p.nRooms), out);
+          else st.deltaSwap(s, rng.int(p.nSessions), out);
+          expect([st.hardTotal, st.softTotal]).toEqual([h, v]);
+        } else if (roll === 5) {
+          // Next to where it is: runs grow, shrink and join.
+          const t = st.slot[s] >= 0 ? st.slot[s] + rng.int(3) - 1 : rng.int(p.nSlots);
+          st.move(s, t, st.room[s] >= 0 ? st.room[s] : rng.int(p.nRooms));
+        } else st.move(s, rng.int(p.nSlots), rng.int(3) === 0 ? rng.int(p.nRooms) : st.room[s]);
+        expectAgreement(st, p, seed * 1000 + step);
+        for (let i = 0; i < st.hard.length; i++) if (st.hard[i] > 0) seenHard.add(i);
+        for (let i = 0; i < st.soft.length; i++) if (st.soft[i] > 0) seenSoft.add(i);
+      }
+    }
+    expect(HARD_KINDS.filter((_, i) => !seenHard.has(i))).toEqual([]);
+    expect(SOFT_KINDS.filter((_, i) => !seenSoft.has(i))).toEqual([]);
   });
 
   it('after a placement given to the constructor', () => {

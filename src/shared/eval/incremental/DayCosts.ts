@@ -1,7 +1,10 @@
 // Costs of the (student set | faculty, day) rows, as ../groupDays.ts and ../facultyDays.ts count
 // them: isolated sessions, idle gaps, daily and weekly limits, group limits over the sets below a
 // group. Each row's cost is cached; a move recomputes only the rows of its course's sets and
-// faculty on the days it leaves and enters. Busy periods are kept as bit masks per row.
+// faculty on the days it leaves and enters. Per (set, day) the busy periods, the periods with two
+// or more sessions and the periods where a session starts are kept as bit masks, and the load as a
+// count, so that a row is recomputed from a few words; a row without group or faculty limits
+// counts only its isolated sessions and gaps.
 import type { CompiledProblem } from '../../compiled/types.ts';
 import { H, S } from './kinds.ts';
 import { facultyLimited, groupLimited } from '../problemFacts.ts';
@@ -23,13 +26,14 @@ export class DayCosts {
   private readonly p: CompiledProblem;
   /** Busy periods per (set, day) as bit masks (bit q = period q). */
   readonly setMask: Int32Array;
+  /** Per (set, day): periods where two or more sessions meet; periods where a session starts. */
+  private readonly setClash: Int32Array;
+  private readonly setStarts: Int32Array;
   private readonly facMask: Int32Array;
   /** Unavailable periods per (faculty, day) as bit masks: not idle time when free. */
   private readonly facOffMask: Int32Array;
-  /** Per (set, slot): active sessions starting there, the sum and the sum of squares of their spans. */
+  /** Per (set, slot): active sessions starting there. */
   private readonly startCount: Int32Array;
-  private readonly startSpan: Int32Array;
-  private readonly startSpanSq: Int32Array;
   // Cached row values.
   /** Cached isolated cost (weighted) per (set, day). */
   readonly setIsolated: Float64Array;
@@ -49,6 +53,8 @@ export class DayCosts {
   private readonly facWeekGaps: Int32Array;
   private readonly facWeekGapsOver: Int32Array;
   private readonly facDaysShort: Int32Array;
+  /** Per faculty member: 1 when a Faculty-sheet limit applies (else only gaps are counted). */
+  private readonly facLimited: Uint8Array;
   /** Per set: idle periods summed over the week. */
   private readonly setWeekGaps: Int32Array;
   /** Per group: the worst set's weekly idle periods above the group's weekly limit. */
@@ -82,8 +88,6 @@ export class DayCosts {
   readonly facRowNeeded: Uint8Array;
   /** Per set: 1 when it has a limited group at or above it. */
   readonly setLimited: Uint8Array;
-  /** Per set: 1 when all its courses are one period long and it has no gaps cost or limits. */
-  private readonly setSimple: Uint8Array;
 
   constructor(st: OccupancyView) {
     this.st = st;
@@ -94,6 +98,8 @@ export class DayCosts {
     const nFacDays = p.nFaculty * p.nDays;
     const nGroupDays = p.nGroups * p.nDays;
     this.setMask = new Int32Array(nSetDays);
+    this.setClash = new Int32Array(nSetDays);
+    this.setStarts = new Int32Array(nSetDays);
     this.facMask = new Int32Array(nFacDays);
     this.facOffMask = new Int32Array(nFacDays);
     for (let f = 0; f < p.nFaculty; f++)
@@ -103,8 +109,6 @@ export class DayCosts {
           this.facOffMask[f * p.nDays + d] |= 1 << (t - d * p.nPeriods);
         }
     this.startCount = new Int32Array(p.nStudentSets * p.nSlots);
-    this.startSpan = new Int32Array(p.nStudentSets * p.nSlots);
-    this.startSpanSq = new Int32Array(p.nStudentSets * p.nSlots);
     this.setIsolated = new Float64Array(nSetDays);
     this.setGaps = new Float64Array(nSetDays);
     this.setLoad = new Int32Array(nSetDays);
@@ -151,19 +155,14 @@ export class DayCosts {
     const w = p.weights;
     this.setLimited = new Uint8Array(p.nStudentSets);
     for (let k = 0; k < p.nStudentSets; k++) this.setLimited[k] = limitedAbove[k].length > 0 ? 1 : 0;
-    this.setSimple = new Uint8Array(p.nStudentSets);
-    for (let k = 0; k < p.nStudentSets; k++) {
-      let simple = limitedAbove[k].length === 0 && w.group_gaps === 0;
-      for (let j = p.setCourses.offsets[k]; j < p.setCourses.offsets[k + 1]; j++)
-        if (p.courseLength[p.setCourses.items[j]] !== 1) simple = false;
-      this.setSimple[k] = simple ? 1 : 0;
-    }
     this.setRowNeeded = new Uint8Array(p.nStudentSets);
     for (let k = 0; k < p.nStudentSets; k++)
       this.setRowNeeded[k] = w.isolated > 0 || w.group_gaps > 0 || limitedAbove[k].length > 0 ? 1 : 0;
     this.facRowNeeded = new Uint8Array(p.nFaculty);
+    this.facLimited = new Uint8Array(p.nFaculty);
     for (let f = 0; f < p.nFaculty; f++) {
-      this.facRowNeeded[f] = facultyLimited(p, f) || w.faculty_gaps > 0 ? 1 : 0;
+      this.facLimited[f] = facultyLimited(p, f) ? 1 : 0;
+      this.facRowNeeded[f] = this.facLimited[f] === 1 || w.faculty_gaps > 0 ? 1 : 0;
     }
   }
 
@@ -172,25 +171,40 @@ export class DayCosts {
     for (let f = 0; f < this.p.nFaculty; f++) for (let d = 0; d < this.p.nDays; d++) this.facultyRow(f, d);
   }
 
-  /** A (set, slot) cell went from free to busy or back. */
-  toggleSet(k: number, t: number): void {
-    const nP = this.p.nPeriods;
-    const d = (t / nP) | 0;
-    this.setMask[k * this.p.nDays + d] ^= 1 << (t - d * nP);
+  /**
+   * An active session of span `span` at `slot` enters (sign +1) or leaves (sign -1) set k's cells:
+   * the occupancy, the day's masks and load (the row's costs are recomputed at the end of the move).
+   */
+  addSet(k: number, slot: number, span: number, sign: number): void {
+    const p = this.p;
+    const nP = p.nPeriods;
+    const d = (slot / nP) | 0;
+    const i = k * p.nDays + d;
+    const q0 = slot - d * nP;
+    const occ = this.st.setOcc;
+    const base = k * p.nSlots + slot;
+    let mask = this.setMask[i];
+    let clash = this.setClash[i];
+    for (let q = 0; q < span; q++) {
+      const v = (occ[base + q] += sign);
+      const bit = 1 << (q0 + q);
+      if (sign > 0) {
+        if (v === 1) mask |= bit;
+        else if (v === 2) clash |= bit;
+      } else if (v === 0) mask &= ~bit;
+      else if (v === 1) clash &= ~bit;
+    }
+    this.setMask[i] = mask;
+    this.setClash[i] = clash;
+    const starts = (this.startCount[base] += sign);
+    if (starts === (sign > 0 ? 1 : 0)) this.setStarts[i] ^= 1 << q0;
+    this.setLoad[i] += sign * span;
   }
 
   toggleFaculty(f: number, t: number): void {
     const nP = this.p.nPeriods;
     const d = (t / nP) | 0;
     this.facMask[f * this.p.nDays + d] ^= 1 << (t - d * nP);
-  }
-
-  /** An active session of span `span` starts (sign +1) or stops starting (-1) at slot for set k. */
-  setStart(k: number, slot: number, span: number, sign: number): void {
-    const i = k * this.p.nSlots + slot;
-    this.startCount[i] += sign;
-    this.startSpan[i] += sign * span;
-    this.startSpanSq[i] += sign * span * span;
   }
 
   courseChanged(c: number, day: number): void {
@@ -212,45 +226,11 @@ export class DayCosts {
     const w = p.weights;
     const i = k * p.nDays + d;
     const mask = this.setMask[i];
-    if (this.setSimple[k] === 1) {
-      // One-period sessions only, no gaps or limits: isolated = busy periods with no busy neighbour.
-      let iso = mask & ~(mask >>> 1) & ~(mask << 1);
-      let n = 0;
-      const base = k * p.nSlots + d * p.nPeriods;
-      while (iso !== 0) {
-        n += this.st.setOcc[base + ctz(iso)];
-        iso &= iso - 1;
-      }
-      const v = n * w.isolated;
-      this.st.soft[S.isolated] += v - this.setIsolated[i];
-      this.setIsolated[i] = v;
-      return;
-    }
-    const base = k * p.nSlots + d * p.nPeriods;
-    const occ = this.st.setOcc;
-    let load = 0;
     let gaps = 0;
     let isolated = 0;
     if (mask !== 0) {
-      const busy = popcount(mask);
-      gaps = 32 - Math.clz32(mask) - ctz(mask) - busy;
-      let rest = mask;
-      while (rest !== 0) {
-        // One run of busy periods [a, b].
-        const a = ctz(rest);
-        const len = ctz(~(rest >>> a));
-        const b = a + len - 1;
-        const m = this.startCount[base + a];
-        let alone =
-          m > 0 && this.startSpan[base + a] === m * len && this.startSpanSq[base + a] === m * len * len;
-        for (let q = a; q <= b; q++) {
-          const v = occ[base + q];
-          load += v;
-          if (v !== m) alone = false;
-        }
-        if (alone) isolated += m;
-        rest &= ~(len >= 32 ? -1 : ((1 << len) - 1) << a);
-      }
+      gaps = 32 - Math.clz32(mask) - ctz(mask) - popcount(mask);
+      if (w.isolated > 0) isolated = this.isolatedIn(k, d, mask);
     }
     const iso = w.isolated > 0 ? isolated * w.isolated : 0;
     this.st.soft[S.isolated] += iso - this.setIsolated[i];
@@ -258,7 +238,8 @@ export class DayCosts {
     const g = w.group_gaps > 0 ? gaps * w.group_gaps : 0;
     this.st.soft[S.groupGaps] += g - this.setGaps[i];
     this.setGaps[i] = g;
-    this.setLoad[i] = load;
+    // The rest feeds group limits only.
+    if (this.setLimited[k] === 0) return;
     const weekChanged = gaps !== this.setGapCount[i];
     this.setWeekGaps[k] += gaps - this.setGapCount[i];
     this.setGapCount[i] = gaps;
@@ -282,6 +263,37 @@ export class DayCosts {
         if (d + 1 < p.nDays) this.groupRest(g, d);
       }
     }
+  }
+
+  /**
+   * Sessions of set k on day d (busy mask `mask`) in isolated runs: a run of busy periods is
+   * isolated when one start lies in it and every period of it has as many sessions as its first
+   * (then all of them start together and span exactly the run; without a clash in it, one session).
+   */
+  private isolatedIn(k: number, d: number, mask: number): number {
+    const i = k * this.p.nDays + d;
+    const clash = this.setClash[i];
+    const starts = this.setStarts[i];
+    let isolated = 0;
+    let rest = mask;
+    while (rest !== 0) {
+      const a = ctz(rest);
+      const len = ctz(~(rest >>> a));
+      const run = len >= 32 ? -1 : ((1 << len) - 1) << a;
+      if ((starts & run) === 1 << a) {
+        if ((clash & run) === 0) isolated++;
+        else {
+          const occ = this.st.setOcc;
+          const base = k * this.p.nSlots + d * this.p.nPeriods;
+          const m = occ[base + a];
+          let alone = true;
+          for (let q = a + 1; q < a + len; q++) if (occ[base + q] !== m) alone = false;
+          if (alone) isolated += m;
+        }
+      }
+      rest &= ~run;
+    }
+    return isolated;
   }
 
   /** The group's min_rest between day d and d + 1 over the sets below it (../rest.ts). */
@@ -386,16 +398,20 @@ export class DayCosts {
       const off = this.facOffMask[i] & ~mask;
       // Free unavailable periods strictly inside the busy span are not idle.
       if (off !== 0) gaps -= popcount(off & ~((mask & -mask) - 1) & (-1 >>> Math.clz32(mask)));
-      let rest = mask;
-      while (rest !== 0) {
-        load += this.st.facultyOcc[base + ctz(rest)];
-        rest &= rest - 1;
+      if (this.facLimited[f] === 1) {
+        let rest = mask;
+        while (rest !== 0) {
+          load += this.st.facultyOcc[base + ctz(rest)];
+          rest &= rest - 1;
+        }
       }
     }
-    const hard = this.st.hard;
     const g = p.weights.faculty_gaps > 0 ? gaps * p.weights.faculty_gaps : 0;
     this.st.soft[S.facultyGaps] += g - this.facGaps[i];
     this.facGaps[i] = g;
+    // The rest counts the Faculty sheet's limits.
+    if (this.facLimited[f] === 0) return;
+    const hard = this.st.hard;
     const maxDay = p.facultyMaxPerDay[f];
     const overDay = maxDay > 0 && load > maxDay ? load - maxDay : 0;
     hard[H.facultyMaxPerDay] += overDay - this.facOverDay[i];

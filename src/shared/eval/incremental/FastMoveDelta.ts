@@ -194,9 +194,8 @@ export class FastMoveDelta {
     const matrix = st.relation.matrix;
     let k = 0;
     for (let i = 0; i < n; i++) {
-      const x = st.slotList[base + i];
-      if (x === s) continue;
-      const cx = p.sessionCourse[x];
+      if (st.slotList[base + i] === s) continue;
+      const cx = st.slotCourse[base + i];
       if ((matrix !== null ? matrix[c * p.nCourses + cx] : st.relation.get(c, cx)) !== 0) k++;
     }
     return k;

@@ -39,6 +39,8 @@ export class IncrementalState {
   /** Active sessions per slot: slotList[t * slotCap .. + slotCount[t]). */
   readonly slotCount: Int32Array;
   readonly slotList: Int32Array;
+  /** The course of each slotList entry (for the clash count, without a lookup per entry). */
+  readonly slotCourse: Int32Array;
   readonly slotCap: number;
   /** Where session s sits in the list of the k-th period it spans: slotPos[s * maxSpan + k]. */
   private readonly slotPos: Int32Array;
@@ -80,6 +82,7 @@ export class IncrementalState {
     this.slotCap = Math.max(1, p.nSessions);
     this.slotCount = new Int32Array(p.nSlots);
     this.slotList = new Int32Array(p.nSlots * this.slotCap);
+    this.slotCourse = new Int32Array(p.nSlots * this.slotCap);
     let maxSpan = 1;
     for (let c = 0; c < p.nCourses; c++) maxSpan = Math.max(maxSpan, p.courseLength[c]);
     this.maxSpan = maxSpan;
@@ -286,6 +289,7 @@ export class IncrementalState {
         const i = this.slotPos[s * this.maxSpan + t - slot];
         const last = this.slotList[base + n - 1];
         this.slotList[base + i] = last;
+        this.slotCourse[base + i] = this.slotCourse[base + n - 1];
         this.slotPos[last * this.maxSpan + t - this.slot[last]] = i;
         this.slotCount[t] = n - 1;
       }
@@ -297,13 +301,13 @@ export class IncrementalState {
       } else if (matrix !== null) {
         const row = c * p.nCourses;
         for (let i = 0; i < m; i++) {
-          const rel = matrix[row + p.sessionCourse[this.slotList[base + i]]];
+          const rel = matrix[row + this.slotCourse[base + i]];
           if (rel === 1) facultyPairs++;
           else if (rel === 2) groupPairs++;
         }
       } else {
         for (let i = 0; i < m; i++) {
-          const rel = this.relation.get(c, p.sessionCourse[this.slotList[base + i]]);
+          const rel = this.relation.get(c, this.slotCourse[base + i]);
           if (rel === 1) facultyPairs++;
           else if (rel === 2) groupPairs++;
         }
@@ -312,6 +316,7 @@ export class IncrementalState {
       this.hard[H.groupClash] += sign * groupPairs;
       if (sign > 0) {
         this.slotPos[s * this.maxSpan + t - slot] = this.slotCount[t];
+        this.slotCourse[base + this.slotCount[t]] = c;
         this.slotList[base + this.slotCount[t]++] = s;
       }
       // Room cells.
@@ -331,15 +336,7 @@ export class IncrementalState {
       }
     }
     const so = p.courseStudentSets.offsets;
-    for (let i = so[c]; i < so[c + 1]; i++) {
-      const set = p.courseStudentSets.items[i];
-      for (let t = slot; t < end; t++) {
-        const k = set * nS + t;
-        this.setOcc[k] += sign;
-        if (this.setOcc[k] === (sign > 0 ? 1 : 0)) this.days.toggleSet(set, t);
-      }
-      this.days.setStart(set, slot, span, sign);
-    }
+    for (let i = so[c]; i < so[c + 1]; i++) this.days.addSet(p.courseStudentSets.items[i], slot, span, sign);
     // Students shared through enrollments.
     const co = p.courseStudentConflicts.offsets;
     if (co[c + 1] > co[c] && p.weights.student_clash > 0) {

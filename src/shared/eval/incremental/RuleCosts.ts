@@ -104,7 +104,6 @@ export class RuleCosts {
     const { slot, active, span } = this.st;
     const nP = p.nPeriods;
     const cs = rule.courses;
-    const len = (s: number): number => p.courseLength[p.sessionCourse[s]];
     let n = 0;
     switch (rule.kind) {
       case 'same_time':
@@ -123,7 +122,7 @@ export class RuleCosts {
             if (rule.kind === 'same_time') n += slot[sa] !== slot[sb] ? 1 : 0;
             else if (rule.kind === 'same_day') n += da !== db ? 1 : 0;
             else if (rule.kind === 'consecutive')
-              n += followsDirectly(p, slot[sa], len(sa), slot[sb]) ? 0 : 1;
+              n += followsDirectly(p, slot[sa], lengthOf(p, sa), slot[sb]) ? 0 : 1;
             else n += slot[sa] + span[sa] > slot[sb] ? 1 : 0;
           }
         }
@@ -137,8 +136,9 @@ export class RuleCosts {
             const sb = first[i] + k;
             if (active[sa] === 0 || active[sb] === 0) continue;
             const ok =
-              followsAcrossBreak(p, slot[sa], len(sa), slot[sb]) ||
-              (rule.kind === 'adjacent_across_break' && followsAcrossBreak(p, slot[sb], len(sb), slot[sa]));
+              followsAcrossBreak(p, slot[sa], lengthOf(p, sa), slot[sb]) ||
+              (rule.kind === 'adjacent_across_break' &&
+                followsAcrossBreak(p, slot[sb], lengthOf(p, sb), slot[sa]));
             n += ok ? 0 : 1;
           }
         }
@@ -155,86 +155,22 @@ export class RuleCosts {
             if (rule.kind === 'same_period') n += slot[sa] % nP !== slot[sb] % nP ? 1 : 0;
             else
               n +=
-                followsDirectly(p, slot[sa], len(sa), slot[sb]) ||
-                followsDirectly(p, slot[sb], len(sb), slot[sa])
+                followsDirectly(p, slot[sa], lengthOf(p, sa), slot[sb]) ||
+                followsDirectly(p, slot[sb], lengthOf(p, sb), slot[sa])
                   ? 0
                   : 1;
           }
         }
         return n;
       case 'min_days_between':
-        for (let i = 0; i < distinct.length; i++)
-          for (let j = i + 1; j < distinct.length; j++)
-            this.eachPair(first, count, distinct[i], distinct[j], (a, b) => {
-              if (Math.abs(((slot[a] / nP) | 0) - ((slot[b] / nP) | 0)) < rule.value) n++;
-            });
-        return n;
       case 'not_overlapping':
-        for (let i = 0; i < distinct.length; i++)
-          for (let j = i + 1; j < distinct.length; j++)
-            this.eachPair(first, count, distinct[i], distinct[j], (a, b) => {
-              if (slot[a] < slot[b] + span[b] && slot[b] < slot[a] + span[a]) n++;
-            });
-        return n;
       case 'different_days':
-        for (let i = 0; i < distinct.length; i++) {
-          this.eachPair(first, count, distinct[i], distinct[i], (a, b) => {
-            if (((slot[a] / nP) | 0) === ((slot[b] / nP) | 0)) n++;
-          });
-          for (let j = i + 1; j < distinct.length; j++)
-            this.eachPair(first, count, distinct[i], distinct[j], (a, b) => {
-              if (((slot[a] / nP) | 0) === ((slot[b] / nP) | 0)) n++;
-            });
-        }
-        return n;
-      case 'min_gap': {
-        const gap = rule.value;
-        const close = (a: number, b: number): void => {
-          if (((slot[a] / nP) | 0) !== ((slot[b] / nP) | 0)) return;
-          const [x, y] = slot[a] <= slot[b] ? [a, b] : [b, a];
-          if (slot[x] + len(x) + gap > slot[y]) n++;
-        };
-        for (let i = 0; i < distinct.length; i++) {
-          this.eachPair(first, count, distinct[i], distinct[i], close);
-          for (let j = i + 1; j < distinct.length; j++)
-            this.eachPair(first, count, distinct[i], distinct[j], close);
-        }
-        return n;
-      }
+      case 'min_gap':
       case 'min_days_apart':
-        for (let i = 0; i < distinct.length; i++)
-          this.eachPair(first, count, distinct[i], distinct[i], (a, b) => {
-            if (Math.abs(((slot[a] / nP) | 0) - ((slot[b] / nP) | 0)) < rule.value) n++;
-          });
-        return n;
       case 'max_days_apart':
       case 'same_room_if_consecutive':
-      case 'adjacent_if_same_day': {
-        const far = rule.kind === 'max_days_apart';
-        const sameDay = rule.kind === 'adjacent_if_same_day';
-        const check = (a: number, b: number): void => {
-          if (far) {
-            if (Math.abs(((slot[a] / nP) | 0) - ((slot[b] / nP) | 0)) > rule.value) n++;
-          } else if (sameDay) {
-            if (
-              ((slot[a] / nP) | 0) === ((slot[b] / nP) | 0) &&
-              !followsDirectly(p, slot[a], len(a), slot[b]) &&
-              !followsDirectly(p, slot[b], len(b), slot[a])
-            )
-              n++;
-          } else if (
-            this.st.room[a] !== this.st.room[b] &&
-            (followsDirectly(p, slot[a], len(a), slot[b]) || followsDirectly(p, slot[b], len(b), slot[a]))
-          )
-            n++;
-        };
-        for (let i = 0; i < distinct.length; i++) {
-          this.eachPair(first, count, distinct[i], distinct[i], check);
-          for (let j = i + 1; j < distinct.length; j++)
-            this.eachPair(first, count, distinct[i], distinct[j], check);
-        }
-        return n;
-      }
+      case 'adjacent_if_same_day':
+        return this.pairViolations(rule, first, count, distinct);
       case 'ends_day':
         for (let i = 0; i < distinct.length; i++) {
           const m = distinct[i];
@@ -270,22 +206,128 @@ export class RuleCosts {
     }
   }
 
-  /** Calls f for each pair of active sessions (a of member ma, b of member mb); ma = mb: each unordered pair once. */
-  private eachPair(
+  /**
+   * Broken pairs of a pair rule: pairs of active sessions of two different members (kinds other than
+   * min_days_apart) and of one member (kinds other than min_days_between and not_overlapping).
+   */
+  private pairViolations(
+    rule: CompiledRule,
+    first: Int32Array,
+    count: Int32Array,
+    distinct: Int32Array,
+  ): number {
+    const kind = PAIR_KIND[rule.kind];
+    const within = kind !== PK.minDaysBetween && kind !== PK.notOverlapping;
+    const across = kind !== PK.minDaysApart;
+    let n = 0;
+    for (let i = 0; i < distinct.length; i++) {
+      if (within) n += this.memberPairs(kind, rule.value, first, count, distinct[i], distinct[i]);
+      if (across)
+        for (let j = i + 1; j < distinct.length; j++)
+          n += this.memberPairs(kind, rule.value, first, count, distinct[i], distinct[j]);
+    }
+    return n;
+  }
+
+  /** Broken pairs of active sessions (a of member ma, b of member mb); ma = mb: each unordered pair once. */
+  private memberPairs(
+    kind: number,
+    value: number,
     first: Int32Array,
     count: Int32Array,
     ma: number,
     mb: number,
-    f: (a: number, b: number) => void,
-  ): void {
+  ): number {
     const active = this.st.active;
     const a0 = first[ma];
     const a1 = a0 + count[ma];
     const b0 = first[mb];
     const b1 = b0 + count[mb];
+    let n = 0;
     for (let a = a0; a < a1; a++) {
       if (active[a] === 0) continue;
-      for (let b = ma === mb ? a + 1 : b0; b < b1; b++) if (active[b] === 1) f(a, b);
+      for (let b = ma === mb ? a + 1 : b0; b < b1; b++)
+        if (active[b] === 1 && this.pairBroken(kind, value, a, b)) n++;
+    }
+    return n;
+  }
+
+  /** Does the pair of active sessions a, b break a pair rule of kind `kind` (PK) and value `value`? */
+  private pairBroken(kind: number, value: number, a: number, b: number): boolean {
+    const p = this.p;
+    const { slot, span, room } = this.st;
+    const nP = p.nPeriods;
+    const sa = slot[a];
+    const sb = slot[b];
+    switch (kind) {
+      case PK.minDaysBetween:
+      case PK.minDaysApart:
+        return Math.abs(((sa / nP) | 0) - ((sb / nP) | 0)) < value;
+      case PK.notOverlapping:
+        return sa < sb + span[b] && sb < sa + span[a];
+      case PK.differentDays:
+        return ((sa / nP) | 0) === ((sb / nP) | 0);
+      case PK.minGap: {
+        if (((sa / nP) | 0) !== ((sb / nP) | 0)) return false;
+        const x = sa <= sb ? a : b;
+        const y = sa <= sb ? b : a;
+        return slot[x] + p.courseLength[p.sessionCourse[x]] + value > slot[y];
+      }
+      case PK.maxDaysApart:
+        return Math.abs(((sa / nP) | 0) - ((sb / nP) | 0)) > value;
+      case PK.adjacentIfSameDay:
+        return (
+          ((sa / nP) | 0) === ((sb / nP) | 0) &&
+          !followsDirectly(p, sa, p.courseLength[p.sessionCourse[a]], sb) &&
+          !followsDirectly(p, sb, p.courseLength[p.sessionCourse[b]], sa)
+        );
+      default:
+        return (
+          room[a] !== room[b] &&
+          (followsDirectly(p, sa, p.courseLength[p.sessionCourse[a]], sb) ||
+            followsDirectly(p, sb, p.courseLength[p.sessionCourse[b]], sa))
+        );
     }
   }
+}
+
+/** The pair rule kinds, as numbers for the inner loop. */
+const PK = {
+  other: 0,
+  minDaysBetween: 1,
+  notOverlapping: 2,
+  differentDays: 3,
+  minGap: 4,
+  minDaysApart: 5,
+  maxDaysApart: 6,
+  sameRoomIfConsecutive: 7,
+  adjacentIfSameDay: 8,
+} as const;
+
+const PAIR_KIND: Record<CompiledRule['kind'], number> = {
+  same_time: PK.other,
+  same_day: PK.other,
+  consecutive: PK.other,
+  ordered: PK.other,
+  consecutive_across_break: PK.other,
+  adjacent_across_break: PK.other,
+  same_period: PK.other,
+  adjacent: PK.other,
+  ends_day: PK.other,
+  same_room: PK.other,
+  min_days_between: PK.minDaysBetween,
+  not_overlapping: PK.notOverlapping,
+  different_days: PK.differentDays,
+  min_gap: PK.minGap,
+  min_days_apart: PK.minDaysApart,
+  max_days_apart: PK.maxDaysApart,
+  same_room_if_consecutive: PK.sameRoomIfConsecutive,
+  adjacent_if_same_day: PK.adjacentIfSameDay,
+  max_terms: PK.other,
+  max_per_term: PK.other,
+};
+
+/** Periods of session s's course. */
+function lengthOf(p: CompiledProblem, s: number): number {
+  return p.courseLength[p.sessionCourse[s]];
 }
