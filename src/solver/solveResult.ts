@@ -30,7 +30,7 @@ export function buildResult(
     if (st.slot[s] >= 0) reason = 'it starts with another session of the same course (counts as not placed)';
     else {
       // Explain against the rest of the timetable: why no clash-free place is left.
-      reason = explainNoPlace(st, m, c);
+      reason = explainNoPlace(st, m, c, s);
     }
     unplaced.push({ courseId: p.courseIds[c], session: p.sessionIndex[s] + 1, reason });
   }

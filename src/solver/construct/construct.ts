@@ -5,7 +5,14 @@
 import type { IncrementalState } from '../../shared/eval/incremental/IncrementalState.ts';
 import type { SearchModel } from '../SearchModel.ts';
 import type { Rng } from '../Rng.ts';
-import { anyRoomFree, cheapestPinned, cheapestPlace, placeScratch, timeFree } from './placeChoice.ts';
+import {
+  anyRoomFree,
+  cheapestPinned,
+  cheapestPlace,
+  fittingRoom,
+  placeScratch,
+  timeFree,
+} from './placeChoice.ts';
 import { ejectGroup, groupScratch, placeGroup } from './placeGroup.ts';
 
 /** Ejections in a row without a new low in the queue after which ejecting stops. */
@@ -26,8 +33,14 @@ function freeStarts(st: IncrementalState, m: SearchModel, c: number): number {
   return n;
 }
 
-/** Why no clash-free place exists for a session of course c, in words. */
-export function explainNoPlace(st: IncrementalState, m: SearchModel, c: number): string {
+/**
+ * Why no clash-free place exists for a session of course c, in words. With the unplaced session
+ * `s`, the allowed starts that are free of clashes and have a free room are tried: those where
+ * placing it would add at least as many hard violations as it removes are counted as breaking a
+ * hard rule or limit; any other is named as one the search did not reach, so every allowed start
+ * is accounted for.
+ */
+export function explainNoPlace(st: IncrementalState, m: SearchModel, c: number, s = -1): string {
   const p = st.problem;
   const o = m.courseStarts.offsets;
   const total = o[c + 1] - o[c];
@@ -37,12 +50,27 @@ export function explainNoPlace(st: IncrementalState, m: SearchModel, c: number):
     return 'no room is allowed for it (room type, allowed rooms or capacity)';
   let clash = 0;
   let noRoom = 0;
+  let ruled = 0;
+  let open = 0;
+  const delta = new Float64Array(2);
   for (let i = o[c]; i < o[c + 1]; i++) {
     const t = m.courseStarts.items[i];
     if (!timeFree(st, c, t)) clash++;
     else if (!anyRoomFree(st, m, c, t)) noRoom++;
+    else if (s >= 0 && st.slot[s] < 0) {
+      st.deltaMove(s, t, fittingRoom(st, m, s, t), delta);
+      if (delta[0] >= 0) ruled++;
+      else open++;
+    }
   }
-  return `all ${total} allowed start times are taken: ${clash} clash with its faculty or groups, ${noRoom} have no free suitable room`;
+  const taken = `${clash} clash with its faculty or groups, ${noRoom} have no free suitable room`;
+  if (s < 0 || clash + noRoom === total) return `all ${total} allowed start times are taken: ${taken}`;
+  const head =
+    open === 0
+      ? `all ${total} allowed start times are taken or ruled out`
+      : `${total - open} of its ${total} allowed start times are taken or ruled out`;
+  const tail = open === 0 ? '' : `; ${open} could take it, but the search stopped before it placed it there`;
+  return `${head}: ${taken}, ${ruled} would break a hard rule or a faculty or group limit${tail}`;
 }
 
 /**
@@ -191,7 +219,7 @@ export function construct(
         if (nChanged === changed.length) freeCount.fill(-1);
         continue;
       }
-      unplaced.push({ session: s, reason: explainNoPlace(st, m, c) });
+      unplaced.push({ session: s, reason: explainNoPlace(st, m, c, s) });
       continue;
     }
     st.move(s, bestT, bestR);
