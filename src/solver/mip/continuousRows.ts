@@ -11,6 +11,7 @@
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import { COL_AUX, ROW_PACK, type ModelBuilder } from './mipModel.ts';
 import type { Occupancy } from './occupancy.ts';
+import { modelPeople } from './modelPeople.ts';
 
 /** Cost per period of a run above the limit: as a gap over its limit (above soft costs, below a miss). */
 export const CONTINUOUS_COST = 150;
@@ -36,14 +37,8 @@ export function addContinuousRows(
   occ: Occupancy,
 ): number {
   const { nSlots, nPeriods: P, nDays } = p;
-  const nFS = p.nFaculty + p.nStudentSets;
-  const resources = new Set<number>();
-  for (const key of resourceSlot.keys()) {
-    const r = Math.floor(key / nSlots);
-    if (r < nFS) resources.add(r);
-  }
   let added = 0;
-  for (const r of [...resources].sort((x, y) => x - y)) {
+  for (const r of modelPeople(p, resourceSlot)) {
     const isFaculty = r < p.nFaculty;
     const limit = isFaculty ? p.facultyMaxContinuous[r] : setMaxContinuous(p, r - p.nFaculty);
     if (limit <= 0 || limit >= P) continue;

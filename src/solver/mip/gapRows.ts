@@ -21,6 +21,7 @@
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import { COL_AUX, ROW_FREE, ROW_PACK, type ModelBuilder } from './mipModel.ts';
 import type { Occupancy } from './occupancy.ts';
+import { modelPeople } from './modelPeople.ts';
 
 /** Cost per idle period over a limit: above the soft costs, below a missed session. */
 export const GAP_COST = 150;
@@ -53,12 +54,7 @@ export function addGapRows(
   const { nSlots, nPeriods: P, nDays } = p;
   const claimed = new Set<string>();
   if (P < 3) return claimed;
-  const resources = new Set<number>();
-  for (const key of resourceSlot.keys()) {
-    const r = Math.floor(key / nSlots);
-    if (r < p.nFaculty + p.nStudentSets) resources.add(r);
-  }
-  for (const r of [...resources].sort((x, y) => x - y)) {
+  for (const r of modelPeople(p, resourceSlot)) {
     const isFaculty = r < p.nFaculty;
     const [dayLimit, weekLimit] = isFaculty
       ? [p.facultyMaxGapsPerDay[r], p.facultyMaxGapsPerWeek[r]]

@@ -12,6 +12,7 @@
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import { COL_AUX, ROW_PACK, type ModelBuilder } from './mipModel.ts';
 import type { Occupancy } from './occupancy.ts';
+import { modelPeople } from './modelPeople.ts';
 
 /** Cost per early period busy after too short a rest: as a gap over its limit (above soft costs, below a miss). */
 export const REST_COST = 150;
@@ -34,14 +35,8 @@ export function addMinRestRows(
   occ: Occupancy,
 ): number {
   const { nSlots, nPeriods: P, nDays } = p;
-  const nFS = p.nFaculty + p.nStudentSets;
-  const resources = new Set<number>();
-  for (const key of resourceSlot.keys()) {
-    const r = Math.floor(key / nSlots);
-    if (r < nFS) resources.add(r);
-  }
   let added = 0;
-  for (const r of [...resources].sort((x, y) => x - y)) {
+  for (const r of modelPeople(p, resourceSlot)) {
     const isFaculty = r < p.nFaculty;
     const min = isFaculty ? p.facultyMinRest[r] : setMinRest(p, r - p.nFaculty);
     if (min <= 0) continue;
