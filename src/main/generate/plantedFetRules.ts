@@ -80,18 +80,25 @@ function sameRoomIfConsecutive(d: Draft, list: Offering[], rng: Rng): DraftRule 
 
 /** Adds the rules to the draft; returns how many. */
 export function addPlantedFetRules(d: Draft, occ: Occupancy, rng: Rng): number {
-  const bySection = sectionOfferings(d);
+  return plantPerSection(d, rng, [
+    (list) => maxDaysApart(d, list, rng),
+    (list) => endsDayRule(d, occ, list, rng),
+    (list) => sameRoomIfConsecutive(d, list, rng),
+  ]);
+}
+
+/**
+ * For each section (in id order) and each draw, with chance CHANCE: hard or soft, a weight, then
+ * the draw's rule over the section's offerings, added when it finds one. Returns how many were added.
+ */
+function plantPerSection(d: Draft, rng: Rng, draws: Array<(list: Offering[]) => DraftRule | null>): number {
   const before = d.rules.length;
-  for (const [, list] of [...bySection.entries()].sort(([x], [y]) => (x < y ? -1 : 1)))
-    for (const draw of [
-      () => maxDaysApart(d, list, rng),
-      () => endsDayRule(d, occ, list, rng),
-      () => sameRoomIfConsecutive(d, list, rng),
-    ]) {
+  for (const [, list] of [...sectionOfferings(d).entries()].sort(([x], [y]) => (x < y ? -1 : 1)))
+    for (const draw of draws) {
       if (!rng.chance(CHANCE)) continue;
       const hard = rng.chance(HARD_SHARE);
       const weight = rng.int(1, 3);
-      const rule = draw();
+      const rule = draw(list);
       if (rule) d.rules.push({ ...rule, hard, weight });
     }
   return d.rules.length - before;
@@ -159,21 +166,12 @@ function maxPerTerm(d: Draft, list: Offering[], perTerm: number, rng: Rng): Draf
  * days split evenly, else one day each (a stream of their own: the rules above stay as they were).
  */
 export function addPlantedSameDayRules(d: Draft, rng: Rng): number {
-  const before = d.rules.length;
   const n = d.days.length;
   const perTerm = n % 2 === 0 ? n / 2 : 1;
   d.daysPerTerm = perTerm;
-  for (const [, list] of [...sectionOfferings(d).entries()].sort(([x], [y]) => (x < y ? -1 : 1)))
-    for (const draw of [
-      () => adjacentIfSameDay(d, list, rng),
-      () => maxTerms(d, list, perTerm, rng),
-      () => maxPerTerm(d, list, perTerm, rng),
-    ]) {
-      if (!rng.chance(CHANCE)) continue;
-      const hard = rng.chance(HARD_SHARE);
-      const weight = rng.int(1, 3);
-      const rule = draw();
-      if (rule) d.rules.push({ ...rule, hard, weight });
-    }
-  return d.rules.length - before;
+  return plantPerSection(d, rng, [
+    (list) => adjacentIfSameDay(d, list, rng),
+    (list) => maxTerms(d, list, perTerm, rng),
+    (list) => maxPerTerm(d, list, perTerm, rng),
+  ]);
 }
