@@ -9,6 +9,7 @@ import { timetableToPlacement } from '../../../shared/compiled/placement.ts';
 import { evaluate } from '../../../shared/eval/evaluate.ts';
 import { importPathDirect } from '../importDirect.ts';
 import { importFetBytes, importFetDetailed } from './importFet.ts';
+import { ruleCosts, type FetPlace } from './testing/ruleCosts.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../../tests/fixtures/fet');
 const fixture = (name: string): string => join(FIXTURES, name);
@@ -461,24 +462,10 @@ describe('FET constraints', () => {
 });
 
 describe('FET relations the contract says with min_days_between, same_period and adjacent', () => {
-  type Place = [string, number, number, number];
   /** Hard rule count of a timetable given as [course, session, day, period] (each course in its own room). */
-  function ruleCost(c: College, places: Place[]): number {
-    const problem = compile(c);
-    const assignments = places.map(([courseId, session, day, period]) => ({
-      courseId,
-      session,
-      day,
-      period,
-      roomId: `no-room:${courseId}`,
-      locked: false,
-    }));
-    const e = evaluate(problem, timetableToPlacement(problem, { assignments }));
-    expect(e.hardTotal - e.hard.rule).toBe(0);
-    return e.hard.rule;
-  }
+  const ruleCost = (c: College, places: FetPlace[]): number => ruleCosts(c, places).hard;
   // A1 (activities 1, 2) and A4 (4, 5) all at one hour, A3 two days from A1, A6 and A7 back to back.
-  const good: Place[] = [
+  const good: FetPlace[] = [
     ['A1', 1, 0, 0],
     ['A1', 2, 2, 0],
     ['A3', 1, 4, 1],
@@ -487,7 +474,7 @@ describe('FET relations the contract says with min_days_between, same_period and
     ['A6', 1, 0, 2],
     ['A7', 1, 0, 1],
   ];
-  const moved = (id: string, session: number, day: number, period: number): Place[] =>
+  const moved = (id: string, session: number, day: number, period: number): FetPlace[] =>
     good.map((x) => (x[0] === id && x[1] === session ? [id, session, day, period] : x));
 
   it('maps each onto its rule, numbering sessions to follow the pairs FET states', async () => {
@@ -526,7 +513,7 @@ describe('FET relations the contract says with min_days_between, same_period and
     expect(
       ruleCost(
         c,
-        good.map((x): Place => (x[0] === 'A1' || x[0] === 'A4' ? [x[0], x[1], x[2], 3] : x)),
+        good.map((x): FetPlace => (x[0] === 'A1' || x[0] === 'A4' ? [x[0], x[1], x[2], 3] : x)),
       ),
     ).toBe(0);
     // A7 on another day, or one hour apart: not back to back.

@@ -4,11 +4,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { College } from '../../../shared/model/index.ts';
-import { compile } from '../../../shared/compiled/compile.ts';
-import { timetableToPlacement } from '../../../shared/compiled/placement.ts';
-import { evaluate } from '../../../shared/eval/evaluate.ts';
 import { importPathDirect } from '../importDirect.ts';
 import { importFetDetailed } from './importFet.ts';
+import { ruleCosts, type FetPlace } from './testing/ruleCosts.ts';
 
 const FIXTURE = join(import.meta.dirname, '../../../../tests/fixtures/fet/same-day.fet');
 
@@ -17,24 +15,6 @@ async function college(): Promise<College> {
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   expect(result.warnings).toEqual([]);
   return result.college;
-}
-
-/** [course, session, day, period] */
-type Place = [string, number, number, number];
-
-function costs(c: College, places: Place[]): { hard: number; soft: number } {
-  const problem = compile(c);
-  const assignments = places.map(([courseId, session, day, period]) => ({
-    courseId,
-    session,
-    day,
-    period,
-    roomId: `no-room:${courseId}`,
-    locked: false,
-  }));
-  const e = evaluate(problem, timetableToPlacement(problem, { assignments }));
-  expect(e.hardTotal - e.hard.rule).toBe(0);
-  return { hard: e.hard.rule, soft: e.soft.soft_rule };
 }
 
 describe('FET min days between activities, consecutive if on the same day', () => {
@@ -65,7 +45,7 @@ describe('FET min days between activities, consecutive if on the same day', () =
 
   it('scores same-day sessions back to back as kept and a free period between them as hard', async () => {
     const c = await college();
-    const spread: Place[] = [
+    const spread: FetPlace[] = [
       ['A1', 1, 0, 0],
       ['A1', 2, 2, 0],
       ['A1', 3, 4, 0],
@@ -79,21 +59,21 @@ describe('FET min days between activities, consecutive if on the same day', () =
       ['A11', 1, 3, 0],
       ['A12', 1, 4, 0],
     ];
-    const moved = (id: string, session: number, day: number, period: number): Place[] =>
+    const moved = (id: string, session: number, day: number, period: number): FetPlace[] =>
       spread.map((x) => (x[0] === id && x[1] === session ? [id, session, day, period] : x));
-    expect(costs(c, spread)).toEqual({ hard: 0, soft: 0 });
+    expect(ruleCosts(c, spread)).toEqual({ hard: 0, soft: 0 });
     // A1#2 right after A1#1 on Mon: kept hard, the soft days rules pay.
-    expect(costs(c, moved('A1', 2, 0, 1)).hard).toBe(0);
-    expect(costs(c, moved('A1', 2, 0, 1)).soft).toBeGreaterThan(0);
+    expect(ruleCosts(c, moved('A1', 2, 0, 1)).hard).toBe(0);
+    expect(ruleCosts(c, moved('A1', 2, 0, 1)).soft).toBeGreaterThan(0);
     // A1#2 at Mon 3, a free period after A1#1: hard.
-    expect(costs(c, moved('A1', 2, 0, 2)).hard).toBe(1);
+    expect(ruleCosts(c, moved('A1', 2, 0, 2)).hard).toBe(1);
     // A5 at Mon 2, right after A4 (0 %): kept; at Mon 3: hard, though the days rule weighs 0.
-    expect(costs(c, moved('A5', 1, 0, 1))).toEqual({ hard: 0, soft: 0 });
-    expect(costs(c, moved('A5', 1, 0, 2))).toEqual({ hard: 1, soft: 0 });
+    expect(ruleCosts(c, moved('A5', 1, 0, 1))).toEqual({ hard: 0, soft: 0 });
+    expect(ruleCosts(c, moved('A5', 1, 0, 2))).toEqual({ hard: 1, soft: 0 });
     // A8 at Mon 3: two periods after A6#1 (its other session A6#2 is not listed): hard.
-    expect(costs(c, moved('A8', 1, 0, 2)).hard).toBe(1);
-    expect(costs(c, moved('A8', 1, 0, 1)).hard).toBe(0);
+    expect(ruleCosts(c, moved('A8', 1, 0, 2)).hard).toBe(1);
+    expect(ruleCosts(c, moved('A8', 1, 0, 1)).hard).toBe(0);
     // A12 on A11's day, not back to back: min days 0 asks nothing.
-    expect(costs(c, moved('A12', 1, 3, 2))).toEqual({ hard: 0, soft: 0 });
+    expect(ruleCosts(c, moved('A12', 1, 3, 2))).toEqual({ hard: 0, soft: 0 });
   });
 });

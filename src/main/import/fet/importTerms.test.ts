@@ -3,11 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../shared/compiled/compile.ts';
-import { timetableToPlacement } from '../../../shared/compiled/placement.ts';
-import { evaluate } from '../../../shared/eval/evaluate.ts';
 import type { College } from '../../../shared/model/index.ts';
 import { importFetBytes } from './importFet.ts';
+import { ruleCosts, type FetPlace } from './testing/ruleCosts.ts';
 
 const FIXTURE = join(import.meta.dirname, '../../../../tests/fixtures/fet/terms.fet');
 
@@ -22,24 +20,12 @@ async function read(edit = (t: string) => t) {
  * A4 on D1 at hour 2, A5 on D5 and A6 on D6.
  */
 function ruleCost(c: College, a1: number[]): number {
-  const p = compile(c);
-  const at = (courseId: string, session: number, day: number, period: number) => ({
-    courseId,
-    session,
-    day,
-    period,
-    roomId: `no-room:${courseId}`,
-    locked: false,
-  });
-  const assignments = [
-    ...a1.map((d, k) => at('A1', k + 1, d, a1.slice(0, k).includes(d) ? 1 : 0)),
-    at('A4', 1, 0, 1),
-    at('A5', 1, 4, 0),
-    at('A6', 1, 5, 0),
-  ];
-  const e = evaluate(p, timetableToPlacement(p, { assignments }));
-  expect(e.hardTotal - e.hard.rule).toBe(0);
-  return e.hard.rule;
+  return ruleCosts(c, [
+    ...a1.map((d, k): FetPlace => ['A1', k + 1, d, a1.slice(0, k).includes(d) ? 1 : 0]),
+    ['A4', 1, 0, 1],
+    ['A5', 1, 4, 0],
+    ['A6', 1, 5, 0],
+  ]).hard;
 }
 
 describe('FET Terms mode', () => {
