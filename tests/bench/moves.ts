@@ -40,7 +40,7 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(
     [
-      'npm run bench:moves [-- options]: incremental evaluator moves per second under the search stages, on fixed step budgets.',
+      'npm run bench:moves [-- options]: incremental evaluator moves per CPU second under the search stages, on fixed step budgets.',
       '  --colleges a,b   FET files (a name from the real-files list, e.g. GYR) or generate presets (default GYR,SNV-BBA,sih)',
       '  --steps N        conflict search steps (default 3000); the repair runs N, the annealer 10 N',
       '  --seed N         seed (default 1)',
