@@ -12,7 +12,10 @@
 // min_days_between or different_days rule allows (dayPartners.ts) count as in the way too, and so
 // do, for a start on a new day of a faculty member at their teaching-day limit (max_days), their
 // sessions on their least-loaded other day, and for a start that opens gaps past a student set's
-// max_gaps_per_week, its sessions of that day across the gaps (dayLimits.ts). The
+// max_gaps_per_week, its sessions of that day across the gaps (dayLimits.ts). A start's price is
+// computed only while a lower bound of it (the sessions it takes out, their weights, its tabu) is
+// below the best price found, lowest bound first (startBounds): most starts of a session in a packed
+// week take several sessions out and are never priced. The
 // best timetable by (hard, soft) is kept; after KICK_STEPS steps without a new best (more while
 // the best is far from feasible) the search
 // kicks (back to that best, with a day of a stuck session's faculty and student sets cleared, see
@@ -47,6 +50,8 @@ import { forDayMates } from './ruin.ts';
 import { attends, dayToFree, endsDayMembers, overWeekGaps, packedDayEnds } from './dayLimits.ts';
 import { allGroupMates } from '../../../shared/compiled/ruleWatch.ts';
 import { DayRebuild } from './dayRebuild.ts';
+import { H } from '../../../shared/eval/incremental/kinds.ts';
+import { StartList } from './startList.ts';
 
 export interface ConflictSearchOptions {
   /** performance.now() after which the search stops. */
@@ -89,6 +94,11 @@ const KICK_HARD = 5;
 const REBUILD_HARD = 1;
 /** Day rebuilds may spend this many search nodes per step on average. */
 const REBUILD_SHARE = 2;
+/**
+ * Room left in a start's lower bound for the soft tie-break (SOFT_TIE x the soft change), which
+ * may lower a price: a start whose bound is this close to the best is still priced.
+ */
+const BOUND_SLACK = 0.5;
 
 export class ConflictSearch implements SearchPhase {
   readonly bestSlot: Int32Array;
@@ -127,6 +137,8 @@ export class ConflictSearch implements SearchPhase {
   private readonly waySlot: Int32Array;
   private readonly wayRoom: Int32Array;
   private readonly mark: Uint8Array;
+  /** The starts of the session being stepped, by a lower bound of their price (startBounds). */
+  private readonly starts: StartList;
   private readonly queue: Int32Array;
   /** Per session, the sessions hard rules keep it days away from (dayPartners.ts). */
   private readonly partners: DayPartners;
@@ -176,6 +188,7 @@ export class ConflictSearch implements SearchPhase {
     this.waySlot = new Int32Array(p.nSessions);
     this.wayRoom = new Int32Array(p.nSessions);
     this.mark = new Uint8Array(p.nSessions);
+    this.starts = new StartList(p.nSlots);
     this.queue = new Int32Array(p.nSessions);
     this.partners = dayPartners(p);
     this.endsDay = endsDayMembers(p);
@@ -397,6 +410,44 @@ export class ConflictSearch implements SearchPhase {
   }
 
   /**
+   * The starts worth pricing for unplaced s (its allowed starts from items[from] to items[to - 1],
+   * ending where they must, with a room, nothing locked in the way) into `starts`, sorted by a
+   * lower bound of each one's price; returns how many. Placing s lowers
+   * the hard cost by at most 1 plus what is broken now other than unplaced sessions (a rule or
+   * limit it or a session taken out mends), and each session taken out that counts as placed
+   * raises it by 1, so the price is at least (taken out - 1 - broken) + the weight and tabu
+   * terms, less BOUND_SLACK for the soft tie-break.
+   */
+  private startBounds(s: number, from: number, to: number, r0: number): number {
+    const st = this.st;
+    const p = st.problem;
+    const c = p.sessionCourse[s];
+    const broken = st.hardTotal - st.hard[H.unplaced];
+    const list = this.starts;
+    list.n = 0;
+    for (let i = from; i < to; i++) {
+      const t = this.m.courseStarts.items[i];
+      if (!this.endsWhereForced(c, t)) continue;
+      const r = this.roomFor(s, t, r0);
+      if (r < 0) continue;
+      const k = this.inTheWay(s, t, r);
+      if (k < 0) continue;
+      let out = 0;
+      let w = 0;
+      for (let j = 0; j < k; j++) {
+        const y = this.way[j];
+        out += st.active[y];
+        w += this.weight[y];
+      }
+      const penalty = this.tabuUntil[s * p.nSlots + t] > this.steps ? TABU_PENALTY : 0;
+      const low = out - 1 - broken + (WEIGHT * w) / this.scale + penalty - BOUND_SLACK;
+      // The tie-break is drawn for every start in order, as when each one was priced.
+      list.add(t, r, low, 1e-6 * this.rng.float());
+    }
+    return list.n;
+  }
+
+  /**
    * The room for s at t: the repair's choice (repairRoom.ts) when it is free then; otherwise the
    * allowed room where the fewest sessions would be in the way that are not in it anyway (through
    * a faculty member or a student set), so a full room column costs as few take-outs as it can.
@@ -482,14 +533,16 @@ export class ConflictSearch implements SearchPhase {
     let bestScore = Infinity;
     const o = m.courseStarts.offsets;
     st.save();
-    for (let i = o[c]; i < o[c + 1]; i++) {
-      const t = m.courseStarts.items[i];
-      if (!this.endsWhereForced(c, t)) continue;
+    // Each start's lower bound first (startBounds), then the full price, lowest bound first, while
+    // a bound is below the best price so far.
+    const nc = this.startBounds(s, o[c], o[c + 1], r0);
+    const list = this.starts;
+    for (let j = 0; j < nc; j++) {
+      if (list.low[j] >= bestScore) break;
+      const t = list.slot[j];
+      const r = list.room[j];
       const penalty = this.tabuUntil[s * nS + t] > this.steps ? TABU_PENALTY : 0;
-      const r = this.roomFor(s, t, r0);
-      if (r < 0) continue;
       const n = this.inTheWay(s, t, r);
-      if (n < 0) continue;
       // Price it: take the ones in the way out, place s, read the cost, put everything back.
       let w = 0;
       for (let k = 0; k < n; k++) {
@@ -506,7 +559,7 @@ export class ConflictSearch implements SearchPhase {
         SOFT_TIE * (st.softTotal - f0) +
         (WEIGHT * w) / this.scale +
         penalty +
-        1e-6 * this.rng.float();
+        list.noise[j];
       st.move(s, -1, -1);
       for (let k = n - 1; k >= 0; k--) {
         const y = this.way[k];
