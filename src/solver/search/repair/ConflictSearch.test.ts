@@ -382,13 +382,22 @@ function packedEndsDay(seed: number, spare = false): Partial<CollegeInput> {
   };
 }
 
-/** The conflict search from the constructor's timetable for 300 steps: its best hard cost and its rebuilds. */
-function searchPacked(college: Partial<CollegeInput>, seed: number, dayRebuild: boolean) {
+/**
+ * The conflict search from the constructor's timetable for 300 steps: its best hard cost and its
+ * rebuilds. Without hole chains (holeChain.ts), which also place the last session here: these
+ * tests are about the day rebuild.
+ */
+function searchPacked(college: Partial<CollegeInput>, seed: number, dayRebuild: boolean, holeChains = false) {
   const p = compile(testCollege(college));
   const { model, placement } = startPoint(p, undefined);
   const st = new IncrementalState(p, placement);
   construct(st, model, new Rng(seed), () => false);
-  const cs = new ConflictSearch(st, model, new Rng(seed), { deadline: Infinity, maxSteps: 300, dayRebuild });
+  const cs = new ConflictSearch(st, model, new Rng(seed), {
+    deadline: Infinity,
+    maxSteps: 300,
+    dayRebuild,
+    holeChains,
+  });
   while (!cs.run(Infinity));
   cs.restoreBest();
   // The incremental state agrees with the evaluator after the rebuilds.
@@ -410,6 +419,12 @@ describe('ConflictSearch on packed ends_day colleges', () => {
     const withRebuild = searchPacked(college, 1, true);
     expect(withRebuild.hard).toBe(0);
     expect(withRebuild.rebuilds).toBeGreaterThan(0);
+  });
+
+  it('places the last session by hole chains, without a day rebuild, where the search without either does not', () => {
+    const college = packedEndsDay(5, true);
+    expect(searchPacked(college, 1, false).hard).toBeGreaterThan(0);
+    expect(searchPacked(college, 1, false, true).hard).toBe(0);
   });
 
   it('tries a listed session only where its exactly packed sets end their day', () => {

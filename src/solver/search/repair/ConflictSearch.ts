@@ -33,6 +33,9 @@
 // session of a student set that is exactly packed (busy in every period it may use) is tried only
 // at the starts where it ends that set's day (packedDayEnds, dayLimits.ts): anywhere else it only
 // takes the day's later sessions out.
+// A step for an unplaced session first looks for a hole chain (holeChain.ts): moves that each
+// displace exactly one session, found breadth first, ending at a start where nothing is in the way;
+// in a school whose classes are busy all week this places what single take-outs only move around.
 // Runs in time slices like the other phases; ends at hard 0, the deadline or the step budget.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { Rng } from '../../Rng.ts';
@@ -51,6 +54,7 @@ import { attends, dayToFree, endsDayMembers, overWeekGaps, packedDayEnds } from 
 import { allGroupMates } from '../../../shared/compiled/ruleWatch.ts';
 import { DayRebuild } from './dayRebuild.ts';
 import { H } from '../../../shared/eval/incremental/kinds.ts';
+import { HoleChains } from './holeChain.ts';
 import { StartList } from './startList.ts';
 
 export interface ConflictSearchOptions {
@@ -64,6 +68,8 @@ export interface ConflictSearchOptions {
   onFeasible?: () => void;
   /** Steps without a new best before a kick at best hard < KICK_HARD (default KICK_STEPS; Infinity: never). */
   kickSteps?: number;
+  /** Hole chains for unplaced sessions (holeChain.ts; default true). */
+  holeChains?: boolean;
   /** Day rebuilds for unplaced sessions (default: on colleges with hard ends_day rules). */
   dayRebuild?: boolean;
 }
@@ -148,6 +154,8 @@ export class ConflictSearch implements SearchPhase {
   private readonly dayEnd: Int16Array | null;
   /** Day rebuilds for unplaced sessions, on colleges with hard ends_day rules (else null). */
   private readonly rebuild: DayRebuild | null;
+  /** Hole chains for unplaced sessions (holeChain.ts). */
+  readonly holes: HoleChains;
   private lastBestAt = performance.now();
   /** The step of the last new best, and of the last kick. */
   private lastBestStep = 0;
@@ -208,6 +216,17 @@ export class ConflictSearch implements SearchPhase {
         if (forced && !any) dayEnd.fill(-1, c * p.nDays, (c + 1) * p.nDays);
       }
     this.rebuild = (opts.dayRebuild ?? this.endsDay !== null) ? new DayRebuild(st, m, this.free) : null;
+    const alone = this.free.map((f, x) => (f === 1 && T.groupOf[x] < 0 ? 1 : 0));
+    this.holes = new HoleChains(
+      st,
+      m,
+      {
+        roomFor: (x, t) => this.roomFor(x, t, st.room[x]),
+        inTheWay: (x, t, r) => this.inTheWay(x, t, r),
+        way: this.way,
+      },
+      alone,
+    );
     this.bestSlot = st.slot.slice();
     this.bestRoom = st.room.slice();
     this.bestHard = st.hardTotal;
@@ -517,6 +536,10 @@ export class ConflictSearch implements SearchPhase {
       this.rebuild.nodes < REBUILD_SHARE * this.steps &&
       this.rebuildDay(s)
     ) {
+      this.keepBest();
+      return;
+    }
+    if (st.slot[s] < 0 && this.o.holeChains !== false && this.holes.place(s, () => true)) {
       this.keepBest();
       return;
     }
