@@ -60,6 +60,11 @@ const POLISH_ROUND_MS = 5000;
 const SMALL_POLISH_ROUND_MS = 1000;
 /** Share of the time limit the quick start (before the MIP) may use. */
 const QUICK_SHARE = 0.2;
+/**
+ * Share of the time limit the quick start's conflict search may go on to while it keeps finding
+ * new bests (a packed school, where it places what the MIP stage does not).
+ */
+const QUICK_EXTEND_SHARE = 0.9;
 
 const sleep = (ms: number): Promise<false> =>
   new Promise((resolve) => setTimeout(() => resolve(false), ms).unref());
@@ -150,6 +155,7 @@ export async function solve(
     const q = await quickStart(problem, m, placement, {
       seed: options.seed,
       deadline: Math.min(deadline, t0 + QUICK_SHARE * options.timeLimitMs),
+      extendTo: Math.min(deadline, t0 + QUICK_EXTEND_SHARE * options.timeLimitMs),
       cancelled,
       onConstruct: (placed, pending) => report('quick', 1, `quick start: placed ${placed}, ${pending} to go`),
       onSlice: (hard, soft) => {

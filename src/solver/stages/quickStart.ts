@@ -28,12 +28,19 @@ const FIRST_REPAIR_STALL_MS = 300;
 /** The conflict search gives way to the repair after this long without a new best. */
 const CONFLICT_STALL_MS = 2000;
 const SLICE_MS = 100;
+/** Past its deadline the conflict search stops after this long without a new best. */
+const EXTEND_STALL_MS = 2000;
 
 export interface QuickStartOptions {
   seed: number;
   /** performance.now() by which the quick start ends, at hard 0 or not. */
   deadline: number;
   cancelled: () => boolean;
+  /**
+   * performance.now() up to which the conflict search may go on past `deadline` while it keeps
+   * finding new bests, one at least every EXTEND_STALL_MS (default: deadline).
+   */
+  extendTo?: number;
   /** The repair gives up after this long without a new best (default QUICK_STALL_MS). */
   stallMs?: number;
   /** Called as the constructor places sessions. */
@@ -70,13 +77,23 @@ export async function quickStart(
   const st = new IncrementalState(p, { slot: start.slot.slice(), room: start.room.slice() });
   if (!quickStartFits(p, st)) return null;
   const rng = new Rng(opts.seed);
-  const stop = (): boolean => opts.cancelled() || performance.now() >= opts.deadline;
+  const stop = (end = opts.deadline): boolean => opts.cancelled() || performance.now() >= end;
   construct(st, m, rng, stop, opts.onConstruct);
   const t1 = performance.now();
   opts.onSlice?.(st.hardTotal, st.softTotal);
-  const runPhase = async (phase: SearchPhase): Promise<void> => {
-    while (!phase.finished && !stop()) {
-      phase.run(Math.min(opts.deadline, performance.now() + SLICE_MS));
+  // Past the deadline (up to `end`) a phase goes on only while its best hard cost keeps falling:
+  // one that has not lowered it at all, or not for EXTEND_STALL_MS, stops there.
+  const runPhase = async (phase: SearchPhase, end = opts.deadline): Promise<void> => {
+    let lastHard = phase.bestHard;
+    let lastDrop = -Infinity;
+    while (!phase.finished && !stop(end)) {
+      const now = performance.now();
+      if (now >= opts.deadline && now - lastDrop >= EXTEND_STALL_MS) break;
+      phase.run(Math.min(end, now + SLICE_MS));
+      if (phase.bestHard < lastHard) {
+        lastHard = phase.bestHard;
+        lastDrop = performance.now();
+      }
       opts.onSlice?.(phase.bestHard, phase.bestSoft);
       await yieldToEventLoop();
     }
@@ -92,12 +109,16 @@ export async function quickStart(
         eagerChains: true,
       }),
     );
+  // The conflict search may go on past the deadline, up to extendTo, while it finds new bests
+  // (a packed school, where it places one session after another).
+  const conflictEnd = Math.max(opts.deadline, opts.extendTo ?? opts.deadline);
   if (st.hardTotal > 0 && !stop())
     await runPhase(
       new ConflictSearch(st, m, rng, {
-        deadline: opts.deadline,
+        deadline: conflictEnd,
         stallMs: CONFLICT_STALL_MS,
       }),
+      conflictEnd,
     );
   if (st.hardTotal > 0 && !stop())
     await runPhase(new HardRepair(st, m, rng, { deadline: opts.deadline, stallMs, eagerChains: true }));
