@@ -190,6 +190,34 @@ describe('FlatCourseRoom', () => {
     expect(kept).toBeGreaterThan(100);
     expectAgreement(fs, p);
   });
+
+  it('prices the move from the room counts as applying it measures, changing nothing', () => {
+    const { fs, p, rng } = feasibleItc('comp01', 17);
+    const move = new FlatCourseRoom(fs);
+    let priced = 0;
+    let nonzero = 0;
+    for (let i = 0; i < 3000; i++) {
+      const s = fs.movable[rng.int(fs.movable.length)];
+      const room = fs.room.slice();
+      if (!move.prepare(rng, s)) continue;
+      move.price();
+      const predicted = [fs.dHard, fs.dSoft];
+      fs.discard();
+      expect(Array.from(fs.room)).toEqual(Array.from(room));
+      move.apply();
+      expect([fs.dHard, fs.dSoft]).toEqual(predicted);
+      priced++;
+      if (fs.dSoft !== 0) nonzero++;
+      if (fs.dSoft <= 1) fs.commit();
+      else {
+        move.undo();
+        fs.discard();
+      }
+    }
+    expect(priced).toBeGreaterThan(300);
+    expect(nonzero).toBeGreaterThan(100);
+    expectAgreement(fs, p);
+  });
 });
 
 describe('FlatKempe', () => {

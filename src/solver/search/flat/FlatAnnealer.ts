@@ -251,15 +251,15 @@ export class FlatAnnealer {
         continue;
       }
       if (pick < courseRoomRate) {
-        // Priced by applying it.
-        if (!this.courseRoom.tryMove(rng, s)) continue;
+        // Priced before it is applied (applied only when accepted).
+        if (!this.courseRoom.prepare(rng, s)) continue;
+        this.courseRoom.price();
         const delta = W * fs.dHard + softScale * fs.dSoft;
+        fs.discard();
         if (delta <= 0 || rng.float() < Math.exp(-delta / T)) {
+          this.courseRoom.apply();
           fs.commit();
           this.onAccepted();
-        } else {
-          this.courseRoom.undo();
-          fs.discard();
         }
         continue;
       }

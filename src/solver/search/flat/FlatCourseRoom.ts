@@ -1,9 +1,10 @@
 // Room-stability move on a FlatState: every session of one course goes into one room. A session
 // whose slot has that room free moves into it; one whose slot has it taken exchanges rooms with
 // the occupant (which must be movable and allowed in the freed room). Slots do not change, so the
-// move never adds a clash; it changes room capacity and room stability costs only. Applied with
-// remove/add (the cost change accumulates in the state's dHard / dSoft) and undone by `undo`
-// when rejected. No allocation per move.
+// move never adds a clash; it changes room capacity and room stability costs only. `prepare`
+// collects it, `price` adds its change to the state's dHard / dSoft without applying it (from the
+// room counts of the courses it touches), and `apply` makes it with remove/add; `undo` takes an
+// applied move back. No allocation per move.
 import type { FlatState } from './FlatState.ts';
 import type { Rng } from '../../Rng.ts';
 
@@ -34,11 +35,11 @@ export class FlatCourseRoom {
   }
 
   /**
-   * Move every session of s's course into one room: the room of another of its sessions when they
-   * are in more than one, else a random allowed room. False (nothing changed) when it does not
-   * apply.
+   * Collect the move of every session of s's course into one room: the room of another of its
+   * sessions when they are in more than one, else a random allowed room. False when it does not
+   * apply. Nothing is changed.
    */
-  tryMove(rng: Rng, s: number): boolean {
+  prepare(rng: Rng, s: number): boolean {
     const fs = this.fs;
     const c = fs.sessionCourse[s];
     const n = this.count[c];
@@ -50,9 +51,68 @@ export class FlatCourseRoom {
       if (k < 2) return false;
       r1 = fs.courseRooms.items[ro[c] + rng.int(k)];
     }
-    if (!this.collect(c, r1)) return false;
+    return this.collect(c, r1);
+  }
+
+  /**
+   * Add the prepared move's change to the state's dHard / dSoft without applying it: room
+   * capacity per moved session, and room stability per course touched, its room counts moved,
+   * priced and moved back.
+   */
+  price(): void {
+    const fs = this.fs;
+    const nR = fs.nRooms;
+    const n = this.size;
+    const course = fs.sessionCourse;
+    const rc = fs.courseRoomCount;
+    const used = fs.courseRoomsUsed;
+    const tick = ++fs.tick;
+    let dh = 0;
+    let ds = 0;
+    for (let i = 0; i < n; i++) {
+      const c = course[this.members[i]];
+      dh += fs.roomHard[c * nR + this.toRoom[i]] - fs.roomHard[c * nR + this.fromRoom[i]];
+      ds += fs.roomSoft[c * nR + this.toRoom[i]] - fs.roomSoft[c * nR + this.fromRoom[i]];
+      if (fs.courseStamp[c] !== tick) {
+        fs.courseStamp[c] = tick;
+        fs.usedBefore[c] = used[c];
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const c = course[this.members[i]];
+      if (--rc[c * nR + this.fromRoom[i]] === 0) used[c]--;
+    }
+    for (let i = 0; i < n; i++) {
+      const c = course[this.members[i]];
+      if (rc[c * nR + this.toRoom[i]]++ === 0) used[c]++;
+    }
+    for (let i = 0; i < n; i++) {
+      const c = course[this.members[i]];
+      if (fs.courseStamp[c] !== tick) continue;
+      fs.courseStamp[c] = tick - 1;
+      ds += (Math.max(0, used[c] - 1) - Math.max(0, fs.usedBefore[c] - 1)) * fs.wStability;
+      used[c] = fs.usedBefore[c];
+    }
+    for (let i = 0; i < n; i++) {
+      const c = course[this.members[i]];
+      rc[c * nR + this.toRoom[i]]--;
+      rc[c * nR + this.fromRoom[i]]++;
+    }
+    fs.dHard += dh;
+    fs.dSoft += ds;
+  }
+
+  /** Apply the prepared move with remove/add (its change accumulates in the state's dHard / dSoft). */
+  apply(): void {
+    const fs = this.fs;
     for (let i = 0; i < this.size; i++) fs.remove(this.members[i], false);
     for (let i = 0; i < this.size; i++) fs.add(this.members[i], this.slots[i], this.toRoom[i], false);
+  }
+
+  /** Prepare and apply the move for s's course; false (nothing changed) when it does not apply. */
+  tryMove(rng: Rng, s: number): boolean {
+    if (!this.prepare(rng, s)) return false;
+    this.apply();
     return true;
   }
 
