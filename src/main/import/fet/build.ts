@@ -577,7 +577,7 @@ function resolveRelations(
     const drop = (why: string): void => note(r.fetKind, 'dropped', acts, why);
     const single = r.rule === 'same_room' || r.rule === 'ends_day' || r.refs !== undefined;
     if (acts.length === 0 || (acts.length < 2 && !single)) {
-      note(r.fetKind, 'mapped', acts, '');
+      if (!r.noted) note(r.fetKind, 'mapped', acts, '');
       continue;
     }
     if (r.rule === 'min_gap' && innerGap) {
@@ -635,7 +635,7 @@ function resolveRelations(
       // Counted over every listed activity: exact over whole courses. No slot left (every selected
       // hour a break, where no activity can be): nothing to keep.
       if (r.refs?.length === 0) {
-        note(r.fetKind, 'mapped', acts, '');
+        if (!r.noted) note(r.fetKind, 'mapped', acts, '');
         continue;
       }
       rules.push({
@@ -646,7 +646,7 @@ function resolveRelations(
         value: r.value ?? 0,
         slots: r.refs ?? [],
       });
-      note(r.fetKind, 'mapped', acts, '');
+      if (!r.noted) note(r.fetKind, 'mapped', acts, '');
       continue;
     }
     if (r.rule === 'max_terms' || r.rule === 'max_per_term') {
@@ -811,7 +811,7 @@ function sessionRules(
   });
   const kind: Rule['kind'] = r.rule === 'min_days' ? 'min_days_between' : r.rule;
   if (r.weakened) note(r.fetKind, 'weakened', acts, r.weakened);
-  else note(r.fetKind, 'mapped', acts, '');
+  else if (!r.noted) note(r.fetKind, 'mapped', acts, '');
   const adjacent = r.adjacentIfSameDay ? [adjacentIfSameDay(courses)] : [];
   if (r.adjacentIfSameDay && r.weight === 0) return adjacent;
   const rule: Rule = {

@@ -54,6 +54,8 @@ export interface Relation {
   /** max_slots, max_days_in_slots: FET's selected slots (build.ts turns them into `refs`). */
   slots?: FetSlot[];
   refs?: SlotRef[];
+  /** Counted once for its FET constraint, which became several relations (one per teacher or subgroup). */
+  noted?: boolean;
 }
 
 export interface FetContext {

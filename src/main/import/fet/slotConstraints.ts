@@ -51,8 +51,10 @@ export const teacherIntervalDays: Mapping = {
     const one = textOf(el, 'Teacher_Name');
     const slots = intervalSlots(el, ctx);
     const value = num(el, 'Max_Days_Per_Week');
+    const all: number[] = [];
     for (const t of one === undefined ? ctx.allTeachers : [one]) {
       const acts = [...ctx.activityById.values()].filter((a) => a.teachers.includes(t)).map((a) => a.id);
+      all.push(...acts);
       ctx.relations.push({
         fetKind,
         kind: 'whole',
@@ -62,8 +64,10 @@ export const teacherIntervalDays: Mapping = {
         weight: 100,
         value,
         slots,
+        noted: true,
       });
     }
+    ctx.note(fetKind, 'mapped', [...new Set(all)], '');
   },
 };
 
@@ -75,10 +79,12 @@ export const studentsIntervalDays: Mapping = {
     const set = textOf(el, 'Students');
     const slots = intervalSlots(el, ctx);
     const value = num(el, 'Max_Days_Per_Week');
+    const all: number[] = [];
     for (const sub of set === undefined ? ctx.allSubgroups : ctx.atomicOf(set)) {
       const acts = [...ctx.activityById.values()]
         .filter((a) => a.students.some((s) => ctx.atomicOf(s).includes(sub)))
         .map((a) => a.id);
+      all.push(...acts);
       ctx.relations.push({
         fetKind,
         kind: 'whole',
@@ -88,7 +94,9 @@ export const studentsIntervalDays: Mapping = {
         weight: 100,
         value,
         slots,
+        noted: true,
       });
     }
+    ctx.note(fetKind, 'mapped', [...new Set(all)], '');
   },
 };
