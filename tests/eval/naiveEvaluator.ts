@@ -518,6 +518,19 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
         else for (const n of counts.values()) bad += Math.max(0, n - most);
         break;
       }
+      case 'max_slots':
+      case 'max_days_in_slots': {
+        // The listed slots the sessions cover (a slot once, however many cover it), or the days
+        // on which they cover one.
+        const listed = new Set((rule.slots ?? []).map((t) => `${t.day}:${t.period}`));
+        const hit = new Set<string>();
+        for (const x of distinctOf(rule.courses).flatMap(placedOf))
+          for (const q of x.periods)
+            if (listed.has(`${x.day}:${q}`))
+              hit.add(rule.kind === 'max_slots' ? `${x.day}:${q}` : `${x.day}`);
+        bad += Math.max(0, hit.size - (rule.value ?? 0));
+        break;
+      }
       case 'same_room': {
         const rooms = new Set(
           distinctOf(rule.courses)

@@ -199,6 +199,17 @@ export function randomCollege(seed: number): College {
   }
   // Allowed starts, drawn last so the rest of a seed's college stays as it was.
   const withStarts = courses.map((c) => (chance(0.3) ? { ...c, starts: slots(5) } : c));
+  // The slot lists of max_slots and max_days_in_slots, drawn after them: a few slots, or one period
+  // range on every day (FET's interval), and a small value.
+  const slotRules = rules.map((r) => {
+    if (r.kind !== 'max_slots' && r.kind !== 'max_days_in_slots') return r;
+    const from = rng.int(nPeriods);
+    const to = Math.min(nPeriods - 1, from + rng.int(3));
+    const interval = days.flatMap((_, day) =>
+      Array.from({ length: to - from + 1 }, (_, k) => ({ day, period: from + k })),
+    );
+    return { ...r, slots: chance(0.5) ? interval : slots(8), value: rng.int(3) };
+  });
   return collegeSchema.parse({
     // Terms of 1 or 2 days (max_terms, max_per_term), or the week as one term.
     calendar: { days, ...(chance(0.7) ? { daysPerTerm: 1 + rng.int(2) } : {}) },
@@ -210,7 +221,7 @@ export function randomCollege(seed: number): College {
     students,
     enrollments,
     fixed,
-    rules,
+    rules: slotRules,
     source: { kind: 'generated', name: `random ${seed}` },
   });
 }

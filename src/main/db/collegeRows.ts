@@ -92,6 +92,7 @@ export interface RuleRow {
   hard: number;
   weight: number;
   value: number | null;
+  slots: Json | null;
 }
 
 /** Copies `value` onto `target[key]` unless it is null (absent in the model). */
@@ -260,6 +261,7 @@ export const ruleToRow = (r: Rule): RuleRow => ({
   hard: r.hard ? 1 : 0,
   weight: r.weight,
   value: r.value ?? null,
+  slots: r.slots === undefined ? null : JSON.stringify(r.slots),
 });
 
 export function ruleFromRow(row: RuleRow): Rule {
@@ -270,5 +272,6 @@ export function ruleFromRow(row: RuleRow): Rule {
     weight: row.weight,
   };
   setIf(r, 'value', row.value);
+  if (row.slots !== null) r.slots = slots(row.slots);
   return r;
 }

@@ -164,7 +164,7 @@ describe('openProject', () => {
     migrate(old);
     const college = withoutLatestColumns(richCollege());
     saveCollege(old, college);
-    old.exec('ALTER TABLE courses DROP COLUMN starts;');
+    old.exec('ALTER TABLE rules DROP COLUMN slots;');
     old.pragma(`user_version = ${LATEST_VERSION - 1}`);
     old.close();
 
@@ -224,7 +224,7 @@ describe('backupProject', () => {
   });
 });
 
-/** The college without the fields that the latest migration (009_course_starts) added columns for. */
+/** The college without the fields that the latest migration (010_rule_slots) added columns for. */
 function withoutLatestColumns(college: College): College {
-  return { ...college, courses: college.courses.map(({ starts: _a, ...c }) => c) };
+  return { ...college, rules: college.rules.map(({ slots: _a, ...r }) => r) };
 }

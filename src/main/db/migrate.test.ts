@@ -138,6 +138,20 @@ const fixtures: Record<number, { fill(db: Database): void; check(db: Database): 
       ]);
     },
   },
+  10: {
+    fill: (db) => {
+      db.exec(`INSERT INTO rules (kind, courses, hard, weight, value)
+               VALUES ('consecutive', '["C1","C2"]', 1, 1, NULL)`);
+      db.exec(`INSERT INTO rules (kind, courses, hard, weight, value, slots)
+               VALUES ('max_slots', '["C1"]', 1, 1, 2, '[{"day":0,"period":1}]')`);
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT kind, slots, courses FROM rules ORDER BY idx').all()).toEqual([
+        { kind: 'consecutive', slots: null, courses: '["C1","C2"]' },
+        { kind: 'max_slots', slots: '[{"day":0,"period":1}]', courses: '["C1"]' },
+      ]);
+    },
+  },
 };
 
 function rawProject(file: string): Database {

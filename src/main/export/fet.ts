@@ -204,7 +204,10 @@ export function formatFet(college: College, timetable: Timetable): string {
           `${tag('Number_of_Not_Available_Times', f.unavailable.length)}${slotsXml('Not_Available_Time', f.unavailable)}` +
           `${tag('Active', 'true')}${tag('Comments', '')}</ConstraintTeacherNotAvailableTimes>`,
       );
-  const rules = fetRuleConstraints(college, (id, k) => firstId.get(id)! + k - 1);
+  const rules = fetRuleConstraints(college, (id, k) => firstId.get(id)! + k - 1, {
+    time,
+    hourAfter: (period) => hours[hourOfPeriod[period] + 1] ?? '',
+  });
   out.push(...fetLimitConstraints(college, tag));
   out.push(...fetStartConstraints(college, firstId, time, tag));
   out.push(...locks, ...rules.time, '</Time_Constraints_List>', '', '<Space_Constraints_List>');

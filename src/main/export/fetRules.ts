@@ -4,6 +4,7 @@
 // sessions the rule relates, so FET checks the same pairs as the evaluator. A soft rule gets its
 // weight as FET's weight percentage (at most 99.9, FET's hard is 100).
 import { ruleMember, type College, type Rule } from '../../shared/model/index.ts';
+import { fetSlotRule, type FetSlotNames } from './fetSlotRules.ts';
 
 const esc = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const tag = (name: string, value: string | number): string => `<${name}>${esc(String(value))}</${name}>`;
@@ -20,6 +21,7 @@ export interface FetRuleConstraints {
 export function fetRuleConstraints(
   college: College,
   activityId: (courseId: string, session: number) => number,
+  names?: FetSlotNames,
 ): FetRuleConstraints {
   const sessions = new Map(college.courses.map((c) => [c.id, c.sessions]));
   const out: FetRuleConstraints = { time: [], space: [] };
@@ -32,6 +34,11 @@ export function fetRuleConstraints(
       return Array.from({ length: n }, (_, k) => activityId(m.courseId, k + 1));
     });
     const distinct = [...new Map(members.map((ids) => [ids.join(','), ids])).values()];
+    if (rule.kind === 'max_slots' || rule.kind === 'max_days_in_slots') {
+      const written = names && fetSlotRule(college, rule, distinct.flat(), names);
+      if (written) out.time.push(written);
+      continue;
+    }
     writeRule(rule, members, distinct, out);
   }
   return out;

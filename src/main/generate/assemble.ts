@@ -47,6 +47,7 @@ export function assembleCollege(d: Draft, occ: Occupancy, sourceName: string, ex
       weight: r.weight,
     };
     if (r.value !== undefined) rule.value = r.value;
+    if (r.slots !== undefined) rule.slots = r.slots;
     return rule;
   });
   const rooms = roomRows(d, occ);

@@ -1,6 +1,6 @@
 // The generator's working state: the college being built, with integer indices that the planting
 // step works on, before it is turned into the workbook model.
-import type { RuleKind } from '../../shared/model/types.ts';
+import type { RuleKind, SlotRef } from '../../shared/model/types.ts';
 import type { Preset } from './presets.ts';
 import type { Rng } from './rng.ts';
 
@@ -103,6 +103,8 @@ export interface DraftRule {
   value?: number;
   /** Per offering, the one session (0-based) the rule names (`course_id#k`); undefined = the whole course. */
   sessions?: Array<number | undefined>;
+  /** max_slots, max_days_in_slots: the rule's slot list. */
+  slots?: SlotRef[];
 }
 
 export interface Draft {

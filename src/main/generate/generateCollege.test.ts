@@ -243,6 +243,15 @@ function hardViolations(college: College, timetable: Timetable): string[] {
       if (r.kind === 'max_per_term' && [...counts.values()].some((n) => n > (r.value ?? 0)))
         fail('too many in a term');
     }
+    // The listed slots the sessions cover (a slot once), or the days on which they cover one.
+    if (r.kind === 'max_slots' || r.kind === 'max_days_in_slots') {
+      const listed = new Set((r.slots ?? []).map((t) => `${t.day}|${t.period}`));
+      const hit = new Set<string>();
+      for (const s of lists.flat())
+        for (let q = s.period; q < s.period + s.len; q++)
+          if (listed.has(`${s.day}|${q}`)) hit.add(r.kind === 'max_slots' ? `${s.day}|${q}` : `${s.day}`);
+      if (hit.size > (r.value ?? 0)) fail(r.kind === 'max_slots' ? 'too many slots' : 'too many days');
+    }
     if (r.kind === 'adjacent_if_same_day') {
       const all = lists.flat();
       for (let i = 0; i < all.length; i++)

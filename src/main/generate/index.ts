@@ -20,6 +20,7 @@ import { buildDepartments, buildSections, chooseProgrammes } from './people.ts';
 import { Planter } from './planter.ts';
 import { restrictTheoryRooms } from './plantedExtras.ts';
 import { addPlantedFetRules, addPlantedSameDayRules } from './plantedFetRules.ts';
+import { addPlantedSlotRules } from './plantedSlotRules.ts';
 import { addPlantedMemberRules } from './plantedMemberRules.ts';
 import { addPlantedRules, sortSessionsByTime } from './plantedRules.ts';
 import { PRESETS } from './presets.ts';
@@ -63,6 +64,8 @@ const FET_RULES_SALT = 0x7f3c_90a5;
 const SAME_DAY_RULES_SALT = 0x2d41_c6e3;
 /** Courses' allowed starts (plantedStarts.ts): their own stream, drawn last. */
 const STARTS_SALT = 0x51a7_4e2b;
+/** The stream of max_slots and max_days_in_slots (plantedSlotRules.ts). */
+const SLOT_RULES_SALT = 0x6b19_d3f7;
 
 export function generateCollege(
   preset: PresetName,
@@ -134,6 +137,7 @@ export function generateCollege(
     addPlantedMemberRules(d, new Rng((seed ^ MEMBER_RULES_SALT) >>> 0));
     addPlantedFetRules(d, occ, new Rng((seed ^ FET_RULES_SALT) >>> 0));
     addPlantedSameDayRules(d, new Rng((seed ^ SAME_DAY_RULES_SALT) >>> 0));
+    addPlantedSlotRules(d, new Rng((seed ^ SLOT_RULES_SALT) >>> 0));
   }
   const name = `${preset}${scale !== 1 ? `x${scale}` : ''}-seed${seed}`;
   const college = assembleCollege(d, occ, name, extra);

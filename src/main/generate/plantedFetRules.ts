@@ -91,7 +91,11 @@ export function addPlantedFetRules(d: Draft, occ: Occupancy, rng: Rng): number {
  * For each section (in id order) and each draw, with chance CHANCE: hard or soft, a weight, then
  * the draw's rule over the section's offerings, added when it finds one. Returns how many were added.
  */
-function plantPerSection(d: Draft, rng: Rng, draws: Array<(list: Offering[]) => DraftRule | null>): number {
+export function plantPerSection(
+  d: Draft,
+  rng: Rng,
+  draws: Array<(list: Offering[]) => DraftRule | null>,
+): number {
   const before = d.rules.length;
   for (const [, list] of [...sectionOfferings(d).entries()].sort(([x], [y]) => (x < y ? -1 : 1)))
     for (const draw of draws) {

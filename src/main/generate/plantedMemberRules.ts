@@ -164,6 +164,8 @@ export function holdsFor(d: Draft, kind: RuleKind, members: Member[], value = 0)
     case 'adjacent_if_same_day':
     case 'max_terms':
     case 'max_per_term':
+    case 'max_slots':
+    case 'max_days_in_slots':
       return false; // planted by plantedFetRules.ts
   }
 }

@@ -93,6 +93,8 @@ function holds(d: Draft, kind: RuleKind, a: Offering, b: Offering): boolean {
     case 'adjacent_if_same_day':
     case 'max_terms':
     case 'max_per_term':
+    case 'max_slots':
+    case 'max_days_in_slots':
       return false;
   }
 }

@@ -48,7 +48,7 @@ export function importSheets(sheets: readonly RawSheet[], source: SheetSource): 
     students: parseStudents(tables.Students),
     enrollments: parseEnrollments(tables.Enrollments),
     fixed: parseFixed(tables.Fixed, grid),
-    rules: parseRules(tables.Rules),
+    rules: parseRules(tables.Rules, grid),
     weights: parseWeights(tables.Weights),
     tables,
   };

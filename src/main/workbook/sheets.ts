@@ -179,8 +179,15 @@ export function collegeSheets(college: College): SheetTable[] {
     sheets.push({
       name: 'Rules',
       rows: [
-        ['rule', 'courses', 'hard', 'weight', 'value'],
-        ...college.rules.map((r) => [r.kind, list(r.courses), r.hard ? 'yes' : 'no', r.weight, opt(r.value)]),
+        ['rule', 'courses', 'hard', 'weight', 'value', 'slots'],
+        ...college.rules.map((r) => [
+          r.kind,
+          list(r.courses),
+          r.hard ? 'yes' : 'no',
+          r.weight,
+          opt(r.value),
+          r.slots ? formatStartList(r.slots, days, labels) : '',
+        ]),
       ],
     });
   const weights = Object.entries(college.weights);

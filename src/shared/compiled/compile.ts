@@ -180,6 +180,12 @@ export function compile(college: College, weightOverrides: Record<string, number
   const students = compileStudents(college, courseIndex);
 
   const { rules, sessionRules } = compileRules(college, courseIndex, courseFirstSession, courseSessionCount);
+  for (const r of [...rules, ...sessionRules]) {
+    const listed = college.rules[r.source].slots;
+    if (listed === undefined) continue;
+    r.slots = new Uint8Array(nSlots);
+    markSlots(r.slots, 0, listed, nDays, nPeriods, `rule ${r.source + 1} (${r.kind}) slots`);
+  }
 
   const capacityHard = college.settings.roomCapacity === 'hard' && college.source?.kind !== 'ctt';
   const base = capacityHard ? DEFAULT_WEIGHTS : ITC_WEIGHTS;

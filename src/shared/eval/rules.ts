@@ -34,6 +34,7 @@
 // - adjacent_if_same_day: 1 per pair of sessions (any of the listed courses, also of one course) on
 //   the same day that are not back to back (followsDirectly.ts, either order).
 // - max_terms, max_per_term: 1 per term beyond value, 1 per session beyond value in a term (terms.ts).
+// - max_slots, max_days_in_slots: 1 per listed slot, or day with one, covered beyond value (slotRules.ts).
 import type { CompiledRule } from '../compiled/types.ts';
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
@@ -41,6 +42,7 @@ import { PLACED } from './state.ts';
 import { followsDirectly, followsFor } from './followsDirectly.ts';
 import { laterSession } from './endsDay.ts';
 import { isTermKind, termBreaks } from './terms.ts';
+import { isSlotKind, slotBreak } from './slotRules.ts';
 import { distinctMembers, everyRule, memberCount, memberFirst } from '../compiled/ruleMembers.ts';
 
 type Pair = [number, number];
@@ -192,7 +194,9 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
     }
     case 'max_terms':
     case 'max_per_term':
-      return bad; // counted by term (terms.ts), not by pair: checkRules
+    case 'max_slots':
+    case 'max_days_in_slots':
+      return bad; // counted by term (terms.ts) or slot (slotRules.ts), not by pair: checkRules
   }
 }
 
@@ -218,6 +222,8 @@ export const RULE_EXPLANATION: Record<CompiledRule['kind'], string> = {
   adjacent_if_same_day: 'are on the same day and should be back to back (either order, no break between)',
   max_terms: 'occupy too many terms',
   max_per_term: 'are too many in one term',
+  max_slots: "cover too many of the rule's slots",
+  max_days_in_slots: "cover the rule's slots on too many days",
 };
 
 export function checkRules(st: EvalState, sink: EvalSink): void {
@@ -225,8 +231,8 @@ export function checkRules(st: EvalState, sink: EvalSink): void {
   const name = (s: number): string => `${p.courseIds[p.sessionCourse[s]]} (session ${p.sessionIndex[s] + 1})`;
   for (const rule of everyRule(p)) {
     if (!rule.hard && (rule.weight <= 0 || p.weights.soft_rule <= 0)) continue;
-    if (isTermKind(rule.kind)) {
-      checkTermRule(st, rule, sink);
+    if (isTermKind(rule.kind) || isSlotKind(rule.kind)) {
+      checkCountedRule(st, rule, sink);
       continue;
     }
     for (const [a, b] of ruleViolations(st, rule)) {
@@ -238,12 +244,18 @@ export function checkRules(st: EvalState, sink: EvalSink): void {
   }
 }
 
-/** max_terms and max_per_term: one violation per term break, costing its count (terms.ts). */
-function checkTermRule(st: EvalState, rule: CompiledRule, sink: EvalSink): void {
+/**
+ * max_terms and max_per_term: one violation per term break (terms.ts); max_slots and
+ * max_days_in_slots: one for the rule (slotRules.ts). Each costs its count.
+ */
+function checkCountedRule(st: EvalState, rule: CompiledRule, sink: EvalSink): void {
   const { p } = st;
   const name = (s: number): string => `${p.courseIds[p.sessionCourse[s]]} (session ${p.sessionIndex[s] + 1})`;
   const sessions = distinctMembers(p, rule).flatMap((i) => placedSessions(st, rule, i));
-  for (const b of termBreaks(p, rule, sessions, st.slot)) {
+  const breaks = isSlotKind(rule.kind)
+    ? [slotBreak(p, rule, sessions, st.slot, st.span)].filter((b) => b !== undefined)
+    : termBreaks(p, rule, sessions, st.slot);
+  for (const b of breaks) {
     const message = (): string =>
       `rule ${rule.source + 1} (${rule.kind}${rule.hard ? '' : ', soft'}): ${b.sessions.map(name).join(', ')} ${RULE_EXPLANATION[rule.kind]} (at most ${rule.value})`;
     if (rule.hard) sink.addHard('rule', b.cost, () => b.sessions, message);

@@ -136,6 +136,8 @@ export const ruleKinds = [
   'adjacent_if_same_day',
   'max_terms',
   'max_per_term',
+  'max_slots',
+  'max_days_in_slots',
 ] as const;
 export const ruleKindSchema = z.enum(ruleKinds);
 
@@ -146,6 +148,8 @@ export const ruleSchema = z.object({
   /** Weight of one violation when soft. */
   weight: z.number().nonnegative().default(1),
   value: z.number().optional(),
+  /** The slots max_slots and max_days_in_slots read (docs/WORKBOOK.md Rules `slots`). */
+  slots: z.array(slotRefSchema).optional(),
 });
 
 /** How room capacity is treated: `hard` for college workbooks, `soft` (cost per extra student) for ITC-2007. */

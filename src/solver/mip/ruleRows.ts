@@ -75,6 +75,8 @@ export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => tru
       case 'adjacent_if_same_day':
       case 'max_terms':
       case 'max_per_term':
+      case 'max_slots':
+      case 'max_days_in_slots':
         break; // local search and the repair keep them
       default:
         if (pairable(ctx, cs)) coursePairs.push(rule);

@@ -7,7 +7,14 @@ import { precheck } from './index.ts';
 type Pin = [string, number, number, number, string?];
 
 /** Findings of rule_fixed_broken for one rule over A (group G1), B (G1) and C (G2), with pins. */
-function findings(kind: RuleKind, courses: string[], pins: Pin[], value?: number, hard = true): string[] {
+function findings(
+  kind: RuleKind,
+  courses: string[],
+  pins: Pin[],
+  value?: number,
+  hard = true,
+  slots?: Array<[number, number]>,
+): string[] {
   const college = testCollege({
     rooms: ['R1', 'R2'].map((id) => ({ id, name: id, capacity: 60 })),
     faculty: ['F1', 'F2', 'F3'].map((id) => ({ id, name: id })),
@@ -24,7 +31,7 @@ function findings(kind: RuleKind, courses: string[], pins: Pin[], value?: number
       period,
       roomId,
     })),
-    rules: [{ kind, courses, value, hard }],
+    rules: [{ kind, courses, value, hard, slots: slots?.map(([day, period]) => ({ day, period })) }],
   });
   return precheck(compile(college))
     .filter((f) => f.code === 'rule_fixed_broken')
@@ -154,5 +161,28 @@ describe('fixedRuleChecks', () => {
     expect(findings('max_per_term', ['A', 'C'], pins, 3)).toEqual([]);
     expect(findings('max_per_term', ['A', 'C'], pins, 2, false)).toEqual([]);
     expect(findings('max_terms', ['A', 'C'], pins, 1)).toEqual([]);
+  });
+
+  it('max_slots and max_days_in_slots: pinned sessions over too many listed slots, or on too many days', () => {
+    const pins: Pin[] = [
+      ['A', 1, 0, 0],
+      ['A', 2, 1, 0],
+      ['C', 1, 1, 1],
+    ];
+    const listed: Array<[number, number]> = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [2, 0],
+    ];
+    expect(findings('max_slots', ['A', 'C'], pins, 2, true, listed)).toEqual([
+      "fatal: Hard max_slots rule: A session 1, A session 2, C session 1 are pinned over more than 2 of the rule's slots. [Rules row 2; Fixed A session 1; Fixed A session 2; Fixed C session 1]",
+    ]);
+    expect(findings('max_slots', ['A', 'C'], pins, 3, true, listed)).toEqual([]);
+    expect(findings('max_slots', ['A', 'C'], pins, 2, false, listed)).toEqual([]);
+    expect(findings('max_days_in_slots', ['A', 'C'], pins, 1, true, listed)).toEqual([
+      "fatal: Hard max_days_in_slots rule: A session 1, A session 2, C session 1 are pinned in the rule's slots on more than 1 days. [Rules row 2; Fixed A session 1; Fixed A session 2; Fixed C session 1]",
+    ]);
+    expect(findings('max_days_in_slots', ['C'], pins, 1, true, listed)).toEqual([]);
   });
 });

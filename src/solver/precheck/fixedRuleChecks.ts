@@ -3,11 +3,13 @@
 // pinned session of the members with a pinned session of its students ending later that day) and
 // same_room_if_consecutive (two pinned sessions back to back in two pinned rooms) and
 // adjacent_if_same_day (two pinned sessions on one day, not back to back), max_terms and
-// max_per_term (pinned sessions in too many terms, or too many in one term). No timetable can keep
+// max_per_term (pinned sessions in too many terms, or too many in one term), max_slots and
+// max_days_in_slots (pinned sessions covering too many listed slots, or on too many days). No timetable can keep
 // such a rule.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { PrecheckFinding } from '../../shared/solver/protocol.ts';
 import { isTermKind, termBreaks } from '../../shared/eval/terms.ts';
+import { isSlotKind, slotBreak } from '../../shared/eval/slotRules.ts';
 import { everyRule, memberCount, memberFirst } from '../../shared/compiled/ruleMembers.ts';
 import { allGroupMates } from '../../shared/compiled/ruleWatch.ts';
 import { spanAt } from '../../shared/compiled/span.ts';
@@ -30,7 +32,8 @@ export function fixedRuleChecks(p: CompiledProblem, out: PrecheckFinding[]): voi
         kind !== 'ends_day' &&
         kind !== 'same_room_if_consecutive' &&
         kind !== 'adjacent_if_same_day' &&
-        !isTermKind(kind))
+        !isTermKind(kind) &&
+        !isSlotKind(kind))
     )
       continue;
     const pinned = new Set<number>();
@@ -52,8 +55,13 @@ export function fixedRuleChecks(p: CompiledProblem, out: PrecheckFinding[]): voi
         hint: 'Move one of the pinned sessions in the Fixed sheet, or make the rule soft.',
       });
     };
-    if (isTermKind(kind)) {
-      for (const b of termBreaks(p, rule, ss, p.sessionFixedSlot))
+    if (isTermKind(kind) || isSlotKind(kind)) {
+      const spans = new Int32Array(p.nSessions);
+      for (const s of ss) spans[s] = spanAt(p, p.sessionCourse[s], p.sessionFixedSlot[s]);
+      const breaks = isSlotKind(kind)
+        ? [slotBreak(p, rule, ss, p.sessionFixedSlot, spans)].filter((b) => b !== undefined)
+        : termBreaks(p, rule, ss, p.sessionFixedSlot);
+      for (const b of breaks)
         out.push({
           code: 'rule_fixed_broken',
           rows: [
@@ -61,9 +69,10 @@ export function fixedRuleChecks(p: CompiledProblem, out: PrecheckFinding[]): voi
             ...b.sessions.map((s) => ({ sheet: 'Fixed' as const, id: name(p, s) })),
           ],
           fatal: true,
-          message: `Hard ${kind} rule: ${b.sessions.map((s) => name(p, s)).join(', ')} are pinned ${
-            kind === 'max_terms' ? `in more than ${rule.value} terms` : `more than ${rule.value} to one term`
-          }.`,
+          message: `Hard ${kind} rule: ${b.sessions.map((s) => name(p, s)).join(', ')} are pinned ${pinnedTooMany(
+            kind,
+            rule.value,
+          )}.`,
           hint: 'Move some of the pinned sessions in the Fixed sheet, or make the rule soft.',
         });
     } else if (kind === 'max_days_apart') {
@@ -112,5 +121,22 @@ export function fixedRuleChecks(p: CompiledProblem, out: PrecheckFinding[]): voi
         if (later.length > 0) fail(s, later[0], `on one day, the second ending later for the same students`);
       }
     }
+  }
+}
+
+/** How the pinned sessions break a counted rule, in words. */
+function pinnedTooMany(
+  kind: 'max_terms' | 'max_per_term' | 'max_slots' | 'max_days_in_slots',
+  v: number,
+): string {
+  switch (kind) {
+    case 'max_terms':
+      return `in more than ${v} terms`;
+    case 'max_per_term':
+      return `more than ${v} to one term`;
+    case 'max_slots':
+      return `over more than ${v} of the rule's slots`;
+    case 'max_days_in_slots':
+      return `in the rule's slots on more than ${v} days`;
   }
 }

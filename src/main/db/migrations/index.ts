@@ -9,6 +9,7 @@ import { migration006 } from './006_max_late_starts.ts';
 import { migration007 } from './007_max_span.ts';
 import { migration008 } from './008_min_rest.ts';
 import { migration009 } from './009_course_starts.ts';
+import { migration010 } from './010_rule_slots.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 export const LATEST_VERSION = migrations.length;

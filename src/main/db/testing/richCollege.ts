@@ -120,6 +120,16 @@ export function richCollege(): College {
       { kind: 'consecutive', courses: ['CS201', 'CS201L'] },
       { kind: 'min_days_apart', courses: ['OE1'], hard: false, weight: 2.5, value: 2 },
       { kind: 'not_overlapping', courses: ['CS201L', 'OE1'], hard: true, weight: 0 },
+      {
+        kind: 'max_slots',
+        courses: ['CS201', 'OE1'],
+        value: 2,
+        slots: [
+          { day: 0, period: 0 },
+          { day: 2, period: 1 },
+          { day: 4, period: 0 },
+        ],
+      },
     ],
     weights: { isolated: 3, student_clash: 12.75, faculty_gaps: 0 },
     settings: { roomCapacity: 'soft' },

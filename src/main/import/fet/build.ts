@@ -380,6 +380,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
   for (const r of ctx.relations)
     if (r.rule === 'same_room_if_consecutive' || r.rule === 'same_room')
       r.activities = r.activities.filter((a) => roomKey.get(a) !== null);
+  for (const r of ctx.relations) if (r.slots) r.refs = refs(r.slots);
   resolveRelations(ctx.relations, courseOf, courseActs, order, rules, bySession, note, breaks);
   const sessionOf = new Map<number, { courseId: string; session: number }>();
   for (const [cid, acts] of courseActs) {
@@ -574,8 +575,9 @@ function resolveRelations(
     const acts = [...new Set(r.activities)];
     const cs = [...new Set(acts.map((a) => courseOf.get(a)!))];
     const drop = (why: string): void => note(r.fetKind, 'dropped', acts, why);
-    if (acts.length === 0 || (acts.length < 2 && r.rule !== 'same_room' && r.rule !== 'ends_day')) {
-      note(r.fetKind, 'mapped', acts, '');
+    const single = r.rule === 'same_room' || r.rule === 'ends_day' || r.refs !== undefined;
+    if (acts.length === 0 || (acts.length < 2 && !single)) {
+      if (!r.noted) note(r.fetKind, 'mapped', acts, '');
       continue;
     }
     if (r.rule === 'min_gap' && innerGap) {
@@ -627,6 +629,24 @@ function resolveRelations(
     if (r.rule === 'min_gap') {
       rules.push({ kind: 'min_gap', courses: cs, hard: true, weight: 1, value: r.value, ...soft(r) });
       note(r.fetKind, 'mapped', acts, '');
+      continue;
+    }
+    if (r.rule === 'max_slots' || r.rule === 'max_days_in_slots') {
+      // Counted over every listed activity: exact over whole courses. No slot left (every selected
+      // hour a break, where no activity can be): nothing to keep.
+      if (r.refs?.length === 0) {
+        if (!r.noted) note(r.fetKind, 'mapped', acts, '');
+        continue;
+      }
+      rules.push({
+        kind: r.rule,
+        courses: cs,
+        hard: true,
+        weight: 1,
+        value: r.value ?? 0,
+        slots: r.refs ?? [],
+      });
+      if (!r.noted) note(r.fetKind, 'mapped', acts, '');
       continue;
     }
     if (r.rule === 'max_terms' || r.rule === 'max_per_term') {
@@ -791,7 +811,7 @@ function sessionRules(
   });
   const kind: Rule['kind'] = r.rule === 'min_days' ? 'min_days_between' : r.rule;
   if (r.weakened) note(r.fetKind, 'weakened', acts, r.weakened);
-  else note(r.fetKind, 'mapped', acts, '');
+  else if (!r.noted) note(r.fetKind, 'mapped', acts, '');
   const adjacent = r.adjacentIfSameDay ? [adjacentIfSameDay(courses)] : [];
   if (r.adjacentIfSameDay && r.weight === 0) return adjacent;
   const rule: Rule = {
@@ -802,6 +822,9 @@ function sessionRules(
     ...(r.rule === 'min_days' || r.rule === 'min_gap' ? { value: r.value ?? 1 } : {}),
     ...(r.rule === 'max_days_apart' ? { value: r.value ?? 0 } : {}),
     ...(r.rule === 'max_terms' || r.rule === 'max_per_term' ? { value: r.value ?? 1 } : {}),
+    ...(r.rule === 'max_slots' || r.rule === 'max_days_in_slots'
+      ? { value: r.value ?? 0, slots: r.refs ?? [] }
+      : {}),
   };
   return [...adjacent, rule];
 }

@@ -3,7 +3,8 @@
 // in the FetContext (build.ts turns that into course/faculty/group/room fields, Fixed rows and
 // Rules). Constraint elements not in the table are reported as dropped, per kind, with the
 // activities they concern. To map a new contract column, add (or change) one row here.
-import type { RuleKind } from '../../../shared/model/index.ts';
+import type { RuleKind, SlotRef } from '../../../shared/model/index.ts';
+import { occupyMaxSlots, studentsIntervalDays, teacherIntervalDays } from './slotConstraints.ts';
 import { child, textOf, textsOf, type XmlElement } from './xml.ts';
 import type { FetActivity } from './read.ts';
 
@@ -50,6 +51,11 @@ export interface Relation {
    * activities that share a day back to back at any weight (Rules adjacent_if_same_day, hard).
    */
   adjacentIfSameDay?: boolean;
+  /** max_slots, max_days_in_slots: FET's selected slots (build.ts turns them into `refs`). */
+  slots?: FetSlot[];
+  refs?: SlotRef[];
+  /** Counted once for its FET constraint, which became several relations (one per teacher or subgroup). */
+  noted?: boolean;
 }
 
 export interface FetContext {
@@ -586,6 +592,11 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
       (el) => num(el, 'Max_Number_of_Activities_in_A_Term'),
     ),
   ),
+  ConstraintActivitiesOccupyMaxTimeSlotsFromSelection: occupyMaxSlots,
+  ConstraintTeacherIntervalMaxDaysPerWeek: teacherIntervalDays,
+  ConstraintTeachersIntervalMaxDaysPerWeek: teacherIntervalDays,
+  ConstraintStudentsSetIntervalMaxDaysPerWeek: studentsIntervalDays,
+  ConstraintStudentsIntervalMaxDaysPerWeek: studentsIntervalDays,
   ConstraintActivitiesOccupyMaxDifferentRooms: relation(
     'same_room',
     'whole',

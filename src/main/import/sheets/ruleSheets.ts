@@ -5,6 +5,7 @@ import { WEIGHT_NAMES } from '../../../shared/eval/weights.ts';
 import type { Located } from '../parsedWorkbook.ts';
 import type { SheetTable } from '../sheetTable.ts';
 import type { SlotGrid } from '../slotList.ts';
+import { slotCell } from './slotCells.ts';
 
 export function parseFixed(table: SheetTable | undefined, grid: SlotGrid | undefined): Located<Fixed>[] {
   if (!table) return [];
@@ -36,7 +37,7 @@ export function parseFixed(table: SheetTable | undefined, grid: SlotGrid | undef
 
 const KIND_LIST = ruleKinds.join(', ');
 
-export function parseRules(table: SheetTable | undefined): Located<Rule>[] {
+export function parseRules(table: SheetTable | undefined, grid: SlotGrid | undefined): Located<Rule>[] {
   if (!table) return [];
   const out: Located<Rule>[] = [];
   for (const row of table.rows) {
@@ -104,12 +105,52 @@ export function parseRules(table: SheetTable | undefined): Located<Rule>[] {
           : 'Put the most sessions one term may hold in the value column, e.g. 3.',
       );
     }
+    const slots = slotCell(table, row, 'slots', grid, { everyDayPeriods: true });
+    const slotKind = kind === 'max_slots' || kind === 'max_days_in_slots';
+    if (slotKind) checkSlotRule(table, row, kind, valueCell, slots.length > 0);
+    else if (kind !== undefined && !table.isBlank(row, 'slots'))
+      table.error(
+        row,
+        'slots',
+        `${kind} reads no slots`,
+        'Only max_slots and max_days_in_slots read the slots column: clear the cell, or change the rule.',
+      );
     if (kind === undefined || courses.length === 0 || hard === undefined) continue;
     const rule: Rule = { kind, courses, hard, weight: weight ?? 1 };
     if (valueCell !== undefined && Number.isFinite(valueCell)) rule.value = valueCell;
+    if (slotKind && slots.length > 0) rule.slots = slots;
     out.push({ item: rule, row: row.rowNumber });
   }
   return out;
+}
+
+/** max_slots and max_days_in_slots: a whole value ≥ 0 and a slot list. */
+function checkSlotRule(
+  table: SheetTable,
+  row: SheetTable['rows'][number],
+  kind: 'max_slots' | 'max_days_in_slots',
+  value: number | undefined,
+  hasSlots: boolean,
+): void {
+  const unit = kind === 'max_slots' ? 'slots' : 'days';
+  if (value === undefined || !Number.isInteger(value) || value < 0)
+    table.error(
+      row,
+      'value',
+      value === undefined
+        ? `${kind} needs a value`
+        : `${kind} needs a whole number of ${unit} ≥ 0, not "${table.text(row, 'value')}"`,
+      kind === 'max_slots'
+        ? 'Put the most listed slots the sessions may cover in the value column, e.g. 2.'
+        : 'Put the most days the sessions may cover a listed slot on in the value column, e.g. 3.',
+    );
+  if (!hasSlots && table.isBlank(row, 'slots'))
+    table.error(
+      row,
+      'slots',
+      `${kind} needs a slot list`,
+      'List the slots in the slots column, e.g. Mon:1-2;Wed:3, or 5-6 for periods 5 and 6 of every day.',
+    );
 }
 
 function ruleKind(text: string): RuleKind | undefined {

@@ -9,6 +9,7 @@ import { followsAcrossBreak, followsDirectly } from '../followsDirectly.ts';
 import { ruleWatches } from '../../compiled/ruleWatch.ts';
 import { laterSession } from '../endsDay.ts';
 import { termCost } from '../terms.ts';
+import { slotCost } from '../slotRules.ts';
 
 export interface RuleView {
   readonly problem: CompiledProblem;
@@ -195,13 +196,17 @@ export class RuleCosts {
         return rooms > 1 ? rooms - 1 : 0;
       }
       case 'max_terms':
-      case 'max_per_term': {
+      case 'max_per_term':
+      case 'max_slots':
+      case 'max_days_in_slots': {
         const sessions: number[] = [];
         for (let i = 0; i < distinct.length; i++) {
           const m = distinct[i];
           for (let s = first[m]; s < first[m] + count[m]; s++) if (active[s] !== 0) sessions.push(s);
         }
-        return termCost(p, rule, sessions, slot);
+        return rule.kind === 'max_slots' || rule.kind === 'max_days_in_slots'
+          ? slotCost(p, rule, sessions, slot, span)
+          : termCost(p, rule, sessions, slot);
       }
     }
   }
@@ -325,6 +330,8 @@ const PAIR_KIND: Record<CompiledRule['kind'], number> = {
   adjacent_if_same_day: PK.adjacentIfSameDay,
   max_terms: PK.other,
   max_per_term: PK.other,
+  max_slots: PK.other,
+  max_days_in_slots: PK.other,
 };
 
 /** Periods of session s's course. */

@@ -29,7 +29,15 @@ const KINDS: RuleKind[] = [
   'adjacent_if_same_day',
   'max_terms',
   'max_per_term',
+  'max_slots',
+  'max_days_in_slots',
 ];
+
+// max_slots: the first two periods of Mon and Tue; max_days_in_slots: periods 2 and 3 of every day.
+const SLOTS = {
+  max_slots: [0, 1].flatMap((day) => [0, 1].map((period) => ({ day, period }))),
+  max_days_in_slots: [0, 1, 2, 3, 4].flatMap((day) => [1, 2].map((period) => ({ day, period }))),
+} as const;
 
 // Whole courses, and single sessions (`course#k`: two of A, one of B) with a whole course.
 const LISTS = [
@@ -56,7 +64,14 @@ describe('breaksRule', () => {
           length: i === 0 ? 2 : 1,
           minDays: 0,
         })),
-        rules: [{ kind, courses: [...list], value: 2 }],
+        rules: [
+          {
+            kind,
+            courses: [...list],
+            value: 2,
+            ...(kind === 'max_slots' || kind === 'max_days_in_slots' ? { slots: [...SLOTS[kind]] } : {}),
+          },
+        ],
       }),
     );
     const rng = new Rng(11);
@@ -68,8 +83,9 @@ describe('breaksRule', () => {
         // Few days and periods so that rules hold about as often as they break (different_days:
         // and min_days_between: the whole week and many unplaced); some sessions unplaced.
         // min_gap: the whole week and the whole day.
-        // max_days_apart, adjacent_if_same_day and max_terms: the whole week.
+        // max_days_apart, adjacent_if_same_day, max_terms and max_days_in_slots: the whole week.
         const spread =
+          kind === 'max_days_in_slots' ||
           kind === 'different_days' ||
           kind === 'min_days_between' ||
           kind === 'min_gap' ||

@@ -1,0 +1,102 @@
+// FET constraints over selected time slots that become the Rules kinds with a slot list
+// (docs/WORKBOOK.md max_slots and max_days_in_slots; docs/FET.md):
+// - activities occupy max time slots from selection -> max_slots over the listed activities;
+// - teacher(s) / students (set) interval max days per week -> max_days_in_slots over each teacher's,
+//   or each subgroup's, activities, the interval's hours listed on every day.
+// The slots are FET's (day x hours + hour); build.ts turns them into the contract's (a break hour
+// left out of the periods is dropped from the list: no activity can be there).
+import type { FetContext, FetSlot, Mapping } from './constraints.ts';
+import { textOf, type XmlElement } from './xml.ts';
+
+const num = (el: XmlElement, tag: string): number | undefined => {
+  const t = textOf(el, tag);
+  if (t === undefined || t === '') return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : undefined;
+};
+
+/** FET's hours [start, end) on every day; an empty end hour is the day's end. */
+function intervalSlots(el: XmlElement, ctx: FetContext): FetSlot[] {
+  const H = ctx.hoursPerDay;
+  const hourOf = (name: string): number => ctx.timeSlots(el, '', name)[0] % H;
+  const from = hourOf(textOf(el, 'Interval_Start_Hour') ?? '');
+  const endName = textOf(el, 'Interval_End_Hour') ?? '';
+  const to = endName === '' ? H : hourOf(endName);
+  const every = ctx.timeSlots(el, '', '');
+  return every.filter((s) => s % H >= from && s % H < to);
+}
+
+export const occupyMaxSlots: Mapping = {
+  target: 'Rules max_slots (the selected slots as its slots list)',
+  hardOnly: true,
+  handle(el, ctx, _w, fetKind) {
+    ctx.relations.push({
+      fetKind,
+      kind: 'whole',
+      rule: 'max_slots',
+      activities: ctx.listed(el),
+      hard: true,
+      weight: 100,
+      value: num(el, 'Max_Number_of_Occupied_Time_Slots'),
+      slots: ctx.slots(el, 'Selected_Time_Slot', 'Selected_Day', 'Selected_Hour'),
+    });
+  },
+};
+
+/** Interval max days per week of one teacher (Teacher_Name) or of every teacher. */
+export const teacherIntervalDays: Mapping = {
+  target: "Rules max_days_in_slots over each teacher's courses (the interval on every day)",
+  hardOnly: true,
+  handle(el, ctx, _w, fetKind) {
+    const one = textOf(el, 'Teacher_Name');
+    const slots = intervalSlots(el, ctx);
+    const value = num(el, 'Max_Days_Per_Week');
+    const all: number[] = [];
+    for (const t of one === undefined ? ctx.allTeachers : [one]) {
+      const acts = [...ctx.activityById.values()].filter((a) => a.teachers.includes(t)).map((a) => a.id);
+      all.push(...acts);
+      ctx.relations.push({
+        fetKind,
+        kind: 'whole',
+        rule: 'max_days_in_slots',
+        activities: acts,
+        hard: true,
+        weight: 100,
+        value,
+        slots,
+        noted: true,
+      });
+    }
+    ctx.note(fetKind, 'mapped', [...new Set(all)], '');
+  },
+};
+
+/** Interval max days per week of each subgroup of a students set (Students), or of every subgroup. */
+export const studentsIntervalDays: Mapping = {
+  target: "Rules max_days_in_slots over each subgroup's courses (the interval on every day)",
+  hardOnly: true,
+  handle(el, ctx, _w, fetKind) {
+    const set = textOf(el, 'Students');
+    const slots = intervalSlots(el, ctx);
+    const value = num(el, 'Max_Days_Per_Week');
+    const all: number[] = [];
+    for (const sub of set === undefined ? ctx.allSubgroups : ctx.atomicOf(set)) {
+      const acts = [...ctx.activityById.values()]
+        .filter((a) => a.students.some((s) => ctx.atomicOf(s).includes(sub)))
+        .map((a) => a.id);
+      all.push(...acts);
+      ctx.relations.push({
+        fetKind,
+        kind: 'whole',
+        rule: 'max_days_in_slots',
+        activities: acts,
+        hard: true,
+        weight: 100,
+        value,
+        slots,
+        noted: true,
+      });
+    }
+    ctx.note(fetKind, 'mapped', [...new Set(all)], '');
+  },
+};

@@ -1,0 +1,58 @@
+// Rules `slots` (max_slots, max_days_in_slots): read as a slot list (a bare period range = every
+// day), and each bad cell refused at its sheet, row and column.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ImportIssue } from '../../shared/model/index.ts';
+import { importSheets } from './importSheets.ts';
+import type { RawSheet } from './rawSheet.ts';
+import { parseCsv, readCsvFolder } from './readers/readCsvFolder.ts';
+
+const CLEAN = join(import.meta.dirname, '../../../tests/fixtures/import/clean');
+let clean: RawSheet[];
+beforeAll(async () => {
+  clean = await readCsvFolder(CLEAN);
+});
+
+/** The clean fixture with its Rules sheet replaced. */
+function withRules(csv: string): ReturnType<typeof importSheets> {
+  const sheets = [
+    ...clean.filter((s) => s.name.toLowerCase() !== 'rules'),
+    parseCsv('Rules', 'Rules.csv', csv),
+  ];
+  return importSheets(sheets, { kind: 'csv', name: 'test', fileFor: (s) => `${s}.csv` });
+}
+const at = (issues: ImportIssue[]) =>
+  issues.map((e) => `${e.sheet}:${e.row ?? '-'}:${e.column ?? '-'}: ${e.message}`);
+
+describe('Rules slots', () => {
+  it('reads max_slots and max_days_in_slots with their slot lists', () => {
+    const read = withRules(
+      'rule,courses,hard,weight,value,slots\nmax slots,CS201;CS203,,,1,Mon:1-2;Wed:1\nmax_days_in_slots,CS201,no,2,0,2\n',
+    );
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    const [a, b] = read.college.rules;
+    expect(a).toMatchObject({ kind: 'max_slots', value: 1, hard: true });
+    expect(a.slots).toEqual([
+      { day: 0, period: 0 },
+      { day: 0, period: 1 },
+      { day: 2, period: 0 },
+    ]);
+    expect(b).toMatchObject({ kind: 'max_days_in_slots', value: 0, hard: false, weight: 2 });
+    expect(b.slots).toEqual(read.college.calendar.days.map((_, day) => ({ day, period: 1 })));
+  });
+
+  it('refuses a missing value or list, a bad item, and slots on a kind that reads none', () => {
+    const read = withRules(
+      'rule,courses,hard,weight,value,slots\nmax_slots,CS201,,,,Mon:1\nmax_days_in_slots,CS201,,,-1,\nmax_slots,CS201,,,2,Mon:1;Sun:2\nsame_day,CS201;CS203,,,,Mon\n',
+    );
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(at(read.errors)).toEqual([
+      'Rules:2:value: max_slots needs a value',
+      'Rules:3:value: max_days_in_slots needs a whole number of days ≥ 0, not "-1"',
+      'Rules:3:slots: max_days_in_slots needs a slot list',
+      'Rules:4:slots: Bad slot list item "Sun:2": unknown day "Sun"',
+      'Rules:5:slots: same_day reads no slots',
+    ]);
+  });
+});
