@@ -14,18 +14,16 @@ export function addMaxTermsRows(ctx: RuleContext, rule: CompiledRule): number {
   const terms = ruleTerms(ctx, rule);
   if (!terms) return 0;
   const occupied = terms.placed.filter((n) => n > 0).length;
-  const ys: number[] = [];
-  let added = 0;
-  terms.cols.forEach((cols, k) => {
-    if (terms.placed[k] > 0 || cols.length === 0) return;
+  const open = terms.cols.filter((cols, k) => terms.placed[k] === 0 && cols.length > 0);
+  const room = Math.max(0, rule.value - occupied);
+  // Terms the starts could newly occupy: no more than the rule allows, nothing to state.
+  if (open.length <= room) return 0;
+  const ys = open.map((cols) => {
     const y = b.addCol(0, 0, 1, true, COL_INDICATOR);
     b.addRow([...cols, y], [...cols.map(() => 1), -cols.length], -Infinity, 0, ROW_PACK);
-    ys.push(y);
-    added++;
+    return y;
   });
-  const room = Math.max(0, rule.value - occupied);
-  if (ys.length <= room) return added;
   const slack = b.addCol(RULE_SLACK_COST, 0, Infinity, false, COL_AUX);
   b.addRow([...ys, slack], [...ys.map(() => 1), -1], -Infinity, room, ROW_PACK);
-  return added + 1;
+  return ys.length + 1;
 }
