@@ -7,8 +7,8 @@
 // min_rest between days (minRestRows.ts); max_span per day (maxSpanRows.ts);
 // per room class and slot no more sessions than free rooms of the class; every hard rule kind
 // (ruleRows.ts, dayRuleRows.ts, sameRoomRows.ts).
-// Objective: misses (dominant; more for courses with few allowed starts), student clashes with placed
-// courses (capped), min-days spread, a small seeded perturbation to break ties.
+// Objective: misses (dominant), student clashes with placed courses (capped), min-days spread, a small
+// seeded perturbation to break ties.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { Placement } from '../../shared/eval/types.ts';
 import { seededRng } from '../decompose/louvain.ts';
@@ -28,20 +28,6 @@ import type { SessionVars } from './sessionVars.ts';
 import type { RoomClasses } from './roomClasses.ts';
 
 export const MISS_COST = 1000;
-/**
- * A course allowed to start in at most this share of the week's slots (its `starts`, unavailability)
- * costs TIGHT_MISS_FACTOR times as much to miss: where a community cannot place everything, the MIP
- * leaves out sessions the constructor and the search can still put in many places.
- */
-export const TIGHT_SHARE = 0.25;
-export const TIGHT_MISS_FACTOR = 2;
-
-/** The miss cost factor of course c: TIGHT_MISS_FACTOR when it may start in few slots, else 1. */
-export function missFactor(p: CompiledProblem, c: number): number {
-  let allowed = 0;
-  for (let s = c * p.nSlots; s < (c + 1) * p.nSlots; s++) allowed += p.startForbidden[s] ? 0 : 1;
-  return allowed <= TIGHT_SHARE * p.nSlots ? TIGHT_MISS_FACTOR : 1;
-}
 
 export interface BuildOptions {
   /** Add max_gaps_per_day / max_gaps_per_week rows (with penalised slack, gapRows.ts; default true). */
@@ -54,8 +40,6 @@ export interface BuildOptions {
   continuousRows?: boolean;
   /** Add faculty and group min_rest rows (with penalised slack, minRestRows.ts; default true). */
   minRestRows?: boolean;
-  /** Misses of courses with few allowed starts cost more (missFactor; default true). */
-  tightMisses?: boolean;
   /** Add faculty and group max_span rows (with penalised slack, maxSpanRows.ts; default true). */
   maxSpanRows?: boolean;
 }
@@ -149,8 +133,7 @@ export function buildCommunityModel(
       const j = varAt.get(c * nSlots + s);
       if (j !== undefined) cols.push(j);
     }
-    const factor = (opts.tightMisses ?? true) ? missFactor(p, c) : 1;
-    cols.push(b.addCol(MISS_COST * p.courseLength[c] * factor, 0, free, false, COL_AUX));
+    cols.push(b.addCol(MISS_COST * p.courseLength[c], 0, free, false, COL_AUX));
     b.addRow(cols, null, free, free, ROW_FREE);
   }
   // Gap limits (gapRows.ts): their idle rows also keep one session per slot of their resources.
