@@ -12,7 +12,7 @@
 // under fet-data's examples folder or absolute; default the real institutions of bench:real),
 // --no-fet (no FET files), --off a,b (leave these out of the model, to see what they cost and what
 // they keep: rule kinds such as same_room, `gaps` for the gap limits, `min` for the minimums,
-// `continuous` for max_continuous, `rest` for min_rest), --workers N (HiGHS workers side by side, default 2), --help.
+// `continuous` for max_continuous, `rest` for min_rest, `span` for max_span), --workers N (HiGHS workers side by side, default 2), --help.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +72,7 @@ if (values.help) {
       '  --scales 1,2    the sih preset with every sheet at these scales (default 1; empty for none)',
       '  --files a,b     FET files (under the fet-data examples folder, or absolute paths)',
       "  --no-fet        no FET files (default: bench:real's real institutions)",
-      '  --off a,b       leave out of the model: rule kinds (same_room, ordered, ...), gaps, min, continuous, rest',
+      '  --off a,b       leave out of the model: rule kinds (same_room, ordered, ...), gaps, min, continuous, rest, span',
       '  --workers N     HiGHS workers solving side by side (default 2)',
     ].join('\n'),
   );
@@ -87,6 +87,7 @@ const build: BuildOptions = {
   minPerDay: !off.has('min'),
   continuousRows: !off.has('continuous'),
   minRestRows: !off.has('rest'),
+  maxSpanRows: !off.has('span'),
 };
 
 async function collegeOf(spec: string): Promise<College> {

@@ -4,7 +4,7 @@
 // faculty member, student set and hard not_overlapping rule and slot at most one session covering it;
 // per-day period limits; faculty max_days through day indicators; faculty and group min_per_day and
 // faculty min_days (minPerDayRows.ts); gap limits (gapRows.ts); max_continuous (continuousRows.ts);
-// min_rest between days (minRestRows.ts);
+// min_rest between days (minRestRows.ts); max_span per day (maxSpanRows.ts);
 // per room class and slot no more sessions than free rooms of the class; every hard rule kind
 // (ruleRows.ts, dayRuleRows.ts, sameRoomRows.ts).
 // Objective: misses (dominant), student clashes with placed courses (capped), min-days spread, a small
@@ -18,6 +18,7 @@ import { COL_AUX, COL_INDICATOR, ModelBuilder, ROW_FREE, type MipModel } from '.
 import type { Occupancy } from './occupancy.ts';
 import { addContinuousRows } from './continuousRows.ts';
 import { addGapRows } from './gapRows.ts';
+import { addMaxSpanRows } from './maxSpanRows.ts';
 import { addMinRestRows } from './minRestRows.ts';
 import { addMinDaysRows, addMinPerDayRows, everyCourseHere } from './minPerDayRows.ts';
 import { ruleContext, type RuleKindFilter } from './ruleContext.ts';
@@ -39,6 +40,8 @@ export interface BuildOptions {
   continuousRows?: boolean;
   /** Add faculty and group min_rest rows (with penalised slack, minRestRows.ts; default true). */
   minRestRows?: boolean;
+  /** Add faculty and group max_span rows (with penalised slack, maxSpanRows.ts; default true). */
+  maxSpanRows?: boolean;
 }
 
 export interface CommunityModel {
@@ -145,6 +148,7 @@ export function buildCommunityModel(
   }
   if (opts.continuousRows ?? true) addContinuousRows(p, b, resourceSlot, occ);
   if (opts.minRestRows ?? true) addMinRestRows(p, b, resourceSlot, occ);
+  if (opts.maxSpanRows ?? true) addMaxSpanRows(p, b, resourceSlot, occ);
   addDayLimits(p, b, resourceDay, occ, xCourse);
   const inCommunity = new Set(courses);
   if (opts.minPerDay ?? true) {

@@ -16,12 +16,16 @@
 // rule, the rules naming single sessions (`course_id#k`) and min_gap get rows per session
 // (sessionRows.ts), and so do the course-level rules of a course whose sessions those name. Day rules
 // (different_days, min_days_apart, min_days_between) are in dayRuleRows.ts, same_room in
-// sameRoomRows.ts, max_days_apart and ends_day in fetRuleRows.ts.
+// sameRoomRows.ts, max_days_apart and ends_day in fetRuleRows.ts, adjacent_if_same_day in
+// adjacentIfSameDayRows.ts, max_terms and max_per_term in maxTermsRows.ts and maxPerTermRows.ts.
 import type { CompiledRule } from '../../shared/compiled/types.ts';
 import { followsFor } from '../../shared/eval/followsDirectly.ts';
 import { pairFits, pairingRulesOf } from './alignPairs.ts';
+import { addAdjacentIfSameDayRows } from './adjacentIfSameDayRows.ts';
 import { addDayRuleRows } from './dayRuleRows.ts';
 import { addFetRuleRows } from './fetRuleRows.ts';
+import { addMaxPerTermRows } from './maxPerTermRows.ts';
+import { addMaxTermsRows } from './maxTermsRows.ts';
 import { COL_AUX, ROW_PACK, ROW_PAIR } from './mipModel.ts';
 import { RULE_SLACK_COST, type RuleContext, type RuleKindFilter } from './ruleContext.ts';
 import { addSameRoomRows, type SameRoomChoice } from './sameRoomRows.ts';
@@ -73,8 +77,14 @@ export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => tru
       case 'same_room_if_consecutive':
         break; // rooms are chosen after this model: the room matching keeps it (consecutiveRooms.ts)
       case 'adjacent_if_same_day':
+        addAdjacentIfSameDayRows(ctx, rule);
+        break;
       case 'max_terms':
+        addMaxTermsRows(ctx, rule);
+        break;
       case 'max_per_term':
+        addMaxPerTermRows(ctx, rule);
+        break;
       case 'max_slots':
       case 'max_days_in_slots':
         break; // local search and the repair keep them
