@@ -58,13 +58,8 @@ const REPAIR_STALL_MS = 5000;
 const POLISH_ROUND_MS = 5000;
 /** Small instances still infeasible after the first repair: length of one repair round. */
 const SMALL_POLISH_ROUND_MS = 1000;
-/**
- * Share of the time limit the quick start (before the MIP) may use. It ends sooner at hard 0 or when
- * its conflict search and repair stall (quickStart.ts), so the cap only binds while it still
- * improves: on tightly packed real colleges (Eng_College, SNV-BBA) its conflict search is what
- * reaches hard 0, and a fifth of the limit cut it off to hand a worse start to the MIP.
- */
-export const QUICK_SHARE = 0.5;
+/** Share of the time limit the quick start (before the MIP) may use. */
+const QUICK_SHARE = 0.2;
 
 const sleep = (ms: number): Promise<false> =>
   new Promise((resolve) => setTimeout(() => resolve(false), ms).unref());
