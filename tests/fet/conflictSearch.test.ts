@@ -65,9 +65,8 @@ describe.skipIf(!existsSync(MED))('conflict search on a tightly packed real coll
 
 // An engineering college's 844 activities where the third- and fifth-year student sets are busy in
 // every period they may use (40 of 40): from the repaired constructor's timetable the search
-// without kicks wanders at one or two unplaced sessions for 40,000 steps on this seed; with its
-// kicks (back to the best, a day of the stuck session's sets and faculty cleared) it reaches hard 0
-// in under 10,000.
+// without kicks stays at two unplaced sessions for 20,000 steps on this seed; with its kicks (back
+// to the best, a day of the stuck session's sets and faculty cleared) it reaches hard 0 within them.
 describe.skipIf(!existsSync(ENG))('conflict search kicks on an exactly packed real college', () => {
   it('reaches hard 0 with kicks where the search without them stays above it', async () => {
     const { result } = await importFetDetailed(ENG);
@@ -76,7 +75,7 @@ describe.skipIf(!existsSync(ENG))('conflict search kicks on an exactly packed re
     const run = (kickSteps: number | undefined) => {
       const start = startPoint(p, undefined);
       const st = new IncrementalState(p, start.placement);
-      const rng = new Rng(4);
+      const rng = new Rng(13);
       construct(st, start.model, rng, () => false);
       const repair = new HardRepair(st, start.model, rng, {
         deadline: Infinity,
@@ -87,7 +86,7 @@ describe.skipIf(!existsSync(ENG))('conflict search kicks on an exactly packed re
       repair.restoreBest();
       const cs = new ConflictSearch(st, start.model, rng, {
         deadline: Infinity,
-        maxSteps: 12_000,
+        maxSteps: 20_000,
         kickSteps,
       });
       while (!cs.run(Infinity));
