@@ -65,18 +65,20 @@ describe.skipIf(!existsSync(MED))('conflict search on a tightly packed real coll
 
 // An engineering college's 844 activities where the third- and fifth-year student sets are busy in
 // every period they may use (40 of 40): from the repaired constructor's timetable the search
-// without kicks wanders at one or two unplaced sessions for 40,000 steps on this seed; with its
-// kicks (back to the best, a day of the stuck session's sets and faculty cleared) it reaches hard 0
-// within 12,000. Both without hole chains (holeChain.ts), which change the walk: this is about kicks.
+// without kicks stays above hard 0 for 20,000 steps; with its kicks (back to the best, a day of the
+// stuck session's sets and faculty cleared) it reaches hard 0 within them on some seeds. Over eight
+// seeds (one walk each, 3 s) rather than one, as every change to the search's tie-breaks moves a
+// single seed's walk. Both without hole chains (holeChain.ts), which change the walk: this is about
+// kicks.
 describe.skipIf(!existsSync(ENG))('conflict search kicks on an exactly packed real college', () => {
   it('reaches hard 0 with kicks where the search without them stays above it', async () => {
     const { result } = await importFetDetailed(ENG);
     if (!result.ok) throw new Error(result.errors[0].message);
     const p = compile(withoutKinds(result.college, ['ends_day', 'adjacent_if_same_day']));
-    const run = (kickSteps: number | undefined) => {
+    const run = (kickSteps: number | undefined, seed: number) => {
       const start = startPoint(p, undefined);
       const st = new IncrementalState(p, start.placement);
-      const rng = new Rng(1);
+      const rng = new Rng(seed);
       construct(st, start.model, rng, () => false);
       const repair = new HardRepair(st, start.model, rng, {
         deadline: Infinity,
@@ -87,7 +89,7 @@ describe.skipIf(!existsSync(ENG))('conflict search kicks on an exactly packed re
       repair.restoreBest();
       const cs = new ConflictSearch(st, start.model, rng, {
         deadline: Infinity,
-        maxSteps: 12_000,
+        maxSteps: 20_000,
         kickSteps,
         holeChains: false,
       });
@@ -96,7 +98,14 @@ describe.skipIf(!existsSync(ENG))('conflict search kicks on an exactly packed re
       expect(evaluate(p, st.snapshot(), { details: false }).hardTotal).toBe(st.hardTotal);
       return st.hardTotal;
     };
-    expect(run(Infinity)).toBeGreaterThan(0);
-    expect(run(undefined)).toBe(0);
-  }, 120_000);
+    const seeds = [1, 2, 3, 4, 5, 6, 7, 8];
+    const without = seeds.map((seed) => run(Infinity, seed));
+    const withKicks = seeds.map((seed) => run(undefined, seed));
+    const zeros = (hards: number[]) => hards.filter((h) => h === 0).length;
+    const sum = (hards: number[]) => hards.reduce((a, b) => a + b, 0);
+    // Measured: without kicks 2,2,1,1,3,3,1,1 (no seed at 0); with them 2,0,1,0,2,0,1,2.
+    expect(zeros(without)).toBe(0);
+    expect(zeros(withKicks)).toBeGreaterThanOrEqual(2);
+    expect(sum(withKicks)).toBeLessThan(sum(without));
+  }, 300_000);
 });

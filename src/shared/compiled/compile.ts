@@ -6,6 +6,7 @@ import { adjacency, blocks } from '../model/periods.ts';
 import { DEFAULT_WEIGHTS, ITC_WEIGHTS, resolveWeights } from '../eval/weights.ts';
 import { compileStudents } from './compileStudents.ts';
 import { csrFromRows, csrInvert } from './csr.ts';
+import { setUnavailable } from './setUnavailable.ts';
 import type { CompiledProblem, CompiledRule } from './types.ts';
 
 function indexOf(ids: Array<{ id: string }>, what: string): Map<string, number> {
@@ -259,6 +260,7 @@ export function compile(college: College, weightOverrides: Record<string, number
     nStudentSets: students.nStudentSets,
     setGroup: students.setGroup,
     setCourses: students.setCourses,
+    setUnavailable: setUnavailable(students.nStudentSets, students.setCourses, courseUnavailable, nSlots),
     rules,
     sessionRules,
     capacityHard,

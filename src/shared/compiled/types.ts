@@ -164,6 +164,11 @@ export interface CompiledProblem {
   setGroup: Int32Array;
   /** Courses attended by each student set (through its group or any ancestor). */
   setCourses: Csr;
+  /**
+   * setUnavailable[k * nSlots + s] = 1 when every course of student set k is unavailable in slot s
+   * (setUnavailable.ts): not idle time, like a faculty member's unavailable period.
+   */
+  setUnavailable: Uint8Array;
 
   rules: CompiledRule[];
   /**

@@ -20,7 +20,8 @@ interface DayProfile {
 
 /**
  * Load (periods, a double booking counts twice) and idle periods per day of one occupancy row;
- * `off` (per row and slot, a faculty member's unavailability): free periods there are not idle.
+ * `off` (per row and slot, a faculty member's or student set's unavailability): free periods there are
+ * not idle.
  */
 function profile(p: CompiledProblem, occ: Int32Array, row: number, off?: Uint8Array): DayProfile {
   const load = new Int32Array(p.nDays);
@@ -185,7 +186,7 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
     };
     for (let i = facts.groupSets.offsets[g]; i < facts.groupSets.offsets[g + 1]; i++) {
       const set = facts.groupSets.items[i];
-      const { load, gaps, span } = profile(p, state.setOcc, set);
+      const { load, gaps, span } = profile(p, state.setOcc, set, p.setUnavailable);
       if (minRest > 0)
         restFindings(p, state.setOcc, set, minRest, (d, short) =>
           keep(

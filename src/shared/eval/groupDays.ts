@@ -1,6 +1,7 @@
 // A student set's week (a leaf group: its sessions include those of its ancestors' courses).
 // Per set and day: load (periods, a 2-period session counts 2), gaps (idle periods between the
-// first and the last busy period) and isolated sessions.
+// first and the last busy period, leaving out the periods none of the set's courses may use:
+// ../compiled/setUnavailable.ts) and isolated sessions.
 // - isolated (soft): a run of busy periods of one day, with the periods just before and after it
 //   (same day, by period index) free, that is exactly one session's span: weight x the number of
 //   sessions in it (more than 1 only with a clash). For one-period sessions this is ITC-2007's
@@ -23,6 +24,7 @@ import { dayName, plural } from './describe.ts';
 import { dayRuns } from './continuous.ts';
 import { lateStartExcess, lateStartWords, startOf } from './lateStarts.ts';
 import { restShort } from './rest.ts';
+import { freeUnavailable } from './facultyDays.ts';
 
 /** Placed sessions attended by student set k on `day` (all days when day < 0), optionally starting at `period`. */
 export function setSessions(st: EvalState, k: number, day: number, period = -1): number[] {
@@ -112,7 +114,13 @@ export function checkGroupDays(st: EvalState, facts: ProblemFacts, sink: EvalSin
         }
       }
       if (load === 0) continue;
-      const gaps = last - first + 1 - busy;
+      // The set's unavailable periods (../compiled/setUnavailable.ts) are not idle time.
+      const gaps =
+        last -
+        first +
+        1 -
+        busy -
+        freeUnavailable(cnt, base, p.setUnavailable, k * p.nSlots + base, first, last);
       dayLoad[k * nDays + d] = load;
       dayGaps[k * nDays + d] = gaps;
       dayStart[k * nDays + d] = startOf(first);

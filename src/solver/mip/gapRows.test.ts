@@ -102,4 +102,23 @@ describe('gap rows', () => {
     };
     expect(size(spec, none, true)).toEqual(size(spec, none, false));
   });
+
+  it("leaves a student set's unavailable periods (every course of it unavailable) out of its idle periods", () => {
+    // A and B both for GA, both unavailable in P2 and P3: only P1 and P4 can be busy, and the
+    // periods between are not idle time, so GA's limit of no idle period cannot bind.
+    const spec = shared();
+    for (const c of spec.courses)
+      if (c.id !== 'K') {
+        c.unavailable = [1, 2];
+        c.groups = ['GA'];
+      }
+    const none = (p: CompiledProblem): void => {
+      p.groupMaxGapsPerDay[0] = 0;
+      p.groupMaxGapsPerWeek[0] = 0;
+    };
+    expect(size(spec, none, true)).toEqual(size(spec, none, false));
+    // With B open in P2 (GA could be busy then), P2 may be idle and the rows come back.
+    spec.courses.find((c) => c.id === 'B')!.unavailable = [2];
+    expect(size(spec, none, true)[0]).toBeGreaterThan(size(spec, none, false)[0]);
+  });
 });

@@ -76,7 +76,8 @@ export function addGapRows(
         vars.push(resourceSlot.get(r * nSlots + t) ?? []);
         fixed.push(busy[base + t] > 0 ? 1 : 0);
         // Free for sure and unavailable: never idle.
-        off.push(isFaculty && !fixed[q] && vars[q].length === 0 && p.facultyUnavailable[base + t] ? 1 : 0);
+        const away = isFaculty ? p.facultyUnavailable[base + t] : p.setUnavailable[base + t];
+        off.push(!fixed[q] && vars[q].length === 0 && away ? 1 : 0);
         if (vars[q].length > 0 || fixed[q]) {
           if (first < 0) first = q;
           last = q;

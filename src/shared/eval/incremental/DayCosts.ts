@@ -32,6 +32,8 @@ export class DayCosts {
   private readonly facMask: Int32Array;
   /** Unavailable periods per (faculty, day) as bit masks: not idle time when free. */
   private readonly facOffMask: Int32Array;
+  /** The same per (set, day), from problem.setUnavailable. */
+  private readonly setOffMask: Int32Array;
   /** Per (set, slot): active sessions starting there. */
   private readonly startCount: Int32Array;
   // Cached row values.
@@ -107,6 +109,13 @@ export class DayCosts {
         if (p.facultyUnavailable[f * p.nSlots + t]) {
           const d = (t / p.nPeriods) | 0;
           this.facOffMask[f * p.nDays + d] |= 1 << (t - d * p.nPeriods);
+        }
+    this.setOffMask = new Int32Array(nSetDays);
+    for (let k = 0; k < p.nStudentSets; k++)
+      for (let t = 0; t < p.nSlots; t++)
+        if (p.setUnavailable[k * p.nSlots + t]) {
+          const d = (t / p.nPeriods) | 0;
+          this.setOffMask[k * p.nDays + d] |= 1 << (t - d * p.nPeriods);
         }
     this.startCount = new Int32Array(p.nStudentSets * p.nSlots);
     this.setIsolated = new Float64Array(nSetDays);
@@ -230,6 +239,8 @@ export class DayCosts {
     let isolated = 0;
     if (mask !== 0) {
       gaps = 32 - Math.clz32(mask) - ctz(mask) - popcount(mask);
+      const off = this.setOffMask[i] & ~mask;
+      if (off !== 0) gaps -= popcount(off & ~((mask & -mask) - 1) & (-1 >>> Math.clz32(mask)));
       if (w.isolated > 0) isolated = this.isolatedIn(k, d, mask);
     }
     const iso = w.isolated > 0 ? isolated * w.isolated : 0;

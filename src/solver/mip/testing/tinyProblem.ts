@@ -3,6 +3,7 @@
 import type { CompiledProblem, CompiledRule, Csr } from '../../../shared/compiled/types.ts';
 import type { RuleKind } from '../../../shared/model/types.ts';
 import { DEFAULT_WEIGHTS } from '../../../shared/eval/weights.ts';
+import { setUnavailable } from '../../../shared/compiled/setUnavailable.ts';
 
 export interface TinySpec {
   days: number;
@@ -165,6 +166,7 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
         count: Int32Array.from(ms, (m) => (m.k === undefined ? spec.courses[m.c].sessions : 1)),
       });
   });
+  const setCourses = csr(leaves.map((_, k) => courseSets.flatMap((ks, c) => (ks.includes(k) ? [c] : []))));
   return {
     nDays,
     nPeriods,
@@ -231,7 +233,8 @@ export function tinyProblem(spec: TinySpec): CompiledProblem {
     groupMinRest: new Int32Array(spec.groups.length),
     nStudentSets: leaves.length,
     setGroup: Int32Array.from(leaves),
-    setCourses: csr(leaves.map((_, k) => courseSets.flatMap((ks, c) => (ks.includes(k) ? [c] : [])))),
+    setCourses,
+    setUnavailable: setUnavailable(leaves.length, setCourses, courseUnavailable, nSlots),
     rules,
     sessionRules,
     capacityHard: spec.capacityHard ?? true,

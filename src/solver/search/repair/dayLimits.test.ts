@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../shared/compiled/compile.ts';
 import { testCollege } from '../../../shared/eval/testing/testCollege.ts';
-import { endsDayMembers, packedDayEnds } from './dayLimits.ts';
+import { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
+import { placementAt } from '../../../shared/eval/testing/testCollege.ts';
+import { endsDayMembers, overWeekGaps, packedDayEnds } from './dayLimits.ts';
 
 /**
  * G1 with `sessions` one-period sessions of A over two six-period days and L (one session a day)
@@ -49,5 +51,35 @@ describe('packedDayEnds', () => {
 
   it('forces nothing while the set has a free period', () => {
     expect(dayEnds(8)).toBeNull();
+  });
+});
+
+describe('overWeekGaps', () => {
+  // G1 (no idle period allowed in the week) has A at Monday period 1; a session at period 3 (index
+  // 2) opens period 2, idle unless every course of G1 is unavailable then (a lunch hour).
+  function opens(lunch: boolean): boolean {
+    const unavailable = lunch ? [{ day: 0, period: 1 }] : [];
+    const ones = (id: string) => ({
+      id,
+      name: id,
+      faculty: ['F1'],
+      groups: ['G1'],
+      sessions: 1,
+      minDays: 0,
+      unavailable,
+    });
+    const p = compile(
+      testCollege({
+        groups: [{ id: 'G1', name: 'G1', size: 30, maxGapsPerWeek: 0 }],
+        courses: [ones('A'), ones('B')],
+      }),
+    );
+    const st = new IncrementalState(p, placementAt(p, [['A', 1, 0, 0, 'R1']]));
+    return overWeekGaps(st, 0, 0, 2, 1, 0);
+  }
+
+  it("counts a free period as idle, but not one the set's courses are all unavailable in", () => {
+    expect(opens(false)).toBe(true);
+    expect(opens(true)).toBe(false);
   });
 });

@@ -15,7 +15,10 @@ export function attends(p: CompiledProblem, c: number, k: number): boolean {
   return false;
 }
 
-/** Idle periods of student set k on `day` between its first and last busy ones, periods q0..q0+len-1 busy too when len > 0. */
+/**
+ * Idle periods of student set k on `day` between its first and last busy ones (its unavailable
+ * periods not counted), periods q0..q0+len-1 busy too when len > 0.
+ */
 function dayGaps(st: IncrementalState, k: number, day: number, q0: number, len: number): number {
   const p = st.problem;
   const base = k * p.nSlots + day * p.nPeriods;
@@ -28,7 +31,11 @@ function dayGaps(st: IncrementalState, k: number, day: number, q0: number, len: 
     if (first < 0) first = q;
     last = q;
   }
-  return first < 0 ? 0 : last - first + 1 - busy;
+  // A free period the set is unavailable in (setUnavailable.ts) is not idle.
+  let off = 0;
+  for (let q = first + 1; q < last; q++)
+    if (st.setOcc[base + q] === 0 && (q < q0 || q >= q0 + len) && p.setUnavailable[base + q] === 1) off++;
+  return first < 0 ? 0 : last - first + 1 - busy - off;
 }
 
 /** Would a session at periods q0..q0+len-1 of `day` open gaps that take set k over `limit` idle periods a week? */

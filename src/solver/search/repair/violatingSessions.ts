@@ -161,7 +161,8 @@ export class ViolatingSessions {
 
   /**
    * Load of one day of a row of occupancy counts; its idle periods between busy ones go to `gaps`
-   * (a free period marked in `off`, a faculty member's unavailability laid out as `occ`, is not idle).
+   * (a free period marked in `off`, a faculty member's or student set's unavailability laid out as
+   * `occ`, is not idle).
    */
   private dayStats(occ: Int32Array, base: number, off?: Uint8Array): number {
     const nP = this.st.problem.nPeriods;
@@ -190,7 +191,7 @@ export class ViolatingSessions {
   /** 0 = the (set, day) row keeps its limits, OVER = over a load or gap limit, UNDER = under min_per_day. */
   private setDayBad(k: number, day: number): number {
     const p = this.st.problem;
-    const load = this.dayStats(this.st.setOcc, k * p.nSlots + day * p.nPeriods);
+    const load = this.dayStats(this.st.setOcc, k * p.nSlots + day * p.nPeriods, p.setUnavailable);
     if (load === 0) return 0;
     if (this.setMinRest[k] > 0 && this.restBad(this.st.setOcc, k, day, this.setMinRest[k])) return OVER;
     if (this.setMaxDay[k] > 0 && load > this.setMaxDay[k]) return OVER;
@@ -268,7 +269,7 @@ export class ViolatingSessions {
     const p = this.st.problem;
     let gaps = 0;
     for (let day = 0; day < p.nDays; day++) {
-      this.dayStats(this.st.setOcc, k * p.nSlots + day * p.nPeriods);
+      this.dayStats(this.st.setOcc, k * p.nSlots + day * p.nPeriods, p.setUnavailable);
       gaps += this.gaps;
     }
     return gaps > max;
