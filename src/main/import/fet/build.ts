@@ -18,15 +18,10 @@ import type {
   SlotRef,
 } from '../../../shared/model/index.ts';
 import { adjacency } from '../../../shared/model/periods.ts';
-import {
-  activitiesNamed,
-  consecutiveIfSameDay,
-  FET_CONSTRAINTS,
-  type FetContext,
-  type FetSlot,
-  type Outcome,
-  type Relation,
-} from './constraints.ts';
+import { activitiesNamed } from './activitySelectors.ts';
+import { consecutiveIfSameDay } from './constraintMappings.ts';
+import { FET_CONSTRAINTS } from './constraints.ts';
+import type { FetContext, FetSlot, Outcome, Relation } from './fetContext.ts';
 import type { FetActivity, FetDocument } from './read.ts';
 import { keepExactLateStarts } from './lateStarts.ts';
 import { startBetween, startRefs } from './startSlots.ts';

@@ -6,7 +6,8 @@
 // FET's first hour is a later period and the contract's reading would be stricter than FET's: the
 // limit is left off that subgroup and each constraint naming it is reported (weakened when it still
 // holds for other subgroups, dropped when for none).
-import { activitiesNamed, type FetContext, type Outcome } from './constraints.ts';
+import { activitiesNamed } from './activitySelectors.ts';
+import type { FetContext, Outcome } from './fetContext.ts';
 import type { FetDocument } from './read.ts';
 import { textOf } from './xml.ts';
 

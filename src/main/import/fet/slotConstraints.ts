@@ -5,15 +5,8 @@
 //   or each subgroup's, activities, the interval's hours listed on every day.
 // The slots are FET's (day x hours + hour); build.ts turns them into the contract's (a break hour
 // left out of the periods is dropped from the list: no activity can be there).
-import type { FetContext, FetSlot, Mapping } from './constraints.ts';
-import { textOf, type XmlElement } from './xml.ts';
-
-const num = (el: XmlElement, tag: string): number | undefined => {
-  const t = textOf(el, tag);
-  if (t === undefined || t === '') return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : undefined;
-};
+import type { FetContext, FetSlot, Mapping } from './fetContext.ts';
+import { numberOf, textOf, type XmlElement } from './xml.ts';
 
 /** FET's hours [start, end) on every day; an empty end hour is the day's end. */
 function intervalSlots(el: XmlElement, ctx: FetContext): FetSlot[] {
@@ -37,7 +30,7 @@ export const occupyMaxSlots: Mapping = {
       activities: ctx.listed(el),
       hard: true,
       weight: 100,
-      value: num(el, 'Max_Number_of_Occupied_Time_Slots'),
+      value: numberOf(el, 'Max_Number_of_Occupied_Time_Slots'),
       slots: ctx.slots(el, 'Selected_Time_Slot', 'Selected_Day', 'Selected_Hour'),
     });
   },
@@ -50,7 +43,7 @@ export const teacherIntervalDays: Mapping = {
   handle(el, ctx, _w, fetKind) {
     const one = textOf(el, 'Teacher_Name');
     const slots = intervalSlots(el, ctx);
-    const value = num(el, 'Max_Days_Per_Week');
+    const value = numberOf(el, 'Max_Days_Per_Week');
     const all: number[] = [];
     for (const t of one === undefined ? ctx.allTeachers : [one]) {
       const acts = [...ctx.activityById.values()].filter((a) => a.teachers.includes(t)).map((a) => a.id);
@@ -78,7 +71,7 @@ export const studentsIntervalDays: Mapping = {
   handle(el, ctx, _w, fetKind) {
     const set = textOf(el, 'Students');
     const slots = intervalSlots(el, ctx);
-    const value = num(el, 'Max_Days_Per_Week');
+    const value = numberOf(el, 'Max_Days_Per_Week');
     const all: number[] = [];
     for (const sub of set === undefined ? ctx.allSubgroups : ctx.atomicOf(set)) {
       const acts = [...ctx.activityById.values()]

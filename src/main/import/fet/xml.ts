@@ -99,3 +99,11 @@ export function textOf(el: XmlElement, name: string): string | undefined {
 export function textsOf(el: XmlElement, name: string): string[] {
   return childrenNamed(el, name).map((c) => c.text.trim());
 }
+
+/** A child's text as a finite number; undefined when the child is missing, empty or not a number. */
+export function numberOf(el: XmlElement, name: string): number | undefined {
+  const t = textOf(el, name);
+  if (t === undefined || t === '') return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : undefined;
+}
