@@ -244,6 +244,16 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
     if (f.minDays !== undefined && days < f.minDays) out.faculty_min_days += f.minDays - days;
   }
 
+  // A leaf's unavailable periods: those every course it attends (its own and its ancestors') lists
+  // in `unavailable`; like a faculty member's, they are not idle time (WORKBOOK.md, Groups).
+  const leafOff = (leaf: string): { day: number; period: number }[] => {
+    const cs = college.courses.filter((c) => courseLeaves(c.id).has(leaf));
+    if (cs.length === 0) return [];
+    return cs[0].unavailable.filter((u) =>
+      cs.every((c) => c.unavailable.some((v) => v.day === u.day && v.period === u.period)),
+    );
+  };
+
   // Group limits hold for each leaf at or below the group (its sessions: those of its courses and
   // its ancestors' courses); per group and day the worst leaf's excess counts.
   for (const g of college.groups) {
@@ -257,7 +267,7 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
         const attends = placed.filter((s) => courseLeaves(s.course).has(leaf));
         runOver = Math.max(runOver, runsOver(attends, d, g.maxContinuous));
         spanOver = Math.max(spanOver, over(spanOf(attends, d), g.maxSpan));
-        const { load, gaps } = dayOf(attends, d);
+        const { load, gaps } = dayOf(attends, d, leafOff(leaf));
         maxOver = Math.max(maxOver, over(load, g.maxPerDay));
         if (load > 0 && g.minPerDay !== undefined && load < g.minPerDay)
           minUnder = Math.max(minUnder, g.minPerDay - load);
@@ -274,7 +284,8 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
     for (const leaf of leavesBelow(g.id)) {
       const attends = placed.filter((s) => courseLeaves(s.course).has(leaf));
       let gaps = 0;
-      for (let d = 0; d < nDays; d++) gaps += dayOf(attends, d).gaps;
+      const off = leafOff(leaf);
+      for (let d = 0; d < nDays; d++) gaps += dayOf(attends, d, off).gaps;
       weekOver = Math.max(weekOver, over(gaps, g.maxGapsPerWeek));
     }
     out.group_max_gaps_per_week += weekOver;
