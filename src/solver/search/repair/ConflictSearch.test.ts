@@ -384,8 +384,8 @@ function packedEndsDay(seed: number, spare = false): Partial<CollegeInput> {
 
 /**
  * The conflict search from the constructor's timetable for 300 steps: its best hard cost and its
- * rebuilds. Without hole chains (holeChain.ts), which also place the last session here: these
- * tests are about the day rebuild.
+ * rebuilds. Without hole chains (holeChain.ts) and aligned holes (alignHoles.ts), which also place
+ * the last session here: these tests are about the day rebuild.
  */
 function searchPacked(college: Partial<CollegeInput>, seed: number, dayRebuild: boolean, holeChains = false) {
   const p = compile(testCollege(college));
@@ -397,6 +397,7 @@ function searchPacked(college: Partial<CollegeInput>, seed: number, dayRebuild: 
     maxSteps: 300,
     dayRebuild,
     holeChains,
+    alignHoles: holeChains,
   });
   while (!cs.run(Infinity));
   cs.restoreBest();

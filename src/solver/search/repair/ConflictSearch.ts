@@ -36,6 +36,8 @@
 // A step for an unplaced session first looks for a hole chain (holeChain.ts): moves that each
 // displace exactly one session, found breadth first, ending at a start where nothing is in the way;
 // in a school whose classes are busy all week this places what single take-outs only move around.
+// Failing that, it tries aligned holes (alignHoles.ts): the session takes a start with two or three
+// sessions in its way, and each of those is re-placed by its own hole chain.
 // Runs in time slices like the other phases; ends at hard 0, the deadline or the step budget.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { Rng } from '../../Rng.ts';
@@ -55,6 +57,7 @@ import { allGroupMates } from '../../../shared/compiled/ruleWatch.ts';
 import { DayRebuild } from './dayRebuild.ts';
 import { H } from '../../../shared/eval/incremental/kinds.ts';
 import { HoleChains } from './holeChain.ts';
+import { AlignHoles } from './alignHoles.ts';
 import { StartList } from './startList.ts';
 
 export interface ConflictSearchOptions {
@@ -70,6 +73,8 @@ export interface ConflictSearchOptions {
   kickSteps?: number;
   /** Hole chains for unplaced sessions (holeChain.ts; default true). */
   holeChains?: boolean;
+  /** Aligned-holes moves for unplaced sessions (alignHoles.ts; default true). */
+  alignHoles?: boolean;
   /** Day rebuilds for unplaced sessions (default: on colleges with hard ends_day rules). */
   dayRebuild?: boolean;
 }
@@ -156,6 +161,8 @@ export class ConflictSearch implements SearchPhase {
   private readonly rebuild: DayRebuild | null;
   /** Hole chains for unplaced sessions (holeChain.ts). */
   readonly holes: HoleChains;
+  /** Aligned-holes moves for unplaced sessions (alignHoles.ts). */
+  readonly aligns: AlignHoles;
   private lastBestAt = performance.now();
   /** The step of the last new best, and of the last kick. */
   private lastBestStep = 0;
@@ -217,16 +224,13 @@ export class ConflictSearch implements SearchPhase {
       }
     this.rebuild = (opts.dayRebuild ?? this.endsDay !== null) ? new DayRebuild(st, m, this.free) : null;
     const alone = this.free.map((f, x) => (f === 1 && T.groupOf[x] < 0 ? 1 : 0));
-    this.holes = new HoleChains(
-      st,
-      m,
-      {
-        roomFor: (x, t) => this.roomFor(x, t, st.room[x]),
-        inTheWay: (x, t, r) => this.inTheWay(x, t, r),
-        way: this.way,
-      },
-      alone,
-    );
+    const ways = {
+      roomFor: (x: number, t: number) => this.roomFor(x, t, st.room[x]),
+      inTheWay: (x: number, t: number, r: number) => this.inTheWay(x, t, r),
+      way: this.way,
+    };
+    this.holes = new HoleChains(st, m, ways, alone);
+    this.aligns = new AlignHoles(st, m, ways, alone);
     this.bestSlot = st.slot.slice();
     this.bestRoom = st.room.slice();
     this.bestHard = st.hardTotal;
@@ -554,6 +558,10 @@ export class ConflictSearch implements SearchPhase {
       return;
     }
     if (st.slot[s] < 0 && this.o.holeChains !== false && this.holes.place(s, () => true)) {
+      this.keepBest();
+      return;
+    }
+    if (st.slot[s] < 0 && this.o.alignHoles !== false && this.aligns.place(s)) {
       this.keepBest();
       return;
     }
