@@ -11,20 +11,10 @@
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import { COL_AUX, ROW_PACK, type ModelBuilder } from './mipModel.ts';
 import type { Occupancy } from './occupancy.ts';
-import { modelPeople } from './modelPeople.ts';
+import { limitedPeople } from './modelPeople.ts';
 
 /** Cost per period of a run above the limit: as a gap over its limit (above soft costs, below a miss). */
 export const CONTINUOUS_COST = 150;
-
-/** The strictest max_continuous of student set k's groups (0 = none). */
-export function setMaxContinuous(p: CompiledProblem, k: number): number {
-  let limit = 0;
-  for (let g = p.setGroup[k]; g >= 0; g = p.groupParent[g]) {
-    const m = p.groupMaxContinuous[g];
-    if (m > 0 && (limit === 0 || m < limit)) limit = m;
-  }
-  return limit;
-}
 
 /**
  * `resourceSlot` maps resource * nSlots + slot to the start variables covering that slot (faculty
@@ -38,12 +28,15 @@ export function addContinuousRows(
 ): number {
   const { nSlots, nPeriods: P, nDays } = p;
   let added = 0;
-  for (const r of modelPeople(p, resourceSlot)) {
-    const isFaculty = r < p.nFaculty;
-    const limit = isFaculty ? p.facultyMaxContinuous[r] : setMaxContinuous(p, r - p.nFaculty);
-    if (limit <= 0 || limit >= P) continue;
-    const busy = isFaculty ? occ.faculty : occ.sets;
-    const base = (isFaculty ? r : r - p.nFaculty) * nSlots;
+  for (const { r, limit, busy, base } of limitedPeople(
+    p,
+    resourceSlot,
+    occ,
+    p.facultyMaxContinuous,
+    p.groupMaxContinuous,
+    'smallest',
+  )) {
+    if (limit >= P) continue;
     for (let d = 0; d < nDays; d++) {
       for (let q0 = 0; q0 + limit < P; q0++) {
         const cover = new Map<number, number>(); // column -> periods of the window it covers

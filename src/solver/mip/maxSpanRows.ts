@@ -10,20 +10,10 @@
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import { COL_AUX, ROW_PACK, type ModelBuilder } from './mipModel.ts';
 import type { Occupancy } from './occupancy.ts';
-import { modelPeople } from './modelPeople.ts';
+import { limitedPeople } from './modelPeople.ts';
 
 /** Cost per pair of busy periods too far apart: as a gap over its limit (above soft costs, below a miss). */
 export const SPAN_COST = 150;
-
-/** The strictest max_span of student set k's groups (0 = none). */
-export function setMaxSpan(p: CompiledProblem, k: number): number {
-  let limit = 0;
-  for (let g = p.setGroup[k]; g >= 0; g = p.groupParent[g]) {
-    const m = p.groupMaxSpan[g];
-    if (m > 0 && (limit === 0 || m < limit)) limit = m;
-  }
-  return limit;
-}
 
 /**
  * `resourceSlot` maps resource * nSlots + slot to the start variables covering that slot (faculty
@@ -37,12 +27,15 @@ export function addMaxSpanRows(
 ): number {
   const { nSlots, nPeriods: P, nDays } = p;
   let added = 0;
-  for (const r of modelPeople(p, resourceSlot)) {
-    const isFaculty = r < p.nFaculty;
-    const limit = isFaculty ? p.facultyMaxSpan[r] : setMaxSpan(p, r - p.nFaculty);
-    if (limit <= 0 || limit >= P) continue;
-    const busy = isFaculty ? occ.faculty : occ.sets;
-    const base = (isFaculty ? r : r - p.nFaculty) * nSlots;
+  for (const { r, limit, busy, base } of limitedPeople(
+    p,
+    resourceSlot,
+    occ,
+    p.facultyMaxSpan,
+    p.groupMaxSpan,
+    'smallest',
+  )) {
+    if (limit >= P) continue;
     for (let d = 0; d < nDays; d++) {
       for (let q1 = 0; q1 + limit < P; q1++) {
         const t1 = d * P + q1;

@@ -12,17 +12,10 @@
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import { COL_AUX, ROW_PACK, type ModelBuilder } from './mipModel.ts';
 import type { Occupancy } from './occupancy.ts';
-import { modelPeople } from './modelPeople.ts';
+import { limitedPeople } from './modelPeople.ts';
 
 /** Cost per early period busy after too short a rest: as a gap over its limit (above soft costs, below a miss). */
 export const REST_COST = 150;
-
-/** The strictest min_rest of student set k's groups (0 = none). */
-export function setMinRest(p: CompiledProblem, k: number): number {
-  let min = 0;
-  for (let g = p.setGroup[k]; g >= 0; g = p.groupParent[g]) min = Math.max(min, p.groupMinRest[g]);
-  return min;
-}
 
 /**
  * `resourceSlot` maps resource * nSlots + slot to the start variables covering that slot (faculty
@@ -36,12 +29,14 @@ export function addMinRestRows(
 ): number {
   const { nSlots, nPeriods: P, nDays } = p;
   let added = 0;
-  for (const r of modelPeople(p, resourceSlot)) {
-    const isFaculty = r < p.nFaculty;
-    const min = isFaculty ? p.facultyMinRest[r] : setMinRest(p, r - p.nFaculty);
-    if (min <= 0) continue;
-    const busy = isFaculty ? occ.faculty : occ.sets;
-    const base = (isFaculty ? r : r - p.nFaculty) * nSlots;
+  for (const { r, limit: min, busy, base } of limitedPeople(
+    p,
+    resourceSlot,
+    occ,
+    p.facultyMinRest,
+    p.groupMinRest,
+    'largest',
+  )) {
     for (let d = 0; d + 1 < nDays; d++) {
       for (let q = Math.max(0, P - min); q < P; q++) {
         const t = d * P + q;
