@@ -36,60 +36,57 @@ export const occupyMaxSlots: Mapping = {
   },
 };
 
+/**
+ * Interval max days per week as one max_days_in_slots rule per person: `people` gives each
+ * person's activities (a teacher's, or a subgroup's).
+ */
+function intervalDays(target: string, people: (el: XmlElement, ctx: FetContext) => number[][]): Mapping {
+  return {
+    target,
+    hardOnly: true,
+    handle(el, ctx, _w, fetKind) {
+      const slots = intervalSlots(el, ctx);
+      const value = numberOf(el, 'Max_Days_Per_Week');
+      const all: number[] = [];
+      for (const acts of people(el, ctx)) {
+        all.push(...acts);
+        ctx.relations.push({
+          fetKind,
+          kind: 'whole',
+          rule: 'max_days_in_slots',
+          activities: acts,
+          hard: true,
+          weight: 100,
+          value,
+          slots,
+          noted: true,
+        });
+      }
+      ctx.note(fetKind, 'mapped', [...new Set(all)], '');
+    },
+  };
+}
+
 /** Interval max days per week of one teacher (Teacher_Name) or of every teacher. */
-export const teacherIntervalDays: Mapping = {
-  target: "Rules max_days_in_slots over each teacher's courses (the interval on every day)",
-  hardOnly: true,
-  handle(el, ctx, _w, fetKind) {
+export const teacherIntervalDays = intervalDays(
+  "Rules max_days_in_slots over each teacher's courses (the interval on every day)",
+  (el, ctx) => {
     const one = textOf(el, 'Teacher_Name');
-    const slots = intervalSlots(el, ctx);
-    const value = numberOf(el, 'Max_Days_Per_Week');
-    const all: number[] = [];
-    for (const t of one === undefined ? ctx.allTeachers : [one]) {
-      const acts = [...ctx.activityById.values()].filter((a) => a.teachers.includes(t)).map((a) => a.id);
-      all.push(...acts);
-      ctx.relations.push({
-        fetKind,
-        kind: 'whole',
-        rule: 'max_days_in_slots',
-        activities: acts,
-        hard: true,
-        weight: 100,
-        value,
-        slots,
-        noted: true,
-      });
-    }
-    ctx.note(fetKind, 'mapped', [...new Set(all)], '');
+    return (one === undefined ? ctx.allTeachers : [one]).map((t) =>
+      [...ctx.activityById.values()].filter((a) => a.teachers.includes(t)).map((a) => a.id),
+    );
   },
-};
+);
 
 /** Interval max days per week of each subgroup of a students set (Students), or of every subgroup. */
-export const studentsIntervalDays: Mapping = {
-  target: "Rules max_days_in_slots over each subgroup's courses (the interval on every day)",
-  hardOnly: true,
-  handle(el, ctx, _w, fetKind) {
+export const studentsIntervalDays = intervalDays(
+  "Rules max_days_in_slots over each subgroup's courses (the interval on every day)",
+  (el, ctx) => {
     const set = textOf(el, 'Students');
-    const slots = intervalSlots(el, ctx);
-    const value = numberOf(el, 'Max_Days_Per_Week');
-    const all: number[] = [];
-    for (const sub of set === undefined ? ctx.allSubgroups : ctx.atomicOf(set)) {
-      const acts = [...ctx.activityById.values()]
+    return (set === undefined ? ctx.allSubgroups : ctx.atomicOf(set)).map((sub) =>
+      [...ctx.activityById.values()]
         .filter((a) => a.students.some((s) => ctx.atomicOf(s).includes(sub)))
-        .map((a) => a.id);
-      all.push(...acts);
-      ctx.relations.push({
-        fetKind,
-        kind: 'whole',
-        rule: 'max_days_in_slots',
-        activities: acts,
-        hard: true,
-        weight: 100,
-        value,
-        slots,
-        noted: true,
-      });
-    }
-    ctx.note(fetKind, 'mapped', [...new Set(all)], '');
+        .map((a) => a.id),
+    );
   },
-};
+);
