@@ -6,6 +6,7 @@
 import type { IncrementalState } from './IncrementalState.ts';
 import { N_HARD, N_SOFT } from './kinds.ts';
 import { addPlaceCost } from './placeCost.ts';
+import { isolated } from './isolated.ts';
 
 export class FastMoveDelta {
   private readonly st: IncrementalState;
@@ -216,36 +217,13 @@ export class FastMoveDelta {
     if (occ[base + t0] === 1) m0 &= ~(1 << q0);
     if (d0 === d1) {
       if (occ[base + t1] === 0) m0 |= 1 << q1;
-      return isolatedOf(m0, occ, base + d0 * nP, q0, -1, q1, 1) * p.weights.isolated - before;
+      return isolated(occ, base + d0 * nP, m0, q0, -1, q1, 1) * p.weights.isolated - before;
     }
     before += days.setIsolated[k * p.nDays + d1];
     let m1 = days.setMask[k * p.nDays + d1];
     if (occ[base + t1] === 0) m1 |= 1 << q1;
     const after =
-      isolatedOf(m0, occ, base + d0 * nP, q0, -1, -1, 0) + isolatedOf(m1, occ, base + d1 * nP, q1, 1, -1, 0);
+      isolated(occ, base + d0 * nP, m0, q0, -1, -1, 0) + isolated(occ, base + d1 * nP, m1, q1, 1, -1, 0);
     return after * p.weights.isolated - before;
   }
-}
-
-/**
- * Isolated one-period sessions in a day with busy mask `mask`: each busy period with no busy
- * neighbour counts its sessions, occ[base + q] adjusted by `addA` at period qa and `addB` at qb.
- */
-function isolatedOf(
-  mask: number,
-  occ: Int32Array,
-  base: number,
-  qa: number,
-  addA: number,
-  qb: number,
-  addB: number,
-): number {
-  let iso = mask & ~(mask >>> 1) & ~(mask << 1);
-  let n = 0;
-  while (iso !== 0) {
-    const q = 31 - Math.clz32(iso & -iso);
-    n += occ[base + q] + (q === qa ? addA : 0) + (q === qb ? addB : 0);
-    iso &= iso - 1;
-  }
-  return n;
 }

@@ -12,7 +12,7 @@ import type { IncrementalState } from '../../../shared/eval/incremental/Incremen
 import type { SearchModel } from '../../SearchModel.ts';
 import { FlatCounts } from './FlatCounts.ts';
 import { chainDelta } from './flatChainDelta.ts';
-import { isolated } from './flatTables.ts';
+import { isolated } from '../../../shared/eval/incremental/isolated.ts';
 
 export class FlatState extends FlatCounts {
   /** The flat state for `st`'s placement, or null when the problem or the placement does not fit it. */

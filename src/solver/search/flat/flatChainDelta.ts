@@ -1,6 +1,6 @@
 // The price of a Kempe-chain exchange on a flat state, without applying it (see chainDelta).
 import type { FlatCounts } from './FlatCounts.ts';
-import { isolated } from './flatTables.ts';
+import { isolated } from '../../../shared/eval/incremental/isolated.ts';
 
 /**
  * Add to dHard / dSoft the change of exchanging a closed clash chain between slots t0 and t1,
