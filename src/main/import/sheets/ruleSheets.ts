@@ -61,50 +61,8 @@ export function parseRules(table: SheetTable | undefined, grid: SlotGrid | undef
     if (valueCell !== undefined && !Number.isFinite(valueCell)) {
       table.error(row, 'value', `"${table.text(row, 'value')}" is not a number`, 'Enter a number.');
     }
-    if (
-      (kind === 'min_days_apart' || kind === 'min_days_between' || kind === 'min_gap') &&
-      (valueCell === undefined || !Number.isInteger(valueCell) || valueCell < 1)
-    ) {
-      const unit = kind === 'min_gap' ? 'periods' : 'days';
-      table.error(
-        row,
-        'value',
-        valueCell === undefined
-          ? `${kind} needs a value`
-          : `${kind} needs a whole number of ${unit} ≥ 1, not "${table.text(row, 'value')}"`,
-        kind === 'min_gap'
-          ? 'Put the minimum number of free periods between two sessions of one day in the value column, e.g. 1.'
-          : 'Put the minimum number of days between sessions in the value column, e.g. 2.',
-      );
-    }
-    if (
-      kind === 'max_days_apart' &&
-      (valueCell === undefined || !Number.isInteger(valueCell) || valueCell < 0)
-    ) {
-      table.error(
-        row,
-        'value',
-        valueCell === undefined
-          ? `${kind} needs a value`
-          : `${kind} needs a whole number of days ≥ 0, not "${table.text(row, 'value')}"`,
-        'Put the most days two sessions may be apart in the value column, e.g. 2 (0 = all on one day).',
-      );
-    }
-    if (
-      (kind === 'max_terms' || kind === 'max_per_term') &&
-      (valueCell === undefined || !Number.isInteger(valueCell) || valueCell < 1)
-    ) {
-      table.error(
-        row,
-        'value',
-        valueCell === undefined
-          ? `${kind} needs a value`
-          : `${kind} needs a whole number ≥ 1, not "${table.text(row, 'value')}"`,
-        kind === 'max_terms'
-          ? 'Put the most terms the sessions may occupy in the value column, e.g. 2.'
-          : 'Put the most sessions one term may hold in the value column, e.g. 3.',
-      );
-    }
+    if (kind !== undefined && kind !== 'max_slots' && kind !== 'max_days_in_slots')
+      checkWholeValue(table, row, kind, valueCell);
     const slots = slotCell(table, row, 'slots', grid, { everyDayPeriods: true });
     const slotKind = kind === 'max_slots' || kind === 'max_days_in_slots';
     if (slotKind) checkSlotRule(table, row, kind, valueCell, slots.length > 0);
@@ -124,6 +82,62 @@ export function parseRules(table: SheetTable | undefined, grid: SlotGrid | undef
   return out;
 }
 
+/** The rule kinds whose value is a whole number of at least `min` (of `unit`), and what to enter. */
+const WHOLE_VALUE: Partial<Record<RuleKind, { min: number; unit?: string; hint: string }>> = {
+  min_days_apart: {
+    min: 1,
+    unit: 'days',
+    hint: 'Put the minimum number of days between sessions in the value column, e.g. 2.',
+  },
+  min_days_between: {
+    min: 1,
+    unit: 'days',
+    hint: 'Put the minimum number of days between sessions in the value column, e.g. 2.',
+  },
+  min_gap: {
+    min: 1,
+    unit: 'periods',
+    hint: 'Put the minimum number of free periods between two sessions of one day in the value column, e.g. 1.',
+  },
+  max_days_apart: {
+    min: 0,
+    unit: 'days',
+    hint: 'Put the most days two sessions may be apart in the value column, e.g. 2 (0 = all on one day).',
+  },
+  max_terms: { min: 1, hint: 'Put the most terms the sessions may occupy in the value column, e.g. 2.' },
+  max_per_term: { min: 1, hint: 'Put the most sessions one term may hold in the value column, e.g. 3.' },
+  max_slots: {
+    min: 0,
+    unit: 'slots',
+    hint: 'Put the most listed slots the sessions may cover in the value column, e.g. 2.',
+  },
+  max_days_in_slots: {
+    min: 0,
+    unit: 'days',
+    hint: 'Put the most days the sessions may cover a listed slot on in the value column, e.g. 3.',
+  },
+};
+
+/** An error at the value cell when the kind needs a whole value (WHOLE_VALUE) and the row has none. */
+function checkWholeValue(
+  table: SheetTable,
+  row: SheetTable['rows'][number],
+  kind: RuleKind,
+  value: number | undefined,
+): void {
+  const need = WHOLE_VALUE[kind];
+  if (!need || (value !== undefined && Number.isInteger(value) && value >= need.min)) return;
+  const of = need.unit ? ` of ${need.unit}` : '';
+  table.error(
+    row,
+    'value',
+    value === undefined
+      ? `${kind} needs a value`
+      : `${kind} needs a whole number${of} ≥ ${need.min}, not "${table.text(row, 'value')}"`,
+    need.hint,
+  );
+}
+
 /** max_slots and max_days_in_slots: a whole value ≥ 0 and a slot list. */
 function checkSlotRule(
   table: SheetTable,
@@ -132,18 +146,7 @@ function checkSlotRule(
   value: number | undefined,
   hasSlots: boolean,
 ): void {
-  const unit = kind === 'max_slots' ? 'slots' : 'days';
-  if (value === undefined || !Number.isInteger(value) || value < 0)
-    table.error(
-      row,
-      'value',
-      value === undefined
-        ? `${kind} needs a value`
-        : `${kind} needs a whole number of ${unit} ≥ 0, not "${table.text(row, 'value')}"`,
-      kind === 'max_slots'
-        ? 'Put the most listed slots the sessions may cover in the value column, e.g. 2.'
-        : 'Put the most days the sessions may cover a listed slot on in the value column, e.g. 3.',
-    );
+  checkWholeValue(table, row, kind, value);
   if (!hasSlots && table.isBlank(row, 'slots'))
     table.error(
       row,
