@@ -25,6 +25,8 @@ import { FET_CONSTRAINTS } from './constraints.ts';
 import type { FetContext, FetSlot, Outcome, Relation } from './fetContext.ts';
 import type { FetActivity, FetDocument } from './read.ts';
 import { keepExactLateStarts } from './lateStarts.ts';
+import { MORN_AFT_CONSTRAINTS, weakerInMornAft } from './mornAftConstraints.ts';
+import { halfDaySlots } from './mornAftRead.ts';
 import { dropRepeatedAdjacentIfSameDay, resolveRelations, sessionRules } from './relations.ts';
 import { startBetween, startRefs } from './startSlots.ts';
 import { FetXmlError, textOf, textsOf, type XmlElement } from './xml.ts';
@@ -104,6 +106,10 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     throw new FetXmlError(message, el.line, el.column);
   };
   const timeSlots = (el: XmlElement, day: string, hour: string): FetSlot[] => {
+    if (doc.mornAft) {
+      const slots = halfDaySlots(doc.mornAft, day, hour);
+      return typeof slots === 'string' ? located(el, `<${el.name}> names ${slots}`) : slots;
+    }
     const ds = day === '' ? doc.days.map((_, i) => i) : [dayIdx.get(day)];
     const hs = hour === '' ? doc.hours.map((_, i) => i) : [hourIdx.get(hour)];
     if (ds[0] === undefined)
@@ -118,6 +124,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     activityById,
     component,
     hoursPerDay: H,
+    ...(doc.mornAft ? { mornAft: { hoursPerHalf: doc.mornAft.halfHours.length } } : {}),
     hasTerms: doc.daysPerTerm !== undefined,
     timeSlots,
     slots(el, item, dayTag, hourTag) {
@@ -171,7 +178,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     const weight = Number(textOf(el, 'Weight_Percentage') ?? '100');
     if (!Number.isFinite(weight)) located(el, `<${el.name}> has a Weight_Percentage that is not a number`);
     if (weight <= 0 && !consecutiveIfSameDay(el)) continue;
-    const mapping = FET_CONSTRAINTS[el.name];
+    const mapping = (doc.mornAft && MORN_AFT_CONSTRAINTS[el.name]) || FET_CONSTRAINTS[el.name];
     if (!mapping) {
       note(el.name, 'dropped', activitiesNamed(el, ctx), 'no equivalent in the college contract');
       continue;
@@ -200,7 +207,10 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     }
   });
   if (hourOf.length === 0) located(root, 'Every hour of the week is a break: there is no time to teach');
-  const periods = periodTimes(doc.hours, hourOf);
+  // Mornings-afternoons: the afternoon's first hour follows a gap (FET's half days are days apart).
+  const half = doc.mornAft?.halfHours.length ?? H;
+  const part = (h: number): number => Math.floor(h / half);
+  const periods = periodTimes(doc.hours, hourOf, doc.mornAft ? half : undefined);
   const P = periods.length;
   const adj = adjacency(periods);
   const partialBreaks = [...ctx.breaks].filter((s) => !allDayBreak[s % H]);
@@ -245,7 +255,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
       for (let p = 0; p < P; p++) {
         const h0 = hourOf[p];
         if (starts && !starts.has(d * H + h0)) continue;
-        let fine = h0 + a.duration <= H;
+        let fine = h0 + a.duration <= H && part(h0) === part(h0 + a.duration - 1);
         for (let k = 0; fine && k < a.duration; k++) {
           const s = d * H + h0 + k;
           if (periodOf[h0 + k] < 0 || ctx.breaks.has(s)) fine = false;
@@ -359,7 +369,11 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
     doc.days.some((_d, d) => {
       const open = doc.hours.map((_h, h) => !ctx.breaks.has(d * H + h));
       return open.some(
-        (o, h) => !o && (everyDay || !allDayBreak[h]) && open.indexOf(true) < h && open.lastIndexOf(true) > h,
+        (o, h) =>
+          !o &&
+          (everyDay || !allDayBreak[h]) &&
+          open.some((x, i) => x && i < h && part(i) === part(h)) &&
+          open.some((x, i) => x && i > h && part(i) === part(h)),
       );
     });
   const innerBreak = innerBreakWhere(true);
@@ -368,7 +382,10 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
   // An every-day break hour between two teaching hours: FET counts it in min gaps, the contract
   // (which leaves it out of Periods) does not.
   const innerGap = periodOf.some(
-    (p, h) => p < 0 && periodOf.slice(0, h).some((q) => q >= 0) && periodOf.slice(h + 1).some((q) => q >= 0),
+    (p, h) =>
+      p < 0 &&
+      periodOf.some((q, i) => q >= 0 && i < h && part(i) === part(h)) &&
+      periodOf.some((q, i) => q >= 0 && i > h && part(i) === part(h)),
   );
   const breaks = { inner: innerBreak, partialInner: partialInnerBreak, innerGap };
   // FET allocates no room to an activity without room constraints, and its same room if consecutive
@@ -515,6 +532,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
           [],
           'FET counts a break hour inside the span; a break between periods is no period here',
         );
+  if (doc.mornAft) weakerInMornAft(kinds, demote, innerBreak);
   for (const t of doc.duplicateTeachers)
     note('Teachers_List', 'weakened', [], `teacher "${t}" is listed more than once; imported as one teacher`);
   for (const v of virtual)
@@ -555,7 +573,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
  * synthetic times of one slot per FET hour, a left-out hour leaving a slot's gap. Labels are
  * FET's hour names.
  */
-function periodTimes(names: string[], hourOf: number[]): Period[] {
+function periodTimes(names: string[], hourOf: number[], splitAt?: number): Period[] {
   const re = /^\s*(\d{1,2})[:.h](\d{2})\s*(?:-|–|to)\s*(\d{1,2})[:.h](\d{2})\s*$/;
   const parsed = hourOf.map((h) => {
     const m = re.exec(names[h]);
@@ -572,17 +590,19 @@ function periodTimes(names: string[], hourOf: number[]): Period[] {
     parsed.every((x, i) => {
       if (i + 1 >= parsed.length) return true;
       const next = parsed[i + 1];
-      const fetAdjacent = hourOf[i + 1] === hourOf[i] + 1;
+      const fetAdjacent = hourOf[i + 1] === hourOf[i] + 1 && hourOf[i + 1] !== splitAt;
       return fetAdjacent ? x[1] === next[0] : x[1] < next[0];
     });
   if (real) return parsed.map((x, i) => ({ label: labels[i], start: hhmm(x[0]), end: hhmm(x[1]) }));
-  const total = names.length;
+  // A split (mornings-afternoons) leaves one slot free between the two parts of the day.
+  const at = (h: number): number => (splitAt !== undefined && h >= splitAt ? h + 1 : h);
+  const total = at(names.length);
   const slot = 8 * 60 + total * 60 < 24 * 60 ? 60 : Math.max(1, Math.floor((24 * 60 - 1) / total));
   const base = slot === 60 ? 8 * 60 : 0;
   return hourOf.map((h, i) => ({
     label: labels[i],
-    start: hhmm(base + h * slot),
-    end: hhmm(base + (h + 1) * slot),
+    start: hhmm(base + at(h) * slot),
+    end: hhmm(base + (at(h) + 1) * slot),
   }));
 }
 

@@ -63,6 +63,8 @@ export interface FetContext {
   /** The slots of one day and hour name (an empty name = every day, or every hour). */
   timeSlots(el: XmlElement, day: string, hour: string): FetSlot[];
   hoursPerDay: number;
+  /** Mornings-afternoons mode: a day's hours are a morning's then an afternoon's, this many each. */
+  mornAft?: { hoursPerHalf: number };
   /** The file is in Terms mode (Calendar days_per_term). */
   hasTerms: boolean;
   /** FET's activity filter (teacher, students, subject, activity tag, duration; empty = any). */

@@ -1,6 +1,7 @@
 // Reads the parts of a FET document (days, hours, teachers, students tree, rooms, activities and
 // the constraint elements) into plain data. Structural problems (a missing list, an activity naming
 // an unknown teacher) are FetXmlErrors located at the element concerned.
+import { isMornAft, realDays, realHours, renameOldConstraints, type MornAft } from './mornAftRead.ts';
 import { child, childrenNamed, FetXmlError, textOf, textsOf, type XmlElement } from './xml.ts';
 
 export interface FetRoom {
@@ -45,6 +46,8 @@ export interface FetDocument {
   inactive: number;
   timeConstraints: XmlElement[];
   spaceConstraints: XmlElement[];
+  /** Mornings-afternoons mode: `days` and `hours` are real days and their hours (mornAftRead.ts). */
+  mornAft?: MornAft;
   /** Terms mode: the days fall into terms of this many days (termsOf). */
   daysPerTerm?: number;
 }
@@ -101,22 +104,20 @@ function unique(els: XmlElement[], name: (el: XmlElement) => string, what: strin
 export function readFet(root: XmlElement): FetDocument {
   if (root.name !== 'fet')
     fail(root, `This is not a FET file: the document element is <${root.name}>, not <fet>`);
-  // Mornings-afternoons files (FET 6 mode, or the customised 5.x builds "-ma", "-morocco",
-  // "-algeria") count half days as days: their per-day limits mean something else.
   const mode = textOf(root, 'Mode');
   const version = root.attributes.version ?? '';
-  if (mode === 'Mornings_Afternoons' || /-(ma|morocco|algeria)\d*(\b|-|$)/i.test(version)) {
-    fail(
-      child(root, 'Mode') ?? root,
-      `This FET file is in the mornings-afternoons mode (FET ${version || 'mode ' + mode}), whose days are half days; only files with plain days and hours (the Official, Terms or Block planning modes) can be imported`,
-    );
-  }
   const daysList = child(root, 'Days_List') ?? fail(root, 'The file has no <Days_List>');
   const hoursList = child(root, 'Hours_List') ?? fail(root, 'The file has no <Hours_List>');
-  const days = childrenNamed(daysList, 'Day').map(entryName);
-  const hours = childrenNamed(hoursList, 'Hour').map(entryName);
+  let days = childrenNamed(daysList, 'Day').map(entryName);
+  let hours = childrenNamed(hoursList, 'Hour').map(entryName);
   if (days.length === 0) fail(daysList, 'The file defines no days');
   if (hours.length === 0) fail(hoursList, 'The file defines no hours');
+  // Mornings-afternoons: FET's days are half days; the college's are real days (mornAftRead.ts).
+  const mornAft = isMornAft(mode, version) ? { halfDays: days, halfHours: hours } : undefined;
+  if (mornAft) {
+    days = realDays(root, mornAft.halfDays);
+    hours = realHours(mornAft.halfHours);
+  }
 
   const teachersList = child(root, 'Teachers_List');
   const teacherNames = teachersList ? childrenNamed(teachersList, 'Teacher').map(entryName) : [];
@@ -226,9 +227,11 @@ export function readFet(root: XmlElement): FetDocument {
   }
   const tc = child(root, 'Time_Constraints_List');
   const sc = child(root, 'Space_Constraints_List');
+  if (mornAft && tc) renameOldConstraints(mode, tc.children);
   const daysPerTerm = termsOf(root, mode, version, days.length);
   return {
     ...(daysPerTerm !== undefined ? { daysPerTerm } : {}),
+    ...(mornAft ? { mornAft } : {}),
     institution: textOf(root, 'Institution_Name') ?? '',
     days,
     hours,

@@ -8,15 +8,19 @@
 import type { FetContext, FetSlot, Mapping } from './fetContext.ts';
 import { numberOf, textOf, type XmlElement } from './xml.ts';
 
-/** FET's hours [start, end) on every day; an empty end hour is the day's end. */
+/**
+ * FET's hours [start, end) on every day; an empty end hour is the day's end. (Mornings-afternoons: on
+ * every half day, so in the morning and in the afternoon of every day.)
+ */
 function intervalSlots(el: XmlElement, ctx: FetContext): FetSlot[] {
   const H = ctx.hoursPerDay;
-  const hourOf = (name: string): number => ctx.timeSlots(el, '', name)[0] % H;
+  const Hh = ctx.mornAft?.hoursPerHalf ?? H;
+  const hourOf = (name: string): number => (ctx.timeSlots(el, '', name)[0] % H) % Hh;
   const from = hourOf(textOf(el, 'Interval_Start_Hour') ?? '');
   const endName = textOf(el, 'Interval_End_Hour') ?? '';
-  const to = endName === '' ? H : hourOf(endName);
+  const to = endName === '' ? Hh : hourOf(endName);
   const every = ctx.timeSlots(el, '', '');
-  return every.filter((s) => s % H >= from && s % H < to);
+  return every.filter((s) => (s % H) % Hh >= from && (s % H) % Hh < to);
 }
 
 export const occupyMaxSlots: Mapping = {
@@ -70,23 +74,29 @@ function intervalDays(target: string, people: (el: XmlElement, ctx: FetContext) 
 /** Interval max days per week of one teacher (Teacher_Name) or of every teacher. */
 export const teacherIntervalDays = intervalDays(
   "Rules max_days_in_slots over each teacher's courses (the interval on every day)",
-  (el, ctx) => {
-    const one = textOf(el, 'Teacher_Name');
-    return (one === undefined ? ctx.allTeachers : [one]).map((t) =>
-      [...ctx.activityById.values()].filter((a) => a.teachers.includes(t)).map((a) => a.id),
-    );
-  },
+  eachTeacher,
 );
+
+/** The activities of the constraint's teacher (Teacher_Name), or of each teacher. */
+export function eachTeacher(el: XmlElement, ctx: FetContext): number[][] {
+  const one = textOf(el, 'Teacher_Name');
+  return (one === undefined ? ctx.allTeachers : [one]).map((t) =>
+    [...ctx.activityById.values()].filter((a) => a.teachers.includes(t)).map((a) => a.id),
+  );
+}
 
 /** Interval max days per week of each subgroup of a students set (Students), or of every subgroup. */
 export const studentsIntervalDays = intervalDays(
   "Rules max_days_in_slots over each subgroup's courses (the interval on every day)",
-  (el, ctx) => {
-    const set = textOf(el, 'Students');
-    return (set === undefined ? ctx.allSubgroups : ctx.atomicOf(set)).map((sub) =>
-      [...ctx.activityById.values()]
-        .filter((a) => a.students.some((s) => ctx.atomicOf(s).includes(sub)))
-        .map((a) => a.id),
-    );
-  },
+  eachSubgroup,
 );
+
+/** The activities of each subgroup of the constraint's students set (Students), or of every subgroup. */
+export function eachSubgroup(el: XmlElement, ctx: FetContext): number[][] {
+  const set = textOf(el, 'Students');
+  return (set === undefined ? ctx.allSubgroups : ctx.atomicOf(set)).map((sub) =>
+    [...ctx.activityById.values()]
+      .filter((a) => a.students.some((s) => ctx.atomicOf(s).includes(sub)))
+      .map((a) => a.id),
+  );
+}
