@@ -2,7 +2,9 @@
 // customised 5.x builds, and FET-6-mornings-afternoons): every one imports or is refused with a
 // located error, and FET's own timetables (the *_data_and_timetable files shipped) import as fixed
 // sessions that break no hard constraint, so the half days read as real days say what FET says.
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFetDetailed } from '../../src/main/import/fet/importFet.ts';
@@ -10,7 +12,7 @@ import { timetableFromFixed } from '../../src/main/import/fet/fixedTimetable.ts'
 import { compile } from '../../src/shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
-import { FET_DATA, fetFiles } from './fetFiles.ts';
+import { FET_CL, FET_CL_SEEDS, FET_DATA, fetFiles } from './fetFiles.ts';
 
 const DIRS = ['FET-5-mornings-afternoons', 'FET-6-mornings-afternoons'].map((d) => join(FET_DATA, d));
 const present = DIRS.every(existsSync);
@@ -66,4 +68,40 @@ describe.skipIf(!present)('FET mornings-afternoons example files (fet-data)', ()
     }
     expect(checked).toBe(17);
   });
+
+  // FET 6's own reading of the mode (the shipped timetables above come mostly from the 5.x builds):
+  // a Moroccan school with min days between activities, max real days per week and max hours daily
+  // on real days. fet-cl takes about 6 s of CPU on it with these seeds.
+  it.skipIf(!existsSync(FET_CL))(
+    'scores the timetable fet-cl 6 makes for a FET 6 mornings-afternoons file at hard 0',
+    async () => {
+      const tmp = mkdtempSync(join(tmpdir(), 'slotwise-fet-ma-'));
+      try {
+        const name = 'sample-morocco-2019-10-30';
+        const log = execFileSync(
+          FET_CL,
+          [
+            `--inputfile=${join(FET_DATA, 'FET-6-mornings-afternoons/Morocco/1', `${name}.fet`)}`,
+            `--outputdir=${tmp}`,
+            '--timelimitseconds=100',
+            ...FET_CL_SEEDS,
+          ],
+          { encoding: 'utf8', timeout: 150_000 },
+        );
+        expect(log).toMatch(/Simulation successful/);
+        const file = join(tmp, 'timetables', name, `${name}_data_and_timetable.fet`);
+        const { result, build } = await importFetDetailed(file);
+        if (!result.ok) throw new Error(result.errors[0].message);
+        expect(build!.kinds.get('ConstraintTeacherMaxRealDaysPerWeek')?.mapped).toBe(5);
+        const { timetable, fixedSessions, sessions } = timetableFromFixed(result.college);
+        const problem = compile(result.college);
+        const e = evaluate(problem, timetableToPlacement(problem, timetable));
+        expect(fixedSessions).toBe(sessions);
+        expect(e.hardTotal).toBe(0);
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
+    },
+    200_000,
+  );
 });
