@@ -87,6 +87,8 @@ export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => tru
         break;
       case 'max_slots':
       case 'max_days_in_slots':
+      case 'max_per_day':
+      case 'max_continuous':
         break; // local search and the repair keep them
       default:
         if (pairable(ctx, cs)) coursePairs.push(rule);

@@ -10,6 +10,7 @@ import { ruleWatches } from '../../compiled/ruleWatch.ts';
 import { laterSession } from '../endsDay.ts';
 import { termCost } from '../terms.ts';
 import { slotCost } from '../slotRules.ts';
+import { dayLimitCost } from '../dayLimitRules.ts';
 
 export interface RuleView {
   readonly problem: CompiledProblem;
@@ -198,12 +199,16 @@ export class RuleCosts {
       case 'max_terms':
       case 'max_per_term':
       case 'max_slots':
-      case 'max_days_in_slots': {
+      case 'max_days_in_slots':
+      case 'max_per_day':
+      case 'max_continuous': {
         const sessions: number[] = [];
         for (let i = 0; i < distinct.length; i++) {
           const m = distinct[i];
           for (let s = first[m]; s < first[m] + count[m]; s++) if (active[s] !== 0) sessions.push(s);
         }
+        if (rule.kind === 'max_per_day' || rule.kind === 'max_continuous')
+          return dayLimitCost(p, rule, sessions, slot, span);
         return rule.kind === 'max_slots' || rule.kind === 'max_days_in_slots'
           ? slotCost(p, rule, sessions, slot, span)
           : termCost(p, rule, sessions, slot);
@@ -332,6 +337,8 @@ const PAIR_KIND: Record<CompiledRule['kind'], number> = {
   max_per_term: PK.other,
   max_slots: PK.other,
   max_days_in_slots: PK.other,
+  max_per_day: PK.other,
+  max_continuous: PK.other,
 };
 
 /** Periods of session s's course. */

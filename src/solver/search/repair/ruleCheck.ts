@@ -9,6 +9,7 @@ import { ruleWatches } from '../../../shared/compiled/ruleWatch.ts';
 import { laterSession } from '../../../shared/eval/endsDay.ts';
 import { termBreaks } from '../../../shared/eval/terms.ts';
 import { slotBreak } from '../../../shared/eval/slotRules.ts';
+import { dayLimitBreaks } from '../../../shared/eval/dayLimitRules.ts';
 
 /** The hard rules reading each course (ruleWatch.ts), as a list of lists (CSR) of indices into everyRule(p). */
 export function hardRulesByCourse(p: CompiledProblem): { offsets: Int32Array; items: Int32Array } {
@@ -178,8 +179,11 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
     case 'max_terms':
     case 'max_per_term':
     case 'max_slots':
-    case 'max_days_in_slots': {
-      // s is one of the sessions a term or slot break blames (terms.ts, slotRules.ts).
+    case 'max_days_in_slots':
+    case 'max_per_day':
+    case 'max_continuous': {
+      // s is one of the sessions a term, slot or day break blames (terms.ts, slotRules.ts,
+      // dayLimitRules.ts).
       if (active[s] === 0) return false;
       let named = false;
       for (let i = 0; i < n && !named; i++) named = at(i) >= 0;
@@ -192,6 +196,8 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
         seen.add(first);
         for (let x = first; x < first + memberCount(p, rule, i); x++) if (active[x] !== 0) sessions.push(x);
       }
+      if (rule.kind === 'max_per_day' || rule.kind === 'max_continuous')
+        return dayLimitBreaks(p, rule, sessions, slot, span).some((b) => b.sessions.includes(s));
       if (rule.kind === 'max_slots' || rule.kind === 'max_days_in_slots')
         return slotBreak(p, rule, sessions, slot, span)?.sessions.includes(s) ?? false;
       return termBreaks(p, rule, sessions, slot).some((b) => b.sessions.includes(s));
