@@ -8,8 +8,9 @@
 //   `max_continuous`: continuous.ts) is longer than `value`; per day, the periods above the limit
 //   summed over the day's runs (FET's activity tag max hours continuously).
 // One break per day over the limit, that day's covering sessions to blame. The full evaluator
-// (rules.ts), the incremental one (incremental/RuleCosts.ts), the repair's rule check and the
-// pre-check all count through dayLimitBreaks.
+// (rules.ts) and the pre-check count through dayLimitBreaks; the incremental one
+// (incremental/RuleCosts.ts) and the repair's rule check, on every move, through the covered-slot
+// helpers below (no allocation), which count the same.
 import type { CompiledProblem, CompiledRule } from '../compiled/types.ts';
 import type { RuleKind } from '../model/types.ts';
 import { dayRuns } from './continuous.ts';
@@ -63,15 +64,43 @@ export function dayLimitBreaks(
   return out;
 }
 
-/** The rule's count: the sum of dayLimitBreaks' costs. */
-export function dayLimitCost(
-  p: CompiledProblem,
-  rule: CompiledRule,
-  sessions: readonly number[],
-  slot: Int32Array,
-  span: Int32Array,
-): number {
+/** Is the rule over its limit on a day whose covered periods are covered[0 .. nPeriods - 1]? */
+export function dayLimitOver(p: CompiledProblem, rule: CompiledRule, covered: Uint8Array): boolean {
+  if (rule.kind === 'max_per_day') {
+    let c = 0;
+    for (let q = 0; q < p.nPeriods; q++) c += covered[q];
+    return c > rule.value;
+  }
+  return dayRuns(p, covered, 0, Math.max(1, rule.value)).excess > 0;
+}
+
+/** Covered slots of one count, kept between calls: the search recounts a rule on every move. */
+let covered = new Uint8Array(0);
+
+/** The cleared covered-slot array (nSlots long) that markCovered fills and coveredCost reads. */
+export function clearedCover(p: CompiledProblem): Uint8Array {
+  if (covered.length < p.nSlots) covered = new Uint8Array(p.nSlots);
+  covered.fill(0, 0, p.nSlots);
+  return covered;
+}
+
+/** Marks the periods session s covers (slot .. slot + span - 1, within its day). */
+export function markCovered(p: CompiledProblem, cover: Uint8Array, slot: number, span: number): void {
+  const end = Math.min(slot + span, slot - (slot % p.nPeriods) + p.nPeriods);
+  for (let t = slot; t < end; t++) cover[t] = 1;
+}
+
+/** The rule's count over the marked slots: per day, the periods beyond value, or of runs beyond it. */
+export function coveredCost(p: CompiledProblem, rule: CompiledRule, cover: Uint8Array): number {
+  const nP = p.nPeriods;
   let n = 0;
-  for (const b of dayLimitBreaks(p, rule, sessions, slot, span)) n += b.cost;
+  for (let d = 0; d < p.nDays; d++) {
+    const base = d * nP;
+    if (rule.kind === 'max_per_day') {
+      let c = 0;
+      for (let q = 0; q < nP; q++) c += cover[base + q];
+      if (c > rule.value) n += c - rule.value;
+    } else n += dayRuns(p, cover, base, Math.max(1, rule.value)).excess;
+  }
   return n;
 }

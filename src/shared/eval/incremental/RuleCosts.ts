@@ -10,7 +10,7 @@ import { ruleWatches } from '../../compiled/ruleWatch.ts';
 import { laterSession } from '../endsDay.ts';
 import { termCost } from '../terms.ts';
 import { slotCost } from '../slotRules.ts';
-import { dayLimitCost } from '../dayLimitRules.ts';
+import { clearedCover, coveredCost, markCovered } from '../dayLimitRules.ts';
 
 export interface RuleView {
   readonly problem: CompiledProblem;
@@ -196,19 +196,26 @@ export class RuleCosts {
         }
         return rooms > 1 ? rooms - 1 : 0;
       }
+      case 'max_per_day':
+      case 'max_continuous': {
+        // The periods the members' active sessions cover, counted per day (../dayLimitRules.ts).
+        const cover = clearedCover(p);
+        for (let i = 0; i < distinct.length; i++) {
+          const m = distinct[i];
+          for (let s = first[m]; s < first[m] + count[m]; s++)
+            if (active[s] !== 0) markCovered(p, cover, slot[s], span[s]);
+        }
+        return coveredCost(p, rule, cover);
+      }
       case 'max_terms':
       case 'max_per_term':
       case 'max_slots':
-      case 'max_days_in_slots':
-      case 'max_per_day':
-      case 'max_continuous': {
+      case 'max_days_in_slots': {
         const sessions: number[] = [];
         for (let i = 0; i < distinct.length; i++) {
           const m = distinct[i];
           for (let s = first[m]; s < first[m] + count[m]; s++) if (active[s] !== 0) sessions.push(s);
         }
-        if (rule.kind === 'max_per_day' || rule.kind === 'max_continuous')
-          return dayLimitCost(p, rule, sessions, slot, span);
         return rule.kind === 'max_slots' || rule.kind === 'max_days_in_slots'
           ? slotCost(p, rule, sessions, slot, span)
           : termCost(p, rule, sessions, slot);
