@@ -542,6 +542,32 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
         bad += Math.max(0, hit.size - (rule.value ?? 0));
         break;
       }
+      case 'max_per_day':
+      case 'max_continuous': {
+        // Per day, the periods the sessions cover (a period once): beyond value, or, walking them in
+        // order, each period of a run (each period ending when the next starts) beyond value.
+        const byDay = new Map<number, Set<number>>();
+        for (const x of distinctOf(rule.courses).flatMap(placedOf)) {
+          const set = byDay.get(x.day) ?? new Set<number>();
+          for (const q of x.periods) set.add(q);
+          byDay.set(x.day, set);
+        }
+        const most = rule.value ?? 0;
+        for (const set of byDay.values()) {
+          if (rule.kind === 'max_per_day') {
+            bad += Math.max(0, set.size - most);
+            continue;
+          }
+          let run = 0;
+          let prev = -2;
+          for (const q of [...set].sort((a, b) => a - b)) {
+            run = q === prev + 1 && endsAt(prev) === startsAt(q) ? run + 1 : 1;
+            if (run > most) bad++;
+            prev = q;
+          }
+        }
+        break;
+      }
       case 'same_room': {
         const rooms = new Set(
           distinctOf(rule.courses)

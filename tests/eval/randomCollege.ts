@@ -210,6 +210,14 @@ export function randomCollege(seed: number): College {
     );
     return { ...r, slots: chance(0.5) ? interval : slots(8), value: rng.int(3) };
   });
+  // The values of max_per_day (0 or more periods) and max_continuous (1 or more), drawn after them.
+  const dayLimitRules = slotRules.map((r) =>
+    r.kind === 'max_per_day'
+      ? { ...r, value: rng.int(4) }
+      : r.kind === 'max_continuous'
+        ? { ...r, value: 1 + rng.int(3) }
+        : r,
+  );
   return collegeSchema.parse({
     // Terms of 1 or 2 days (max_terms, max_per_term), or the week as one term.
     calendar: { days, ...(chance(0.7) ? { daysPerTerm: 1 + rng.int(2) } : {}) },
@@ -221,7 +229,7 @@ export function randomCollege(seed: number): College {
     students,
     enrollments,
     fixed,
-    rules: slotRules,
+    rules: dayLimitRules,
     source: { kind: 'generated', name: `random ${seed}` },
   });
 }

@@ -25,8 +25,9 @@ const STEPS = 3000;
 
 /**
  * The college without the rules of these kinds. The import maps FET's same-room-if-consecutive (17
- * on MED), activity-ends-students-day (2 on Eng_College) and the "consecutive if on the same day"
- * of soft min days (100 adjacent_if_same_day on Eng_College) since these tests were written; the
+ * on MED), activity-ends-students-day (2 on Eng_College), the "consecutive if on the same day"
+ * of soft min days (100 adjacent_if_same_day on Eng_College) and the activity tag limits (95
+ * max_per_day and 119 max_continuous on Eng_College) since these tests were written; the
  * conflict search takes ends_day apart (ConflictSearch.test.ts) but does not reach hard 0 on
  * either file with them within these step budgets, so the tests keep the rule sets they were
  * written for. The whole rule sets are measured by `npm run bench:real`.
@@ -74,7 +75,9 @@ describe.skipIf(!existsSync(ENG))('conflict search kicks on an exactly packed re
   it('reaches hard 0 with kicks where the search without them stays above it', async () => {
     const { result } = await importFetDetailed(ENG);
     if (!result.ok) throw new Error(result.errors[0].message);
-    const p = compile(withoutKinds(result.college, ['ends_day', 'adjacent_if_same_day']));
+    const p = compile(
+      withoutKinds(result.college, ['ends_day', 'adjacent_if_same_day', 'max_per_day', 'max_continuous']),
+    );
     const run = (kickSteps: number | undefined, seed: number) => {
       const start = startPoint(p, undefined);
       const st = new IncrementalState(p, start.placement);

@@ -95,6 +95,14 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
     return join(out, 'timetables', name, `${name}_data_and_timetable.fet`);
   };
 
+  // Activity tag limits: teachers' max hours continuously with a tag (Anna University: 25
+  // max_continuous rules, one per teacher with tagged activities) and teachers' max hours daily
+  // with a tag (SPAIN_20-21-locked: 44 max_per_day).
+  const TAG_RULES: Record<string, [number, number]> = {
+    'FET-5-official/India/Chennai/Anna-University/timetable_July_Nov_09_9.fet': [0, 25],
+    'FET-5-official/Spain/4-secondary-and-vocational-school/SPAIN_20-21-locked.fet': [44, 0],
+  };
+
   it.skipIf(!hasFet)('scores timetables fet-cl makes for six files at hard 0', async () => {
     for (const rel of [
       // Also students set early, max beginnings at second hour on 7 subgroups (max_late_starts).
@@ -109,6 +117,12 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
       'FET-5-official/Namibia/by-Bobby/set-7-2016/RehobothPSY16T1a.fet',
     ]) {
       const file = fetClTimetable(rel, 40, 60_000);
+      if (TAG_RULES[rel]) {
+        const { result } = await importFetDetailed(file);
+        const rules = result.ok ? result.college.rules : [];
+        const of = (kind: string): number => rules.filter((x) => x.kind === kind && x.hard).length;
+        expect([of('max_per_day'), of('max_continuous')], rel).toEqual(TAG_RULES[rel]);
+      }
       const r = await hardOfFixed(file);
       expect(r.fixed).toBe(r.sessions);
       expect(r.hard, `${rel}: ${r.kinds}`).toBe(0);
@@ -162,23 +176,26 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
   // Hong Kong sample, same room if consecutive over roomless activities too, in 38 s once and not in
   // 100 s another time: too slow to test here.)
   it.skipIf(!hasFet)(
-    'scores the timetables fet-cl makes for files with ends-students-day and same-room-if-consecutive at hard 0',
+    'scores the timetables fet-cl makes for files with ends-students-day, same-room-if-consecutive and activity tag max hours daily at hard 0',
     async () => {
-      for (const [rel, kind, count] of [
+      for (const [rel, counts] of [
+        // MED_2019-20-1 also has students set max hours daily with an activity tag (8 sets, 42
+        // subgroups with tagged hours): max_per_day.
         [
           'FET-5-official/India/Kurukshetra/Institute-of-Technology/MED_2019-20-1.fet',
-          'same_room_if_consecutive',
-          17,
+          { same_room_if_consecutive: 17, max_per_day: 42 },
         ],
-        ['FET-5-official/Hungary/Varosmajori_Gimnazium_Budapest/vmg-20180901b-9.fet', 'ends_day', 3],
+        ['FET-5-official/Hungary/Varosmajori_Gimnazium_Budapest/vmg-20180901b-9.fet', { ends_day: 3 }],
       ] as const) {
         // fet-cl's limit is wall time: vmg takes it 24 s of CPU with these seeds, which a busy
         // 2-core machine (the test run's own workers) stretched past 60 s.
         const file = fetClTimetable(rel, 150, 180_000);
         const { result } = await importFetDetailed(file);
-        expect(result.ok && result.college.rules.filter((r) => r.kind === kind && r.hard), rel).toHaveLength(
-          count,
-        );
+        for (const [kind, count] of Object.entries(counts))
+          expect(
+            result.ok && result.college.rules.filter((r) => r.kind === kind && r.hard),
+            `${rel} ${kind}`,
+          ).toHaveLength(count);
         const r = await hardOfFixed(file);
         expect(r.fixed).toBe(r.sessions);
         expect(r.hard, `${rel}: ${r.kinds}`).toBe(0);

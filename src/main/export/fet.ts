@@ -9,13 +9,14 @@
 // - Rooms made by the FET import for activities without a room (`no-room:`) are not written: the
 //   activity has no room constraint, as in the original file.
 // - Faculty and room unavailability, allowed rooms, the head count, Courses starts (fetStarts.ts),
-//   the Rules (fetRules.ts) and the Faculty/Groups limits (fetLimits.ts) are written; enrollments
-//   are not (docs/FET.md).
+//   the Rules (fetRules.ts; max_per_day and max_continuous as activity tag limits, fetTagRules.ts)
+//   and the Faculty/Groups limits (fetLimits.ts) are written; enrollments are not (docs/FET.md).
 import type { College, Timetable } from '../../shared/model/index.ts';
 import { adjacency } from '../../shared/model/periods.ts';
 import { fetRuleConstraints } from './fetRules.ts';
 import { fetLimitConstraints } from './fetLimits.ts';
 import { fetStartConstraints } from './fetStarts.ts';
+import { fetTagRules } from './fetTagRules.ts';
 
 const NO_ROOM_PREFIX = 'no-room:';
 
@@ -87,7 +88,22 @@ export function formatFet(college: College, timetable: Timetable): string {
   for (const h of hours) out.push(`<Hour>${tag('Name', h)}</Hour>`);
   out.push('</Hours_List>', '', '<Subjects_List>');
   for (const s of subjects) out.push(`<Subject>${tag('Name', s)}</Subject>`);
-  out.push('</Subjects_List>', '', '<Activity_Tags_List>', '</Activity_Tags_List>', '', '<Teachers_List>');
+  // Activity ids: each course's sessions in turn, from 1.
+  const firstId = new Map<string, number>();
+  let nextFirst = 1;
+  for (const c of college.courses) {
+    firstId.set(c.id, nextFirst);
+    nextFirst += c.sessions;
+  }
+  const courseGroups = new Map(college.courses.map((c) => [c.id, c.groups]));
+  const studentsOf = (courseId: string): string[] => [
+    ...new Set((courseGroups.get(courseId) ?? []).flatMap((g) => below(g))),
+  ];
+  const tagRules = fetTagRules(college, (id, k) => firstId.get(id)! + k - 1, studentsOf, tag);
+  out.push('</Subjects_List>', '', '<Activity_Tags_List>');
+  for (const t of tagRules.tags)
+    out.push(`<Activity_Tag>${tag('Name', t)}${tag('Printable', 'true')}</Activity_Tag>`);
+  out.push('</Activity_Tags_List>', '', '<Teachers_List>');
   for (const f of college.faculty)
     out.push(`<Teacher>${tag('Name', f.id)}${tag('Comments', f.name)}</Teacher>`);
   out.push('</Teachers_List>', '', '<Students_List>');
@@ -101,11 +117,9 @@ export function formatFet(college: College, timetable: Timetable): string {
   const locks: string[] = [];
   const roomPrefs: string[] = [];
   let nextId = 1;
-  const firstId = new Map<string, number>();
   for (const c of college.courses) {
     const first = nextId;
-    firstId.set(c.id, first);
-    const students = [...new Set(c.groups.flatMap((g) => below(g)))];
+    const students = studentsOf(c.id);
     // The head count as the college states it (FET would add up the sub-groups listed as well).
     const headCount = c.students ?? c.groups.reduce((sum, g) => sum + (groupSize.get(g) ?? 0), 0);
     const allowed = c.rooms.length
@@ -118,6 +132,7 @@ export function formatFet(college: College, timetable: Timetable): string {
         '<Activity>' +
           c.faculty.map((f) => tag('Teacher', f)).join('') +
           tag('Subject', c.name || c.id) +
+          (tagRules.tagsOf.get(id) ?? []).map((t) => tag('Activity_Tag', t)).join('') +
           students.map((s) => tag('Students', s)).join('') +
           tag('Duration', c.length) +
           tag('Total_Duration', c.length * c.sessions) +
@@ -210,7 +225,14 @@ export function formatFet(college: College, timetable: Timetable): string {
   });
   out.push(...fetLimitConstraints(college, tag));
   out.push(...fetStartConstraints(college, firstId, time, tag));
-  out.push(...locks, ...rules.time, '</Time_Constraints_List>', '', '<Space_Constraints_List>');
+  out.push(
+    ...locks,
+    ...rules.time,
+    ...tagRules.constraints,
+    '</Time_Constraints_List>',
+    '',
+    '<Space_Constraints_List>',
+  );
   out.push(
     `<ConstraintBasicCompulsorySpace>${tag('Weight_Percentage', 100)}${tag('Active', 'true')}${tag('Comments', '')}</ConstraintBasicCompulsorySpace>`,
   );

@@ -252,6 +252,23 @@ function hardViolations(college: College, timetable: Timetable): string[] {
           if (listed.has(`${s.day}|${q}`)) hit.add(r.kind === 'max_slots' ? `${s.day}|${q}` : `${s.day}`);
       if (hit.size > (r.value ?? 0)) fail(r.kind === 'max_slots' ? 'too many slots' : 'too many days');
     }
+    // Per day, the periods the sessions cover (a period once): how many, and the longest run of
+    // periods each ending when the next starts.
+    if (r.kind === 'max_per_day' || r.kind === 'max_continuous') {
+      const byDay = new Map<number, Set<number>>();
+      for (const s of lists.flat())
+        for (let q = s.period; q < s.period + s.len; q++)
+          byDay.set(s.day, (byDay.get(s.day) ?? new Set<number>()).add(q));
+      for (const set of byDay.values()) {
+        if (r.kind === 'max_per_day' && set.size > (r.value ?? 0)) fail('too many periods in a day');
+        let run = 0;
+        for (let q = 0; q < college.periods.length; q++) {
+          const joined = q > 0 && set.has(q - 1) && college.periods[q - 1].end === college.periods[q].start;
+          run = !set.has(q) ? 0 : joined ? run + 1 : 1;
+          if (r.kind === 'max_continuous' && run > (r.value ?? 0)) fail('too many periods in a row');
+        }
+      }
+    }
     if (r.kind === 'adjacent_if_same_day') {
       const all = lists.flat();
       for (let i = 0; i < all.length; i++)
@@ -393,6 +410,13 @@ describe('generateCollege', () => {
       (q) => !listing.starts!.some((s) => s.day === session.day && s.period === q),
     )!;
     expect(hardViolations(college, early).some((m) => m.includes('does not list'))).toBe(true);
+    // The planted day limits bind: one period less breaks them.
+    const tighter = structuredClone(college);
+    for (const r of tighter.rules)
+      if ((r.kind === 'max_per_day' || r.kind === 'max_continuous') && r.hard) r.value = (r.value ?? 1) - 1;
+    const broken = hardViolations(tighter, planted);
+    expect(broken.some((m) => m.includes('too many periods in a day'))).toBe(true);
+    expect(broken.some((m) => m.includes('too many periods in a row'))).toBe(true);
   });
 
   it.each([1, 2, 3])('sih (seed %i) with every sheet: the evaluator finds no hard violation', (seed) => {

@@ -166,6 +166,8 @@ export function holdsFor(d: Draft, kind: RuleKind, members: Member[], value = 0)
     case 'max_per_term':
     case 'max_slots':
     case 'max_days_in_slots':
+    case 'max_per_day':
+    case 'max_continuous':
       return false; // planted by plantedFetRules.ts
   }
 }

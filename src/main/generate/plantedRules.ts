@@ -95,6 +95,8 @@ function holds(d: Draft, kind: RuleKind, a: Offering, b: Offering): boolean {
     case 'max_per_term':
     case 'max_slots':
     case 'max_days_in_slots':
+    case 'max_per_day':
+    case 'max_continuous':
       return false;
   }
 }

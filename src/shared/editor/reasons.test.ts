@@ -371,4 +371,37 @@ describe('refusal reasons for the weekly gap limits and the faculty minimums', (
     expect(checkSlot(t.state, t.session('B'), t.slot(0, 1), t.room('R2')).reasons).toEqual([]);
     expect(checkSlot(t.state, t.session('C'), t.slot(0, 4), t.room('R2')).reasons).toEqual([]);
   });
+
+  it('max_per_day and max_continuous: a drag that puts too many periods of the listed courses on a day, or in a row', () => {
+    const t = setup(
+      {
+        rooms: ['R1', 'R2'].map((id) => ({ id, name: id, capacity: 60 })),
+        faculty: ['F1', 'F2'].map((id) => ({ id, name: id })),
+        groups: ['G1', 'G2'].map((id) => ({ id, name: id, size: 30 })),
+        courses: [
+          { id: 'A', name: 'A', faculty: ['F1'], groups: ['G1'], sessions: 1 },
+          { id: 'B', name: 'B', faculty: ['F2'], groups: ['G2'], sessions: 1 },
+          { id: 'C', name: 'C', faculty: ['F2'], groups: ['G2'], sessions: 1 },
+        ],
+        rules: [
+          { kind: 'max_per_day', courses: ['A', 'B'], value: 1 },
+          { kind: 'max_continuous', courses: ['A', 'C'], value: 1 },
+        ],
+      },
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['B', 1, 1, 0, 'R2'],
+        ['C', 1, 2, 0, 'R2'],
+      ],
+    );
+    // B to Monday (A's day): two periods of A and B that day. C right after A: a run of 2.
+    expect(checkSlot(t.state, t.session('B'), t.slot(0, 4), t.room('R2')).reasons).toEqual([
+      'rule 1 (max_per_day): A (session 1), B (session 1) cover too many periods of one day on Mon (at most 1)',
+    ]);
+    expect(checkSlot(t.state, t.session('C'), t.slot(0, 1), t.room('R2')).reasons).toEqual([
+      'rule 2 (max_continuous): A (session 1), C (session 1) cover too many periods in a row on Mon (at most 1)',
+    ]);
+    // C two periods after A: no run, and B's rule does not read C.
+    expect(checkSlot(t.state, t.session('C'), t.slot(0, 2), t.room('R2')).reasons).toEqual([]);
+  });
 });

@@ -35,6 +35,8 @@
 //   the same day that are not back to back (followsDirectly.ts, either order).
 // - max_terms, max_per_term: 1 per term beyond value, 1 per session beyond value in a term (terms.ts).
 // - max_slots, max_days_in_slots: 1 per listed slot, or day with one, covered beyond value (slotRules.ts).
+// - max_per_day, max_continuous: per day, 1 per period covered beyond value, or per period of a run
+//   beyond value (dayLimitRules.ts).
 import type { CompiledRule } from '../compiled/types.ts';
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
@@ -43,6 +45,7 @@ import { followsDirectly, followsFor } from './followsDirectly.ts';
 import { laterSession } from './endsDay.ts';
 import { isTermKind, termBreaks } from './terms.ts';
 import { isSlotKind, slotBreak } from './slotRules.ts';
+import { dayLimitBreaks, isDayLimitKind } from './dayLimitRules.ts';
 import { distinctMembers, everyRule, memberCount, memberFirst } from '../compiled/ruleMembers.ts';
 
 type Pair = [number, number];
@@ -196,7 +199,9 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
     case 'max_per_term':
     case 'max_slots':
     case 'max_days_in_slots':
-      return bad; // counted by term (terms.ts) or slot (slotRules.ts), not by pair: checkRules
+    case 'max_per_day':
+    case 'max_continuous':
+      return bad; // counted by term (terms.ts), slot (slotRules.ts) or day (dayLimitRules.ts): checkRules
   }
 }
 
@@ -224,6 +229,8 @@ export const RULE_EXPLANATION: Record<CompiledRule['kind'], string> = {
   max_per_term: 'are too many in one term',
   max_slots: "cover too many of the rule's slots",
   max_days_in_slots: "cover the rule's slots on too many days",
+  max_per_day: 'cover too many periods of one day',
+  max_continuous: 'cover too many periods in a row',
 };
 
 export function checkRules(st: EvalState, sink: EvalSink): void {
@@ -231,7 +238,7 @@ export function checkRules(st: EvalState, sink: EvalSink): void {
   const name = (s: number): string => `${p.courseIds[p.sessionCourse[s]]} (session ${p.sessionIndex[s] + 1})`;
   for (const rule of everyRule(p)) {
     if (!rule.hard && (rule.weight <= 0 || p.weights.soft_rule <= 0)) continue;
-    if (isTermKind(rule.kind) || isSlotKind(rule.kind)) {
+    if (isTermKind(rule.kind) || isSlotKind(rule.kind) || isDayLimitKind(rule.kind)) {
       checkCountedRule(st, rule, sink);
       continue;
     }
@@ -246,18 +253,22 @@ export function checkRules(st: EvalState, sink: EvalSink): void {
 
 /**
  * max_terms and max_per_term: one violation per term break (terms.ts); max_slots and
- * max_days_in_slots: one for the rule (slotRules.ts). Each costs its count.
+ * max_days_in_slots: one for the rule (slotRules.ts); max_per_day and max_continuous: one per day
+ * over the limit (dayLimitRules.ts). Each costs its count.
  */
 function checkCountedRule(st: EvalState, rule: CompiledRule, sink: EvalSink): void {
   const { p } = st;
   const name = (s: number): string => `${p.courseIds[p.sessionCourse[s]]} (session ${p.sessionIndex[s] + 1})`;
   const sessions = distinctMembers(p, rule).flatMap((i) => placedSessions(st, rule, i));
-  const breaks = isSlotKind(rule.kind)
+  const breaks: Array<{ cost: number; sessions: number[]; day?: number }> = isSlotKind(rule.kind)
     ? [slotBreak(p, rule, sessions, st.slot, st.span)].filter((b) => b !== undefined)
-    : termBreaks(p, rule, sessions, st.slot);
+    : isDayLimitKind(rule.kind)
+      ? dayLimitBreaks(p, rule, sessions, st.slot, st.span)
+      : termBreaks(p, rule, sessions, st.slot);
   for (const b of breaks) {
+    const on = b.day === undefined ? '' : ` on ${p.dayNames[b.day]}`;
     const message = (): string =>
-      `rule ${rule.source + 1} (${rule.kind}${rule.hard ? '' : ', soft'}): ${b.sessions.map(name).join(', ')} ${RULE_EXPLANATION[rule.kind]} (at most ${rule.value})`;
+      `rule ${rule.source + 1} (${rule.kind}${rule.hard ? '' : ', soft'}): ${b.sessions.map(name).join(', ')} ${RULE_EXPLANATION[rule.kind]}${on} (at most ${rule.value})`;
     if (rule.hard) sink.addHard('rule', b.cost, () => b.sessions, message);
     else sink.addSoft('soft_rule', b.cost * rule.weight * p.weights.soft_rule, () => b.sessions, message);
   }

@@ -138,6 +138,8 @@ export const ruleKinds = [
   'max_per_term',
   'max_slots',
   'max_days_in_slots',
+  'max_per_day',
+  'max_continuous',
 ] as const;
 export const ruleKindSchema = z.enum(ruleKinds);
 

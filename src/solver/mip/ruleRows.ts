@@ -26,6 +26,7 @@ import { addDayRuleRows } from './dayRuleRows.ts';
 import { addFetRuleRows } from './fetRuleRows.ts';
 import { addMaxPerTermRows } from './maxPerTermRows.ts';
 import { addMaxTermsRows } from './maxTermsRows.ts';
+import { addMaxPerDayRows } from './maxPerDayRows.ts';
 import { COL_AUX, ROW_PACK, ROW_PAIR } from './mipModel.ts';
 import { RULE_SLACK_COST, type RuleContext, type RuleKindFilter } from './ruleContext.ts';
 import { addSameRoomRows, type SameRoomChoice } from './sameRoomRows.ts';
@@ -85,8 +86,12 @@ export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => tru
       case 'max_per_term':
         addMaxPerTermRows(ctx, rule);
         break;
+      case 'max_per_day':
+        addMaxPerDayRows(ctx, rule);
+        break;
       case 'max_slots':
       case 'max_days_in_slots':
+      case 'max_continuous':
         break; // local search and the repair keep them
       default:
         if (pairable(ctx, cs)) coursePairs.push(rule);

@@ -185,4 +185,24 @@ describe('fixedRuleChecks', () => {
     ]);
     expect(findings('max_days_in_slots', ['C'], pins, 1, true, listed)).toEqual([]);
   });
+
+  it('max_per_day and max_continuous: pinned sessions over too many periods of a day, or in a row', () => {
+    // Tue: A 1, C 2 (in a row), A 4 after the lunch; Mon: C 1.
+    const pins: Pin[] = [
+      ['A', 1, 1, 0],
+      ['C', 1, 1, 1],
+      ['A', 2, 1, 3],
+      ['C', 2, 0, 0],
+    ];
+    expect(findings('max_per_day', ['A', 'C'], pins, 2)).toEqual([
+      'fatal: Hard max_per_day rule: A session 1, A session 2, C session 1 are pinned over more than 2 periods of one day. [Rules row 2; Fixed A session 1; Fixed A session 2; Fixed C session 1]',
+    ]);
+    expect(findings('max_per_day', ['A', 'C'], pins, 3)).toEqual([]);
+    expect(findings('max_per_day', ['A', 'C'], pins, 2, false)).toEqual([]);
+    expect(findings('max_continuous', ['A', 'C'], pins, 1)).toEqual([
+      'fatal: Hard max_continuous rule: A session 1, A session 2, C session 1 are pinned over more than 1 periods in a row. [Rules row 2; Fixed A session 1; Fixed A session 2; Fixed C session 1]',
+    ]);
+    expect(findings('max_continuous', ['A', 'C'], pins, 2)).toEqual([]);
+    expect(findings('max_continuous', ['A'], pins, 1)).toEqual([]);
+  });
 });

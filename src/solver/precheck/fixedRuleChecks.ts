@@ -4,12 +4,14 @@
 // same_room_if_consecutive (two pinned sessions back to back in two pinned rooms) and
 // adjacent_if_same_day (two pinned sessions on one day, not back to back), max_terms and
 // max_per_term (pinned sessions in too many terms, or too many in one term), max_slots and
-// max_days_in_slots (pinned sessions covering too many listed slots, or on too many days). No timetable can keep
+// max_days_in_slots (pinned sessions covering too many listed slots, or on too many days),
+// max_per_day and max_continuous (pinned sessions over too many periods of a day, or in a row). No timetable can keep
 // such a rule.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { PrecheckFinding } from '../../shared/solver/protocol.ts';
 import { isTermKind, termBreaks } from '../../shared/eval/terms.ts';
 import { isSlotKind, slotBreak } from '../../shared/eval/slotRules.ts';
+import { dayLimitBreaks, isDayLimitKind } from '../../shared/eval/dayLimitRules.ts';
 import { everyRule, memberCount, memberFirst } from '../../shared/compiled/ruleMembers.ts';
 import { allGroupMates } from '../../shared/compiled/ruleWatch.ts';
 import { spanAt } from '../../shared/compiled/span.ts';
@@ -33,7 +35,8 @@ export function fixedRuleChecks(p: CompiledProblem, out: PrecheckFinding[]): voi
         kind !== 'same_room_if_consecutive' &&
         kind !== 'adjacent_if_same_day' &&
         !isTermKind(kind) &&
-        !isSlotKind(kind))
+        !isSlotKind(kind) &&
+        !isDayLimitKind(kind))
     )
       continue;
     const pinned = new Set<number>();
@@ -55,12 +58,14 @@ export function fixedRuleChecks(p: CompiledProblem, out: PrecheckFinding[]): voi
         hint: 'Move one of the pinned sessions in the Fixed sheet, or make the rule soft.',
       });
     };
-    if (isTermKind(kind) || isSlotKind(kind)) {
+    if (isTermKind(kind) || isSlotKind(kind) || isDayLimitKind(kind)) {
       const spans = new Int32Array(p.nSessions);
       for (const s of ss) spans[s] = spanAt(p, p.sessionCourse[s], p.sessionFixedSlot[s]);
       const breaks = isSlotKind(kind)
         ? [slotBreak(p, rule, ss, p.sessionFixedSlot, spans)].filter((b) => b !== undefined)
-        : termBreaks(p, rule, ss, p.sessionFixedSlot);
+        : isDayLimitKind(kind)
+          ? dayLimitBreaks(p, rule, ss, p.sessionFixedSlot, spans)
+          : termBreaks(p, rule, ss, p.sessionFixedSlot);
       for (const b of breaks)
         out.push({
           code: 'rule_fixed_broken',
@@ -126,7 +131,7 @@ export function fixedRuleChecks(p: CompiledProblem, out: PrecheckFinding[]): voi
 
 /** How the pinned sessions break a counted rule, in words. */
 function pinnedTooMany(
-  kind: 'max_terms' | 'max_per_term' | 'max_slots' | 'max_days_in_slots',
+  kind: 'max_terms' | 'max_per_term' | 'max_slots' | 'max_days_in_slots' | 'max_per_day' | 'max_continuous',
   v: number,
 ): string {
   switch (kind) {
@@ -138,5 +143,9 @@ function pinnedTooMany(
       return `over more than ${v} of the rule's slots`;
     case 'max_days_in_slots':
       return `in the rule's slots on more than ${v} days`;
+    case 'max_per_day':
+      return `over more than ${v} periods of one day`;
+    case 'max_continuous':
+      return `over more than ${v} periods in a row`;
   }
 }

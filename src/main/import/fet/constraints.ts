@@ -4,6 +4,12 @@
 // Rules). Constraint elements not in the table are reported as dropped, per kind, with the
 // activities they concern. To map a new contract column, add (or change) one row here.
 import { occupyMaxSlots, studentsIntervalDays, teacherIntervalDays } from './slotConstraints.ts';
+import {
+  studentsTagContinuously,
+  studentsTagDaily,
+  teacherTagContinuously,
+  teacherTagDaily,
+} from './tagLimits.ts';
 import { numberOf, textOf } from './xml.ts';
 import {
   addAll,
@@ -214,6 +220,14 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
   ConstraintTeachersIntervalMaxDaysPerWeek: teacherIntervalDays,
   ConstraintStudentsSetIntervalMaxDaysPerWeek: studentsIntervalDays,
   ConstraintStudentsIntervalMaxDaysPerWeek: studentsIntervalDays,
+  ConstraintTeacherActivityTagMaxHoursDaily: teacherTagDaily,
+  ConstraintTeachersActivityTagMaxHoursDaily: teacherTagDaily,
+  ConstraintStudentsSetActivityTagMaxHoursDaily: studentsTagDaily,
+  ConstraintStudentsActivityTagMaxHoursDaily: studentsTagDaily,
+  ConstraintTeacherActivityTagMaxHoursContinuously: teacherTagContinuously,
+  ConstraintTeachersActivityTagMaxHoursContinuously: teacherTagContinuously,
+  ConstraintStudentsSetActivityTagMaxHoursContinuously: studentsTagContinuously,
+  ConstraintStudentsActivityTagMaxHoursContinuously: studentsTagContinuously,
   ConstraintActivitiesOccupyMaxDifferentRooms: relation(
     'same_room',
     'whole',

@@ -27,7 +27,12 @@ export function resolveRelations(
     const acts = [...new Set(r.activities)];
     const cs = [...new Set(acts.map((a) => courseOf.get(a)!))];
     const drop = (why: string): void => note(r.fetKind, 'dropped', acts, why);
-    const single = r.rule === 'same_room' || r.rule === 'ends_day' || r.refs !== undefined;
+    const single =
+      r.rule === 'same_room' ||
+      r.rule === 'ends_day' ||
+      r.rule === 'max_per_day' ||
+      r.rule === 'max_continuous' ||
+      r.refs !== undefined;
     if (acts.length === 0 || (acts.length < 2 && !single)) {
       if (!r.noted) note(r.fetKind, 'mapped', acts, '');
       continue;
@@ -98,6 +103,12 @@ export function resolveRelations(
         value: r.value ?? 0,
         slots: r.refs ?? [],
       });
+      if (!r.noted) note(r.fetKind, 'mapped', acts, '');
+      continue;
+    }
+    if (r.rule === 'max_per_day' || r.rule === 'max_continuous') {
+      // Counted over every listed activity (tagLimits.ts): exact over whole courses.
+      rules.push({ kind: r.rule, courses: cs, hard: true, weight: 1, value: r.value ?? 0 });
       if (!r.noted) note(r.fetKind, 'mapped', acts, '');
       continue;
     }
@@ -274,6 +285,7 @@ export function sessionRules(
     ...(r.rule === 'min_days' || r.rule === 'min_gap' ? { value: r.value ?? 1 } : {}),
     ...(r.rule === 'max_days_apart' ? { value: r.value ?? 0 } : {}),
     ...(r.rule === 'max_terms' || r.rule === 'max_per_term' ? { value: r.value ?? 1 } : {}),
+    ...(r.rule === 'max_per_day' || r.rule === 'max_continuous' ? { value: r.value ?? 0 } : {}),
     ...(r.rule === 'max_slots' || r.rule === 'max_days_in_slots'
       ? { value: r.value ?? 0, slots: r.refs ?? [] }
       : {}),

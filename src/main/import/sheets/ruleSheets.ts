@@ -116,6 +116,16 @@ const WHOLE_VALUE: Partial<Record<RuleKind, { min: number; unit?: string; hint: 
     unit: 'days',
     hint: 'Put the most days the sessions may cover a listed slot on in the value column, e.g. 3.',
   },
+  max_per_day: {
+    min: 0,
+    unit: 'periods',
+    hint: 'Put the most periods the sessions may cover on one day in the value column, e.g. 4.',
+  },
+  max_continuous: {
+    min: 1,
+    unit: 'periods',
+    hint: 'Put the most periods in a row the sessions may cover in the value column, e.g. 2.',
+  },
 };
 
 /** An error at the value cell when the kind needs a whole value (WHOLE_VALUE) and the row has none. */

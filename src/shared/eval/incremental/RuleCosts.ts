@@ -10,6 +10,7 @@ import { ruleWatches } from '../../compiled/ruleWatch.ts';
 import { laterSession } from '../endsDay.ts';
 import { termCost } from '../terms.ts';
 import { slotCost } from '../slotRules.ts';
+import { clearedCover, coveredCost, markCovered } from '../dayLimitRules.ts';
 
 export interface RuleView {
   readonly problem: CompiledProblem;
@@ -195,6 +196,17 @@ export class RuleCosts {
         }
         return rooms > 1 ? rooms - 1 : 0;
       }
+      case 'max_per_day':
+      case 'max_continuous': {
+        // The periods the members' active sessions cover, counted per day (../dayLimitRules.ts).
+        const cover = clearedCover(p);
+        for (let i = 0; i < distinct.length; i++) {
+          const m = distinct[i];
+          for (let s = first[m]; s < first[m] + count[m]; s++)
+            if (active[s] !== 0) markCovered(p, cover, slot[s], span[s]);
+        }
+        return coveredCost(p, rule, cover);
+      }
       case 'max_terms':
       case 'max_per_term':
       case 'max_slots':
@@ -332,6 +344,8 @@ const PAIR_KIND: Record<CompiledRule['kind'], number> = {
   max_per_term: PK.other,
   max_slots: PK.other,
   max_days_in_slots: PK.other,
+  max_per_day: PK.other,
+  max_continuous: PK.other,
 };
 
 /** Periods of session s's course. */

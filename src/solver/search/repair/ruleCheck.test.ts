@@ -31,6 +31,8 @@ const KINDS: RuleKind[] = [
   'max_per_term',
   'max_slots',
   'max_days_in_slots',
+  'max_per_day',
+  'max_continuous',
 ];
 
 // max_slots: the first two periods of Mon and Tue; max_days_in_slots: periods 2 and 3 of every day.

@@ -9,6 +9,7 @@ import { ruleWatches } from '../../../shared/compiled/ruleWatch.ts';
 import { laterSession } from '../../../shared/eval/endsDay.ts';
 import { termBreaks } from '../../../shared/eval/terms.ts';
 import { slotBreak } from '../../../shared/eval/slotRules.ts';
+import { dayLimitOver } from '../../../shared/eval/dayLimitRules.ts';
 
 /** The hard rules reading each course (ruleWatch.ts), as a list of lists (CSR) of indices into everyRule(p). */
 export function hardRulesByCourse(p: CompiledProblem): { offsets: Int32Array; items: Int32Array } {
@@ -175,6 +176,25 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
       }
       return false;
     }
+    case 'max_per_day':
+    case 'max_continuous': {
+      // s is one of the sessions of a day over the limit (dayLimitRules.ts): the periods of s's day
+      // the members' sessions cover.
+      if (active[s] === 0) return false;
+      let named = false;
+      for (let i = 0; i < n && !named; i++) named = at(i) >= 0;
+      if (!named) return false;
+      const day = (slot[s] / nP) | 0;
+      const covered = dayScratch(nP);
+      for (let i = 0; i < n; i++) {
+        const first = memberFirst(p, rule, i);
+        for (let x = first; x < first + memberCount(p, rule, i); x++) {
+          if (active[x] === 0 || ((slot[x] / nP) | 0) !== day) continue;
+          for (let q = slot[x] - day * nP; q < slot[x] - day * nP + span[x] && q < nP; q++) covered[q] = 1;
+        }
+      }
+      return dayLimitOver(p, rule, covered);
+    }
     case 'max_terms':
     case 'max_per_term':
     case 'max_slots':
@@ -197,4 +217,12 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
       return termBreaks(p, rule, sessions, slot).some((b) => b.sessions.includes(s));
     }
   }
+}
+
+/** One day's covered periods for breaksRule, cleared and kept between calls. */
+let scratch = new Uint8Array(0);
+function dayScratch(nP: number): Uint8Array {
+  if (scratch.length < nP) scratch = new Uint8Array(nP);
+  scratch.fill(0, 0, nP);
+  return scratch;
 }

@@ -154,8 +154,9 @@ export class ViolatingSessions {
     if (st.active[s] === 0) return false;
     const c = st.problem.sessionCourse[s];
     const r = this.courseRules;
+    // A rule that counts nothing has no broken pair (breaksRule agrees with the count).
     for (let i = r.offsets[c]; i < r.offsets[c + 1]; i++)
-      if (breaksRule(st, this.rules[r.items[i]], s)) return true;
+      if (st.rules.costOf(r.items[i]) !== 0 && breaksRule(st, this.rules[r.items[i]], s)) return true;
     return false;
   }
 
