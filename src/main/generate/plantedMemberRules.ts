@@ -166,6 +166,12 @@ export function holdsFor(d: Draft, kind: RuleKind, members: Member[], value = 0)
     case 'max_per_term':
     case 'max_slots':
     case 'max_days_in_slots':
+    case 'max_simultaneous':
+    case 'min_simultaneous':
+    case 'min_simultaneous_or_none':
+    case 'max_sessions_in_slots':
+    case 'preferred_starts':
+    case 'preferred_slots':
       return false; // planted by plantedFetRules.ts
   }
 }

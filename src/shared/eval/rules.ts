@@ -34,7 +34,10 @@
 // - adjacent_if_same_day: 1 per pair of sessions (any of the listed courses, also of one course) on
 //   the same day that are not back to back (followsDirectly.ts, either order).
 // - max_terms, max_per_term: 1 per term beyond value, 1 per session beyond value in a term (terms.ts).
-// - max_slots, max_days_in_slots: 1 per listed slot, or day with one, covered beyond value (slotRules.ts).
+// - max_slots, max_days_in_slots: 1 per listed slot, or day with one, covered beyond value;
+//   max_simultaneous, min_simultaneous(_or_none): 1 per session beyond, or missing, in each listed
+//   slot; max_sessions_in_slots: 1 per session in the listed slots beyond value; preferred_starts,
+//   preferred_slots: 1 per session starting, or running, outside the listed slots (slotRules.ts).
 import type { CompiledRule } from '../compiled/types.ts';
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
@@ -196,6 +199,12 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
     case 'max_per_term':
     case 'max_slots':
     case 'max_days_in_slots':
+    case 'max_simultaneous':
+    case 'min_simultaneous':
+    case 'min_simultaneous_or_none':
+    case 'max_sessions_in_slots':
+    case 'preferred_starts':
+    case 'preferred_slots':
       return bad; // counted by term (terms.ts) or slot (slotRules.ts), not by pair: checkRules
   }
 }
@@ -224,6 +233,12 @@ export const RULE_EXPLANATION: Record<CompiledRule['kind'], string> = {
   max_per_term: 'are too many in one term',
   max_slots: "cover too many of the rule's slots",
   max_days_in_slots: "cover the rule's slots on too many days",
+  max_simultaneous: "are too many at once in one of the rule's slots",
+  min_simultaneous: "are too few at once in one of the rule's slots",
+  min_simultaneous_or_none: "are too few at once in one of the rule's slots (none would do)",
+  max_sessions_in_slots: "are too many in the rule's slots",
+  preferred_starts: "should start at one of the rule's slots",
+  preferred_slots: "should run in the rule's slots only",
 };
 
 export function checkRules(st: EvalState, sink: EvalSink): void {
@@ -257,8 +272,15 @@ function checkCountedRule(st: EvalState, rule: CompiledRule, sink: EvalSink): vo
     : termBreaks(p, rule, sessions, st.slot);
   for (const b of breaks) {
     const message = (): string =>
-      `rule ${rule.source + 1} (${rule.kind}${rule.hard ? '' : ', soft'}): ${b.sessions.map(name).join(', ')} ${RULE_EXPLANATION[rule.kind]} (at most ${rule.value})`;
+      `rule ${rule.source + 1} (${rule.kind}${rule.hard ? '' : ', soft'}): ${b.sessions.map(name).join(', ')} ${RULE_EXPLANATION[rule.kind]}${bound(rule)}`;
     if (rule.hard) sink.addHard('rule', b.cost, () => b.sessions, message);
     else sink.addSoft('soft_rule', b.cost * rule.weight * p.weights.soft_rule, () => b.sessions, message);
   }
+}
+
+/** The rule's bound in words, for a counted rule's message. */
+function bound(rule: CompiledRule): string {
+  if (rule.kind === 'preferred_starts' || rule.kind === 'preferred_slots') return '';
+  const least = rule.kind === 'min_simultaneous' || rule.kind === 'min_simultaneous_or_none';
+  return ` (at ${least ? 'least' : 'most'} ${rule.value})`;
 }
