@@ -21,6 +21,7 @@ import { Planter } from './planter.ts';
 import { restrictTheoryRooms } from './plantedExtras.ts';
 import { addPlantedFetRules, addPlantedSameDayRules } from './plantedFetRules.ts';
 import { addPlantedSlotRules } from './plantedSlotRules.ts';
+import { addPlantedSimultaneousRules } from './plantedSimultaneousRules.ts';
 import { addPlantedMemberRules } from './plantedMemberRules.ts';
 import { addPlantedRules, sortSessionsByTime } from './plantedRules.ts';
 import { PRESETS } from './presets.ts';
@@ -66,6 +67,8 @@ const SAME_DAY_RULES_SALT = 0x2d41_c6e3;
 const STARTS_SALT = 0x51a7_4e2b;
 /** The stream of max_slots and max_days_in_slots (plantedSlotRules.ts). */
 const SLOT_RULES_SALT = 0x6b19_d3f7;
+/** The stream of the simultaneous, sessions-in-slots and preferred kinds (plantedSimultaneousRules.ts). */
+const SIMULTANEOUS_RULES_SALT = 0x1c5e_a8b3;
 
 export function generateCollege(
   preset: PresetName,
@@ -138,6 +141,7 @@ export function generateCollege(
     addPlantedFetRules(d, occ, new Rng((seed ^ FET_RULES_SALT) >>> 0));
     addPlantedSameDayRules(d, new Rng((seed ^ SAME_DAY_RULES_SALT) >>> 0));
     addPlantedSlotRules(d, new Rng((seed ^ SLOT_RULES_SALT) >>> 0));
+    addPlantedSimultaneousRules(d, new Rng((seed ^ SIMULTANEOUS_RULES_SALT) >>> 0));
   }
   const name = `${preset}${scale !== 1 ? `x${scale}` : ''}-seed${seed}`;
   const college = assembleCollege(d, occ, name, extra);
