@@ -545,8 +545,8 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
       case 'max_simultaneous':
       case 'min_simultaneous':
       case 'min_simultaneous_or_none': {
-        // Per listed slot, the sessions covering it: beyond value, or short of it (an empty slot
-        // kept by _or_none).
+        // Per listed slot, the sessions covering it: beyond value, or short of it (_or_none: the
+        // fewer of the missing and the present, an empty slot kept).
         const inSlot = new Map((rule.slots ?? []).map((t) => [`${t.day}:${t.period}`, 0]));
         for (const x of distinctOf(rule.courses).flatMap(placedOf))
           for (const q of x.periods) {
@@ -556,7 +556,8 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
         const v = rule.value ?? 0;
         for (const n of inSlot.values()) {
           if (rule.kind === 'max_simultaneous') bad += Math.max(0, n - v);
-          else if (n > 0 || rule.kind === 'min_simultaneous') bad += Math.max(0, v - n);
+          else if (rule.kind === 'min_simultaneous') bad += Math.max(0, v - n);
+          else bad += Math.max(0, Math.min(v - n, n)); // fill it, or empty it
         }
         break;
       }

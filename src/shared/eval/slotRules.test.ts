@@ -129,13 +129,16 @@ describe('max_simultaneous', () => {
 });
 
 describe('min_simultaneous and min_simultaneous_or_none', () => {
-  it('counts, per listed slot, each session missing below value; _or_none keeps an empty slot', () => {
+  it('counts, per listed slot, each session missing below value; _or_none keeps an empty slot and counts the fewer of missing and present', () => {
     // Mon 1: A#1; Mon 2: A#2; Tue 2 and Tue 3: L; Thu 1: none.
     const listed = [at(0, 0), at(1, 1), at(3, 0)];
     expect(counts('min_simultaneous', ['A', 'L'], week, 1, listed).hard).toBe(1);
     expect(counts('min_simultaneous_or_none', ['A', 'L'], week, 1, listed).hard).toBe(0);
     expect(counts('min_simultaneous', ['A', 'L'], week, 2, listed).hard).toBe(1 + 1 + 2);
     expect(counts('min_simultaneous_or_none', ['A', 'L'], week, 2, listed).hard).toBe(1 + 1);
+    // One session where 3 are needed: 2 missing, or 1 to take out (_or_none counts the fewer).
+    expect(counts('min_simultaneous', ['A', 'L'], week, 3, [at(0, 0)]).hard).toBe(2);
+    expect(counts('min_simultaneous_or_none', ['A', 'L'], week, 3, [at(0, 0)]).hard).toBe(1);
     // Only the listed courses fill a slot: L alone leaves Mon 1 empty.
     expect(counts('min_simultaneous', ['L'], week, 1, [at(0, 0), at(1, 2)]).hard).toBe(1);
     const r = counts('min_simultaneous', ['L'], week, 1, [at(0, 0)], false);

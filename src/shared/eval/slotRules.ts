@@ -8,8 +8,10 @@
 // - max_simultaneous: at most `value` of them cover each listed slot; 1 per session beyond, per slot
 //   (FET's activities max simultaneous in selected time slots);
 // - min_simultaneous: at least `value` of them cover each listed slot; 1 per session missing, per
-//   slot; min_simultaneous_or_none the same, a listed slot that none covers is kept (FET's activities
-//   min simultaneous in selected time slots, without and with "allow empty slots");
+//   slot; min_simultaneous_or_none keeps a listed slot that none covers, and counts a slot short of
+//   value the fewer of the sessions missing and the sessions there (to fill it or to empty it: one
+//   session moved into an empty slot counts 1, not value - 1) (FET's activities min simultaneous in
+//   selected time slots, without and with "allow empty slots");
 // - max_sessions_in_slots: at most `value` of them cover a listed slot; 1 per session beyond (FET's
 //   max total activities from set in selected time slots);
 // - preferred_starts: each starts at a listed slot; 1 per session starting elsewhere;
@@ -108,7 +110,8 @@ function simultaneous(
   for (let t = 0; t < p.nSlots; t++) {
     if (listed[t] !== 1) continue;
     if (rule.kind === 'max_simultaneous') cost += n[t] > v ? n[t] - v : 0;
-    else if (n[t] < v && (n[t] > 0 || rule.kind === 'min_simultaneous')) cost += v - n[t];
+    else if (n[t] < v && rule.kind === 'min_simultaneous') cost += v - n[t];
+    else if (n[t] < v) cost += Math.min(v - n[t], n[t]);
   }
   let blamed: number[] = [];
   if (cost > 0)
