@@ -568,6 +568,40 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
         }
         break;
       }
+      case 'max_simultaneous':
+      case 'min_simultaneous':
+      case 'min_simultaneous_or_none': {
+        // Per listed slot, the sessions covering it: beyond value, or short of it (_or_none: the
+        // fewer of the missing and the present, an empty slot kept).
+        const inSlot = new Map((rule.slots ?? []).map((t) => [`${t.day}:${t.period}`, 0]));
+        for (const x of distinctOf(rule.courses).flatMap(placedOf))
+          for (const q of x.periods) {
+            const key = `${x.day}:${q}`;
+            if (inSlot.has(key)) inSlot.set(key, inSlot.get(key)! + 1);
+          }
+        const v = rule.value ?? 0;
+        for (const n of inSlot.values()) {
+          if (rule.kind === 'max_simultaneous') bad += Math.max(0, n - v);
+          else if (rule.kind === 'min_simultaneous') bad += Math.max(0, v - n);
+          else bad += Math.max(0, Math.min(v - n, n)); // fill it, or empty it
+        }
+        break;
+      }
+      case 'max_sessions_in_slots':
+      case 'preferred_starts':
+      case 'preferred_slots': {
+        // Sessions covering a listed slot (beyond value); starting, or running, off the list.
+        const listed = new Set((rule.slots ?? []).map((t) => `${t.day}:${t.period}`));
+        let n = 0;
+        for (const x of distinctOf(rule.courses).flatMap(placedOf)) {
+          const on = x.periods.map((q) => listed.has(`${x.day}:${q}`));
+          if (rule.kind === 'max_sessions_in_slots') n += on.some(Boolean) ? 1 : 0;
+          else if (rule.kind === 'preferred_starts') n += listed.has(`${x.day}:${x.period}`) ? 0 : 1;
+          else n += on.every(Boolean) ? 0 : 1;
+        }
+        bad += rule.kind === 'max_sessions_in_slots' ? Math.max(0, n - (rule.value ?? 0)) : n;
+        break;
+      }
       case 'same_room': {
         const rooms = new Set(
           distinctOf(rule.courses)

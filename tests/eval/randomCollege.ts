@@ -7,6 +7,7 @@
 // course at one start, sessions running past a break or the day's end). Seeded and bounded.
 import { collegeSchema } from '../../src/shared/model/schema.ts';
 import { ruleKinds } from '../../src/shared/model/schema.ts';
+import { isSlotKind } from '../../src/shared/eval/slotRules.ts';
 import type { College, Timetable } from '../../src/shared/model/types.ts';
 import { Rng } from '../../src/solver/Rng.ts';
 
@@ -199,16 +200,17 @@ export function randomCollege(seed: number): College {
   }
   // Allowed starts, drawn last so the rest of a seed's college stays as it was.
   const withStarts = courses.map((c) => (chance(0.3) ? { ...c, starts: slots(5) } : c));
-  // The slot lists of max_slots and max_days_in_slots, drawn after them: a few slots, or one period
+  // The slot lists of the slot-list kinds (max_slots, …, preferred_slots), drawn after them: a few slots, or one period
   // range on every day (FET's interval), and a small value.
   const slotRules = rules.map((r) => {
-    if (r.kind !== 'max_slots' && r.kind !== 'max_days_in_slots') return r;
+    if (!isSlotKind(r.kind)) return r;
     const from = rng.int(nPeriods);
     const to = Math.min(nPeriods - 1, from + rng.int(3));
     const interval = days.flatMap((_, day) =>
       Array.from({ length: to - from + 1 }, (_, k) => ({ day, period: from + k })),
     );
-    return { ...r, slots: chance(0.5) ? interval : slots(8), value: rng.int(3) };
+    const least = r.kind === 'min_simultaneous' || r.kind === 'min_simultaneous_or_none' ? 1 : 0;
+    return { ...r, slots: chance(0.5) ? interval : slots(8), value: least + rng.int(3) };
   });
   // The values of max_per_day (0 or more periods) and max_continuous (1 or more), drawn after them.
   const dayLimitRules = slotRules.map((r) =>

@@ -74,6 +74,24 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  // Block planning: min and max simultaneous activities and max total activities from a set in
+  // selected time slots (min_simultaneous_or_none, max_simultaneous, max_sessions_in_slots) in the
+  // timetable shipped with the file.
+  it('keeps the simultaneous rules in the shipped Blocks-8-overflow timetable', async () => {
+    const f = join(
+      FET_DATA,
+      'FET-6-block-planning/by-Darren-McDonald/Blocks-8-overflow_data_and_timetable.fet',
+    );
+    const { result } = await importFetDetailed(f);
+    if (!result.ok) throw new Error(result.errors[0].message);
+    const kinds = result.college.rules.map((r) => r.kind);
+    for (const kind of ['min_simultaneous_or_none', 'max_simultaneous', 'max_sessions_in_slots'] as const)
+      expect(kinds, kind).toContain(kind);
+    const r = await hardOfFixed(f);
+    expect(r.fixed).toBe(r.sessions);
+    expect(r.hard, r.kinds).toBe(0);
+  });
+
   const hasFet = existsSync(FET_CL);
   if (!hasFet) console.warn(`Skipped: ${FET_CL} is missing (install the Debian package "fet").`);
 

@@ -5,6 +5,7 @@
 // weight as FET's weight percentage (at most 99.9, FET's hard is 100).
 import { ruleMember, type College, type Rule } from '../../shared/model/index.ts';
 import { fetSlotRule, type FetSlotNames } from './fetSlotRules.ts';
+import { isSlotKind } from '../../shared/eval/slotRules.ts';
 
 const esc = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const tag = (name: string, value: string | number): string => `<${name}>${esc(String(value))}</${name}>`;
@@ -34,9 +35,8 @@ export function fetRuleConstraints(
       return Array.from({ length: n }, (_, k) => activityId(m.courseId, k + 1));
     });
     const distinct = [...new Map(members.map((ids) => [ids.join(','), ids])).values()];
-    if (rule.kind === 'max_slots' || rule.kind === 'max_days_in_slots') {
-      const written = names && fetSlotRule(college, rule, distinct.flat(), names);
-      if (written) out.time.push(written);
+    if (isSlotKind(rule.kind)) {
+      if (names) out.time.push(...fetSlotRule(college, rule, distinct.flat(), names));
       continue;
     }
     writeRule(rule, members, distinct, out);

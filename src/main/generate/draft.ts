@@ -103,7 +103,7 @@ export interface DraftRule {
   value?: number;
   /** Per offering, the one session (0-based) the rule names (`course_id#k`); undefined = the whole course. */
   sessions?: Array<number | undefined>;
-  /** max_slots, max_days_in_slots: the rule's slot list. */
+  /** The slot-list kinds (max_slots, …, preferred_slots): the rule's slot list. */
   slots?: SlotRef[];
 }
 

@@ -269,6 +269,37 @@ function hardViolations(college: College, timetable: Timetable): string[] {
         }
       }
     }
+    // Per listed slot, the sessions covering it; each session starting, or running, off the list.
+    if (
+      r.kind === 'max_simultaneous' ||
+      r.kind === 'min_simultaneous' ||
+      r.kind === 'min_simultaneous_or_none' ||
+      r.kind === 'max_sessions_in_slots' ||
+      r.kind === 'preferred_starts' ||
+      r.kind === 'preferred_slots'
+    ) {
+      const listed = new Map((r.slots ?? []).map((t) => [`${t.day}|${t.period}`, 0]));
+      let inList = 0;
+      for (const s of lists.flat()) {
+        let any = false;
+        for (let q = s.period; q < s.period + s.len; q++) {
+          const key = `${s.day}|${q}`;
+          if (listed.has(key)) listed.set(key, listed.get(key)! + 1);
+          else if (r.kind === 'preferred_slots') fail('a period off the list');
+          any ||= listed.has(key);
+        }
+        if (any) inList++;
+        if (r.kind === 'preferred_starts' && !listed.has(`${s.day}|${s.period}`))
+          fail('a start off the list');
+      }
+      const v = r.value ?? 0;
+      for (const n of listed.values()) {
+        if (r.kind === 'max_simultaneous' && n > v) fail('too many at once');
+        if (r.kind === 'min_simultaneous' && n < v) fail('too few at once');
+        if (r.kind === 'min_simultaneous_or_none' && n > 0 && n < v) fail('too few at once');
+      }
+      if (r.kind === 'max_sessions_in_slots' && inList > v) fail('too many in the slots');
+    }
     if (r.kind === 'adjacent_if_same_day') {
       const all = lists.flat();
       for (let i = 0; i < all.length; i++)

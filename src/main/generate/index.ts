@@ -22,6 +22,7 @@ import { restrictTheoryRooms } from './plantedExtras.ts';
 import { addPlantedFetRules, addPlantedSameDayRules } from './plantedFetRules.ts';
 import { addPlantedSlotRules } from './plantedSlotRules.ts';
 import { addPlantedDayLimitRules } from './plantedDayLimitRules.ts';
+import { addPlantedSimultaneousRules } from './plantedSimultaneousRules.ts';
 import { addPlantedMemberRules } from './plantedMemberRules.ts';
 import { addPlantedRules, sortSessionsByTime } from './plantedRules.ts';
 import { PRESETS } from './presets.ts';
@@ -69,6 +70,8 @@ const STARTS_SALT = 0x51a7_4e2b;
 const SLOT_RULES_SALT = 0x6b19_d3f7;
 /** The stream of max_per_day and max_continuous (plantedDayLimitRules.ts). */
 const DAY_LIMIT_RULES_SALT = 0x1c8e_5a3b;
+/** The stream of the simultaneous, sessions-in-slots and preferred kinds (plantedSimultaneousRules.ts). */
+const SIMULTANEOUS_RULES_SALT = 0x1c5e_a8b3;
 
 export function generateCollege(
   preset: PresetName,
@@ -142,6 +145,7 @@ export function generateCollege(
     addPlantedSameDayRules(d, new Rng((seed ^ SAME_DAY_RULES_SALT) >>> 0));
     addPlantedSlotRules(d, new Rng((seed ^ SLOT_RULES_SALT) >>> 0));
     addPlantedDayLimitRules(d, new Rng((seed ^ DAY_LIMIT_RULES_SALT) >>> 0));
+    addPlantedSimultaneousRules(d, new Rng((seed ^ SIMULTANEOUS_RULES_SALT) >>> 0));
   }
   const name = `${preset}${scale !== 1 ? `x${scale}` : ''}-seed${seed}`;
   const college = assembleCollege(d, occ, name, extra);

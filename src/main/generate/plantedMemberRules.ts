@@ -168,6 +168,12 @@ export function holdsFor(d: Draft, kind: RuleKind, members: Member[], value = 0)
     case 'max_days_in_slots':
     case 'max_per_day':
     case 'max_continuous':
+    case 'max_simultaneous':
+    case 'min_simultaneous':
+    case 'min_simultaneous_or_none':
+    case 'max_sessions_in_slots':
+    case 'preferred_starts':
+    case 'preferred_slots':
       return false; // planted by plantedFetRules.ts
   }
 }

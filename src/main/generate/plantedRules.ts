@@ -97,6 +97,12 @@ function holds(d: Draft, kind: RuleKind, a: Offering, b: Offering): boolean {
     case 'max_days_in_slots':
     case 'max_per_day':
     case 'max_continuous':
+    case 'max_simultaneous':
+    case 'min_simultaneous':
+    case 'min_simultaneous_or_none':
+    case 'max_sessions_in_slots':
+    case 'preferred_starts':
+    case 'preferred_slots':
       return false;
   }
 }

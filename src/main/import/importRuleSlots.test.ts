@@ -41,6 +41,28 @@ describe('Rules slots', () => {
     expect(b.slots).toEqual(read.college.calendar.days.map((_, day) => ({ day, period: 1 })));
   });
 
+  it('reads the simultaneous, sessions-in-slots and preferred kinds; refuses a bad value or a missing list', () => {
+    const read = withRules(
+      'rule,courses,hard,weight,value,slots\nmax_simultaneous,CS201;CS203,,,1,Mon:1\nmin_simultaneous_or_none,CS201;CS203,,,2,1-2\npreferred_starts,CS201,no,3,,1\nmax_sessions_in_slots,CS201,,,0,Mon\n',
+    );
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    expect(read.college.rules.map((r) => [r.kind, r.value, r.slots?.length])).toEqual([
+      ['max_simultaneous', 1, 1],
+      ['min_simultaneous_or_none', 2, 2 * read.college.calendar.days.length],
+      ['preferred_starts', undefined, read.college.calendar.days.length],
+      ['max_sessions_in_slots', 0, read.college.periods.length],
+    ]);
+    const bad = withRules(
+      'rule,courses,hard,weight,value,slots\nmin_simultaneous,CS201,,,0,Mon:1\npreferred_slots,CS201,no,1,,\n',
+    );
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(at(bad.errors)).toEqual([
+      'Rules:2:value: min_simultaneous needs a whole number of sessions ≥ 1, not "0"',
+      'Rules:3:slots: preferred_slots needs a slot list',
+    ]);
+  });
+
   it('refuses a missing value or list, a bad item, and slots on a kind that reads none', () => {
     const read = withRules(
       'rule,courses,hard,weight,value,slots\nmax_slots,CS201,,,,Mon:1\nmax_days_in_slots,CS201,,,-1,\nmax_slots,CS201,,,2,Mon:1;Sun:2\nsame_day,CS201;CS203,,,,Mon\n',

@@ -30,7 +30,7 @@ export interface CompiledRule {
   value: number;
   /** Row index in College.rules, for explanations. */
   source: number;
-  /** max_slots, max_days_in_slots: 1 at each listed slot (nSlots long); absent for other kinds. */
+  /** The slot-list kinds (slotRules.ts): 1 at each listed slot (nSlots long); absent for other kinds. */
   slots?: Uint8Array;
   /**
    * Set on rules that name single sessions (`course_id#k`, problem.sessionRules only): the sessions

@@ -37,6 +37,10 @@
 // - max_slots, max_days_in_slots: 1 per listed slot, or day with one, covered beyond value (slotRules.ts).
 // - max_per_day, max_continuous: per day, 1 per period covered beyond value, or per period of a run
 //   beyond value (dayLimitRules.ts).
+// - max_slots, max_days_in_slots: 1 per listed slot, or day with one, covered beyond value;
+//   max_simultaneous, min_simultaneous(_or_none): 1 per session beyond, or missing, in each listed
+//   slot; max_sessions_in_slots: 1 per session in the listed slots beyond value; preferred_starts,
+//   preferred_slots: 1 per session starting, or running, outside the listed slots (slotRules.ts).
 import type { CompiledRule } from '../compiled/types.ts';
 import type { EvalSink } from './sink.ts';
 import type { EvalState } from './state.ts';
@@ -202,6 +206,13 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
     case 'max_per_day':
     case 'max_continuous':
       return bad; // counted by term (terms.ts), slot (slotRules.ts) or day (dayLimitRules.ts): checkRules
+    case 'max_simultaneous':
+    case 'min_simultaneous':
+    case 'min_simultaneous_or_none':
+    case 'max_sessions_in_slots':
+    case 'preferred_starts':
+    case 'preferred_slots':
+      return bad; // counted by term (terms.ts) or slot (slotRules.ts), not by pair: checkRules
   }
 }
 
@@ -231,6 +242,12 @@ export const RULE_EXPLANATION: Record<CompiledRule['kind'], string> = {
   max_days_in_slots: "cover the rule's slots on too many days",
   max_per_day: 'cover too many periods of one day',
   max_continuous: 'cover too many periods in a row',
+  max_simultaneous: "are too many at once in one of the rule's slots",
+  min_simultaneous: "are too few at once in one of the rule's slots",
+  min_simultaneous_or_none: "are too few at once in one of the rule's slots (none would do)",
+  max_sessions_in_slots: "are too many in the rule's slots",
+  preferred_starts: "should start at one of the rule's slots",
+  preferred_slots: "should run in the rule's slots only",
 };
 
 export function checkRules(st: EvalState, sink: EvalSink): void {
@@ -268,8 +285,15 @@ function checkCountedRule(st: EvalState, rule: CompiledRule, sink: EvalSink): vo
   for (const b of breaks) {
     const on = b.day === undefined ? '' : ` on ${p.dayNames[b.day]}`;
     const message = (): string =>
-      `rule ${rule.source + 1} (${rule.kind}${rule.hard ? '' : ', soft'}): ${b.sessions.map(name).join(', ')} ${RULE_EXPLANATION[rule.kind]}${on} (at most ${rule.value})`;
+      `rule ${rule.source + 1} (${rule.kind}${rule.hard ? '' : ', soft'}): ${b.sessions.map(name).join(', ')} ${RULE_EXPLANATION[rule.kind]}${on}${bound(rule)}`;
     if (rule.hard) sink.addHard('rule', b.cost, () => b.sessions, message);
     else sink.addSoft('soft_rule', b.cost * rule.weight * p.weights.soft_rule, () => b.sessions, message);
   }
+}
+
+/** The rule's bound in words, for a counted rule's message. */
+function bound(rule: CompiledRule): string {
+  if (rule.kind === 'preferred_starts' || rule.kind === 'preferred_slots') return '';
+  const least = rule.kind === 'min_simultaneous' || rule.kind === 'min_simultaneous_or_none';
+  return ` (at ${least ? 'least' : 'most'} ${rule.value})`;
 }

@@ -105,3 +105,73 @@ describe('max_days_in_slots', () => {
     expect(counts('max_days_in_slots', ['A'], week, 1, [at(0, 0), at(0, 1), at(2, 3)]).hard).toBe(0);
   });
 });
+
+// A on Mon 1, Mon 2 and Wed 1; L on Tue 2-3; a second A-like pile-up on Mon 1 below.
+describe('max_simultaneous', () => {
+  it('counts, per listed slot, each session beyond value covering it', () => {
+    const pile: Place[] = [
+      ['A', 1, 0, 0, 'R1'],
+      ['A', 2, 2, 0, 'R1'],
+      ['L', 1, 0, 0, 'R1'],
+    ];
+    // Mon 1 holds A#1 and L (its first period); Mon 2 holds L's second period; Wed 1 holds A#2.
+    expect(counts('max_simultaneous', ['A', 'L'], pile, 2, [at(0, 0), at(0, 1)]).hard).toBe(0);
+    expect(counts('max_simultaneous', ['A', 'L'], pile, 1, [at(0, 0), at(0, 1)]).hard).toBe(1);
+    expect(counts('max_simultaneous', ['A', 'L'], pile, 0, [at(0, 0), at(0, 1), at(2, 0)]).hard).toBe(4);
+    // A slot off the list holds as many as it likes.
+    expect(counts('max_simultaneous', ['A', 'L'], pile, 0, [at(1, 0)]).hard).toBe(0);
+    const r = counts('max_simultaneous', ['A', 'L'], pile, 1, [at(0, 0)], false);
+    expect(r.soft).toBe(2);
+    expect(r.messages).toEqual([
+      "rule 1 (max_simultaneous, soft): A (session 1), L (session 1) are too many at once in one of the rule's slots (at most 1)",
+    ]);
+  });
+});
+
+describe('min_simultaneous and min_simultaneous_or_none', () => {
+  it('counts, per listed slot, each session missing below value; _or_none keeps an empty slot and counts the fewer of missing and present', () => {
+    // Mon 1: A#1; Mon 2: A#2; Tue 2 and Tue 3: L; Thu 1: none.
+    const listed = [at(0, 0), at(1, 1), at(3, 0)];
+    expect(counts('min_simultaneous', ['A', 'L'], week, 1, listed).hard).toBe(1);
+    expect(counts('min_simultaneous_or_none', ['A', 'L'], week, 1, listed).hard).toBe(0);
+    expect(counts('min_simultaneous', ['A', 'L'], week, 2, listed).hard).toBe(1 + 1 + 2);
+    expect(counts('min_simultaneous_or_none', ['A', 'L'], week, 2, listed).hard).toBe(1 + 1);
+    // One session where 3 are needed: 2 missing, or 1 to take out (_or_none counts the fewer).
+    expect(counts('min_simultaneous', ['A', 'L'], week, 3, [at(0, 0)]).hard).toBe(2);
+    expect(counts('min_simultaneous_or_none', ['A', 'L'], week, 3, [at(0, 0)]).hard).toBe(1);
+    // Only the listed courses fill a slot: L alone leaves Mon 1 empty.
+    expect(counts('min_simultaneous', ['L'], week, 1, [at(0, 0), at(1, 2)]).hard).toBe(1);
+    const r = counts('min_simultaneous', ['L'], week, 1, [at(0, 0)], false);
+    expect(r.soft).toBe(2);
+    expect(r.messages[0]).toContain(
+      "L (session 1) are too few at once in one of the rule's slots (at least 1)",
+    );
+  });
+});
+
+describe('max_sessions_in_slots', () => {
+  it('counts each session covering a listed slot beyond value, a session once', () => {
+    // A#1 (Mon 1) and A#2 (Mon 2) both in the list; L covers Tue 3 with its second period.
+    const listed = [at(0, 0), at(0, 1), at(1, 2)];
+    expect(counts('max_sessions_in_slots', ['A', 'L'], week, 3, listed).hard).toBe(0);
+    expect(counts('max_sessions_in_slots', ['A', 'L'], week, 1, listed).hard).toBe(2);
+    expect(counts('max_sessions_in_slots', ['A', 'L'], week, 0, [at(1, 1), at(1, 2)]).hard).toBe(1);
+    expect(counts('max_sessions_in_slots', ['A'], week, 0, [at(4, 0)]).hard).toBe(0);
+  });
+});
+
+describe('preferred_starts and preferred_slots', () => {
+  it('counts each session starting, or running, outside the listed slots', () => {
+    // Period 1 or 2, every day: A's three start there, L starts at Tue 2 and runs into Tue 3.
+    expect(counts('preferred_starts', ['A', 'L'], week, 0, everyDay(0, 1)).hard).toBe(0);
+    expect(counts('preferred_slots', ['A', 'L'], week, 0, everyDay(0, 1)).hard).toBe(1);
+    expect(counts('preferred_slots', ['A', 'L'], week, 0, everyDay(0, 2)).hard).toBe(0);
+    expect(counts('preferred_starts', ['A', 'L'], week, 0, everyDay(0, 0)).hard).toBe(2);
+    expect(counts('preferred_starts', ['A#3'], week, 0, [at(0, 0)]).hard).toBe(1);
+    const r = counts('preferred_starts', ['A'], week, 0, [at(0, 0), at(2, 0)], false);
+    expect(r.soft).toBe(2);
+    expect(r.messages).toEqual([
+      "rule 1 (preferred_starts, soft): A (session 2) should start at one of the rule's slots",
+    ]);
+  });
+});

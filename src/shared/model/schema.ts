@@ -140,6 +140,12 @@ export const ruleKinds = [
   'max_days_in_slots',
   'max_per_day',
   'max_continuous',
+  'max_simultaneous',
+  'min_simultaneous',
+  'min_simultaneous_or_none',
+  'max_sessions_in_slots',
+  'preferred_starts',
+  'preferred_slots',
 ] as const;
 export const ruleKindSchema = z.enum(ruleKinds);
 
@@ -150,7 +156,7 @@ export const ruleSchema = z.object({
   /** Weight of one violation when soft. */
   weight: z.number().nonnegative().default(1),
   value: z.number().optional(),
-  /** The slots max_slots and max_days_in_slots read (docs/WORKBOOK.md Rules `slots`). */
+  /** The slots the slot-list kinds read (max_slots, …, preferred_slots: docs/WORKBOOK.md Rules `slots`). */
   slots: z.array(slotRefSchema).optional(),
 });
 

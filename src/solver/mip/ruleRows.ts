@@ -92,6 +92,12 @@ export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => tru
       case 'max_slots':
       case 'max_days_in_slots':
       case 'max_continuous':
+      case 'max_simultaneous':
+      case 'min_simultaneous':
+      case 'min_simultaneous_or_none':
+      case 'max_sessions_in_slots':
+      case 'preferred_starts':
+      case 'preferred_slots':
         break; // local search and the repair keep them
       default:
         if (pairable(ctx, cs)) coursePairs.push(rule);

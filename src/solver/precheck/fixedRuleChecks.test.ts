@@ -205,4 +205,28 @@ describe('fixedRuleChecks', () => {
     expect(findings('max_continuous', ['A', 'C'], pins, 2)).toEqual([]);
     expect(findings('max_continuous', ['A'], pins, 1)).toEqual([]);
   });
+
+  it('max_simultaneous, max_sessions_in_slots, preferred_*: pinned sessions alone break them; the minimum kinds never', () => {
+    const pins: Pin[] = [
+      ['A', 1, 1, 0],
+      ['A', 2, 2, 0],
+      ['C', 1, 1, 0],
+    ];
+    const listed: Array<[number, number]> = [
+      [1, 0],
+      [2, 0],
+    ];
+    expect(findings('max_simultaneous', ['A', 'C'], pins, 1, true, listed)).toEqual([
+      "fatal: Hard max_simultaneous rule: A session 1, C session 1 are pinned more than 1 at once in one of the rule's slots. [Rules row 2; Fixed A session 1; Fixed C session 1]",
+    ]);
+    expect(findings('max_simultaneous', ['A', 'C'], pins, 2, true, listed)).toEqual([]);
+    expect(findings('max_sessions_in_slots', ['A', 'C'], pins, 2, true, listed)).toHaveLength(1);
+    expect(findings('max_sessions_in_slots', ['A', 'C'], pins, 3, true, listed)).toEqual([]);
+    expect(findings('preferred_starts', ['A', 'C'], pins, 0, true, [[1, 0]])).toEqual([
+      "fatal: Hard preferred_starts rule: A session 2 are pinned to start outside the rule's slots. [Rules row 2; Fixed A session 2]",
+    ]);
+    expect(findings('preferred_slots', ['A', 'C'], pins, 0, true, listed)).toEqual([]);
+    // Sessions not pinned may still fill Mon 1.
+    expect(findings('min_simultaneous', ['A', 'C'], pins, 3, true, [[0, 0]])).toEqual([]);
+  });
 });

@@ -5,12 +5,14 @@
 // adjacent_if_same_day (two pinned sessions on one day, not back to back), max_terms and
 // max_per_term (pinned sessions in too many terms, or too many in one term), max_slots and
 // max_days_in_slots (pinned sessions covering too many listed slots, or on too many days),
-// max_per_day and max_continuous (pinned sessions over too many periods of a day, or in a row). No timetable can keep
-// such a rule.
+// max_per_day and max_continuous (pinned sessions over too many periods of a day, or in a row),
+// max_simultaneous and max_sessions_in_slots (too many pinned sessions at once in a listed slot, or in
+// the listed slots), preferred_starts and preferred_slots (a pinned session starting, or running,
+// outside the listed slots). No timetable can keep such a rule.
 import type { CompiledProblem } from '../../shared/compiled/types.ts';
 import type { PrecheckFinding } from '../../shared/solver/protocol.ts';
 import { isTermKind, termBreaks } from '../../shared/eval/terms.ts';
-import { isSlotKind, slotBreak } from '../../shared/eval/slotRules.ts';
+import { isSlotKind, slotBreak, type SlotKind } from '../../shared/eval/slotRules.ts';
 import { dayLimitBreaks, isDayLimitKind } from '../../shared/eval/dayLimitRules.ts';
 import { everyRule, memberCount, memberFirst } from '../../shared/compiled/ruleMembers.ts';
 import { allGroupMates } from '../../shared/compiled/ruleWatch.ts';
@@ -58,6 +60,8 @@ export function fixedRuleChecks(p: CompiledProblem, out: PrecheckFinding[]): voi
         hint: 'Move one of the pinned sessions in the Fixed sheet, or make the rule soft.',
       });
     };
+    // The minimum kinds: sessions not pinned may still fill a slot, so the pinned ones prove nothing.
+    if (kind === 'min_simultaneous' || kind === 'min_simultaneous_or_none') continue;
     if (isTermKind(kind) || isSlotKind(kind) || isDayLimitKind(kind)) {
       const spans = new Int32Array(p.nSessions);
       for (const s of ss) spans[s] = spanAt(p, p.sessionCourse[s], p.sessionFixedSlot[s]);
@@ -131,7 +135,10 @@ export function fixedRuleChecks(p: CompiledProblem, out: PrecheckFinding[]): voi
 
 /** How the pinned sessions break a counted rule, in words. */
 function pinnedTooMany(
-  kind: 'max_terms' | 'max_per_term' | 'max_slots' | 'max_days_in_slots' | 'max_per_day' | 'max_continuous',
+  kind: Exclude<
+    'max_terms' | 'max_per_term' | SlotKind | 'max_per_day' | 'max_continuous',
+    'min_simultaneous' | 'min_simultaneous_or_none'
+  >,
   v: number,
 ): string {
   switch (kind) {
@@ -147,5 +154,13 @@ function pinnedTooMany(
       return `over more than ${v} periods of one day`;
     case 'max_continuous':
       return `over more than ${v} periods in a row`;
+    case 'max_simultaneous':
+      return `more than ${v} at once in one of the rule's slots`;
+    case 'max_sessions_in_slots':
+      return `more than ${v} in the rule's slots`;
+    case 'preferred_starts':
+      return `to start outside the rule's slots`;
+    case 'preferred_slots':
+      return `to run outside the rule's slots`;
   }
 }

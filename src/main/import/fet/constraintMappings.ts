@@ -152,14 +152,38 @@ export function startTimes(
 ): Mapping {
   return {
     target,
-    hardOnly: true,
-    handle(el, ctx, _w, kind) {
+    handle(el, ctx, w, kind) {
       const slots = ctx.slots(el, item, dayTag, hourTag);
       const acts = pick(el, ctx);
+      if (w < 100) return preferSlots(ctx, kind, acts, w, slots, occupy);
       for (const id of acts) intersect(occupy ? ctx.allowOccupy : ctx.allowStart, id, slots);
       ctx.note(kind, 'mapped', acts, target);
     },
   };
+}
+
+/**
+ * Preferred starting times (or time slots, `occupy`) below 100 %: a soft preferred_starts (or
+ * preferred_slots) rule of FET's weight over the activities, 1 per activity starting (or running)
+ * outside the slots.
+ */
+export function preferSlots(
+  ctx: FetContext,
+  fetKind: string,
+  acts: number[],
+  weight: number,
+  slots: FetSlot[],
+  occupy: boolean,
+): void {
+  ctx.relations.push({
+    fetKind,
+    kind: 'whole',
+    rule: occupy ? 'preferred_slots' : 'preferred_starts',
+    activities: acts,
+    hard: false,
+    weight,
+    slots,
+  });
 }
 
 export function notAvailable(

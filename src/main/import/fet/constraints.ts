@@ -3,18 +3,26 @@
 // in the FetContext (build.ts turns that into course/faculty/group/room fields, Fixed rows and
 // Rules). Constraint elements not in the table are reported as dropped, per kind, with the
 // activities they concern. To map a new contract column, add (or change) one row here.
-import { occupyMaxSlots, studentsIntervalDays, teacherIntervalDays } from './slotConstraints.ts';
 import {
   studentsTagContinuously,
   studentsTagDaily,
   teacherTagContinuously,
   teacherTagDaily,
 } from './tagLimits.ts';
+import {
+  maxSimultaneous,
+  maxTotalInSlots,
+  minSimultaneous,
+  occupyMaxSlots,
+  studentsIntervalDays,
+  teacherIntervalDays,
+} from './slotConstraints.ts';
 import { numberOf, textOf } from './xml.ts';
 import {
   addAll,
   intersect,
   notAvailable,
+  preferSlots,
   relation,
   restLimit,
   roomPreference,
@@ -77,14 +85,17 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     return [];
   }),
   ConstraintActivityPreferredStartingTime: {
-    target: 'Fixed (day and hour given), else Courses starts',
-    hardOnly: true,
-    handle(el, ctx, _w, kind) {
+    target: 'Fixed (day and hour given), else Courses starts; below 100 %: a soft Rules preferred_starts',
+    handle(el, ctx, w, kind) {
       const [id] = ctx.listed(el);
       if (id === undefined) return;
       const day = textOf(el, 'Preferred_Day') ?? '';
       const hour = textOf(el, 'Preferred_Hour') ?? '';
       const slots = ctx.timeSlots(el, day, hour);
+      if (w < 100) {
+        preferSlots(ctx, kind, [id], w, slots, false);
+        return;
+      }
       if (day !== '' && hour !== '' && slots.length === 1) {
         const H = ctx.hoursPerDay;
         ctx.fixedStart.set(id, { day: Math.floor(slots[0] / H), hour: slots[0] % H });
@@ -100,7 +111,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     'Preferred_Starting_Hour',
     byId,
     false,
-    'Courses starts (and unavailable: the periods no allowed start covers)',
+    'Courses starts (and unavailable: the periods no allowed start covers); below 100 %: a soft Rules preferred_starts',
   ),
   ConstraintActivitiesPreferredStartingTimes: startTimes(
     'Preferred_Starting_Time',
@@ -108,7 +119,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     'Preferred_Starting_Hour',
     byFilter,
     false,
-    'Courses starts (and unavailable: the periods no allowed start covers)',
+    'Courses starts (and unavailable: the periods no allowed start covers); below 100 %: a soft Rules preferred_starts',
   ),
   ConstraintSubactivitiesPreferredStartingTimes: startTimes(
     'Preferred_Starting_Time',
@@ -116,7 +127,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     'Preferred_Starting_Hour',
     byComponent,
     false,
-    'Courses starts (and unavailable: the periods no allowed start covers)',
+    'Courses starts (and unavailable: the periods no allowed start covers); below 100 %: a soft Rules preferred_starts',
   ),
   ConstraintActivityPreferredTimeSlots: startTimes(
     'Preferred_Time_Slot',
@@ -124,7 +135,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     'Preferred_Hour',
     byId,
     true,
-    'course unavailable (the periods not allowed), and starts where that alone would allow more',
+    'course unavailable (the periods not allowed), and starts where that alone would allow more; below 100 %: a soft Rules preferred_slots',
   ),
   ConstraintActivitiesPreferredTimeSlots: startTimes(
     'Preferred_Time_Slot',
@@ -132,7 +143,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     'Preferred_Hour',
     byFilter,
     true,
-    'course unavailable (the periods not allowed), and starts where that alone would allow more',
+    'course unavailable (the periods not allowed), and starts where that alone would allow more; below 100 %: a soft Rules preferred_slots',
   ),
   ConstraintSubactivitiesPreferredTimeSlots: startTimes(
     'Preferred_Time_Slot',
@@ -140,7 +151,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     'Preferred_Hour',
     byComponent,
     true,
-    'course unavailable (the periods not allowed), and starts where that alone would allow more',
+    'course unavailable (the periods not allowed), and starts where that alone would allow more; below 100 %: a soft Rules preferred_slots',
   ),
   ConstraintActivitiesSameStartingTime: relation('same_time', 'pairwise', 'Rules same_time', byId),
   ConstraintActivitiesSameStartingDay: relation('same_day', 'pairwise', 'Rules same_day', byId),
@@ -216,6 +227,9 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     ),
   ),
   ConstraintActivitiesOccupyMaxTimeSlotsFromSelection: occupyMaxSlots,
+  ConstraintActivitiesMaxSimultaneousInSelectedTimeSlots: maxSimultaneous,
+  ConstraintActivitiesMinSimultaneousInSelectedTimeSlots: minSimultaneous,
+  ConstraintMaxTotalActivitiesFromSetInSelectedTimeSlots: maxTotalInSlots,
   ConstraintTeacherIntervalMaxDaysPerWeek: teacherIntervalDays,
   ConstraintTeachersIntervalMaxDaysPerWeek: teacherIntervalDays,
   ConstraintStudentsSetIntervalMaxDaysPerWeek: studentsIntervalDays,

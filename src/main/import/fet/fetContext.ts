@@ -47,7 +47,7 @@ export interface Relation {
    * activities that share a day back to back at any weight (Rules adjacent_if_same_day, hard).
    */
   adjacentIfSameDay?: boolean;
-  /** max_slots, max_days_in_slots: FET's selected slots (build.ts turns them into `refs`). */
+  /** The slot-list kinds (max_slots, …, preferred_slots): FET's slots (build.ts turns them into `refs`). */
   slots?: FetSlot[];
   refs?: SlotRef[];
   /** Counted once for its FET constraint, which became several relations (one per teacher or subgroup). */

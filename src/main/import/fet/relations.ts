@@ -3,6 +3,7 @@
 // sessions of a course; and the "consecutive if on the same day" rules they carry.
 import type { Rule } from '../../../shared/model/index.ts';
 import type { Outcome, Relation } from './fetContext.ts';
+import { isSlotKind } from '../../../shared/eval/slotRules.ts';
 
 /**
  * Turns relations between activities into Rules between courses, fixing each course's session
@@ -51,6 +52,14 @@ export function resolveRelations(
       drop(`at most ${r.value} different rooms has no equivalent (only 1: same_room)`);
       continue;
     }
+    if (r.refs?.length === 0) {
+      // No slot left (every selected hour a break, where no activity can be): nothing to keep, but
+      // a preferred list that is all breaks, which no activity can keep.
+      if (r.rule === 'preferred_starts' || r.rule === 'preferred_slots')
+        drop('every preferred slot is a break');
+      else if (!r.noted) note(r.fetKind, 'mapped', acts, '');
+      continue;
+    }
     const full = cs.every((c) => courseActs.get(c)!.every((a) => acts.includes(a)));
     if (!full) {
       bySession.push(r);
@@ -88,20 +97,16 @@ export function resolveRelations(
       note(r.fetKind, 'mapped', acts, '');
       continue;
     }
-    if (r.rule === 'max_slots' || r.rule === 'max_days_in_slots') {
-      // Counted over every listed activity: exact over whole courses. No slot left (every selected
-      // hour a break, where no activity can be): nothing to keep.
-      if (r.refs?.length === 0) {
-        if (!r.noted) note(r.fetKind, 'mapped', acts, '');
-        continue;
-      }
+    if (isSlotKind(r.rule)) {
+      // Counted over every listed activity: exact over whole courses.
       rules.push({
         kind: r.rule,
         courses: cs,
         hard: true,
         weight: 1,
-        value: r.value ?? 0,
+        ...(r.value !== undefined ? { value: r.value } : {}),
         slots: r.refs ?? [],
+        ...soft(r),
       });
       if (!r.noted) note(r.fetKind, 'mapped', acts, '');
       continue;
@@ -286,8 +291,8 @@ export function sessionRules(
     ...(r.rule === 'max_days_apart' ? { value: r.value ?? 0 } : {}),
     ...(r.rule === 'max_terms' || r.rule === 'max_per_term' ? { value: r.value ?? 1 } : {}),
     ...(r.rule === 'max_per_day' || r.rule === 'max_continuous' ? { value: r.value ?? 0 } : {}),
-    ...(r.rule === 'max_slots' || r.rule === 'max_days_in_slots'
-      ? { value: r.value ?? 0, slots: r.refs ?? [] }
+    ...(r.rule !== 'min_days' && isSlotKind(r.rule)
+      ? { ...(r.value !== undefined ? { value: r.value } : {}), slots: r.refs ?? [] }
       : {}),
   };
   return [...adjacent, rule];

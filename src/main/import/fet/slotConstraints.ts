@@ -1,6 +1,9 @@
 // FET constraints over selected time slots that become the Rules kinds with a slot list
 // (docs/WORKBOOK.md max_slots and max_days_in_slots; docs/FET.md):
 // - activities occupy max time slots from selection -> max_slots over the listed activities;
+// - activities max / min simultaneous in selected time slots -> max_simultaneous / min_simultaneous
+//   (min_simultaneous_or_none when FET allows empty slots); max total activities from set in
+//   selected time slots -> max_sessions_in_slots (all three hard only in FET);
 // - teacher(s) / students (set) interval max days per week -> max_days_in_slots over each teacher's,
 //   or each subgroup's, activities, the interval's hours listed on every day.
 // The slots are FET's (day x hours + hour); build.ts turns them into the contract's (a break hour
@@ -100,3 +103,46 @@ export function eachSubgroup(el: XmlElement, ctx: FetContext): number[][] {
       .map((a) => a.id),
   );
 }
+/** A FET constraint over listed activities and selected slots, as one Rules kind with a value. */
+function selectedSlots(
+  target: string,
+  rule: (
+    el: XmlElement,
+  ) => 'max_simultaneous' | 'min_simultaneous' | 'min_simultaneous_or_none' | 'max_sessions_in_slots',
+  valueTag: string,
+): Mapping {
+  return {
+    target,
+    hardOnly: true,
+    handle(el, ctx, _w, fetKind) {
+      ctx.relations.push({
+        fetKind,
+        kind: 'whole',
+        rule: rule(el),
+        activities: ctx.listed(el),
+        hard: true,
+        weight: 100,
+        value: numberOf(el, valueTag),
+        slots: ctx.slots(el, 'Selected_Time_Slot', 'Selected_Day', 'Selected_Hour'),
+      });
+    },
+  };
+}
+
+export const maxSimultaneous = selectedSlots(
+  'Rules max_simultaneous (the selected slots as its slots list)',
+  () => 'max_simultaneous',
+  'Max_Number_of_Simultaneous_Activities',
+);
+
+export const minSimultaneous = selectedSlots(
+  'Rules min_simultaneous, or min_simultaneous_or_none when empty slots are allowed (the selected slots as its slots list)',
+  (el) => (textOf(el, 'Allow_Empty_Slots') === 'true' ? 'min_simultaneous_or_none' : 'min_simultaneous'),
+  'Min_Number_of_Simultaneous_Activities',
+);
+
+export const maxTotalInSlots = selectedSlots(
+  'Rules max_sessions_in_slots (the selected slots as its slots list)',
+  () => 'max_sessions_in_slots',
+  'Max_Total_Number_of_Activities',
+);

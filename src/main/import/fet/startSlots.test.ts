@@ -1,5 +1,6 @@
 // FET's preferred starting times become Courses `starts`, exactly: a session may start only where
-// FET allows it, also where another start would fit between two allowed ones.
+// FET allows it, also where another start would fit between two allowed ones. Below 100 % they
+// become a soft preferred_starts rule instead.
 import { describe, expect, it } from 'vitest';
 import type { College } from '../../../shared/model/index.ts';
 import { compile } from '../../../shared/compiled/compile.ts';
@@ -56,7 +57,7 @@ function imported(): {
 }
 
 describe('FET preferred starting times', () => {
-  it('become Courses starts, mapped exactly; a soft one is not imported', () => {
+  it('become Courses starts, mapped exactly; a soft one a soft preferred_starts rule, not starts', () => {
     const { c, kinds } = imported();
     const course = (id: string): College['courses'][number] => c.courses.find((x) => x.id === id)!;
     expect(course('A1').starts).toEqual([
@@ -67,10 +68,13 @@ describe('FET preferred starting times', () => {
     ]);
     expect(course('A2').starts).toEqual([{ day: 1, period: 1 }]);
     expect(course('A3').starts).toBeUndefined();
+    expect(c.rules).toEqual([
+      { kind: 'preferred_starts', courses: ['A3'], hard: false, weight: 50, slots: [{ day: 0, period: 0 }] },
+    ]);
     expect(kinds.get('ConstraintActivityPreferredStartingTimes')).toMatchObject({
-      mapped: 2,
+      mapped: 3,
       weakened: 0,
-      dropped: 1,
+      dropped: 0,
     });
   });
 

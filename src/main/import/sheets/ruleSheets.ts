@@ -6,6 +6,7 @@ import type { Located } from '../parsedWorkbook.ts';
 import type { SheetTable } from '../sheetTable.ts';
 import type { SlotGrid } from '../slotList.ts';
 import { slotCell } from './slotCells.ts';
+import { isSlotKind, SLOT_KINDS, type SlotKind } from '../../../shared/eval/slotRules.ts';
 
 export function parseFixed(table: SheetTable | undefined, grid: SlotGrid | undefined): Located<Fixed>[] {
   if (!table) return [];
@@ -61,17 +62,16 @@ export function parseRules(table: SheetTable | undefined, grid: SlotGrid | undef
     if (valueCell !== undefined && !Number.isFinite(valueCell)) {
       table.error(row, 'value', `"${table.text(row, 'value')}" is not a number`, 'Enter a number.');
     }
-    if (kind !== undefined && kind !== 'max_slots' && kind !== 'max_days_in_slots')
-      checkWholeValue(table, row, kind, valueCell);
+    if (kind !== undefined && !isSlotKind(kind)) checkWholeValue(table, row, kind, valueCell);
     const slots = slotCell(table, row, 'slots', grid, { everyDayPeriods: true });
-    const slotKind = kind === 'max_slots' || kind === 'max_days_in_slots';
+    const slotKind = kind !== undefined && isSlotKind(kind);
     if (slotKind) checkSlotRule(table, row, kind, valueCell, slots.length > 0);
     else if (kind !== undefined && !table.isBlank(row, 'slots'))
       table.error(
         row,
         'slots',
         `${kind} reads no slots`,
-        'Only max_slots and max_days_in_slots read the slots column: clear the cell, or change the rule.',
+        `Only ${SLOT_KINDS.join(', ')} read the slots column: clear the cell, or change the rule.`,
       );
     if (kind === undefined || courses.length === 0 || hard === undefined) continue;
     const rule: Rule = { kind, courses, hard, weight: weight ?? 1 };
@@ -126,6 +126,26 @@ const WHOLE_VALUE: Partial<Record<RuleKind, { min: number; unit?: string; hint: 
     unit: 'periods',
     hint: 'Put the most periods in a row the sessions may cover in the value column, e.g. 2.',
   },
+  max_simultaneous: {
+    min: 0,
+    unit: 'sessions',
+    hint: 'Put the most sessions one listed slot may hold in the value column, e.g. 2.',
+  },
+  min_simultaneous: {
+    min: 1,
+    unit: 'sessions',
+    hint: 'Put the fewest sessions each listed slot must hold in the value column, e.g. 2.',
+  },
+  min_simultaneous_or_none: {
+    min: 1,
+    unit: 'sessions',
+    hint: 'Put the fewest sessions a used listed slot must hold in the value column, e.g. 2.',
+  },
+  max_sessions_in_slots: {
+    min: 0,
+    unit: 'sessions',
+    hint: 'Put the most sessions the listed slots may hold in the value column, e.g. 3.',
+  },
 };
 
 /** An error at the value cell when the kind needs a whole value (WHOLE_VALUE) and the row has none. */
@@ -148,11 +168,11 @@ function checkWholeValue(
   );
 }
 
-/** max_slots and max_days_in_slots: a whole value ≥ 0 and a slot list. */
+/** The slot-list kinds: a slot list, and a whole value where WHOLE_VALUE asks one. */
 function checkSlotRule(
   table: SheetTable,
   row: SheetTable['rows'][number],
-  kind: 'max_slots' | 'max_days_in_slots',
+  kind: SlotKind,
   value: number | undefined,
   hasSlots: boolean,
 ): void {

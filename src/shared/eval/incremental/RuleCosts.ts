@@ -9,8 +9,8 @@ import { followsAcrossBreak, followsDirectly } from '../followsDirectly.ts';
 import { ruleWatches } from '../../compiled/ruleWatch.ts';
 import { laterSession } from '../endsDay.ts';
 import { termCost } from '../terms.ts';
-import { slotCost } from '../slotRules.ts';
 import { clearedCover, coveredCost, markCovered } from '../dayLimitRules.ts';
+import { isSlotKind, slotCost } from '../slotRules.ts';
 
 export interface RuleView {
   readonly problem: CompiledProblem;
@@ -210,13 +210,19 @@ export class RuleCosts {
       case 'max_terms':
       case 'max_per_term':
       case 'max_slots':
-      case 'max_days_in_slots': {
+      case 'max_days_in_slots':
+      case 'max_simultaneous':
+      case 'min_simultaneous':
+      case 'min_simultaneous_or_none':
+      case 'max_sessions_in_slots':
+      case 'preferred_starts':
+      case 'preferred_slots': {
         const sessions: number[] = [];
         for (let i = 0; i < distinct.length; i++) {
           const m = distinct[i];
           for (let s = first[m]; s < first[m] + count[m]; s++) if (active[s] !== 0) sessions.push(s);
         }
-        return rule.kind === 'max_slots' || rule.kind === 'max_days_in_slots'
+        return isSlotKind(rule.kind)
           ? slotCost(p, rule, sessions, slot, span)
           : termCost(p, rule, sessions, slot);
       }
@@ -346,6 +352,12 @@ const PAIR_KIND: Record<CompiledRule['kind'], number> = {
   max_days_in_slots: PK.other,
   max_per_day: PK.other,
   max_continuous: PK.other,
+  max_simultaneous: PK.other,
+  min_simultaneous: PK.other,
+  min_simultaneous_or_none: PK.other,
+  max_sessions_in_slots: PK.other,
+  preferred_starts: PK.other,
+  preferred_slots: PK.other,
 };
 
 /** Periods of session s's course. */

@@ -1,3 +1,4 @@
+import { isSlotKind } from '../../../shared/eval/slotRules.ts';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../shared/compiled/compile.ts';
 import { evaluate } from '../../../shared/eval/evaluate.ts';
@@ -33,9 +34,16 @@ const KINDS: RuleKind[] = [
   'max_days_in_slots',
   'max_per_day',
   'max_continuous',
+  'max_simultaneous',
+  'min_simultaneous',
+  'min_simultaneous_or_none',
+  'max_sessions_in_slots',
+  'preferred_starts',
+  'preferred_slots',
 ];
 
-// max_slots: the first two periods of Mon and Tue; max_days_in_slots: periods 2 and 3 of every day.
+// max_slots and the other slot kinds: the first two periods of Mon and Tue; max_days_in_slots:
+// periods 2 and 3 of every day.
 const SLOTS = {
   max_slots: [0, 1].flatMap((day) => [0, 1].map((period) => ({ day, period }))),
   max_days_in_slots: [0, 1, 2, 3, 4].flatMap((day) => [1, 2].map((period) => ({ day, period }))),
@@ -70,8 +78,11 @@ describe('breaksRule', () => {
           {
             kind,
             courses: [...list],
-            value: 2,
-            ...(kind === 'max_slots' || kind === 'max_days_in_slots' ? { slots: [...SLOTS[kind]] } : {}),
+            // At one a slot, max_simultaneous and min_simultaneous hold about as often as they break.
+            value: kind === 'max_simultaneous' || kind === 'min_simultaneous' ? 1 : 2,
+            ...(isSlotKind(kind)
+              ? { slots: [...(kind === 'max_days_in_slots' ? SLOTS[kind] : SLOTS.max_slots)] }
+              : {}),
           },
         ],
       }),

@@ -8,8 +8,8 @@ import { everyRule, memberCount, memberFirst } from '../../../shared/compiled/ru
 import { ruleWatches } from '../../../shared/compiled/ruleWatch.ts';
 import { laterSession } from '../../../shared/eval/endsDay.ts';
 import { termBreaks } from '../../../shared/eval/terms.ts';
-import { slotBreak } from '../../../shared/eval/slotRules.ts';
 import { dayLimitOver } from '../../../shared/eval/dayLimitRules.ts';
+import { isSlotKind, slotBreak } from '../../../shared/eval/slotRules.ts';
 
 /** The hard rules reading each course (ruleWatch.ts), as a list of lists (CSR) of indices into everyRule(p). */
 export function hardRulesByCourse(p: CompiledProblem): { offsets: Int32Array; items: Int32Array } {
@@ -198,7 +198,13 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
     case 'max_terms':
     case 'max_per_term':
     case 'max_slots':
-    case 'max_days_in_slots': {
+    case 'max_days_in_slots':
+    case 'max_simultaneous':
+    case 'min_simultaneous':
+    case 'min_simultaneous_or_none':
+    case 'max_sessions_in_slots':
+    case 'preferred_starts':
+    case 'preferred_slots': {
       // s is one of the sessions a term or slot break blames (terms.ts, slotRules.ts).
       if (active[s] === 0) return false;
       let named = false;
@@ -212,7 +218,7 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
         seen.add(first);
         for (let x = first; x < first + memberCount(p, rule, i); x++) if (active[x] !== 0) sessions.push(x);
       }
-      if (rule.kind === 'max_slots' || rule.kind === 'max_days_in_slots')
+      if (isSlotKind(rule.kind))
         return slotBreak(p, rule, sessions, slot, span)?.sessions.includes(s) ?? false;
       return termBreaks(p, rule, sessions, slot).some((b) => b.sessions.includes(s));
     }
