@@ -305,29 +305,25 @@ export class ConflictSearch implements SearchPhase {
 
   /**
    * A random free session in a hard violation, mostly an unplaced one while there are any (the
-   * others, e.g. over a gap limit, now and then); -1 when there is none.
+   * others, e.g. over a gap limit, now and then); -1 when there is none. The full violation scan
+   * (violating.collect, which checks every rule of every session: slow on a college with hundreds
+   * of rules) runs only for a step that takes any session in violation, not for one that takes an
+   * unplaced session (listed directly).
    */
   private pick(): number {
     const st = this.st;
-    // With unplaced sessions the only cost, they are the list collect() would make (quicker so).
-    const n =
-      st.hardTotal === st.hard[H.unplaced]
-        ? this.unplacedInto(this.queue)
-        : this.violating.collect(this.queue, false);
+    const q = this.queue;
+    let u = 0;
+    const n = this.unplacedInto(q);
+    for (let i = 0; i < n; i++) if (this.free[q[i]] === 1) q[u++] = q[i];
+    // With unplaced sessions the only cost, they are the list collect() would make.
+    const onlyUnplaced = u > 0 && (st.hardTotal === st.hard[H.unplaced] || this.rng.float() >= OTHERS);
+    if (onlyUnplaced) return q[this.rng.int(u)];
+    if (st.hardTotal === st.hard[H.unplaced]) return -1;
+    const all = this.violating.collect(q, false);
     let k = 0;
-    let unplaced = 0;
-    for (let i = 0; i < n; i++) {
-      const s = this.queue[i];
-      if (this.free[s] === 0) continue;
-      this.queue[k++] = s;
-      if (st.active[s] === 0) unplaced++;
-    }
-    if (k === 0) return -1;
-    const onlyUnplaced = unplaced > 0 && (unplaced === k || this.rng.float() >= OTHERS);
-    if (!onlyUnplaced) return this.queue[this.rng.int(k)];
-    let j = this.rng.int(unplaced);
-    for (let i = 0; i < k; i++) if (st.active[this.queue[i]] === 0 && j-- === 0) return this.queue[i];
-    return -1;
+    for (let i = 0; i < all; i++) if (this.free[q[i]] === 1) q[k++] = q[i];
+    return k === 0 ? -1 : q[this.rng.int(k)];
   }
 
   /** The unplaced sessions that may move, in session order, into `out`; returns how many. */
