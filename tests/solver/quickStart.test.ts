@@ -60,7 +60,7 @@ describe('quick start', () => {
     expect(took).toBeLessThan(limitMs + 3000);
   });
 
-  it('skips the MIP stage when the quick start ends close to feasible (hard within 5 % of the sessions)', async () => {
+  it('skips the MIP stage when the quick start ends close to feasible (hard within 10 % of the sessions)', async () => {
     // A generated college with two more one-session courses of one group that may both only start
     // on Monday period 1: the quick start ends at hard 1, and the MIP (which cannot do better)
     // is not run; its time goes to the search.
@@ -79,7 +79,7 @@ describe('quick start', () => {
     expect(p.nSessions).toBeGreaterThanOrEqual(20);
     const result = await solve(college, { timeLimitMs: 6000, seed: 1 });
     expect(result.evaluation.hardTotal).toBeGreaterThan(0);
-    expect(result.evaluation.hardTotal).toBeLessThanOrEqual(0.05 * p.nSessions);
+    expect(result.evaluation.hardTotal).toBeLessThanOrEqual(0.1 * p.nSessions);
     const stages = result.stages.map((s) => s.stage);
     expect(stages).not.toContain('mip');
     expect(stages).not.toContain('decompose');
