@@ -65,15 +65,6 @@ const QUICK_SHARE = 0.2;
  * new bests (a packed school, where it places what the MIP stage does not).
  */
 const QUICK_EXTEND_SHARE = 0.9;
-/**
- * A quick start that ends this close to feasible (hard cost at most this share of the sessions) is
- * kept and the MIP stage skipped, its time left to the search: on the real FET files (30 s solves,
- * seed 1) the MIP's start after the constructor was always several times further from feasible
- * than the quick start's, at every share measured up to 5.7 % (MED 44 against 5 of 658 sessions,
- * Eng_College 83 against 3 of 844, GYR 219 against 41 of 1,477, SNV-BBA 133 against 33 of 580;
- * Econ-Timisoara 222-369 against 9-22 of 1,166 at seeds 1-3), and was dropped for it.
- */
-const NEAR_FEASIBLE_SHARE = 0.1;
 
 const sleep = (ms: number): Promise<false> =>
   new Promise((resolve) => setTimeout(() => resolve(false), ms).unref());
@@ -153,9 +144,8 @@ export async function solve(
   let placement = start.placement;
 
   // Quick start (colleges with rules or limits, see quickStart.ts): construct + conflict search +
-  // hard repair before the MIP, as stage 'quick'; when that reaches hard 0, or comes close to it
-  // (NEAR_FEASIBLE_SHARE), the MIP is skipped, else the MIP runs and its state is kept for later
-  // (see quickLeft).
+  // hard repair before the MIP, as stage 'quick'; when that reaches hard 0 the MIP is skipped, else
+  // the MIP runs and its state is kept for later (see quickLeft).
   let quick: IncrementalState | null = null;
   // A quick start that ended short of hard 0: kept, and used instead of the MIP's start when that
   // is further from feasible.
@@ -178,15 +168,7 @@ export async function solve(
       stages.push({ stage: 'quick', ms: Math.round(q.constructMs + q.repairMs) });
       stageStart = performance.now();
       if (q.st.hardTotal === 0) quick = q.st;
-      else if (q.st.hardTotal <= NEAR_FEASIBLE_SHARE * problem.nSessions) {
-        quick = q.st;
-        report(
-          'quick',
-          2,
-          `quick start: hard ${q.st.hardTotal}, close to feasible; the MIP stage is skipped`,
-          true,
-        );
-      } else {
+      else {
         quickLeft = q.st;
         report('quick', 2, `quick start: hard ${q.st.hardTotal}; going on with the MIP`, true);
         best = { hard: null, soft: null };
@@ -235,8 +217,7 @@ export async function solve(
   // The constructor stops at its share of the time left; unplaced sessions go to the search.
   const constructEnd = performance.now() + CONSTRUCT_SHARE * Math.max(0, deadline - performance.now());
   const constructStop = (): boolean => cancelled() || performance.now() >= constructEnd;
-  // (A quick start's timetable goes on as it is: its conflict search left out what it could not place.)
-  if (!cancelled() && quick === null)
+  if (!cancelled())
     construct(st, m, rng, constructStop, (placed, pending) =>
       report(
         'construct',
