@@ -37,6 +37,8 @@ export class RuleCosts {
   private readonly distinct: Int32Array[];
   private readonly cost: Float64Array;
   private readonly roomSeen: Int32Array;
+  /** Per slot (or day), the stamp of the last max_slots / max_days_in_slots count that covered it. */
+  private readonly slotSeen: Int32Array;
   private stamp = 0;
 
   constructor(st: RuleView) {
@@ -61,6 +63,7 @@ export class RuleCosts {
     this.distinct = this.rules.map((r) => Int32Array.from(distinctMembers(p, r)));
     this.cost = new Float64Array(this.rules.length);
     this.roomSeen = new Int32Array(p.nRooms).fill(-1);
+    this.slotSeen = new Int32Array(p.nSlots).fill(-1);
   }
 
   initAll(): void {
@@ -207,10 +210,33 @@ export class RuleCosts {
         }
         return coveredCost(p, rule, cover);
       }
+      case 'max_slots':
+      case 'max_days_in_slots': {
+        // As slotCost (../slotRules.ts) counts it, without building a list and a set on every move
+        // (a FET file has hundreds of these rules, each over a teacher's or a set's courses).
+        const listed = rule.slots;
+        if (!listed) return 0;
+        const byDays = rule.kind === 'max_days_in_slots';
+        const tick = ++this.stamp;
+        let covered = 0;
+        for (let i = 0; i < distinct.length; i++) {
+          const m = distinct[i];
+          for (let s = first[m]; s < first[m] + count[m]; s++) {
+            if (active[s] === 0) continue;
+            for (let t = slot[s]; t < slot[s] + span[s]; t++) {
+              if (listed[t] !== 1) continue;
+              const key = byDays ? (t / nP) | 0 : t;
+              if (this.slotSeen[key] !== tick) {
+                this.slotSeen[key] = tick;
+                covered++;
+              }
+            }
+          }
+        }
+        return Math.max(0, covered - rule.value);
+      }
       case 'max_terms':
       case 'max_per_term':
-      case 'max_slots':
-      case 'max_days_in_slots':
       case 'max_simultaneous':
       case 'min_simultaneous':
       case 'min_simultaneous_or_none':

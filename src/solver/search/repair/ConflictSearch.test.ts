@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compile } from '../../../shared/compiled/compile.ts';
 import { evaluate } from '../../../shared/eval/evaluate.ts';
 import { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
@@ -12,6 +12,7 @@ import { Rng } from '../../Rng.ts';
 import { startPoint } from '../../startPoint.ts';
 import { construct } from '../../construct/construct.ts';
 import { ConflictSearch } from './ConflictSearch.ts';
+import { ViolatingSessions } from './violatingSessions.ts';
 
 const rooms = ['R1', 'R2', 'R3'].map((id) => ({ id, name: id, capacity: 100 }));
 const faculty = ['F1', 'F2', 'F3'].map((id) => ({ id, name: id }));
@@ -262,6 +263,50 @@ describe('ConflictSearch', () => {
     const best = evaluate(p, long.st.snapshot());
     expect(best.hardTotal).toBe(1);
     expect(long.st.hardTotal).toBe(1);
+  });
+
+  it('runs the full violation scan only for the steps that take any session in violation, not an unplaced one', () => {
+    // G1 has 31 one-period sessions for 30 periods (one is always unplaced), and two fixed sessions
+    // of F3 clash (a hard cost that is not an unplaced session, and that no step can mend): most
+    // steps take an unplaced session, listed directly; only about OTHERS (a tenth) of them scan
+    // every session's rules and limits (slow on a college with hundreds of rules).
+    const courses = [
+      ...Array.from({ length: 31 }, (_, i) => course(`C${i}`, 1, `F${1 + (i % 2)}`, ['G1'])),
+      course('X', 1, 'F3', ['G2']),
+      course('Y', 1, 'F3', ['G3']),
+    ];
+    const p = compile(
+      testCollege({
+        rooms,
+        faculty,
+        groups: ['G1', 'G2', 'G3'].map((id) => ({ id, name: id, size: 30 })),
+        courses,
+        fixed: [
+          { courseId: 'X', session: 1, day: 4, period: 5, roomId: 'R1' },
+          { courseId: 'Y', session: 1, day: 4, period: 5, roomId: 'R2' },
+        ],
+      }),
+    );
+    const start = startPoint(p, undefined);
+    const st = new IncrementalState(p, start.placement);
+    const scans = vi.spyOn(ViolatingSessions.prototype, 'collect');
+    try {
+      const cs = new ConflictSearch(st, start.model, new Rng(5), {
+        deadline: Infinity,
+        maxSteps: 400,
+        kickSteps: Infinity,
+      });
+      while (!cs.run(Infinity));
+      expect(cs.steps).toBe(400);
+      expect(scans.mock.calls.length).toBeLessThan(0.25 * cs.steps);
+      cs.restoreBest();
+      const after = evaluate(p, st.snapshot());
+      expect(after.hard.unplaced).toBe(1);
+      expect(after.hard.faculty_clash).toBe(1);
+      expect(st.hardTotal).toBe(after.hardTotal);
+    } finally {
+      scans.mockRestore();
+    }
   });
 
   it('never leaves a faculty member over their teaching-day limit: a new day clears their least-loaded one', () => {
