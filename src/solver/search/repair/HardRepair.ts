@@ -11,6 +11,7 @@ import type { SearchModel } from '../../SearchModel.ts';
 import { repairRoom } from './repairRoom.ts';
 import { bestEjection } from './ejection.ts';
 import { EjectionChains } from './ejectionChain.ts';
+import { BlockerEjection } from './blockerEjection.ts';
 import { ruinAround } from './ruin.ts';
 import { ViolatingSessions } from './violatingSessions.ts';
 import type { TieGroups } from './tieGroups.ts';
@@ -74,6 +75,8 @@ export class HardRepair {
   private readonly chain = new Int32Array(5);
   /** Deeper ejection chains, for when no single move, exchange or two-step move lowers the hard cost. */
   readonly chains: EjectionChains;
+  /** A session in violation and one session in its way, moved together (blockerEjection.ts). */
+  readonly blockers: BlockerEjection;
   /** May x start at t (not tabu)? May x move alone (not locked, in no tie group)? */
   private readonly allowed = (x: number, t: number): boolean =>
     this.tabuUntil[x * this.st.problem.nSlots + t] <= this.steps;
@@ -97,6 +100,7 @@ export class HardRepair {
     this.tabuUntil = new Int32Array(p.nSessions * p.nSlots);
     this.roomLog = new Int32Array(3 * largestRoomGroup(p, m) + 3);
     this.chains = new EjectionChains(st, m);
+    this.blockers = new BlockerEjection(st, m);
     this.bestSlot = st.slot.slice();
     this.bestRoom = st.room.slice();
     this.bestHard = st.hardTotal;
@@ -262,6 +266,19 @@ export class HardRepair {
         this.moved();
         return true;
       }
+    }
+    // Stalled: move s and one session in its way (not only a clash: rest, day limits, a rule partner).
+    if (
+      !helper &&
+      (bestT < 0 || bestDh >= 0) &&
+      this.stalled() &&
+      this.blockers.tryFrom(s, this.allowed, this.alone)
+    ) {
+      const f = this.blockers.found;
+      if (t0 >= 0) this.tabu(s, t0);
+      this.tabu(f[2], f[5]);
+      this.moved();
+      return true;
     }
     if (bestT < 0 || (bestDh > 0 && (helper || this.rng.float() >= NOISE))) return false;
     if (t0 >= 0) this.tabu(s, t0);

@@ -1,0 +1,207 @@
+// A two-step repair move that looks past clashes: session s goes to one of its few best starts (a
+// pinned session to its pinned start only), and one session in its way there moves on to its best
+// start. "In its way" is wider than the one clash partner of bestEjection (ejection.ts): any
+// session sharing a faculty member, student set or room with s on that day or the days next to it
+// (min_rest, daily limits, gaps), a session of s's course at that start (a duplicate start), and the
+// sessions of the courses in s's hard rules (a rule partner that must move with it). A candidate
+// counts as in the way only when taking it out frees more than its own placing costs. Applied only
+// when the pair of moves ends with a strictly lower hard cost; the state is otherwise left as it was.
+import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
+import type { SearchModel } from '../../SearchModel.ts';
+import type { CompiledRule } from '../../../shared/compiled/types.ts';
+import { everyRule, memberCount, memberFirst } from '../../../shared/compiled/ruleMembers.ts';
+import { hardRulesByCourse } from './ruleCheck.ts';
+import { repairRoom } from './repairRoom.ts';
+import { SOFT_TIE } from './softTie.ts';
+
+/** Starts of s tried, best first. */
+const STARTS = 6;
+/** Most moves priced in one search. */
+const MAX_TRIALS = 20_000;
+
+export class BlockerEjection {
+  /** Searches run, and moves applied. */
+  searches = 0;
+  applied = 0;
+  /** [t, r, y, ty, ry, y's start before] of the move applied last. */
+  readonly found = new Int32Array(6);
+  private readonly st: IncrementalState;
+  private readonly m: SearchModel;
+  private readonly rules: CompiledRule[];
+  private readonly courseRules: { offsets: Int32Array; items: Int32Array };
+  private readonly mark: Uint8Array;
+  private readonly list: Int32Array;
+  private n = 0;
+  private readonly candT = new Int32Array(STARTS);
+  private readonly candR = new Int32Array(STARTS);
+  private readonly candScore = new Float64Array(STARTS);
+
+  constructor(st: IncrementalState, m: SearchModel) {
+    this.st = st;
+    this.m = m;
+    this.rules = everyRule(st.problem);
+    this.courseRules = hardRulesByCourse(st.problem);
+    this.mark = new Uint8Array(st.problem.nSessions);
+    this.list = new Int32Array(st.problem.nSessions);
+  }
+
+  /**
+   * Look for such a pair of moves for s and apply it; `allowed(x, t)`: may x start at t (tabu),
+   * `movable(x)`: may x move alone. Returns whether it moved (the moves are in `found`).
+   */
+  tryFrom(s: number, allowed: (x: number, t: number) => boolean, movable: (x: number) => boolean): boolean {
+    const st = this.st;
+    const m = this.m;
+    const p = st.problem;
+    if (m.roomLocked[s] === 1 && m.slotLocked[s] === 0) return false;
+    this.searches++;
+    const c = p.sessionCourse[s];
+    const t0 = st.slot[s];
+    const r0 = st.room[s];
+    const h0 = st.hardTotal;
+    const f0 = st.softTotal;
+    // A session waiting behind another of its course may stay where it is (the other moves on).
+    const waiting = st.active[s] === 0;
+    st.save();
+    st.move(s, -1, -1);
+    // The STARTS best starts of s on their own.
+    const locked = m.slotLocked[s] === 1;
+    const o = m.courseStarts.offsets;
+    const from = locked ? 0 : o[c];
+    const to = locked ? 1 : o[c + 1];
+    let nc = 0;
+    for (let i = from; i < to; i++) {
+      const t = locked ? m.fixedStart[s] : m.courseStarts.items[i];
+      if (!locked && !allowed(s, t)) continue;
+      const r = repairRoom(st, m, s, t, r0);
+      if (r < 0 || (t === t0 && r === r0 && !waiting)) continue;
+      st.move(s, t, r);
+      const score = st.hardTotal + SOFT_TIE * (st.softTotal - f0);
+      st.move(s, -1, -1);
+      nc = insert(this.candT, this.candR, this.candScore, nc, t, r, score);
+    }
+    let budget = MAX_TRIALS;
+    let best = Infinity;
+    const out = this.found;
+    for (let k = 0; k < nc && budget > 0; k++) {
+      const t = this.candT[k];
+      const r = this.candR[k];
+      st.move(s, t, r);
+      const hs = st.hardTotal;
+      this.collect(s, t);
+      for (let j = 0; j < this.n && budget > 0; j++) {
+        const y = this.list[j];
+        if (!movable(y)) continue;
+        const ty0 = st.slot[y];
+        const ry0 = st.room[y];
+        st.move(y, -1, -1);
+        budget--;
+        // Taking y out must free more than the one unplaced session it makes.
+        if (st.hardTotal - hs < 1) {
+          const cy = p.sessionCourse[y];
+          for (let i = o[cy]; i < o[cy + 1] && budget > 0; i++) {
+            const ty = m.courseStarts.items[i];
+            if (ty === ty0 || !allowed(y, ty)) continue;
+            const ry = repairRoom(st, m, y, ty, ry0);
+            if (ry < 0) continue;
+            budget--;
+            st.move(y, ty, ry);
+            const score = st.hardTotal - h0 + SOFT_TIE * (st.softTotal - f0);
+            if (st.hardTotal < h0 && score < best) {
+              best = score;
+              out[0] = t;
+              out[1] = r;
+              out[2] = y;
+              out[3] = ty;
+              out[4] = ry;
+            }
+            st.move(y, -1, -1);
+          }
+        }
+        st.move(y, ty0, ry0);
+      }
+      st.move(s, -1, -1);
+    }
+    st.move(s, t0, r0);
+    st.restore(h0, f0);
+    if (best === Infinity) return false;
+    const y = out[2];
+    out[5] = st.slot[y];
+    st.move(y, -1, -1);
+    st.move(s, out[0], out[1]);
+    st.move(y, out[3], out[4]);
+    this.applied++;
+    return true;
+  }
+
+  /** The sessions that may be in the way of s at start t (see the file comment), into `list`. */
+  private collect(s: number, t: number): void {
+    const st = this.st;
+    const p = st.problem;
+    const nP = p.nPeriods;
+    const c = p.sessionCourse[s];
+    const day = (t / nP) | 0;
+    this.n = 0;
+    const add = (x: number): void => {
+      if (x === s || this.mark[x] === 1 || st.slot[x] < 0 || st.room[x] < 0) return;
+      this.mark[x] = 1;
+      this.list[this.n++] = x;
+    };
+    /** The placed sessions of course cx on the days around `day`. */
+    const near = (cx: number): void => {
+      for (let x = p.courseFirstSession[cx]; x < p.courseFirstSession[cx] + p.courseSessionCount[cx]; x++)
+        if (st.slot[x] >= 0 && Math.abs(((st.slot[x] / nP) | 0) - day) <= 1) add(x);
+    };
+    // Room clashes (and every session at those periods), and s's own course at this start.
+    for (let q = t; q < t + p.courseLength[c] && q < p.nSlots; q++)
+      for (let i = 0; i < st.slotCount[q]; i++) {
+        const x = st.slotList[q * st.slotCap + i];
+        if (st.room[x] === st.room[s]) add(x);
+      }
+    for (let x = p.courseFirstSession[c]; x < p.courseFirstSession[c] + p.courseSessionCount[c]; x++)
+      if (st.slot[x] === t) add(x);
+    for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++) {
+      const f = p.courseFaculty.items[i];
+      for (let j = p.facultyCourses.offsets[f]; j < p.facultyCourses.offsets[f + 1]; j++)
+        near(p.facultyCourses.items[j]);
+    }
+    for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++) {
+      const k = p.courseStudentSets.items[i];
+      for (let j = p.setCourses.offsets[k]; j < p.setCourses.offsets[k + 1]; j++) near(p.setCourses.items[j]);
+    }
+    const cr = this.courseRules;
+    for (let i = cr.offsets[c]; i < cr.offsets[c + 1]; i++) {
+      const rule = this.rules[cr.items[i]];
+      for (let a = 0; a < rule.courses.length; a++) {
+        const first = memberFirst(p, rule, a);
+        for (let x = first; x < first + memberCount(p, rule, a); x++) add(x);
+      }
+    }
+    for (let i = 0; i < this.n; i++) this.mark[this.list[i]] = 0;
+  }
+}
+
+/** Insert (t, r) with `score` into the best-first rows of length n (at most their size); the new n. */
+function insert(
+  T: Int32Array,
+  R: Int32Array,
+  S: Float64Array,
+  n: number,
+  t: number,
+  r: number,
+  score: number,
+): number {
+  const size = T.length;
+  if (n === size && score >= S[size - 1]) return n;
+  let j = n < size ? n++ : size - 1;
+  while (j > 0 && S[j - 1] > score) {
+    S[j] = S[j - 1];
+    T[j] = T[j - 1];
+    R[j] = R[j - 1];
+    j--;
+  }
+  S[j] = score;
+  T[j] = t;
+  R[j] = r;
+  return n;
+}
