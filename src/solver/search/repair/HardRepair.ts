@@ -41,6 +41,8 @@ const TABU_MIN = 300;
 const TABU_SPREAD = 300;
 /** Steps without a new best after which room-clash helpers and two-step moves join in. */
 const HELPER_STALL_STEPS = 200;
+/** Most of the repair's time the blocker searches (blockerEjection.ts) may take. */
+const BLOCKER_SHARE = 0.25;
 /** Steps without a new best (and since the last ruin) after which the repair ruins and rebuilds. */
 const RUIN_STALL_STEPS = 800;
 
@@ -85,6 +87,9 @@ export class HardRepair {
   private lastBestAt = performance.now();
   private lastBestStep = 0;
   private lastRuin = 0;
+  private readonly startedAt = performance.now();
+  /** Time spent in blocker searches (ms). */
+  private blockerMs = 0;
 
   constructor(st: IncrementalState, m: SearchModel, rng: Rng, opts: HardRepairOptions) {
     const p = st.problem;
@@ -267,12 +272,14 @@ export class HardRepair {
         return true;
       }
     }
-    // Stalled: move s and one session in its way (not only a clash: rest, day limits, a rule partner).
+    // Stalled: move s and one session in its way (not only a clash: rest, day limits, a rule partner),
+    // within BLOCKER_SHARE of the repair's time (each search prices thousands of moves).
     if (
       !helper &&
       (bestT < 0 || bestDh >= 0) &&
       this.stalled() &&
-      this.blockers.tryFrom(s, this.allowed, this.alone)
+      this.blockerTurn() &&
+      this.tryBlockers(s)
     ) {
       const f = this.blockers.found;
       if (t0 >= 0) this.tabu(s, t0);
@@ -285,6 +292,18 @@ export class HardRepair {
     st.move(s, bestT, bestR);
     this.moved();
     return true;
+  }
+
+  /** Is there time left in the blocker searches' share? */
+  private blockerTurn(): boolean {
+    return this.blockerMs <= BLOCKER_SHARE * (performance.now() - this.startedAt);
+  }
+
+  private tryBlockers(s: number): boolean {
+    const t = performance.now();
+    const moved = this.blockers.tryFrom(s, this.allowed, this.alone);
+    this.blockerMs += performance.now() - t;
+    return moved;
   }
 
   /** Count a move and keep the best timetable. */
