@@ -1,5 +1,5 @@
 // Sessions tied together by hard same_time, consecutive and consecutive_across_break rules (session
-// k of each member of the rule: a whole course, or one session named `course_id#k`), grouped with each one's start offset from the group's first:
+// k of each course of the rule), grouped with each one's start offset from the group's first:
 // same_time ties keep offset 0, consecutive ties put B right after A (the across-break kind too, by
 // period index, with a break between them allowed). Such a group only moves as a whole without breaking its
 // rule. A tie whose offset contradicts the group's (an impossible rule set) is left out.
@@ -7,7 +7,6 @@
 // annealer's tie move (TieMover.ts) and the repair's group move (groupMove.ts) all ask them.
 import type { CompiledProblem } from '../../../shared/compiled/types.ts';
 import type { SearchModel } from '../../SearchModel.ts';
-import { everyRule, memberCount, memberFirst } from '../../../shared/compiled/ruleMembers.ts';
 
 export interface TieGroups {
   /** Group of each session, or -1 when it is in none (or alone). */
@@ -51,22 +50,20 @@ export function tieGroups(p: CompiledProblem): TieGroups {
     parent[rb] = ra;
     rel[rb] = oa + delta - ob;
   };
-  // Whole-course rules and those naming single sessions (`course_id#k`) alike.
-  for (const rule of everyRule(p)) {
+  for (const rule of p.rules) {
     const kind = rule.kind;
     if (!rule.hard || (kind !== 'same_time' && kind !== 'consecutive' && kind !== 'consecutive_across_break'))
       continue;
     const cs = rule.courses;
     for (let i = 1; i < cs.length; i++) {
-      const a = kind === 'same_time' ? 0 : i - 1;
-      const fa = memberFirst(p, rule, a);
-      const fb = memberFirst(p, rule, i);
-      if (fa === fb) continue;
-      const k = Math.min(memberCount(p, rule, a), memberCount(p, rule, i));
-      const delta = kind === 'same_time' ? 0 : p.courseLength[cs[a]];
+      const a: number = cs[kind === 'same_time' ? 0 : i - 1];
+      const b: number = cs[i];
+      if (a === b) continue;
+      const k = Math.min(p.courseSessionCount[a], p.courseSessionCount[b]);
+      const delta = kind === 'same_time' ? 0 : p.courseLength[a];
       for (let j = 0; j < k; j++) {
-        const sa = fa + j;
-        const sb = fb + j;
+        const sa = p.courseFirstSession[a] + j;
+        const sb = p.courseFirstSession[b] + j;
         if (find(sa) === find(sb) && offsetToRoot(sb) - offsetToRoot(sa) !== delta) continue;
         tie(sa, sb, delta);
         if (kind === 'consecutive' && delta > 0) follows[sb] = 1;
