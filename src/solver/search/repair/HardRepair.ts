@@ -105,7 +105,7 @@ export class HardRepair {
     this.tabuUntil = new Int32Array(p.nSessions * p.nSlots);
     this.roomLog = new Int32Array(3 * largestRoomGroup(p, m) + 3);
     this.chains = new EjectionChains(st, m);
-    this.blockers = new BlockerEjection(st, m);
+    this.blockers = new BlockerEjection(st, m, this.group, rng);
     this.bestSlot = st.slot.slice();
     this.bestRoom = st.room.slice();
     this.bestHard = st.hardTotal;
@@ -283,7 +283,7 @@ export class HardRepair {
     ) {
       const f = this.blockers.found;
       if (t0 >= 0) this.tabu(s, t0);
-      this.tabu(f[2], f[5]);
+      if (f[5] >= 0) this.tabu(f[2], f[5]);
       this.moved();
       return true;
     }

@@ -14,6 +14,7 @@ import { startPoint } from '../../startPoint.ts';
 import { BlockerEjection } from './blockerEjection.ts';
 import { EjectionChains } from './ejectionChain.ts';
 import { HardRepair } from './HardRepair.ts';
+import { GroupMove } from './groupMove.ts';
 
 const rooms = ['R1', 'R2'].map((id) => ({ id, name: id, capacity: 100 }));
 
@@ -105,6 +106,46 @@ describe('BlockerEjection', () => {
     expect(st.hardTotal).toBe(h);
     expect(Array.from(st.slot)).toEqual(Array.from(before.slot));
     expect(Array.from(st.room)).toEqual(Array.from(before.room));
+  });
+});
+
+describe('BlockerEjection with tie groups', () => {
+  it('moves a same_time pair in the way as a whole, which a single session may not', () => {
+    // A may start only on Monday period 1, where F1 teaches B, tied to C (same_time).
+    const { p, model, st } = stateAt(
+      {
+        rooms,
+        faculty: ['F1', 'F2'].map((id) => ({ id, name: id })),
+        groups: ['G1', 'G2', 'G3'].map((id) => ({ id, name: id, size: 30 })),
+        courses: [
+          {
+            id: 'A',
+            name: 'A',
+            faculty: ['F1'],
+            groups: ['G1'],
+            sessions: 1,
+            starts: [{ day: 0, period: 0 }],
+          },
+          { id: 'B', name: 'B', faculty: ['F1'], groups: ['G2'], sessions: 1 },
+          { id: 'C', name: 'C', faculty: ['F2'], groups: ['G3'], sessions: 1 },
+        ],
+        rules: [{ kind: 'same_time', courses: ['B', 'C'], hard: true }],
+      },
+      [
+        ['B', 1, 0, 0, 'R1'],
+        ['C', 1, 0, 0, 'R2'],
+      ],
+    );
+    const a = first(p, 'A');
+    expect(st.hardTotal).toBe(1);
+    const alone = (x: number): boolean => model.ties.groupOf[x] < 0;
+    expect(new BlockerEjection(st, model).tryFrom(a, always, alone)).toBe(false);
+    const b = new BlockerEjection(st, model, new GroupMove(st), new Rng(1));
+    expect(b.tryFrom(a, always, alone)).toBe(true);
+    expect(b.found[6]).toBe(model.ties.groupOf[first(p, 'B')]);
+    expect(evaluate(p, st.snapshot()).hardTotal).toBe(0);
+    expect(st.slot[a]).toBe(0);
+    expect(st.slot[first(p, 'B')]).toBe(st.slot[first(p, 'C')]);
   });
 });
 

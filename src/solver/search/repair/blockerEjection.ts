@@ -13,6 +13,8 @@ import { everyRule, memberCount, memberFirst } from '../../../shared/compiled/ru
 import { hardRulesByCourse } from './ruleCheck.ts';
 import { repairRoom } from './repairRoom.ts';
 import { SOFT_TIE } from './softTie.ts';
+import type { GroupMove } from './groupMove.ts';
+import type { Rng } from '../../Rng.ts';
 
 /** Starts of s tried, best first. */
 const STARTS = 6;
@@ -23,8 +25,11 @@ export class BlockerEjection {
   /** Searches run, and moves applied. */
   searches = 0;
   applied = 0;
-  /** [t, r, y, ty, ry, y's start before] of the move applied last. */
-  readonly found = new Int32Array(6);
+  /**
+   * [t, r, y, ty, ry, y's start before, y's tie group] of the move applied last (a tie group
+   * moves as a whole: y is its anchor, ty the anchor's start; -1 when y moved alone).
+   */
+  readonly found = new Int32Array(7);
   private readonly st: IncrementalState;
   private readonly m: SearchModel;
   private readonly rules: CompiledRule[];
@@ -36,9 +41,27 @@ export class BlockerEjection {
   private readonly candR = new Int32Array(STARTS);
   private readonly candScore = new Float64Array(STARTS);
 
-  constructor(st: IncrementalState, m: SearchModel) {
+  /** Moves a tie group in the way as a whole (tieGroups.ts). */
+  private readonly group: GroupMove | null;
+  private readonly rng: Rng | null;
+  private readonly groupTried: Uint8Array;
+  /** Places of the members of the tie group being priced. */
+  private readonly memberSlot: Int32Array;
+  private readonly memberRoom: Int32Array;
+
+  /** With `group` (and `rng` for its ties), a tie group in the way moves as a whole too. */
+  constructor(st: IncrementalState, m: SearchModel, group: GroupMove | null = null, rng: Rng | null = null) {
     this.st = st;
     this.m = m;
+    this.group = group;
+    this.rng = rng;
+    this.groupTried = new Uint8Array(group ? group.ties.offsets.length - 1 : 0);
+    let largest = 0;
+    if (group)
+      for (let g = 0; g + 1 < group.ties.offsets.length; g++)
+        largest = Math.max(largest, group.ties.offsets[g + 1] - group.ties.offsets[g]);
+    this.memberSlot = new Int32Array(largest);
+    this.memberRoom = new Int32Array(largest);
     this.rules = everyRule(st.problem);
     this.courseRules = hardRulesByCourse(st.problem);
     this.mark = new Uint8Array(st.problem.nSessions);
@@ -91,7 +114,20 @@ export class BlockerEjection {
       this.collect(s, t);
       for (let j = 0; j < this.n && budget > 0; j++) {
         const y = this.list[j];
-        if (!movable(y)) continue;
+        const g = this.group ? this.group.ties.groupOf[y] : -1;
+        if (g >= 0 && this.groupTried[g] === 0) {
+          this.groupTried[g] = 1;
+          budget -= 50;
+          const score = this.priceGroup(g, s, allowed, h0, f0);
+          if (score < best) {
+            best = score;
+            out[0] = t;
+            out[1] = r;
+            out[3] = this.groupStart;
+            out[6] = g;
+          }
+        }
+        if (g >= 0 || !movable(y)) continue;
         const ty0 = st.slot[y];
         const ry0 = st.room[y];
         st.move(y, -1, -1);
@@ -114,17 +150,34 @@ export class BlockerEjection {
               out[2] = y;
               out[3] = ty;
               out[4] = ry;
+              out[6] = -1;
             }
             st.move(y, -1, -1);
           }
         }
         st.move(y, ty0, ry0);
       }
+      if (this.group)
+        for (let j = 0; j < this.n; j++) {
+          const g = this.group.ties.groupOf[this.list[j]];
+          if (g >= 0) this.groupTried[g] = 0;
+        }
       st.move(s, -1, -1);
     }
     st.move(s, t0, r0);
     st.restore(h0, f0);
     if (best === Infinity) return false;
+    if (out[6] >= 0 && this.group) {
+      const G = this.group;
+      const anchor = G.anchor(st, this.m, out[6]);
+      out[2] = anchor;
+      out[5] = st.slot[anchor];
+      st.move(s, out[0], out[1]);
+      G.anchor(st, this.m, out[6]);
+      G.place(st, this.m, out[6], out[3]);
+      this.applied++;
+      return true;
+    }
     const y = out[2];
     out[5] = st.slot[y];
     st.move(y, -1, -1);
@@ -132,6 +185,55 @@ export class BlockerEjection {
     st.move(y, out[3], out[4]);
     this.applied++;
     return true;
+  }
+
+  /** Anchor start of the tie group priced best by the last improving priceGroup. */
+  private groupStart = -1;
+
+  /**
+   * With s where it is now: the score (hard change from h0 + SOFT_TIE x soft) of moving tie group g
+   * to its best start, when that ends below h0; else Infinity. The state is left as it was.
+   */
+  private priceGroup(
+    g: number,
+    s: number,
+    allowed: (x: number, t: number) => boolean,
+    h0: number,
+    f0: number,
+  ): number {
+    const G = this.group;
+    const st = this.st;
+    if (!G || !this.rng) return Infinity;
+    const T = G.ties;
+    for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++) if (T.members[i] === s) return Infinity;
+    const anchor = G.anchor(st, this.m, g);
+    if (anchor < 0) return Infinity;
+    const t = G.best(st, this.m, g, anchor, allowed, h0, this.rng);
+    if (t < 0 || st.hardTotal + G.bestDh >= h0) return Infinity;
+    // best() gives the hard change only: price the soft change of that start too.
+    const h1 = st.hardTotal;
+    const f1 = st.softTotal;
+    for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++) {
+      this.memberSlot[i - T.offsets[g]] = st.slot[T.members[i]];
+      this.memberRoom[i - T.offsets[g]] = st.room[T.members[i]];
+    }
+    st.save();
+    G.place(st, this.m, g, t);
+    const score = st.hardTotal - h0 + SOFT_TIE * (st.softTotal - f0);
+    const ok = st.hardTotal < h0;
+    this.restoreGroup(g);
+    st.restore(h1, f1);
+    if (!ok) return Infinity;
+    this.groupStart = t;
+    return score;
+  }
+
+  /** Put the members of tie group g back where anchor() found them. */
+  private restoreGroup(g: number): void {
+    const T = this.group!.ties;
+    for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++) this.st.move(T.members[i], -1, -1);
+    for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++)
+      this.st.move(T.members[i], this.memberSlot[i - T.offsets[g]], this.memberRoom[i - T.offsets[g]]);
   }
 
   /** The sessions that may be in the way of s at start t (see the file comment), into `list`. */
