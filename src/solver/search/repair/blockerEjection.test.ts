@@ -146,6 +146,10 @@ describe('BlockerEjection with tie groups', () => {
     expect(evaluate(p, st.snapshot()).hardTotal).toBe(0);
     expect(st.slot[a]).toBe(0);
     expect(st.slot[first(p, 'B')]).toBe(st.slot[first(p, 'C')]);
+    // The per-kind totals are those of the timetable (GroupMove.best saves and restores its own).
+    const fresh = new IncrementalState(p, st.snapshot());
+    expect(Array.from(st.hard)).toEqual(Array.from(fresh.hard));
+    expect(Array.from(st.soft)).toEqual(Array.from(fresh.soft));
   });
 });
 

@@ -13,6 +13,7 @@ import { everyRule, memberCount, memberFirst } from '../../../shared/compiled/ru
 import { hardRulesByCourse } from './ruleCheck.ts';
 import { repairRoom } from './repairRoom.ts';
 import { SOFT_TIE } from './softTie.ts';
+import { N_HARD, N_SOFT } from '../../../shared/eval/incremental/kinds.ts';
 import type { GroupMove } from './groupMove.ts';
 import type { Rng } from '../../Rng.ts';
 
@@ -45,6 +46,11 @@ export class BlockerEjection {
   private readonly group: GroupMove | null;
   private readonly rng: Rng | null;
   private readonly groupTried: Uint8Array;
+  /** Per-kind totals before a search, and before a tie group's trial (see putBack). */
+  private readonly keptHard = new Float64Array(N_HARD);
+  private readonly keptSoft = new Float64Array(N_SOFT);
+  private readonly groupHard = new Float64Array(N_HARD);
+  private readonly groupSoft = new Float64Array(N_SOFT);
   /** Places of the members of the tie group being priced. */
   private readonly memberSlot: Int32Array;
   private readonly memberRoom: Int32Array;
@@ -85,7 +91,9 @@ export class BlockerEjection {
     const f0 = st.softTotal;
     // A session waiting behind another of its course may stay where it is (the other moves on).
     const waiting = st.active[s] === 0;
-    st.save();
+    // Own copies of the per-kind totals: GroupMove.best saves and restores the state's own.
+    this.keptHard.set(st.hard);
+    this.keptSoft.set(st.soft);
     st.move(s, -1, -1);
     // The STARTS best starts of s on their own.
     const locked = m.slotLocked[s] === 1;
@@ -165,7 +173,7 @@ export class BlockerEjection {
       st.move(s, -1, -1);
     }
     st.move(s, t0, r0);
-    st.restore(h0, f0);
+    this.putBack(this.keptHard, this.keptSoft, h0, f0);
     if (best === Infinity) return false;
     if (out[6] >= 0 && this.group) {
       const G = this.group;
@@ -217,15 +225,25 @@ export class BlockerEjection {
       this.memberSlot[i - T.offsets[g]] = st.slot[T.members[i]];
       this.memberRoom[i - T.offsets[g]] = st.room[T.members[i]];
     }
-    st.save();
+    this.groupHard.set(st.hard);
+    this.groupSoft.set(st.soft);
     G.place(st, this.m, g, t);
     const score = st.hardTotal - h0 + SOFT_TIE * (st.softTotal - f0);
     const ok = st.hardTotal < h0;
     this.restoreGroup(g);
-    st.restore(h1, f1);
+    this.putBack(this.groupHard, this.groupSoft, h1, f1);
     if (!ok) return Infinity;
     this.groupStart = t;
     return score;
+  }
+
+  /** Set the state's per-kind totals and totals back to copies taken before a trial. */
+  private putBack(hard: Float64Array, soft: Float64Array, h: number, f: number): void {
+    const st = this.st;
+    st.hard.set(hard);
+    st.soft.set(soft);
+    st.hardTotal = h;
+    st.softTotal = f;
   }
 
   /** Put the members of tie group g back where anchor() found them. */
