@@ -1,16 +1,15 @@
 // A two-step repair move that looks past clashes: session s goes to one of its few best starts (a
-// pinned session to its pinned start only), and one session in its way there moves on to its best
-// start. "In its way" is wider than the one clash partner of bestEjection (ejection.ts): any
-// session sharing a faculty member, student set or room with s on that day or the days next to it
-// (min_rest, daily limits, gaps), a session of s's course at that start (a duplicate start), and the
-// sessions of the courses in s's hard rules (a rule partner that must move with it). A candidate
-// counts as in the way only when taking it out frees more than its own placing costs. Applied only
-// when the pair of moves ends with a strictly lower hard cost; the state is otherwise left as it was.
+// pinned session to its pinned start only), and one session in its way there (or its whole tie
+// group) moves on to its best start. "In its way" (inTheWay.ts) is wider than the one clash partner
+// of bestEjection (ejection.ts): any session sharing a faculty member, student set or room with s on
+// that day or the days next to it (min_rest, daily limits, gaps), a session of s's course at that
+// start (a duplicate start), and the sessions of the courses in s's hard rules (a rule partner that
+// must move with it). A single session counts as in the way only when taking it out frees more than
+// its own placing costs. Applied only when the pair of moves ends with a strictly lower hard cost;
+// the state is otherwise left as it was.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { SearchModel } from '../../SearchModel.ts';
-import type { CompiledRule } from '../../../shared/compiled/types.ts';
-import { everyRule, memberCount, memberFirst } from '../../../shared/compiled/ruleMembers.ts';
-import { hardRulesByCourse } from './ruleCheck.ts';
+import { InTheWay } from './inTheWay.ts';
 import { repairRoom } from './repairRoom.ts';
 import { SOFT_TIE } from './softTie.ts';
 import { N_HARD, N_SOFT } from '../../../shared/eval/incremental/kinds.ts';
@@ -33,11 +32,8 @@ export class BlockerEjection {
   readonly found = new Int32Array(7);
   private readonly st: IncrementalState;
   private readonly m: SearchModel;
-  private readonly rules: CompiledRule[];
-  private readonly courseRules: { offsets: Int32Array; items: Int32Array };
-  private readonly mark: Uint8Array;
-  private readonly list: Int32Array;
-  private n = 0;
+  /** The sessions in the way of s at a start (inTheWay.ts). */
+  private readonly way: InTheWay;
   private readonly candT = new Int32Array(STARTS);
   private readonly candR = new Int32Array(STARTS);
   private readonly candScore = new Float64Array(STARTS);
@@ -68,10 +64,7 @@ export class BlockerEjection {
         largest = Math.max(largest, group.ties.offsets[g + 1] - group.ties.offsets[g]);
     this.memberSlot = new Int32Array(largest);
     this.memberRoom = new Int32Array(largest);
-    this.rules = everyRule(st.problem);
-    this.courseRules = hardRulesByCourse(st.problem);
-    this.mark = new Uint8Array(st.problem.nSessions);
-    this.list = new Int32Array(st.problem.nSessions);
+    this.way = new InTheWay(st);
   }
 
   /**
@@ -119,9 +112,9 @@ export class BlockerEjection {
       const r = this.candR[k];
       st.move(s, t, r);
       const hs = st.hardTotal;
-      this.collect(s, t);
-      for (let j = 0; j < this.n && budget > 0; j++) {
-        const y = this.list[j];
+      this.way.collect(s, t);
+      for (let j = 0; j < this.way.n && budget > 0; j++) {
+        const y = this.way.list[j];
         const g = this.group ? this.group.ties.groupOf[y] : -1;
         if (g >= 0 && this.groupTried[g] === 0) {
           this.groupTried[g] = 1;
@@ -166,8 +159,8 @@ export class BlockerEjection {
         st.move(y, ty0, ry0);
       }
       if (this.group)
-        for (let j = 0; j < this.n; j++) {
-          const g = this.group.ties.groupOf[this.list[j]];
+        for (let j = 0; j < this.way.n; j++) {
+          const g = this.group.ties.groupOf[this.way.list[j]];
           if (g >= 0) this.groupTried[g] = 0;
         }
       st.move(s, -1, -1);
@@ -252,52 +245,6 @@ export class BlockerEjection {
     for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++) this.st.move(T.members[i], -1, -1);
     for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++)
       this.st.move(T.members[i], this.memberSlot[i - T.offsets[g]], this.memberRoom[i - T.offsets[g]]);
-  }
-
-  /** The sessions that may be in the way of s at start t (see the file comment), into `list`. */
-  private collect(s: number, t: number): void {
-    const st = this.st;
-    const p = st.problem;
-    const nP = p.nPeriods;
-    const c = p.sessionCourse[s];
-    const day = (t / nP) | 0;
-    this.n = 0;
-    const add = (x: number): void => {
-      if (x === s || this.mark[x] === 1 || st.slot[x] < 0 || st.room[x] < 0) return;
-      this.mark[x] = 1;
-      this.list[this.n++] = x;
-    };
-    /** The placed sessions of course cx on the days around `day`. */
-    const near = (cx: number): void => {
-      for (let x = p.courseFirstSession[cx]; x < p.courseFirstSession[cx] + p.courseSessionCount[cx]; x++)
-        if (st.slot[x] >= 0 && Math.abs(((st.slot[x] / nP) | 0) - day) <= 1) add(x);
-    };
-    // Room clashes (and every session at those periods), and s's own course at this start.
-    for (let q = t; q < t + p.courseLength[c] && q < p.nSlots; q++)
-      for (let i = 0; i < st.slotCount[q]; i++) {
-        const x = st.slotList[q * st.slotCap + i];
-        if (st.room[x] === st.room[s]) add(x);
-      }
-    for (let x = p.courseFirstSession[c]; x < p.courseFirstSession[c] + p.courseSessionCount[c]; x++)
-      if (st.slot[x] === t) add(x);
-    for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++) {
-      const f = p.courseFaculty.items[i];
-      for (let j = p.facultyCourses.offsets[f]; j < p.facultyCourses.offsets[f + 1]; j++)
-        near(p.facultyCourses.items[j]);
-    }
-    for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++) {
-      const k = p.courseStudentSets.items[i];
-      for (let j = p.setCourses.offsets[k]; j < p.setCourses.offsets[k + 1]; j++) near(p.setCourses.items[j]);
-    }
-    const cr = this.courseRules;
-    for (let i = cr.offsets[c]; i < cr.offsets[c + 1]; i++) {
-      const rule = this.rules[cr.items[i]];
-      for (let a = 0; a < rule.courses.length; a++) {
-        const first = memberFirst(p, rule, a);
-        for (let x = first; x < first + memberCount(p, rule, a); x++) add(x);
-      }
-    }
-    for (let i = 0; i < this.n; i++) this.mark[this.list[i]] = 0;
   }
 }
 
