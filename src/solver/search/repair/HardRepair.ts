@@ -11,6 +11,7 @@ import type { SearchModel } from '../../SearchModel.ts';
 import { repairRoom } from './repairRoom.ts';
 import { bestEjection } from './ejection.ts';
 import { EjectionChains } from './ejectionChain.ts';
+import { BlockerEjection } from './blockerEjection.ts';
 import { ruinAround } from './ruin.ts';
 import { ViolatingSessions } from './violatingSessions.ts';
 import type { TieGroups } from './tieGroups.ts';
@@ -40,6 +41,8 @@ const TABU_MIN = 300;
 const TABU_SPREAD = 300;
 /** Steps without a new best after which room-clash helpers and two-step moves join in. */
 const HELPER_STALL_STEPS = 200;
+/** Most of the repair's time the blocker searches (blockerEjection.ts) may take. */
+const BLOCKER_SHARE = 0.25;
 /** Steps without a new best (and since the last ruin) after which the repair ruins and rebuilds. */
 const RUIN_STALL_STEPS = 800;
 
@@ -74,6 +77,8 @@ export class HardRepair {
   private readonly chain = new Int32Array(5);
   /** Deeper ejection chains, for when no single move, exchange or two-step move lowers the hard cost. */
   readonly chains: EjectionChains;
+  /** A session in violation and one session in its way, moved together (blockerEjection.ts). */
+  readonly blockers: BlockerEjection;
   /** May x start at t (not tabu)? May x move alone (not locked, in no tie group)? */
   private readonly allowed = (x: number, t: number): boolean =>
     this.tabuUntil[x * this.st.problem.nSlots + t] <= this.steps;
@@ -82,6 +87,9 @@ export class HardRepair {
   private lastBestAt = performance.now();
   private lastBestStep = 0;
   private lastRuin = 0;
+  private readonly startedAt = performance.now();
+  /** Time spent in blocker searches (ms). */
+  private blockerMs = 0;
 
   constructor(st: IncrementalState, m: SearchModel, rng: Rng, opts: HardRepairOptions) {
     const p = st.problem;
@@ -97,6 +105,7 @@ export class HardRepair {
     this.tabuUntil = new Int32Array(p.nSessions * p.nSlots);
     this.roomLog = new Int32Array(3 * largestRoomGroup(p, m) + 3);
     this.chains = new EjectionChains(st, m);
+    this.blockers = new BlockerEjection(st, m, this.group, rng);
     this.bestSlot = st.slot.slice();
     this.bestRoom = st.room.slice();
     this.bestHard = st.hardTotal;
@@ -263,11 +272,38 @@ export class HardRepair {
         return true;
       }
     }
+    // Stalled: move s and one session in its way (not only a clash: rest, day limits, a rule partner),
+    // within BLOCKER_SHARE of the repair's time (each search prices thousands of moves).
+    if (
+      !helper &&
+      (bestT < 0 || bestDh >= 0) &&
+      this.stalled() &&
+      this.blockerTurn() &&
+      this.tryBlockers(s)
+    ) {
+      const f = this.blockers.found;
+      if (t0 >= 0) this.tabu(s, t0);
+      if (f[5] >= 0) this.tabu(f[2], f[5]);
+      this.moved();
+      return true;
+    }
     if (bestT < 0 || (bestDh > 0 && (helper || this.rng.float() >= NOISE))) return false;
     if (t0 >= 0) this.tabu(s, t0);
     st.move(s, bestT, bestR);
     this.moved();
     return true;
+  }
+
+  /** Is there time left in the blocker searches' share? */
+  private blockerTurn(): boolean {
+    return this.blockerMs <= BLOCKER_SHARE * (performance.now() - this.startedAt);
+  }
+
+  private tryBlockers(s: number): boolean {
+    const t = performance.now();
+    const moved = this.blockers.tryFrom(s, this.allowed, this.alone);
+    this.blockerMs += performance.now() - t;
+    return moved;
   }
 
   /** Count a move and keep the best timetable. */

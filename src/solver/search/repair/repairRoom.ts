@@ -1,10 +1,12 @@
 // The room a repair move gives a session at a start: the room its rooms group is in (hard same_room,
-// free or not: the group changes room only as a whole), else one its course already uses when free
+// free or not: the group changes room only as a whole), else the room of a partner in a hard
+// same_room rule naming single sessions (roomPartners.ts, free or not), else one its course already uses when free
 // there, else the free allowed room that fits it best, else (none free) the least busy allowed room,
 // so the move still counts (the room clash it makes becomes the next thing to repair).
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { SearchModel } from '../../SearchModel.ts';
 import { sharedRoom } from '../roomGroups.ts';
+import { partnerRoom } from './roomPartners.ts';
 
 /** Busy periods of room r over [t, t + len) not counting session s itself; unavailable counts 100. */
 function roomBusy(st: IncrementalState, s: number, r: number, t: number, len: number): number {
@@ -27,6 +29,8 @@ export function repairRoom(st: IncrementalState, m: SearchModel, s: number, t: n
   const len = p.courseLength[c];
   const shared = sharedRoom(st, m, s);
   if (shared >= 0) return shared;
+  const partner = partnerRoom(st, m.allowedRoom, s);
+  if (partner >= 0) return partner;
   if (cur >= 0 && m.allowedRoom[c * p.nRooms + cur] === 1 && roomBusy(st, s, cur, t, len) === 0) return cur;
   const first = p.courseFirstSession[c];
   for (let x = first; x < first + p.courseSessionCount[c]; x++) {

@@ -13,6 +13,15 @@ import { isSlotKind, slotBreak } from '../../../shared/eval/slotRules.ts';
 
 /** The hard rules reading each course (ruleWatch.ts), as a list of lists (CSR) of indices into everyRule(p). */
 export function hardRulesByCourse(p: CompiledProblem): { offsets: Int32Array; items: Int32Array } {
+  let out = byCourse.get(p);
+  if (!out) byCourse.set(p, (out = buildHardRulesByCourse(p)));
+  return out;
+}
+
+/** hardRulesByCourse of each problem, built once (every repair round asks for it). */
+const byCourse = new WeakMap<CompiledProblem, { offsets: Int32Array; items: Int32Array }>();
+
+function buildHardRulesByCourse(p: CompiledProblem): { offsets: Int32Array; items: Int32Array } {
   const lists: number[][] = Array.from({ length: p.nCourses }, () => []);
   everyRule(p).forEach((rule, i) => {
     if (rule.hard) for (const c of ruleWatches(p, rule)) if (!lists[c].includes(i)) lists[c].push(i);

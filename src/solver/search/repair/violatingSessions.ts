@@ -1,5 +1,5 @@
 // Which sessions a hard repair should move, found from the occupancy tables without trying moves:
-// movable sessions that are unplaced; in a clash (room, faculty, student set); at a start or in a
+// movable sessions that are unplaced; holding a start another session of their course waits at; in a clash (room, faculty, student set); at a start or in a
 // room of their own that breaks a hard rule of the session (start not allowed, room not allowed or
 // unavailable); on a (faculty | student set, day) row over its daily load, gap, max_continuous or
 // max_span limit, or resting less than min_rest before or after it, or under a group's min_per_day; of a faculty member over the weekly load, teaching-day or
@@ -114,6 +114,10 @@ export class ViolatingSessions {
     const r = st.room[s];
     const c = p.sessionCourse[s];
     if (m.allowedStart[c * nS + t] === 0 || m.allowedRoom[c * p.nRooms + r] === 0) return true;
+    // Holding a start another session of its course waits at (that one counts as not placed).
+    if (st.waitingDuplicates(c))
+      for (let x = p.courseFirstSession[c]; x < p.courseFirstSession[c] + p.courseSessionCount[c]; x++)
+        if (x !== s && st.active[x] === 0 && st.slot[x] === t && st.room[x] >= 0) return true;
     const end = t + st.span[s];
     for (let q = t; q < end; q++) {
       if (st.roomOcc[r * nS + q] > 1 || p.roomUnavailable[r * nS + q] === 1) return true;
