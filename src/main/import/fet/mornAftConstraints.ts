@@ -9,7 +9,7 @@ import { activitiesNamed } from './activitySelectors.ts';
 import type { KindCount } from './build.ts';
 import { intersect, studentsLimit, teacherLimit } from './constraintMappings.ts';
 import type { FetContext, Mapping, Outcome } from './fetContext.ts';
-import { eachSubgroup, eachTeacher } from './slotConstraints.ts';
+import { eachSubgroup, eachTeacher, maxDaysPerPerson } from './slotConstraints.ts';
 import { numberOf, textOf, type XmlElement } from './xml.ts';
 
 function dropped(reason: string): Mapping {
@@ -50,22 +50,7 @@ function halves(half: 0 | 1, tag: string, people: (el: XmlElement, ctx: FetConte
       const value = numberOf(el, tag);
       if (value === undefined) return;
       const slots = ctx.timeSlots(el, '', '').filter((s) => Math.floor((s % H) / Hh) === half);
-      const all: number[] = [];
-      for (const acts of people(el, ctx)) {
-        all.push(...acts);
-        ctx.relations.push({
-          fetKind,
-          kind: 'whole',
-          rule: 'max_days_in_slots',
-          activities: acts,
-          hard: true,
-          weight: 100,
-          value,
-          slots,
-          noted: true,
-        });
-      }
-      ctx.note(fetKind, 'mapped', [...new Set(all)], '');
+      maxDaysPerPerson(ctx, fetKind, people(el, ctx), value, slots);
     },
   };
 }

@@ -47,6 +47,32 @@ export const occupyMaxSlots: Mapping = {
  * Interval max days per week as one max_days_in_slots rule per person: `people` gives each
  * person's activities (a teacher's, or a subgroup's).
  */
+/** One max_days_in_slots rule per person (teacher or subgroup) over their activities, noted once as mapped. */
+export function maxDaysPerPerson(
+  ctx: FetContext,
+  fetKind: string,
+  people: number[][],
+  value: number | undefined,
+  slots: number[],
+): void {
+  const all: number[] = [];
+  for (const acts of people) {
+    all.push(...acts);
+    ctx.relations.push({
+      fetKind,
+      kind: 'whole',
+      rule: 'max_days_in_slots',
+      activities: acts,
+      hard: true,
+      weight: 100,
+      value,
+      slots,
+      noted: true,
+    });
+  }
+  ctx.note(fetKind, 'mapped', [...new Set(all)], '');
+}
+
 function intervalDays(target: string, people: (el: XmlElement, ctx: FetContext) => number[][]): Mapping {
   return {
     target,
@@ -54,22 +80,7 @@ function intervalDays(target: string, people: (el: XmlElement, ctx: FetContext) 
     handle(el, ctx, _w, fetKind) {
       const slots = intervalSlots(el, ctx);
       const value = numberOf(el, 'Max_Days_Per_Week');
-      const all: number[] = [];
-      for (const acts of people(el, ctx)) {
-        all.push(...acts);
-        ctx.relations.push({
-          fetKind,
-          kind: 'whole',
-          rule: 'max_days_in_slots',
-          activities: acts,
-          hard: true,
-          weight: 100,
-          value,
-          slots,
-          noted: true,
-        });
-      }
-      ctx.note(fetKind, 'mapped', [...new Set(all)], '');
+      maxDaysPerPerson(ctx, fetKind, people(el, ctx), value, slots);
     },
   };
 }
