@@ -26,8 +26,9 @@ const STEPS = 3000;
 /**
  * The college without the rules of these kinds. The import maps FET's same-room-if-consecutive (17
  * on MED), activity-ends-students-day (2 on Eng_College), the "consecutive if on the same day"
- * of soft min days (100 adjacent_if_same_day on Eng_College) and the activity tag limits (95
- * max_per_day and 119 max_continuous on Eng_College) since these tests were written; the
+ * of soft min days (100 adjacent_if_same_day on Eng_College), the activity tag limits (95
+ * max_per_day and 119 max_continuous on Eng_College) and soft preferred time slots (1
+ * preferred_slots on MED, which moves the walk's soft tie-breaks) since these tests were written; the
  * conflict search takes ends_day apart (ConflictSearch.test.ts) but does not reach hard 0 on
  * either file with them within these step budgets, so the tests keep the rule sets they were
  * written for. The whole rule sets are measured by `npm run bench:real`.
@@ -40,7 +41,7 @@ describe.skipIf(!existsSync(MED))('conflict search on a tightly packed real coll
   it('reaches hard 0 where the hard repair with the same step budget does not', async () => {
     const { result } = await importFetDetailed(MED);
     if (!result.ok) throw new Error(result.errors[0].message);
-    const p = compile(withoutKinds(result.college, ['same_room_if_consecutive']));
+    const p = compile(withoutKinds(result.college, ['same_room_if_consecutive', 'preferred_slots']));
     const run = (make: (st: IncrementalState, m: ReturnType<typeof startPoint>['model']) => SearchPhase) => {
       const start = startPoint(p, undefined);
       const st = new IncrementalState(p, start.placement);
@@ -66,8 +67,9 @@ describe.skipIf(!existsSync(MED))('conflict search on a tightly packed real coll
 
 // An engineering college's 844 activities where the third- and fifth-year student sets are busy in
 // every period they may use (40 of 40): from the repaired constructor's timetable the search
-// without kicks stays above hard 0 for 20,000 steps; with its kicks (back to the best, a day of the
-// stuck session's sets and faculty cleared) it reaches hard 0 within them on some seeds. Over eight
+// reaches hard 0 within 20,000 steps on more seeds with its kicks (back to the best, a day of the
+// stuck session's sets and faculty cleared) than without them, and ends lower summed over the
+// seeds. Over eight
 // seeds (one walk each, 3 s) rather than one, as every change to the search's tie-breaks moves a
 // single seed's walk. Both without hole chains (holeChain.ts) and aligned holes (alignHoles.ts),
 // which change the walk: this is about kicks.
@@ -107,8 +109,10 @@ describe.skipIf(!existsSync(ENG))('conflict search kicks on an exactly packed re
     const withKicks = seeds.map((seed) => run(undefined, seed));
     const zeros = (hards: number[]) => hards.filter((h) => h === 0).length;
     const sum = (hards: number[]) => hards.reduce((a, b) => a + b, 0);
-    // Measured: without kicks 2,2,1,1,3,3,1,1 (no seed at 0); with them 2,0,1,0,2,0,1,2.
-    expect(zeros(without)).toBe(0);
+    // Measured: without kicks 1,1,0,4,1,0,3,5 (2 seeds at 0, sum 15); with them 0,1,0,2,1,0,2,2 (3
+    // at 0, sum 8). Before the repair's sibling and blocker moves (violatingSessions.ts,
+    // blockerEjection.ts) no seed reached 0 without kicks (2,2,1,1,3,3,1,1; with them 2,0,1,0,2,0,1,2).
+    expect(zeros(withKicks)).toBeGreaterThan(zeros(without));
     expect(zeros(withKicks)).toBeGreaterThanOrEqual(2);
     expect(sum(withKicks)).toBeLessThan(sum(without));
   }, 300_000);
