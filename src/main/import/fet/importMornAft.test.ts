@@ -99,6 +99,36 @@ describe('FET mornings-afternoons files', () => {
       expect(counts(build, k), k).toEqual({ mapped: 1, weakened: 0, dropped: 0 });
   });
 
+  it('maps activity tag limits: the real-day daily one exactly, the half-day one at twice (weaker)', async () => {
+    // T1's activities 1-3 (4 hours) carry the tag Lab.
+    const tagged = (x: string) =>
+      x
+        .replace(/(<Id>[123]<\/Id>)/g, '<Activity_Tag>Lab</Activity_Tag>$1')
+        .replace(
+          '</Time_Constraints_List>',
+          '<ConstraintTeacherActivityTagMaxHoursDailyRealDays><Weight_Percentage>100</Weight_Percentage><Teacher_Name>T1</Teacher_Name><Activity_Tag_Name>Lab</Activity_Tag_Name><Maximum_Hours_Daily>3</Maximum_Hours_Daily><Active>true</Active></ConstraintTeacherActivityTagMaxHoursDailyRealDays>\n' +
+            '<ConstraintTeachersActivityTagMaxHoursDaily><Weight_Percentage>100</Weight_Percentage><Activity_Tag_Name>Lab</Activity_Tag_Name><Maximum_Hours_Daily>1</Maximum_Hours_Daily><Active>true</Active></ConstraintTeachersActivityTagMaxHoursDaily>\n' +
+            '</Time_Constraints_List>',
+        );
+    const { c, build } = await read(tagged);
+    const limits = c.rules.filter((r) => r.kind === 'max_per_day').map((r) => [r.courses.join(';'), r.value]);
+    // One course per activity group: A1 (activities 1 and 2) and A3.
+    expect(limits).toEqual([
+      ['A1;A3', 3],
+      ['A1;A3', 2],
+    ]);
+    expect(counts(build, 'ConstraintTeacherActivityTagMaxHoursDailyRealDays')).toEqual({
+      mapped: 1,
+      weakened: 0,
+      dropped: 0,
+    });
+    expect(counts(build, 'ConstraintTeachersActivityTagMaxHoursDaily')).toEqual({
+      mapped: 0,
+      weakened: 1,
+      dropped: 0,
+    });
+  });
+
   it("keeps FET's meaning: min days on real days, consecutive within a half day, afternoons per day", async () => {
     const { c } = await read();
     expect(ruleCosts(c, places()).hard).toBe(0);

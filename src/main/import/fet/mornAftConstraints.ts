@@ -10,6 +10,7 @@ import type { KindCount } from './build.ts';
 import { intersect, studentsLimit, teacherLimit } from './constraintMappings.ts';
 import type { FetContext, Mapping, Outcome } from './fetContext.ts';
 import { eachSubgroup, eachTeacher, maxDaysPerPerson } from './slotConstraints.ts';
+import { studentsTagDaily, teacherTagDaily } from './tagLimits.ts';
 import { numberOf, textOf, type XmlElement } from './xml.ts';
 
 function dropped(reason: string): Mapping {
@@ -69,6 +70,8 @@ const preferredDay: Mapping = {
 const maxPerDay = teacherLimit('maxPerDay', 'Maximum_Hours_Daily', 'Faculty max_per_day');
 const groupsMaxPerDay = studentsLimit('maxPerDay', 'Maximum_Hours_Daily', 'Groups max_per_day');
 const twice = (n: number): number => 2 * n;
+const HALF_TAG =
+  "FET limits the tag's hours in each half day; the contract limits the real day to twice that";
 const gaps = dropped(
   "FET counts gaps within each half day; the contract's day is the real day, where the free periods between a morning and an afternoon lesson count: stricter than FET's",
 );
@@ -114,6 +117,16 @@ export const MORN_AFT_CONSTRAINTS: Record<string, Mapping> = {
   ConstraintStudentsMaxAfternoonsPerWeek: halves(1, 'Max_Afternoons_Per_Week', eachSubgroup),
   ConstraintActivityPreferredDay: preferredDay,
   // Half-day limits read on the real day, weaker (weakerInMornAft reports them).
+  // Activity tag limits: the real-day ones exactly; a half day's daily one at twice on the real day
+  // (weaker); a run never crosses the gap between the halves, so "continuously" stays exact.
+  ConstraintTeacherActivityTagMaxHoursDailyRealDays: teacherTagDaily,
+  ConstraintTeachersActivityTagMaxHoursDailyRealDays: teacherTagDaily,
+  ConstraintStudentsSetActivityTagMaxHoursDailyRealDays: studentsTagDaily,
+  ConstraintStudentsActivityTagMaxHoursDailyRealDays: studentsTagDaily,
+  ConstraintTeacherActivityTagMaxHoursDaily: scaled(teacherTagDaily, 'Maximum_Hours_Daily', twice),
+  ConstraintTeachersActivityTagMaxHoursDaily: scaled(teacherTagDaily, 'Maximum_Hours_Daily', twice),
+  ConstraintStudentsSetActivityTagMaxHoursDaily: scaled(studentsTagDaily, 'Maximum_Hours_Daily', twice),
+  ConstraintStudentsActivityTagMaxHoursDaily: scaled(studentsTagDaily, 'Maximum_Hours_Daily', twice),
   ConstraintTeacherMaxHoursDaily: scaled(maxPerDay, 'Maximum_Hours_Daily', twice),
   ConstraintTeachersMaxHoursDaily: scaled(maxPerDay, 'Maximum_Hours_Daily', twice),
   ConstraintStudentsSetMaxHoursDaily: scaled(groupsMaxPerDay, 'Maximum_Hours_Daily', twice),
@@ -170,6 +183,10 @@ export const MORN_AFT_CONSTRAINTS: Record<string, Mapping> = {
 
 /** Kinds that map, in this mode, onto a weaker rule than FET's: why. */
 const WEAKER: Record<string, string> = {
+  ConstraintTeacherActivityTagMaxHoursDaily: HALF_TAG,
+  ConstraintTeachersActivityTagMaxHoursDaily: HALF_TAG,
+  ConstraintStudentsSetActivityTagMaxHoursDaily: HALF_TAG,
+  ConstraintStudentsActivityTagMaxHoursDaily: HALF_TAG,
   ConstraintTeacherMaxHoursDaily: 'FET limits each half day; the contract limits the real day to twice that',
   ConstraintTeachersMaxHoursDaily: 'FET limits each half day; the contract limits the real day to twice that',
   ConstraintStudentsSetMaxHoursDaily:
