@@ -90,6 +90,8 @@ export class HardRepair {
   private readonly startedAt = performance.now();
   /** Time spent in blocker searches (ms). */
   private blockerMs = 0;
+  /** Moves priced by the repair's own steps (the starts of the session each step takes). */
+  private stepPriced = 0;
 
   constructor(st: IncrementalState, m: SearchModel, rng: Rng, opts: HardRepairOptions) {
     const p = st.problem;
@@ -205,6 +207,7 @@ export class HardRepair {
     const locked = m.slotLocked[s] === 1;
     const from = locked ? 0 : o[c];
     const to = locked ? 1 : o[c + 1];
+    this.stepPriced += to - from;
     // Price every start with s taken out once (each trial is then one move in and one out).
     const h0 = st.hardTotal;
     const f0 = st.softTotal;
@@ -294,8 +297,14 @@ export class HardRepair {
     return true;
   }
 
-  /** Is there time left in the blocker searches' share? */
+  /**
+   * Is there time left in the blocker searches' share? A repair on a step budget (no deadline:
+   * tests, trial benchmarks) counts moves priced instead of milliseconds, so that a seeded run
+   * repeats exactly whatever the machine's load.
+   */
   private blockerTurn(): boolean {
+    if (this.o.deadline === Infinity)
+      return this.blockers.priced <= BLOCKER_SHARE * (this.blockers.priced + this.stepPriced);
     return this.blockerMs <= BLOCKER_SHARE * (performance.now() - this.startedAt);
   }
 

@@ -24,6 +24,8 @@ const MAX_TRIALS = 20_000;
 export class BlockerEjection {
   /** Searches run, and moves applied. */
   searches = 0;
+  /** Moves priced by all searches so far (starts of s, and the budget spent on what is in its way). */
+  priced = 0;
   applied = 0;
   /**
    * [t, r, y, ty, ry, y's start before, y's tie group] of the move applied last (a tie group
@@ -167,6 +169,7 @@ export class BlockerEjection {
     }
     st.move(s, t0, r0);
     this.putBack(this.keptHard, this.keptSoft, h0, f0);
+    this.priced += to - from + MAX_TRIALS - budget;
     if (best === Infinity) return false;
     if (out[6] >= 0 && this.group) {
       const G = this.group;
