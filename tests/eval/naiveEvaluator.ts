@@ -530,6 +530,7 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
         break;
       }
       case 'max_slots':
+      case 'min_slots':
       case 'max_days_in_slots': {
         // The listed slots the sessions cover (a slot once, however many cover it), or the days
         // on which they cover one.
@@ -538,8 +539,12 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
         for (const x of distinctOf(rule.courses).flatMap(placedOf))
           for (const q of x.periods)
             if (listed.has(`${x.day}:${q}`))
-              hit.add(rule.kind === 'max_slots' ? `${x.day}:${q}` : `${x.day}`);
-        bad += Math.max(0, hit.size - (rule.value ?? 0));
+              hit.add(rule.kind === 'max_days_in_slots' ? `${x.day}` : `${x.day}:${q}`);
+        // min_slots: 1 per listed slot short of value.
+        bad += Math.max(
+          0,
+          rule.kind === 'min_slots' ? (rule.value ?? 0) - hit.size : hit.size - (rule.value ?? 0),
+        );
         break;
       }
       case 'max_per_day':

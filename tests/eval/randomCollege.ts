@@ -209,7 +209,10 @@ export function randomCollege(seed: number): College {
     const interval = days.flatMap((_, day) =>
       Array.from({ length: to - from + 1 }, (_, k) => ({ day, period: from + k })),
     );
-    const least = r.kind === 'min_simultaneous' || r.kind === 'min_simultaneous_or_none' ? 1 : 0;
+    const least =
+      r.kind === 'min_simultaneous' || r.kind === 'min_simultaneous_or_none' || r.kind === 'min_slots'
+        ? 1
+        : 0;
     return { ...r, slots: chance(0.5) ? interval : slots(8), value: least + rng.int(3) };
   });
   // The values of max_per_day (0 or more periods) and max_continuous (1 or more), drawn after them.

@@ -47,6 +47,8 @@ describe.skipIf(!present)('FET mornings-afternoons example files (fet-data)', ()
   // left out of this check.
   it("scores FET's shipped timetables at hard 0, every session fixed", async () => {
     let checked = 0;
+    // MHALI2_mod_3's 22 activities occupy min time slots from selection, as min_slots.
+    let minSlots = 0;
     for (const f of shipped) {
       const { result, build } = await importFetDetailed(f);
       if (!result.ok) {
@@ -65,8 +67,10 @@ describe.skipIf(!present)('FET mornings-afternoons example files (fet-data)', ()
       expect(fixedSessions, f).toBe(sessions);
       expect(e.hardTotal, `${f}: ${kinds}`).toBe(0);
       checked++;
+      minSlots += result.college.rules.filter((r) => r.kind === 'min_slots').length;
     }
     expect(checked).toBe(17);
+    expect(minSlots).toBe(22);
   });
 
   // FET 6's own reading of the mode (the shipped timetables above come mostly from the 5.x builds):

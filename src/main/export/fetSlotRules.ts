@@ -1,5 +1,5 @@
 // The Rules kinds with a slot list as FET constraints, for the FET export (docs/FET.md):
-// max_slots is FET's activities occupy max time slots from selection, max_simultaneous and
+// max_slots (min_slots) is FET's activities occupy max (min) time slots from selection, max_simultaneous and
 // min_simultaneous(_or_none) its activities max / min simultaneous in selected time slots (allow
 // empty slots for _or_none), max_sessions_in_slots its max total activities from set in selected
 // time slots (FET has these four at 100 % only: a soft rule is written hard); preferred_starts and
@@ -22,6 +22,7 @@ export interface FetSlotNames {
 /** FET's element and value tag of the kinds over listed activities and selected slots. */
 const SELECTED: Partial<Record<Rule['kind'], [string, string]>> = {
   max_slots: ['ConstraintActivitiesOccupyMaxTimeSlotsFromSelection', 'Max_Number_of_Occupied_Time_Slots'],
+  min_slots: ['ConstraintActivitiesOccupyMinTimeSlotsFromSelection', 'Min_Number_of_Occupied_Time_Slots'],
   max_simultaneous: [
     'ConstraintActivitiesMaxSimultaneousInSelectedTimeSlots',
     'Max_Number_of_Simultaneous_Activities',

@@ -252,6 +252,14 @@ function hardViolations(college: College, timetable: Timetable): string[] {
           if (listed.has(`${s.day}|${q}`)) hit.add(r.kind === 'max_slots' ? `${s.day}|${q}` : `${s.day}`);
       if (hit.size > (r.value ?? 0)) fail(r.kind === 'max_slots' ? 'too many slots' : 'too many days');
     }
+    if (r.kind === 'min_slots') {
+      const listed = new Set((r.slots ?? []).map((t) => `${t.day}|${t.period}`));
+      const hit = new Set<string>();
+      for (const s of lists.flat())
+        for (let q = s.period; q < s.period + s.len; q++)
+          if (listed.has(`${s.day}|${q}`)) hit.add(`${s.day}|${q}`);
+      if (hit.size < (r.value ?? 0)) fail('too few slots');
+    }
     // Per day, the periods the sessions cover (a period once): how many, and the longest run of
     // periods each ending when the next starts.
     if (r.kind === 'max_per_day' || r.kind === 'max_continuous') {

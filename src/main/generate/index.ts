@@ -23,6 +23,7 @@ import { addPlantedFetRules, addPlantedSameDayRules } from './plantedFetRules.ts
 import { addPlantedSlotRules } from './plantedSlotRules.ts';
 import { addPlantedDayLimitRules } from './plantedDayLimitRules.ts';
 import { addPlantedSimultaneousRules } from './plantedSimultaneousRules.ts';
+import { addPlantedMinSlotsRules } from './plantedMinSlotsRules.ts';
 import { addPlantedMemberRules } from './plantedMemberRules.ts';
 import { addPlantedRules, sortSessionsByTime } from './plantedRules.ts';
 import { PRESETS } from './presets.ts';
@@ -72,6 +73,8 @@ const SLOT_RULES_SALT = 0x6b19_d3f7;
 const DAY_LIMIT_RULES_SALT = 0x1c8e_5a3b;
 /** The stream of the simultaneous, sessions-in-slots and preferred kinds (plantedSimultaneousRules.ts). */
 const SIMULTANEOUS_RULES_SALT = 0x1c5e_a8b3;
+/** The stream of min_slots (plantedMinSlotsRules.ts). */
+const MIN_SLOTS_RULES_SALT = 0x4a2f_6d17;
 
 export function generateCollege(
   preset: PresetName,
@@ -146,6 +149,7 @@ export function generateCollege(
     addPlantedSlotRules(d, new Rng((seed ^ SLOT_RULES_SALT) >>> 0));
     addPlantedDayLimitRules(d, new Rng((seed ^ DAY_LIMIT_RULES_SALT) >>> 0));
     addPlantedSimultaneousRules(d, new Rng((seed ^ SIMULTANEOUS_RULES_SALT) >>> 0));
+    addPlantedMinSlotsRules(d, new Rng((seed ^ MIN_SLOTS_RULES_SALT) >>> 0));
   }
   const name = `${preset}${scale !== 1 ? `x${scale}` : ''}-seed${seed}`;
   const college = assembleCollege(d, occ, name, extra);

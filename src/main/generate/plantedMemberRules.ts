@@ -174,6 +174,7 @@ export function holdsFor(d: Draft, kind: RuleKind, members: Member[], value = 0)
     case 'max_sessions_in_slots':
     case 'preferred_starts':
     case 'preferred_slots':
+    case 'min_slots':
       return false; // planted by plantedFetRules.ts
   }
 }

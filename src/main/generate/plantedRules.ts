@@ -103,6 +103,7 @@ function holds(d: Draft, kind: RuleKind, a: Offering, b: Offering): boolean {
     case 'max_sessions_in_slots':
     case 'preferred_starts':
     case 'preferred_slots':
+    case 'min_slots':
       return false;
   }
 }

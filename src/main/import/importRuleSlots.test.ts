@@ -41,6 +41,31 @@ describe('Rules slots', () => {
     expect(b.slots).toEqual(read.college.calendar.days.map((_, day) => ({ day, period: 1 })));
   });
 
+  it('reads min_slots with its slot list; refuses a value below 1 or a missing list, at the cell', () => {
+    const read = withRules('rule,courses,hard,weight,value,slots\nmin_slots,CS201;CS203,,,2,Mon:1-2;Tue:1\n');
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    expect(read.college.rules.map((r) => [r.kind, r.value, r.slots])).toEqual([
+      [
+        'min_slots',
+        2,
+        [
+          { day: 0, period: 0 },
+          { day: 0, period: 1 },
+          { day: 1, period: 0 },
+        ],
+      ],
+    ]);
+    const bad = withRules(
+      'rule,courses,hard,weight,value,slots\nmin_slots,CS201,,,0,Mon:1\nmin_slots,CS201,,,1,\n',
+    );
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(at(bad.errors)).toEqual([
+      'Rules:2:value: min_slots needs a whole number of slots ≥ 1, not "0"',
+      'Rules:3:slots: min_slots needs a slot list',
+    ]);
+  });
+
   it('reads the simultaneous, sessions-in-slots and preferred kinds; refuses a bad value or a missing list', () => {
     const read = withRules(
       'rule,courses,hard,weight,value,slots\nmax_simultaneous,CS201;CS203,,,1,Mon:1\nmin_simultaneous_or_none,CS201;CS203,,,2,1-2\npreferred_starts,CS201,no,3,,1\nmax_sessions_in_slots,CS201,,,0,Mon\n',

@@ -37,8 +37,8 @@
 // - max_slots, max_days_in_slots: 1 per listed slot, or day with one, covered beyond value (slotRules.ts).
 // - max_per_day, max_continuous: per day, 1 per period covered beyond value, or per period of a run
 //   beyond value (dayLimitRules.ts).
-// - max_slots, max_days_in_slots: 1 per listed slot, or day with one, covered beyond value;
-//   max_simultaneous, min_simultaneous(_or_none): 1 per session beyond, or missing, in each listed
+// - max_slots, max_days_in_slots: 1 per listed slot, or day with one, covered beyond value; min_slots
+//   1 per listed slot short of value covered; max_simultaneous, min_simultaneous(_or_none): 1 per session beyond, or missing, in each listed
 //   slot; max_sessions_in_slots: 1 per session in the listed slots beyond value; preferred_starts,
 //   preferred_slots: 1 per session starting, or running, outside the listed slots (slotRules.ts).
 import type { CompiledRule } from '../compiled/types.ts';
@@ -212,6 +212,7 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
     case 'max_sessions_in_slots':
     case 'preferred_starts':
     case 'preferred_slots':
+    case 'min_slots':
       return bad; // counted by term (terms.ts) or slot (slotRules.ts), not by pair: checkRules
   }
 }
@@ -248,6 +249,7 @@ export const RULE_EXPLANATION: Record<CompiledRule['kind'], string> = {
   max_sessions_in_slots: "are too many in the rule's slots",
   preferred_starts: "should start at one of the rule's slots",
   preferred_slots: "should run in the rule's slots only",
+  min_slots: "cover too few of the rule's slots",
 };
 
 export function checkRules(st: EvalState, sink: EvalSink): void {
@@ -294,6 +296,7 @@ function checkCountedRule(st: EvalState, rule: CompiledRule, sink: EvalSink): vo
 /** The rule's bound in words, for a counted rule's message. */
 function bound(rule: CompiledRule): string {
   if (rule.kind === 'preferred_starts' || rule.kind === 'preferred_slots') return '';
-  const least = rule.kind === 'min_simultaneous' || rule.kind === 'min_simultaneous_or_none';
+  const least =
+    rule.kind === 'min_simultaneous' || rule.kind === 'min_simultaneous_or_none' || rule.kind === 'min_slots';
   return ` (at ${least ? 'least' : 'most'} ${rule.value})`;
 }

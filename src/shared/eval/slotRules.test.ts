@@ -1,4 +1,4 @@
-// max_slots and max_days_in_slots over a rule's slot list, kept and broken, as WORKBOOK.md counts
+// max_slots, min_slots, max_days_in_slots and the other kinds over a rule's slot list, kept and broken, as WORKBOOK.md counts
 // them; the incremental evaluator counts the same.
 import { describe, expect, it } from 'vitest';
 import { compile } from '../compiled/compile.ts';
@@ -172,6 +172,33 @@ describe('preferred_starts and preferred_slots', () => {
     expect(r.soft).toBe(2);
     expect(r.messages).toEqual([
       "rule 1 (preferred_starts, soft): A (session 2) should start at one of the rule's slots",
+    ]);
+  });
+});
+
+describe('min_slots', () => {
+  it('counts each listed slot short of value that the sessions leave uncovered, a slot once', () => {
+    const listed = [at(0, 0), at(0, 1), at(1, 2), at(2, 0), at(4, 3)];
+    // A covers Mon 1, Mon 2, Wed 1 of the list; L covers Tue 3 (its second period) too; Fri 4 nobody.
+    expect(counts('min_slots', ['A'], week, 3, listed).hard).toBe(0);
+    expect(counts('min_slots', ['A'], week, 5, listed).hard).toBe(2);
+    expect(counts('min_slots', ['A', 'L'], week, 4, listed).hard).toBe(0);
+    expect(counts('min_slots', ['A', 'L'], week, 5, listed).hard).toBe(1);
+    // Two sessions on one listed slot cover it once.
+    const twice: Place[] = [
+      ['A', 1, 0, 1, 'R1'],
+      ['L', 1, 0, 1, 'R1'],
+    ];
+    expect(counts('min_slots', ['A', 'L'], twice, 2, [at(0, 1), at(0, 3)]).hard).toBe(1);
+    expect(counts('min_slots', ['A#3', 'L'], week, 2, [at(2, 0), at(1, 1)]).hard).toBe(0);
+  });
+
+  it('soft: weighted, every session of the rule named (any may fill a slot)', () => {
+    const r = counts('min_slots', ['A'], week, 3, [at(0, 0), at(3, 0), at(4, 0)], false);
+    expect(r.hard).toBe(0);
+    expect(r.soft).toBe(2 * 2);
+    expect(r.messages).toEqual([
+      "rule 1 (min_slots, soft): A (session 1), A (session 2), A (session 3) cover too few of the rule's slots (at least 3)",
     ]);
   });
 });

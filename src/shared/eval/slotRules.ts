@@ -3,6 +3,8 @@
 // slot + span - 1 of its day:
 // - max_slots: together they cover at most `value` of the listed slots (a slot covered by several
 //   counts once; FET's activities occupy max time slots from selection); 1 per slot beyond;
+// - min_slots: together they cover at least `value` of the listed slots, counted as for max_slots;
+//   1 per slot missing (FET's activities occupy min time slots from selection);
 // - max_days_in_slots: they cover a listed slot on at most `value` days (FET's interval max days
 //   per week, the interval listed on every day); 1 per day beyond;
 // - max_simultaneous: at most `value` of them cover each listed slot; 1 per session beyond, per slot
@@ -18,7 +20,7 @@
 // - preferred_slots: each covers listed slots only; 1 per session covering another slot (FET's
 //   preferred starting times and preferred time slots, kept soft).
 // The sessions to blame are those covering (or starting at) the slots that break the rule; for the
-// two minimum kinds, every session of the rule (any of them may fill the slot). The full evaluator
+// three minimum kinds, every session of the rule (any of them may fill the slot). The full evaluator
 // (rules.ts), the incremental one (incremental/RuleCosts.ts), the repair's rule check and the
 // pre-check all count through slotBreak.
 import type { CompiledProblem, CompiledRule } from '../compiled/types.ts';
@@ -33,6 +35,7 @@ export const SLOT_KINDS = [
   'max_sessions_in_slots',
   'preferred_starts',
   'preferred_slots',
+  'min_slots',
 ] as const satisfies readonly RuleKind[];
 export type SlotKind = (typeof SLOT_KINDS)[number];
 
@@ -88,6 +91,10 @@ export function slotBreak(
       covered.add(byDays ? (t / p.nPeriods) | 0 : t);
     }
     if (hit) blamed.push(s);
+  }
+  if (rule.kind === 'min_slots') {
+    const missing = rule.value - covered.size;
+    return missing > 0 ? { cost: missing, sessions: [...sessions] } : undefined;
   }
   const extra = (rule.kind === 'max_sessions_in_slots' ? blamed.length : covered.size) - rule.value;
   return extra > 0 ? { cost: extra, sessions: blamed } : undefined;

@@ -146,6 +146,7 @@ export const ruleKinds = [
   'max_sessions_in_slots',
   'preferred_starts',
   'preferred_slots',
+  'min_slots',
 ] as const;
 export const ruleKindSchema = z.enum(ruleKinds);
 

@@ -98,6 +98,7 @@ export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => tru
       case 'max_sessions_in_slots':
       case 'preferred_starts':
       case 'preferred_slots':
+      case 'min_slots':
         break; // local search and the repair keep them
       default:
         if (pairable(ctx, cs)) coursePairs.push(rule);

@@ -186,6 +186,61 @@ describe('fixedRuleChecks', () => {
     expect(findings('max_days_in_slots', ['C'], pins, 1, true, listed)).toEqual([]);
   });
 
+  it('min_slots: more slots asked than listed, or than the sessions run; pinned sessions prove nothing', () => {
+    const reach = (
+      courses: string[],
+      value: number,
+      listed: Array<[number, number]>,
+      hard = true,
+    ): string[] =>
+      precheck(
+        compile(
+          testCollege({
+            rooms: [{ id: 'R1', name: 'R1', capacity: 60 }],
+            faculty: [{ id: 'F1', name: 'F1' }],
+            groups: [{ id: 'G1', name: 'G1', size: 30 }],
+            courses: ['A', 'C'].map((id) => ({
+              id,
+              name: id,
+              faculty: ['F1'],
+              groups: ['G1'],
+              sessions: 2,
+              minDays: 0,
+            })),
+            fixed: [{ courseId: 'A', session: 1, day: 0, period: 0 }],
+            rules: [
+              {
+                kind: 'min_slots',
+                courses,
+                value,
+                hard,
+                slots: listed.map(([day, period]) => ({ day, period })),
+              },
+            ],
+          }),
+        ),
+      )
+        .filter((f) => f.code === 'rule_unreachable' || f.code === 'rule_fixed_broken')
+        .map((f) => `${f.message} [${f.rows.map((r) => `${r.sheet} ${r.id}`).join('; ')}]`);
+    const five: Array<[number, number]> = [
+      [1, 0],
+      [1, 1],
+      [2, 0],
+      [2, 1],
+      [3, 0],
+    ];
+    // A's two sessions (one pinned off the list) may still cover two listed slots.
+    expect(reach(['A'], 2, five)).toEqual([]);
+    expect(reach(['A'], 3, five)).toEqual([
+      "Hard min_slots rule: its sessions can cover at most 2 of the rule's slots (5 listed, 2 periods of sessions), fewer than 3. [Rules row 2]",
+    ]);
+    expect(reach(['A', 'C'], 4, five)).toEqual([]);
+    expect(reach(['A', 'C'], 3, five.slice(0, 2))).toEqual([
+      "Hard min_slots rule: its sessions can cover at most 2 of the rule's slots (2 listed, 4 periods of sessions), fewer than 3. [Rules row 2]",
+    ]);
+    expect(reach(['A'], 3, five, false)).toEqual([]);
+  });
+
   it('max_per_day and max_continuous: pinned sessions over too many periods of a day, or in a row', () => {
     // Tue: A 1, C 2 (in a row), A 4 after the lunch; Mon: C 1.
     const pins: Pin[] = [

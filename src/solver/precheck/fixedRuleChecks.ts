@@ -8,8 +8,9 @@
 // max_per_day and max_continuous (pinned sessions over too many periods of a day, or in a row),
 // max_simultaneous and max_sessions_in_slots (too many pinned sessions at once in a listed slot, or in
 // the listed slots), preferred_starts and preferred_slots (a pinned session starting, or running,
-// outside the listed slots). No timetable can keep such a rule.
-import type { CompiledProblem } from '../../shared/compiled/types.ts';
+// outside the listed slots). No timetable can keep such a rule. A hard min_slots rule is checked by
+// count: its sessions cannot cover more listed slots than there are, nor more periods than they run.
+import type { CompiledProblem, CompiledRule } from '../../shared/compiled/types.ts';
 import type { PrecheckFinding } from '../../shared/solver/protocol.ts';
 import { isTermKind, termBreaks } from '../../shared/eval/terms.ts';
 import { isSlotKind, slotBreak, type SlotKind } from '../../shared/eval/slotRules.ts';
@@ -62,6 +63,10 @@ export function fixedRuleChecks(p: CompiledProblem, out: PrecheckFinding[]): voi
     };
     // The minimum kinds: sessions not pinned may still fill a slot, so the pinned ones prove nothing.
     if (kind === 'min_simultaneous' || kind === 'min_simultaneous_or_none') continue;
+    if (kind === 'min_slots') {
+      minSlotsReach(p, rule, out);
+      continue;
+    }
     if (isTermKind(kind) || isSlotKind(kind) || isDayLimitKind(kind)) {
       const spans = new Int32Array(p.nSessions);
       for (const s of ss) spans[s] = spanAt(p, p.sessionCourse[s], p.sessionFixedSlot[s]);
@@ -137,7 +142,7 @@ export function fixedRuleChecks(p: CompiledProblem, out: PrecheckFinding[]): voi
 function pinnedTooMany(
   kind: Exclude<
     'max_terms' | 'max_per_term' | SlotKind | 'max_per_day' | 'max_continuous',
-    'min_simultaneous' | 'min_simultaneous_or_none'
+    'min_simultaneous' | 'min_simultaneous_or_none' | 'min_slots'
   >,
   v: number,
 ): string {
@@ -163,4 +168,27 @@ function pinnedTooMany(
     case 'preferred_slots':
       return `to run outside the rule's slots`;
   }
+}
+
+/** A hard min_slots rule that asks for more slots than it lists, or than its sessions' periods. */
+function minSlotsReach(p: CompiledProblem, rule: CompiledRule, out: PrecheckFinding[]): void {
+  let listed = 0;
+  for (let t = 0; t < p.nSlots; t++) if (rule.slots?.[t] === 1) listed++;
+  let periods = 0;
+  const seen = new Set<number>();
+  for (let i = 0; i < rule.courses.length; i++) {
+    const f = memberFirst(p, rule, i);
+    if (seen.has(f)) continue;
+    seen.add(f);
+    for (let s = f; s < f + memberCount(p, rule, i); s++) periods += p.courseLength[p.sessionCourse[s]];
+  }
+  const reach = Math.min(listed, periods);
+  if (rule.value <= reach) return;
+  out.push({
+    code: 'rule_unreachable',
+    rows: [{ sheet: 'Rules', id: `row ${rule.source + 2}` }],
+    fatal: true,
+    message: `Hard min_slots rule: its sessions can cover at most ${reach} of the rule's slots (${listed} listed, ${periods} periods of sessions), fewer than ${rule.value}.`,
+    hint: "Lower the rule's value, list more slots, or make the rule soft.",
+  });
 }

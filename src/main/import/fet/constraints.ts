@@ -14,6 +14,7 @@ import {
   maxTotalInSlots,
   minSimultaneous,
   occupyMaxSlots,
+  occupyMinSlots,
   studentsIntervalDays,
   teacherIntervalDays,
 } from './slotConstraints.ts';
@@ -227,6 +228,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     ),
   ),
   ConstraintActivitiesOccupyMaxTimeSlotsFromSelection: occupyMaxSlots,
+  ConstraintActivitiesOccupyMinTimeSlotsFromSelection: occupyMinSlots,
   ConstraintActivitiesMaxSimultaneousInSelectedTimeSlots: maxSimultaneous,
   ConstraintActivitiesMinSimultaneousInSelectedTimeSlots: minSimultaneous,
   ConstraintMaxTotalActivitiesFromSetInSelectedTimeSlots: maxTotalInSlots,

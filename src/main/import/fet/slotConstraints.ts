@@ -1,6 +1,7 @@
 // FET constraints over selected time slots that become the Rules kinds with a slot list
 // (docs/WORKBOOK.md max_slots and max_days_in_slots; docs/FET.md):
-// - activities occupy max time slots from selection -> max_slots over the listed activities;
+// - activities occupy max (min) time slots from selection -> max_slots (min_slots) over the listed
+//   activities;
 // - activities max / min simultaneous in selected time slots -> max_simultaneous / min_simultaneous
 //   (min_simultaneous_or_none when FET allows empty slots); max total activities from set in
 //   selected time slots -> max_sessions_in_slots (all three hard only in FET);
@@ -26,22 +27,29 @@ function intervalSlots(el: XmlElement, ctx: FetContext): FetSlot[] {
   return every.filter((s) => (s % H) % Hh >= from && (s % H) % Hh < to);
 }
 
-export const occupyMaxSlots: Mapping = {
-  target: 'Rules max_slots (the selected slots as its slots list)',
-  hardOnly: true,
-  handle(el, ctx, _w, fetKind) {
-    ctx.relations.push({
-      fetKind,
-      kind: 'whole',
-      rule: 'max_slots',
-      activities: ctx.listed(el),
-      hard: true,
-      weight: 100,
-      value: numberOf(el, 'Max_Number_of_Occupied_Time_Slots'),
-      slots: ctx.slots(el, 'Selected_Time_Slot', 'Selected_Day', 'Selected_Hour'),
-    });
-  },
-};
+/** Activities occupy max (min) time slots from selection, as max_slots (min_slots). */
+function occupySlots(rule: 'max_slots' | 'min_slots', valueTag: string): Mapping {
+  return {
+    target: `Rules ${rule} (the selected slots as its slots list)`,
+    hardOnly: true,
+    handle(el, ctx, _w, fetKind) {
+      ctx.relations.push({
+        fetKind,
+        kind: 'whole',
+        rule,
+        activities: ctx.listed(el),
+        hard: true,
+        weight: 100,
+        value: numberOf(el, valueTag),
+        slots: ctx.slots(el, 'Selected_Time_Slot', 'Selected_Day', 'Selected_Hour'),
+      });
+    },
+  };
+}
+
+export const occupyMaxSlots = occupySlots('max_slots', 'Max_Number_of_Occupied_Time_Slots');
+
+export const occupyMinSlots = occupySlots('min_slots', 'Min_Number_of_Occupied_Time_Slots');
 
 /**
  * Interval max days per week as one max_days_in_slots rule per person: `people` gives each

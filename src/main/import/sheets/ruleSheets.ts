@@ -141,6 +141,11 @@ const WHOLE_VALUE: Partial<Record<RuleKind, { min: number; unit?: string; hint: 
     unit: 'sessions',
     hint: 'Put the fewest sessions a used listed slot must hold in the value column, e.g. 2.',
   },
+  min_slots: {
+    min: 1,
+    unit: 'slots',
+    hint: 'Put the fewest listed slots the sessions must cover in the value column, e.g. 2.',
+  },
   max_sessions_in_slots: {
     min: 0,
     unit: 'sessions',

@@ -211,6 +211,7 @@ export class RuleCosts {
         return coveredCost(p, rule, cover);
       }
       case 'max_slots':
+      case 'min_slots':
       case 'max_days_in_slots': {
         // As slotCost (../slotRules.ts) counts it, without building a list and a set on every move
         // (a FET file has hundreds of these rules, each over a teacher's or a set's courses).
@@ -233,7 +234,7 @@ export class RuleCosts {
             }
           }
         }
-        return Math.max(0, covered - rule.value);
+        return Math.max(0, rule.kind === 'min_slots' ? rule.value - covered : covered - rule.value);
       }
       case 'max_terms':
       case 'max_per_term':
@@ -384,6 +385,7 @@ const PAIR_KIND: Record<CompiledRule['kind'], number> = {
   max_sessions_in_slots: PK.other,
   preferred_starts: PK.other,
   preferred_slots: PK.other,
+  min_slots: PK.other,
 };
 
 /** Periods of session s's course. */

@@ -40,6 +40,7 @@ const KINDS: RuleKind[] = [
   'max_sessions_in_slots',
   'preferred_starts',
   'preferred_slots',
+  'min_slots',
 ];
 
 // max_slots and the other slot kinds: the first two periods of Mon and Tue; max_days_in_slots:
@@ -79,7 +80,9 @@ describe('breaksRule', () => {
             kind,
             courses: [...list],
             // At one a slot, max_simultaneous and min_simultaneous hold about as often as they break.
-            value: kind === 'max_simultaneous' || kind === 'min_simultaneous' ? 1 : 2,
+            // min_slots: every one of the four listed slots.
+            value:
+              kind === 'max_simultaneous' || kind === 'min_simultaneous' ? 1 : kind === 'min_slots' ? 4 : 2,
             ...(isSlotKind(kind)
               ? { slots: [...(kind === 'max_days_in_slots' ? SLOTS[kind] : SLOTS.max_slots)] }
               : {}),

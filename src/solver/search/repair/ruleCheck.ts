@@ -213,7 +213,8 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
     case 'min_simultaneous_or_none':
     case 'max_sessions_in_slots':
     case 'preferred_starts':
-    case 'preferred_slots': {
+    case 'preferred_slots':
+    case 'min_slots': {
       // s is one of the sessions a term or slot break blames (terms.ts, slotRules.ts).
       if (active[s] === 0) return false;
       let named = false;
