@@ -449,14 +449,20 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
               if (Math.abs(ss[i].day - ss[j].day) < (rule.value ?? 1)) bad++;
         }
         break;
-      case 'min_gap': {
-        // Same day, and the later one starts before the earlier one's end + value periods.
+      case 'min_gap':
+      case 'min_gap_counting_breaks': {
+        // Same day, and the later one starts before the earlier one's end + value periods; counting
+        // breaks, each period end that is not the next period's start adds one free period.
         const all = distinctOf(rule.courses).flatMap(placedOf);
         for (let i = 0; i < all.length; i++)
           for (let j = i + 1; j < all.length; j++) {
             const [x, y] = all[i].period <= all[j].period ? [all[i], all[j]] : [all[j], all[i]];
-            if (x.day === y.day && x.period + course.get(x.course)!.length + (rule.value ?? 1) > y.period)
-              bad++;
+            if (x.day !== y.day) continue;
+            const last = Math.min(x.period + course.get(x.course)!.length, college.periods.length) - 1;
+            let free = y.period - last - 1;
+            if (rule.kind === 'min_gap_counting_breaks' && free >= 0)
+              for (let q = last; q < y.period; q++) if (endsAt(q) !== startsAt(q + 1)) free++;
+            if (free < (rule.value ?? 1)) bad++;
           }
         break;
       }

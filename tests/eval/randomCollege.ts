@@ -158,7 +158,10 @@ export function randomCollege(seed: number): College {
       hard: chance(0.8),
       weight: 1 + rng.int(3),
       value:
-        kind === 'min_days_apart' || kind === 'min_days_between' || kind === 'min_gap'
+        kind === 'min_days_apart' ||
+        kind === 'min_days_between' ||
+        kind === 'min_gap' ||
+        kind === 'min_gap_counting_breaks'
           ? 1 + rng.int(3)
           : kind === 'max_days_apart'
             ? rng.int(3)
@@ -189,7 +192,10 @@ export function randomCollege(seed: number): College {
       hard: chance(0.8),
       weight: 1 + rng.int(3),
       value:
-        kind === 'min_days_apart' || kind === 'min_days_between' || kind === 'min_gap'
+        kind === 'min_days_apart' ||
+        kind === 'min_days_between' ||
+        kind === 'min_gap' ||
+        kind === 'min_gap_counting_breaks'
           ? 1 + rng.int(3)
           : kind === 'max_days_apart'
             ? rng.int(3)

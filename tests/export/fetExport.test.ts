@@ -208,13 +208,11 @@ describe('export --format fet: Rules', () => {
     if (!back.result.ok) throw new Error(JSON.stringify(back.result.errors));
     // The lunch gap is a FET break inside the day on every day: FET's consecutive and grouped
     // activities come back as the _across_break rules (FET lets a break fall between them), and
-    // min gaps are left out (FET counts the break hour as a gap); everything else is mapped exactly.
+    // min gaps as min_gap_counting_breaks (FET counts the break hour as a gap); all mapped exactly.
     const notMapped = [...back.build!.kinds]
       .filter(([, k]) => k.dropped + k.weakened > 0)
       .map(([kind, k]) => `${kind}: ${[...k.reasons.values()].map((r) => r.reason).join('; ')}`);
-    expect(notMapped).toEqual([
-      expect.stringMatching(/^ConstraintMinGapsBetweenActivities: FET counts a break hour inside the day/),
-    ]);
+    expect(notMapped).toEqual([]);
     const c = back.result.college;
     expect(c.rules.map((r) => r.kind).sort()).toEqual(
       [
@@ -222,6 +220,7 @@ describe('export --format fet: Rules', () => {
         'consecutive_across_break',
         'ends_day',
         'max_days_apart',
+        'min_gap_counting_breaks',
         'same_room_if_consecutive',
         'min_days_apart',
         'min_days_between',

@@ -65,6 +65,8 @@ describe('export --format fet: max_per_day and max_continuous', () => {
     expect(shape(back.college)).toEqual([
       ['max_per_day', 3, 1, true],
       ['max_continuous', 4, 1, true],
+      // The fixture's soft one (95 %), written at its weight and read back soft.
+      ['max_per_day', 4, 1, false],
     ]);
   });
 
@@ -72,16 +74,21 @@ describe('export --format fet: max_per_day and max_continuous', () => {
     const c = fixture();
     c.rules.push({ kind: 'max_per_day', courses: ['A3', 'A4'], hard: true, weight: 1, value: 1 });
     const text = formatFet(c, { assignments: [] });
-    expect(text).not.toContain('Slotwise rule 3');
+    expect(text).toContain('Slotwise rule 3');
+    expect(text).not.toContain('Slotwise rule 4');
   });
 
   const hasFet = existsSync(FET_CL);
   it.skipIf(!hasFet)('fet-cl makes timetables that keep them, for the export and for the fixture', () => {
     const exported = fetCl(formatFet(fixture(), { assignments: [] }), 'exported');
-    expect(exported.college.rules.map((r) => r.kind)).toEqual(['max_per_day', 'max_continuous']);
+    expect(exported.college.rules.map((r) => r.kind)).toEqual([
+      'max_per_day',
+      'max_continuous',
+      'max_per_day',
+    ]);
     expect(exported.hard).toBe(0);
     const own = fetCl(readFileSync(FIXTURE, 'utf8'), 'tag-limits');
-    expect(own.college.rules.map((r) => r.kind)).toEqual(['max_per_day', 'max_continuous']);
+    expect(own.college.rules.map((r) => r.kind)).toEqual(['max_per_day', 'max_continuous', 'max_per_day']);
     expect(own.hard).toBe(0);
   });
 });

@@ -119,6 +119,7 @@ function writeRule(rule: Rule, members: number[][], distinct: number[][], out: F
       } else for (const [a, b] of crossPairs()) out.time.push(minDays([a, b], rule.value ?? 1));
       return;
     case 'min_gap':
+    case 'min_gap_counting_breaks': // a gap between periods is a FET break hour: exact
       if (all.length > 1)
         out.time.push(
           list('ConstraintMinGapsBetweenActivities', all).replace(

@@ -220,6 +220,18 @@ function hardViolations(college: College, timetable: Timetable): string[] {
           if (x.day === y.day && y.period - (x.period + x.len) < (r.value ?? 0)) fail('gap too small');
         }
     }
+    // Each break between the two counts as one free period.
+    if (r.kind === 'min_gap_counting_breaks') {
+      const all = lists.flat();
+      for (let i = 0; i < all.length; i++)
+        for (let j = i + 1; j < all.length; j++) {
+          const [x, y] = start(all[i]) <= start(all[j]) ? [all[i], all[j]] : [all[j], all[i]];
+          let free = y.period - (x.period + x.len);
+          for (let q = x.period + x.len - 1; free >= 0 && q < y.period; q++)
+            if (college.periods[q].end !== college.periods[q + 1].start) free++;
+          if (x.day === y.day && free < (r.value ?? 0)) fail('gap too small');
+        }
+    }
     if (r.kind === 'same_room' && new Set(lists.flat().map((s) => s.room)).size > 1) fail('rooms differ');
     if (r.kind === 'max_days_apart') {
       const days = lists.flat().map((s) => s.day);

@@ -24,6 +24,7 @@ import { addPlantedSlotRules } from './plantedSlotRules.ts';
 import { addPlantedDayLimitRules } from './plantedDayLimitRules.ts';
 import { addPlantedSimultaneousRules } from './plantedSimultaneousRules.ts';
 import { addPlantedMinSlotsRules } from './plantedMinSlotsRules.ts';
+import { addPlantedGapBreakRules } from './plantedGapBreakRules.ts';
 import { addPlantedMemberRules } from './plantedMemberRules.ts';
 import { addPlantedRules, sortSessionsByTime } from './plantedRules.ts';
 import { PRESETS } from './presets.ts';
@@ -75,6 +76,8 @@ const DAY_LIMIT_RULES_SALT = 0x1c8e_5a3b;
 const SIMULTANEOUS_RULES_SALT = 0x1c5e_a8b3;
 /** The stream of min_slots (plantedMinSlotsRules.ts). */
 const MIN_SLOTS_RULES_SALT = 0x4a2f_6d17;
+/** The stream of min_gap_counting_breaks (plantedGapBreakRules.ts). */
+const GAP_BREAK_RULES_SALT = 0x2b7d_e915;
 
 export function generateCollege(
   preset: PresetName,
@@ -150,6 +153,7 @@ export function generateCollege(
     addPlantedDayLimitRules(d, new Rng((seed ^ DAY_LIMIT_RULES_SALT) >>> 0));
     addPlantedSimultaneousRules(d, new Rng((seed ^ SIMULTANEOUS_RULES_SALT) >>> 0));
     addPlantedMinSlotsRules(d, new Rng((seed ^ MIN_SLOTS_RULES_SALT) >>> 0));
+    addPlantedGapBreakRules(d, new Rng((seed ^ GAP_BREAK_RULES_SALT) >>> 0));
   }
   const name = `${preset}${scale !== 1 ? `x${scale}` : ''}-seed${seed}`;
   const college = assembleCollege(d, occ, name, extra);

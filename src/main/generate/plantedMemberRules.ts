@@ -175,6 +175,7 @@ export function holdsFor(d: Draft, kind: RuleKind, members: Member[], value = 0)
     case 'preferred_starts':
     case 'preferred_slots':
     case 'min_slots':
+    case 'min_gap_counting_breaks':
       return false; // planted by plantedFetRules.ts
   }
 }

@@ -104,6 +104,7 @@ function holds(d: Draft, kind: RuleKind, a: Offering, b: Offering): boolean {
     case 'preferred_starts':
     case 'preferred_slots':
     case 'min_slots':
+    case 'min_gap_counting_breaks':
       return false;
   }
 }

@@ -62,7 +62,12 @@ function compileStarts(courses: College['courses'], nDays: number, nPeriods: num
 /** Default value of a rule's parameter when the row leaves it empty. */
 function ruleValue(kind: string, value: number | undefined): number {
   if (value !== undefined) return value;
-  return kind === 'min_days_apart' || kind === 'min_days_between' || kind === 'min_gap' ? 1 : 0;
+  return kind === 'min_days_apart' ||
+    kind === 'min_days_between' ||
+    kind === 'min_gap' ||
+    kind === 'min_gap_counting_breaks'
+    ? 1
+    : 0;
 }
 
 export function compile(college: College, weightOverrides: Record<string, number> = {}): CompiledProblem {

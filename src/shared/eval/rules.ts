@@ -25,6 +25,7 @@
 // - min_gap: 1 per pair of sessions (any of the listed courses, also of one course) on the same day
 //   with fewer than `value` periods between them: the later-starting one starts before the earlier
 //   one's start + length + value (overlapping pairs count too). By period index: a break is no period.
+//   min_gap_counting_breaks counts each break between two periods as one period (minGap.ts).
 // - max_days_apart: 1 per pair of sessions (any of the listed courses, also of one course) more than
 //   `value` days apart.
 // - ends_day: 1 per session of the listed courses that does not end its students' day (endsDay.ts),
@@ -49,6 +50,7 @@ import { followsDirectly, followsFor } from './followsDirectly.ts';
 import { laterSession } from './endsDay.ts';
 import { isTermKind, termBreaks } from './terms.ts';
 import { isSlotKind, slotBreak } from './slotRules.ts';
+import { minGapBroken } from './minGap.ts';
 import { dayLimitBreaks, isDayLimitKind } from './dayLimitRules.ts';
 import { distinctMembers, everyRule, memberCount, memberFirst } from '../compiled/ruleMembers.ts';
 
@@ -60,19 +62,6 @@ function placedSessions(st: EvalState, rule: CompiledRule, i: number): number[] 
   const first = memberFirst(st.p, rule, i);
   for (let s = first; s < first + memberCount(st.p, rule, i); s++) if (st.status[s] === PLACED) out.push(s);
   return out;
-}
-
-/** Same day, and fewer than `gap` periods from the end of the earlier-starting one to the other's start. */
-export function tooClose(
-  st: { p: EvalState['p']; slot: Int32Array },
-  a: number,
-  b: number,
-  gap: number,
-): boolean {
-  const { p, slot } = st;
-  if (((slot[a] / p.nPeriods) | 0) !== ((slot[b] / p.nPeriods) | 0)) return false;
-  const [x, y] = slot[a] <= slot[b] ? [a, b] : [b, a];
-  return slot[x] + p.courseLength[p.sessionCourse[x]] + gap > slot[y];
 }
 
 /** One of the two sessions follows the other directly (same day, no break between), either order. */
@@ -157,11 +146,16 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
             for (const b of ls[j]) if (Math.abs(day(a) - day(b)) < rule.value) bad.push([a, b]);
       return bad;
     }
-    case 'min_gap': {
+    case 'min_gap':
+    case 'min_gap_counting_breaks': {
       const ss = all();
+      const breaks = rule.kind === 'min_gap_counting_breaks';
+      const len = (s: number): number => p.courseLength[p.sessionCourse[s]];
       for (let i = 0; i < ss.length; i++)
-        for (let j = i + 1; j < ss.length; j++)
-          if (tooClose(st, ss[i], ss[j], rule.value)) bad.push([ss[i], ss[j]]);
+        for (let j = i + 1; j < ss.length; j++) {
+          const [a, b] = [ss[i], ss[j]];
+          if (minGapBroken(p, slot[a], len(a), slot[b], len(b), rule.value, breaks)) bad.push([a, b]);
+        }
       return bad;
     }
     case 'max_days_apart': {
@@ -250,6 +244,7 @@ export const RULE_EXPLANATION: Record<CompiledRule['kind'], string> = {
   preferred_starts: "should start at one of the rule's slots",
   preferred_slots: "should run in the rule's slots only",
   min_slots: "cover too few of the rule's slots",
+  min_gap_counting_breaks: 'should have more free periods between them (a break counts as one)',
 };
 
 export function checkRules(st: EvalState, sink: EvalSink): void {

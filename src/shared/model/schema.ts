@@ -147,6 +147,7 @@ export const ruleKinds = [
   'preferred_starts',
   'preferred_slots',
   'min_slots',
+  'min_gap_counting_breaks',
 ] as const;
 export const ruleKindSchema = z.enum(ruleKinds);
 

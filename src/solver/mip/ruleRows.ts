@@ -99,6 +99,7 @@ export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => tru
       case 'preferred_starts':
       case 'preferred_slots':
       case 'min_slots':
+      case 'min_gap_counting_breaks':
         break; // local search and the repair keep them
       default:
         if (pairable(ctx, cs)) coursePairs.push(rule);

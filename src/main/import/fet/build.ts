@@ -388,6 +388,26 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
       periodOf.some((q, i) => q >= 0 && i > h && part(i) === part(h)),
   );
   const breaks = { inner: innerBreak, partialInner: partialInnerBreak, innerGap };
+  // FET's min gaps count such a break hour as a gap: min_gap_counting_breaks counts each gap between
+  // periods as one, exact when no two break hours in a row sit inside a day (else weaker than FET's).
+  if (innerGap) {
+    const longGap = periodOf.some(
+      (p, h) =>
+        p < 0 &&
+        h > 0 &&
+        periodOf[h - 1] < 0 &&
+        part(h - 1) === part(h) &&
+        periodOf.some((q, i) => q >= 0 && i < h - 1 && part(i) === part(h)) &&
+        periodOf.some((q, i) => q >= 0 && i > h && part(i) === part(h)),
+    );
+    for (const r of ctx.relations)
+      if (r.rule === 'min_gap') {
+        r.rule = 'min_gap_counting_breaks';
+        if (longGap)
+          r.weakened =
+            'FET counts each break hour inside the day as a gap; the contract counts a break of several hours as one free period';
+      }
+  }
   // FET allocates no room to an activity without room constraints, and its same room if consecutive
   // and occupy max different rooms skip such an activity: so do the rules (the activity's course
   // has a room of its own here).

@@ -632,22 +632,68 @@ describe('FET min gaps between activities', () => {
     ).toBe(0);
   });
 
-  it('reports them in a file with a break hour inside the day (FET counts it as a gap)', async () => {
+  // FET counts a break hour inside the day as a gap (fet-cl places two activities with min gaps 1
+  // around a break hour and nowhere else: tests/fet/fetMinGapBreaks.test.ts); the contract leaves the
+  // hour out of the periods, and min_gap_counting_breaks counts the gap between the periods as one.
+  const withBreaks = async (name: string, hours: string[]) => {
     const text = await readFile(fixture('relations.fet'), 'utf8');
-    const file = join(tmp, 'min-gaps-break.fet');
-    const brk = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']
-      .map((d) => `<Break_Time><Day>${d}</Day><Hour>2</Hour></Break_Time>`)
-      .join('');
+    const file = join(tmp, name);
+    const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'];
+    const brk = days.flatMap((d) =>
+      hours.map((h) => `<Break_Time><Day>${d}</Day><Hour>${h}</Hour></Break_Time>`),
+    );
     await writeFile(
       file,
       text.replace(
         '</Time_Constraints_List>',
-        `${minGaps([4, 5], 1)}\n<ConstraintBreakTimes><Weight_Percentage>100</Weight_Percentage><Number_of_Break_Times>5</Number_of_Break_Times>${brk}<Active>true</Active></ConstraintBreakTimes>\n</Time_Constraints_List>`,
+        `${minGaps([4, 5], 1)}\n<ConstraintBreakTimes><Weight_Percentage>100</Weight_Percentage><Number_of_Break_Times>${brk.length}</Number_of_Break_Times>${brk.join('')}<Active>true</Active></ConstraintBreakTimes>\n</Time_Constraints_List>`,
       ),
     );
     const { result, build } = await importFetDetailed(file);
-    expect(result.ok && result.college.rules.some((r) => r.kind === 'min_gap')).toBe(false);
-    expect(build!.kinds.get('ConstraintMinGapsBetweenActivities')).toMatchObject({ mapped: 0, dropped: 1 });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    return { c: result.college, kinds: build!.kinds.get('ConstraintMinGapsBetweenActivities') };
+  };
+
+  it('maps them onto min_gap_counting_breaks in a file with a break hour inside the day', async () => {
+    const { c, kinds } = await withBreaks('min-gaps-break.fet', ['2']);
+    expect(c.rules.filter((r) => r.kind === 'min_gap' || r.kind === 'min_gap_counting_breaks')).toEqual([
+      { kind: 'min_gap_counting_breaks', courses: ['A4'], hard: true, weight: 1, value: 1 },
+    ]);
+    expect(kinds).toMatchObject({ mapped: 1, weakened: 0, dropped: 0 });
+    const only = { ...c, rules: c.rules.filter((r) => r.kind === 'min_gap_counting_breaks') };
+    // The rule's count alone (the fixture's other courses stay unplaced).
+    const cost = (places: FetPlace[]): number => {
+      const problem = compile(only);
+      const assignments = places.map(([courseId, session, day, period]) => ({
+        courseId,
+        session,
+        day,
+        period,
+        roomId: `no-room:${courseId}`,
+        locked: false,
+      }));
+      return evaluate(problem, timetableToPlacement(problem, { assignments })).hard.rule;
+    };
+    // Periods are hours 1, 3 and 4: around the break (hours 1 and 3) one free hour, as in FET; hours
+    // 3 and 4 none.
+    expect(
+      cost([
+        ['A4', 1, 1, 0],
+        ['A4', 2, 1, 1],
+      ]),
+    ).toBe(0);
+    expect(
+      cost([
+        ['A4', 1, 1, 1],
+        ['A4', 2, 1, 2],
+      ]),
+    ).toBe(1);
+  });
+
+  it('reports them weakened when two break hours in a row sit inside the day (counted as one)', async () => {
+    const { c, kinds } = await withBreaks('min-gaps-long-break.fet', ['2', '3']);
+    expect(c.rules.some((r) => r.kind === 'min_gap_counting_breaks')).toBe(true);
+    expect(kinds).toMatchObject({ mapped: 0, weakened: 1, dropped: 0 });
   });
 });
 

@@ -42,13 +42,15 @@ const base = {
 } satisfies Record<string, [number, number]>;
 
 describe('FET activity tag limits', () => {
-  it('maps them over the tagged sessions, leaves out limits no day can reach, drops a soft one', async () => {
+  it('maps them over the tagged sessions, leaves out limits no day can reach, a soft one soft', async () => {
     const { c, build } = await read();
     expect(c.rules).toEqual([
       // T1's Lab activities: A1 and A5's first session (its second has no tag).
       { kind: 'max_per_day', courses: ['A1#1', 'A1#2', 'A5#1'], hard: true, weight: 1, value: 1 },
       // Y1's Lab activities, T2's A4 among them.
       { kind: 'max_continuous', courses: ['A1#1', 'A1#2', 'A4#1', 'A5#1'], hard: true, weight: 1, value: 1 },
+      // Every subgroup's at 95 %: Y1's Lab activities (Y2 has none), soft at FET's weight.
+      { kind: 'max_per_day', courses: ['A1#1', 'A1#2', 'A4#1', 'A5#1'], hard: false, weight: 95, value: 1 },
     ]);
     expect(build.kinds.get('ConstraintTeacherActivityTagMaxHoursDaily')).toMatchObject({
       mapped: 1,
@@ -63,14 +65,26 @@ describe('FET activity tag limits', () => {
       dropped: 0,
     });
     expect(build.kinds.get('ConstraintStudentsActivityTagMaxHoursDaily')).toMatchObject({
-      mapped: 0,
-      dropped: 1,
+      mapped: 1,
+      dropped: 0,
     });
   });
 
   it('scores a timetable as FET counts the tagged hours', async () => {
     const { c } = await read();
     expect(cost(c, base)).toBe(0);
+    // The soft limit: Y1 has two Lab hours on Wednesday (A4 and A5#1), one beyond, at weight 95.
+    const soft = (at: typeof base): number =>
+      ruleCosts(
+        c,
+        Object.entries(at).map(([key, [d, p]]): FetPlace => {
+          const [course, k] = key.split('#');
+          return [course, Number(k ?? 1), d, p];
+        }),
+      ).soft;
+    expect(soft(base)).toBe(95);
+    // Three on Tuesday (A1#2, A5#1, A4), two beyond; four Lab hours on three days always leave one.
+    expect(soft({ ...base, A4: [1, 3], 'A5#1': [1, 1] })).toBe(2 * 95);
     // Two Lab hours of T1 on Monday (A1#1 and A5#1), not in a row: max_per_day 1.
     expect(cost(c, { ...base, A3: [1, 2], 'A5#1': [0, 2] })).toBe(1);
     // A4 right after A1#1 on Monday: two Lab hours in a row for Y1.

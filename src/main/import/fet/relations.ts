@@ -21,7 +21,6 @@ export function resolveRelations(
   note: (k: string, o: Outcome, a: number[], r: string) => void,
   breaks: { inner: boolean; partialInner: boolean; innerGap: boolean },
 ): void {
-  const innerGap = breaks.innerGap;
   const soft = (r: Relation): Partial<Rule> => (r.hard ? {} : { hard: false, weight: r.weight });
   // Whole-course relations.
   for (const r of relations.filter((x) => x.kind === 'whole')) {
@@ -38,13 +37,8 @@ export function resolveRelations(
       if (!r.noted) note(r.fetKind, 'mapped', acts, '');
       continue;
     }
-    if (r.rule === 'min_gap' && innerGap) {
-      drop(
-        'FET counts a break hour inside the day as a gap; the contract leaves the break out of the periods (this file has such a break)',
-      );
-      continue;
-    }
-    if (r.rule === 'min_gap' && (r.value ?? 0) < 1) {
+    const gapRule = r.rule === 'min_gap' || r.rule === 'min_gap_counting_breaks';
+    if (gapRule && (r.value ?? 0) < 1) {
       note(r.fetKind, 'mapped', acts, ''); // no gap asked
       continue;
     }
@@ -92,9 +86,10 @@ export function resolveRelations(
       note(r.fetKind, 'mapped', acts, '');
       continue;
     }
-    if (r.rule === 'min_gap') {
-      rules.push({ kind: 'min_gap', courses: cs, hard: true, weight: 1, value: r.value, ...soft(r) });
-      note(r.fetKind, 'mapped', acts, '');
+    if (gapRule) {
+      rules.push({ kind: r.rule, courses: cs, hard: true, weight: 1, value: r.value, ...soft(r) });
+      if (r.weakened) note(r.fetKind, 'weakened', acts, r.weakened);
+      else note(r.fetKind, 'mapped', acts, '');
       continue;
     }
     if (isSlotKind(r.rule)) {
@@ -113,7 +108,7 @@ export function resolveRelations(
     }
     if (r.rule === 'max_per_day' || r.rule === 'max_continuous') {
       // Counted over every listed activity (tagLimits.ts): exact over whole courses.
-      rules.push({ kind: r.rule, courses: cs, hard: true, weight: 1, value: r.value ?? 0 });
+      rules.push({ kind: r.rule, courses: cs, hard: true, weight: 1, value: r.value ?? 0, ...soft(r) });
       if (!r.noted) note(r.fetKind, 'mapped', acts, '');
       continue;
     }
@@ -287,7 +282,9 @@ export function sessionRules(
     courses,
     hard: r.hard,
     weight: r.hard ? 1 : r.weight,
-    ...(r.rule === 'min_days' || r.rule === 'min_gap' ? { value: r.value ?? 1 } : {}),
+    ...(r.rule === 'min_days' || r.rule === 'min_gap' || r.rule === 'min_gap_counting_breaks'
+      ? { value: r.value ?? 1 }
+      : {}),
     ...(r.rule === 'max_days_apart' ? { value: r.value ?? 0 } : {}),
     ...(r.rule === 'max_terms' || r.rule === 'max_per_term' ? { value: r.value ?? 1 } : {}),
     ...(r.rule === 'max_per_day' || r.rule === 'max_continuous' ? { value: r.value ?? 0 } : {}),

@@ -8,6 +8,8 @@
 // the rules read the periods the listed sessions cover, and a period no listed session covers, or a
 // break between two periods, ends a run. One rule per person with tagged activities, the same
 // activity list once; a limit no day of that person can reach is kept as mapped without a rule.
+// Below 100 % the rules are soft, FET's weight percentage as their weight (each period beyond
+// costs it, as the hard rule counts).
 import type { FetActivity } from './read.ts';
 import type { FetContext, Mapping } from './fetContext.ts';
 import { numberOf, textOf, type XmlElement } from './xml.ts';
@@ -27,8 +29,7 @@ function tagLimit(
 ): Mapping {
   return {
     target,
-    hardOnly: true,
-    handle(el, ctx, _w, fetKind) {
+    handle(el, ctx, w, fetKind) {
       const tag = tagOf(el);
       const value = numberOf(el, field) ?? 0;
       const all: number[] = [];
@@ -53,8 +54,8 @@ function tagLimit(
           kind: 'whole',
           rule: kind,
           activities: ids,
-          hard: true,
-          weight: 100,
+          hard: w >= 100,
+          weight: w,
           value,
           noted: true,
         });

@@ -99,6 +99,11 @@ const WHOLE_VALUE: Partial<Record<RuleKind, { min: number; unit?: string; hint: 
     unit: 'periods',
     hint: 'Put the minimum number of free periods between two sessions of one day in the value column, e.g. 1.',
   },
+  min_gap_counting_breaks: {
+    min: 1,
+    unit: 'periods',
+    hint: 'Put the minimum number of free periods between two sessions of one day in the value column, e.g. 1 (a break counts as one).',
+  },
   max_days_apart: {
     min: 0,
     unit: 'days',

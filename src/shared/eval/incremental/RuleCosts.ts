@@ -11,6 +11,7 @@ import { laterSession } from '../endsDay.ts';
 import { termCost } from '../terms.ts';
 import { clearedCover, coveredCost, markCovered } from '../dayLimitRules.ts';
 import { isSlotKind, slotCost } from '../slotRules.ts';
+import { minGapBroken } from '../minGap.ts';
 
 export interface RuleView {
   readonly problem: CompiledProblem;
@@ -171,6 +172,7 @@ export class RuleCosts {
       case 'not_overlapping':
       case 'different_days':
       case 'min_gap':
+      case 'min_gap_counting_breaks':
       case 'min_days_apart':
       case 'max_days_apart':
       case 'same_room_if_consecutive':
@@ -317,12 +319,17 @@ export class RuleCosts {
         return sa < sb + span[b] && sb < sa + span[a];
       case PK.differentDays:
         return ((sa / nP) | 0) === ((sb / nP) | 0);
-      case PK.minGap: {
-        if (((sa / nP) | 0) !== ((sb / nP) | 0)) return false;
-        const x = sa <= sb ? a : b;
-        const y = sa <= sb ? b : a;
-        return slot[x] + p.courseLength[p.sessionCourse[x]] + value > slot[y];
-      }
+      case PK.minGap:
+      case PK.minGapCountingBreaks:
+        return minGapBroken(
+          p,
+          sa,
+          p.courseLength[p.sessionCourse[a]],
+          sb,
+          p.courseLength[p.sessionCourse[b]],
+          value,
+          kind === PK.minGapCountingBreaks,
+        );
       case PK.maxDaysApart:
         return Math.abs(((sa / nP) | 0) - ((sb / nP) | 0)) > value;
       case PK.adjacentIfSameDay:
@@ -352,6 +359,7 @@ const PK = {
   maxDaysApart: 6,
   sameRoomIfConsecutive: 7,
   adjacentIfSameDay: 8,
+  minGapCountingBreaks: 9,
 } as const;
 
 const PAIR_KIND: Record<CompiledRule['kind'], number> = {
@@ -386,6 +394,7 @@ const PAIR_KIND: Record<CompiledRule['kind'], number> = {
   preferred_starts: PK.other,
   preferred_slots: PK.other,
   min_slots: PK.other,
+  min_gap_counting_breaks: PK.minGapCountingBreaks,
 };
 
 /** Periods of session s's course. */

@@ -41,6 +41,7 @@ const KINDS: RuleKind[] = [
   'preferred_starts',
   'preferred_slots',
   'min_slots',
+  'min_gap_counting_breaks',
 ];
 
 // max_slots and the other slot kinds: the first two periods of Mon and Tue; max_days_in_slots:
@@ -105,10 +106,11 @@ describe('breaksRule', () => {
           kind === 'different_days' ||
           kind === 'min_days_between' ||
           kind === 'min_gap' ||
+          kind === 'min_gap_counting_breaks' ||
           kind === 'max_days_apart' ||
           kind === 'adjacent_if_same_day' ||
           kind === 'max_terms';
-        const periods = kind === 'min_gap' ? p.nPeriods : 3;
+        const periods = kind === 'min_gap' || kind === 'min_gap_counting_breaks' ? p.nPeriods : 3;
         slot[s] =
           rng.int(spread ? 2 : 8) === 0 ? -1 : rng.int(spread ? p.nDays : 2) * p.nPeriods + rng.int(periods);
         room[s] = rng.int(kind === 'same_room' ? 2 : 3);

@@ -10,6 +10,7 @@ import { laterSession } from '../../../shared/eval/endsDay.ts';
 import { termBreaks } from '../../../shared/eval/terms.ts';
 import { dayLimitOver } from '../../../shared/eval/dayLimitRules.ts';
 import { isSlotKind, slotBreak } from '../../../shared/eval/slotRules.ts';
+import { minGapBroken } from '../../../shared/eval/minGap.ts';
 
 /** The hard rules reading each course (ruleWatch.ts), as a list of lists (CSR) of indices into everyRule(p). */
 export function hardRulesByCourse(p: CompiledProblem): { offsets: Int32Array; items: Int32Array } {
@@ -150,6 +151,7 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
     case 'min_days_apart':
     case 'min_days_between':
     case 'min_gap':
+    case 'min_gap_counting_breaks':
     case 'same_room': {
       const day = (slot[s] / nP) | 0;
       // Members holding s: their own sessions pair with s only for different_days,
@@ -177,10 +179,19 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
           )
             return true;
           if (rule.kind === 'same_room' && room[x] !== room[s]) return true;
-          if (rule.kind === 'min_gap' && dx === day) {
-            const [a, b] = slot[s] <= slot[x] ? [s, x] : [x, s];
-            if (slot[a] + p.courseLength[p.sessionCourse[a]] + rule.value > slot[b]) return true;
-          }
+          if (
+            (rule.kind === 'min_gap' || rule.kind === 'min_gap_counting_breaks') &&
+            minGapBroken(
+              p,
+              slot[s],
+              p.courseLength[p.sessionCourse[s]],
+              slot[x],
+              p.courseLength[p.sessionCourse[x]],
+              rule.value,
+              rule.kind === 'min_gap_counting_breaks',
+            )
+          )
+            return true;
         }
       }
       return false;
