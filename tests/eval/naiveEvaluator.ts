@@ -419,9 +419,12 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
         break;
       }
       case 'ordered':
-        // A's session ends no later than B's starts, in the week (day, then period).
+      case 'ordered_if_same_day':
+        // A's session ends no later than B's starts, in the week (day, then period); _if_same_day:
+        // only when the two are on one day.
         for (let i = 1; i < cs.length; i++)
           for (const [a, b] of pairs(cs[i - 1], cs[i])) {
+            if (rule.kind === 'ordered_if_same_day' && a.day !== b.day) continue;
             const endA = a.day * nPeriods + a.period + a.periods.length;
             const startB = b.day * nPeriods + b.period;
             if (endA > startB) bad++;

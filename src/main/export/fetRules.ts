@@ -88,13 +88,15 @@ function writeRule(rule: Rule, members: number[][], distinct: number[][], out: F
     case 'adjacent':
     case 'consecutive_across_break':
     case 'adjacent_across_break':
-    case 'ordered': {
+    case 'ordered':
+    case 'ordered_if_same_day': {
       const name = {
         consecutive: 'ConstraintTwoActivitiesConsecutive',
         adjacent: 'ConstraintTwoActivitiesGrouped',
         consecutive_across_break: 'ConstraintTwoActivitiesConsecutive',
         adjacent_across_break: 'ConstraintTwoActivitiesGrouped',
         ordered: 'ConstraintTwoActivitiesOrdered',
+        ordered_if_same_day: 'ConstraintTwoActivitiesOrderedIfSameDay',
       }[rule.kind];
       for (let i = 1; i < members.length; i++)
         for (let k = 0; k < Math.min(members[i - 1].length, members[i].length); k++)

@@ -200,6 +200,8 @@ function hardViolations(college: College, timetable: Timetable): string[] {
     if (r.kind === 'adjacent') pairs(false, (a, b) => after(a, b, true) || after(b, a, true));
     if (r.kind === 'adjacent_across_break') pairs(false, (a, b) => after(a, b, false) || after(b, a, false));
     if (r.kind === 'ordered') pairs(false, (a, b) => start(a) + a.len <= start(b));
+    if (r.kind === 'ordered_if_same_day')
+      pairs(false, (a, b) => a.day !== b.day || start(a) + a.len <= start(b));
     if (r.kind === 'different_days') {
       const days = lists.flat().map((s) => s.day);
       if (new Set(days).size !== days.length) fail('two sessions on one day');

@@ -25,6 +25,7 @@ import { addPlantedDayLimitRules } from './plantedDayLimitRules.ts';
 import { addPlantedSimultaneousRules } from './plantedSimultaneousRules.ts';
 import { addPlantedMinSlotsRules } from './plantedMinSlotsRules.ts';
 import { addPlantedGapBreakRules } from './plantedGapBreakRules.ts';
+import { addPlantedOrderedIfSameDayRules } from './plantedOrderedIfSameDay.ts';
 import { addPlantedMemberRules } from './plantedMemberRules.ts';
 import { addPlantedRules, sortSessionsByTime } from './plantedRules.ts';
 import { PRESETS } from './presets.ts';
@@ -78,6 +79,8 @@ const SIMULTANEOUS_RULES_SALT = 0x1c5e_a8b3;
 const MIN_SLOTS_RULES_SALT = 0x4a2f_6d17;
 /** The stream of min_gap_counting_breaks (plantedGapBreakRules.ts). */
 const GAP_BREAK_RULES_SALT = 0x2b7d_e915;
+/** The stream of ordered_if_same_day (plantedOrderedIfSameDay.ts). */
+const ORDERED_SAME_DAY_RULES_SALT = 0x5c93_17a1;
 
 export function generateCollege(
   preset: PresetName,
@@ -154,6 +157,7 @@ export function generateCollege(
     addPlantedSimultaneousRules(d, new Rng((seed ^ SIMULTANEOUS_RULES_SALT) >>> 0));
     addPlantedMinSlotsRules(d, new Rng((seed ^ MIN_SLOTS_RULES_SALT) >>> 0));
     addPlantedGapBreakRules(d, new Rng((seed ^ GAP_BREAK_RULES_SALT) >>> 0));
+    addPlantedOrderedIfSameDayRules(d, new Rng((seed ^ ORDERED_SAME_DAY_RULES_SALT) >>> 0));
   }
   const name = `${preset}${scale !== 1 ? `x${scale}` : ''}-seed${seed}`;
   const college = assembleCollege(d, occ, name, extra);

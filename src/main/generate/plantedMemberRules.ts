@@ -176,6 +176,7 @@ export function holdsFor(d: Draft, kind: RuleKind, members: Member[], value = 0)
     case 'preferred_slots':
     case 'min_slots':
     case 'min_gap_counting_breaks':
+    case 'ordered_if_same_day':
       return false; // planted by plantedFetRules.ts
   }
 }

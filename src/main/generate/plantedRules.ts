@@ -105,6 +105,7 @@ function holds(d: Draft, kind: RuleKind, a: Offering, b: Offering): boolean {
     case 'preferred_slots':
     case 'min_slots':
     case 'min_gap_counting_breaks':
+    case 'ordered_if_same_day':
       return false;
   }
 }

@@ -54,6 +54,7 @@ const PAIRED = new Set([
   'adjacent',
   'consecutive_across_break',
   'adjacent_across_break',
+  'ordered_if_same_day',
 ]);
 const MULTI = new Set([
   'same_time',
@@ -67,6 +68,7 @@ const MULTI = new Set([
   'min_days_between',
   'consecutive_across_break',
   'adjacent_across_break',
+  'ordered_if_same_day',
 ]);
 
 export function checkReferences(parsed: ParsedWorkbook, periodsOk: boolean): void {

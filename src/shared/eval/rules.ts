@@ -26,6 +26,7 @@
 //   with fewer than `value` periods between them: the later-starting one starts before the earlier
 //   one's start + length + value (overlapping pairs count too). By period index: a break is no period.
 //   min_gap_counting_breaks counts each break between two periods as one period (minGap.ts).
+// - ordered_if_same_day: as ordered, but only for a pair k on the same day.
 // - max_days_apart: 1 per pair of sessions (any of the listed courses, also of one course) more than
 //   `value` days apart.
 // - ends_day: 1 per session of the listed courses that does not end its students' day (endsDay.ts),
@@ -118,6 +119,10 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
       );
     case 'ordered':
       return pairedSessions(st, rule, false).filter(([a, b]) => slot[a] + st.span[a] > slot[b]);
+    case 'ordered_if_same_day':
+      return pairedSessions(st, rule, false).filter(
+        ([a, b]) => day(a) === day(b) && slot[a] + st.span[a] > slot[b],
+      );
     case 'not_overlapping': {
       const ls = lists();
       for (let i = 0; i < ls.length; i++)
@@ -245,6 +250,7 @@ export const RULE_EXPLANATION: Record<CompiledRule['kind'], string> = {
   preferred_slots: "should run in the rule's slots only",
   min_slots: "cover too few of the rule's slots",
   min_gap_counting_breaks: 'should have more free periods between them (a break counts as one)',
+  ordered_if_same_day: 'are on the same day and should come in the listed order',
 };
 
 export function checkRules(st: EvalState, sink: EvalSink): void {

@@ -148,6 +148,7 @@ export const ruleKinds = [
   'preferred_slots',
   'min_slots',
   'min_gap_counting_breaks',
+  'ordered_if_same_day',
 ] as const;
 export const ruleKindSchema = z.enum(ruleKinds);
 

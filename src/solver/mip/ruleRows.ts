@@ -100,6 +100,7 @@ export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => tru
       case 'preferred_slots':
       case 'min_slots':
       case 'min_gap_counting_breaks':
+      case 'ordered_if_same_day':
         break; // local search and the repair keep them
       default:
         if (pairable(ctx, cs)) coursePairs.push(rule);

@@ -169,6 +169,12 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     ...ctx.listed(el, 'First_Activity_Id'),
     ...ctx.listed(el, 'Second_Activity_Id'),
   ]),
+  ConstraintTwoActivitiesOrderedIfSameDay: relation(
+    'ordered_if_same_day',
+    'pairwise',
+    'Rules ordered_if_same_day',
+    (el, ctx) => [...ctx.listed(el, 'First_Activity_Id'), ...ctx.listed(el, 'Second_Activity_Id')],
+  ),
   ConstraintActivitiesNotOverlapping: relation('not_overlapping', 'whole', 'Rules not_overlapping', byId),
   ConstraintMinDaysBetweenActivities: relation(
     'min_days',

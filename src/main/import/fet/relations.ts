@@ -162,7 +162,11 @@ export function resolveRelations(
       bySession.push(r); // two sessions of one course
       continue;
     }
-    const ordered = r.rule === 'consecutive' || r.rule === 'consecutive_across_break' || r.rule === 'ordered';
+    const ordered =
+      r.rule === 'consecutive' ||
+      r.rule === 'consecutive_across_break' ||
+      r.rule === 'ordered' ||
+      r.rule === 'ordered_if_same_day';
     const list = ordered ? cs : [...cs].sort();
     const key = [r.rule, r.hard, r.hard ? 1 : r.weight, list.join('\u0001')].join('\u0000');
     const g = groupsOf.get(key) ?? [];
@@ -172,7 +176,10 @@ export function resolveRelations(
   for (const rels of groupsOf.values()) {
     const r0 = rels[0];
     const ordered =
-      r0.rule === 'consecutive' || r0.rule === 'consecutive_across_break' || r0.rule === 'ordered';
+      r0.rule === 'consecutive' ||
+      r0.rule === 'consecutive_across_break' ||
+      r0.rule === 'ordered' ||
+      r0.rule === 'ordered_if_same_day';
     const cs = ordered
       ? r0.activities.map((a) => courseOf.get(a)!)
       : [...new Set(r0.activities.map((a) => courseOf.get(a)!))].sort();

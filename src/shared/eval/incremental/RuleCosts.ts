@@ -116,6 +116,7 @@ export class RuleCosts {
       case 'same_day':
       case 'consecutive':
       case 'ordered':
+      case 'ordered_if_same_day':
         for (let i = 1; i < cs.length; i++) {
           const a: number = rule.kind === 'same_time' || rule.kind === 'same_day' ? 0 : i - 1;
           const m = Math.min(count[a], count[i]);
@@ -129,6 +130,8 @@ export class RuleCosts {
             else if (rule.kind === 'same_day') n += da !== db ? 1 : 0;
             else if (rule.kind === 'consecutive')
               n += followsDirectly(p, slot[sa], lengthOf(p, sa), slot[sb]) ? 0 : 1;
+            else if (rule.kind === 'ordered_if_same_day')
+              n += da === db && slot[sa] + span[sa] > slot[sb] ? 1 : 0;
             else n += slot[sa] + span[sa] > slot[sb] ? 1 : 0;
           }
         }
@@ -395,6 +398,7 @@ const PAIR_KIND: Record<CompiledRule['kind'], number> = {
   preferred_slots: PK.other,
   min_slots: PK.other,
   min_gap_counting_breaks: PK.minGapCountingBreaks,
+  ordered_if_same_day: PK.other,
 };
 
 /** Periods of session s's course. */

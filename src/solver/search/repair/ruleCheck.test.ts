@@ -42,6 +42,7 @@ const KINDS: RuleKind[] = [
   'preferred_slots',
   'min_slots',
   'min_gap_counting_breaks',
+  'ordered_if_same_day',
 ];
 
 // max_slots and the other slot kinds: the first two periods of Mon and Tue; max_days_in_slots:

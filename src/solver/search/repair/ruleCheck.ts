@@ -51,6 +51,7 @@ function pairBroken(
       !followsDirectly(st.problem, slot[a], lenA, slot[b]) &&
       !followsDirectly(st.problem, slot[b], st.problem.courseLength[st.problem.sessionCourse[b]], slot[a])
     );
+  if (kind === 'ordered_if_same_day') return da === db && slot[a] + span[a] > slot[b];
   if (kind === 'consecutive') return !followsDirectly(st.problem, slot[a], lenA, slot[b]);
   if (kind === 'consecutive_across_break') return !followsAcrossBreak(st.problem, slot[a], lenA, slot[b]);
   if (kind === 'adjacent_across_break')
@@ -80,7 +81,8 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
     case 'adjacent':
     case 'consecutive_across_break':
     case 'adjacent_across_break':
-    case 'ordered': {
+    case 'ordered':
+    case 'ordered_if_same_day': {
       const fromFirst = rule.kind === 'same_time' || rule.kind === 'same_day' || rule.kind === 'same_period';
       for (let i = 1; i < n; i++) {
         const a = fromFirst ? 0 : i - 1;
