@@ -76,6 +76,61 @@ export class BuildingCosts {
     this.day = new Int32Array(p.nPeriods);
   }
 
+  /**
+   * Each (course, day) whose sessions a repair should move for a building-change limit: the courses
+   * of a faculty member (of the student sets below a group) on a day over the daily limit or with a
+   * change too close, and on every day with a change when the weekly limit is broken.
+   */
+  eachBadRow(markCourse: (c: number, day: number) => void): void {
+    if (!this.any) return;
+    const p = this.p;
+    for (let f = 0; f < p.nFaculty; f++)
+      for (let d = 0; d < p.nDays; d++)
+        if (this.facultyBad(f, d))
+          for (let x = p.facultyCourses.offsets[f]; x < p.facultyCourses.offsets[f + 1]; x++)
+            markCourse(p.facultyCourses.items[x], d);
+    for (let k = 0; k < p.nStudentSets; k++)
+      for (let d = 0; d < p.nDays; d++)
+        if (this.setBad(k, d))
+          for (let x = p.setCourses.offsets[k]; x < p.setCourses.offsets[k + 1]; x++)
+            markCourse(p.setCourses.items[x], d);
+  }
+
+  /** Is active session s on a row eachBadRow names (of its faculty or student sets, on its day)? */
+  sessionBad(s: number): boolean {
+    if (!this.any) return false;
+    const st = this.st;
+    const p = this.p;
+    if (st.span[s] <= 0) return false;
+    const c = p.sessionCourse[s];
+    const d = (st.slot[s] / p.nPeriods) | 0;
+    for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++)
+      if (this.facultyBad(p.courseFaculty.items[i], d)) return true;
+    for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++)
+      if (this.setBad(p.courseStudentSets.items[i], d)) return true;
+    return false;
+  }
+
+  private facultyBad(f: number, d: number): boolean {
+    if (this.facLimited[f] === 0) return false;
+    const i = f * this.p.nDays + d;
+    return (
+      this.facDayOver[i] > 0 || this.facShort[i] > 0 || (this.facWeekOver[f] > 0 && this.facChanges[i] > 0)
+    );
+  }
+
+  /** A set with changes on day d below a group whose limits are broken that day (or that week). */
+  private setBad(k: number, d: number): boolean {
+    const nD = this.p.nDays;
+    if (this.setChanges[k * nD + d] === 0) return false;
+    for (let x = this.setGroupOffsets[k]; x < this.setGroupOffsets[k + 1]; x++) {
+      const g = this.setGroupItems[x];
+      const j = g * nD + d;
+      if (this.groupDayOver[j] > 0 || this.groupShort[j] > 0 || this.groupWeekOver[g] > 0) return true;
+    }
+    return false;
+  }
+
   /** Course c's sessions changed on `day`: recompute its faculty's and sets' rows there. */
   courseChanged(c: number, day: number): void {
     if (!this.any) return;
