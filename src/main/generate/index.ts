@@ -12,6 +12,7 @@ import type { Draft, Offering } from './draft.ts';
 import { addMinors, addOpenElectives, addProfessionalElectives } from './electives.ts';
 import { addDerivedRules } from './extraRules.ts';
 import { addPlantedStarts } from './plantedStarts.ts';
+import { addPlantedBuildingLimits } from './plantedBuildingLimits.ts';
 import { buildFaculty } from './faculty.ts';
 import { dropUnplaced } from './finalize.ts';
 import { enrollMinors } from './minors.ts';
@@ -72,6 +73,8 @@ const SLOT_RULES_SALT = 0x6b19_d3f7;
 const DAY_LIMIT_RULES_SALT = 0x1c8e_5a3b;
 /** The stream of the simultaneous, sessions-in-slots and preferred kinds (plantedSimultaneousRules.ts). */
 const SIMULTANEOUS_RULES_SALT = 0x1c5e_a8b3;
+/** The stream of the building-change limits (plantedBuildingLimits.ts), drawn last. */
+const BUILDING_LIMITS_SALT = 0x4b1d_73e9;
 
 export function generateCollege(
   preset: PresetName,
@@ -151,6 +154,7 @@ export function generateCollege(
   const college = assembleCollege(d, occ, name, extra);
   if (extra) addPlantedStarts(d, college, new Rng((seed ^ STARTS_SALT) >>> 0));
   const planted = plantedTimetable(d);
+  if (extra) addPlantedBuildingLimits(college, planted, new Rng((seed ^ BUILDING_LIMITS_SALT) >>> 0));
   return { college, planted, stats: measure(d, college, occ, planter.stats) };
 }
 
