@@ -219,6 +219,70 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
     return busy.length === 0 ? 0 : Math.max(...busy) - Math.min(...busy) + 1;
   };
 
+  // Building changes: a day period by period, free, busy in rooms without a building, or in a
+  // building (several at once: the one listed first in Rooms); each busy period in a building other
+  // than the last one seen that day is a change, too close when fewer free periods lie between.
+  const buildingOrder = [...new Set(college.rooms.map((r) => r.building ?? '').filter((b) => b !== ''))];
+  const buildingDay = (list: Placed[], d: number, min: number): { changes: number; short: number } => {
+    let last = '';
+    let free = 0;
+    let changes = 0;
+    let short = 0;
+    for (let q = 0; q < nPeriods; q++) {
+      const here = list.filter((s) => occupies(s, d, q));
+      if (here.length === 0) {
+        free++;
+        continue;
+      }
+      const inBuildings = here.map((s) => room.get(s.room)!.building ?? '').filter((b) => b !== '');
+      if (inBuildings.length === 0) continue;
+      const b = buildingOrder.find((x) => inBuildings.includes(x))!;
+      if (last !== '' && b !== last) {
+        changes++;
+        if (free < min) short++;
+      }
+      last = b;
+      free = 0;
+    }
+    return { changes, short };
+  };
+  for (const f of college.faculty) {
+    const teaches = placed.filter((s) => course.get(s.course)!.faculty.includes(f.id));
+    let weekChanges = 0;
+    for (let d = 0; d < nDays; d++) {
+      const { changes, short } = buildingDay(teaches, d, f.minGapsBetweenBuildingChanges ?? 0);
+      weekChanges += changes;
+      out.faculty_max_building_changes += over(changes, f.maxBuildingChangesPerDay);
+      out.faculty_min_building_gaps += short;
+    }
+    out.faculty_max_building_changes_per_week += over(weekChanges, f.maxBuildingChangesPerWeek);
+  }
+  for (const g of college.groups) {
+    let weekOver = 0;
+    const perLeaf = leavesBelow(g.id).map((leaf) => {
+      const attends = placed.filter((s) => courseLeaves(s.course).has(leaf));
+      return Array.from({ length: nDays }, (_, d) =>
+        buildingDay(attends, d, g.minGapsBetweenBuildingChanges ?? 0),
+      );
+    });
+    for (let d = 0; d < nDays; d++) {
+      out.group_max_building_changes += Math.max(
+        0,
+        ...perLeaf.map((days) => over(days[d].changes, g.maxBuildingChangesPerDay)),
+      );
+      out.group_min_building_gaps += Math.max(0, ...perLeaf.map((days) => days[d].short));
+    }
+    for (const days of perLeaf)
+      weekOver = Math.max(
+        weekOver,
+        over(
+          days.reduce((a, x) => a + x.changes, 0),
+          g.maxBuildingChangesPerWeek,
+        ),
+      );
+    out.group_max_building_changes_per_week += weekOver;
+  }
+
   for (const f of college.faculty) {
     const teaches = placed.filter((s) => course.get(s.course)!.faculty.includes(f.id));
     let week = 0;

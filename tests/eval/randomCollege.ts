@@ -1,6 +1,6 @@
 // Random small colleges that use every sheet and every rule kind (breaks in the day, room types,
 // allowed-room lists, unavailability of rooms, faculty and courses, courses' allowed starts, every
-// Faculty and Groups limit,
+// Faculty and Groups limit (building changes too, with rooms in three buildings or none),
 // nested groups with sub-batches, students and enrollments, fixed sessions, hard and soft rules, also
 // over single sessions `course#k`),
 // and random timetables for them (unplaced sessions, sessions without a room, two sessions of one
@@ -229,13 +229,24 @@ export function randomCollege(seed: number): College {
         ? { ...r, value: 1 + rng.int(3) }
         : r,
   );
+  // Terms of 1 or 2 days (max_terms, max_per_term), or the week as one term.
+  const calendar = { days, ...(chance(0.7) ? { daysPerTerm: 1 + rng.int(2) } : {}) };
+  // Building-change limits, and rooms in a third building or in none, drawn last.
+  const buildingRooms = rooms.map(({ building, ...r }) => {
+    const x = rng.int(4);
+    return x === 0 ? r : { ...r, building: x === 1 ? 'C' : building };
+  });
+  const buildingLimits = () => ({
+    maxBuildingChangesPerDay: chance(0.3) ? rng.int(2) : undefined,
+    maxBuildingChangesPerWeek: chance(0.3) ? rng.int(3) : undefined,
+    minGapsBetweenBuildingChanges: chance(0.3) ? 1 + rng.int(2) : undefined,
+  });
   return collegeSchema.parse({
-    // Terms of 1 or 2 days (max_terms, max_per_term), or the week as one term.
-    calendar: { days, ...(chance(0.7) ? { daysPerTerm: 1 + rng.int(2) } : {}) },
+    calendar,
     periods,
-    rooms,
-    faculty,
-    groups,
+    rooms: buildingRooms,
+    faculty: faculty.map((f) => ({ ...f, ...buildingLimits() })),
+    groups: groups.map((g) => ({ ...g, ...buildingLimits() })),
     courses: withStarts,
     students,
     enrollments,

@@ -611,3 +611,88 @@ describe('export --format fet: max_span and min_rest', () => {
     expect(log).toMatch(/Simulation successful/);
   });
 });
+
+describe('export --format fet: building changes', () => {
+  /** One day, TH in building A at P1 and LAB in B at P3 (one change, one free period before it). */
+  function buildingCollege(gap: boolean): { c: College; t: Timetable } {
+    const limits = {
+      maxBuildingChangesPerDay: 1,
+      maxBuildingChangesPerWeek: 1,
+      minGapsBetweenBuildingChanges: 1,
+    };
+    const c = collegeSchema.parse({
+      calendar: { days: ['Mon'] },
+      periods: [
+        { label: 'P1', start: '09:00', end: '10:00' },
+        { label: 'P2', start: '10:00', end: '11:00' },
+        { label: 'P3', start: gap ? '11:30' : '11:00', end: gap ? '12:30' : '12:00' },
+      ],
+      rooms: [
+        { id: 'RA', name: 'RA', capacity: 60, building: 'A' },
+        { id: 'RB', name: 'RB', capacity: 60, building: 'B' },
+      ],
+      faculty: [{ id: 'F1', name: 'F1', ...limits }],
+      groups: [
+        { id: 'S', name: 'S', size: 30, maxBuildingChangesPerDay: 2 },
+        { id: 'S1', name: 'S1', size: 30, parent: 'S', ...limits },
+      ],
+      courses: [
+        { id: 'TH', name: 'TH', faculty: ['F1'], groups: ['S1'], sessions: 1, rooms: ['RA'] },
+        { id: 'LAB', name: 'LAB', faculty: ['F1'], groups: ['S1'], sessions: 1, rooms: ['RB'] },
+      ],
+    });
+    const t: Timetable = {
+      assignments: [
+        { courseId: 'TH', session: 1, day: 0, period: 0, roomId: 'RA', locked: false },
+        { courseId: 'LAB', session: 1, day: 0, period: 2, roomId: 'RB', locked: false },
+      ],
+    };
+    return { c, t };
+  }
+  const limits = (x: {
+    maxBuildingChangesPerDay?: number;
+    maxBuildingChangesPerWeek?: number;
+    minGapsBetweenBuildingChanges?: number;
+  }) => [x.maxBuildingChangesPerDay, x.maxBuildingChangesPerWeek, x.minGapsBetweenBuildingChanges];
+
+  it('writes the three limits for teachers and student sets (the strictest of the chain), and re-imports them', () => {
+    const { c, t } = buildingCollege(false);
+    const text = formatFet(c, t);
+    for (const who of ['Teacher', 'StudentsSet'])
+      for (const kind of [
+        'MaxBuildingChangesPerDay',
+        'MaxBuildingChangesPerWeek',
+        'MinGapsBetweenBuildingChanges',
+      ])
+        expect(text).toContain(`<Constraint${who}${kind}>`);
+    const back = importFetBytes(Buffer.from(text), 'buildings.fet');
+    if (!back.result.ok) throw new Error(JSON.stringify(back.result.errors));
+    expect(limits(back.result.college.faculty[0])).toEqual([1, 1, 1]);
+    expect(
+      back.result.college.groups.filter((g) => g.maxBuildingChangesPerDay !== undefined).map(limits),
+    ).toEqual([[1, 1, 1]]);
+    expect([...back.build!.kinds].filter(([, k]) => k.weakened + k.dropped > 0)).toEqual([]);
+    // A break between P2 and P3 is a FET hour that counts as a gap: min gaps is not written.
+    const gapped = buildingCollege(true);
+    const gappedText = formatFet(gapped.c, gapped.t);
+    expect(gappedText).not.toContain('MinGapsBetweenBuildingChanges');
+    expect(gappedText).toContain('<ConstraintTeacherMaxBuildingChangesPerDay>');
+  });
+
+  it.skipIf(!existsSync(FET_CL))('is accepted by fet-cl, which keeps the timetable within it', () => {
+    const { c, t } = buildingCollege(false);
+    const input = join(tmp, 'buildings.fet');
+    writeFileSync(input, formatFet(c, t));
+    const log = execFileSync(
+      FET_CL,
+      [
+        `--inputfile=${input}`,
+        `--outputdir=${join(tmp, 'buildings-out')}`,
+        '--timelimitseconds=30',
+        ...FET_CL_SEEDS,
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(log).toMatch(/Simulation successful/);
+  });
+});

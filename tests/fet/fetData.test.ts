@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importFetDetailed } from '../../src/main/import/fet/importFet.ts';
 import { timetableFromFixed } from '../../src/main/import/fet/fixedTimetable.ts';
@@ -95,14 +95,14 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
   const hasFet = existsSync(FET_CL);
   if (!hasFet) console.warn(`Skipped: ${FET_CL} is missing (install the Debian package "fet").`);
 
-  /** Runs fet-cl (seeds fixed) on a fet-data file and returns the timetable file it writes. */
+  /** Runs fet-cl (seeds fixed) on a fet-data file (or a file by its absolute path) and returns the timetable file it writes. */
   const fetClTimetable = (rel: string, seconds: number, timeout: number): string => {
     const name = basename(rel, '.fet');
     const out = join(tmp, name);
     const log = execFileSync(
       FET_CL,
       [
-        `--inputfile=${join(FET_DATA, rel)}`,
+        `--inputfile=${isAbsolute(rel) ? rel : join(FET_DATA, rel)}`,
         `--outputdir=${out}`,
         `--timelimitseconds=${seconds}`,
         ...FET_CL_SEEDS,
@@ -146,6 +146,48 @@ describe.skipIf(!present)('FET example files (fet-data)', () => {
       expect(r.hard, `${rel}: ${r.kinds}`).toBe(0);
     }
   });
+
+  // Building changes: the 34 teachers of a Greek exams timetable change building at most 0 times a
+  // day (14 of them teach in two buildings in the week, never on one day, in FET's timetable), and a
+  // hand-written file whose one day forces a change, with free hours before it, for a teacher and a
+  // students set (tests/fixtures/fet/buildings.fet). FET's timetables keep the imported limits.
+  it.skipIf(!hasFet)(
+    'scores the timetables fet-cl makes for files with building-change limits at hard 0',
+    async () => {
+      const greek = fetClTimetable('FET-5-official/Greece/Corfu/THE-2008-2009-exams-sep.fet', 40, 60_000);
+      const own = fetClTimetable(join(import.meta.dirname, '../fixtures/fet/buildings.fet'), 20, 30_000);
+      for (const [file, faculty, groups, changes] of [
+        [greek, 34, 0, 0],
+        [own, 2, 1, 1],
+      ] as const) {
+        const { result } = await importFetDetailed(file);
+        if (!result.ok) throw new Error(result.errors[0].message);
+        const c = result.college;
+        const limited = (
+          xs: Array<{ maxBuildingChangesPerDay?: number; maxBuildingChangesPerWeek?: number }>,
+        ) =>
+          xs.filter(
+            (x) => x.maxBuildingChangesPerDay !== undefined || x.maxBuildingChangesPerWeek !== undefined,
+          ).length;
+        expect([limited(c.faculty), limited(c.groups)], file).toEqual([faculty, groups]);
+        const r = await hardOfFixed(file);
+        expect(r.fixed).toBe(r.sessions);
+        expect(r.hard, `${file}: ${r.kinds}`).toBe(0);
+        // The limit bites: with one change a day fewer allowed, FET's timetable of the own file breaks it.
+        if (changes === 0) continue;
+        const tighter = {
+          ...c,
+          faculty: c.faculty.map((f) =>
+            f.maxBuildingChangesPerDay === undefined ? f : { ...f, maxBuildingChangesPerDay: changes - 1 },
+          ),
+        };
+        const { timetable } = timetableFromFixed(tighter);
+        const problem = compile(tighter);
+        const e = evaluate(problem, timetableToPlacement(problem, timetable));
+        expect(e.hard.faculty_max_building_changes, file).toBe(1);
+      }
+    },
+  );
 
   // Consecutive activities that are parts of one split activity: rules naming single sessions
   // (consecutive course_id#1;course_id#2). FET took 6 to 25 s on it here, so it has a test of its own.

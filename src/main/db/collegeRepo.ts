@@ -59,12 +59,12 @@ export function saveCollege(db: Database, college: College): void {
     'INSERT INTO rooms (id, name, capacity, type, building, unavailable) VALUES (@id, @name, @capacity, @type, @building, @unavailable)',
   );
   const insertFaculty = db.prepare<[FacultyRow]>(
-    `INSERT INTO faculty (id, name, department, email, max_per_day, max_per_week, max_days, max_gaps_per_day, max_gaps_per_week, min_per_day, min_days, max_continuous, max_span, min_rest, unavailable)
-     VALUES (@id, @name, @department, @email, @max_per_day, @max_per_week, @max_days, @max_gaps_per_day, @max_gaps_per_week, @min_per_day, @min_days, @max_continuous, @max_span, @min_rest, @unavailable)`,
+    `INSERT INTO faculty (id, name, department, email, max_per_day, max_per_week, max_days, max_gaps_per_day, max_gaps_per_week, min_per_day, min_days, max_continuous, max_span, min_rest, max_building_changes_day, max_building_changes_week, min_gaps_between_building_changes, unavailable)
+     VALUES (@id, @name, @department, @email, @max_per_day, @max_per_week, @max_days, @max_gaps_per_day, @max_gaps_per_week, @min_per_day, @min_days, @max_continuous, @max_span, @min_rest, @max_building_changes_day, @max_building_changes_week, @min_gaps_between_building_changes, @unavailable)`,
   );
   const insertGroup = db.prepare<[GroupRow]>(
-    `INSERT INTO student_groups (id, name, size, department, parent, max_per_day, min_per_day, max_gaps_per_day, max_gaps_per_week, max_continuous, max_late_starts, max_span, min_rest)
-     VALUES (@id, @name, @size, @department, @parent, @max_per_day, @min_per_day, @max_gaps_per_day, @max_gaps_per_week, @max_continuous, @max_late_starts, @max_span, @min_rest)`,
+    `INSERT INTO student_groups (id, name, size, department, parent, max_per_day, min_per_day, max_gaps_per_day, max_gaps_per_week, max_continuous, max_late_starts, max_span, min_rest, max_building_changes_day, max_building_changes_week, min_gaps_between_building_changes)
+     VALUES (@id, @name, @size, @department, @parent, @max_per_day, @min_per_day, @max_gaps_per_day, @max_gaps_per_week, @max_continuous, @max_late_starts, @max_span, @min_rest, @max_building_changes_day, @max_building_changes_week, @min_gaps_between_building_changes)`,
   );
   const insertCourse = db.prepare<[CourseRow]>(
     `INSERT INTO courses (id, name, department, faculty, groups, sessions, length, room_type, rooms, students, min_days, unavailable, starts)

@@ -37,6 +37,9 @@ export interface FacultyRow {
   max_continuous: number | null;
   max_span: number | null;
   min_rest: number | null;
+  max_building_changes_day: number | null;
+  max_building_changes_week: number | null;
+  min_gaps_between_building_changes: number | null;
   unavailable: Json;
 }
 
@@ -54,6 +57,9 @@ export interface GroupRow {
   max_late_starts: number | null;
   max_span: number | null;
   min_rest: number | null;
+  max_building_changes_day: number | null;
+  max_building_changes_week: number | null;
+  min_gaps_between_building_changes: number | null;
 }
 
 export interface CourseRow {
@@ -139,6 +145,9 @@ export const facultyToRow = (f: Faculty): FacultyRow => ({
   max_continuous: f.maxContinuous ?? null,
   max_span: f.maxSpan ?? null,
   min_rest: f.minRest ?? null,
+  max_building_changes_day: f.maxBuildingChangesPerDay ?? null,
+  max_building_changes_week: f.maxBuildingChangesPerWeek ?? null,
+  min_gaps_between_building_changes: f.minGapsBetweenBuildingChanges ?? null,
   unavailable: JSON.stringify(f.unavailable),
 });
 
@@ -160,6 +169,9 @@ export function facultyFromRow(row: FacultyRow): Faculty {
   setIf(f, 'maxContinuous', row.max_continuous);
   setIf(f, 'maxSpan', row.max_span);
   setIf(f, 'minRest', row.min_rest);
+  setIf(f, 'maxBuildingChangesPerDay', row.max_building_changes_day);
+  setIf(f, 'maxBuildingChangesPerWeek', row.max_building_changes_week);
+  setIf(f, 'minGapsBetweenBuildingChanges', row.min_gaps_between_building_changes);
   return f;
 }
 
@@ -177,6 +189,9 @@ export const groupToRow = (g: Group): GroupRow => ({
   max_late_starts: g.maxLateStarts ?? null,
   max_span: g.maxSpan ?? null,
   min_rest: g.minRest ?? null,
+  max_building_changes_day: g.maxBuildingChangesPerDay ?? null,
+  max_building_changes_week: g.maxBuildingChangesPerWeek ?? null,
+  min_gaps_between_building_changes: g.minGapsBetweenBuildingChanges ?? null,
 });
 
 export function groupFromRow(row: GroupRow): Group {
@@ -191,6 +206,9 @@ export function groupFromRow(row: GroupRow): Group {
   setIf(g, 'maxLateStarts', row.max_late_starts);
   setIf(g, 'maxSpan', row.max_span);
   setIf(g, 'minRest', row.min_rest);
+  setIf(g, 'maxBuildingChangesPerDay', row.max_building_changes_day);
+  setIf(g, 'maxBuildingChangesPerWeek', row.max_building_changes_week);
+  setIf(g, 'minGapsBetweenBuildingChanges', row.min_gaps_between_building_changes);
   return g;
 }
 

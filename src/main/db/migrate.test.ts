@@ -152,6 +152,29 @@ const fixtures: Record<number, { fill(db: Database): void; check(db: Database): 
       ]);
     },
   },
+  11: {
+    fill: (db) => {
+      db.exec(`UPDATE faculty SET max_building_changes_day = 1, max_building_changes_week = 3,
+               min_gaps_between_building_changes = 2 WHERE id = 'F1'`);
+      db.exec("UPDATE student_groups SET max_building_changes_day = 0 WHERE id = 'G1'");
+    },
+    check: (db) => {
+      expect(
+        db
+          .prepare(
+            'SELECT max_building_changes_day AS d, max_building_changes_week AS w, min_gaps_between_building_changes AS g, min_rest FROM faculty',
+          )
+          .all(),
+      ).toEqual([{ d: 1, w: 3, g: 2, min_rest: 4 }]);
+      expect(
+        db
+          .prepare(
+            'SELECT max_building_changes_day AS d, max_building_changes_week AS w, min_gaps_between_building_changes AS g, min_rest FROM student_groups',
+          )
+          .all(),
+      ).toEqual([{ d: 0, w: null, g: null, min_rest: 3 }]);
+    },
+  },
 };
 
 function rawProject(file: string): Database {

@@ -15,6 +15,7 @@ import type { College, Timetable } from '../../shared/model/index.ts';
 import { adjacency } from '../../shared/model/periods.ts';
 import { fetRuleConstraints } from './fetRules.ts';
 import { fetLimitConstraints } from './fetLimits.ts';
+import { fetBuildingConstraints } from './fetBuildingLimits.ts';
 import { fetStartConstraints } from './fetStarts.ts';
 import { fetTagRules } from './fetTagRules.ts';
 
@@ -243,6 +244,7 @@ export function formatFet(college: College, timetable: Timetable): string {
           `${tag('Number_of_Not_Available_Times', r.unavailable.length)}${slotsXml('Not_Available_Time', r.unavailable)}` +
           `${tag('Active', 'true')}${tag('Comments', '')}</ConstraintRoomNotAvailableTimes>`,
       );
-  out.push(...roomPrefs, ...rules.space, '</Space_Constraints_List>', '', '</fet>', '');
+  out.push(...roomPrefs, ...rules.space, ...fetBuildingConstraints(college, tag));
+  out.push('</Space_Constraints_List>', '', '</fet>', '');
   return out.join('\n');
 }

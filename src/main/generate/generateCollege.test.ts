@@ -529,6 +529,14 @@ describe('generateCollege', () => {
       expect(g.some((x) => x.maxSpan !== undefined)).toBe(true);
       expect(f.some((x) => x.minRest !== undefined)).toBe(true);
       expect(g.some((x) => x.minRest !== undefined)).toBe(true);
+      for (const field of [
+        'maxBuildingChangesPerDay',
+        'maxBuildingChangesPerWeek',
+        'minGapsBetweenBuildingChanges',
+      ] as const) {
+        expect(f.some((x) => x[field] !== undefined)).toBe(true);
+        expect(g.some((x) => x[field] !== undefined)).toBe(true);
+      }
       expect(college.rooms.some((r) => r.unavailable.length > 0)).toBe(true);
       expect(college.courses.some((c) => c.rooms.length > 0 && c.roomType === 'lecture')).toBe(true);
       expect(college.courses.some((c) => c.unavailable.length > 0)).toBe(true);

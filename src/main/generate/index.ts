@@ -12,6 +12,7 @@ import type { Draft, Offering } from './draft.ts';
 import { addMinors, addOpenElectives, addProfessionalElectives } from './electives.ts';
 import { addDerivedRules } from './extraRules.ts';
 import { addPlantedStarts } from './plantedStarts.ts';
+import { addPlantedBuildingLimits } from './plantedBuildingLimits.ts';
 import { buildFaculty } from './faculty.ts';
 import { dropUnplaced } from './finalize.ts';
 import { enrollMinors } from './minors.ts';
@@ -81,6 +82,8 @@ const MIN_SLOTS_RULES_SALT = 0x4a2f_6d17;
 const GAP_BREAK_RULES_SALT = 0x2b7d_e915;
 /** The stream of ordered_if_same_day (plantedOrderedIfSameDay.ts). */
 const ORDERED_SAME_DAY_RULES_SALT = 0x5c93_17a1;
+/** The stream of the building-change limits (plantedBuildingLimits.ts), drawn last. */
+const BUILDING_LIMITS_SALT = 0x4b1d_73e9;
 
 export function generateCollege(
   preset: PresetName,
@@ -163,6 +166,7 @@ export function generateCollege(
   const college = assembleCollege(d, occ, name, extra);
   if (extra) addPlantedStarts(d, college, new Rng((seed ^ STARTS_SALT) >>> 0));
   const planted = plantedTimetable(d);
+  if (extra) addPlantedBuildingLimits(college, planted, new Rng((seed ^ BUILDING_LIMITS_SALT) >>> 0));
   return { college, planted, stats: measure(d, college, occ, planter.stats) };
 }
 

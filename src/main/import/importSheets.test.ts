@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ImportIssue } from '../../shared/model/index.ts';
+import type { College, ImportIssue } from '../../shared/model/index.ts';
 import { importSheets } from './importSheets.ts';
 import type { RawSheet } from './rawSheet.ts';
 import { parseCsv, readCsvFolder } from './readers/readCsvFolder.ts';
@@ -13,13 +13,17 @@ beforeAll(async () => {
 });
 
 /** The clean fixture with some sheets replaced (CSV text) or removed (null). */
-function run(overrides: Record<string, string | null>): { errors: ImportIssue[]; warnings: ImportIssue[] } {
+function run(overrides: Record<string, string | null>): {
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  college?: College;
+} {
   const sheets = clean.filter((s) => !(s.name.toLowerCase() in lower(overrides)));
   for (const [name, text] of Object.entries(overrides))
     if (text !== null) sheets.push(parseCsv(name, `${name}.csv`, text));
   const result = importSheets(sheets, { kind: 'csv', name: 'test', fileFor: (s) => `${s}.csv` });
   return result.ok
-    ? { errors: [], warnings: result.warnings }
+    ? { errors: [], warnings: result.warnings, college: result.college }
     : { errors: result.errors, warnings: result.warnings };
 }
 const lower = (o: Record<string, unknown>) =>
@@ -183,6 +187,43 @@ describe('importSheets checks', () => {
       'Courses:2:starts: Bad slot list item "x": neither a day nor a period (unknown period "x")',
       "Courses:5:starts: A 2-period session of CS201L cannot start at Mon:2, Mon:4, Mon:7, Tue:2, Tue:7, Wed:2 (and 5 more): it would run across a break or past the day's end",
     ]);
+  });
+
+  it('reads the building-change limits of faculty and groups, and locates a value out of range', () => {
+    const { college, errors } = run({
+      Faculty:
+        'faculty_id,name,department,max_building_changes_day,max_building_changes_week,min_gaps_between_building_changes\n' +
+        'F01,One,CSE,-1,,\nF02,Two,CSE,0,3,2\nF03,Three,CSE,,x,\nF04,Four,ECE,,,0\nF05,Five,MATH,,,\n',
+      Groups:
+        'group_id,name,size,parent,max_building_changes_day,max_building_changes_week,min_gaps_between_building_changes\n' +
+        'CSE2A,A,60,,1,2,1\nCSE2A-B1,B1,30,CSE2A,,,0\n',
+    });
+    expect(at(errors).filter((e) => /^(Faculty|Groups)/.test(e))).toEqual([
+      expect.stringMatching(/^Faculty:2:max_building_changes_day: /),
+      expect.stringMatching(/^Faculty:4:max_building_changes_week: /),
+      expect.stringMatching(/^Faculty:5:min_gaps_between_building_changes: /),
+      expect.stringMatching(/^Groups:3:min_gaps_between_building_changes: /),
+    ]);
+    expect(college).toBeUndefined();
+    const ok = run({
+      Faculty:
+        'faculty_id,name,department,max_building_changes_day,max_building_changes_week,min_gaps_between_building_changes\n' +
+        'F01,One,CSE,0,3,2\nF02,Two,CSE,,,\nF03,Three,CSE,,,\nF04,Four,ECE,,,\nF05,Five,MATH,,,\n',
+      Groups:
+        'group_id,name,size,parent,max_building_changes_day,max_building_changes_week,min_gaps_between_building_changes\n' +
+        'CSE2A,A,60,,1,2,1\nCSE2A-B1,B1,30,CSE2A,,,\nCSE2A-B2,B2,30,CSE2A,,,\nCSE2B,B,60,,,,\nECE2A,E,55,,,,\n',
+    });
+    expect(at(ok.errors)).toEqual([]);
+    expect(ok.college?.faculty[0]).toMatchObject({
+      maxBuildingChangesPerDay: 0,
+      maxBuildingChangesPerWeek: 3,
+      minGapsBetweenBuildingChanges: 2,
+    });
+    expect(ok.college?.groups.find((g) => g.id === 'CSE2A')).toMatchObject({
+      maxBuildingChangesPerDay: 1,
+      maxBuildingChangesPerWeek: 2,
+      minGapsBetweenBuildingChanges: 1,
+    });
   });
 
   it('checks pinned sessions: session range, repeats, fit in a block, room and its type', () => {

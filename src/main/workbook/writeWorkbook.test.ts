@@ -51,7 +51,7 @@ describe('workbook writers', () => {
       'course_id,name,department,faculty,groups,sessions,length,room_type,rooms,students,min_days,unavailable,starts',
     );
     expect(await head('Faculty')).toBe(
-      'faculty_id,name,department,email,max_per_day,max_per_week,max_days,max_gaps_per_day,max_gaps_per_week,min_per_day,min_days,max_continuous,max_span,min_rest,unavailable',
+      'faculty_id,name,department,email,max_per_day,max_per_week,max_days,max_gaps_per_day,max_gaps_per_week,min_per_day,min_days,max_continuous,max_span,min_rest,max_building_changes_day,max_building_changes_week,min_gaps_between_building_changes,unavailable',
     );
     const calendar = Papa.parse<string[]>(await readFile(join(out, 'Calendar.csv'), 'utf8'), {
       skipEmptyLines: true,

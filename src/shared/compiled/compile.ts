@@ -93,6 +93,15 @@ export function compile(college: College, weightOverrides: Record<string, number
   };
   const roomType = Int32Array.from(college.rooms, (r) => typeOf(r.type));
   const courseRoomType = Int32Array.from(college.courses, (c) => typeOf(c.roomType));
+  // Buildings (an empty name is no building).
+  const buildingIndex = new Map<string, number>();
+  const roomBuilding = Int32Array.from(college.rooms, (r) => {
+    const b = r.building?.trim() ?? '';
+    if (b === '') return -1;
+    let i = buildingIndex.get(b);
+    if (i === undefined) buildingIndex.set(b, (i = buildingIndex.size));
+    return i;
+  });
 
   // Rooms.
   const nRooms = college.rooms.length;
@@ -235,6 +244,8 @@ export function compile(college: College, weightOverrides: Record<string, number
     roomCapacity: Int32Array.from(college.rooms, (r) => r.capacity),
     roomType,
     roomTypes: [...typeIndex.keys()],
+    roomBuilding,
+    buildings: [...buildingIndex.keys()],
     roomUnavailable,
     nFaculty,
     facultyIds: college.faculty.map((f) => f.id),
@@ -248,6 +259,18 @@ export function compile(college: College, weightOverrides: Record<string, number
     facultyMaxContinuous: Int32Array.from(college.faculty, (f) => f.maxContinuous ?? 0),
     facultyMaxSpan: Int32Array.from(college.faculty, (f) => f.maxSpan ?? 0),
     facultyMinRest: Int32Array.from(college.faculty, (f) => f.minRest ?? 0),
+    facultyMaxBuildingChangesPerDay: Int32Array.from(
+      college.faculty,
+      (f) => f.maxBuildingChangesPerDay ?? -1,
+    ),
+    facultyMaxBuildingChangesPerWeek: Int32Array.from(
+      college.faculty,
+      (f) => f.maxBuildingChangesPerWeek ?? -1,
+    ),
+    facultyMinGapsBetweenBuildingChanges: Int32Array.from(
+      college.faculty,
+      (f) => f.minGapsBetweenBuildingChanges ?? 0,
+    ),
     facultyUnavailable,
     facultyCourses: csrInvert(courseFaculty, nFaculty),
     nGroups: groups.length,
@@ -262,6 +285,9 @@ export function compile(college: College, weightOverrides: Record<string, number
     groupMaxLateStarts: Int32Array.from(groups, (g) => g.maxLateStarts ?? -1),
     groupMaxSpan: Int32Array.from(groups, (g) => g.maxSpan ?? 0),
     groupMinRest: Int32Array.from(groups, (g) => g.minRest ?? 0),
+    groupMaxBuildingChangesPerDay: Int32Array.from(groups, (g) => g.maxBuildingChangesPerDay ?? -1),
+    groupMaxBuildingChangesPerWeek: Int32Array.from(groups, (g) => g.maxBuildingChangesPerWeek ?? -1),
+    groupMinGapsBetweenBuildingChanges: Int32Array.from(groups, (g) => g.minGapsBetweenBuildingChanges ?? 0),
     nStudentSets: students.nStudentSets,
     setGroup: students.setGroup,
     setCourses: students.setCourses,

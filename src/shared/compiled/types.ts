@@ -111,6 +111,10 @@ export interface CompiledProblem {
   roomCapacity: Int32Array;
   /** Index into roomTypes of each room's type. */
   roomType: Int32Array;
+  /** Index into buildings of each room's building, -1 for a room without one. */
+  roomBuilding: Int32Array;
+  /** Distinct building names of the rooms. */
+  buildings: string[];
   /** Distinct room-type names (rooms' and courses'). */
   roomTypes: string[];
   /** roomUnavailable[r * nSlots + s] = 1 when room r cannot be used in slot s. */
@@ -135,6 +139,12 @@ export interface CompiledProblem {
   facultyMaxSpan: Int32Array;
   /** Free periods from a day's last busy period to the next day's first, at least; 0 = no limit. */
   facultyMinRest: Int32Array;
+  /** Building changes on a day (../eval/buildings.ts), at most; -1 = no limit. */
+  facultyMaxBuildingChangesPerDay: Int32Array;
+  /** Building changes summed over the week, at most; -1 = no limit. */
+  facultyMaxBuildingChangesPerWeek: Int32Array;
+  /** Free periods between two sessions in different buildings, at least; 0 = no limit. */
+  facultyMinGapsBetweenBuildingChanges: Int32Array;
   /** facultyUnavailable[f * nSlots + s] = 1 when faculty f cannot teach in slot s. */
   facultyUnavailable: Uint8Array;
   /** Courses each faculty teaches. */
@@ -159,6 +169,12 @@ export interface CompiledProblem {
   groupMaxSpan: Int32Array;
   /** Rest between consecutive days (per student set below the group), at least; 0 = no limit. */
   groupMinRest: Int32Array;
+  /** Building changes on a day (per student set below the group), at most; -1 = no limit. */
+  groupMaxBuildingChangesPerDay: Int32Array;
+  /** Building changes summed over the week (per student set below the group), at most; -1 = no limit. */
+  groupMaxBuildingChangesPerWeek: Int32Array;
+  /** Free periods between two sessions in different buildings (per student set), at least; 0 = no limit. */
+  groupMinGapsBetweenBuildingChanges: Int32Array;
   /** Leaf groups (student sets): setGroup[k] = the group index of student set k. */
   nStudentSets: number;
   setGroup: Int32Array;

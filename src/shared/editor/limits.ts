@@ -10,6 +10,7 @@ import { lateStartExcess, lateStartWords, startOf } from '../eval/lateStarts.ts'
 import { dayMask, restShort } from '../eval/rest.ts';
 import type { Naming } from './naming.ts';
 import { freeUnavailable } from '../eval/facultyDays.ts';
+import { buildingFindings } from './buildingLimits.ts';
 
 interface DayProfile {
   load: Int32Array;
@@ -248,6 +249,9 @@ export function limitFindings(state: IncrementalState, courses: readonly number[
       }
     }
   }
+  buildingFindings(state, faculty, groups, naming, (key, amount, text) => {
+    if (amount > (out.get(key)?.amount ?? 0)) note(out, key, amount, text);
+  });
   return out;
 }
 

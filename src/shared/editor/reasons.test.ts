@@ -333,6 +333,30 @@ describe('refusal reasons for the weekly gap limits and the faculty minimums', (
     );
   });
 
+  it('a teacher or a group changing building more often than allowed, or without free periods', () => {
+    const limits = { maxBuildingChangesPerDay: 0, minGapsBetweenBuildingChanges: 1 };
+    const t = setup(
+      {
+        rooms: [
+          { id: 'R1', name: 'R1', capacity: 100, building: 'North' },
+          { id: 'R2', name: 'R2', capacity: 100, building: 'South' },
+        ],
+        faculty: [{ id: 'F1', name: 'F1', ...limits }],
+        groups: [{ id: 'G1', name: 'G1', size: 30, maxBuildingChangesPerWeek: 0 }],
+        courses,
+      },
+      places,
+    );
+    expect(t.state.hardTotal).toBe(0);
+    // A's Monday session 2 stays at Mon period 2 but moves to R2, in the other building.
+    const reasons = checkSlot(t.state, t.session('A', 2), t.slot(0, 1), t.room('R2')).reasons;
+    expect(reasons).toContain('F1 would change building 1 time on Mon, more than their limit of 0');
+    expect(reasons).toContain(
+      'F1 would change building on Mon with fewer than 1 free period to get there (their minimum)',
+    );
+    expect(reasons).toContain('group G1 would change building 1 time in the week, more than its limit of 0');
+  });
+
   it('a group beginning its days after the first period more often than allowed', () => {
     const t = setup({ groups: [{ id: 'G1', name: 'G1', size: 30, maxLateStarts: 1 }], courses }, places);
     expect(t.state.hardTotal).toBe(0);

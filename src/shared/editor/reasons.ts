@@ -174,6 +174,12 @@ const LIMIT_KINDS: readonly HardKind[] = [
   'group_max_span',
   'faculty_min_rest',
   'group_min_rest',
+  'faculty_max_building_changes',
+  'faculty_max_building_changes_per_week',
+  'faculty_min_building_gaps',
+  'group_max_building_changes',
+  'group_max_building_changes_per_week',
+  'group_min_building_gaps',
 ];
 
 /**

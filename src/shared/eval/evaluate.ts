@@ -12,6 +12,7 @@ import { checkFacultyDays } from './facultyDays.ts';
 import { checkGroupDays } from './groupDays.ts';
 import { checkCourseSpread } from './courseSpread.ts';
 import { checkRules } from './rules.ts';
+import { checkBuildingChanges } from './buildings.ts';
 
 export interface EvaluateOptions {
   /** Build the list of violations with messages (default true). False = totals only, faster. */
@@ -30,6 +31,7 @@ export function evaluate(
   checkClashes(st, sink);
   checkFacultyDays(st, facts, sink);
   checkGroupDays(st, facts, sink);
+  checkBuildingChanges(st, facts, sink);
   checkCourseSpread(st, sink);
   checkRules(st, sink);
   return sink.result();

@@ -1,6 +1,7 @@
 // Facts the evaluator derives once per compiled problem (kept in a WeakMap, never on the problem).
 import type { CompiledProblem, Csr } from '../compiled/types.ts';
 import { csrFromRows } from '../compiled/csr.ts';
+import { facultyBuildingLimited, groupBuildingLimited } from './buildings.ts';
 
 export interface ProblemFacts {
   /** Student sets at or below each group. */
@@ -62,7 +63,8 @@ export function groupLimited(p: CompiledProblem, g: number): boolean {
     p.groupMaxContinuous[g] > 0 ||
     p.groupMaxLateStarts[g] >= 0 ||
     p.groupMaxSpan[g] > 0 ||
-    p.groupMinRest[g] > 0
+    p.groupMinRest[g] > 0 ||
+    groupBuildingLimited(p, g)
   );
 }
 
@@ -78,6 +80,7 @@ export function facultyLimited(p: CompiledProblem, f: number): boolean {
     p.facultyMinDays[f] > 0 ||
     p.facultyMaxContinuous[f] > 0 ||
     p.facultyMaxSpan[f] > 0 ||
-    p.facultyMinRest[f] > 0
+    p.facultyMinRest[f] > 0 ||
+    facultyBuildingLimited(p, f)
   );
 }

@@ -59,6 +59,12 @@ export const facultySchema = z.object({
   maxSpan: positive.optional(),
   /** Free periods between the last busy period of a day and the first of the next day, at least. */
   minRest: positive.optional(),
+  /** Building changes on a day (between sessions in rooms of different buildings), at most. */
+  maxBuildingChangesPerDay: count.optional(),
+  /** Building changes summed over the week, at most. */
+  maxBuildingChangesPerWeek: count.optional(),
+  /** Free periods between two sessions of a day in rooms of different buildings, at least. */
+  minGapsBetweenBuildingChanges: positive.optional(),
   unavailable: z.array(slotRefSchema).default([]),
 });
 
@@ -81,6 +87,12 @@ export const groupSchema = z.object({
   maxSpan: positive.optional(),
   /** Free periods between the last busy period of a day and the first of the next, at least (per sub-batch). */
   minRest: positive.optional(),
+  /** Building changes on a day, at most (per sub-batch). */
+  maxBuildingChangesPerDay: count.optional(),
+  /** Building changes summed over the week, at most (per sub-batch). */
+  maxBuildingChangesPerWeek: count.optional(),
+  /** Free periods between two sessions of a day in different buildings, at least (per sub-batch). */
+  minGapsBetweenBuildingChanges: positive.optional(),
 });
 
 export const courseSchema = z.object({

@@ -10,6 +10,7 @@ import { migration007 } from './007_max_span.ts';
 import { migration008 } from './008_min_rest.ts';
 import { migration009 } from './009_course_starts.ts';
 import { migration010 } from './010_rule_slots.ts';
+import { migration011 } from './011_building_changes.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 export const LATEST_VERSION = migrations.length;

@@ -26,6 +26,7 @@ import type { FetContext, FetSlot, Outcome, Relation } from './fetContext.ts';
 import type { FetActivity, FetDocument } from './read.ts';
 import { keepExactLateStarts } from './lateStarts.ts';
 import { MORN_AFT_CONSTRAINTS, weakerInMornAft } from './mornAftConstraints.ts';
+import { buildingGapLimits, buildingLimits } from './buildingChanges.ts';
 import { halfDaySlots } from './mornAftRead.ts';
 import { dropRepeatedAdjacentIfSameDay, resolveRelations, sessionRules } from './relations.ts';
 import { startBetween, startRefs } from './startSlots.ts';
@@ -469,6 +470,12 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
           [],
           `FET counts break hours in the rest, which are no periods here: the limit is read ${breakHours} periods lower (each every-day break hour may fall into both ends of a rest)`,
         );
+  const gapsLower = buildingGapLimits(
+    periodOf,
+    [...ctx.teacherLimits.values(), ...ctx.subgroupLimits.values()],
+    kinds,
+    demote,
+  );
   const faculty: Faculty[] = doc.teachers.map((t) => {
     const lim = ctx.teacherLimits.get(t) ?? {};
     return {
@@ -488,6 +495,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
       ...(lim.minRest !== undefined && lim.minRest - breakHours > 0
         ? { minRest: lim.minRest - breakHours }
         : {}),
+      ...buildingLimits(lim, gapsLower),
       unavailable: refs(ctx.teacherUnavailable.get(t) ?? []),
     };
   });
@@ -513,6 +521,7 @@ export function buildCollege(doc: FetDocument, root: XmlElement, file: string): 
       ...(lim.minRest !== undefined && lim.minRest - breakHours > 0
         ? { minRest: lim.minRest - breakHours }
         : {}),
+      ...buildingLimits(lim, gapsLower),
     };
   });
   // FET gaps never count break hours; a break on some days only is an unavailable period for us,

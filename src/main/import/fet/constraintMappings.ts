@@ -39,7 +39,11 @@ export function teacherLimit(field: keyof TeacherLimits, tag: string, target: st
       const value = numberOf(el, tag);
       const teachers = teacherNames(el, ctx);
       if (value === undefined) return;
-      const atLeast = field === 'minPerDay' || field === 'minDays' || field === 'minRest';
+      const atLeast =
+        field === 'minPerDay' ||
+        field === 'minDays' ||
+        field === 'minRest' ||
+        field === 'minGapsBetweenBuildingChanges';
       for (const t of teachers)
         if (atLeast) maxInto(ctx.teacherLimits, t, field, value);
         else minInto(ctx.teacherLimits, t, field, value);
@@ -77,7 +81,8 @@ export function studentsLimit(field: keyof SubgroupLimits, tag: string, target: 
       if (value === undefined) return;
       const subgroups = subgroupNames(el, ctx);
       for (const s of subgroups)
-        if (field === 'minPerDay' || field === 'minRest') maxInto(ctx.subgroupLimits, s, field, value);
+        if (field === 'minPerDay' || field === 'minRest' || field === 'minGapsBetweenBuildingChanges')
+          maxInto(ctx.subgroupLimits, s, field, value);
         else minInto(ctx.subgroupLimits, s, field, value);
       const set = textOf(el, 'Students');
       const acts = set === undefined ? [] : ofStudents(ctx, set);

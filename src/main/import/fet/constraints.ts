@@ -48,6 +48,7 @@ import {
   withTag,
 } from './activitySelectors.ts';
 import type { Mapping } from './fetContext.ts';
+import { BUILDING_CONSTRAINTS } from './buildingChanges.ts';
 
 export const FET_CONSTRAINTS: Record<string, Mapping> = {
   ConstraintBasicCompulsoryTime: {
@@ -384,4 +385,6 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     ofOnlyTeacher,
     true,
   ),
+  // Building changes (./buildingChanges.ts).
+  ...BUILDING_CONSTRAINTS,
 };

@@ -19,6 +19,9 @@ export interface TeacherLimits {
   maxContinuous?: number;
   maxSpan?: number;
   minRest?: number;
+  maxBuildingChangesPerDay?: number;
+  maxBuildingChangesPerWeek?: number;
+  minGapsBetweenBuildingChanges?: number;
 }
 export interface SubgroupLimits {
   maxPerDay?: number;
@@ -29,6 +32,9 @@ export interface SubgroupLimits {
   maxLateStarts?: number;
   maxSpan?: number;
   minRest?: number;
+  maxBuildingChangesPerDay?: number;
+  maxBuildingChangesPerWeek?: number;
+  minGapsBetweenBuildingChanges?: number;
 }
 
 /** A relation between activities that becomes a Rule once activities are grouped into courses. */

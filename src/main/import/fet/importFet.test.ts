@@ -441,11 +441,26 @@ describe('FET constraints', () => {
   });
 
   it('reports what it cannot map, per kind, with counts and the activities concerned', async () => {
-    const { result } = await college('constraints.fet');
-    const bySheet = new Map(result.warnings.map((w) => [w.sheet, w.message]));
-    expect(bySheet.get('ConstraintTeacherMaxBuildingChangesPerDay')).toBe(
-      '1 ConstraintTeacherMaxBuildingChangesPerDay not imported: no equivalent in the college contract. Activities: 1, 2, 12',
+    // The fixture's teacher max building changes per day, once the example of a kind without an
+    // equivalent, is imported since the contract has Faculty max_building_changes_day; a kind still
+    // without one (max room changes) is added to the file for that.
+    const xml = (await readFile(fixture('constraints.fet'), 'utf8')).replace(
+      '</Space_Constraints_List>',
+      '<ConstraintTeacherMaxRoomChangesPerDay><Weight_Percentage>100</Weight_Percentage><Teacher_Name>T1</Teacher_Name><Max_Room_Changes_Per_Day>1</Max_Room_Changes_Per_Day><Active>true</Active></ConstraintTeacherMaxRoomChangesPerDay></Space_Constraints_List>',
     );
+    const result = importFetBytes(Buffer.from(xml), 'constraints.fet').result;
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const bySheet = new Map(result.warnings.map((w) => [w.sheet, w.message]));
+    expect(bySheet.get('ConstraintTeacherMaxRoomChangesPerDay')).toBe(
+      '1 ConstraintTeacherMaxRoomChangesPerDay not imported: no equivalent in the college contract. Activities: 1, 2, 12',
+    );
+    expect(bySheet.get('ConstraintTeacherMaxBuildingChangesPerDay')).toBeUndefined();
+    expect(result.college.faculty.map((f) => f.maxBuildingChangesPerDay)).toEqual([
+      1,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(bySheet.get('ConstraintTeacherMaxHoursContinuously')).toBeUndefined();
     expect(bySheet.get('ConstraintTwoActivitiesGrouped')).toBeUndefined();
     expect(bySheet.get('ConstraintTeacherMaxHoursDaily')).toMatch(/soft.*Activities: 7, 8, 10$/);

@@ -6,6 +6,7 @@
 // them in this mode), consecutive and grouped activities within a half day (the gap between morning
 // and afternoon is a break), max hours continuously ending at that gap.
 import { activitiesNamed } from './activitySelectors.ts';
+import { BUILDING_CONSTRAINTS } from './buildingChanges.ts';
 import type { KindCount } from './build.ts';
 import { intersect, studentsLimit, teacherLimit } from './constraintMappings.ts';
 import type { FetContext, Mapping, Outcome } from './fetContext.ts';
@@ -178,6 +179,16 @@ export const MORN_AFT_CONSTRAINTS: Record<string, Mapping> = {
   ),
   ConstraintMaxDaysBetweenActivities: dropped(
     'not checked in the mornings-afternoons mode (FET has real and half day variants)',
+  ),
+  // FET counts building changes within each half day (a morning and an afternoon lesson in two
+  // buildings are no change): the real day's count would be stricter.
+  ...Object.fromEntries(
+    Object.keys(BUILDING_CONSTRAINTS).map((k) => [
+      k,
+      dropped(
+        "FET counts building changes and their gaps within a half day: the real day's would be stricter",
+      ),
+    ]),
   ),
 };
 

@@ -45,6 +45,9 @@ export function parseFaculty(table: SheetTable | undefined, grid: SlotGrid | und
     const maxContinuous = table.integer(row, 'max_continuous', 1);
     const maxSpan = table.integer(row, 'max_span', 1);
     const minRest = table.integer(row, 'min_rest', 1);
+    const maxBuildingChangesPerDay = table.integer(row, 'max_building_changes_day', 0);
+    const maxBuildingChangesPerWeek = table.integer(row, 'max_building_changes_week', 0);
+    const minGapsBetweenBuildingChanges = table.integer(row, 'min_gaps_between_building_changes', 1);
     const unavailable = slotCell(table, row, 'unavailable', grid);
     if (minPerDay !== undefined && maxPerDay !== undefined && minPerDay > maxPerDay) {
       table.error(
@@ -89,6 +92,11 @@ export function parseFaculty(table: SheetTable | undefined, grid: SlotGrid | und
     if (maxContinuous !== undefined) faculty.maxContinuous = maxContinuous;
     if (maxSpan !== undefined) faculty.maxSpan = maxSpan;
     if (minRest !== undefined) faculty.minRest = minRest;
+    if (maxBuildingChangesPerDay !== undefined) faculty.maxBuildingChangesPerDay = maxBuildingChangesPerDay;
+    if (maxBuildingChangesPerWeek !== undefined)
+      faculty.maxBuildingChangesPerWeek = maxBuildingChangesPerWeek;
+    if (minGapsBetweenBuildingChanges !== undefined)
+      faculty.minGapsBetweenBuildingChanges = minGapsBetweenBuildingChanges;
     out.push({ item: faculty, row: row.rowNumber });
   }
   return out;
@@ -109,6 +117,9 @@ export function parseGroups(table: SheetTable | undefined): Located<Group>[] {
     const maxLateStarts = table.integer(row, 'max_late_starts', 0);
     const maxSpan = table.integer(row, 'max_span', 1);
     const minRest = table.integer(row, 'min_rest', 1);
+    const maxBuildingChangesPerDay = table.integer(row, 'max_building_changes_day', 0);
+    const maxBuildingChangesPerWeek = table.integer(row, 'max_building_changes_week', 0);
+    const minGapsBetweenBuildingChanges = table.integer(row, 'min_gaps_between_building_changes', 1);
     if (minPerDay !== undefined && maxPerDay !== undefined && minPerDay > maxPerDay) {
       table.error(
         row,
@@ -131,6 +142,10 @@ export function parseGroups(table: SheetTable | undefined): Located<Group>[] {
     if (maxLateStarts !== undefined) group.maxLateStarts = maxLateStarts;
     if (maxSpan !== undefined) group.maxSpan = maxSpan;
     if (minRest !== undefined) group.minRest = minRest;
+    if (maxBuildingChangesPerDay !== undefined) group.maxBuildingChangesPerDay = maxBuildingChangesPerDay;
+    if (maxBuildingChangesPerWeek !== undefined) group.maxBuildingChangesPerWeek = maxBuildingChangesPerWeek;
+    if (minGapsBetweenBuildingChanges !== undefined)
+      group.minGapsBetweenBuildingChanges = minGapsBetweenBuildingChanges;
     out.push({ item: group, row: row.rowNumber });
   }
   return out;

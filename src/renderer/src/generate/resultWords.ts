@@ -103,6 +103,30 @@ export function kindWords(kind: string, n: number): string {
       "group's minimum rest between days not met",
       "groups' minimums of rest between days not met",
     ],
+    faculty_max_building_changes: [
+      "teacher's daily limit of building changes exceeded",
+      "teachers' daily limits of building changes exceeded",
+    ],
+    faculty_max_building_changes_per_week: [
+      "teacher's weekly limit of building changes exceeded",
+      "teachers' weekly limits of building changes exceeded",
+    ],
+    faculty_min_building_gaps: [
+      'teacher changing building without the free periods required',
+      'teachers changing building without the free periods required',
+    ],
+    group_max_building_changes: [
+      "group's daily limit of building changes exceeded",
+      "groups' daily limits of building changes exceeded",
+    ],
+    group_max_building_changes_per_week: [
+      "group's weekly limit of building changes exceeded",
+      "groups' weekly limits of building changes exceeded",
+    ],
+    group_min_building_gaps: [
+      'group changing building without the free periods required',
+      'groups changing building without the free periods required',
+    ],
     group_max_late_starts: [
       "group's day beginning after the first period beyond its limit",
       "groups' days beginning after the first period beyond their limits",

@@ -14,6 +14,7 @@ import { DayCosts } from './DayCosts.ts';
 import { RuleCosts } from './RuleCosts.ts';
 import { CourseRelation, addPlaceCost } from './placeCost.ts';
 import { FastMoveDelta } from './FastMoveDelta.ts';
+import { BuildingCosts } from './BuildingCosts.ts';
 
 export class IncrementalState {
   readonly problem: CompiledProblem;
@@ -53,6 +54,7 @@ export class IncrementalState {
   readonly courseRoomsUsed: Int32Array;
 
   readonly days: DayCosts;
+  readonly buildings: BuildingCosts;
   readonly rules: RuleCosts;
   readonly relation: CourseRelation;
   /** Cost change of a one-session move without applying it (simple cases; see FastMoveDelta). */
@@ -98,6 +100,7 @@ export class IncrementalState {
         this.roomListed[c * p.nRooms + p.courseRooms.items[i]] = 1;
     this.relation = new CourseRelation(p);
     this.days = new DayCosts(this);
+    this.buildings = new BuildingCosts(this);
     this.rules = new RuleCosts(this);
     this.fast = new FastMoveDelta(this, this.roomListed, (c) => this.rules.hasRules(c));
     // The empty timetable: everything unplaced, every course short of its days.
@@ -163,7 +166,10 @@ export class IncrementalState {
       } else this.waiting[c]++;
     }
     this.hard[H.unplaced] = p.nSessions - this.nActive;
-    for (let i = 0; i < this.nDirty; i++) this.days.courseChanged(c, this.dirtyDays[i]);
+    for (let i = 0; i < this.nDirty; i++) {
+      this.days.courseChanged(c, this.dirtyDays[i]);
+      this.buildings.courseChanged(c, this.dirtyDays[i]);
+    }
     this.rules.courseChanged(c);
     this.recomputeTotals();
   }

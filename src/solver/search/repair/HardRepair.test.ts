@@ -169,6 +169,28 @@ describe('HardRepair', () => {
     expect(after.hardTotal).toBe(0);
   });
 
+  it('mends building changes over the limits of a teacher and of a group, by a room move or a time move', () => {
+    const built = [
+      { id: 'R1', name: 'R1', capacity: 100, building: 'North' },
+      { id: 'R2', name: 'R2', capacity: 100, building: 'South' },
+      { id: 'R3', name: 'R3', capacity: 100, building: 'North' },
+    ];
+    const faculty = [
+      { id: 'F1', name: 'F1', maxBuildingChangesPerDay: 0 },
+      { id: 'F2', name: 'F2' },
+    ];
+    const groups = [{ id: 'G1', name: 'G1', size: 30, minGapsBetweenBuildingChanges: 2 }];
+    const courses = [course('A', 2, 'F1', ['G1']), course('B', 1, 'F2', ['G1'])];
+    // Mon: A in North at 1, A in South at 2 (F1 changes once; G1 with no free period), B in North at 3.
+    const { before, after } = repair({ rooms: built, faculty, groups, courses }, [
+      ['A', 1, 0, 0, 'R1'],
+      ['A', 2, 0, 1, 'R2'],
+      ['B', 1, 0, 2, 'R3'],
+    ]);
+    expect([before.hard.faculty_max_building_changes, before.hard.group_min_building_gaps]).toEqual([1, 2]);
+    expect(after.hardTotal).toBe(0);
+  });
+
   it('removes a planted group gap without creating any other hard cost', () => {
     const { before, after } = repair(
       {

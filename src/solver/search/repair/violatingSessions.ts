@@ -2,7 +2,8 @@
 // movable sessions that are unplaced; holding a start another session of their course waits at; in a clash (room, faculty, student set); at a start or in a
 // room of their own that breaks a hard rule of the session (start not allowed, room not allowed or
 // unavailable); on a (faculty | student set, day) row over its daily load, gap, max_continuous or
-// max_span limit, or resting less than min_rest before or after it, or under a group's min_per_day; of a faculty member over the weekly load, teaching-day or
+// max_span limit, or resting less than min_rest before or after it, or under a group's min_per_day, or
+// over a building-change limit (BuildingCosts.eachBadRow); of a faculty member over the weekly load, teaching-day or
 // weekly gap limit, or under the teaching-day minimum or a day's minimum (then every day's sessions: one may move in
 // or the few leave); of a student set over a weekly gap limit; of a student set over max_late_starts
 // (its sessions on the days that begin after the first period); or of a course
@@ -150,6 +151,7 @@ export class ViolatingSessions {
       if (this.setMinDay[k] > 0 && st.hard[H.groupMinPerDay] > 0)
         for (let e = 0; e < p.nDays; e++) if (this.setDayBad(k, e) === UNDER) return true;
     }
+    if (st.buildings.sessionBad(s)) return true;
     return this.ruleCourse[c] === 1 && this.ruleBroken(s);
   }
 
@@ -368,7 +370,16 @@ export class ViolatingSessions {
       h[H.groupMaxSpan] +
       h[H.facultyMinRest] +
       h[H.groupMinRest];
-    const own = st.hardTotal - rows > 0;
+    const buildings =
+      h[H.facultyMaxBuildingChanges] +
+      h[H.facultyMaxBuildingChangesPerWeek] +
+      h[H.facultyMinBuildingGaps] +
+      h[H.groupMaxBuildingChanges] +
+      h[H.groupMaxBuildingChangesPerWeek] +
+      h[H.groupMinBuildingGaps];
+    const own = st.hardTotal - rows - buildings > 0;
+    // Over a building-change limit: the day's sessions of that person (one may change room or leave).
+    if (buildings > 0) st.buildings.eachBadRow((c, day) => this.markCourse(c, day));
     if (own || rules)
       for (let s = 0; s < p.nSessions; s++) {
         const c = p.sessionCourse[s];
