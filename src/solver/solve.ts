@@ -28,6 +28,7 @@ import { buildResult } from './solveResult.ts';
 import { precheck } from './precheck/index.ts';
 import { mipStart } from './stages/mipStart.ts';
 import { quickStart } from './stages/quickStart.ts';
+import { mipAfterQuickStart } from './stages/mipDecision.ts';
 import { restorePlacement } from './search/restorePlacement.ts';
 import { MipRunner } from './mip/index.ts';
 import { HardRepair } from './search/repair/HardRepair.ts';
@@ -111,9 +112,13 @@ export async function solve(
       elapsedMs: Math.round(now - t0),
     });
   };
-  const endStage = (stage: SolverStage): void => {
+  const endStage = (stage: SolverStage, note?: string): void => {
     const now = performance.now();
-    stages.push({ stage, ms: Math.round(now - stageStart) });
+    stages.push(
+      note === undefined
+        ? { stage, ms: Math.round(now - stageStart) }
+        : { stage, ms: Math.round(now - stageStart), note },
+    );
     stageStart = now;
   };
   const cancelled = (): boolean => signal?.aborted === true;
@@ -144,8 +149,9 @@ export async function solve(
   let placement = start.placement;
 
   // Quick start (colleges with rules or limits, see quickStart.ts): construct + conflict search +
-  // hard repair before the MIP, as stage 'quick'; when that reaches hard 0 the MIP is skipped, else
-  // the MIP runs and its state is kept for later (see quickLeft).
+  // hard repair before the MIP, as stage 'quick'; when that reaches hard 0 or comes close to it
+  // (mipDecision.ts) the MIP is skipped and its timetable goes on as it is, else the MIP runs and
+  // its state is kept for later (see quickLeft). The decision is the quick stage's note.
   let quick: IncrementalState | null = null;
   // A quick start that ended short of hard 0: kept, and used instead of the MIP's start when that
   // is further from feasible.
@@ -165,12 +171,13 @@ export async function solve(
     });
     if (q) {
       // One stage of its own (its construct and repair together), before the pipeline's stages.
-      stages.push({ stage: 'quick', ms: Math.round(q.constructMs + q.repairMs) });
+      const decision = mipAfterQuickStart(q.st.hardTotal, problem.nSessions);
+      stages.push({ stage: 'quick', ms: Math.round(q.constructMs + q.repairMs), note: decision.note });
       stageStart = performance.now();
-      if (q.st.hardTotal === 0) quick = q.st;
+      report('quick', 2, `quick start: ${decision.note}`, true);
+      if (!decision.runMip) quick = q.st;
       else {
         quickLeft = q.st;
-        report('quick', 2, `quick start: hard ${q.st.hardTotal}; going on with the MIP`, true);
         best = { hard: null, soft: null };
       }
     }
@@ -217,7 +224,8 @@ export async function solve(
   // The constructor stops at its share of the time left; unplaced sessions go to the search.
   const constructEnd = performance.now() + CONSTRUCT_SHARE * Math.max(0, deadline - performance.now());
   const constructStop = (): boolean => cancelled() || performance.now() >= constructEnd;
-  if (!cancelled())
+  // A quick start's timetable goes on as it is (its conflict search left out what it could not place).
+  if (!cancelled() && quick === null)
     construct(st, m, rng, constructStop, (placed, pending) =>
       report(
         'construct',
@@ -225,20 +233,20 @@ export async function solve(
         `placed ${placed}, ${pending} to go`,
       ),
     );
-  if (quickLeft && !cancelled() && quickLeft.hardTotal < st.hardTotal) {
+  let constructNote: string | undefined;
+  if (quickLeft && !cancelled()) {
     const mipHard = st.hardTotal;
-    restorePlacement(st, quickLeft.slot, quickLeft.room);
-    report(
-      'construct',
-      30,
-      `the quick start's timetable is closer to feasible: hard ${st.hardTotal} (from the MIP: ${mipHard})`,
-      true,
-    );
+    const keep = quickLeft.hardTotal < mipHard;
+    if (keep) restorePlacement(st, quickLeft.slot, quickLeft.room);
+    constructNote = keep
+      ? `the quick start's timetable kept: hard ${quickLeft.hardTotal}, the MIP's start ${mipHard}`
+      : `the MIP's start kept: hard ${mipHard}, the quick start's ${quickLeft.hardTotal}`;
+    report('construct', 30, constructNote, true);
   }
   best = { hard: st.hardTotal, soft: st.softTotal };
   bestPlacement = st.snapshot();
   bestDirty = true;
-  endStage('construct');
+  endStage('construct', constructNote);
   report('construct', 30, `first timetable: hard ${st.hardTotal}, soft ${st.softTotal}`, true);
 
   // Local search: repair (hard only) if needed, then annealing on hard + soft.

@@ -228,7 +228,9 @@ for (const rel of files) {
     ].join(' '),
   );
   if (values.stages)
-    console.log(`${' '.repeat(36)}stages: ${o.stages.map((x) => `${x.stage} ${s(x.ms)}`).join(', ')}`);
+    console.log(
+      `${' '.repeat(36)}stages: ${o.stages.map((x) => `${x.stage} ${s(x.ms)}${x.note ? ` (${x.note})` : ''}`).join(', ')}`,
+    );
 }
 console.log(
   `hard 0: ours ${zero} of ${files.length}` +

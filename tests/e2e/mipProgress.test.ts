@@ -1,9 +1,13 @@
 // The MIP stage of a real solve in Chromium: the progress view names the community being solved and
 // the bar keeps moving while one community's MIP runs (a big community's MIP can run for many
 // seconds without a word from HiGHS; the bar must not sit still while the ETA counts down).
-// The college is the sample with two one-session courses of one group that may both only start on
-// Monday period 1: the quick start (construct + repair, which reaches hard 0 on the plain sample
-// and then skips the MIP) cannot place both, so the solve goes on with the MIP stage.
+// The college is the sample with a group and a teacher of their own and 24 one-session courses of
+// theirs that may all only start on Monday period 1: the quick start (which reaches hard 0 on the
+// plain sample and then skips the MIP) places one of them at most, so it ends at hard 23 or more
+// of 186 sessions, over the 10 % within which it skips the MIP too (stages/mipDecision.ts), and the
+// solve goes on with the MIP stage: three communities, the 24 courses' one landing at once next to
+// one of 66 sessions whose MIP runs for seconds (the bar must move under it, not sit where the
+// landed community's count left it).
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,10 +24,14 @@ describe.runIf(browserAvailable())('MIP progress per community in Chromium', () 
   beforeAll(() => {
     cpSync(SAMPLE, csv, { recursive: true });
     const notMon1 = 'Mon:2-8;Tue;Wed;Thu;Fri';
+    appendFileSync(join(csv, 'Groups.csv'), 'XG,Extra group,30,CSE,,,,\n');
+    appendFileSync(join(csv, 'Faculty.csv'), 'FX,Extra teacher,CSE,,,,,,\n');
     appendFileSync(
       join(csv, 'Courses.csv'),
-      `XA1-CSE1A,Extra A,SH,FSH001,CSE1A,1,1,lecture,,,,${notMon1}\n` +
-        `XB1-CSE1A,Extra B,SH,FSH005,CSE1A,1,1,lecture,,,,${notMon1}\n`,
+      Array.from(
+        { length: 24 },
+        (_, i) => `X${i + 1}-XG,Extra ${i + 1},CSE,FX,XG,1,1,lecture,,,,${notMon1}\n`,
+      ).join(''),
     );
     return buildRenderer();
   }, 120_000);

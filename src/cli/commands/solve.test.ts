@@ -15,7 +15,7 @@ import {
 } from '../../main/db/index.ts';
 import type { JobOutcome } from '../../main/jobs/index.ts';
 import { testCollege } from '../../shared/eval/testing/testCollege.ts';
-import { storedLine } from './solve.ts';
+import { storedLine, summary } from './solve.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/slotwise.js', import.meta.url));
 const dirs: string[] = [];
@@ -139,5 +139,29 @@ describe('slotwise solve', () => {
         '  active: hard 0, soft 132, 0 students double-booked\n' +
         'To use it anyway: slotwise versions --db c.slotwise --activate 5',
     );
+  });
+});
+
+describe('solve summary', () => {
+  it("names each stage's time and, after the quick start, whether the MIP stage ran and why", () => {
+    const note = 'hard 3 of 580 sessions (0.5 %), within 10 %: MIP stage skipped';
+    const text = summary(
+      {
+        status: 'partial',
+        timetable: { assignments: [] },
+        evaluation: zero,
+        unplaced: [],
+        findings: [],
+        stages: [
+          { stage: 'precheck', ms: 20 },
+          { stage: 'quick', ms: 900, note },
+          { stage: 'construct', ms: 0 },
+          { stage: 'search', ms: 29_000 },
+        ],
+        seed: 1,
+      },
+      30,
+    );
+    expect(text).toContain(`Stages: precheck 0.0 s, quick 0.9 s (${note}), construct 0.0 s, search 29.0 s`);
   });
 });

@@ -207,7 +207,9 @@ export function summary(
   lines.push(`Hard violations: ${e.hardTotal}${kinds(e.hard)}`);
   lines.push(`Soft cost: ${e.softTotal}${kinds(e.soft)}`);
   if (students) lines.push(studentsLine(e.hard.faculty_clash + e.hard.group_clash, students));
-  lines.push(`Stages: ${result.stages.map((s) => `${s.stage} ${(s.ms / 1000).toFixed(1)} s`).join(', ')}`);
+  const stageText = (s: SolveResult['stages'][number]): string =>
+    `${s.stage} ${(s.ms / 1000).toFixed(1)} s${s.note ? ` (${s.note})` : ''}`;
+  lines.push(`Stages: ${result.stages.map(stageText).join(', ')}`);
   const fatal = result.findings.filter((f) => f.fatal);
   if (fatal.length > 0) {
     lines.push(

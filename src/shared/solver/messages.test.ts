@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFromSolver, parseToSolver } from './messages.ts';
+import { parseFromSolver, parseToSolver, solveResultSchema } from './messages.ts';
 
 const progress = { stage: 'search', percent: 40, bestHard: 0, bestSoft: 12, message: 'ok', elapsedMs: 5 };
 
@@ -41,5 +41,14 @@ describe('solver protocol validation', () => {
     expect(
       parseToSolver({ type: 'solve', requestId: 't1', college: {}, options: {}, checkpointEveryMs: 1 }).ok,
     ).toBe(false);
+  });
+
+  it("keeps a stage's note (why the MIP stage was skipped or run) on the way from the solver", () => {
+    const note = 'hard 3 of 580 sessions (0.5 %), within 10 %: MIP stage skipped';
+    const stages = [
+      { stage: 'precheck', ms: 1 },
+      { stage: 'quick', ms: 900, note },
+    ];
+    expect(solveResultSchema.shape.stages.parse(stages)).toEqual(stages);
   });
 });

@@ -102,7 +102,7 @@ export const solveResultSchema = z.object({
       fatal: z.boolean(),
     }),
   ),
-  stages: z.array(z.object({ stage, ms })),
+  stages: z.array(z.object({ stage, ms, note: z.string().optional() })),
   seed: z.number().int(),
 });
 

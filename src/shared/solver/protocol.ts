@@ -67,6 +67,11 @@ export interface UnplacedSession {
 export interface StageTime {
   stage: SolverStage;
   ms: number;
+  /**
+   * What the stage decided, when it decided something, e.g. on `quick`: "hard 3 of 580 sessions
+   * (0.5 %), within 10 %: MIP stage skipped" (stages/mipDecision.ts).
+   */
+  note?: string;
 }
 
 export interface SolveResult {

@@ -31,6 +31,8 @@ export interface MipProgress {
   message: string;
   /** Set when a community's MIP starts: which, how many sessions it places, and its time limit. */
   current?: { index: number; sessions: number; limitMs: number };
+  /** Set when a community's MIP has landed: which (two may be in flight side by side). */
+  finished?: number;
 }
 
 export interface MipScheduleOptions {
@@ -311,6 +313,7 @@ export async function mipSchedule(
         sessions: p.nSessions,
         elapsedMs: Date.now() - t0,
         message: `community ${f.i + 1}/${n}: ${report.placed}/${report.sessions} sessions (${report.status})`,
+        finished: f.i,
       });
     };
 
