@@ -103,6 +103,11 @@ export class RuleCosts implements CountSink {
     return this.counters.kind[i];
   }
 
+  /** Active member sessions of rule i covering slot t, as RuleCounters.coverAt counts them (-1: not kept). */
+  coverAt(i: number, t: number): number {
+    return this.counters.coverAt(i, t);
+  }
+
   hasRules(c: number): boolean {
     return this.courseRuleOffsets[c + 1] > this.courseRuleOffsets[c];
   }

@@ -133,6 +133,15 @@ export class RuleCounters {
     this.entryMember = Int32Array.from(all, (e) => e[3]);
   }
 
+  /**
+   * Active member sessions of rule i covering slot t (max_per_day, max_continuous and the slot kinds
+   * but max_sessions_in_slots and the preferred ones); -1 when the rule keeps no such count.
+   */
+  coverAt(i: number, t: number): number {
+    const b = this.slotBase[i];
+    return b < 0 ? -1 : this.slotCnt[b + t];
+  }
+
   /** Does course c have a member of a counted rule? */
   hasEntries(c: number): boolean {
     return this.entryOffsets[c + 1] > this.entryOffsets[c];
