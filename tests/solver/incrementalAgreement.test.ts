@@ -1,6 +1,8 @@
 // The incremental state must report exactly what the full evaluator reports, kind by kind, after
 // every move of a random sequence (time and room moves, swaps, unplacing, duplicates, bad rooms),
-// also on random colleges that use every limit and rule kind, checked after every single change.
+// also on random colleges that use every limit and rule kind, checked after every single change, and
+// on real FET colleges whose activity-tag limits (max_per_day, max_continuous), pair rules and
+// ends_day are many and wide (skipped without fet-data).
 import { describe, expect, it } from 'vitest';
 import { IncrementalState } from '../../src/shared/eval/incremental/IncrementalState.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
@@ -12,6 +14,10 @@ import { Rng } from '../../src/solver/Rng.ts';
 import { itcProblem } from './fixtures.ts';
 import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { randomCollege, randomTimetable } from '../eval/randomCollege.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { importFetDetailed } from '../../src/main/import/fet/importFet.ts';
+import { FET_DATA } from '../fet/fetFiles.ts';
 
 function expectAgreement(st: IncrementalState, p: CompiledProblem, step: number): void {
   const full = evaluate(p, st.snapshot(), { details: false });
@@ -151,5 +157,23 @@ describe('incremental cost state agrees with evaluate', () => {
     const room = new Int32Array(p.nSessions).map(() => rng.int(p.nRooms));
     const st = new IncrementalState(p, { slot, room });
     expectAgreement(st, p, 0);
+  });
+
+  const real = ['MED_2019-20-1', 'Eng_College'];
+  const paths = [
+    'FET-5-official/India/Kurukshetra/Institute-of-Technology/MED_2019-20-1.fet',
+    'FET-5-official/India/New-Delhi/Eng_College.fet',
+  ].map((f) => join(FET_DATA, f));
+  real.forEach((name, i) => {
+    it.skipIf(!existsSync(paths[i]))(
+      `on ${name}'s whole rule set`,
+      async () => {
+        const { result } = await importFetDetailed(paths[i]);
+        if (!result.ok) throw new Error(result.errors[0].message);
+        // 4,000 moves, swaps, unplacings, duplicates and undone trials, checked every 10.
+        randomWalk(compile(result.college), 11, 4000, 10);
+      },
+      60_000,
+    );
   });
 });

@@ -30,6 +30,21 @@ export function dayRuns(p: CompiledProblem, occ: ArrayLike<number>, base: number
   return { longest, excess };
 }
 
+/** dayRuns' excess alone, without building a result (the incremental rule counts, on every move). */
+export function runExcess(p: CompiledProblem, occ: ArrayLike<number>, base: number, max: number): number {
+  let excess = 0;
+  let run = 0;
+  for (let q = 0; q < p.nPeriods; q++) {
+    if (occ[base + q] === 0) {
+      run = 0;
+      continue;
+    }
+    run = q > 0 && p.adjacentToNext[q - 1] === 1 ? run + 1 : 1;
+    if (max > 0 && run > max) excess++;
+  }
+  return excess;
+}
+
 /** Bit q set when period q is the last of its block of adjacent periods (a break or the day's end follows). */
 export function blockEndMask(p: CompiledProblem): number {
   let m = 0;

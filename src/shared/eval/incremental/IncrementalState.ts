@@ -3,7 +3,8 @@
 // same placement (see ../evaluate.ts for THE definition). A move touches only its own cells
 // (room, faculty, student sets × periods), the sessions sharing its periods, its course's day and
 // room counts, the (student set | faculty, day) rows it leaves and enters (recomputed locally) and
-// the rules naming its course. No allocation per move.
+// the rules naming its course (the counted ones by their own periods: RuleCounters.ts). No
+// allocation per move.
 //
 // As in the evaluator, a session is active (placed) when it has a slot and a room and no earlier
 // session of its course starts in the same slot; the others count as unplaced and occupy nothing.
@@ -285,6 +286,7 @@ export class IncrementalState {
     const nS = p.nSlots;
     const end = slot + span;
     addPlaceCost(p, this.roomListed, this.hard, this.soft, s, slot, room, span, sign);
+    this.rules.sessionChanged(s, sign);
     const matrix = this.relation.matrix;
     for (let t = slot; t < end; t++) {
       // Pairs with the other sessions of this period.

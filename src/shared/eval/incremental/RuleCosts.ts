@@ -1,17 +1,20 @@
-// Costs of the college's rules, counted as ../rules.ts counts them. Each rule's count is cached and
-// recomputed from its courses' active sessions when one of them moves (rules are small). A rule's
-// members are session ranges (a whole course, or one session of it: ../../compiled/ruleMembers.ts).
-// A rule is recomputed when a session of any course it reads moves (../../compiled/ruleWatch.ts).
+// Costs of the college's rules, counted as ../rules.ts counts them. Each rule's count is cached. The
+// day limits, the slot-list kinds and the pair rules are kept by counters updated as each session
+// starts or stops counting (RuleCounters.ts); every other rule is recomputed from its courses'
+// active sessions when one of them moves (rules are small). A rule's members are session ranges (a
+// whole course, or one session of it: ../../compiled/ruleMembers.ts). Such a rule is recomputed
+// when a session of any course it reads moves (../../compiled/ruleWatch.ts).
 import type { CompiledProblem, CompiledRule } from '../../compiled/types.ts';
 import { distinctMembers, everyRule } from '../../compiled/ruleMembers.ts';
 import { H, S } from './kinds.ts';
 import { followsAcrossBreak, followsDirectly } from '../followsDirectly.ts';
+import { PAIR_KIND, pairBroken, pairsAcross, pairsWithin } from './pairRules.ts';
+import type { CountSink } from './RuleCounters.ts';
+import { LK, RuleCounters } from './RuleCounters.ts';
 import { ruleWatches } from '../../compiled/ruleWatch.ts';
-import { laterSession } from '../endsDay.ts';
 import { termCost } from '../terms.ts';
 import { clearedCover, coveredCost, markCovered } from '../dayLimitRules.ts';
 import { isSlotKind, slotCost } from '../slotRules.ts';
-import { minGapBroken } from '../minGap.ts';
 
 export interface RuleView {
   readonly problem: CompiledProblem;
@@ -19,11 +22,13 @@ export interface RuleView {
   readonly room: Int32Array;
   readonly active: Uint8Array;
   readonly span: Int32Array;
+  /** Active sessions per (student set, slot). */
+  readonly setOcc: Int32Array;
   readonly hard: Float64Array;
   readonly soft: Float64Array;
 }
 
-export class RuleCosts {
+export class RuleCosts implements CountSink {
   private readonly st: RuleView;
   private readonly p: CompiledProblem;
   /** Rules reading each course's sessions (CSR). */
@@ -41,6 +46,8 @@ export class RuleCosts {
   /** Per slot (or day), the stamp of the last max_slots / max_days_in_slots count that covered it. */
   private readonly slotSeen: Int32Array;
   private stamp = 0;
+  /** The rules kept by counters, session by session. */
+  private readonly counters: RuleCounters;
 
   constructor(st: RuleView) {
     this.st = st;
@@ -65,10 +72,20 @@ export class RuleCosts {
     this.cost = new Float64Array(this.rules.length);
     this.roomSeen = new Int32Array(p.nRooms).fill(-1);
     this.slotSeen = new Int32Array(p.nSlots).fill(-1);
+    this.counters = new RuleCounters(p, st, this.rules, this.first, this.count, this.distinct);
   }
 
+  /** The counts of the empty timetable (the state's constructor calls it before placing anything). */
   initAll(): void {
-    for (let i = 0; i < this.rules.length; i++) this.recompute(i);
+    const k = this.counters.kind;
+    for (let i = 0; i < this.rules.length; i++)
+      if (k[i] === LK.none) this.recompute(i);
+      else this.setCount(i, this.counters.raw[i]);
+  }
+
+  /** Active session s starts (sign +1) or stops (sign -1) counting at its slot: the counted rules. */
+  sessionChanged(s: number, sign: number): void {
+    if (this.counters.hasEntries(this.p.sessionCourse[s])) this.counters.sessionChanged(s, sign, this);
   }
 
   /** Rules reading course c's sessions (indices into everyRule(problem)). */
@@ -81,20 +98,39 @@ export class RuleCosts {
     return this.cost[i];
   }
 
+  /** How rule i is counted (RuleCounters.ts LK; none: recounted whole when its courses move). */
+  countedBy(i: number): number {
+    return this.counters.kind[i];
+  }
+
+  /** Active member sessions of rule i covering slot t, as RuleCounters.coverAt counts them (-1: not kept). */
+  coverAt(i: number, t: number): number {
+    return this.counters.coverAt(i, t);
+  }
+
   hasRules(c: number): boolean {
     return this.courseRuleOffsets[c + 1] > this.courseRuleOffsets[c];
   }
 
   courseChanged(c: number): void {
     const o = this.courseRuleOffsets;
-    for (let j = o[c]; j < o[c + 1]; j++) this.recompute(this.courseRuleItems[j]);
+    const k = this.counters.kind;
+    for (let j = o[c]; j < o[c + 1]; j++) {
+      const i = this.courseRuleItems[j];
+      if (k[i] === LK.none) this.recompute(i);
+    }
   }
 
   private recompute(i: number): void {
     const rule = this.rules[i];
+    if (!rule.hard && (rule.weight <= 0 || this.p.weights.soft_rule <= 0)) return;
+    this.setCount(i, this.violations(rule, this.first[i], this.count[i], this.distinct[i]));
+  }
+
+  /** Rule i now counts n violations: its cost and the totals follow. */
+  setCount(i: number, n: number): void {
+    const rule = this.rules[i];
     const p = this.p;
-    if (!rule.hard && (rule.weight <= 0 || p.weights.soft_rule <= 0)) return;
-    const n = this.violations(rule, this.first[i], this.count[i], this.distinct[i]);
     if (rule.hard) {
       this.st.hard[H.rule] += n - this.cost[i];
       this.cost[i] = n;
@@ -182,10 +218,12 @@ export class RuleCosts {
       case 'adjacent_if_same_day':
         return this.pairViolations(rule, first, count, distinct);
       case 'ends_day':
+        // laterSession (../endsDay.ts), read off the student sets' occupancy: a session of a course
+        // sharing a set with s ends later than s that day when it covers a period after s's last.
         for (let i = 0; i < distinct.length; i++) {
           const m = distinct[i];
           for (let s = first[m]; s < first[m] + count[m]; s++)
-            if (laterSession(p, slot, span, active, s) >= 0) n++;
+            if (active[s] !== 0 && setBusyAfter(p, this.st.setOcc, s, slot[s] + span[s])) n++;
         }
         return n;
       case 'same_room': {
@@ -272,8 +310,8 @@ export class RuleCosts {
     distinct: Int32Array,
   ): number {
     const kind = PAIR_KIND[rule.kind];
-    const within = kind !== PK.minDaysBetween && kind !== PK.notOverlapping;
-    const across = kind !== PK.minDaysApart;
+    const within = pairsWithin(kind);
+    const across = pairsAcross(kind);
     let n = 0;
     for (let i = 0; i < distinct.length; i++) {
       if (within) n += this.memberPairs(kind, rule.value, first, count, distinct[i], distinct[i]);
@@ -302,104 +340,24 @@ export class RuleCosts {
     for (let a = a0; a < a1; a++) {
       if (active[a] === 0) continue;
       for (let b = ma === mb ? a + 1 : b0; b < b1; b++)
-        if (active[b] === 1 && this.pairBroken(kind, value, a, b)) n++;
+        if (active[b] === 1 && pairBroken(this.p, this.st, kind, value, a, b)) n++;
     }
     return n;
   }
-
-  /** Does the pair of active sessions a, b break a pair rule of kind `kind` (PK) and value `value`? */
-  private pairBroken(kind: number, value: number, a: number, b: number): boolean {
-    const p = this.p;
-    const { slot, span, room } = this.st;
-    const nP = p.nPeriods;
-    const sa = slot[a];
-    const sb = slot[b];
-    switch (kind) {
-      case PK.minDaysBetween:
-      case PK.minDaysApart:
-        return Math.abs(((sa / nP) | 0) - ((sb / nP) | 0)) < value;
-      case PK.notOverlapping:
-        return sa < sb + span[b] && sb < sa + span[a];
-      case PK.differentDays:
-        return ((sa / nP) | 0) === ((sb / nP) | 0);
-      case PK.minGap:
-      case PK.minGapCountingBreaks:
-        return minGapBroken(
-          p,
-          sa,
-          p.courseLength[p.sessionCourse[a]],
-          sb,
-          p.courseLength[p.sessionCourse[b]],
-          value,
-          kind === PK.minGapCountingBreaks,
-        );
-      case PK.maxDaysApart:
-        return Math.abs(((sa / nP) | 0) - ((sb / nP) | 0)) > value;
-      case PK.adjacentIfSameDay:
-        return (
-          ((sa / nP) | 0) === ((sb / nP) | 0) &&
-          !followsDirectly(p, sa, p.courseLength[p.sessionCourse[a]], sb) &&
-          !followsDirectly(p, sb, p.courseLength[p.sessionCourse[b]], sa)
-        );
-      default:
-        return (
-          room[a] !== room[b] &&
-          (followsDirectly(p, sa, p.courseLength[p.sessionCourse[a]], sb) ||
-            followsDirectly(p, sb, p.courseLength[p.sessionCourse[b]], sa))
-        );
-    }
-  }
 }
 
-/** The pair rule kinds, as numbers for the inner loop. */
-const PK = {
-  other: 0,
-  minDaysBetween: 1,
-  notOverlapping: 2,
-  differentDays: 3,
-  minGap: 4,
-  minDaysApart: 5,
-  maxDaysApart: 6,
-  sameRoomIfConsecutive: 7,
-  adjacentIfSameDay: 8,
-  minGapCountingBreaks: 9,
-} as const;
-
-const PAIR_KIND: Record<CompiledRule['kind'], number> = {
-  same_time: PK.other,
-  same_day: PK.other,
-  consecutive: PK.other,
-  ordered: PK.other,
-  consecutive_across_break: PK.other,
-  adjacent_across_break: PK.other,
-  same_period: PK.other,
-  adjacent: PK.other,
-  ends_day: PK.other,
-  same_room: PK.other,
-  min_days_between: PK.minDaysBetween,
-  not_overlapping: PK.notOverlapping,
-  different_days: PK.differentDays,
-  min_gap: PK.minGap,
-  min_days_apart: PK.minDaysApart,
-  max_days_apart: PK.maxDaysApart,
-  same_room_if_consecutive: PK.sameRoomIfConsecutive,
-  adjacent_if_same_day: PK.adjacentIfSameDay,
-  max_terms: PK.other,
-  max_per_term: PK.other,
-  max_slots: PK.other,
-  max_days_in_slots: PK.other,
-  max_per_day: PK.other,
-  max_continuous: PK.other,
-  max_simultaneous: PK.other,
-  min_simultaneous: PK.other,
-  min_simultaneous_or_none: PK.other,
-  max_sessions_in_slots: PK.other,
-  preferred_starts: PK.other,
-  preferred_slots: PK.other,
-  min_slots: PK.other,
-  min_gap_counting_breaks: PK.minGapCountingBreaks,
-  ordered_if_same_day: PK.other,
-};
+/** Is a period of the day of slot `end - 1`, from `end` on, busy for a student set of session s's course? */
+function setBusyAfter(p: CompiledProblem, setOcc: Int32Array, s: number, end: number): boolean {
+  const nP = p.nPeriods;
+  const dayEnd = end - 1 - ((end - 1) % nP) + nP;
+  const o = p.courseStudentSets.offsets;
+  const c = p.sessionCourse[s];
+  for (let i = o[c]; i < o[c + 1]; i++) {
+    const base = p.courseStudentSets.items[i] * p.nSlots;
+    for (let t = end; t < dayEnd; t++) if (setOcc[base + t] > 0) return true;
+  }
+  return false;
+}
 
 /** Periods of session s's course. */
 function lengthOf(p: CompiledProblem, s: number): number {

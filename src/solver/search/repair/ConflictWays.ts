@@ -2,7 +2,8 @@
 // of a session at a start (inTheWay: sharing a faculty member, a student set or the room, a session
 // of its course at that start, one fewer days away than a hard rule allows, a faculty member's
 // least-loaded day past their day limit, a student set's sessions across gaps past its weekly
-// limit, the day's sessions an ends_day rule puts after it), the room it takes there (roomFor), the
+// limit, the day's sessions an ends_day rule puts after it, a tag rule's sessions past its day
+// limit: dayLimitWays.ts), the room it takes there (roomFor), the
 // starts worth pricing, by a lower bound of their price (startBounds), and the conflict weights and
 // tabu list the prices read. ConflictSteps.ts builds the steps on it, ConflictSearch.ts the search.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
@@ -18,6 +19,7 @@ import { attends, dayToFree, endsDayMembers, overWeekGaps, packedDayEnds } from 
 import { allGroupMates } from '../../../shared/compiled/ruleWatch.ts';
 import { H } from '../../../shared/eval/incremental/kinds.ts';
 import { StartList } from './startList.ts';
+import { DayLimitWays } from './dayLimitWays.ts';
 
 export interface ConflictSearchOptions {
   /** performance.now() after which the search stops. */
@@ -75,6 +77,8 @@ export abstract class ConflictWays {
   protected readonly endsDay: ReturnType<typeof endsDayMembers>;
   /** Per listed course and day, the period its sessions must end in (packedDayEnds), or null. */
   private readonly dayEnd: Int16Array | null;
+  /** The sessions hard max_per_day and max_continuous rules put in the way (dayLimitWays.ts). */
+  private readonly dayLimits: DayLimitWays;
 
   constructor(st: IncrementalState, m: SearchModel, rng: Rng, opts: ConflictSearchOptions) {
     const p = st.problem;
@@ -100,6 +104,7 @@ export abstract class ConflictWays {
     this.mark = new Uint8Array(p.nSessions);
     this.starts = new StartList(p.nSlots);
     this.partners = dayPartners(p);
+    this.dayLimits = new DayLimitWays(st);
     this.endsDay = endsDayMembers(p);
     this.dayEnd = this.endsDay === null ? null : packedDayEnds(p, this.endsDay.listed);
     // A course none of whose starts ends where it must keeps all of them.
@@ -221,6 +226,11 @@ export abstract class ConflictWays {
           this.way[n++] = y;
         }
       }
+    }
+    // Hard max_per_day and max_continuous: the rule's sessions of that day past its limit with s there.
+    if (this.dayLimits.has(c)) {
+      n = this.dayLimits.collect(s, t, len, this.mark, this.free, this.way, n);
+      if (this.dayLimits.blocked) blocked = true;
     }
     for (let i = 0; i < n; i++) this.mark[this.way[i]] = 0;
     return blocked ? -1 : n;
