@@ -118,6 +118,17 @@ export abstract class ConflictWays {
       }
   }
 
+  /**
+   * For diagnostics (bench:blockers): the room the search would give s at start t and the sessions
+   * in its way there, or null when it has no room then or a session that may not move is in its way.
+   */
+  wayAt(s: number, t: number): { room: number; way: number[] } | null {
+    const r = this.roomFor(s, t, this.st.room[s]);
+    if (r < 0) return null;
+    const n = this.inTheWay(s, t, r);
+    return n < 0 ? null : { room: r, way: Array.from(this.way.subarray(0, n)) };
+  }
+
   /** The free sessions in the way of s at (t, r) into `way`; -1 when a session that may not move is. */
   protected inTheWay(s: number, t: number, r: number): number {
     const st = this.st;
