@@ -11,7 +11,9 @@
 //
 // Options: --files GYR,Econ-Timisoara (names from realFiles.ts, default these two), --seed N,
 // --repair-steps N (default 600), --steps N (default 20000), --every N (default 2000),
-// --starts N (starts shown per unplaced session, default 4), --help. Needs Debian's fet-data.
+// --starts N (starts shown per unplaced session, default 4), --replace-price X (the conflict
+// search's take-out price by how hard a session is to put back, off by default), --help. Needs
+// Debian's fet-data.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importFetDetailed } from '../../src/main/import/fet/importFet.ts';
@@ -25,6 +27,7 @@ import { construct } from '../../src/solver/construct/construct.ts';
 import { HardRepair } from '../../src/solver/search/repair/HardRepair.ts';
 import { ConflictSearch } from '../../src/solver/search/repair/ConflictSearch.ts';
 import type { SearchPhase } from '../../src/solver/search/repair/searchPhase.ts';
+import { REPLACE_PRICE } from '../../src/solver/search/repair/ConflictWays.ts';
 import { restorePlacement } from '../../src/solver/search/restorePlacement.ts';
 import { FET_DATA } from '../fet/fetFiles.ts';
 import { REAL_FILES } from './realFiles.ts';
@@ -37,6 +40,7 @@ const { values } = parseArgs({
     steps: { type: 'string', default: '20000' },
     every: { type: 'string', default: '2000' },
     starts: { type: 'string', default: '4' },
+    'replace-price': { type: 'string', default: '0' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -50,6 +54,7 @@ if (values.help) {
       '  --steps N            conflict search steps (default 20000)',
       '  --every N            print the conflict search best every N steps (default 2000)',
       '  --starts N           least blocked starts shown per unplaced session (default 4)',
+      `  --replace-price X    the conflict search's replacePrice option (default 0: off; measured: ${REPLACE_PRICE})`,
       'Prints the hard cost by kind after each phase, then per unplaced session what is in its way',
       'at its least blocked starts, and whether a hole chain puts each of those back.',
     ].join('\n'),
@@ -67,6 +72,9 @@ const repairSteps = whole('repair-steps', values['repair-steps'], 0);
 const steps = whole('steps', values.steps, 1);
 const every = whole('every', values.every, 1);
 const shown = whole('starts', values.starts, 1);
+const replacePrice = Number(values['replace-price']);
+if (!(replacePrice >= 0))
+  throw new Error(`--replace-price: a number of at least 0, not ${values['replace-price']}`);
 
 const runAll = (phase: SearchPhase): void => {
   while (!phase.finished) phase.run(Infinity);
@@ -101,7 +109,7 @@ for (const name of values.files.split(',')) {
   console.log(`  construct: hard ${st.hardTotal}${kinds()}`);
   runAll(new HardRepair(st, m, rng, { deadline: Infinity, maxSteps: repairSteps, eagerChains: true }));
   console.log(`  repair ${repairSteps} steps: hard ${st.hardTotal}${kinds()}`);
-  const cs = new ConflictSearch(st, m, rng, { deadline: Infinity, maxSteps: every });
+  const cs = new ConflictSearch(st, m, rng, { deadline: Infinity, maxSteps: every, replacePrice });
   const trail: string[] = [];
   for (let k = every; ; k += every) {
     while (!cs.run(Infinity));
