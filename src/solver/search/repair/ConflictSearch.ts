@@ -125,6 +125,15 @@ export class ConflictSearch extends ConflictSteps implements SearchPhase {
     return this.done;
   }
 
+  /**
+   * Go on to `maxSteps` steps in all after a step-budgeted run ended at its budget (a diagnostic
+   * that reads the best every so many steps, bench:blockers): the same walk as one longer run.
+   */
+  extend(maxSteps: number): void {
+    this.o.maxSteps = maxSteps;
+    if (this.steps < maxSteps && this.st.hardTotal > 0) this.done = false;
+  }
+
   /** Put the state back at the best placement found. */
   restoreBest(): void {
     restorePlacement(this.st, this.bestSlot, this.bestRoom);

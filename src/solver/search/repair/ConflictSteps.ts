@@ -45,8 +45,9 @@ export abstract class ConflictSteps extends ConflictWays {
   /** The rooms the members of the group being moved had (its first member at 0). */
   private readonly memberRoom: Int32Array;
   private readonly memberSlot: Int32Array;
-  /** Conflict weight of what the last group placement took out. */
+  /** Conflict weight and take-out price (replacePrice) of what the last group placement took out. */
   private groupWeight = 0;
+  private groupPrice = 0;
   /** Day rebuilds for unplaced sessions, on colleges with hard ends_day rules (else null). */
   protected readonly rebuild: DayRebuild | null;
 
@@ -137,9 +138,11 @@ export abstract class ConflictSteps extends ConflictWays {
       const n = this.inTheWay(s, t, r);
       // Price it: take the ones in the way out, place s, read the cost, put everything back.
       let w = 0;
+      let price = 0;
       for (let k = 0; k < n; k++) {
         const y = this.way[k];
         w += this.weight[y];
+        price += this.replacePrice[y];
         this.waySlot[k] = st.slot[y];
         this.wayRoom[k] = st.room[y];
         st.move(y, -1, -1);
@@ -150,6 +153,7 @@ export abstract class ConflictSteps extends ConflictWays {
         h0 +
         SOFT_TIE * (st.softTotal - f0) +
         (WEIGHT * w) / this.scale +
+        price +
         penalty +
         list.noise[j];
       st.move(s, -1, -1);
@@ -226,6 +230,7 @@ export abstract class ConflictSteps extends ConflictWays {
         h0 +
         SOFT_TIE * (st.softTotal - f0) +
         (WEIGHT * this.groupWeight) / this.scale +
+        this.groupPrice +
         penalty +
         1e-6 * this.rng.float();
       this.undo(n);
@@ -257,6 +262,7 @@ export abstract class ConflictSteps extends ConflictWays {
     const a = T.offsets[g];
     let n = 0;
     this.groupWeight = 0;
+    this.groupPrice = 0;
     for (let i = a; i < T.offsets[g + 1]; i++) {
       const x = T.members[i];
       if (this.free[x] === 0) continue;
@@ -272,6 +278,7 @@ export abstract class ConflictSteps extends ConflictWays {
       for (let j = 0; j < k; j++) {
         const y = this.way[j];
         this.groupWeight += this.weight[y];
+        this.groupPrice += this.replacePrice[y];
         this.undoS[n] = y;
         this.undoSlot[n] = st.slot[y];
         this.undoRoom[n++] = st.room[y];
