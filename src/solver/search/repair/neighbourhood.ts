@@ -1,0 +1,104 @@
+// The neighbourhood of what is left in hard violation, for an exact re-solve (neighbourhoodMip.ts):
+// the courses of the sessions in violation, then the courses tied to those by a hard rule, then
+// courses sharing a faculty member or a student set with what is already in, ring by ring, each
+// ring in a seeded random order (so repeated tries free different neighbours), while the
+// neighbourhood stays within `maxSessions` sessions. A course always comes with the courses tied
+// to it by a hard rule (decompose keeps those together too), or not at all.
+import type { CompiledProblem } from '../../../shared/compiled/types.ts';
+import type { Rng } from '../../Rng.ts';
+
+/** Rings of faculty / student-set neighbours grown around the courses in violation. */
+const RINGS = 2;
+
+export interface Neighbourhood {
+  /** Ascending course indices (a community for mipSchedule). */
+  courses: Int32Array;
+  /** Sessions of those courses. */
+  sessions: number;
+}
+
+/** Per course, the other courses sharing a hard rule with it. */
+export function hardRulePartners(p: CompiledProblem): number[][] {
+  const out: number[][] = Array.from({ length: p.nCourses }, () => []);
+  for (const r of p.rules) {
+    if (!r.hard || r.courses.length < 2) continue;
+    for (const a of r.courses) for (const b of r.courses) if (a !== b) out[a].push(b);
+  }
+  return out.map((list) => [...new Set(list)]);
+}
+
+/**
+ * The courses to free around `violating` (sessions), within `maxSessions` sessions; the courses of
+ * the sessions in violation come first, in a seeded random order, so that when they do not all fit
+ * a later try frees others.
+ */
+export function neighbourhood(
+  p: CompiledProblem,
+  partners: readonly (readonly number[])[],
+  violating: ArrayLike<number>,
+  maxSessions: number,
+  rng: Rng,
+): Neighbourhood {
+  const inSet = new Uint8Array(p.nCourses);
+  const courses: number[] = [];
+  let sessions = 0;
+  // A course with its hard-rule partners (transitively), all or none.
+  const unit: number[] = [];
+  const seen = new Uint8Array(p.nCourses);
+  const add = (c: number): void => {
+    if (inSet[c] === 1) return;
+    unit.length = 0;
+    let n = 0;
+    const stack = [c];
+    seen[c] = 1;
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      unit.push(x);
+      n += p.courseSessionCount[x];
+      for (const y of partners[x])
+        if (seen[y] === 0 && inSet[y] === 0) {
+          seen[y] = 1;
+          stack.push(y);
+        }
+    }
+    for (const x of unit) seen[x] = 0;
+    if (sessions + n > maxSessions) return;
+    for (const x of unit) {
+      inSet[x] = 1;
+      courses.push(x);
+    }
+    sessions += n;
+  };
+  const core = shuffled([...new Set(Array.from(violating, (s) => p.sessionCourse[s]))], rng);
+  for (const c of core) add(c);
+  let ring = courses.slice();
+  for (let k = 0; k < RINGS && ring.length > 0; k++) {
+    const next: number[] = [];
+    for (const c of ring) {
+      for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++) {
+        const f = p.courseFaculty.items[i];
+        for (let j = p.facultyCourses.offsets[f]; j < p.facultyCourses.offsets[f + 1]; j++)
+          next.push(p.facultyCourses.items[j]);
+      }
+      for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++) {
+        const set = p.courseStudentSets.items[i];
+        for (let j = p.setCourses.offsets[set]; j < p.setCourses.offsets[set + 1]; j++)
+          next.push(p.setCourses.items[j]);
+      }
+    }
+    const before = courses.length;
+    for (const c of shuffled([...new Set(next)], rng)) add(c);
+    ring = courses.slice(before);
+  }
+  return { courses: Int32Array.from(courses).sort(), sessions };
+}
+
+function shuffled(list: number[], rng: Rng): number[] {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const x = list[i];
+    list[i] = list[j];
+    list[j] = x;
+  }
+  return list;
+}
