@@ -1,11 +1,14 @@
 // The neighbourhood of what is left in hard violation, for an exact re-solve (neighbourhoodMip.ts):
 // the courses of the sessions in violation, then the courses tied to those by a hard rule, then
-// courses sharing a faculty member or a student set with what is already in, ring by ring, each
+// the blockers: courses with a session at one of their allowed starts that shares a faculty member
+// or a student set with them or holds a room they may use (a lab batch with few starts is stuck
+// behind those), then courses sharing a faculty member or a student set with what is already in, ring by ring, each
 // ring in a seeded random order (so repeated tries free different neighbours), while the
 // neighbourhood stays within `maxSessions` sessions. A course always comes with the courses tied
 // to it by a hard rule (decompose keeps those together too), or not at all.
 import type { CompiledProblem } from '../../../shared/compiled/types.ts';
 import type { Rng } from '../../Rng.ts';
+import type { SearchModel } from '../../SearchModel.ts';
 
 /** Rings of faculty / student-set neighbours grown around the courses in violation. */
 const RINGS = 2;
@@ -38,6 +41,7 @@ export function neighbourhood(
   violating: ArrayLike<number>,
   maxSessions: number,
   rng: Rng,
+  around?: { m: SearchModel; slot: Int32Array; room: Int32Array },
 ): Neighbourhood {
   const inSet = new Uint8Array(p.nCourses);
   const courses: number[] = [];
@@ -71,6 +75,8 @@ export function neighbourhood(
   };
   const core = shuffled([...new Set(Array.from(violating, (s) => p.sessionCourse[s]))], rng);
   for (const c of core) add(c);
+  if (around)
+    for (const c of shuffled(blockers(p, around.m, around.slot, around.room, courses.slice()), rng)) add(c);
   let ring = courses.slice();
   for (let k = 0; k < RINGS && ring.length > 0; k++) {
     const next: number[] = [];
@@ -91,6 +97,45 @@ export function neighbourhood(
     ring = courses.slice(before);
   }
   return { courses: Int32Array.from(courses).sort(), sessions };
+}
+
+/** Courses with a session in the way of one of `core`'s allowed starts (see the file comment). */
+function blockers(
+  p: CompiledProblem,
+  m: SearchModel,
+  slot: Int32Array,
+  room: Int32Array,
+  core: number[],
+): number[] {
+  const { nSlots, nCourses, nRooms } = p;
+  // Sessions covering each slot (CSR).
+  const count = new Int32Array(nSlots + 1);
+  for (let s = 0; s < p.nSessions; s++)
+    if (slot[s] >= 0) for (let q = 0; q < p.courseLength[p.sessionCourse[s]]; q++) count[slot[s] + q + 1]++;
+  for (let t = 0; t < nSlots; t++) count[t + 1] += count[t];
+  const fill = count.slice(0, nSlots);
+  const at = new Int32Array(count[nSlots]);
+  for (let s = 0; s < p.nSessions; s++)
+    if (slot[s] >= 0)
+      for (let q = 0; q < p.courseLength[p.sessionCourse[s]]; q++) at[fill[slot[s] + q]++] = s;
+  const out = new Set<number>();
+  const o = m.courseStarts.offsets;
+  for (const c of core)
+    for (let i = o[c]; i < o[c + 1]; i++) {
+      const t = m.courseStarts.items[i];
+      for (let q = 0; q < p.courseLength[c] && t + q < nSlots; q++)
+        for (let k = count[t + q]; k < count[t + q + 1]; k++) {
+          const x = at[k];
+          const cx = p.sessionCourse[x];
+          if (cx === c || out.has(cx)) continue;
+          if (
+            m.courseConflict[c * nCourses + cx] === 1 ||
+            (room[x] >= 0 && m.allowedRoom[c * nRooms + room[x]] === 1)
+          )
+            out.add(cx);
+        }
+    }
+  return [...out];
 }
 
 function shuffled(list: number[], rng: Rng): number[] {

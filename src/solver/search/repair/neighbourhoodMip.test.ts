@@ -79,6 +79,23 @@ describe('neighbourhood', () => {
     expect(neighbourhood(p, partners, [a], 1, new Rng(1)).courses.length).toBe(0);
   });
 
+  it('takes a course holding a room at one of their starts, which shares nobody with them', () => {
+    const input = packed();
+    input.faculty = [...(input.faculty ?? []), { id: 'F9', name: 'F9' }];
+    input.groups = [...(input.groups ?? []), { id: 'G9', name: 'G9', size: 30 }];
+    input.courses = [
+      ...(input.courses ?? []),
+      { id: 'Z', name: 'Z', faculty: ['F9'], groups: ['G9'], sessions: 1 },
+    ];
+    const { p, model, st } = stateOf(input, [...start, ['Z', 1, 0, 0, 'R3']]);
+    const a = p.courseFirstSession[p.courseIds.indexOf('A')];
+    const partners = hardRulePartners(p);
+    const ids = (cs: Int32Array): string[] => [...cs].map((c) => p.courseIds[c]).sort();
+    expect(ids(neighbourhood(p, partners, [a], 100, new Rng(1)).courses)).not.toContain('Z');
+    const around = { m: model, slot: st.slot, room: st.room };
+    expect(ids(neighbourhood(p, partners, [a], 100, new Rng(1), around).courses)).toContain('Z');
+  });
+
   it('frees only sessions that may move', () => {
     const input = packed();
     input.fixed = [{ courseId: 'C', session: 1, day: 0, period: 0, roomId: 'R1' }];
