@@ -11,7 +11,8 @@
 // out, the limits left out of the MIP). A try is kept when it lowers
 // the hard cost (or keeps it and lowers the soft cost); otherwise the state goes back. Tries repeat
 // with other neighbours (seeded) until hard 0, the deadline, or `maxFailures` tries in a row
-// without a new best.
+// without a new best. Wall-clock only: what a MIP finds within its time limit depends on the
+// machine's load, so this is for solve() under a time limit, never for a step-budgeted run.
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { Placement } from '../../../shared/eval/types.ts';
 import type { Rng } from '../../Rng.ts';
