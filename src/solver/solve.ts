@@ -316,7 +316,9 @@ export async function solve(
     // Big instances still infeasible with little left: re-solves of the neighbourhood of what is
     // left in violation, in the MIP worker (neighbourhoodMip.ts), until they stop finding new bests.
     // With more left the repair and polish rounds lower it faster (sih scale 1 from hard 63, 10 CPU
-    // seconds each: polish 31, tries 55; from hard 12: polish 11, tries 9).
+    // seconds each: polish 31, tries 55; from hard 12: polish 11, tries 9). In bench:rules at scale 1
+    // (load 3-4.5) the tries took seed 2 from 11 to 4 (end: 2, without them 6) and found nothing
+    // from 4 on seed 1 in 12 s (end: 4, without them 2).
     const nbrWanted = st.hardTotal > 0 && st.hardTotal <= NEIGHBOURHOOD_MAX_HARD;
     if (keptRunner && nbrWanted && !cancelled() && performance.now() < deadline) {
       const hardBefore = st.hardTotal;
