@@ -1,6 +1,7 @@
 // solve(college, options): the whole pipeline in-process. Compile; pre-check; a starting timetable
 // from the MIP stage (Louvain communities + HiGHS) when enabled, else / then the greedy constructor
-// for whatever is left; on big instances a targeted hard repair and polish rounds (search/repair);
+// for whatever is left; on big instances a targeted hard repair, neighbourhood MIPs in the MIP
+// stage's worker when little is left, and polish rounds (search/repair);
 // simulated annealing until the time limit or the target; the best timetable with its evaluation
 // and every unplaced session explained. Progress is reported at least once a second; the search
 // runs in slices so that cancellation (AbortSignal) is seen within ~0.1 s and returns the best so
@@ -34,6 +35,7 @@ import { MipRunner } from './mip/index.ts';
 import { HardRepair } from './search/repair/HardRepair.ts';
 import { FeasiblePolish } from './search/repair/FeasiblePolish.ts';
 import type { SearchPhase } from './search/repair/searchPhase.ts';
+import { neighbourhoodMip } from './search/repair/neighbourhoodMip.ts';
 
 const SLICE_MS = 100;
 /** Most of the time kept back for the end of a solve (restore the best, build the result). */
@@ -57,6 +59,8 @@ const POLISH_SHARE = 0.8;
 /** Big instances: the repair gives way to the polish rounds after this long without a new best. */
 const REPAIR_STALL_MS = 5000;
 const POLISH_ROUND_MS = 5000;
+/** Big instances: most hard cost left after the repair for the neighbourhood MIP tries. */
+const NEIGHBOURHOOD_MAX_HARD = 20;
 /** Small instances still infeasible after the first repair: length of one repair round. */
 const SMALL_POLISH_ROUND_MS = 1000;
 /** Share of the time limit the quick start (before the MIP) may use. */
@@ -184,6 +188,7 @@ export async function solve(
   }
 
   // Stages 0-1: communities and MIPs, with the constructor as fallback.
+  let mipRan = false;
   if (runner && !quick && !cancelled()) {
     // The heartbeat repeats the stage's latest progress (it moves within a community: mipProgress.ts).
     let mipShown = { percent: 2, message: 'starting the MIP solver' };
@@ -206,6 +211,7 @@ export async function solve(
         },
       });
       placement = out.placement;
+      mipRan = true;
       stages.push({ stage: 'decompose', ms: Math.round(out.decomposeMs) });
       stageStart += out.decomposeMs;
     } catch (err) {
@@ -215,7 +221,11 @@ export async function solve(
     }
     endStage('mip');
   }
-  if (runner) await runner.close();
+  // Big instances keep the MIP worker (when the MIP stage ran on it) for the neighbourhood
+  // re-solves after the repair (below).
+  const large = problem.nSessions > LARGE_SESSIONS;
+  const keptRunner = large && mipRan ? runner : null;
+  if (runner && !keptRunner) await runner.close();
 
   const st = quick ?? new IncrementalState(problem, placement);
   const rng = new Rng(options.seed);
@@ -251,7 +261,6 @@ export async function solve(
 
   // Local search: repair (hard only) if needed, then annealing on hard + soft.
   const searchStart = performance.now();
-  const large = problem.nSessions > LARGE_SESSIONS;
   const percentAt = (now: number): number =>
     30 + (70 * (now - searchStart)) / Math.max(1, deadline - searchStart);
   const runPhase = async (a: SearchPhase, label: string): Promise<void> => {
@@ -312,6 +321,41 @@ export async function solve(
         'repairing',
       );
     }
+    // Big instances still infeasible with little left: re-solves of the neighbourhood of what is
+    // left in violation, in the MIP worker (neighbourhoodMip.ts), until they stop finding new bests.
+    // With more left the repair and polish rounds lower it faster (sih scale 1 from hard 63, 10 CPU
+    // seconds each: polish 31, tries 55; from hard 12: polish 11, tries 9). In bench:rules at scale 1
+    // (load 3-4.5) the tries took seed 2 from 11 to 4 (end: 2, without them 6) and found nothing
+    // from 4 on seed 1 in 12 s (end: 4, without them 2).
+    const nbrWanted = st.hardTotal > 0 && st.hardTotal <= NEIGHBOURHOOD_MAX_HARD;
+    if (keptRunner && nbrWanted && !cancelled() && performance.now() < deadline) {
+      const hardBefore = st.hardTotal;
+      const out = await neighbourhoodMip(st, m, rng, {
+        runner: keptRunner,
+        seed: options.seed,
+        deadline,
+        cancelled,
+        onTry: (hard, soft) => {
+          if (hard === 0 && best.hard !== 0) onFeasible();
+          best = { hard, soft };
+          report(
+            'search',
+            percentAt(performance.now()),
+            `neighbourhood MIP: best hard ${hard}, soft ${soft}`,
+          );
+        },
+      });
+      if (st.hardTotal < hardBefore) {
+        bestPlacement = st.snapshot();
+        bestDirty = true;
+      }
+      report(
+        'search',
+        percentAt(performance.now()),
+        `neighbourhood MIP: ${out.tries} tries, ${out.kept} kept, hard ${hardBefore} -> ${st.hardTotal}`,
+        true,
+      );
+    }
     // Big instances: annealing rounds each followed by the hard repair, keeping the best feasible
     // (see FeasiblePolish), before the annealer improves on its own. Feasibility first, on any
     // size: while hard > 0 the rounds (shaking harder each time one finds nothing) go on until
@@ -343,6 +387,7 @@ export async function solve(
       );
     }
   }
+  if (keptRunner) await keptRunner.close();
   st.recomputeTotals();
   endStage('search');
   const result = buildResult(college, st, m, start.locked, findings, stages, options.seed, cancelled());

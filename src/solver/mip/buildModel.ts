@@ -30,6 +30,11 @@ import type { RoomClasses } from './roomClasses.ts';
 export const MISS_COST = 1000;
 
 export interface BuildOptions {
+  /**
+   * Add rows for the hard slot-list rules (slotRuleRows.ts; default false: the stage's MIPs leave
+   * them to local search, the neighbourhood re-solves model them).
+   */
+  slotRuleRows?: boolean;
   /** Add max_gaps_per_day / max_gaps_per_week rows (with penalised slack, gapRows.ts; default true). */
   gapRows?: boolean;
   /** Hard rule kinds that get rows (default all); tests turn kinds off to show what the rows do. */
@@ -158,7 +163,11 @@ export function buildCommunityModel(
   }
   addRoomCapacity(p, b, classSlot, occ, classes);
   addSpread(p, b, courseDay, freeOf, occ);
-  const rules = addRuleRows(ruleContext(p, b, courses, freeOf, varAt, occ, placement), opts.ruleKinds);
+  const rules = addRuleRows(
+    ruleContext(p, b, courses, freeOf, varAt, occ, placement),
+    opts.ruleKinds,
+    opts.slotRuleRows ?? false,
+  );
   return {
     model: b.build(),
     nX,

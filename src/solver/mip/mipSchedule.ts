@@ -18,6 +18,7 @@ import { roomClasses } from './roomClasses.ts';
 import { applySameRooms } from './sameRoomRows.ts';
 import { applySessionStarts, namedStarts } from './sessionVars.ts';
 import { gapPreference } from './gapPreference.ts';
+import { heldStartsFirst } from './heldStarts.ts';
 import { greedyStart } from './warmStart.ts';
 
 export interface MipProgress {
@@ -52,6 +53,12 @@ export interface MipScheduleOptions {
    * join as they warm up. Runners up to `workers` are created (and closed) here.
    */
   runner?: MipRunner | readonly MipRunner[];
+  /**
+   * A placement the greedy start follows first: each course tries the starts its sessions hold
+   * there before any other (heldStarts.ts; neighbourhood re-solves start from the timetable they
+   * try to improve).
+   */
+  startFrom?: Placement;
   /** HiGHS workers solving communities side by side (default DEFAULT_WORKERS). */
   workers?: number;
 }
@@ -234,7 +241,9 @@ export async function mipSchedule(
         cm.freeOf,
         p.nPeriods,
         namedStarts(p.nSlots, cm.sessionVars),
-        gapPreference(p, occ, cm.xCourse, cm.xSlot),
+        opts.startFrom
+          ? heldStartsFirst(p, opts.startFrom, cm.xSlot, gapPreference(p, occ, cm.xCourse, cm.xSlot))
+          : gapPreference(p, occ, cm.xCourse, cm.xSlot),
       );
       const greedyX = new Float64Array(cm.model.numCols);
       for (let k = 0; k < start.indices.length; k++) greedyX[start.indices[k]] = start.values[k];

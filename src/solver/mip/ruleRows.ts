@@ -29,6 +29,7 @@ import { addMaxTermsRows } from './maxTermsRows.ts';
 import { addMaxPerDayRows } from './maxPerDayRows.ts';
 import { COL_AUX, ROW_PACK, ROW_PAIR } from './mipModel.ts';
 import { RULE_SLACK_COST, type RuleContext, type RuleKindFilter } from './ruleContext.ts';
+import { addSlotRuleRows } from './slotRuleRows.ts';
 import { addSameRoomRows, type SameRoomChoice } from './sameRoomRows.ts';
 import {
   addMemberRows,
@@ -45,8 +46,15 @@ export interface RuleRowsResult {
   sessions: SessionVars;
 }
 
-/** Adds the rows of every hard rule `wanted` accepts. */
-export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => true): RuleRowsResult {
+/**
+ * Adds the rows of every hard rule `wanted` accepts; with `slotRows`, the slot-list kinds too
+ * (slotRuleRows.ts; otherwise left to local search).
+ */
+export function addRuleRows(
+  ctx: RuleContext,
+  wanted: RuleKindFilter = () => true,
+  slotRows = false,
+): RuleRowsResult {
   const { p } = ctx;
   const rooms: SameRoomChoice[] = [];
   const coursePairs: CompiledRule[] = [];
@@ -98,6 +106,8 @@ export function addRuleRows(ctx: RuleContext, wanted: RuleKindFilter = () => tru
       case 'max_sessions_in_slots':
       case 'preferred_starts':
       case 'preferred_slots':
+        if (slotRows) addSlotRuleRows(ctx, rule);
+        break; // else local search and the repair keep them
       case 'min_slots':
       case 'min_gap_counting_breaks':
       case 'ordered_if_same_day':
