@@ -7,8 +7,9 @@
 // no gap between periods falls inside the day and every room has a building (then both count the
 // same hours). A group's limit is written, as in ./fetLimits.ts, on the FET year of each student set
 // below it: the strictest of the set's own and its ancestors'.
-import type { College, Group } from '../../shared/model/index.ts';
+import type { College } from '../../shared/model/index.ts';
 import { adjacency } from '../../shared/model/periods.ts';
+import { leafSetChains } from './fetSetChains.ts';
 
 type Tag = (name: string, value: string | number) => string;
 type Field = 'maxBuildingChangesPerDay' | 'maxBuildingChangesPerWeek' | 'minGapsBetweenBuildingChanges';
@@ -36,17 +37,7 @@ export function fetBuildingConstraints(college: College, tag: Tag): string[] {
       const v = f[field];
       if (writable(field, v)) write(`ConstraintTeacher${kind}`, tag('Teacher', f.id), valueTag, v);
     }
-  const byId = new Map(college.groups.map((g) => [g.id, g]));
-  const parents = new Set(college.groups.flatMap((g) => (g.parent ? [g.parent] : [])));
-  for (const set of college.groups) {
-    if (parents.has(set.id)) continue;
-    const chain: Group[] = [];
-    for (
-      let g: Group | undefined = set;
-      g && !chain.includes(g);
-      g = g.parent ? byId.get(g.parent) : undefined
-    )
-      chain.push(g);
+  for (const [set, chain] of leafSetChains(college.groups)) {
     for (const [field, kind, valueTag] of KINDS) {
       const values = chain.map((g) => g[field]).filter((v): v is number => v !== undefined);
       if (values.length === 0) continue;

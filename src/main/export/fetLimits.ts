@@ -17,8 +17,9 @@
 // contract does not: max_span is written only when no gap between periods falls inside the day; so is
 // min_rest (-> Teacher/StudentsSetMinRestingHours, not circular: the contract's week does not wrap),
 // as FET counts break hours in a rest too.
-import type { College, Faculty, Group } from '../../shared/model/index.ts';
+import type { College, Faculty } from '../../shared/model/index.ts';
 import { adjacency } from '../../shared/model/periods.ts';
+import { leafSetChains } from './fetSetChains.ts';
 
 type Tag = (name: string, value: string | number) => string;
 
@@ -78,17 +79,7 @@ export function fetLimitConstraints(college: College, tag: Tag): string[] {
       )
         write(name, tag('Teacher_Name', f.id), valueTag, v, emptyDays);
     }
-  const byId = new Map(college.groups.map((g) => [g.id, g]));
-  const parents = new Set(college.groups.flatMap((g) => (g.parent ? [g.parent] : [])));
-  for (const set of college.groups) {
-    if (parents.has(set.id)) continue;
-    const chain: Group[] = [];
-    for (
-      let g: Group | undefined = set;
-      g && !chain.includes(g);
-      g = g.parent ? byId.get(g.parent) : undefined
-    )
-      chain.push(g);
+  for (const [set, chain] of leafSetChains(college.groups)) {
     for (const [field, name, valueTag, emptyDays] of STUDENTS) {
       const values = chain.map((g) => g[field]).filter((v): v is number => v !== undefined);
       let v = field === 'minPerDay' || field === 'minRest' ? Math.max(0, ...values) : Math.min(...values);

@@ -40,6 +40,18 @@ const col = (name: string, required: boolean, about: string, example: string): C
 
 const SLOTS = 'slot list: Mon (whole day), Mon:3 (one period), Mon:3-5 (a range), separated by ;';
 
+/** The building-change limits, the same on Faculty and Groups. */
+const buildingChangeColumns = (): ColumnSpec[] => [
+  col('max_building_changes_day', false, 'moves between buildings on a day, at most, optional', ''),
+  col('max_building_changes_week', false, 'moves between buildings in the week, at most, optional', ''),
+  col(
+    'min_gaps_between_building_changes',
+    false,
+    'free periods between two sessions in different buildings, at least, optional',
+    '',
+  ),
+];
+
 export const SHEET_SPECS: readonly SheetSpec[] = [
   {
     name: 'Calendar',
@@ -107,14 +119,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
         "free periods from a day's last session to the next day's first, at least, optional",
         '',
       ),
-      col('max_building_changes_day', false, 'moves between buildings on a day, at most, optional', ''),
-      col('max_building_changes_week', false, 'moves between buildings in the week, at most, optional', ''),
-      col(
-        'min_gaps_between_building_changes',
-        false,
-        'free periods between two sessions in different buildings, at least, optional',
-        '',
-      ),
+      ...buildingChangeColumns(),
       col('unavailable', false, SLOTS, 'Fri'),
     ],
   },
@@ -146,14 +151,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
         'days a week that may begin at the second period (every other day with sessions begins at the first), optional',
         '',
       ),
-      col('max_building_changes_day', false, 'moves between buildings on a day, at most, optional', ''),
-      col('max_building_changes_week', false, 'moves between buildings in the week, at most, optional', ''),
-      col(
-        'min_gaps_between_building_changes',
-        false,
-        'free periods between two sessions in different buildings, at least, optional',
-        '',
-      ),
+      ...buildingChangeColumns(),
     ],
   },
   {

@@ -12,8 +12,17 @@ export interface DayRuns {
   excess: number;
 }
 
+/** The longest run the last runExcess call walked (dayRuns reads it; single-threaded). */
+let lastLongest = 0;
+
 /** Runs of the day whose occupancy counts are occ[base + q] for q = 0 .. nPeriods - 1. */
 export function dayRuns(p: CompiledProblem, occ: ArrayLike<number>, base: number, max: number): DayRuns {
+  const excess = runExcess(p, occ, base, max);
+  return { longest: lastLongest, excess };
+}
+
+/** dayRuns' excess alone, without building a result (the incremental rule counts, on every move). */
+export function runExcess(p: CompiledProblem, occ: ArrayLike<number>, base: number, max: number): number {
   let longest = 0;
   let excess = 0;
   let run = 0;
@@ -27,21 +36,7 @@ export function dayRuns(p: CompiledProblem, occ: ArrayLike<number>, base: number
     // The run's periods beyond the limit, counted as they come.
     if (max > 0 && run > max) excess++;
   }
-  return { longest, excess };
-}
-
-/** dayRuns' excess alone, without building a result (the incremental rule counts, on every move). */
-export function runExcess(p: CompiledProblem, occ: ArrayLike<number>, base: number, max: number): number {
-  let excess = 0;
-  let run = 0;
-  for (let q = 0; q < p.nPeriods; q++) {
-    if (occ[base + q] === 0) {
-      run = 0;
-      continue;
-    }
-    run = q > 0 && p.adjacentToNext[q - 1] === 1 ? run + 1 : 1;
-    if (max > 0 && run > max) excess++;
-  }
+  lastLongest = longest;
   return excess;
 }
 
