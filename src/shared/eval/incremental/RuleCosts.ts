@@ -8,12 +8,10 @@ import type { CompiledProblem, CompiledRule } from '../../compiled/types.ts';
 import { distinctMembers, everyRule } from '../../compiled/ruleMembers.ts';
 import { H, S } from './kinds.ts';
 import { followsAcrossBreak, followsDirectly } from '../followsDirectly.ts';
-import { PAIR_KIND, pairBroken, pairsAcross, pairsWithin } from './pairRules.ts';
 import type { CountSink } from './RuleCounters.ts';
 import { LK, RuleCounters } from './RuleCounters.ts';
 import { ruleWatches } from '../../compiled/ruleWatch.ts';
 import { termCost } from '../terms.ts';
-import { clearedCover, coveredCost, markCovered } from '../dayLimitRules.ts';
 import { isSlotKind, slotCost } from '../slotRules.ts';
 
 export interface RuleView {
@@ -216,7 +214,11 @@ export class RuleCosts implements CountSink {
       case 'max_days_apart':
       case 'same_room_if_consecutive':
       case 'adjacent_if_same_day':
-        return this.pairViolations(rule, first, count, distinct);
+      case 'max_per_day':
+      case 'max_continuous':
+        // Kept by RuleCounters whenever they cost anything (RuleCounters.counterKind): a rule of
+        // these kinds reaches recompute only when it is soft with no weight, and recompute skips it.
+        return 0;
       case 'ends_day':
         // laterSession (../endsDay.ts), read off the student sets' occupancy: a session of a course
         // sharing a set with s ends later than s that day when it covers a period after s's last.
@@ -241,17 +243,6 @@ export class RuleCosts implements CountSink {
           }
         }
         return rooms > 1 ? rooms - 1 : 0;
-      }
-      case 'max_per_day':
-      case 'max_continuous': {
-        // The periods the members' active sessions cover, counted per day (../dayLimitRules.ts).
-        const cover = clearedCover(p);
-        for (let i = 0; i < distinct.length; i++) {
-          const m = distinct[i];
-          for (let s = first[m]; s < first[m] + count[m]; s++)
-            if (active[s] !== 0) markCovered(p, cover, slot[s], span[s]);
-        }
-        return coveredCost(p, rule, cover);
       }
       case 'max_slots':
       case 'min_slots':
@@ -297,52 +288,6 @@ export class RuleCosts implements CountSink {
           : termCost(p, rule, sessions, slot);
       }
     }
-  }
-
-  /**
-   * Broken pairs of a pair rule: pairs of active sessions of two different members (kinds other than
-   * min_days_apart) and of one member (kinds other than min_days_between and not_overlapping).
-   */
-  private pairViolations(
-    rule: CompiledRule,
-    first: Int32Array,
-    count: Int32Array,
-    distinct: Int32Array,
-  ): number {
-    const kind = PAIR_KIND[rule.kind];
-    const within = pairsWithin(kind);
-    const across = pairsAcross(kind);
-    let n = 0;
-    for (let i = 0; i < distinct.length; i++) {
-      if (within) n += this.memberPairs(kind, rule.value, first, count, distinct[i], distinct[i]);
-      if (across)
-        for (let j = i + 1; j < distinct.length; j++)
-          n += this.memberPairs(kind, rule.value, first, count, distinct[i], distinct[j]);
-    }
-    return n;
-  }
-
-  /** Broken pairs of active sessions (a of member ma, b of member mb); ma = mb: each unordered pair once. */
-  private memberPairs(
-    kind: number,
-    value: number,
-    first: Int32Array,
-    count: Int32Array,
-    ma: number,
-    mb: number,
-  ): number {
-    const active = this.st.active;
-    const a0 = first[ma];
-    const a1 = a0 + count[ma];
-    const b0 = first[mb];
-    const b1 = b0 + count[mb];
-    let n = 0;
-    for (let a = a0; a < a1; a++) {
-      if (active[a] === 0) continue;
-      for (let b = ma === mb ? a + 1 : b0; b < b1; b++)
-        if (active[b] === 1 && pairBroken(this.p, this.st, kind, value, a, b)) n++;
-    }
-    return n;
   }
 }
 

@@ -1,5 +1,5 @@
 // The pair rules as the incremental state counts them (../rules.ts defines them): one test of a pair
-// of active sessions, by a numbered kind for the inner loops of RuleCosts.ts and RuleCounters.ts.
+// of active sessions, by a numbered kind for the inner loop of RuleCounters.ts.
 import type { CompiledProblem, CompiledRule } from '../../compiled/types.ts';
 import { followsDirectly } from '../followsDirectly.ts';
 import { minGapBroken } from '../minGap.ts';
