@@ -9,7 +9,7 @@ import { timetableToPlacement } from '../../../shared/compiled/placement.ts';
 import { evaluate } from '../../../shared/eval/evaluate.ts';
 import { importPathDirect } from '../importDirect.ts';
 import { importFetBytes, importFetDetailed } from './importFet.ts';
-import { ruleCosts, type FetPlace } from './testing/ruleCosts.ts';
+import { hardRuleCount, ruleCosts, type FetPlace } from './testing/ruleCosts.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../../tests/fixtures/fet');
 const fixture = (name: string): string => join(FIXTURES, name);
@@ -607,18 +607,7 @@ describe('FET min gaps between activities', () => {
     );
     expect(build!.kinds.get('ConstraintMinGapsBetweenActivities')).toMatchObject({ mapped: 2, dropped: 0 });
     const c = { ...result.college, rules: result.college.rules.filter((r) => r.kind === 'min_gap') };
-    const cost = (places: Array<[string, number, number, number]>): number => {
-      const problem = compile(c);
-      const assignments = places.map(([courseId, session, day, period]) => ({
-        courseId,
-        session,
-        day,
-        period,
-        roomId: `no-room:${courseId}`,
-        locked: false,
-      }));
-      return evaluate(problem, timetableToPlacement(problem, { assignments })).hard.rule;
-    };
+    const cost = (places: FetPlace[]): number => hardRuleCount(c, places);
     // A1 session 1 at hour 1, A3 at hour 4: two free hours between (kept); at hour 3: one (broken).
     expect(
       cost([
@@ -677,18 +666,7 @@ describe('FET min gaps between activities', () => {
     expect(kinds).toMatchObject({ mapped: 1, weakened: 0, dropped: 0 });
     const only = { ...c, rules: c.rules.filter((r) => r.kind === 'min_gap_counting_breaks') };
     // The rule's count alone (the fixture's other courses stay unplaced).
-    const cost = (places: FetPlace[]): number => {
-      const problem = compile(only);
-      const assignments = places.map(([courseId, session, day, period]) => ({
-        courseId,
-        session,
-        day,
-        period,
-        roomId: `no-room:${courseId}`,
-        locked: false,
-      }));
-      return evaluate(problem, timetableToPlacement(problem, { assignments })).hard.rule;
-    };
+    const cost = (places: FetPlace[]): number => hardRuleCount(only, places);
     // Periods are hours 1, 3 and 4: around the break (hours 1 and 3) one free hour, as in FET; hours
     // 3 and 4 none.
     expect(
