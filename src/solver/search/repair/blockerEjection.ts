@@ -11,6 +11,7 @@ import type { IncrementalState } from '../../../shared/eval/incremental/Incremen
 import type { SearchModel } from '../../SearchModel.ts';
 import { InTheWay } from './inTheWay.ts';
 import { repairRoom } from './repairRoom.ts';
+import { insertBest } from './bestRows.ts';
 import { SOFT_TIE } from './softTie.ts';
 import { N_HARD, N_SOFT } from '../../../shared/eval/incremental/kinds.ts';
 import type { GroupMove } from './groupMove.ts';
@@ -104,7 +105,7 @@ export class BlockerEjection {
       st.move(s, t, r);
       const score = st.hardTotal + SOFT_TIE * (st.softTotal - f0);
       st.move(s, -1, -1);
-      nc = insert(this.candT, this.candR, this.candScore, nc, t, r, score);
+      nc = insertBest(this.candT, this.candR, this.candScore, nc, t, r, score);
     }
     let budget = MAX_TRIALS;
     let best = Infinity;
@@ -249,29 +250,4 @@ export class BlockerEjection {
     for (let i = T.offsets[g]; i < T.offsets[g + 1]; i++)
       this.st.move(T.members[i], this.memberSlot[i - T.offsets[g]], this.memberRoom[i - T.offsets[g]]);
   }
-}
-
-/** Insert (t, r) with `score` into the best-first rows of length n (at most their size); the new n. */
-function insert(
-  T: Int32Array,
-  R: Int32Array,
-  S: Float64Array,
-  n: number,
-  t: number,
-  r: number,
-  score: number,
-): number {
-  const size = T.length;
-  if (n === size && score >= S[size - 1]) return n;
-  let j = n < size ? n++ : size - 1;
-  while (j > 0 && S[j - 1] > score) {
-    S[j] = S[j - 1];
-    T[j] = T[j - 1];
-    R[j] = R[j - 1];
-    j--;
-  }
-  S[j] = score;
-  T[j] = t;
-  R[j] = r;
-  return n;
 }

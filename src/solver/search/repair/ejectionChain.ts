@@ -10,6 +10,7 @@ import type { IncrementalState } from '../../../shared/eval/incremental/Incremen
 import type { SearchModel } from '../../SearchModel.ts';
 import { onlyClash } from './ejection.ts';
 import { repairRoom } from './repairRoom.ts';
+import { insertBest } from './bestRows.ts';
 import { SOFT_TIE } from './softTie.ts';
 
 export interface EjectionChainOptions {
@@ -123,7 +124,6 @@ export class EjectionChains {
     const m = this.m;
     const p = st.problem;
     const c = p.sessionCourse[x];
-    const B = this.o.breadth;
     const cT = this.candT[level];
     const cR = this.candR[level];
     const cS = this.candScore[level];
@@ -140,18 +140,8 @@ export class EjectionChains {
       st.move(x, t, r);
       const score = st.hardTotal + SOFT_TIE * (st.softTotal - f0);
       st.move(x, -1, -1);
-      // Keep the B best, sorted by score.
-      if (n === B && score >= cS[B - 1]) continue;
-      let j = n < B ? n++ : B - 1;
-      while (j > 0 && cS[j - 1] > score) {
-        cS[j] = cS[j - 1];
-        cT[j] = cT[j - 1];
-        cR[j] = cR[j - 1];
-        j--;
-      }
-      cS[j] = score;
-      cT[j] = t;
-      cR[j] = r;
+      // Keep the `breadth` best, sorted by score.
+      n = insertBest(cT, cR, cS, n, t, r, score);
     }
     // Each level has its own rows, so the recursion below leaves these as they are.
     for (let k = 0; k < n; k++) {
