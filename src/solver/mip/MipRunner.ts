@@ -107,11 +107,15 @@ export class MipRunner {
   private nextId = 1;
   private warm = false;
   private warming: Promise<void> | null = null;
+  /** Counts close() calls: a spawn that a close() overtook while it loaded HiGHS starts no worker. */
+  private closes = 0;
 
   /** The live worker, spawned and loaded (HiGHS ready) if needed. Deadlines start after this. */
   private async spawn(): Promise<Worker> {
     if (this.worker && this.started) return this.started;
+    const closes = this.closes;
     const data: MipWorkerData = { wasmModule: await highsModule() };
+    if (closes !== this.closes) throw new MipWorkerError('MIP runner closed while its worker was starting');
     const worker = new Worker(new URL('./mipWorker.ts', import.meta.url), { workerData: data });
     worker.unref();
     this.worker = worker;
@@ -161,6 +165,7 @@ export class MipRunner {
 
   /** Kills the worker thread (the next solve starts a new one). */
   async close(): Promise<void> {
+    this.closes++;
     const w = this.worker;
     this.worker = null;
     this.started = null;

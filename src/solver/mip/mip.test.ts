@@ -6,7 +6,7 @@ import type { Placement } from '../../shared/eval/types.ts';
 import { parseCtt } from '../../shared/itc/ctt.ts';
 import { decompose } from '../decompose/index.ts';
 import { ModelBuilder } from './mipModel.ts';
-import { MipRunner, MipTimeoutError, mipSchedule } from './index.ts';
+import { MipRunner, MipTimeoutError, MipWorkerError, mipSchedule } from './index.ts';
 import { tinyProblem, type TinySpec } from './testing/tinyProblem.ts';
 import { join } from 'node:path';
 import { ITC_DIR } from '../../../tests/fixtures/dataDir.ts';
@@ -204,6 +204,18 @@ describe('MipRunner', () => {
     expect(runner.alive).toBe(false);
     const out = await runner.solve(knapsack(10), { timeLimitMs: 5_000, seed: 1 });
     expect(out.x).not.toBeNull();
+  });
+
+  it('starts no worker when closed while the worker is starting, and starts one again on the next solve', async () => {
+    const fresh = new MipRunner();
+    const warming = fresh.warmUp();
+    await fresh.close();
+    await expect(warming).rejects.toBeInstanceOf(MipWorkerError);
+    expect(fresh.alive).toBe(false);
+    const out = await fresh.solve(knapsack(10), { timeLimitMs: 5_000, seed: 1 });
+    expect(out.x).not.toBeNull();
+    await fresh.close();
+    expect(fresh.alive).toBe(false);
   });
 
   it('rejects when cancelled', async () => {
