@@ -81,6 +81,25 @@ export async function solve(
   onProgress?: (p: SolveProgress) => void,
   signal?: AbortSignal,
 ): Promise<SolveResult> {
+  // The MIP worker (a thread) is owned here, so that it is closed however the pipeline ends,
+  // a throw included; the pipeline closes it earlier when it is done with it (close is idempotent).
+  const skip = new Set<SolverStage>(options.skipStages ?? []);
+  const mipWanted = !skip.has('mip') && !skip.has('decompose') && options.timeLimitMs >= 5000;
+  const runner = mipWanted && signal?.aborted !== true ? new MipRunner() : null;
+  try {
+    return await pipeline(college, options, runner, onProgress, signal);
+  } finally {
+    await runner?.close();
+  }
+}
+
+async function pipeline(
+  college: College,
+  options: SolveOptions,
+  runner: MipRunner | null,
+  onProgress?: (p: SolveProgress) => void,
+  signal?: AbortSignal,
+): Promise<SolveResult> {
   const t0 = performance.now();
   // The search stops a little early so that restoring the best and building the result (which
   // grow with the instance) still end by the time limit.
@@ -128,8 +147,6 @@ export async function solve(
   const cancelled = (): boolean => signal?.aborted === true;
 
   // The MIP worker boots and warms up (HiGHS compiled, a tiny MIP run) while compile and pre-check run.
-  const mipWanted = !skip.has('mip') && !skip.has('decompose') && options.timeLimitMs >= 5000;
-  const runner = mipWanted && !cancelled() ? new MipRunner() : null;
   const warming = runner?.warmUp().then(
     () => true,
     () => false,
