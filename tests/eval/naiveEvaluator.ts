@@ -474,6 +474,24 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
           for (const [a, b] of pairs(cs[i - 1], cs[i])) if (!after(a, b) && !after(b, a)) bad++;
         break;
       }
+      case 'grouped': {
+        // Per k, session k of every member (all placed), by start: each on the day of the one before,
+        // starting in the period after its last one, with no break at that boundary.
+        const m = Math.min(...cs.map((c) => c.sessions.length));
+        for (let k = 0; k < m; k++) {
+          const g = cs.map((c) => sessionK(c.course, c.sessions[k]));
+          if (g.some((x) => x === undefined)) continue;
+          const byStart = (g as Placed[]).sort((x, y) => x.day - y.day || x.period - y.period);
+          let ok = true;
+          for (let i = 1; ok && i < byStart.length; i++) {
+            const [x, y] = [byStart[i - 1], byStart[i]];
+            const last = x.periods[x.periods.length - 1];
+            ok = x.day === y.day && y.period === last + 1 && endsAt(last) === startsAt(y.period);
+          }
+          if (!ok) bad++;
+        }
+        break;
+      }
       case 'min_days_between': {
         const distinct = distinctOf(rule.courses);
         for (let i = 0; i < distinct.length; i++)

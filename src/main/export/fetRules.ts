@@ -103,6 +103,22 @@ function writeRule(rule: Rule, members: number[][], distinct: number[][], out: F
           out.time.push(two(name, members[i - 1][k], members[i][k]));
       return;
     }
+    case 'grouped': {
+      // Session k of every member in one block: FET groups two or three activities (more: not written).
+      const m = Math.min(...members.map((ids) => ids.length));
+      if (members.length === 2)
+        for (let k = 0; k < m; k++)
+          out.time.push(two('ConstraintTwoActivitiesGrouped', members[0][k], members[1][k]));
+      if (members.length === 3)
+        for (let k = 0; k < m; k++)
+          out.time.push(
+            two('ConstraintThreeActivitiesGrouped', members[0][k], members[1][k]).replace(
+              `${tail}</`,
+              `${tag('Third_Activity_Id', members[2][k])}${tail}</`,
+            ),
+          );
+      return;
+    }
     case 'not_overlapping':
       if (singles) {
         if (all.length > 1) out.time.push(list('ConstraintActivitiesNotOverlapping', all));

@@ -202,6 +202,12 @@ function hardViolations(college: College, timetable: Timetable): string[] {
     if (r.kind === 'ordered') pairs(false, (a, b) => start(a) + a.len <= start(b));
     if (r.kind === 'ordered_if_same_day')
       pairs(false, (a, b) => a.day !== b.day || start(a) + a.len <= start(b));
+    // Sessions k of every member, in start order, each right after the one before (no break).
+    if (r.kind === 'grouped')
+      for (let k = 0; k < Math.min(...lists.map((l) => l.length)); k++) {
+        const g = lists.map((l) => l[k]).sort((x, y) => start(x) - start(y));
+        for (let i = 1; i < g.length; i++) if (!after(g[i - 1], g[i], true)) fail(`group ${k + 1}`);
+      }
     if (r.kind === 'different_days') {
       const days = lists.flat().map((s) => s.day);
       if (new Set(days).size !== days.length) fail('two sessions on one day');

@@ -27,6 +27,7 @@ import { addPlantedSimultaneousRules } from './plantedSimultaneousRules.ts';
 import { addPlantedMinSlotsRules } from './plantedMinSlotsRules.ts';
 import { addPlantedGapBreakRules } from './plantedGapBreakRules.ts';
 import { addPlantedOrderedIfSameDayRules } from './plantedOrderedIfSameDay.ts';
+import { addPlantedGroupedRules } from './plantedGrouped.ts';
 import { addPlantedMemberRules } from './plantedMemberRules.ts';
 import { addPlantedRules, sortSessionsByTime } from './plantedRules.ts';
 import { PRESETS } from './presets.ts';
@@ -82,6 +83,8 @@ const MIN_SLOTS_RULES_SALT = 0x4a2f_6d17;
 const GAP_BREAK_RULES_SALT = 0x2b7d_e915;
 /** The stream of ordered_if_same_day (plantedOrderedIfSameDay.ts). */
 const ORDERED_SAME_DAY_RULES_SALT = 0x5c93_17a1;
+/** The stream of grouped (plantedGrouped.ts). */
+const GROUPED_RULES_SALT = 0x3e61_b4d9;
 /** The stream of the building-change limits (plantedBuildingLimits.ts), drawn last. */
 const BUILDING_LIMITS_SALT = 0x4b1d_73e9;
 
@@ -161,6 +164,7 @@ export function generateCollege(
     addPlantedMinSlotsRules(d, new Rng((seed ^ MIN_SLOTS_RULES_SALT) >>> 0));
     addPlantedGapBreakRules(d, new Rng((seed ^ GAP_BREAK_RULES_SALT) >>> 0));
     addPlantedOrderedIfSameDayRules(d, new Rng((seed ^ ORDERED_SAME_DAY_RULES_SALT) >>> 0));
+    addPlantedGroupedRules(d, new Rng((seed ^ GROUPED_RULES_SALT) >>> 0));
   }
   const name = `${preset}${scale !== 1 ? `x${scale}` : ''}-seed${seed}`;
   const college = assembleCollege(d, occ, name, extra);

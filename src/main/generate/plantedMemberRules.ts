@@ -177,6 +177,7 @@ export function holdsFor(d: Draft, kind: RuleKind, members: Member[], value = 0)
     case 'min_slots':
     case 'min_gap_counting_breaks':
     case 'ordered_if_same_day':
+    case 'grouped':
       return false; // planted by plantedFetRules.ts
   }
 }

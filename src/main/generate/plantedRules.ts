@@ -106,6 +106,7 @@ function holds(d: Draft, kind: RuleKind, a: Offering, b: Offering): boolean {
     case 'min_slots':
     case 'min_gap_counting_breaks':
     case 'ordered_if_same_day':
+    case 'grouped':
       return false;
   }
 }

@@ -55,6 +55,7 @@ const PAIRED = new Set([
   'consecutive_across_break',
   'adjacent_across_break',
   'ordered_if_same_day',
+  'grouped',
 ]);
 const MULTI = new Set([
   'same_time',
@@ -69,6 +70,7 @@ const MULTI = new Set([
   'consecutive_across_break',
   'adjacent_across_break',
   'ordered_if_same_day',
+  'grouped',
 ]);
 
 export function checkReferences(parsed: ParsedWorkbook, periodsOk: boolean): void {

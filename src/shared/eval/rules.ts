@@ -27,6 +27,8 @@
 //   one's start + length + value (overlapping pairs count too). By period index: a break is no period.
 //   min_gap_counting_breaks counts each break between two periods as one period (minGap.ts).
 // - ordered_if_same_day: as ordered, but only for a pair k on the same day.
+// - grouped: per k, 1 unless session k of every listed course forms one block of one day, back to
+//   back in any order with no break between (grouped.ts); a group with a session not placed is skipped.
 // - max_days_apart: 1 per pair of sessions (any of the listed courses, also of one course) more than
 //   `value` days apart.
 // - ends_day: 1 per session of the listed courses that does not end its students' day (endsDay.ts),
@@ -52,6 +54,7 @@ import { laterSession } from './endsDay.ts';
 import { isTermKind, termBreaks } from './terms.ts';
 import { isSlotKind, slotBreak } from './slotRules.ts';
 import { minGapBroken } from './minGap.ts';
+import { brokenGroups } from './grouped.ts';
 import { dayLimitBreaks, isDayLimitKind } from './dayLimitRules.ts';
 import { distinctMembers, everyRule, memberCount, memberFirst } from '../compiled/ruleMembers.ts';
 
@@ -213,6 +216,8 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
     case 'preferred_slots':
     case 'min_slots':
       return bad; // counted by term (terms.ts) or slot (slotRules.ts), not by pair: checkRules
+    case 'grouped':
+      return bad; // counted by group of sessions k (grouped.ts): checkRules
   }
 }
 
@@ -251,6 +256,7 @@ export const RULE_EXPLANATION: Record<CompiledRule['kind'], string> = {
   min_slots: "cover too few of the rule's slots",
   min_gap_counting_breaks: 'should have more free periods between them (a break counts as one)',
   ordered_if_same_day: 'are on the same day and should come in the listed order',
+  grouped: 'should form one block of one day (back to back, any order, no break between)',
 };
 
 export function checkRules(st: EvalState, sink: EvalSink): void {
@@ -262,12 +268,30 @@ export function checkRules(st: EvalState, sink: EvalSink): void {
       checkCountedRule(st, rule, sink);
       continue;
     }
+    if (rule.kind === 'grouped') {
+      checkGroupedRule(st, rule, sink);
+      continue;
+    }
     for (const [a, b] of ruleViolations(st, rule)) {
       const message = (): string =>
         `rule ${rule.source + 1} (${rule.kind}${rule.hard ? '' : ', soft'}): ${name(a)} and ${name(b)} ${RULE_EXPLANATION[rule.kind]}`;
       if (rule.hard) sink.addHard('rule', 1, () => [a, b], message);
       else sink.addSoft('soft_rule', rule.weight * p.weights.soft_rule, () => [a, b], message);
     }
+  }
+}
+
+/** grouped: one violation per group of sessions k that is not one block (grouped.ts). */
+function checkGroupedRule(st: EvalState, rule: CompiledRule, sink: EvalSink): void {
+  const { p } = st;
+  const name = (s: number): string => `${p.courseIds[p.sessionCourse[s]]} (session ${p.sessionIndex[s] + 1})`;
+  const first = rule.courses.map((_c, i) => memberFirst(p, rule, i));
+  const count = rule.courses.map((_c, i) => memberCount(p, rule, i));
+  for (const g of brokenGroups(p, st.slot, first, count, (s) => st.status[s] === PLACED)) {
+    const message = (): string =>
+      `rule ${rule.source + 1} (${rule.kind}${rule.hard ? '' : ', soft'}): ${g.map(name).join(', ')} ${RULE_EXPLANATION[rule.kind]}`;
+    if (rule.hard) sink.addHard('rule', 1, () => g, message);
+    else sink.addSoft('soft_rule', rule.weight * p.weights.soft_rule, () => g, message);
   }
 }
 

@@ -161,6 +161,7 @@ export const ruleKinds = [
   'min_slots',
   'min_gap_counting_breaks',
   'ordered_if_same_day',
+  'grouped',
 ] as const;
 export const ruleKindSchema = z.enum(ruleKinds);
 

@@ -111,6 +111,7 @@ export function addRuleRows(
       case 'min_slots':
       case 'min_gap_counting_breaks':
       case 'ordered_if_same_day':
+      case 'grouped':
         break; // local search and the repair keep them
       default:
         if (pairable(ctx, cs)) coursePairs.push(rule);

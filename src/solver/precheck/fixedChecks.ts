@@ -80,6 +80,7 @@ const PAIRED_KINDS = new Set<string>([
   'adjacent',
   'consecutive_across_break',
   'adjacent_across_break',
+  'grouped',
 ]);
 
 export function ruleChecks(p: CompiledProblem, out: PrecheckFinding[]): void {
@@ -116,7 +117,8 @@ function longestBlock(p: CompiledProblem): number {
 /**
  * Hard rules no timetable can keep: sessions to spread `value` days apart over more days than the
  * week has (min_days_apart within a course, min_days_between across courses), and back-to-back
- * pairs (consecutive, adjacent) longer together than the longest run of periods without a break.
+ * pairs (consecutive, adjacent) or groups (grouped) longer together than the longest run of periods
+ * without a break.
  */
 export function ruleFitChecks(p: CompiledProblem, out: PrecheckFinding[]): void {
   const block = longestBlock(p);
@@ -166,6 +168,14 @@ export function ruleFitChecks(p: CompiledProblem, out: PrecheckFinding[]): void 
             'Shorten a session, remove the break that splits the day, or make the rule soft.',
           );
       }
+    } else if (rule.kind === 'grouped') {
+      const counts = Array.from(rule.courses, (_c, i) => memberCount(p, rule, i));
+      const len = Array.from(rule.courses, (c) => p.courseLength[c]).reduce((x, y) => x + y, 0);
+      if (Math.min(...counts) > 0 && len > block)
+        fail(
+          `Hard grouped rule: ${Array.from(rule.courses, (_c, i) => memberName(p, rule, i)).join(', ')} in one block take ${len} periods, but no run of periods without a break is longer than ${block}.`,
+          'Shorten a session, remove the break that splits the day, or make the rule soft.',
+        );
     }
   }
 }

@@ -248,6 +248,11 @@ describe('precheck', () => {
     expect(codes(spec)).toContain('rule_cannot_fit');
     spec.rules = [{ kind: 'consecutive', courses: ['LAB-B1', 'LAB-B2'] }];
     expect(codes(spec)).toContain('rule_cannot_fit');
+    // A grouped block counts every member: the lab and one lecture fit in 3 periods, two lectures more do not.
+    spec.rules = [{ kind: 'grouped', courses: ['LAB-B1', 'PHY'] }];
+    expect(codes(spec)).not.toContain('rule_cannot_fit');
+    spec.rules = [{ kind: 'grouped', courses: ['LAB-B1', 'PHY', 'CHEM'] }];
+    expect(codes(spec)).toContain('rule_cannot_fit');
   });
 
   it('checks rules naming single sessions (course_id#k) by the sessions they name', () => {

@@ -165,6 +165,11 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     ...ctx.listed(el, 'First_Activity_Id'),
     ...ctx.listed(el, 'Second_Activity_Id'),
   ]),
+  // FET ignores the constraint when one of the three is inactive (fet-cl keeps the other two apart).
+  ConstraintThreeActivitiesGrouped: relation('grouped', 'pairwise', 'Rules grouped', (el, ctx) => {
+    const acts = ['First', 'Second', 'Third'].flatMap((t) => ctx.listed(el, `${t}_Activity_Id`));
+    return acts.length === 3 ? acts : [];
+  }),
   ConstraintActivitiesSameStartingHour: relation('same_period', 'pairwise', 'Rules same_period', byId),
   ConstraintTwoActivitiesOrdered: relation('ordered', 'pairwise', 'Rules ordered', (el, ctx) => [
     ...ctx.listed(el, 'First_Activity_Id'),

@@ -149,6 +149,15 @@ export function resolveRelations(
       note(r.fetKind, 'mapped', acts, '');
       continue;
     }
+    if (breaks.inner && r.rule === 'grouped') {
+      note(
+        r.fetKind,
+        'dropped',
+        acts,
+        'FET lets a break fall between the grouped activities; the contract puts them in touching periods (this file has breaks inside the day)',
+      );
+      continue;
+    }
     if (breaks.inner && (r.rule === 'consecutive' || r.rule === 'adjacent')) {
       note(
         r.fetKind,

@@ -13,6 +13,7 @@ import { LK, RuleCounters } from './RuleCounters.ts';
 import { ruleWatches } from '../../compiled/ruleWatch.ts';
 import { termCost } from '../terms.ts';
 import { isSlotKind, slotCost } from '../slotRules.ts';
+import { brokenGroups } from '../grouped.ts';
 
 export interface RuleView {
   readonly problem: CompiledProblem;
@@ -205,6 +206,8 @@ export class RuleCosts implements CountSink {
           }
         }
         return n;
+      case 'grouped':
+        return brokenGroups(p, slot, first, count, (s) => active[s] !== 0).length;
       case 'min_days_between':
       case 'not_overlapping':
       case 'different_days':

@@ -52,6 +52,7 @@ export const PAIR_KIND: Record<CompiledRule['kind'], number> = {
   min_slots: PK.other,
   min_gap_counting_breaks: PK.minGapCountingBreaks,
   ordered_if_same_day: PK.other,
+  grouped: PK.other,
 };
 
 /** Pairs within one member count (kinds other than min_days_between and not_overlapping). */

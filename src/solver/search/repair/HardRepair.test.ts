@@ -589,3 +589,28 @@ describe('HardRepair on max_terms and max_per_term', () => {
     expect(after.hardTotal).toBe(0);
   });
 });
+
+describe('HardRepair on grouped', () => {
+  it('brings session k of every course of a grouped rule into one block of one day', () => {
+    // Sessions 1: A and B on Mon with a free period between, C on Tue; sessions 2: A, B, C on Wed
+    // with C one period too late.
+    const { before, after } = repair(
+      {
+        faculty: ['F1', 'F2', 'F3'].map((id) => ({ id, name: id })),
+        groups: ['G1', 'G2', 'G3'].map((id) => ({ id, name: id, size: 30 })),
+        courses: [course('A', 2, 'F1', ['G1']), course('B', 2, 'F2', ['G2']), course('C', 2, 'F3', ['G3'])],
+        rules: [{ kind: 'grouped', courses: ['A', 'B', 'C'] }],
+      },
+      [
+        ['A', 1, 0, 0, 'R1'],
+        ['B', 1, 0, 2, 'R2'],
+        ['C', 1, 1, 0, 'R3'],
+        ['A', 2, 2, 0, 'R1'],
+        ['B', 2, 2, 1, 'R2'],
+        ['C', 2, 2, 3, 'R3'],
+      ],
+    );
+    expect(before.hard.rule).toBe(2);
+    expect(after.hardTotal).toBe(0);
+  });
+});

@@ -43,6 +43,7 @@ const KINDS: RuleKind[] = [
   'min_slots',
   'min_gap_counting_breaks',
   'ordered_if_same_day',
+  'grouped',
 ];
 
 // max_slots and the other slot kinds: the first two periods of Mon and Tue; max_days_in_slots:

@@ -11,6 +11,7 @@ import { termBreaks } from '../../../shared/eval/terms.ts';
 import { dayLimitOver } from '../../../shared/eval/dayLimitRules.ts';
 import { isSlotKind, slotBreak } from '../../../shared/eval/slotRules.ts';
 import { minGapBroken } from '../../../shared/eval/minGap.ts';
+import { groupBroken } from '../../../shared/eval/grouped.ts';
 
 /** The hard rules reading each course (ruleWatch.ts), as a list of lists (CSR) of indices into everyRule(p). */
 export function hardRulesByCourse(p: CompiledProblem): { offsets: Int32Array; items: Int32Array } {
@@ -94,6 +95,20 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
         if (pairBroken(st, rule.kind, sa, sb, p.courseLength[p.sessionCourse[sa]])) return true;
       }
       return false;
+    }
+    case 'grouped': {
+      // s's group k (session k of every member), all placed and not one block (grouped.ts).
+      let k = -1;
+      for (let i = 0; i < n && k < 0; i++) k = at(i);
+      if (k < 0) return false;
+      const group: number[] = [];
+      for (let i = 0; i < n; i++) {
+        if (k >= memberCount(p, rule, i)) return false;
+        const x = memberFirst(p, rule, i) + k;
+        if (active[x] === 0) return false;
+        group.push(x);
+      }
+      return groupBroken(p, slot, group);
     }
     case 'ends_day': {
       if (active[s] === 0) return false;
