@@ -29,6 +29,11 @@ export interface ConflictSearchOptions {
   maxSteps?: number;
   /** Stop when the best hard cost has not fallen for this long (ms). */
   stallMs?: number;
+  /**
+   * Near feasibility (best hard cost at most NEAR_HARD, ConflictSearch.ts), a stall also needs this
+   * many steps without a new best (default 0): the last few sessions take long wanders to place.
+   */
+  stallSteps?: number;
   /** Called when hard first reaches 0. */
   onFeasible?: () => void;
   /** Steps without a new best before a kick at best hard < KICK_HARD (default KICK_STEPS; Infinity: never). */
