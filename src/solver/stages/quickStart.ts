@@ -88,14 +88,14 @@ export async function quickStart(
   const t1 = performance.now();
   opts.onSlice?.(st.hardTotal, st.softTotal);
   // Past the deadline (up to `end`) a phase goes on only while its best hard cost keeps falling:
-  // one that has not lowered it at all, or not for EXTEND_STALL_MS, stops there (unless it ends
-  // its own stalls, `ownStall`).
+  // one that has not lowered it at all stops there, and so does one that has not for
+  // EXTEND_STALL_MS, unless it ends its own stalls (`ownStall`).
   const runPhase = async (phase: SearchPhase, end = opts.deadline, ownStall = false): Promise<void> => {
     let lastHard = phase.bestHard;
     let lastDrop = -Infinity;
     while (!phase.finished && !stop(end)) {
       const now = performance.now();
-      if (!ownStall && now >= opts.deadline && now - lastDrop >= EXTEND_STALL_MS) break;
+      if (now >= opts.deadline && now - lastDrop >= EXTEND_STALL_MS && (!ownStall || lastDrop < 0)) break;
       phase.run(Math.min(end, now + SLICE_MS));
       if (phase.bestHard < lastHard) {
         lastHard = phase.bestHard;
