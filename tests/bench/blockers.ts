@@ -12,7 +12,8 @@
 // Options: --files GYR,Econ-Timisoara (names from realFiles.ts, default these two), --seed N,
 // --repair-steps N (default 600), --steps N (default 20000), --every N (default 2000),
 // --starts N (starts shown per unplaced session, default 4), --replace-price X (the conflict
-// search's take-out price by how hard a session is to put back, off by default), --help. Needs
+// search's take-out price by how hard a session is to put back, off by default), --kick-steps N
+// (steps without a new best before a kick; 0: never), --align-holes (alignHoles.ts on), --help. Needs
 // Debian's fet-data.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,6 +42,8 @@ const { values } = parseArgs({
     every: { type: 'string', default: '2000' },
     starts: { type: 'string', default: '4' },
     'replace-price': { type: 'string', default: '0' },
+    'kick-steps': { type: 'string' },
+    'align-holes': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -55,6 +58,8 @@ if (values.help) {
       '  --every N            print the conflict search best every N steps (default 2000)',
       '  --starts N           least blocked starts shown per unplaced session (default 4)',
       `  --replace-price X    the conflict search's replacePrice option (default 0: off; measured: ${REPLACE_PRICE})`,
+      "  --kick-steps N       the conflict search's kickSteps option (default: its own; 0: never kick)",
+      "  --align-holes        the conflict search's alignHoles option (default off)",
       'Prints the hard cost by kind after each phase, then per unplaced session what is in its way',
       'at its least blocked starts, and whether a hole chain puts each of those back.',
     ].join('\n'),
@@ -75,6 +80,13 @@ const shown = whole('starts', values.starts, 1);
 const replacePrice = Number(values['replace-price']);
 if (!(replacePrice >= 0))
   throw new Error(`--replace-price: a number of at least 0, not ${values['replace-price']}`);
+const kickOption = values['kick-steps'];
+const kickSteps =
+  kickOption === undefined
+    ? undefined
+    : whole('kick-steps', kickOption, 0) === 0
+      ? Infinity
+      : Number(kickOption);
 
 const runAll = (phase: SearchPhase): void => {
   while (!phase.finished) phase.run(Infinity);
@@ -109,16 +121,25 @@ for (const name of values.files.split(',')) {
   console.log(`  construct: hard ${st.hardTotal}${kinds()}`);
   runAll(new HardRepair(st, m, rng, { deadline: Infinity, maxSteps: repairSteps, eagerChains: true }));
   console.log(`  repair ${repairSteps} steps: hard ${st.hardTotal}${kinds()}`);
-  const cs = new ConflictSearch(st, m, rng, { deadline: Infinity, maxSteps: every, replacePrice });
+  const cs = new ConflictSearch(st, m, rng, {
+    deadline: Infinity,
+    maxSteps: every,
+    replacePrice,
+    kickSteps,
+    alignHoles: values['align-holes'],
+  });
   const trail: string[] = [];
+  const cpu0 = process.cpuUsage();
   for (let k = every; ; k += every) {
     while (!cs.run(Infinity));
     trail.push(`${Math.min(k, cs.steps)}: ${cs.bestHard}`);
     if (cs.bestHard === 0 || k >= steps || cs.steps < k) break;
     cs.extend(Math.min(steps, k + every));
   }
+  const cpu = process.cpuUsage(cpu0);
   cs.restoreBest();
-  console.log(`  conflict search best by step: ${trail.join(', ')}; kicks ${cs.kicks}`);
+  const cpuS = ((cpu.user + cpu.system) / 1e6).toFixed(1);
+  console.log(`  conflict search best by step: ${trail.join(', ')}; kicks ${cs.kicks}; ${cpuS} CPU s`);
   console.log(`  conflict search best: hard ${st.hardTotal}${kinds()}`);
   const slot = st.slot.slice();
   const room = st.room.slice();

@@ -27,6 +27,12 @@ const FIRST_REPAIR_MS = 600;
 const FIRST_REPAIR_STALL_MS = 300;
 /** The conflict search gives way to the repair after this long without a new best. */
 const CONFLICT_STALL_MS = 2000;
+/**
+ * ... and, near feasibility (ConflictSearch's NEAR_HARD), after this many steps without one: its
+ * last sessions are placed after long walks (Eng_College: best 1 for about 5,000 steps, 4 for
+ * 7,000, before 0), which a stall in time alone cuts off, sooner the more loaded the machine is.
+ */
+const CONFLICT_STALL_STEPS = 10_000;
 const SLICE_MS = 100;
 /** Past its deadline the conflict search stops after this long without a new best. */
 const EXTEND_STALL_MS = 2000;
@@ -82,13 +88,14 @@ export async function quickStart(
   const t1 = performance.now();
   opts.onSlice?.(st.hardTotal, st.softTotal);
   // Past the deadline (up to `end`) a phase goes on only while its best hard cost keeps falling:
-  // one that has not lowered it at all, or not for EXTEND_STALL_MS, stops there.
-  const runPhase = async (phase: SearchPhase, end = opts.deadline): Promise<void> => {
+  // one that has not lowered it at all stops there, and so does one that has not for
+  // EXTEND_STALL_MS, unless it ends its own stalls (`ownStall`).
+  const runPhase = async (phase: SearchPhase, end = opts.deadline, ownStall = false): Promise<void> => {
     let lastHard = phase.bestHard;
     let lastDrop = -Infinity;
     while (!phase.finished && !stop(end)) {
       const now = performance.now();
-      if (now >= opts.deadline && now - lastDrop >= EXTEND_STALL_MS) break;
+      if (now >= opts.deadline && now - lastDrop >= EXTEND_STALL_MS && (!ownStall || lastDrop < 0)) break;
       phase.run(Math.min(end, now + SLICE_MS));
       if (phase.bestHard < lastHard) {
         lastHard = phase.bestHard;
@@ -117,8 +124,10 @@ export async function quickStart(
       new ConflictSearch(st, m, rng, {
         deadline: conflictEnd,
         stallMs: CONFLICT_STALL_MS,
+        stallSteps: CONFLICT_STALL_STEPS,
       }),
       conflictEnd,
+      true,
     );
   if (st.hardTotal > 0 && !stop())
     await runPhase(new HardRepair(st, m, rng, { deadline: opts.deadline, stallMs, eagerChains: true }));

@@ -69,7 +69,7 @@ export abstract class ConflictSteps extends ConflictWays {
     const alone = this.free.map((f, x) => (f === 1 && T.groupOf[x] < 0 ? 1 : 0));
     const ways = {
       roomFor: (x: number, t: number) => this.roomFor(x, t, st.room[x]),
-      inTheWay: (x: number, t: number, r: number) => this.inTheWay(x, t, r),
+      inTheWay: (x: number, t: number, r: number, most?: number) => this.inTheWay(x, t, r, most),
       way: this.way,
     };
     this.holes = new HoleChains(st, m, ways, alone);

@@ -29,6 +29,11 @@ export interface ConflictSearchOptions {
   maxSteps?: number;
   /** Stop when the best hard cost has not fallen for this long (ms). */
   stallMs?: number;
+  /**
+   * Near feasibility (best hard cost at most NEAR_HARD, ConflictSearch.ts), a stall also needs this
+   * many steps without a new best (default 0): the last few sessions take long wanders to place.
+   */
+  stallSteps?: number;
   /** Called when hard first reaches 0. */
   onFeasible?: () => void;
   /** Steps without a new best before a kick at best hard < KICK_HARD (default KICK_STEPS; Infinity: never). */
@@ -174,8 +179,12 @@ export abstract class ConflictWays {
     return n < 0 ? null : { room: r, way: Array.from(this.way.subarray(0, n)) };
   }
 
-  /** The free sessions in the way of s at (t, r) into `way`; -1 when a session that may not move is. */
-  protected inTheWay(s: number, t: number, r: number): number {
+  /**
+   * The free sessions in the way of s at (t, r) into `way`; -1 when a session that may not move is.
+   * With `most`, the look-up stops as soon as more than `most` are found (the count returned, above
+   * `most`, is then partial, and -1 may go unseen): the hole chains only ask whether at most one is.
+   */
+  protected inTheWay(s: number, t: number, r: number, most = Infinity): number {
     const st = this.st;
     const p = st.problem;
     const c = p.sessionCourse[s];
@@ -185,9 +194,9 @@ export abstract class ConflictWays {
     // A room that is unavailable then: the start is not tried (the room would be a violation anyway).
     // Checked before any session is marked, so no mark outlives this call.
     for (let q = t; q < t + len; q++) if (p.roomUnavailable[r * p.nSlots + q] === 1) return -1;
-    for (let q = t; q < t + len; q++) {
+    for (let q = t; q < t + len && n <= most; q++) {
       const base = q * st.slotCap;
-      for (let i = 0; i < st.slotCount[q]; i++) {
+      for (let i = 0; i < st.slotCount[q] && n <= most; i++) {
         const y = st.slotList[base + i];
         if (y === s || this.mark[y] === 1) continue;
         if (this.m.courseConflict[c * p.nCourses + p.sessionCourse[y]] === 0 && st.room[y] !== r) continue;
@@ -196,6 +205,7 @@ export abstract class ConflictWays {
         this.way[n++] = y;
       }
     }
+    if (blocked || n > most) return this.unmarkWay(n, blocked);
     // A session of the course at that very start (it would count as a duplicate).
     const first = p.courseFirstSession[c];
     for (let y = first; y < first + p.courseSessionCount[c]; y++) {
@@ -204,6 +214,7 @@ export abstract class ConflictWays {
       this.mark[y] = 1;
       this.way[n++] = y;
     }
+    if (blocked || n > most) return this.unmarkWay(n, blocked);
     // A session fewer days away than a hard rule allows (min_days_apart, min_days_between,
     // different_days, on whole courses or single sessions).
     const day = (t / p.nPeriods) | 0;
@@ -216,6 +227,7 @@ export abstract class ConflictWays {
       this.mark[y] = 1;
       this.way[n++] = y;
     }
+    if (blocked || n > most) return this.unmarkWay(n, blocked);
     // A faculty member at their teaching-day limit with nothing on this day: their sessions on
     // their least-loaded other day (taking those out keeps the count of days).
     for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++) {
@@ -234,6 +246,7 @@ export abstract class ConflictWays {
         }
       }
     }
+    if (blocked || n > most) return this.unmarkWay(n, blocked);
     // A student set that would go over its weekly gap limit (max_gaps_per_week): its sessions of
     // that day not joined to s's periods by busy ones (taking those out closes the gaps s opens).
     // (Over the daily gap limit only, s is left to the price: taking sessions out for it was found
@@ -260,6 +273,7 @@ export abstract class ConflictWays {
         }
       }
     }
+    if (blocked || n > most) return this.unmarkWay(n, blocked);
     // Hard ends_day: for a listed s, its students' sessions that would end later that day; for any
     // s, a listed session of its students that s would end after.
     const E = this.endsDay;
@@ -278,11 +292,17 @@ export abstract class ConflictWays {
         }
       }
     }
+    if (blocked || n > most) return this.unmarkWay(n, blocked);
     // Hard max_per_day and max_continuous: the rule's sessions of that day past its limit with s there.
     if (this.dayLimits.has(c)) {
       n = this.dayLimits.collect(s, t, len, this.mark, this.free, this.way, n);
       if (this.dayLimits.blocked) blocked = true;
     }
+    return this.unmarkWay(n, blocked);
+  }
+
+  /** The end of inTheWay: the first n sessions of `way` unmarked; -1 when blocked, else n. */
+  private unmarkWay(n: number, blocked: boolean): number {
     for (let i = 0; i < n; i++) this.mark[this.way[i]] = 0;
     return blocked ? -1 : n;
   }

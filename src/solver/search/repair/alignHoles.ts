@@ -74,7 +74,7 @@ export class AlignHoles {
       this.lookups++;
       const r = w.roomFor(s, t);
       if (r < 0) continue;
-      const n = w.inTheWay(s, t, r);
+      const n = w.inTheWay(s, t, r, ALIGN_MAX_WAY);
       if (n < 2 || n > ALIGN_MAX_WAY) continue;
       let movable = true;
       for (let k = 0; k < n; k++) {

@@ -16,8 +16,11 @@ import type { SearchModel } from '../../SearchModel.ts';
 export interface WayFinder {
   /** The room for x at start t (see ConflictSearch.roomFor), or -1 when it has none. */
   roomFor(x: number, t: number): number;
-  /** The sessions in the way of x at (t, r), written into `way`; -1 when one that may not move is. */
-  inTheWay(x: number, t: number, r: number): number;
+  /**
+   * The sessions in the way of x at (t, r), written into `way`; -1 when one that may not move is.
+   * With `most`, it may stop once more than `most` are found (a partial count above `most`).
+   */
+  inTheWay(x: number, t: number, r: number, most?: number): number;
   /** The list inTheWay writes. */
   readonly way: Int32Array;
 }
@@ -108,7 +111,7 @@ export class HoleChains {
         this.lookups++;
         const r = w.roomFor(x, t);
         if (r < 0) continue;
-        const n = w.inTheWay(x, t, r);
+        const n = w.inTheWay(x, t, r, 1);
         if (n < 0 || n > 1) continue;
         if (n === 0) {
           this.holeSlot = t;
