@@ -12,7 +12,8 @@
 // Options: --files GYR,Econ-Timisoara (names from realFiles.ts, default these two), --seed N,
 // --repair-steps N (default 600), --steps N (default 20000), --every N (default 2000),
 // --starts N (starts shown per unplaced session, default 4), --replace-price X (the conflict
-// search's take-out price by how hard a session is to put back, off by default), --help. Needs
+// search's take-out price by how hard a session is to put back, off by default), --no-day-exchange
+// (the conflict search without day exchanges, dayExchange.ts), --help. Needs
 // Debian's fet-data.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,6 +42,7 @@ const { values } = parseArgs({
     every: { type: 'string', default: '2000' },
     starts: { type: 'string', default: '4' },
     'replace-price': { type: 'string', default: '0' },
+    'no-day-exchange': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -55,6 +57,7 @@ if (values.help) {
       '  --every N            print the conflict search best every N steps (default 2000)',
       '  --starts N           least blocked starts shown per unplaced session (default 4)',
       `  --replace-price X    the conflict search's replacePrice option (default 0: off; measured: ${REPLACE_PRICE})`,
+      '  --no-day-exchange    the conflict search without day exchanges (dayExchange.ts)',
       'Prints the hard cost by kind after each phase, then per unplaced session what is in its way',
       'at its least blocked starts, and whether a hole chain puts each of those back.',
     ].join('\n'),
@@ -109,7 +112,13 @@ for (const name of values.files.split(',')) {
   console.log(`  construct: hard ${st.hardTotal}${kinds()}`);
   runAll(new HardRepair(st, m, rng, { deadline: Infinity, maxSteps: repairSteps, eagerChains: true }));
   console.log(`  repair ${repairSteps} steps: hard ${st.hardTotal}${kinds()}`);
-  const cs = new ConflictSearch(st, m, rng, { deadline: Infinity, maxSteps: every, replacePrice });
+  const dayExchange = !values['no-day-exchange'];
+  const cs = new ConflictSearch(st, m, rng, {
+    deadline: Infinity,
+    maxSteps: every,
+    replacePrice,
+    dayExchange,
+  });
   const trail: string[] = [];
   for (let k = every; ; k += every) {
     while (!cs.run(Infinity));
@@ -118,7 +127,9 @@ for (const name of values.files.split(',')) {
     cs.extend(Math.min(steps, k + every));
   }
   cs.restoreBest();
-  console.log(`  conflict search best by step: ${trail.join(', ')}; kicks ${cs.kicks}`);
+  const ex = cs.exchanges;
+  const exchanges = ex === null ? '' : `; day exchanges ${ex.applied} of ${ex.calls} (${ex.spent} look-ups)`;
+  console.log(`  conflict search best by step: ${trail.join(', ')}; kicks ${cs.kicks}${exchanges}`);
   console.log(`  conflict search best: hard ${st.hardTotal}${kinds()}`);
   const slot = st.slot.slice();
   const room = st.room.slice();
