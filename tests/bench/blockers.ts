@@ -120,6 +120,7 @@ for (const name of values.files.split(',')) {
     dayExchange,
   });
   const trail: string[] = [];
+  const cpu0 = process.cpuUsage();
   for (let k = every; ; k += every) {
     while (!cs.run(Infinity));
     trail.push(`${Math.min(k, cs.steps)}: ${cs.bestHard}`);
@@ -127,9 +128,13 @@ for (const name of values.files.split(',')) {
     cs.extend(Math.min(steps, k + every));
   }
   cs.restoreBest();
+  const cpu = process.cpuUsage(cpu0);
+  const cpuS = ((cpu.user + cpu.system) / 1e6).toFixed(1);
   const ex = cs.exchanges;
   const exchanges = ex === null ? '' : `; day exchanges ${ex.applied} of ${ex.calls} (${ex.spent} look-ups)`;
-  console.log(`  conflict search best by step: ${trail.join(', ')}; kicks ${cs.kicks}${exchanges}`);
+  console.log(
+    `  conflict search best by step: ${trail.join(', ')}; kicks ${cs.kicks}${exchanges}; ${cpuS} s CPU`,
+  );
   console.log(`  conflict search best: hard ${st.hardTotal}${kinds()}`);
   const slot = st.slot.slice();
   const room = st.room.slice();

@@ -121,7 +121,7 @@ describe('DayExchange', () => {
     expect(withExchange.cs.exchanges?.applied).toBe(1);
   });
 
-  it('is deterministic for a seed', () => {
+  it('is deterministic for a seed, and the incremental state agrees with the evaluator after it', () => {
     // The block's displaced lessons may go to Monday only in period 3 (so the search walks longer).
     const hard: [number, number][] = [
       [1, 1],
@@ -131,6 +131,9 @@ describe('DayExchange', () => {
     const run = () => {
       const r = year({ A1: hard, C1: hard }, true, 40, 7);
       while (!r.cs.run(Infinity));
+      const ev = evaluate(r.p, r.st.snapshot());
+      expect(r.st.hardTotal).toBe(ev.hardTotal);
+      expect(r.st.softTotal).toBeCloseTo(ev.softTotal, 9);
       return {
         slot: [...r.st.slot],
         room: [...r.st.room],
