@@ -14,7 +14,7 @@ import { anchoredStart, groupFits, groupWhole } from './tieGroups.ts';
 import { DayRebuild } from './dayRebuild.ts';
 import { HoleChains } from './holeChain.ts';
 import { AlignHoles } from './alignHoles.ts';
-import { DayExchange, EXCHANGE_SHARE } from './dayExchange.ts';
+import { DayExchange, EXCHANGE_HARD, EXCHANGE_SHARE } from './dayExchange.ts';
 import { ConflictWays, TABU_PENALTY, WEIGHT, type ConflictSearchOptions } from './ConflictWays.ts';
 
 /** Each take-out adds 1 to the session's weight; all weights fade by this factor per step. */
@@ -119,7 +119,13 @@ export abstract class ConflictSteps extends ConflictWays {
       return;
     }
     const ex = this.exchanges;
-    if (st.slot[s] < 0 && ex !== null && ex.spent < EXCHANGE_SHARE * this.steps && ex.place(s)) {
+    if (
+      st.slot[s] < 0 &&
+      ex !== null &&
+      st.hardTotal <= EXCHANGE_HARD &&
+      ex.spent < EXCHANGE_SHARE * this.steps &&
+      ex.place(s)
+    ) {
       this.keepBest();
       return;
     }

@@ -30,6 +30,8 @@ export interface AlignOptions {
   chainLookups?: number;
   /** Most look-ups one call may spend by default (default ALIGN_LOOKUPS). */
   lookups?: number;
+  /** Only sessions whose course has at most this many allowed starts are placed (default: any). */
+  maxStarts?: number;
   /** A displaced session no hole chain places is placed by this move (it shares its `movable`). */
   displaced?: AlignHoles;
 }
@@ -48,6 +50,7 @@ export class AlignHoles {
   private readonly maxWay: number;
   private readonly chainLookups: number;
   private readonly maxLookups: number;
+  private readonly maxStarts: number;
   private readonly displaced: AlignHoles | null;
   /** Chains for the displaced sessions; share `movable`, in which the placed session is set to 0. */
   private readonly chains: HoleChains;
@@ -67,6 +70,7 @@ export class AlignHoles {
     this.maxWay = o.maxWay ?? ALIGN_MAX_WAY;
     this.chainLookups = o.chainLookups ?? ALIGN_CHAIN_LOOKUPS;
     this.maxLookups = o.lookups ?? ALIGN_LOOKUPS;
+    this.maxStarts = o.maxStarts ?? Infinity;
     this.displaced = o.displaced ?? null;
     this.blockers = new Int32Array(this.maxWay);
     this.movable = this.displaced?.movable ?? movable.slice();
@@ -87,7 +91,9 @@ export class AlignHoles {
     const st = this.st;
     const p = st.problem;
     const w = this.w;
-    if (st.slot[s] >= 0 || this.movable[s] === 0) return false;
+    const o = this.m.courseStarts.offsets;
+    const c = p.sessionCourse[s];
+    if (st.slot[s] >= 0 || this.movable[s] === 0 || o[c + 1] - o[c] > this.maxStarts) return false;
     this.calls++;
     const h0 = st.hardTotal;
     const f0 = st.softTotal;
@@ -97,8 +103,6 @@ export class AlignHoles {
     this.soft0.set(st.soft);
     this.movable[s] = 0;
     const spent0 = this.spent;
-    const o = this.m.courseStarts.offsets;
-    const c = p.sessionCourse[s];
     let ok = false;
     for (let i = o[c]; i < o[c + 1] && !ok; i++) {
       if (this.spent - spent0 >= maxLookups) break;

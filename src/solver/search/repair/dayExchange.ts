@@ -6,7 +6,8 @@
 // it has a whole year's lessons in its way. Here the unplaced session takes the start (one or
 // two sessions in its way, EXCHANGE_WAY); each of those that no hole chain places goes to one of
 // its own starts with up to BLOCK_WAY sessions in its way (the other day's lessons of the block's
-// classes), and each of those goes back by its own short hole chain, which finds the periods the
+// classes; only a block with at most BLOCK_STARTS allowed starts, which the conflict search's own
+// take-outs seldom move), and each of those goes back by its own short hole chain, which finds the periods the
 // block left free. It is two levels of aligned holes (alignHoles.ts), sharing which sessions may
 // move: the unplaced session and the block stay where the move put them while the levels below
 // place the rest. The whole move is kept only when the hard cost is lower than before; otherwise
@@ -18,6 +19,8 @@ import type { WayFinder } from './holeChain.ts';
 
 /** Most sessions in the way of the unplaced session at a start tried. */
 export const EXCHANGE_WAY = 2;
+/** Most allowed starts of a displaced session moved as a block (more: it is an ordinary lesson). */
+export const BLOCK_STARTS = 8;
 /** Most sessions in the way of a displaced block at a start tried. */
 export const BLOCK_WAY = 40;
 /** Most look-ups one move may spend, and the placing of one displaced block within it. */
@@ -27,6 +30,8 @@ export const BLOCK_LOOKUPS = 30_000;
 export const BLOCK_CHAIN_LOOKUPS = 1_000;
 /** The conflict search spends on day exchanges at most this many look-ups per step on average. */
 export const EXCHANGE_SHARE = 500;
+/** The conflict search tries day exchanges at this hard cost or below (the last few sessions). */
+export const EXCHANGE_HARD = 20;
 
 export class DayExchange {
   private readonly blocks: AlignHoles;
@@ -39,8 +44,14 @@ export class DayExchange {
       maxWay: BLOCK_WAY,
       chainLookups: BLOCK_CHAIN_LOOKUPS,
       lookups: BLOCK_LOOKUPS,
+      maxStarts: BLOCK_STARTS,
     });
-    this.top = new AlignHoles(st, m, w, movable, { minWay: 1, maxWay: EXCHANGE_WAY, displaced: this.blocks });
+    this.top = new AlignHoles(st, m, w, movable, {
+      minWay: 1,
+      maxWay: EXCHANGE_WAY,
+      chainLookups: BLOCK_CHAIN_LOOKUPS,
+      displaced: this.blocks,
+    });
   }
 
   /** Moves applied; calls. */
