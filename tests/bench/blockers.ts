@@ -13,7 +13,8 @@
 // --repair-steps N (default 600), --steps N (default 20000), --every N (default 2000),
 // --starts N (starts shown per unplaced session, default 4), --replace-price X (the conflict
 // search's take-out price by how hard a session is to put back, off by default), --kick-steps N
-// (steps without a new best before a kick; 0: never), --align-holes (alignHoles.ts on), --help. Needs
+// (steps without a new best before a kick; 0: never), --align-holes (alignHoles.ts on),
+// --no-day-exchange (the conflict search without day exchanges, dayExchange.ts), --help. Needs
 // Debian's fet-data.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     'replace-price': { type: 'string', default: '0' },
     'kick-steps': { type: 'string' },
     'align-holes': { type: 'boolean', default: false },
+    'no-day-exchange': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -60,6 +62,7 @@ if (values.help) {
       `  --replace-price X    the conflict search's replacePrice option (default 0: off; measured: ${REPLACE_PRICE})`,
       "  --kick-steps N       the conflict search's kickSteps option (default: its own; 0: never kick)",
       "  --align-holes        the conflict search's alignHoles option (default off)",
+      '  --no-day-exchange    the conflict search without day exchanges (dayExchange.ts)',
       'Prints the hard cost by kind after each phase, then per unplaced session what is in its way',
       'at its least blocked starts, and whether a hole chain puts each of those back.',
     ].join('\n'),
@@ -121,12 +124,14 @@ for (const name of values.files.split(',')) {
   console.log(`  construct: hard ${st.hardTotal}${kinds()}`);
   runAll(new HardRepair(st, m, rng, { deadline: Infinity, maxSteps: repairSteps, eagerChains: true }));
   console.log(`  repair ${repairSteps} steps: hard ${st.hardTotal}${kinds()}`);
+  const dayExchange = !values['no-day-exchange'];
   const cs = new ConflictSearch(st, m, rng, {
     deadline: Infinity,
     maxSteps: every,
     replacePrice,
     kickSteps,
     alignHoles: values['align-holes'],
+    dayExchange,
   });
   const trail: string[] = [];
   const cpu0 = process.cpuUsage();
@@ -139,7 +144,11 @@ for (const name of values.files.split(',')) {
   const cpu = process.cpuUsage(cpu0);
   cs.restoreBest();
   const cpuS = ((cpu.user + cpu.system) / 1e6).toFixed(1);
-  console.log(`  conflict search best by step: ${trail.join(', ')}; kicks ${cs.kicks}; ${cpuS} CPU s`);
+  const ex = cs.exchanges;
+  const exchanges = ex === null ? '' : `; day exchanges ${ex.applied} of ${ex.calls} (${ex.spent} look-ups)`;
+  console.log(
+    `  conflict search best by step: ${trail.join(', ')}; kicks ${cs.kicks}${exchanges}; ${cpuS} CPU s`,
+  );
   console.log(`  conflict search best: hard ${st.hardTotal}${kinds()}`);
   const slot = st.slot.slice();
   const room = st.room.slice();

@@ -70,8 +70,8 @@ describe.skipIf(!existsSync(MED))('conflict search on a tightly packed real coll
 // its kicks (back to the best, a day of the stuck session's sets and faculty cleared) ends lower,
 // summed over the seeds, than without them within 20,000 steps. Over eight
 // seeds (one walk each, 3 s) rather than one, as every change to the search's tie-breaks moves a
-// single seed's walk. Both without hole chains (holeChain.ts) and aligned holes (alignHoles.ts),
-// which change the walk: this is about kicks.
+// single seed's walk. Both without hole chains (holeChain.ts), aligned holes (alignHoles.ts) and
+// day exchanges (dayExchange.ts), which change the walk: this is about kicks.
 describe.skipIf(!existsSync(ENG))('conflict search kicks on an exactly packed real college', () => {
   it('reaches hard 0 with kicks where the search without them stays above it', async () => {
     const { result } = await importFetDetailed(ENG);
@@ -97,6 +97,7 @@ describe.skipIf(!existsSync(ENG))('conflict search kicks on an exactly packed re
         kickSteps,
         holeChains: false,
         alignHoles: false,
+        dayExchange: false,
       });
       while (!cs.run(Infinity));
       cs.restoreBest();

@@ -429,8 +429,8 @@ function packedEndsDay(seed: number, spare = false): Partial<CollegeInput> {
 
 /**
  * The conflict search from the constructor's timetable for 300 steps: its best hard cost and its
- * rebuilds. Without hole chains (holeChain.ts) and aligned holes (alignHoles.ts), which also place
- * the last session here: these tests are about the day rebuild.
+ * rebuilds. Without hole chains (holeChain.ts), aligned holes (alignHoles.ts) and day exchanges
+ * (dayExchange.ts), which also place the last session here: these tests are about the day rebuild.
  */
 function searchPacked(college: Partial<CollegeInput>, seed: number, dayRebuild: boolean, holeChains = false) {
   const p = compile(testCollege(college));
@@ -443,6 +443,7 @@ function searchPacked(college: Partial<CollegeInput>, seed: number, dayRebuild: 
     dayRebuild,
     holeChains,
     alignHoles: holeChains,
+    dayExchange: holeChains,
   });
   while (!cs.run(Infinity));
   cs.restoreBest();

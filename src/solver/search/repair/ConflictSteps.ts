@@ -3,7 +3,8 @@
 // start that is best once every session in its way is taken out (those then weigh more and may not
 // go straight back); an unplaced session is first tried by a day rebuild (dayRebuild.ts, for the
 // last one left on colleges with hard ends_day rules), a hole chain (holeChain.ts) and, with the
-// alignHoles option, aligned holes (alignHoles.ts). A session of a tie group moves with its whole
+// alignHoles option, aligned holes (alignHoles.ts), then a day exchange (dayExchange.ts: a block in
+// its way moved to another day, what it displaces there put where it was). A session of a tie group moves with its whole
 // group as a block (stepGroup).
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { Rng } from '../../Rng.ts';
@@ -13,6 +14,7 @@ import { anchoredStart, groupFits, groupWhole } from './tieGroups.ts';
 import { DayRebuild } from './dayRebuild.ts';
 import { HoleChains } from './holeChain.ts';
 import { AlignHoles } from './alignHoles.ts';
+import { DayExchange, EXCHANGE_HARD, EXCHANGE_SHARE } from './dayExchange.ts';
 import { ConflictWays, TABU_PENALTY, WEIGHT, type ConflictSearchOptions } from './ConflictWays.ts';
 
 /** Each take-out adds 1 to the session's weight; all weights fade by this factor per step. */
@@ -35,6 +37,8 @@ export abstract class ConflictSteps extends ConflictWays {
   readonly holes: HoleChains;
   /** Aligned-holes moves for unplaced sessions (alignHoles.ts). */
   readonly aligns: AlignHoles;
+  /** Day exchanges for unplaced sessions (dayExchange.ts; null with the dayExchange option off). */
+  readonly exchanges: DayExchange | null;
   /** The slot and room each session in the way had while a start is priced. */
   private readonly waySlot: Int32Array;
   private readonly wayRoom: Int32Array;
@@ -74,6 +78,7 @@ export abstract class ConflictSteps extends ConflictWays {
     };
     this.holes = new HoleChains(st, m, ways, alone);
     this.aligns = new AlignHoles(st, m, ways, alone);
+    this.exchanges = opts.dayExchange === false ? null : new DayExchange(st, m, ways, alone);
   }
 
   /** Keep the state as the best when it is better (ConflictSearch). */
@@ -110,6 +115,17 @@ export abstract class ConflictSteps extends ConflictWays {
       return;
     }
     if (st.slot[s] < 0 && this.o.alignHoles === true && this.aligns.place(s)) {
+      this.keepBest();
+      return;
+    }
+    const ex = this.exchanges;
+    if (
+      st.slot[s] < 0 &&
+      ex !== null &&
+      st.hardTotal <= EXCHANGE_HARD &&
+      ex.spent < EXCHANGE_SHARE * this.steps &&
+      ex.place(s)
+    ) {
       this.keepBest();
       return;
     }

@@ -42,6 +42,8 @@ export interface ConflictSearchOptions {
   holeChains?: boolean;
   /** Aligned-holes moves for unplaced sessions (alignHoles.ts; default false). */
   alignHoles?: boolean;
+  /** Day exchanges for unplaced sessions (dayExchange.ts; default true). */
+  dayExchange?: boolean;
   /** Day rebuilds for unplaced sessions (default: on colleges with hard ends_day rules). */
   dayRebuild?: boolean;
   /**

@@ -54,7 +54,12 @@ function squeezed(periods: Record<string, number[]>, alignHoles = true, maxSteps
   ];
   const st = new IncrementalState(p, placementAt(p, places));
   const { model } = startPoint(p, undefined);
-  const cs = new ConflictSearch(st, model, new Rng(1), { deadline: Infinity, maxSteps, alignHoles });
+  const cs = new ConflictSearch(st, model, new Rng(1), {
+    deadline: Infinity,
+    maxSteps,
+    alignHoles,
+    dayExchange: alignHoles,
+  });
   return { p, st, cs };
 }
 

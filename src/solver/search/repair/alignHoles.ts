@@ -7,7 +7,10 @@
 // the start, and each session it displaced goes into its own set's free period, directly or via a
 // few hops, so that the two sets' free periods move to line up with it. The unplaced session may
 // not be moved again by those chains. The whole move is kept only when the hard cost is lower
-// than before; otherwise the state is put back exactly (places, and the cost totals).
+// than before; otherwise the state is put back exactly (places, and the cost totals). With the
+// `displaced` option a displaced session that no hole chain places is placed by that (deeper)
+// aligned-holes move instead, the levels sharing one list of the sessions that may move
+// (dayExchange.ts: a block moved to another day, what it displaces there going where it was).
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { SearchModel } from '../../SearchModel.ts';
 import { HoleChains, type WayFinder } from './holeChain.ts';
@@ -19,15 +22,36 @@ export const ALIGN_LOOKUPS = 20_000;
 /** Most look-ups the chain of one displaced session may spend. */
 export const ALIGN_CHAIN_LOOKUPS = 2_000;
 
+export interface AlignOptions {
+  /** Fewest and most sessions in the way of the unplaced one at a start tried (default 2 and ALIGN_MAX_WAY). */
+  minWay?: number;
+  maxWay?: number;
+  /** Most look-ups the chain of one displaced session may spend (default ALIGN_CHAIN_LOOKUPS). */
+  chainLookups?: number;
+  /** Most look-ups one call may spend by default (default ALIGN_LOOKUPS). */
+  lookups?: number;
+  /** Only sessions whose course has at most this many allowed starts are placed (default: any). */
+  maxStarts?: number;
+  /** A displaced session no hole chain places is placed by this move (it shares its `movable`). */
+  displaced?: AlignHoles;
+}
+
 export class AlignHoles {
   /** Moves applied; calls; look-ups spent over all calls. */
   applied = 0;
   calls = 0;
   lookups = 0;
+  /** 1 for the sessions that may move; the session being placed is 0 meanwhile. */
+  readonly movable: Uint8Array;
   private readonly st: IncrementalState;
   private readonly m: SearchModel;
   private readonly w: WayFinder;
-  private readonly movable: Uint8Array;
+  private readonly minWay: number;
+  private readonly maxWay: number;
+  private readonly chainLookups: number;
+  private readonly maxLookups: number;
+  private readonly maxStarts: number;
+  private readonly displaced: AlignHoles | null;
   /** Chains for the displaced sessions; share `movable`, in which the placed session is set to 0. */
   private readonly chains: HoleChains;
   /** The places before a call (to put the state back), and the cost totals. */
@@ -35,14 +59,21 @@ export class AlignHoles {
   private readonly room0: Int32Array;
   private readonly hard0: Float64Array;
   private readonly soft0: Float64Array;
-  private readonly blockers = new Int32Array(ALIGN_MAX_WAY);
+  private readonly blockers: Int32Array;
 
   /** `movable`: 1 for the sessions that may move (not locked, in no tie group); kept as given. */
-  constructor(st: IncrementalState, m: SearchModel, w: WayFinder, movable: Uint8Array) {
+  constructor(st: IncrementalState, m: SearchModel, w: WayFinder, movable: Uint8Array, o: AlignOptions = {}) {
     this.st = st;
     this.m = m;
     this.w = w;
-    this.movable = movable.slice();
+    this.minWay = o.minWay ?? 2;
+    this.maxWay = o.maxWay ?? ALIGN_MAX_WAY;
+    this.chainLookups = o.chainLookups ?? ALIGN_CHAIN_LOOKUPS;
+    this.maxLookups = o.lookups ?? ALIGN_LOOKUPS;
+    this.maxStarts = o.maxStarts ?? Infinity;
+    this.displaced = o.displaced ?? null;
+    this.blockers = new Int32Array(this.maxWay);
+    this.movable = this.displaced?.movable ?? movable.slice();
     this.chains = new HoleChains(st, m, w, this.movable);
     this.slot0 = st.slot.slice();
     this.room0 = st.room.slice();
@@ -50,12 +81,19 @@ export class AlignHoles {
     this.soft0 = st.soft.slice();
   }
 
+  /** Look-ups spent over all calls, with those of the chains and of the `displaced` move. */
+  get spent(): number {
+    return this.lookups + this.chains.lookups + (this.displaced?.spent ?? 0);
+  }
+
   /** Place unplaced session s by an aligned-holes move. True when hard fell (the state holds it). */
-  place(s: number, maxLookups = ALIGN_LOOKUPS): boolean {
+  place(s: number, maxLookups = this.maxLookups): boolean {
     const st = this.st;
     const p = st.problem;
     const w = this.w;
-    if (st.slot[s] >= 0 || this.movable[s] === 0) return false;
+    const o = this.m.courseStarts.offsets;
+    const c = p.sessionCourse[s];
+    if (st.slot[s] >= 0 || this.movable[s] === 0 || o[c + 1] - o[c] > this.maxStarts) return false;
     this.calls++;
     const h0 = st.hardTotal;
     const f0 = st.softTotal;
@@ -64,18 +102,16 @@ export class AlignHoles {
     this.hard0.set(st.hard);
     this.soft0.set(st.soft);
     this.movable[s] = 0;
-    const spent0 = this.lookups + this.chains.lookups;
-    const o = this.m.courseStarts.offsets;
-    const c = p.sessionCourse[s];
+    const spent0 = this.spent;
     let ok = false;
     for (let i = o[c]; i < o[c + 1] && !ok; i++) {
-      if (this.lookups + this.chains.lookups - spent0 >= maxLookups) break;
+      if (this.spent - spent0 >= maxLookups) break;
       const t = this.m.courseStarts.items[i];
       this.lookups++;
       const r = w.roomFor(s, t);
       if (r < 0) continue;
-      const n = w.inTheWay(s, t, r, ALIGN_MAX_WAY);
-      if (n < 2 || n > ALIGN_MAX_WAY) continue;
+      const n = w.inTheWay(s, t, r, this.maxWay);
+      if (n < this.minWay || n > this.maxWay) continue;
       let movable = true;
       for (let k = 0; k < n; k++) {
         const y = w.way[k];
@@ -90,7 +126,7 @@ export class AlignHoles {
         const y = this.blockers[k];
         // An earlier chain may have placed it already (it moved into the hole another left).
         if (st.slot[y] >= 0) continue;
-        all = this.chains.place(y, () => true, ALIGN_CHAIN_LOOKUPS);
+        all = this.chains.place(y, () => true, this.chainLookups) || this.displaced?.place(y) === true;
       }
       ok = all && st.hardTotal < h0 - 1e-9;
       if (!ok) this.putBack(h0, f0);

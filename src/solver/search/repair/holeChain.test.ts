@@ -37,7 +37,12 @@ function packedWeek(periods: Record<string, number[]>, holeChains = true, maxSte
   const places: Place[] = ['A', 'B', 'C', 'D', 'E'].map((id, q) => [id, 1, 0, q, 'R1']);
   const st = new IncrementalState(p, placementAt(p, places));
   const { model } = startPoint(p, undefined);
-  const cs = new ConflictSearch(st, model, new Rng(1), { deadline: Infinity, maxSteps, holeChains });
+  const cs = new ConflictSearch(st, model, new Rng(1), {
+    deadline: Infinity,
+    maxSteps,
+    holeChains,
+    dayExchange: holeChains,
+  });
   return { p, st, cs };
 }
 

@@ -73,7 +73,7 @@ describe('conflict search take-out price (replacePrices)', () => {
         ]),
       );
       const { model } = startPoint(p, undefined);
-      const opts = { deadline: Infinity, maxSteps: 1, holeChains: false, replacePrice };
+      const opts = { deadline: Infinity, maxSteps: 1, holeChains: false, dayExchange: false, replacePrice };
       const cs = new ConflictSearch(st, model, new Rng(seed), opts);
       expect(st.hardTotal).toBe(1);
       while (!cs.run(Infinity));
