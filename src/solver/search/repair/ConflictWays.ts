@@ -11,6 +11,7 @@ import type { CompiledProblem } from '../../../shared/compiled/types.ts';
 import type { Rng } from '../../Rng.ts';
 import type { SearchModel } from '../../SearchModel.ts';
 import { repairRoom } from './repairRoom.ts';
+import { buildingPenalties, roomPenalty } from '../buildingRooms.ts';
 import { sharedRoom } from '../roomGroups.ts';
 import { anchoredStart } from './tieGroups.ts';
 import { dayPartners, type DayPartners } from './dayPartners.ts';
@@ -340,12 +341,16 @@ export abstract class ConflictWays {
     let best = r;
     let bestExtra = this.roomExtra(s, t, r);
     if (bestExtra === 0) return r;
-    const c = st.problem.sessionCourse[s];
+    const p = st.problem;
+    const c = p.sessionCourse[s];
     const o = m.courseRooms.offsets;
+    // Between rooms with as many take-outs, the one adding the fewest building changes.
+    const pen = buildingPenalties(st, m, s, t);
+    if (pen !== null) bestExtra += 1e-3 * roomPenalty(pen, p.roomBuilding, r);
     for (let i = o[c]; i < o[c + 1] && bestExtra > 0; i++) {
       const x = m.courseRooms.items[i];
       if (x === r) continue;
-      const extra = this.roomExtra(s, t, x);
+      const extra = this.roomExtra(s, t, x) + 1e-3 * roomPenalty(pen, p.roomBuilding, x);
       if (extra < bestExtra) {
         bestExtra = extra;
         best = x;

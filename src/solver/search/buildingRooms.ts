@@ -1,0 +1,244 @@
+// Room choice that sees building changes (docs/WORKBOOK.md, Faculty and Groups
+// `max_building_changes_day`, `max_building_changes_week`, `min_gaps_between_building_changes`;
+// counted in src/shared/eval/buildings.ts). For a session about to take a start, the faculty
+// members and student sets of its course that have such a limit are looked at on that day: the
+// building of their nearest period before the start that is busy in a building, and of the nearest
+// after it, with the free periods in between. Each building then gets a penalty: the building
+// changes it adds (for a person with a daily or weekly limit) plus the changes it makes too close
+// (for a person with a minimum gap), against the day without the session; a room without a
+// building adds no change but may shorten the gap of one. The room pickers (repairRoom.ts, the
+// conflict search's roomFor, the constructor's fittingRoom) prefer the free room with the lowest
+// penalty. Only a course whose allowed rooms lie in more than one building (a room without one
+// counting as one more) and that has a limited person is looked at; for every other the penalty
+// is null and the pickers choose as before.
+import type { IncrementalState } from '../../shared/eval/incremental/IncrementalState.ts';
+import { facultyBuildingLimited, groupBuildingLimited } from '../../shared/eval/buildings.ts';
+import { spanAt } from '../../shared/compiled/span.ts';
+import type { SearchModel } from '../SearchModel.ts';
+
+interface BuildingPeople {
+  /** Per course: 1 when its room's building can matter (limited people, rooms in several buildings). */
+  readonly course: Uint8Array;
+  /** Per student set: its strictest minimum gap (0 = none) and whether it has a change limit. */
+  readonly setMinGaps: Int32Array;
+  readonly setCounts: Uint8Array;
+  readonly facCounts: Uint8Array;
+  readonly setLimited: Uint8Array;
+  readonly facLimited: Uint8Array;
+  /** Scratch: penalty per building + 1 (index 0: a room without a building). */
+  readonly penalty: Float64Array;
+}
+
+const cache = new WeakMap<SearchModel, BuildingPeople | null>();
+
+function people(m: SearchModel): BuildingPeople | null {
+  if (cache.has(m)) return cache.get(m) ?? null;
+  const p = m.problem;
+  let out: BuildingPeople | null = null;
+  if (p.buildings.length >= 2) {
+    const facLimited = new Uint8Array(p.nFaculty);
+    const facCounts = new Uint8Array(p.nFaculty);
+    for (let f = 0; f < p.nFaculty; f++) {
+      facLimited[f] = facultyBuildingLimited(p, f) ? 1 : 0;
+      facCounts[f] =
+        p.facultyMaxBuildingChangesPerDay[f] >= 0 || p.facultyMaxBuildingChangesPerWeek[f] >= 0 ? 1 : 0;
+    }
+    const setLimited = new Uint8Array(p.nStudentSets);
+    const setCounts = new Uint8Array(p.nStudentSets);
+    const setMinGaps = new Int32Array(p.nStudentSets);
+    for (let k = 0; k < p.nStudentSets; k++)
+      for (let g = p.setGroup[k]; g >= 0; g = p.groupParent[g]) {
+        if (!groupBuildingLimited(p, g)) continue;
+        setLimited[k] = 1;
+        if (p.groupMaxBuildingChangesPerDay[g] >= 0 || p.groupMaxBuildingChangesPerWeek[g] >= 0)
+          setCounts[k] = 1;
+        setMinGaps[k] = Math.max(setMinGaps[k], p.groupMinGapsBetweenBuildingChanges[g]);
+      }
+    const course = new Uint8Array(p.nCourses);
+    let any = false;
+    for (let c = 0; c < p.nCourses; c++) {
+      let limited = false;
+      for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++)
+        if (facLimited[p.courseFaculty.items[i]] === 1) limited = true;
+      for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++)
+        if (setLimited[p.courseStudentSets.items[i]] === 1) limited = true;
+      if (!limited) continue;
+      let first = -2;
+      for (let i = m.courseRooms.offsets[c]; i < m.courseRooms.offsets[c + 1]; i++) {
+        const b = p.roomBuilding[m.courseRooms.items[i]];
+        if (first === -2) first = b;
+        else if (b !== first) {
+          course[c] = 1;
+          any = true;
+          break;
+        }
+      }
+    }
+    if (any)
+      out = {
+        course,
+        setMinGaps,
+        setCounts,
+        facCounts,
+        setLimited,
+        facLimited,
+        penalty: new Float64Array(p.buildings.length + 1),
+      };
+  }
+  cache.set(m, out);
+  return out;
+}
+
+/**
+ * The building of period q (a slot) for one person, s left out: the smallest building index of
+ * their sessions there, NO (-1) when busy only in rooms without a building.
+ */
+function buildingAt(st: IncrementalState, s: number, q: number, isMine: (c: number) => boolean): number {
+  const p = st.problem;
+  const base = q * st.slotCap;
+  let out = -1;
+  for (let i = 0; i < st.slotCount[q]; i++) {
+    const y = st.slotList[base + i];
+    if (y === s || st.room[y] < 0 || !isMine(p.sessionCourse[y])) continue;
+    const b = p.roomBuilding[st.room[y]];
+    if (b >= 0 && (out < 0 || b < out)) out = b;
+  }
+  return out;
+}
+
+/** Scratch for one side's walk: [building or -1 when none that day, free periods in between]. */
+const side = new Int32Array(2);
+
+/**
+ * Walk one person's day from period `from` by `dir` (-1 or +1) to the nearest period busy in a
+ * building (s left out), counting the free periods passed; into `side`.
+ */
+function walk(
+  st: IncrementalState,
+  s: number,
+  occ: Int32Array,
+  row: number,
+  dayBase: number,
+  from: number,
+  dir: number,
+  isMine: (c: number) => boolean,
+): void {
+  const p = st.problem;
+  const nS = p.nSlots;
+  const own = st.slot[s] >= 0 && st.active[s] === 1 ? st.slot[s] : -1;
+  let free = 0;
+  for (let q = from; q >= 0 && q < p.nPeriods; q += dir) {
+    const slot = dayBase + q;
+    const mine = own >= 0 && slot >= own && slot < own + st.span[s] ? 1 : 0;
+    if (occ[row * nS + slot] - mine <= 0) {
+      free++;
+      continue;
+    }
+    const b = buildingAt(st, s, slot, isMine);
+    if (b >= 0) {
+      side[0] = b;
+      side[1] = free;
+      return;
+    }
+  }
+  side[0] = -1;
+  side[1] = free;
+}
+
+/**
+ * Add to `pen` (per building + 1) what s at start t does to one person's building changes that day:
+ * `counts` weighs the changes added, `minGaps` (0 = none) the changes with fewer free periods.
+ */
+function addPerson(
+  st: IncrementalState,
+  s: number,
+  t: number,
+  len: number,
+  occ: Int32Array,
+  row: number,
+  counts: boolean,
+  minGaps: number,
+  isMine: (c: number) => boolean,
+  pen: Float64Array,
+): void {
+  const p = st.problem;
+  const day = (t / p.nPeriods) | 0;
+  const dayBase = day * p.nPeriods;
+  const q0 = t - dayBase;
+  walk(st, s, occ, row, dayBase, q0 - 1, -1, isMine);
+  const bB = side[0];
+  const fB = side[1];
+  walk(st, s, occ, row, dayBase, q0 + len, 1, isMine);
+  const bA = side[0];
+  const fA = side[1];
+  if (bB < 0 && bA < 0) return;
+  const short = (free: number): number => (minGaps > 0 && free < minGaps ? 1 : 0);
+  // The day without s: a change between the two neighbours when they differ.
+  const was = bB >= 0 && bA >= 0 && bB !== bA;
+  const oldChanges = was ? 1 : 0;
+  const oldShort = was ? short(fB + len + fA) : 0;
+  const w = counts ? 1 : 0;
+  // A room without a building: the neighbours' change stays, with s's periods busy between them.
+  pen[0] += was ? short(fB + fA) - oldShort : 0;
+  for (let b = 0; b < pen.length - 1; b++) {
+    let changes = 0;
+    let shorts = 0;
+    if (bB >= 0 && bB !== b) {
+      changes++;
+      shorts += short(fB);
+    }
+    if (bA >= 0 && bA !== b) {
+      changes++;
+      shorts += short(fA);
+    }
+    pen[b + 1] += w * (changes - oldChanges) + shorts - oldShort;
+  }
+}
+
+/**
+ * Per building + 1 (index 0: a room without a building), what giving session s a room there at
+ * start t adds to the building changes of its limited faculty and student sets (see the file
+ * comment); null when the building cannot matter for its course. The array is scratch, valid until
+ * the next call.
+ */
+export function buildingPenalties(
+  st: IncrementalState,
+  m: SearchModel,
+  s: number,
+  t: number,
+): Float64Array | null {
+  const bp = people(m);
+  const p = st.problem;
+  const c = p.sessionCourse[s];
+  if (bp === null || bp.course[c] === 0) return null;
+  const pen = bp.penalty;
+  pen.fill(0);
+  const len = spanAt(p, c, t);
+  for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++) {
+    const f = p.courseFaculty.items[i];
+    if (bp.facLimited[f] === 0) continue;
+    const isMine = (y: number): boolean => {
+      for (let j = p.courseFaculty.offsets[y]; j < p.courseFaculty.offsets[y + 1]; j++)
+        if (p.courseFaculty.items[j] === f) return true;
+      return false;
+    };
+    const counts = bp.facCounts[f] === 1;
+    const min = p.facultyMinGapsBetweenBuildingChanges[f];
+    addPerson(st, s, t, len, st.facultyOcc, f, counts, min, isMine, pen);
+  }
+  for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++) {
+    const k = p.courseStudentSets.items[i];
+    if (bp.setLimited[k] === 0) continue;
+    const isMine = (y: number): boolean => {
+      for (let j = p.courseStudentSets.offsets[y]; j < p.courseStudentSets.offsets[y + 1]; j++)
+        if (p.courseStudentSets.items[j] === k) return true;
+      return false;
+    };
+    addPerson(st, s, t, len, st.setOcc, k, bp.setCounts[k] === 1, bp.setMinGaps[k], isMine, pen);
+  }
+  return pen;
+}
+
+/** The penalty of room r in buildingPenalties' array (0 when it is null). */
+export const roomPenalty = (pen: Float64Array | null, building: Int32Array, r: number): number =>
+  pen === null ? 0 : pen[building[r] + 1];
