@@ -8,6 +8,7 @@ import { startPoint } from '../startPoint.ts';
 import { fittingRoom } from '../construct/placeChoice.ts';
 import { repairRoom } from './repair/repairRoom.ts';
 import { HardRepair } from './repair/HardRepair.ts';
+import { ConflictSearch } from './repair/ConflictSearch.ts';
 import { buildingPenalties } from './buildingRooms.ts';
 
 // testCollege: Mon-Fri; periods 1-3 (09-12), lunch, 4-6 (13-16). G1 (30 students) has X at Mon 1
@@ -95,5 +96,26 @@ describe('room choice that sees building changes', () => {
     expect(st.hardTotal).toBe(0);
     const y = p.courseFirstSession[p.courseIds.indexOf('Y')];
     expect([st.slot[y], p.roomIds[st.room[y]]]).toEqual([MON_2, 'BIG']);
+  });
+
+  it("the conflict search's way at a start holds the session changing building too close to it", () => {
+    // Y may only use FIT (building B); X is in BIG (building A) at Mon 1, G1 needs a free period
+    // between them: at Mon 2 X is in Y's way, at Mon 3 (one free period) and Tue 2 nothing is.
+    const p = college(limits, {
+      courses: [
+        { id: 'X', name: 'X', faculty: ['F1'], groups: ['G1'], sessions: 1, minDays: 0 },
+        { id: 'Y', name: 'Y', faculty: ['F2'], groups: ['G1'], sessions: 1, minDays: 0, rooms: ['FIT'] },
+      ],
+    });
+    const st = new IncrementalState(p, placementAt(p, [['X', 1, 0, 0, 'BIG']]));
+    const { model } = startPoint(p, undefined);
+    const x = p.courseFirstSession[p.courseIds.indexOf('X')];
+    const y = p.courseFirstSession[p.courseIds.indexOf('Y')];
+    const cs = new ConflictSearch(st, model, new Rng(1), { deadline: Infinity, maxSteps: 10 });
+    expect(cs.wayAt(y, MON_2)?.way).toEqual([x]);
+    expect(cs.wayAt(y, 2)?.way).toEqual([]);
+    expect(cs.wayAt(y, p.nPeriods + MON_2)?.way).toEqual([]);
+    const blind = new ConflictSearch(st, model, new Rng(1), { deadline: Infinity, buildingWays: false });
+    expect(blind.wayAt(y, MON_2)?.way).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@
 // conflict search's roomFor, the constructor's fittingRoom) prefer the free room with the lowest
 // penalty. Only a course whose allowed rooms lie in more than one building (a room without one
 // counting as one more) and that has a limited person is looked at; for every other the penalty
-// is null and the pickers choose as before.
+// is null and the pickers choose as before. For the conflict search's ways (buildingWay), the
+// sessions next to a start that would change building too close to it.
 import type { IncrementalState } from '../../shared/eval/incremental/IncrementalState.ts';
 import { facultyBuildingLimited, groupBuildingLimited } from '../../shared/eval/buildings.ts';
 import { spanAt } from '../../shared/compiled/span.ts';
@@ -19,6 +20,8 @@ import type { SearchModel } from '../SearchModel.ts';
 interface BuildingPeople {
   /** Per course: 1 when its room's building can matter (limited people, rooms in several buildings). */
   readonly course: Uint8Array;
+  /** Per course: 1 when a faculty member or student set of it has a building-change limit. */
+  readonly limited: Uint8Array;
   /** Per student set: its strictest minimum gap (0 = none) and whether it has a change limit. */
   readonly setMinGaps: Int32Array;
   readonly setCounts: Uint8Array;
@@ -55,6 +58,7 @@ function people(m: SearchModel): BuildingPeople | null {
         setMinGaps[k] = Math.max(setMinGaps[k], p.groupMinGapsBetweenBuildingChanges[g]);
       }
     const course = new Uint8Array(p.nCourses);
+    const limitedCourse = new Uint8Array(p.nCourses);
     let any = false;
     for (let c = 0; c < p.nCourses; c++) {
       let limited = false;
@@ -63,13 +67,14 @@ function people(m: SearchModel): BuildingPeople | null {
       for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++)
         if (setLimited[p.courseStudentSets.items[i]] === 1) limited = true;
       if (!limited) continue;
+      limitedCourse[c] = 1;
+      any = true;
       let first = -2;
       for (let i = m.courseRooms.offsets[c]; i < m.courseRooms.offsets[c + 1]; i++) {
         const b = p.roomBuilding[m.courseRooms.items[i]];
         if (first === -2) first = b;
         else if (b !== first) {
           course[c] = 1;
-          any = true;
           break;
         }
       }
@@ -77,6 +82,7 @@ function people(m: SearchModel): BuildingPeople | null {
     if (any)
       out = {
         course,
+        limited: limitedCourse,
         setMinGaps,
         setCounts,
         facCounts,
@@ -106,8 +112,11 @@ function buildingAt(st: IncrementalState, s: number, q: number, isMine: (c: numb
   return out;
 }
 
-/** Scratch for one side's walk: [building or -1 when none that day, free periods in between]. */
-const side = new Int32Array(2);
+/**
+ * Scratch for one side's walk: [building or -1 when none that day, free periods in between, the
+ * slot of that period].
+ */
+const side = new Int32Array(3);
 
 /**
  * Walk one person's day from period `from` by `dir` (-1 or +1) to the nearest period busy in a
@@ -138,6 +147,7 @@ function walk(
     if (b >= 0) {
       side[0] = b;
       side[1] = free;
+      side[2] = slot;
       return;
     }
   }
@@ -195,6 +205,40 @@ function addPerson(
   }
 }
 
+/** One limited person of a course: their occupancy row, limits, and which courses are theirs. */
+type Visit = (
+  occ: Int32Array,
+  row: number,
+  counts: boolean,
+  minGaps: number,
+  isMine: (c: number) => boolean,
+) => void;
+
+/** Call `visit` for each faculty member and student set of course c with a building-change limit. */
+function eachPerson(st: IncrementalState, bp: BuildingPeople, c: number, visit: Visit): void {
+  const p = st.problem;
+  const F = p.courseFaculty;
+  for (let i = F.offsets[c]; i < F.offsets[c + 1]; i++) {
+    const f = F.items[i];
+    if (bp.facLimited[f] === 0) continue;
+    const isMine = (y: number): boolean => {
+      for (let j = F.offsets[y]; j < F.offsets[y + 1]; j++) if (F.items[j] === f) return true;
+      return false;
+    };
+    visit(st.facultyOcc, f, bp.facCounts[f] === 1, p.facultyMinGapsBetweenBuildingChanges[f], isMine);
+  }
+  const S = p.courseStudentSets;
+  for (let i = S.offsets[c]; i < S.offsets[c + 1]; i++) {
+    const k = S.items[i];
+    if (bp.setLimited[k] === 0) continue;
+    const isMine = (y: number): boolean => {
+      for (let j = S.offsets[y]; j < S.offsets[y + 1]; j++) if (S.items[j] === k) return true;
+      return false;
+    };
+    visit(st.setOcc, k, bp.setCounts[k] === 1, bp.setMinGaps[k], isMine);
+  }
+}
+
 /**
  * Per building + 1 (index 0: a room without a building), what giving session s a room there at
  * start t adds to the building changes of its limited faculty and student sets (see the file
@@ -214,29 +258,49 @@ export function buildingPenalties(
   const pen = bp.penalty;
   pen.fill(0);
   const len = spanAt(p, c, t);
-  for (let i = p.courseFaculty.offsets[c]; i < p.courseFaculty.offsets[c + 1]; i++) {
-    const f = p.courseFaculty.items[i];
-    if (bp.facLimited[f] === 0) continue;
-    const isMine = (y: number): boolean => {
-      for (let j = p.courseFaculty.offsets[y]; j < p.courseFaculty.offsets[y + 1]; j++)
-        if (p.courseFaculty.items[j] === f) return true;
-      return false;
-    };
-    const counts = bp.facCounts[f] === 1;
-    const min = p.facultyMinGapsBetweenBuildingChanges[f];
-    addPerson(st, s, t, len, st.facultyOcc, f, counts, min, isMine, pen);
-  }
-  for (let i = p.courseStudentSets.offsets[c]; i < p.courseStudentSets.offsets[c + 1]; i++) {
-    const k = p.courseStudentSets.items[i];
-    if (bp.setLimited[k] === 0) continue;
-    const isMine = (y: number): boolean => {
-      for (let j = p.courseStudentSets.offsets[y]; j < p.courseStudentSets.offsets[y + 1]; j++)
-        if (p.courseStudentSets.items[j] === k) return true;
-      return false;
-    };
-    addPerson(st, s, t, len, st.setOcc, k, bp.setCounts[k] === 1, bp.setMinGaps[k], isMine, pen);
-  }
+  eachPerson(st, bp, c, (occ, row, counts, minGaps, isMine) =>
+    addPerson(st, s, t, len, occ, row, counts, minGaps, isMine, pen),
+  );
   return pen;
+}
+
+/**
+ * For the conflict search's ways (ConflictWays.inTheWay): the sessions that would change building
+ * too close to s at start t in room r (fewer free periods between them than a limited person's
+ * minimum), the nearest busy period in a building before and after s of each such person; each is
+ * passed to `visit` (a session may come more than once).
+ */
+export function buildingWay(
+  st: IncrementalState,
+  m: SearchModel,
+  s: number,
+  t: number,
+  r: number,
+  visit: (y: number) => void,
+): void {
+  const bp = people(m);
+  const p = st.problem;
+  const c = p.sessionCourse[s];
+  const b = p.roomBuilding[r];
+  if (bp === null || bp.limited[c] === 0 || b < 0) return;
+  const len = spanAt(p, c, t);
+  const dayBase = ((t / p.nPeriods) | 0) * p.nPeriods;
+  const near = (isMine: (c: number) => boolean, minGaps: number): void => {
+    if (side[0] < 0 || side[0] === b || side[1] >= minGaps) return;
+    const q = side[2];
+    for (let i = 0; i < st.slotCount[q]; i++) {
+      const y = st.slotList[q * st.slotCap + i];
+      if (y !== s && st.room[y] >= 0 && p.roomBuilding[st.room[y]] >= 0 && isMine(p.sessionCourse[y]))
+        if (p.roomBuilding[st.room[y]] !== b) visit(y);
+    }
+  };
+  eachPerson(st, bp, c, (occ, row, _counts, minGaps, isMine) => {
+    if (minGaps <= 0) return;
+    walk(st, s, occ, row, dayBase, t - dayBase - 1, -1, isMine);
+    near(isMine, minGaps);
+    walk(st, s, occ, row, dayBase, t - dayBase + len, 1, isMine);
+    near(isMine, minGaps);
+  });
 }
 
 /** The penalty of room r in buildingPenalties' array (0 when it is null). */

@@ -11,7 +11,7 @@ import type { CompiledProblem } from '../../../shared/compiled/types.ts';
 import type { Rng } from '../../Rng.ts';
 import type { SearchModel } from '../../SearchModel.ts';
 import { repairRoom } from './repairRoom.ts';
-import { buildingPenalties, roomPenalty } from '../buildingRooms.ts';
+import { buildingPenalties, buildingWay, roomPenalty } from '../buildingRooms.ts';
 import { sharedRoom } from '../roomGroups.ts';
 import { anchoredStart } from './tieGroups.ts';
 import { dayPartners, type DayPartners } from './dayPartners.ts';
@@ -40,6 +40,8 @@ export interface ConflictSearchOptions {
   alignHoles?: boolean;
   /** Day rebuilds for unplaced sessions (default: on colleges with hard ends_day rules). */
   dayRebuild?: boolean;
+  /** Sessions changing building too close to a start are in its way (buildingWay; default true). */
+  buildingWays?: boolean;
   /**
    * Scale of the take-out price by how hard a session is to put back (replacePrices; default 0:
    * none; REPLACE_PRICE is the value measured).
@@ -279,6 +281,15 @@ export abstract class ConflictWays {
         }
       }
     }
+    // A building change too close to s in room r (min_gaps_between_building_changes): the sessions
+    // in the other building next to it (buildingRooms.ts).
+    if (this.o.buildingWays !== false)
+      buildingWay(st, this.m, s, t, r, (y) => {
+        if (this.mark[y] === 1) return;
+        if (this.free[y] === 0) blocked = true;
+        this.mark[y] = 1;
+        this.way[n++] = y;
+      });
     // Hard max_per_day and max_continuous: the rule's sessions of that day past its limit with s there.
     if (this.dayLimits.has(c)) {
       n = this.dayLimits.collect(s, t, len, this.mark, this.free, this.way, n);
