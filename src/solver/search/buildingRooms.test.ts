@@ -101,12 +101,15 @@ describe('room choice that sees building changes', () => {
   it("the conflict search's way at a start holds the session changing building too close to it", () => {
     // Y may only use FIT (building B); X is in BIG (building A) at Mon 1, G1 needs a free period
     // between them: at Mon 2 X is in Y's way, at Mon 3 (one free period) and Tue 2 nothing is.
-    const p = college(limits, {
-      courses: [
-        { id: 'X', name: 'X', faculty: ['F1'], groups: ['G1'], sessions: 1, minDays: 0 },
-        { id: 'Y', name: 'Y', faculty: ['F2'], groups: ['G1'], sessions: 1, minDays: 0, rooms: ['FIT'] },
-      ],
-    });
+    const p = college(
+      { minGapsBetweenBuildingChanges: 1 },
+      {
+        courses: [
+          { id: 'X', name: 'X', faculty: ['F1'], groups: ['G1'], sessions: 1, minDays: 0 },
+          { id: 'Y', name: 'Y', faculty: ['F2'], groups: ['G1'], sessions: 1, minDays: 0, rooms: ['FIT'] },
+        ],
+      },
+    );
     const st = new IncrementalState(p, placementAt(p, [['X', 1, 0, 0, 'BIG']]));
     const { model } = startPoint(p, undefined);
     const x = p.courseFirstSession[p.courseIds.indexOf('X')];
@@ -117,5 +120,37 @@ describe('room choice that sees building changes', () => {
     expect(cs.wayAt(y, p.nPeriods + MON_2)?.way).toEqual([]);
     const blind = new ConflictSearch(st, model, new Rng(1), { deadline: Infinity, buildingWays: false });
     expect(blind.wayAt(y, MON_2)?.way).toEqual([]);
+  });
+
+  it("the conflict search's way holds the neighbour whose building change takes the day past its limit", () => {
+    // G1 may change building once a day: X in A at Mon 1, Z in B at Mon 3 (one change). Y, only in
+    // C, at Mon 5 makes a second: Z, its neighbour in another building, is in its way.
+    const courses = ['X', 'Y', 'Z'].map((id) => ({
+      id,
+      name: id,
+      faculty: [id === 'Y' ? 'F2' : 'F1'],
+      groups: ['G1'],
+      sessions: 1,
+      minDays: 0,
+      rooms: id === 'Y' ? ['C1'] : [],
+    }));
+    const all = [...rooms, { id: 'C1', name: 'C1', capacity: 100, building: 'C' }];
+    const state = (maxDay: number) => {
+      const p = college({ maxBuildingChangesPerDay: maxDay }, { rooms: all, courses });
+      const st = new IncrementalState(
+        p,
+        placementAt(p, [
+          ['X', 1, 0, 0, 'BIG'],
+          ['Z', 1, 0, 2, 'FIT'],
+        ]),
+      );
+      const cs = new ConflictSearch(st, startPoint(p, undefined).model, new Rng(1), { deadline: Infinity });
+      const id = (c: string): number => p.courseFirstSession[p.courseIds.indexOf(c)];
+      return { cs, y: id('Y'), z: id('Z') };
+    };
+    const one = state(1);
+    expect(one.cs.wayAt(one.y, 4)?.way).toEqual([one.z]);
+    const two = state(2);
+    expect(two.cs.wayAt(two.y, 4)?.way).toEqual([]);
   });
 });

@@ -13,7 +13,13 @@
 // is null and the pickers choose as before. For the conflict search's ways (buildingWay), the
 // sessions next to a start that would change building too close to it.
 import type { IncrementalState } from '../../shared/eval/incremental/IncrementalState.ts';
-import { facultyBuildingLimited, groupBuildingLimited } from '../../shared/eval/buildings.ts';
+import {
+  dayChanges,
+  facultyBuildingLimited,
+  groupBuildingLimited,
+  layDay,
+} from '../../shared/eval/buildings.ts';
+import type { Csr } from '../../shared/compiled/types.ts';
 import { spanAt } from '../../shared/compiled/span.ts';
 import type { SearchModel } from '../SearchModel.ts';
 
@@ -24,12 +30,16 @@ interface BuildingPeople {
   readonly limited: Uint8Array;
   /** Per student set: its strictest minimum gap (0 = none) and whether it has a change limit. */
   readonly setMinGaps: Int32Array;
+  /** Per student set: its strictest daily change limit (-1 = none). */
+  readonly setMaxDay: Int32Array;
   readonly setCounts: Uint8Array;
   readonly facCounts: Uint8Array;
   readonly setLimited: Uint8Array;
   readonly facLimited: Uint8Array;
-  /** Scratch: penalty per building + 1 (index 0: a room without a building). */
+  /** Scratch: penalty per building + 1 (index 0: a room without a building); a laid-out day. */
   readonly penalty: Float64Array;
+  readonly day: Int32Array;
+  readonly out: Int32Array;
 }
 
 const cache = new WeakMap<SearchModel, BuildingPeople | null>();
@@ -49,6 +59,7 @@ function people(m: SearchModel): BuildingPeople | null {
     const setLimited = new Uint8Array(p.nStudentSets);
     const setCounts = new Uint8Array(p.nStudentSets);
     const setMinGaps = new Int32Array(p.nStudentSets);
+    const setMaxDay = new Int32Array(p.nStudentSets).fill(-1);
     for (let k = 0; k < p.nStudentSets; k++)
       for (let g = p.setGroup[k]; g >= 0; g = p.groupParent[g]) {
         if (!groupBuildingLimited(p, g)) continue;
@@ -56,6 +67,8 @@ function people(m: SearchModel): BuildingPeople | null {
         if (p.groupMaxBuildingChangesPerDay[g] >= 0 || p.groupMaxBuildingChangesPerWeek[g] >= 0)
           setCounts[k] = 1;
         setMinGaps[k] = Math.max(setMinGaps[k], p.groupMinGapsBetweenBuildingChanges[g]);
+        const maxDay = p.groupMaxBuildingChangesPerDay[g];
+        if (maxDay >= 0 && (setMaxDay[k] < 0 || maxDay < setMaxDay[k])) setMaxDay[k] = maxDay;
       }
     const course = new Uint8Array(p.nCourses);
     const limitedCourse = new Uint8Array(p.nCourses);
@@ -84,11 +97,14 @@ function people(m: SearchModel): BuildingPeople | null {
         course,
         limited: limitedCourse,
         setMinGaps,
+        setMaxDay,
         setCounts,
         facCounts,
         setLimited,
         facLimited,
         penalty: new Float64Array(p.buildings.length + 1),
+        day: new Int32Array(p.nPeriods),
+        out: new Int32Array(2),
       };
   }
   cache.set(m, out);
@@ -212,6 +228,8 @@ type Visit = (
   counts: boolean,
   minGaps: number,
   isMine: (c: number) => boolean,
+  maxDay: number,
+  courses: Csr,
 ) => void;
 
 /** Call `visit` for each faculty member and student set of course c with a building-change limit. */
@@ -225,7 +243,9 @@ function eachPerson(st: IncrementalState, bp: BuildingPeople, c: number, visit: 
       for (let j = F.offsets[y]; j < F.offsets[y + 1]; j++) if (F.items[j] === f) return true;
       return false;
     };
-    visit(st.facultyOcc, f, bp.facCounts[f] === 1, p.facultyMinGapsBetweenBuildingChanges[f], isMine);
+    const min = p.facultyMinGapsBetweenBuildingChanges[f];
+    const maxDay = p.facultyMaxBuildingChangesPerDay[f];
+    visit(st.facultyOcc, f, bp.facCounts[f] === 1, min, isMine, maxDay, p.facultyCourses);
   }
   const S = p.courseStudentSets;
   for (let i = S.offsets[c]; i < S.offsets[c + 1]; i++) {
@@ -235,7 +255,7 @@ function eachPerson(st: IncrementalState, bp: BuildingPeople, c: number, visit: 
       for (let j = S.offsets[y]; j < S.offsets[y + 1]; j++) if (S.items[j] === k) return true;
       return false;
     };
-    visit(st.setOcc, k, bp.setCounts[k] === 1, bp.setMinGaps[k], isMine);
+    visit(st.setOcc, k, bp.setCounts[k] === 1, bp.setMinGaps[k], isMine, bp.setMaxDay[k], p.setCourses);
   }
 }
 
@@ -265,10 +285,12 @@ export function buildingPenalties(
 }
 
 /**
- * For the conflict search's ways (ConflictWays.inTheWay): the sessions that would change building
- * too close to s at start t in room r (fewer free periods between them than a limited person's
- * minimum), the nearest busy period in a building before and after s of each such person; each is
- * passed to `visit` (a session may come more than once).
+ * For the conflict search's ways (ConflictWays.inTheWay): the sessions that s at start t in room r
+ * would change building against too soon, or too often. For each limited person, their nearest
+ * period busy in a building before s and after it: its sessions in another building than r's when
+ * there are fewer free periods between than the person's minimum, and both sides' when the changes
+ * s adds take the day past the person's daily limit. Each is passed to `visit` (a session may come
+ * more than once).
  */
 export function buildingWay(
   st: IncrementalState,
@@ -284,22 +306,35 @@ export function buildingWay(
   const b = p.roomBuilding[r];
   if (bp === null || bp.limited[c] === 0 || b < 0) return;
   const len = spanAt(p, c, t);
-  const dayBase = ((t / p.nPeriods) | 0) * p.nPeriods;
-  const near = (isMine: (c: number) => boolean, minGaps: number): void => {
-    if (side[0] < 0 || side[0] === b || side[1] >= minGaps) return;
-    const q = side[2];
+  const day = (t / p.nPeriods) | 0;
+  const dayBase = day * p.nPeriods;
+  const take = (q: number, isMine: (c: number) => boolean): void => {
     for (let i = 0; i < st.slotCount[q]; i++) {
       const y = st.slotList[q * st.slotCap + i];
-      if (y !== s && st.room[y] >= 0 && p.roomBuilding[st.room[y]] >= 0 && isMine(p.sessionCourse[y]))
-        if (p.roomBuilding[st.room[y]] !== b) visit(y);
+      if (y === s || st.room[y] < 0 || !isMine(p.sessionCourse[y])) continue;
+      const by = p.roomBuilding[st.room[y]];
+      if (by >= 0 && by !== b) visit(y);
     }
   };
-  eachPerson(st, bp, c, (occ, row, _counts, minGaps, isMine) => {
-    if (minGaps <= 0) return;
+  eachPerson(st, bp, c, (occ, row, _counts, minGaps, isMine, maxDay, courses) => {
+    if (minGaps <= 0 && maxDay < 0) return;
     walk(st, s, occ, row, dayBase, t - dayBase - 1, -1, isMine);
-    near(isMine, minGaps);
+    const [bB, fB, qB] = side;
     walk(st, s, occ, row, dayBase, t - dayBase + len, 1, isMine);
-    near(isMine, minGaps);
+    const [bA, fA, qA] = side;
+    const before = bB >= 0 && bB !== b;
+    const after = bA >= 0 && bA !== b;
+    if (!before && !after) return;
+    if (before && fB < minGaps) take(qB, isMine);
+    if (after && fA < minGaps) take(qA, isMine);
+    if (maxDay < 0) return;
+    const added = (before ? 1 : 0) + (after ? 1 : 0) - (bB >= 0 && bA >= 0 && bB !== bA ? 1 : 0);
+    if (added <= 0) return;
+    layDay(p, st, courses, row, day, bp.day);
+    dayChanges(bp.day, p.nPeriods, 0, bp.out);
+    if (bp.out[0] + added <= maxDay) return;
+    if (before) take(qB, isMine);
+    if (after) take(qA, isMine);
   });
 }
 
