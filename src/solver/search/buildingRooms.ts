@@ -40,6 +40,16 @@ interface BuildingPeople {
   readonly penalty: Float64Array;
   readonly day: Int32Array;
   readonly out: Int32Array;
+  /**
+   * The neighbours (neighbours()) of the last (state, session, start) asked for, per limited person
+   * of its course in eachPerson's order: building before, free periods before, its slot, and the
+   * same after; kept while the state has made no move since.
+   */
+  nb: Int32Array;
+  nbState: IncrementalState | null;
+  nbSession: number;
+  nbStart: number;
+  nbMoves: number;
 }
 
 const cache = new WeakMap<SearchModel, BuildingPeople | null>();
@@ -105,98 +115,161 @@ function people(m: SearchModel): BuildingPeople | null {
         penalty: new Float64Array(p.buildings.length + 1),
         day: new Int32Array(p.nPeriods),
         out: new Int32Array(2),
+        nb: new Int32Array(0),
+        nbState: null,
+        nbSession: -1,
+        nbStart: -1,
+        nbMoves: -1,
       };
   }
   cache.set(m, out);
   return out;
 }
 
+/** Does course c's list in `csr` (its faculty or its student sets) hold `row`? */
+function holds(csr: Csr, c: number, row: number): boolean {
+  for (let j = csr.offsets[c]; j < csr.offsets[c + 1]; j++) if (csr.items[j] === row) return true;
+  return false;
+}
+
 /**
- * The building of period q (a slot) for one person, s left out: the smallest building index of
- * their sessions there, NO (-1) when busy only in rooms without a building.
+ * The building of slot q for one person (row of `own`: p.courseFaculty or p.courseStudentSets),
+ * s left out: the smallest building index of their sessions there, -1 when busy only in rooms
+ * without a building.
  */
-function buildingAt(st: IncrementalState, s: number, q: number, isMine: (c: number) => boolean): number {
+function buildingAt(st: IncrementalState, s: number, q: number, own: Csr, row: number): number {
   const p = st.problem;
   const base = q * st.slotCap;
   let out = -1;
   for (let i = 0; i < st.slotCount[q]; i++) {
     const y = st.slotList[base + i];
-    if (y === s || st.room[y] < 0 || !isMine(p.sessionCourse[y])) continue;
+    if (y === s || st.room[y] < 0) continue;
     const b = p.roomBuilding[st.room[y]];
-    if (b >= 0 && (out < 0 || b < out)) out = b;
+    if (b >= 0 && (out < 0 || b < out) && holds(own, st.slotCourse[base + i], row)) out = b;
   }
   return out;
 }
 
 /**
- * Scratch for one side's walk: [building or -1 when none that day, free periods in between, the
- * slot of that period].
- */
-const side = new Int32Array(3);
-
-/**
  * Walk one person's day from period `from` by `dir` (-1 or +1) to the nearest period busy in a
- * building (s left out), counting the free periods passed; into `side`.
+ * building (s left out), counting the free periods passed; into nb[at..at+2]: that building (-1
+ * when none), the free periods, its slot.
  */
 function walk(
   st: IncrementalState,
   s: number,
   occ: Int32Array,
+  own: Csr,
   row: number,
   dayBase: number,
   from: number,
   dir: number,
-  isMine: (c: number) => boolean,
+  nb: Int32Array,
+  at: number,
 ): void {
   const p = st.problem;
   const nS = p.nSlots;
-  const own = st.slot[s] >= 0 && st.active[s] === 1 ? st.slot[s] : -1;
+  const mine0 = st.slot[s] >= 0 && st.active[s] === 1 ? st.slot[s] : -1;
   let free = 0;
   for (let q = from; q >= 0 && q < p.nPeriods; q += dir) {
     const slot = dayBase + q;
-    const mine = own >= 0 && slot >= own && slot < own + st.span[s] ? 1 : 0;
+    const mine = mine0 >= 0 && slot >= mine0 && slot < mine0 + st.span[s] ? 1 : 0;
     if (occ[row * nS + slot] - mine <= 0) {
       free++;
       continue;
     }
-    const b = buildingAt(st, s, slot, isMine);
+    const b = buildingAt(st, s, slot, own, row);
     if (b >= 0) {
-      side[0] = b;
-      side[1] = free;
-      side[2] = slot;
+      nb[at] = b;
+      nb[at + 1] = free;
+      nb[at + 2] = slot;
       return;
     }
   }
-  side[0] = -1;
-  side[1] = free;
+  nb[at] = -1;
+  nb[at + 1] = free;
+  nb[at + 2] = -1;
 }
 
-/**
- * Add to `pen` (per building + 1) what s at start t does to one person's building changes that day:
- * `counts` weighs the changes added, `minGaps` (0 = none) the changes with fewer free periods.
- */
-function addPerson(
-  st: IncrementalState,
-  s: number,
-  t: number,
-  len: number,
-  occ: Int32Array,
+/** One limited person of a course: their limits and where their neighbours are in bp.nb. */
+type Visit = (
+  own: Csr,
   row: number,
   counts: boolean,
   minGaps: number,
-  isMine: (c: number) => boolean,
+  maxDay: number,
+  courses: Csr,
+  at: number,
+) => void;
+
+/**
+ * Call `visit` for each faculty member and student set of course c with a building-change limit,
+ * `at` the index of its neighbours in bp.nb (6 entries each).
+ */
+function eachPerson(st: IncrementalState, bp: BuildingPeople, c: number, visit: Visit): void {
+  const p = st.problem;
+  const F = p.courseFaculty;
+  let at = 0;
+  for (let i = F.offsets[c]; i < F.offsets[c + 1]; i++) {
+    const f = F.items[i];
+    if (bp.facLimited[f] === 0) continue;
+    const min = p.facultyMinGapsBetweenBuildingChanges[f];
+    const maxDay = p.facultyMaxBuildingChangesPerDay[f];
+    visit(F, f, bp.facCounts[f] === 1, min, maxDay, p.facultyCourses, at);
+    at += 6;
+  }
+  const S = p.courseStudentSets;
+  for (let i = S.offsets[c]; i < S.offsets[c + 1]; i++) {
+    const k = S.items[i];
+    if (bp.setLimited[k] === 0) continue;
+    visit(S, k, bp.setCounts[k] === 1, bp.setMinGaps[k], bp.setMaxDay[k], p.setCourses, at);
+    at += 6;
+  }
+}
+
+/** Fill bp.nb with the neighbours of s at start t of each limited person of its course. */
+function neighbours(st: IncrementalState, bp: BuildingPeople, s: number, t: number): void {
+  if (bp.nbState === st && bp.nbSession === s && bp.nbStart === t && bp.nbMoves === st.moves) return;
+  const p = st.problem;
+  const c = p.sessionCourse[s];
+  const n =
+    6 *
+    (p.courseFaculty.offsets[c + 1] -
+      p.courseFaculty.offsets[c] +
+      p.courseStudentSets.offsets[c + 1] -
+      p.courseStudentSets.offsets[c]);
+  if (bp.nb.length < n) bp.nb = new Int32Array(n);
+  const nb = bp.nb;
+  const len = spanAt(p, c, t);
+  const dayBase = ((t / p.nPeriods) | 0) * p.nPeriods;
+  eachPerson(st, bp, c, (own, row, _counts, _minGaps, _maxDay, _courses, at) => {
+    const occ = own === p.courseFaculty ? st.facultyOcc : st.setOcc;
+    walk(st, s, occ, own, row, dayBase, t - dayBase - 1, -1, nb, at);
+    walk(st, s, occ, own, row, dayBase, t - dayBase + len, 1, nb, at + 3);
+  });
+  bp.nbState = st;
+  bp.nbSession = s;
+  bp.nbStart = t;
+  bp.nbMoves = st.moves;
+}
+
+/**
+ * Add to `pen` (per building + 1) what s (len periods) does to one person's building changes that
+ * day, from their neighbours at nb[at..at+5]: `counts` weighs the changes added, `minGaps` (0 =
+ * none) the changes with fewer free periods.
+ */
+function addPerson(
+  nb: Int32Array,
+  at: number,
+  len: number,
+  counts: boolean,
+  minGaps: number,
   pen: Float64Array,
 ): void {
-  const p = st.problem;
-  const day = (t / p.nPeriods) | 0;
-  const dayBase = day * p.nPeriods;
-  const q0 = t - dayBase;
-  walk(st, s, occ, row, dayBase, q0 - 1, -1, isMine);
-  const bB = side[0];
-  const fB = side[1];
-  walk(st, s, occ, row, dayBase, q0 + len, 1, isMine);
-  const bA = side[0];
-  const fA = side[1];
+  const bB = nb[at];
+  const fB = nb[at + 1];
+  const bA = nb[at + 3];
+  const fA = nb[at + 4];
   if (bB < 0 && bA < 0) return;
   const short = (free: number): number => (minGaps > 0 && free < minGaps ? 1 : 0);
   // The day without s: a change between the two neighbours when they differ.
@@ -221,44 +294,6 @@ function addPerson(
   }
 }
 
-/** One limited person of a course: their occupancy row, limits, and which courses are theirs. */
-type Visit = (
-  occ: Int32Array,
-  row: number,
-  counts: boolean,
-  minGaps: number,
-  isMine: (c: number) => boolean,
-  maxDay: number,
-  courses: Csr,
-) => void;
-
-/** Call `visit` for each faculty member and student set of course c with a building-change limit. */
-function eachPerson(st: IncrementalState, bp: BuildingPeople, c: number, visit: Visit): void {
-  const p = st.problem;
-  const F = p.courseFaculty;
-  for (let i = F.offsets[c]; i < F.offsets[c + 1]; i++) {
-    const f = F.items[i];
-    if (bp.facLimited[f] === 0) continue;
-    const isMine = (y: number): boolean => {
-      for (let j = F.offsets[y]; j < F.offsets[y + 1]; j++) if (F.items[j] === f) return true;
-      return false;
-    };
-    const min = p.facultyMinGapsBetweenBuildingChanges[f];
-    const maxDay = p.facultyMaxBuildingChangesPerDay[f];
-    visit(st.facultyOcc, f, bp.facCounts[f] === 1, min, isMine, maxDay, p.facultyCourses);
-  }
-  const S = p.courseStudentSets;
-  for (let i = S.offsets[c]; i < S.offsets[c + 1]; i++) {
-    const k = S.items[i];
-    if (bp.setLimited[k] === 0) continue;
-    const isMine = (y: number): boolean => {
-      for (let j = S.offsets[y]; j < S.offsets[y + 1]; j++) if (S.items[j] === k) return true;
-      return false;
-    };
-    visit(st.setOcc, k, bp.setCounts[k] === 1, bp.setMinGaps[k], isMine, bp.setMaxDay[k], p.setCourses);
-  }
-}
-
 /**
  * Per building + 1 (index 0: a room without a building), what giving session s a room there at
  * start t adds to the building changes of its limited faculty and student sets (see the file
@@ -278,8 +313,9 @@ export function buildingPenalties(
   const pen = bp.penalty;
   pen.fill(0);
   const len = spanAt(p, c, t);
-  eachPerson(st, bp, c, (occ, row, counts, minGaps, isMine) =>
-    addPerson(st, s, t, len, occ, row, counts, minGaps, isMine, pen),
+  neighbours(st, bp, s, t);
+  eachPerson(st, bp, c, (_own, _row, counts, minGaps, _maxDay, _courses, at) =>
+    addPerson(bp.nb, at, len, counts, minGaps, pen),
   );
   return pen;
 }
@@ -305,36 +341,38 @@ export function buildingWay(
   const c = p.sessionCourse[s];
   const b = p.roomBuilding[r];
   if (bp === null || bp.limited[c] === 0 || b < 0) return;
-  const len = spanAt(p, c, t);
   const day = (t / p.nPeriods) | 0;
-  const dayBase = day * p.nPeriods;
-  const take = (q: number, isMine: (c: number) => boolean): void => {
+  const take = (q: number, own: Csr, row: number): void => {
     for (let i = 0; i < st.slotCount[q]; i++) {
       const y = st.slotList[q * st.slotCap + i];
-      if (y === s || st.room[y] < 0 || !isMine(p.sessionCourse[y])) continue;
+      if (y === s || st.room[y] < 0 || !holds(own, p.sessionCourse[y], row)) continue;
       const by = p.roomBuilding[st.room[y]];
       if (by >= 0 && by !== b) visit(y);
     }
   };
-  eachPerson(st, bp, c, (occ, row, _counts, minGaps, isMine, maxDay, courses) => {
+  neighbours(st, bp, s, t);
+  const nb = bp.nb;
+  eachPerson(st, bp, c, (own, row, _counts, minGaps, maxDay, courses, at) => {
     if (minGaps <= 0 && maxDay < 0) return;
-    walk(st, s, occ, row, dayBase, t - dayBase - 1, -1, isMine);
-    const [bB, fB, qB] = side;
-    walk(st, s, occ, row, dayBase, t - dayBase + len, 1, isMine);
-    const [bA, fA, qA] = side;
+    const bB = nb[at];
+    const fB = nb[at + 1];
+    const qB = nb[at + 2];
+    const bA = nb[at + 3];
+    const fA = nb[at + 4];
+    const qA = nb[at + 5];
     const before = bB >= 0 && bB !== b;
     const after = bA >= 0 && bA !== b;
     if (!before && !after) return;
-    if (before && fB < minGaps) take(qB, isMine);
-    if (after && fA < minGaps) take(qA, isMine);
+    if (before && fB < minGaps) take(qB, own, row);
+    if (after && fA < minGaps) take(qA, own, row);
     if (maxDay < 0) return;
     const added = (before ? 1 : 0) + (after ? 1 : 0) - (bB >= 0 && bA >= 0 && bB !== bA ? 1 : 0);
     if (added <= 0) return;
     layDay(p, st, courses, row, day, bp.day);
     dayChanges(bp.day, p.nPeriods, 0, bp.out);
     if (bp.out[0] + added <= maxDay) return;
-    if (before) take(qB, isMine);
-    if (after) take(qA, isMine);
+    if (before) take(qB, own, row);
+    if (after) take(qA, own, row);
   });
 }
 
