@@ -14,6 +14,7 @@ import {
   timeFree,
 } from './placeChoice.ts';
 import { ejectGroup, groupScratch, placeGroup } from './placeGroup.ts';
+import { buildingPenalties, roomPenalty } from '../search/buildingRooms.ts';
 
 /** Ejections in a row without a new low in the queue after which ejecting stops. */
 const STALL_EJECTIONS = 300;
@@ -277,11 +278,14 @@ function ejectAndPlace(
     let room = -1;
     let roomScore = Infinity;
     const pinnedRoom = m.fixedRoom[s];
+    // Between rooms as busy, the one adding fewer building changes (buildingRooms.ts) is likelier.
+    const pen = buildingPenalties(st, m, s, t);
     for (let j = m.courseRooms.offsets[c]; j < m.courseRooms.offsets[c + 1]; j++) {
       const r = pinnedRoom >= 0 ? pinnedRoom : m.courseRooms.items[j];
       let busy = 0;
       for (let q = t; q < t + len; q++) busy += st.roomOcc[r * nS + q] + p.roomUnavailable[r * nS + q] * 100;
-      const v = busy + rng.float() * 0.5;
+      const b = roomPenalty(pen, p.roomBuilding, r);
+      const v = busy + rng.float() * 0.5 + (0.6 * b) / (1 + b);
       if (v < roomScore) {
         roomScore = v;
         room = r;

@@ -5,6 +5,7 @@
 // starts are priced in every free room.
 import type { IncrementalState } from '../../shared/eval/incremental/IncrementalState.ts';
 import type { SearchModel } from '../SearchModel.ts';
+import { buildingPenalties } from '../search/buildingRooms.ts';
 
 /** How many of the cheapest starts are priced in every free room. */
 const TOP_STARTS = 3;
@@ -40,13 +41,15 @@ export function anyRoomFree(st: IncrementalState, m: SearchModel, c: number, t: 
 
 /**
  * The free room at t that fits course c best: a room its other sessions already use, else the
- * smallest big enough, else the biggest. -1 when none is free.
+ * smallest big enough, else the biggest; where the building matters to a building-change limit
+ * (buildingRooms.ts), the free rooms adding the fewest building changes first. -1 when none is free.
  */
 export function fittingRoom(st: IncrementalState, m: SearchModel, s: number, t: number): number {
   const p = st.problem;
   const c = p.sessionCourse[s];
   const first = p.courseFirstSession[c];
-  for (let x = first; x < first + p.courseSessionCount[c]; x++) {
+  const pen = buildingPenalties(st, m, s, t);
+  for (let x = first; x < first + p.courseSessionCount[c] && pen === null; x++) {
     const r = st.room[x];
     if (x !== s && r >= 0 && m.allowedRoom[c * p.nRooms + r] === 1 && roomFree(st, c, r, t)) return r;
   }
@@ -57,7 +60,11 @@ export function fittingRoom(st: IncrementalState, m: SearchModel, s: number, t: 
     const r = m.courseRooms.items[i];
     if (!roomFree(st, c, r, t)) continue;
     const cap = p.roomCapacity[r];
-    const key = cap >= need ? cap - need : 1e9 - cap;
+    let key = cap >= need ? cap - need : 1e9 - cap;
+    if (pen !== null) {
+      for (let x = first; x < first + p.courseSessionCount[c]; x++) if (x !== s && st.room[x] === r) key = -1;
+      key += pen[p.roomBuilding[r] + 1] * 1e10;
+    }
     if (key < bestKey) {
       bestKey = key;
       best = r;

@@ -56,6 +56,8 @@ export class IncrementalState {
 
   readonly days: DayCosts;
   readonly buildings: BuildingCosts;
+  /** Moves made so far that changed a session's place (for caches that a move invalidates). */
+  moves = 0;
   readonly rules: RuleCosts;
   readonly relation: CourseRelation;
   /** Cost change of a one-session move without applying it (simple cases; see FastMoveDelta). */
@@ -137,6 +139,7 @@ export class IncrementalState {
     if (slot < 0 || slot >= p.nSlots) slot = -1;
     if (room < 0 || room >= p.nRooms) room = -1;
     if (this.slot[s] === slot && this.room[s] === room) return;
+    this.moves++;
     const c = p.sessionCourse[s];
     const first = p.courseFirstSession[c];
     const last = first + p.courseSessionCount[c];

@@ -11,6 +11,7 @@ import type { CompiledProblem } from '../../../shared/compiled/types.ts';
 import type { Rng } from '../../Rng.ts';
 import type { SearchModel } from '../../SearchModel.ts';
 import { repairRoom } from './repairRoom.ts';
+import { buildingPenalties, buildingWay, roomPenalty } from '../buildingRooms.ts';
 import { sharedRoom } from '../roomGroups.ts';
 import { anchoredStart } from './tieGroups.ts';
 import { dayPartners, type DayPartners } from './dayPartners.ts';
@@ -46,6 +47,8 @@ export interface ConflictSearchOptions {
   dayExchange?: boolean;
   /** Day rebuilds for unplaced sessions (default: on colleges with hard ends_day rules). */
   dayRebuild?: boolean;
+  /** Sessions changing building too close to a start are in its way (buildingWay; default true). */
+  buildingWays?: boolean;
   /**
    * Scale of the take-out price by how hard a session is to put back (replacePrices; default 0:
    * none; REPLACE_PRICE is the value measured).
@@ -294,6 +297,15 @@ export abstract class ConflictWays {
         }
       }
     }
+    // A building change too close to s in room r (min_gaps_between_building_changes): the sessions
+    // in the other building next to it (buildingRooms.ts).
+    if (this.o.buildingWays !== false)
+      buildingWay(st, this.m, s, t, r, (y) => {
+        if (this.mark[y] === 1) return;
+        if (this.free[y] === 0) blocked = true;
+        this.mark[y] = 1;
+        this.way[n++] = y;
+      });
     if (blocked || n > most) return this.unmarkWay(n, blocked);
     // Hard max_per_day and max_continuous: the rule's sessions of that day past its limit with s there.
     if (this.dayLimits.has(c)) {
@@ -362,12 +374,16 @@ export abstract class ConflictWays {
     let best = r;
     let bestExtra = this.roomExtra(s, t, r);
     if (bestExtra === 0) return r;
-    const c = st.problem.sessionCourse[s];
+    const p = st.problem;
+    const c = p.sessionCourse[s];
     const o = m.courseRooms.offsets;
+    // Between rooms with as many take-outs, the one adding the fewest building changes.
+    const pen = buildingPenalties(st, m, s, t);
+    if (pen !== null) bestExtra += 1e-3 * roomPenalty(pen, p.roomBuilding, r);
     for (let i = o[c]; i < o[c + 1] && bestExtra > 0; i++) {
       const x = m.courseRooms.items[i];
       if (x === r) continue;
-      const extra = this.roomExtra(s, t, x);
+      const extra = this.roomExtra(s, t, x) + 1e-3 * roomPenalty(pen, p.roomBuilding, x);
       if (extra < bestExtra) {
         bestExtra = extra;
         best = x;

@@ -2,11 +2,15 @@
 // free or not: the group changes room only as a whole), else the room of a partner in a hard
 // same_room rule naming single sessions (roomPartners.ts, free or not), else one its course already uses when free
 // there, else the free allowed room that fits it best, else (none free) the least busy allowed room,
-// so the move still counts (the room clash it makes becomes the next thing to repair).
+// so the move still counts (the room clash it makes becomes the next thing to repair). Where the
+// room's building matters to a building-change limit of the course's faculty or student sets
+// (buildingRooms.ts), the rooms are ranked by how busy they are, then by the building changes they
+// add, then in the order above (its own room, one its course uses, the best fit).
 import type { IncrementalState } from '../../../shared/eval/incremental/IncrementalState.ts';
 import type { SearchModel } from '../../SearchModel.ts';
 import { sharedRoom } from '../roomGroups.ts';
 import { partnerRoom } from './roomPartners.ts';
+import { buildingPenalties } from '../buildingRooms.ts';
 
 /** Busy periods of room r over [t, t + len) not counting session s itself; unavailable counts 100. */
 function roomBusy(st: IncrementalState, s: number, r: number, t: number, len: number): number {
@@ -31,6 +35,8 @@ export function repairRoom(st: IncrementalState, m: SearchModel, s: number, t: n
   if (shared >= 0) return shared;
   const partner = partnerRoom(st, m.allowedRoom, s);
   if (partner >= 0) return partner;
+  const pen = buildingPenalties(st, m, s, t);
+  if (pen !== null) return byBuilding(st, m, s, t, cur, pen);
   if (cur >= 0 && m.allowedRoom[c * p.nRooms + cur] === 1 && roomBusy(st, s, cur, t, len) === 0) return cur;
   const first = p.courseFirstSession[c];
   for (let x = first; x < first + p.courseSessionCount[c]; x++) {
@@ -47,6 +53,41 @@ export function repairRoom(st: IncrementalState, m: SearchModel, s: number, t: n
     const cap = p.roomCapacity[r];
     const fit = cap >= need ? cap - need : 1e6 - cap;
     const key = roomBusy(st, s, r, t, len) * 1e7 + fit;
+    if (key < bestKey) {
+      bestKey = key;
+      best = r;
+    }
+  }
+  return best;
+}
+
+/** repairRoom's ranking where buildings matter: busy, then building penalty, then as repairRoom. */
+function byBuilding(
+  st: IncrementalState,
+  m: SearchModel,
+  s: number,
+  t: number,
+  cur: number,
+  pen: Float64Array,
+): number {
+  const p = st.problem;
+  const c = p.sessionCourse[s];
+  const len = p.courseLength[c];
+  const need = p.courseStudents[c];
+  const first = p.courseFirstSession[c];
+  let best = -1;
+  let bestKey = Infinity;
+  const o = m.courseRooms.offsets;
+  for (let i = o[c]; i < o[c + 1]; i++) {
+    const r = m.courseRooms.items[i];
+    let rank: number;
+    if (r === cur) rank = 0;
+    else {
+      const cap = p.roomCapacity[r];
+      rank = 2 + (cap >= need ? cap - need : 1e6 - cap);
+      for (let x = first; x < first + p.courseSessionCount[c]; x++) if (x !== s && st.room[x] === r) rank = 1;
+    }
+    const key = roomBusy(st, s, r, t, len) * 1e12 + pen[p.roomBuilding[r] + 1] * 1e7 + rank;
     if (key < bestKey) {
       bestKey = key;
       best = r;
