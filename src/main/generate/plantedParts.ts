@@ -28,10 +28,12 @@ function parts(list: Offering[], rng: Rng): DraftRule | null {
   const count = Math.min(roots.length, rng.int(2, 3));
   // The first `count` sets take parts 0..count-1, the others a part at random.
   const partOf = new Map(roots.map((r, i) => [r, i < count ? i : rng.int(0, count - 1)]));
+  // Listed part by part, as the Rules cell reads back (`A;B|C`).
+  const order = offerings.map((_o, i) => i).sort((x, y) => partOf.get(root(x))! - partOf.get(root(y))!);
   return {
     kind: 'not_overlapping_parts',
-    offerings,
-    parts: offerings.map((_o, i) => partOf.get(root(i))!),
+    offerings: order.map((i) => offerings[i]),
+    parts: order.map((i) => partOf.get(root(i))!),
     hard: false,
     weight: 1,
   };
