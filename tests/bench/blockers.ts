@@ -53,7 +53,8 @@ if (values.help) {
   console.log(
     [
       'npm run bench:blockers [-- options]: what blocks the last sessions, on fixed step budgets (the same on any machine).',
-      '  --files a,b          FET files by name from the real-files list (default GYR,Econ-Timisoara)',
+      '  --files a,b          FET files by name from the real-files list (default GYR,Econ-Timisoara),',
+      '                       or paths under the examples folder ending in .fet',
       '  --seed N             seed (default 1)',
       '  --repair-steps N     hard repair steps after the constructor (default 600)',
       '  --steps N            conflict search steps (default 20000)',
@@ -97,8 +98,10 @@ const runAll = (phase: SearchPhase): void => {
 };
 
 for (const name of values.files.split(',')) {
-  const file = REAL_FILES.find((f) => f.endsWith(`/${name}.fet`));
-  if (!file) throw new Error(`--files: ${name} is not in tests/bench/realFiles.ts`);
+  // A name from realFiles.ts, or a path under the examples folder ending in .fet.
+  const file =
+    REAL_FILES.find((f) => f.endsWith(`/${name}.fet`)) ?? (name.endsWith('.fet') ? name : undefined);
+  if (!file) throw new Error(`--files: ${name} is not in tests/bench/realFiles.ts (nor a .fet path)`);
   const { result } = await importFetDetailed(join(FET_DATA, file));
   if (!result.ok) throw new Error(`${file}: ${result.errors[0].message}`);
   const p = compile(result.college, {});

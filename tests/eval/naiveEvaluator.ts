@@ -520,6 +520,16 @@ export function naiveHardCounts(college: College, timetable: Timetable): Record<
               for (const b of placedOf(distinct[j])) if (overlap(a, b)) bad++;
         break;
       }
+      case 'not_overlapping_parts': {
+        // Every two listed items in different parts: each pair of their placed sessions sharing a period.
+        const parts = rule.parts ?? [];
+        for (let i = 0; i < rule.courses.length; i++)
+          for (let j = i + 1; j < rule.courses.length; j++)
+            if (parts[i] !== parts[j])
+              for (const a of placedOf(memberOf(rule.courses[i])))
+                for (const b of placedOf(memberOf(rule.courses[j]))) if (overlap(a, b)) bad++;
+        break;
+      }
       case 'different_days': {
         const all = distinctOf(rule.courses).flatMap(placedOf);
         for (let i = 0; i < all.length; i++)

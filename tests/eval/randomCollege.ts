@@ -229,6 +229,14 @@ export function randomCollege(seed: number): College {
         ? { ...r, value: 1 + rng.int(3) }
         : r,
   );
+  // The parts of not_overlapping_parts, drawn after them: the first two members apart, the others in
+  // one of three parts (a member listed twice keeps its part).
+  const partRules = dayLimitRules.map((r) => {
+    if (r.kind !== 'not_overlapping_parts') return r;
+    const partOf = new Map<string, number>();
+    for (const m of r.courses) if (!partOf.has(m)) partOf.set(m, partOf.size < 2 ? partOf.size : rng.int(3));
+    return { ...r, parts: r.courses.map((m) => partOf.get(m)!) };
+  });
   // Terms of 1 or 2 days (max_terms, max_per_term), or the week as one term.
   const calendar = { days, ...(chance(0.7) ? { daysPerTerm: 1 + rng.int(2) } : {}) };
   // Building-change limits, and rooms in a third building or in none, drawn last.
@@ -251,7 +259,7 @@ export function randomCollege(seed: number): College {
     students,
     enrollments,
     fixed,
-    rules: dayLimitRules,
+    rules: partRules,
     source: { kind: 'generated', name: `random ${seed}` },
   });
 }

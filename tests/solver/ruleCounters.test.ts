@@ -16,6 +16,7 @@ import { randomCollege } from '../eval/randomCollege.ts';
 /** The college with a wide copy of each rule: most courses, whole or by some of their sessions. */
 function widened(college: College, seed: number): College {
   const rng = new Rng(seed);
+  const partRng = new Rng(seed + 500); // the parts of the added members, apart from the rest
   const extra = college.rules.map((r) => {
     const courses = [...r.courses];
     const named = new Set(r.courses.map((m) => m.split('#')[0]));
@@ -24,7 +25,8 @@ function widened(college: College, seed: number): College {
       if (rng.int(3) > 0) courses.push(c.id);
       else for (let k = 1; k <= c.sessions; k++) if (rng.int(2) === 0) courses.push(`${c.id}#${k}`);
     }
-    return { ...r, courses };
+    const parts = r.parts && [...r.parts, ...courses.slice(r.courses.length).map(() => partRng.int(3))];
+    return { ...r, courses, ...(parts ? { parts } : {}) };
   });
   return { ...college, rules: [...college.rules, ...extra] };
 }

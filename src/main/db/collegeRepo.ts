@@ -80,7 +80,7 @@ export function saveCollege(db: Database, college: College): void {
     'INSERT INTO fixed (course_id, session, day, period, room_id) VALUES (@course_id, @session, @day, @period, @room_id)',
   );
   const insertRule = db.prepare<[RuleRow]>(
-    'INSERT INTO rules (kind, courses, hard, weight, value, slots) VALUES (@kind, @courses, @hard, @weight, @value, @slots)',
+    'INSERT INTO rules (kind, courses, hard, weight, value, slots, parts) VALUES (@kind, @courses, @hard, @weight, @value, @slots, @parts)',
   );
 
   db.transaction(() => {

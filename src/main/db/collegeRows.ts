@@ -99,6 +99,7 @@ export interface RuleRow {
   weight: number;
   value: number | null;
   slots: Json | null;
+  parts: Json | null;
 }
 
 /** Copies `value` onto `target[key]` unless it is null (absent in the model). */
@@ -280,6 +281,7 @@ export const ruleToRow = (r: Rule): RuleRow => ({
   weight: r.weight,
   value: r.value ?? null,
   slots: r.slots === undefined ? null : JSON.stringify(r.slots),
+  parts: r.parts === undefined ? null : JSON.stringify(r.parts),
 });
 
 export function ruleFromRow(row: RuleRow): Rule {
@@ -291,5 +293,6 @@ export function ruleFromRow(row: RuleRow): Rule {
   };
   setIf(r, 'value', row.value);
   if (row.slots !== null) r.slots = slots(row.slots);
+  if (row.parts !== null) r.parts = JSON.parse(row.parts) as number[];
   return r;
 }

@@ -164,12 +164,7 @@ describe('openProject', () => {
     migrate(old);
     const college = withoutLatestColumns(richCollege());
     saveCollege(old, college);
-    old.exec(`ALTER TABLE faculty DROP COLUMN max_building_changes_day;
-              ALTER TABLE faculty DROP COLUMN max_building_changes_week;
-              ALTER TABLE faculty DROP COLUMN min_gaps_between_building_changes;
-              ALTER TABLE student_groups DROP COLUMN max_building_changes_day;
-              ALTER TABLE student_groups DROP COLUMN max_building_changes_week;
-              ALTER TABLE student_groups DROP COLUMN min_gaps_between_building_changes;`);
+    old.exec('ALTER TABLE rules DROP COLUMN parts;');
     old.pragma(`user_version = ${LATEST_VERSION - 1}`);
     old.close();
 
@@ -231,23 +226,5 @@ describe('backupProject', () => {
 
 /** The college without the fields that the latest migration (011_building_changes) added columns for. */
 function withoutLatestColumns(college: College): College {
-  return {
-    ...college,
-    faculty: college.faculty.map(
-      ({
-        maxBuildingChangesPerDay: _a,
-        maxBuildingChangesPerWeek: _b,
-        minGapsBetweenBuildingChanges: _c,
-        ...f
-      }) => f,
-    ),
-    groups: college.groups.map(
-      ({
-        maxBuildingChangesPerDay: _a,
-        maxBuildingChangesPerWeek: _b,
-        minGapsBetweenBuildingChanges: _c,
-        ...g
-      }) => g,
-    ),
-  };
+  return { ...college, rules: college.rules.map(({ parts: _p, ...r }) => r) };
 }

@@ -175,6 +175,19 @@ const fixtures: Record<number, { fill(db: Database): void; check(db: Database): 
       ).toEqual([{ d: 0, w: null, g: null, min_rest: 3 }]);
     },
   },
+  12: {
+    fill: (db) => {
+      // The column alone (the kind reading it, not_overlapping_parts, is the model's business).
+      db.exec(`UPDATE rules SET parts = '[0,1]' WHERE kind = 'consecutive'`);
+    },
+    check: (db) => {
+      // The other rule keeps no parts.
+      expect(db.prepare('SELECT kind, parts FROM rules ORDER BY idx').all()).toEqual([
+        { kind: 'consecutive', parts: '[0,1]' },
+        { kind: 'max_slots', parts: null },
+      ]);
+    },
+  },
 };
 
 function rawProject(file: string): Database {

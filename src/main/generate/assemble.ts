@@ -48,6 +48,7 @@ export function assembleCollege(d: Draft, occ: Occupancy, sourceName: string, ex
     };
     if (r.value !== undefined) rule.value = r.value;
     if (r.slots !== undefined) rule.slots = r.slots;
+    if (r.parts !== undefined) rule.parts = r.parts;
     return rule;
   });
   const rooms = roomRows(d, occ);

@@ -105,6 +105,8 @@ export interface DraftRule {
   sessions?: Array<number | undefined>;
   /** The slot-list kinds (max_slots, …, preferred_slots): the rule's slot list. */
   slots?: SlotRef[];
+  /** not_overlapping_parts: the part of each offering. */
+  parts?: number[];
 }
 
 export interface Draft {

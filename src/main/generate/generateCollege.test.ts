@@ -214,6 +214,14 @@ function hardViolations(college: College, timetable: Timetable): string[] {
     }
     if (r.kind === 'not_overlapping')
       eachPairAcross((a, b) => !(start(a) < start(b) + b.len && start(b) < start(a) + a.len));
+    // Members in different parts: no two of their sessions share a period.
+    if (r.kind === 'not_overlapping_parts')
+      for (let i = 0; i < lists.length; i++)
+        for (let j = 0; j < i; j++)
+          if (r.parts![i] !== r.parts![j])
+            for (const a of lists[i])
+              for (const b of lists[j])
+                if (start(a) < start(b) + b.len && start(b) < start(a) + a.len) fail('two parts overlap');
     if (r.kind === 'min_days_between') eachPairAcross((a, b) => Math.abs(a.day - b.day) >= (r.value ?? 0));
     if (r.kind === 'min_days_apart')
       for (const l of lists)

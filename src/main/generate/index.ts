@@ -28,6 +28,7 @@ import { addPlantedMinSlotsRules } from './plantedMinSlotsRules.ts';
 import { addPlantedGapBreakRules } from './plantedGapBreakRules.ts';
 import { addPlantedOrderedIfSameDayRules } from './plantedOrderedIfSameDay.ts';
 import { addPlantedGroupedRules } from './plantedGrouped.ts';
+import { addPlantedPartsRules } from './plantedParts.ts';
 import { addPlantedMemberRules } from './plantedMemberRules.ts';
 import { addPlantedRules, sortSessionsByTime } from './plantedRules.ts';
 import { PRESETS } from './presets.ts';
@@ -85,6 +86,8 @@ const GAP_BREAK_RULES_SALT = 0x2b7d_e915;
 const ORDERED_SAME_DAY_RULES_SALT = 0x5c93_17a1;
 /** The stream of grouped (plantedGrouped.ts). */
 const GROUPED_RULES_SALT = 0x3e61_b4d9;
+/** The stream of not_overlapping_parts (plantedParts.ts). */
+const PARTS_RULES_SALT = 0x6d2a_91c5;
 /** The stream of the building-change limits (plantedBuildingLimits.ts), drawn last. */
 const BUILDING_LIMITS_SALT = 0x4b1d_73e9;
 
@@ -165,6 +168,7 @@ export function generateCollege(
     addPlantedGapBreakRules(d, new Rng((seed ^ GAP_BREAK_RULES_SALT) >>> 0));
     addPlantedOrderedIfSameDayRules(d, new Rng((seed ^ ORDERED_SAME_DAY_RULES_SALT) >>> 0));
     addPlantedGroupedRules(d, new Rng((seed ^ GROUPED_RULES_SALT) >>> 0));
+    addPlantedPartsRules(d, new Rng((seed ^ PARTS_RULES_SALT) >>> 0));
   }
   const name = `${preset}${scale !== 1 ? `x${scale}` : ''}-seed${seed}`;
   const college = assembleCollege(d, occ, name, extra);

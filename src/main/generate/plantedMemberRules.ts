@@ -178,7 +178,8 @@ export function holdsFor(d: Draft, kind: RuleKind, members: Member[], value = 0)
     case 'min_gap_counting_breaks':
     case 'ordered_if_same_day':
     case 'grouped':
-      return false; // planted by plantedFetRules.ts
+    case 'not_overlapping_parts':
+      return false; // planted by plantedFetRules.ts, or not planted
   }
 }
 

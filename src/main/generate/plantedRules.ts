@@ -107,6 +107,7 @@ function holds(d: Draft, kind: RuleKind, a: Offering, b: Offering): boolean {
     case 'min_gap_counting_breaks':
     case 'ordered_if_same_day':
     case 'grouped':
+    case 'not_overlapping_parts':
       return false;
   }
 }

@@ -71,6 +71,7 @@ const MULTI = new Set([
   'adjacent_across_break',
   'ordered_if_same_day',
   'grouped',
+  'not_overlapping_parts',
 ]);
 
 export function checkReferences(parsed: ParsedWorkbook, periodsOk: boolean): void {

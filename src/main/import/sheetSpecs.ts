@@ -214,10 +214,15 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
     name: 'Rules',
     required: false,
     about:
-      'relations between courses: same_time, not_overlapping, different_days, same_day, consecutive, ordered, min_days_apart, same_room, min_days_between, same_period, adjacent, min_gap, consecutive_across_break, adjacent_across_break, max_days_apart, ends_day, same_room_if_consecutive, adjacent_if_same_day, max_terms, max_per_term, max_slots, max_days_in_slots, max_per_day, max_continuous, max_simultaneous, min_simultaneous, min_simultaneous_or_none, max_sessions_in_slots, preferred_starts, preferred_slots, min_slots, min_gap_counting_breaks, ordered_if_same_day, grouped',
+      'relations between courses: same_time, not_overlapping, different_days, same_day, consecutive, ordered, min_days_apart, same_room, min_days_between, same_period, adjacent, min_gap, consecutive_across_break, adjacent_across_break, max_days_apart, ends_day, same_room_if_consecutive, adjacent_if_same_day, max_terms, max_per_term, max_slots, max_days_in_slots, max_per_day, max_continuous, max_simultaneous, min_simultaneous, min_simultaneous_or_none, max_sessions_in_slots, preferred_starts, preferred_slots, min_slots, min_gap_counting_breaks, ordered_if_same_day, grouped, not_overlapping_parts',
     columns: [
       col('rule', true, 'rule kind', 'min_days_apart'),
-      col('courses', true, 'list of course_id; course_id#k = session k only', 'CS201'),
+      col(
+        'courses',
+        true,
+        'list of course_id; course_id#k = session k only; not_overlapping_parts: parts split by |',
+        'CS201',
+      ),
       col('hard', false, 'yes/no, default yes', 'no'),
       col('weight', false, 'weight of a soft rule, default 1', '2'),
       col(

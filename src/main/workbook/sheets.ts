@@ -10,6 +10,12 @@ export interface SheetTable {
 }
 
 const list = (items: readonly string[]): string => items.join(';');
+/** not_overlapping_parts: the parts in order of their numbers, `A;B|C;D` (docs/WORKBOOK.md). */
+const partList = (items: readonly string[], parts: readonly number[]): string =>
+  [...new Set(parts)]
+    .sort((a, b) => a - b)
+    .map((q) => list(items.filter((_x, i) => parts[i] === q)))
+    .join('|');
 const opt = (v: number | string | undefined): Cell => v ?? '';
 
 export function collegeSheets(college: College): SheetTable[] {
@@ -194,7 +200,7 @@ export function collegeSheets(college: College): SheetTable[] {
         ['rule', 'courses', 'hard', 'weight', 'value', 'slots'],
         ...college.rules.map((r) => [
           r.kind,
-          list(r.courses),
+          r.parts ? partList(r.courses, r.parts) : list(r.courses),
           r.hard ? 'yes' : 'no',
           r.weight,
           opt(r.value),

@@ -303,6 +303,21 @@ export function compile(college: College, weightOverrides: Record<string, number
  * The college's rules: those naming whole courses only (problem.rules, as before) and those with a
  * `course_id#k` member (problem.sessionRules, with each member's session range).
  */
+/** not_overlapping_parts: each member's part (one part alone counts nothing); no session in two parts. */
+function ruleParts(r: College['rules'][number], members: RuleMember[], what: () => string): Int32Array {
+  const parts = r.parts ?? [];
+  if (parts.length !== members.length)
+    throw new Error(`compile: ${what()}: ${parts.length} parts given for ${members.length} courses`);
+  for (let j = 0; j < members.length; j++)
+    for (let k = 0; k < j; k++)
+      if (
+        parts[j] !== parts[k] &&
+        (memberClash(members[k], members[j]) || memberText(members[k]) === memberText(members[j]))
+      )
+        throw new Error(`compile: ${what()}: ${memberText(members[j])} is in two parts`);
+  return Int32Array.from(parts);
+}
+
 function compileRules(
   college: College,
   courseIndex: Map<string, number>,
@@ -322,6 +337,7 @@ function compileRules(
       weight: r.weight,
       value: ruleValue(r.kind, r.value),
       source: i,
+      ...(r.kind === 'not_overlapping_parts' ? { parts: ruleParts(r, members, what) } : {}),
     };
     if (members.every((m) => m.session === undefined)) {
       rules.push(base);

@@ -38,6 +38,8 @@ export interface CompiledRule {
    */
   first?: Int32Array;
   count?: Int32Array;
+  /** not_overlapping_parts: the part of member i (College rule `parts`); absent for other kinds. */
+  parts?: Int32Array;
 }
 
 export interface CompiledProblem {

@@ -6,6 +6,8 @@
 // - same_time: per course after the first and k: 1 when its session k does not start with the
 //   first course's session k.
 // - not_overlapping: 1 per pair of sessions of different listed courses sharing a period.
+// - not_overlapping_parts: 1 per pair of sessions of courses in different parts sharing a period
+//   (a pair sharing several periods counts once; courses of one part may overlap).
 // - different_days: 1 per pair of sessions (any of the listed courses, also of one course) on the same day.
 // - same_day: per course after the first and k: 1 when session k is not on the first course's day.
 // - consecutive: per consecutive pair (A, B) of the list and k: 1 unless B's session k starts on
@@ -133,6 +135,16 @@ function ruleViolations(st: EvalState, rule: CompiledRule): Pair[] {
           for (const a of ls[i]) for (const b of ls[j]) if (overlaps(st, a, b)) bad.push([a, b]);
       return bad;
     }
+    case 'not_overlapping_parts': {
+      // As not_overlapping, over members of different parts only (members of one part may overlap).
+      const ls = lists();
+      const part = distinct.map((i) => rule.parts![i]);
+      for (let i = 0; i < ls.length; i++)
+        for (let j = i + 1; j < ls.length; j++)
+          if (part[i] !== part[j])
+            for (const a of ls[i]) for (const b of ls[j]) if (overlaps(st, a, b)) bad.push([a, b]);
+      return bad;
+    }
     case 'different_days': {
       const ss = all();
       for (let i = 0; i < ss.length; i++)
@@ -257,6 +269,7 @@ export const RULE_EXPLANATION: Record<CompiledRule['kind'], string> = {
   min_gap_counting_breaks: 'should have more free periods between them (a break counts as one)',
   ordered_if_same_day: 'are on the same day and should come in the listed order',
   grouped: 'should form one block of one day (back to back, any order, no break between)',
+  not_overlapping_parts: 'are in different parts of the rule and should not overlap',
 };
 
 export function checkRules(st: EvalState, sink: EvalSink): void {

@@ -162,6 +162,7 @@ export const ruleKinds = [
   'min_gap_counting_breaks',
   'ordered_if_same_day',
   'grouped',
+  'not_overlapping_parts',
 ] as const;
 export const ruleKindSchema = z.enum(ruleKinds);
 
@@ -174,6 +175,11 @@ export const ruleSchema = z.object({
   value: z.number().optional(),
   /** The slots the slot-list kinds read (max_slots, …, preferred_slots: docs/WORKBOOK.md Rules `slots`). */
   slots: z.array(slotRefSchema).optional(),
+  /**
+   * not_overlapping_parts: the part (0-based) of each listed course, as long as `courses`
+   * (docs/WORKBOOK.md Rules `courses`, parts separated by `|`); absent for other kinds.
+   */
+  parts: z.array(z.number().int().nonnegative()).optional(),
 });
 
 /** How room capacity is treated: `hard` for college workbooks, `soft` (cost per extra student) for ITC-2007. */

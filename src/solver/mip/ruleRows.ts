@@ -112,6 +112,7 @@ export function addRuleRows(
       case 'min_gap_counting_breaks':
       case 'ordered_if_same_day':
       case 'grouped':
+      case 'not_overlapping_parts':
         break; // local search and the repair keep them
       default:
         if (pairable(ctx, cs)) coursePairs.push(rule);

@@ -11,6 +11,7 @@ import { migration008 } from './008_min_rest.ts';
 import { migration009 } from './009_course_starts.ts';
 import { migration010 } from './010_rule_slots.ts';
 import { migration011 } from './011_building_changes.ts';
+import { migration012 } from './012_rule_parts.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 
 export const LATEST_VERSION = migrations.length;

@@ -126,6 +126,7 @@ export function richCollege(): College {
       { kind: 'consecutive', courses: ['CS201', 'CS201L'] },
       { kind: 'min_days_apart', courses: ['OE1'], hard: false, weight: 2.5, value: 2 },
       { kind: 'not_overlapping', courses: ['CS201L', 'OE1'], hard: true, weight: 0 },
+      { kind: 'not_overlapping_parts', courses: ['CS201', 'CS201L', 'OE1'], parts: [0, 0, 1] },
       {
         kind: 'max_slots',
         courses: ['CS201', 'OE1'],

@@ -49,6 +49,7 @@ import {
 } from './activitySelectors.ts';
 import type { Mapping } from './fetContext.ts';
 import { BUILDING_CONSTRAINTS } from './buildingChanges.ts';
+import { tagsNotOverlapping } from './tagsNotOverlapping.ts';
 
 export const FET_CONSTRAINTS: Record<string, Mapping> = {
   ConstraintBasicCompulsoryTime: {
@@ -182,6 +183,7 @@ export const FET_CONSTRAINTS: Record<string, Mapping> = {
     (el, ctx) => [...ctx.listed(el, 'First_Activity_Id'), ...ctx.listed(el, 'Second_Activity_Id')],
   ),
   ConstraintActivitiesNotOverlapping: relation('not_overlapping', 'whole', 'Rules not_overlapping', byId),
+  ConstraintActivityTagsNotOverlapping: tagsNotOverlapping,
   ConstraintMinDaysBetweenActivities: relation(
     'min_days',
     'whole',

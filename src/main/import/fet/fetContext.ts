@@ -56,6 +56,8 @@ export interface Relation {
   /** The slot-list kinds (max_slots, …, preferred_slots): FET's slots (build.ts turns them into `refs`). */
   slots?: FetSlot[];
   refs?: SlotRef[];
+  /** not_overlapping_parts: the part of each of `activities` (FET's activity tag, by its place in the list). */
+  parts?: number[];
   /** Counted once for its FET constraint, which became several relations (one per teacher or subgroup). */
   noted?: boolean;
 }

@@ -37,6 +37,26 @@ export function resolveRelations(
       if (!r.noted) note(r.fetKind, 'mapped', acts, '');
       continue;
     }
+    if (r.rule === 'not_overlapping_parts') {
+      const part = partsOf(r);
+      if (new Set(part.values()).size < 2) {
+        note(r.fetKind, 'mapped', acts, ''); // one tag's activities only: nothing kept apart
+        continue;
+      }
+      // Whole courses when each course's activities all carry one listed tag, else by session.
+      const whole = cs.every((c) => {
+        const own = courseActs.get(c)!;
+        return own.every((a) => part.get(a) === part.get(own[0]));
+      });
+      if (!whole) {
+        bySession.push(r);
+        continue;
+      }
+      const parts = cs.map((c) => part.get(courseActs.get(c)![0])!);
+      rules.push({ kind: r.rule, courses: cs, parts, hard: true, weight: 1, ...soft(r) });
+      note(r.fetKind, 'mapped', acts, '');
+      continue;
+    }
     const gapRule = r.rule === 'min_gap' || r.rule === 'min_gap_counting_breaks';
     if (gapRule && (r.value ?? 0) < 1) {
       note(r.fetKind, 'mapped', acts, ''); // no gap asked
@@ -289,6 +309,7 @@ export function sessionRules(
     return `${at.courseId}#${at.session}`;
   });
   const kind: Rule['kind'] = r.rule === 'min_days' ? 'min_days_between' : r.rule;
+  const part = partsOf(r);
   if (r.weakened) note(r.fetKind, 'weakened', acts, r.weakened);
   else if (!r.noted) note(r.fetKind, 'mapped', acts, '');
   const adjacent = r.adjacentIfSameDay ? [adjacentIfSameDay(courses)] : [];
@@ -302,6 +323,7 @@ export function sessionRules(
       ? { value: r.value ?? 1 }
       : {}),
     ...(r.rule === 'max_days_apart' ? { value: r.value ?? 0 } : {}),
+    ...(r.parts ? { parts: acts.map((a) => part.get(a)!) } : {}),
     ...(r.rule === 'max_terms' || r.rule === 'max_per_term' ? { value: r.value ?? 1 } : {}),
     ...(r.rule === 'max_per_day' || r.rule === 'max_continuous' ? { value: r.value ?? 0 } : {}),
     ...(r.rule !== 'min_days' && isSlotKind(r.rule)
@@ -309,4 +331,9 @@ export function sessionRules(
       : {}),
   };
   return [...adjacent, rule];
+}
+
+/** not_overlapping_parts: each activity's part (Relation.parts, in the order of its activities). */
+function partsOf(r: Relation): Map<number, number> {
+  return new Map(r.activities.map((a, i) => [a, r.parts?.[i] ?? 0]));
 }

@@ -3,7 +3,7 @@ import { parseDecimal } from '../cellValues.ts';
 import { ruleKinds, type Fixed, type Rule, type RuleKind } from '../../../shared/model/index.ts';
 import { WEIGHT_NAMES } from '../../../shared/eval/weights.ts';
 import type { Located } from '../parsedWorkbook.ts';
-import type { SheetTable } from '../sheetTable.ts';
+import { splitList, type SheetTable } from '../sheetTable.ts';
 import type { SlotGrid } from '../slotList.ts';
 import { slotCell } from './slotCells.ts';
 import { isSlotKind, SLOT_KINDS, type SlotKind } from '../../../shared/eval/slotRules.ts';
@@ -47,7 +47,9 @@ export function parseRules(table: SheetTable | undefined, grid: SlotGrid | undef
     if (rawKind !== undefined && kind === undefined) {
       table.error(row, 'rule', `Unknown rule "${rawKind}"`, `Use one of: ${KIND_LIST}.`);
     }
-    const courses = table.list(row, 'courses');
+    const split = kind === 'not_overlapping_parts' ? courseParts(table, row) : undefined;
+    const courses = split ? split.courses : table.list(row, 'courses');
+    if (split === null) continue;
     if (courses.length === 0 && table.has('courses')) {
       table.error(
         row,
@@ -77,9 +79,50 @@ export function parseRules(table: SheetTable | undefined, grid: SlotGrid | undef
     const rule: Rule = { kind, courses, hard, weight: weight ?? 1 };
     if (valueCell !== undefined && Number.isFinite(valueCell)) rule.value = valueCell;
     if (slotKind && slots.length > 0) rule.slots = slots;
+    if (split) rule.parts = split.parts;
     out.push({ item: rule, row: row.rowNumber });
   }
   return out;
+}
+
+/**
+ * not_overlapping_parts: the courses cell split into parts by `|`, each a `;` list (`A;B|C;D|E`):
+ * the courses in order and each one's part; null (after a located error) for a cell with fewer than
+ * two parts, an empty part, or an item in two parts; undefined for an empty cell (reported as such).
+ */
+function courseParts(
+  table: SheetTable,
+  row: Parameters<SheetTable['text']>[0],
+): { courses: string[]; parts: number[] } | null | undefined {
+  const text = table.text(row, 'courses');
+  if (text.trim() === '') return undefined;
+  const hint = 'Separate the parts with | and the courses of a part with ;, e.g. BIO1;BIO2|CHEM1|PHY1;PHY2.';
+  const lists = text.split('|').map(splitList);
+  if (lists.length < 2) {
+    table.error(row, 'courses', 'not_overlapping_parts needs at least two parts', hint);
+    return null;
+  }
+  const empty = lists.findIndex((l) => l.length === 0);
+  if (empty >= 0) {
+    table.error(row, 'courses', `Part ${empty + 1} of ${lists.length} lists no course`, hint);
+    return null;
+  }
+  const partOf = new Map<string, number>();
+  for (const [q, l] of lists.entries())
+    for (const item of l) {
+      const other = partOf.get(item);
+      if (other !== undefined) {
+        table.error(
+          row,
+          'courses',
+          `${item} is in parts ${other + 1} and ${q + 1}`,
+          'List each course (or session, course_id#k) in one part only.',
+        );
+        return null;
+      }
+      partOf.set(item, q);
+    }
+  return { courses: [...partOf.keys()], parts: [...partOf.values()] };
 }
 
 /** The rule kinds whose value is a whole number of at least `min` (of `unit`), and what to enter. */

@@ -210,6 +210,7 @@ export class RuleCosts implements CountSink {
         return brokenGroups(p, slot, first, count, (s) => active[s] !== 0).length;
       case 'min_days_between':
       case 'not_overlapping':
+      case 'not_overlapping_parts':
       case 'different_days':
       case 'min_gap':
       case 'min_gap_counting_breaks':

@@ -6,7 +6,11 @@
 // - the slot-list kinds (../slotRules.ts): per rule and slot the sessions covering it, the listed
 //   slots or days covered, the sessions in listed slots, or the sessions starting or running outside;
 // - the pair rules (pairRules.ts): the broken pairs a session forms with the other active ones,
-//   added when it becomes active and taken away when it stops.
+//   added when it becomes active and taken away when it stops;
+// - not_overlapping_parts: per rule, part and slot, the member sessions covering the slot and those
+//   starting there (and the totals over the parts), so a session's overlapping partners in other
+//   parts are read off its own periods: those covering its first period, plus those starting in
+//   one of its later periods (each overlapping pair is found once, from the later-starting session).
 // A session is in one member of a rule at most (distinct members; compile refuses a course listed
 // whole and by session). RuleCosts.ts recounts every other rule whole and owns the totals; the
 // counts here equal what ../rules.ts counts (tests/solver/ruleCounters.test.ts, incrementalAgreement.test.ts).
@@ -28,6 +32,7 @@ export const LK = {
   preferredStarts: 9,
   preferredSlots: 10,
   pair: 11,
+  parts: 12,
 } as const;
 
 const SLOT_LK: Partial<Record<CompiledRule['kind'], number>> = {
@@ -108,7 +113,15 @@ export class RuleCounters {
       const k = this.counterKind(rule);
       this.kind[i] = k;
       if (k === LK.none) return;
-      if (k !== LK.pair && k !== LK.sessionsInSlots && k !== LK.preferredStarts && k !== LK.preferredSlots) {
+      if (k === LK.parts) {
+        this.slotBase[i] = slotCells;
+        slotCells += 2 * (partCount(rule) + 1) * p.nSlots;
+      } else if (
+        k !== LK.pair &&
+        k !== LK.sessionsInSlots &&
+        k !== LK.preferredStarts &&
+        k !== LK.preferredSlots
+      ) {
         this.slotBase[i] = slotCells;
         slotCells += p.nSlots;
       }
@@ -139,7 +152,7 @@ export class RuleCounters {
    */
   coverAt(i: number, t: number): number {
     const b = this.slotBase[i];
-    return b < 0 ? -1 : this.slotCnt[b + t];
+    return b < 0 || this.kind[i] === LK.parts ? -1 : this.slotCnt[b + t];
   }
 
   /** Does course c have a member of a counted rule? */
@@ -156,6 +169,7 @@ export class RuleCounters {
       const before = this.raw[i];
       const k = this.kind[i];
       if (k === LK.pair) this.raw[i] += sign * this.pairsWith(i, this.entryMember[e], s);
+      else if (k === LK.parts) this.parts(i, this.entryMember[e], s, sign);
       else if (k === LK.perDay || k === LK.continuous) this.dayLimit(i, k, s, sign);
       else this.slotList(i, k, s, sign);
       if (this.raw[i] !== before) sink.setCount(i, this.raw[i]);
@@ -166,6 +180,7 @@ export class RuleCounters {
     if (!rule.hard && (rule.weight <= 0 || this.p.weights.soft_rule <= 0)) return LK.none;
     if (rule.kind === 'max_per_day') return LK.perDay;
     if (rule.kind === 'max_continuous') return LK.continuous;
+    if (rule.kind === 'not_overlapping_parts') return LK.parts;
     const slotKind = SLOT_LK[rule.kind];
     if (slotKind !== undefined) return rule.slots ? slotKind : LK.none;
     return PAIR_KIND[rule.kind] === PK.other ? LK.none : LK.pair;
@@ -197,6 +212,49 @@ export class RuleCounters {
       this.dayVal[di] = now;
       this.raw[i] += now - old;
     }
+  }
+
+  /**
+   * not_overlapping_parts: s's partners in other parts (the sessions covering its first period, and
+   * those starting in a later period of it), counted with s left out, then s's own cells. Cells
+   * from slotBase, nSlots each: covering per part, covering in all, starting per part, starting in all.
+   */
+  private parts(i: number, m: number, s: number, sign: number): void {
+    const nS = this.p.nSlots;
+    const nParts = partCount(this.rules[i]);
+    const q = this.rules[i].parts![m];
+    const cnt = this.slotCnt;
+    const cover = this.slotBase[i];
+    const coverQ = cover + q * nS;
+    const coverAll = cover + nParts * nS;
+    const start = cover + (nParts + 1) * nS;
+    const startQ = start + q * nS;
+    const startAll = start + nParts * nS;
+    const t0 = this.st.slot[s];
+    const end = t0 + this.st.span[s];
+    if (sign < 0) this.mark(coverQ, coverAll, startQ, startAll, t0, end, -1);
+    let n = cnt[coverAll + t0] - cnt[coverQ + t0];
+    for (let t = t0 + 1; t < end; t++) n += cnt[startAll + t] - cnt[startQ + t];
+    this.raw[i] += sign * n;
+    if (sign > 0) this.mark(coverQ, coverAll, startQ, startAll, t0, end, 1);
+  }
+
+  private mark(
+    coverQ: number,
+    coverAll: number,
+    startQ: number,
+    startAll: number,
+    t0: number,
+    end: number,
+    sign: number,
+  ): void {
+    const cnt = this.slotCnt;
+    for (let t = t0; t < end; t++) {
+      cnt[coverQ + t] += sign;
+      cnt[coverAll + t] += sign;
+    }
+    cnt[startQ + t0] += sign;
+    cnt[startAll + t0] += sign;
   }
 
   /** The slot-list kinds. */
@@ -269,6 +327,13 @@ export class RuleCounters {
     }
     return n;
   }
+}
+
+/** not_overlapping_parts: parts are numbered from 0; the cells run to the highest. */
+function partCount(rule: CompiledRule): number {
+  let n = 0;
+  for (const q of rule.parts ?? []) n = Math.max(n, q + 1);
+  return n;
 }
 
 /** The cost of a listed slot that `n` sessions cover, for the three simultaneous kinds. */

@@ -53,6 +53,7 @@ export const PAIR_KIND: Record<CompiledRule['kind'], number> = {
   min_gap_counting_breaks: PK.minGapCountingBreaks,
   ordered_if_same_day: PK.other,
   grouped: PK.other,
+  not_overlapping_parts: PK.other,
 };
 
 /** Pairs within one member count (kinds other than min_days_between and not_overlapping). */

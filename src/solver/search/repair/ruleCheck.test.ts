@@ -44,6 +44,7 @@ const KINDS: RuleKind[] = [
   'min_gap_counting_breaks',
   'ordered_if_same_day',
   'grouped',
+  'not_overlapping_parts',
 ];
 
 // max_slots and the other slot kinds: the first two periods of Mon and Tue; max_days_in_slots:
@@ -88,6 +89,10 @@ describe('breaksRule', () => {
               kind === 'max_simultaneous' || kind === 'min_simultaneous' ? 1 : kind === 'min_slots' ? 4 : 2,
             ...(isSlotKind(kind)
               ? { slots: [...(kind === 'max_days_in_slots' ? SLOTS[kind] : SLOTS.max_slots)] }
+              : {}),
+            // not_overlapping_parts: A and B against C; A#3 and C against A#1 and B#2.
+            ...(kind === 'not_overlapping_parts'
+              ? { parts: list.length === 3 ? [0, 0, 1] : [0, 1, 1, 0] }
               : {}),
           },
         ],

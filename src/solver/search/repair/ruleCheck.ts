@@ -163,6 +163,19 @@ export function breaksRule(st: IncrementalState, rule: CompiledRule, s: number):
       }
       return false;
     }
+    case 'not_overlapping_parts': {
+      // A session of a member in another part than s's that shares a period with s.
+      let q = -1;
+      for (let i = 0; i < n && q < 0; i++) if (at(i) >= 0) q = rule.parts![i];
+      if (q < 0 || active[s] === 0) return false;
+      for (let i = 0; i < n; i++) {
+        if (rule.parts![i] === q) continue;
+        const first = memberFirst(p, rule, i);
+        for (let x = first; x < first + memberCount(p, rule, i); x++)
+          if (active[x] !== 0 && slot[s] < slot[x] + span[x] && slot[x] < slot[s] + span[s]) return true;
+      }
+      return false;
+    }
     case 'not_overlapping':
     case 'different_days':
     case 'min_days_apart':
