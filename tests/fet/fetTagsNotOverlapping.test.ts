@@ -3,29 +3,28 @@
 // of one tag may share an hour, of two listed tags may not), fet-cl's timetable at hard 0, and the
 // export read back. (With activity 3 only at Mo 1 as well, fet-cl searched 60 s and found nothing:
 // it does not stop at --timelimitseconds on that file, so that run is not part of the test.)
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatFet } from '../../src/main/export/fet.ts';
-import { importFetBytes } from '../../src/main/import/fet/importFet.ts';
-import { timetableFromFixed } from '../../src/main/import/fet/fixedTimetable.ts';
 import { compile } from '../../src/shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import type { College } from '../../src/shared/model/types.ts';
-import { FET_CL, FET_CL_SEEDS } from './fetFiles.ts';
+import {
+  hasFetCl,
+  importFetText,
+  runFetCl,
+  fetClTimetableText,
+  fixedHard,
+  expectExportKept,
+} from './fetCl.ts';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/fet/tags-not-overlapping.fet');
 const tmp = mkdtempSync(join(tmpdir(), 'slotwise-fet-tags-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function read(text = readFileSync(FIXTURE, 'utf8')) {
-  const { result, build } = importFetBytes(Buffer.from(text), 'tags-not-overlapping.fet');
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return { c: result.college, build: build! };
-}
+const read = (text = readFileSync(FIXTURE, 'utf8')) => importFetText(text, 'tags-not-overlapping.fet');
 
 /** The rule's count alone, activities 1 to 4 at hours (Mo). */
 function cost(c: College, ...hours: number[]): number {
@@ -78,46 +77,21 @@ describe('FET activity tags not overlapping', () => {
     expect(build.kinds.get('ConstraintActivityTagsNotOverlapping')).toMatchObject({ mapped: 0, dropped: 1 });
   });
 
-  const hasFet = existsSync(FET_CL);
-  const fetCl = (input: string, out: string, seconds = 10): string =>
-    execFileSync(
-      FET_CL,
-      [`--inputfile=${input}`, `--outputdir=${out}`, `--timelimitseconds=${seconds}`, ...FET_CL_SEEDS],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
-
-  it.skipIf(!hasFet)("keeps fet-cl's timetable at hard 0 (two Bio in one hour), every session fixed", () => {
-    expect(fetCl(FIXTURE, join(tmp, 'own'))).toMatch(/Simulation successful/);
-    const { c } = read(
-      readFileSync(
-        join(tmp, 'own', 'timetables', 'tags-not-overlapping', 'tags-not-overlapping_data_and_timetable.fet'),
-        'utf8',
-      ),
-    );
-    const { timetable, fixedSessions, sessions } = timetableFromFixed(c);
-    expect(fixedSessions).toBe(sessions);
-    const at = timetable.assignments.map((a) => a.period);
-    expect([at[0], at[1], at[3]]).toEqual([0, 0, 0]);
-    expect(at[2]).toBeGreaterThan(0);
-    const p = compile(c);
-    expect(evaluate(p, timetableToPlacement(p, timetable)).hardTotal).toBe(0);
-  });
-
-  it.skipIf(!hasFet)(
-    'is exported as activity tags not overlapping, read back as the same rule, kept by fet-cl',
+  it.skipIf(!hasFetCl)(
+    "keeps fet-cl's timetable at hard 0 (two Bio in one hour), every session fixed",
     () => {
-      const { c } = read();
-      const text = formatFet(c, { assignments: [] });
-      expect(text).toContain('<ConstraintActivityTagsNotOverlapping>');
-      expect(read(text).c.rules).toEqual(c.rules);
-      const input = join(tmp, 'export.fet');
-      writeFileSync(input, text);
-      expect(fetCl(input, join(tmp, 'export'))).toMatch(/Simulation successful/);
-      const back = read(
-        readFileSync(join(tmp, 'export', 'timetables', 'export', 'export_data_and_timetable.fet'), 'utf8'),
-      ).c;
-      const p = compile(back);
-      expect(evaluate(p, timetableToPlacement(p, timetableFromFixed(back).timetable)).hardTotal).toBe(0);
+      expect(runFetCl(FIXTURE, join(tmp, 'own'))).toMatch(/Simulation successful/);
+      const { c } = read(fetClTimetableText(FIXTURE, join(tmp, 'own')));
+      const { timetable, hard } = fixedHard(c);
+      const at = timetable.assignments.map((a) => a.period);
+      expect([at[0], at[1], at[3]]).toEqual([0, 0, 0]);
+      expect(at[2]).toBeGreaterThan(0);
+      expect(hard).toBe(0);
     },
+  );
+
+  it.skipIf(!hasFetCl)(
+    'is exported as activity tags not overlapping, read back as the same rule, kept by fet-cl',
+    () => expectExportKept(read().c, 'ConstraintActivityTagsNotOverlapping', tmp),
   );
 });

@@ -2,29 +2,28 @@
 // the count on hand-given timetables (one block of one day, any order, no break between), fet-cl's
 // timetable at hard 0, and the export read back. (With activity 2 only at Tu 1, fet-cl searched 60 s
 // and found no timetable: the three must share a day.)
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatFet } from '../../src/main/export/fet.ts';
-import { importFetBytes } from '../../src/main/import/fet/importFet.ts';
-import { timetableFromFixed } from '../../src/main/import/fet/fixedTimetable.ts';
 import { compile } from '../../src/shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import type { College } from '../../src/shared/model/types.ts';
-import { FET_CL, FET_CL_SEEDS } from './fetFiles.ts';
+import {
+  hasFetCl,
+  importFetText,
+  runFetCl,
+  fetClTimetableText,
+  fixedHard,
+  expectExportKept,
+} from './fetCl.ts';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/fet/three-grouped.fet');
 const tmp = mkdtempSync(join(tmpdir(), 'slotwise-fet-three-grouped-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function read(text = readFileSync(FIXTURE, 'utf8')) {
-  const { result, build } = importFetBytes(Buffer.from(text), 'three-grouped.fet');
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return { c: result.college, build: build! };
-}
+const read = (text = readFileSync(FIXTURE, 'utf8')) => importFetText(text, 'three-grouped.fet');
 
 /** The grouped rule's count alone, A1, A2 and A3 at [day, period]. */
 function cost(c: College, ...at: Array<[number, number]>): number {
@@ -82,48 +81,20 @@ describe('FET three activities grouped', () => {
     expect(build.kinds.get('ConstraintThreeActivitiesGrouped')).toMatchObject({ mapped: 1, dropped: 0 });
   });
 
-  const hasFet = existsSync(FET_CL);
-  const fetCl = (input: string, out: string): string =>
-    execFileSync(
-      FET_CL,
-      [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=10', ...FET_CL_SEEDS],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
-
-  it.skipIf(!hasFet)("keeps fet-cl's timetable at hard 0, every session fixed", () => {
-    expect(fetCl(FIXTURE, join(tmp, 'own'))).toMatch(/Simulation successful/);
-    const { c } = read(
-      readFileSync(
-        join(tmp, 'own', 'timetables', 'three-grouped', 'three-grouped_data_and_timetable.fet'),
-        'utf8',
-      ),
-    );
-    const { timetable, fixedSessions, sessions } = timetableFromFixed(c);
-    expect(fixedSessions).toBe(sessions);
+  it.skipIf(!hasFetCl)("keeps fet-cl's timetable at hard 0, every session fixed", () => {
+    expect(runFetCl(FIXTURE, join(tmp, 'own'))).toMatch(/Simulation successful/);
+    const { c } = read(fetClTimetableText(FIXTURE, join(tmp, 'own')));
+    const { timetable, hard } = fixedHard(c);
     expect(timetable.assignments.map((a) => [a.courseId, a.day, a.period])).toEqual([
       ['A1', 0, 2],
       ['A2', 0, 0],
       ['A3', 0, 1],
     ]);
-    const p = compile(c);
-    expect(evaluate(p, timetableToPlacement(p, timetable)).hardTotal).toBe(0);
+    expect(hard).toBe(0);
   });
 
-  it.skipIf(!hasFet)(
+  it.skipIf(!hasFetCl)(
     'is exported as the same FET constraint, read back as the same rule, kept by fet-cl',
-    () => {
-      const { c } = read();
-      const text = formatFet(c, { assignments: [] });
-      expect(text).toContain('<ConstraintThreeActivitiesGrouped>');
-      expect(read(text).c.rules).toEqual(c.rules);
-      const input = join(tmp, 'export.fet');
-      writeFileSync(input, text);
-      expect(fetCl(input, join(tmp, 'export'))).toMatch(/Simulation successful/);
-      const back = read(
-        readFileSync(join(tmp, 'export', 'timetables', 'export', 'export_data_and_timetable.fet'), 'utf8'),
-      ).c;
-      const p = compile(back);
-      expect(evaluate(p, timetableToPlacement(p, timetableFromFixed(back).timetable)).hardTotal).toBe(0);
-    },
+    () => expectExportKept(read().c, 'ConstraintThreeActivitiesGrouped', tmp),
   );
 });
