@@ -1,28 +1,10 @@
 // Rules max_per_day and max_continuous: read with their value, and a bad value refused at its sheet,
 // row and column.
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ImportIssue } from '../../shared/model/index.ts';
-import { importSheets } from './importSheets.ts';
-import type { RawSheet } from './rawSheet.ts';
-import { parseCsv, readCsvFolder } from './readers/readCsvFolder.ts';
+import { loadCleanFixture, located, withRules } from './testing/rulesSheet.ts';
 
-const CLEAN = join(import.meta.dirname, '../../../tests/fixtures/import/clean');
-let clean: RawSheet[];
-beforeAll(async () => {
-  clean = await readCsvFolder(CLEAN);
-});
-
-/** The clean fixture with its Rules sheet replaced. */
-function withRules(csv: string): ReturnType<typeof importSheets> {
-  const sheets = [
-    ...clean.filter((s) => s.name.toLowerCase() !== 'rules'),
-    parseCsv('Rules', 'Rules.csv', csv),
-  ];
-  return importSheets(sheets, { kind: 'csv', name: 'test', fileFor: (s) => `${s}.csv` });
-}
-const at = (issues: ImportIssue[]) =>
-  issues.map((e) => `${e.sheet}:${e.row ?? '-'}:${e.column ?? '-'}: ${e.message}`);
+beforeAll(loadCleanFixture);
+const at = located;
 
 describe('Rules max_per_day and max_continuous', () => {
   it('reads them with their value, over one course or several', () => {

@@ -1,28 +1,11 @@
 // Rules not_overlapping_parts: the courses cell split into parts at `|` (docs/WORKBOOK.md), each bad
 // cell refused at its sheet, row and column, and the workbook writer giving back the same cell.
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ImportIssue } from '../../shared/model/index.ts';
-import { importSheets } from './importSheets.ts';
-import type { RawSheet } from './rawSheet.ts';
-import { parseCsv, readCsvFolder } from './readers/readCsvFolder.ts';
+import { loadCleanFixture, located, withRules } from './testing/rulesSheet.ts';
 import { collegeSheets } from '../workbook/sheets.ts';
 
-const CLEAN = join(import.meta.dirname, '../../../tests/fixtures/import/clean');
-let clean: RawSheet[];
-beforeAll(async () => {
-  clean = await readCsvFolder(CLEAN);
-});
-
-function withRules(csv: string): ReturnType<typeof importSheets> {
-  const sheets = [
-    ...clean.filter((s) => s.name.toLowerCase() !== 'rules'),
-    parseCsv('Rules', 'Rules.csv', csv),
-  ];
-  return importSheets(sheets, { kind: 'csv', name: 'test', fileFor: (s) => `${s}.csv` });
-}
-const at = (issues: ImportIssue[]) =>
-  issues.map((e) => `${e.sheet}:${e.row ?? '-'}:${e.column ?? '-'}: ${e.message}`);
+beforeAll(loadCleanFixture);
+const at = located;
 
 describe('Rules not_overlapping_parts', () => {
   it('reads the parts of the courses cell, and writes them back the same way', () => {
