@@ -1,7 +1,6 @@
 // `export --format fet`: the timetable as a FET file, every placed session locked. Re-imported, it
 // gives the same sessions at the same times and rooms, and the same clash relation; FET's own
 // command-line generator (fet-cl, Debian package `fet`) accepts it and keeps the timetable.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,8 @@ import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import { collegeSchema } from '../../src/shared/model/schema.ts';
 import type { College, Timetable } from '../../src/shared/model/types.ts';
-import { FET_CL, FET_CL_SEEDS } from '../fet/fetFiles.ts';
+import { FET_CL } from '../fet/fetFiles.ts';
+import { runFetCl } from '../fet/fetCl.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'slotwise-fet-export-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -113,11 +113,7 @@ describe('export --format fet', () => {
     const input = join(tmp, 'export.fet');
     writeFileSync(input, text);
     const out = join(tmp, 'fet-out');
-    const log = execFileSync(
-      FET_CL,
-      [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const log = runFetCl(input, out, 30);
     expect(log).toMatch(/Simulation successful/);
     const result = join(out, 'timetables', 'export', 'export_data_and_timetable.fet');
     const back = importFetBytes(readFileSync(result), 'export_data_and_timetable.fet').result;
@@ -248,16 +244,7 @@ describe('export --format fet: Rules', () => {
     () => {
       const input = join(tmp, 'rules.fet');
       writeFileSync(input, formatFet(withRules(), keeping));
-      const log = execFileSync(
-        FET_CL,
-        [
-          `--inputfile=${input}`,
-          `--outputdir=${join(tmp, 'rules-out')}`,
-          '--timelimitseconds=30',
-          ...FET_CL_SEEDS,
-        ],
-        { encoding: 'utf8', timeout: 60_000 },
-      );
+      const log = runFetCl(input, join(tmp, 'rules-out'), 30);
       expect(log).toMatch(/Simulation successful/);
     },
   );
@@ -285,14 +272,7 @@ describe('export --format fet: max_days_apart, ends_day and same_room_if_consecu
       const input = join(tmp, 'tight.fet');
       writeFileSync(input, formatFet(tight(), { assignments: [] }));
       const out = join(tmp, 'tight-out');
-      const log = execFileSync(
-        FET_CL,
-        [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
-        {
-          encoding: 'utf8',
-          timeout: 60_000,
-        },
-      );
+      const log = runFetCl(input, out, 30);
       expect(log).toMatch(/Simulation successful/);
       const result = join(out, 'timetables', 'tight', 'tight_data_and_timetable.fet');
       const back = importFetBytes(readFileSync(result), 'tight_data_and_timetable.fet').result;
@@ -347,11 +327,7 @@ describe('export --format fet: adjacent_if_same_day as FET reads it', () => {
     const input = join(tmp, 'same-day.fet');
     writeFileSync(input, formatFet(collegeSchema.parse({ ...college(), rules }), { assignments: [] }));
     const out = join(tmp, 'same-day-out');
-    const log = execFileSync(
-      FET_CL,
-      [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const log = runFetCl(input, out, 30);
     expect(log).toMatch(/Simulation successful/);
     const result = join(out, 'timetables', 'same-day', 'same-day_data_and_timetable.fet');
     const back = importFetBytes(readFileSync(result), 'same-day_data_and_timetable.fet').result;
@@ -403,11 +379,7 @@ describe('export --format fet: terms (days_per_term, max_terms, max_per_term) as
     const input = join(tmp, 'terms.fet');
     writeFileSync(input, formatFet(withTerms(), { assignments: [] }));
     const out = join(tmp, 'terms-out');
-    const log = execFileSync(
-      FET_CL,
-      [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const log = runFetCl(input, out, 30);
     expect(log).toMatch(/Simulation successful/);
     const result = join(out, 'timetables', 'terms', 'terms_data_and_timetable.fet');
     const back = importFetBytes(readFileSync(result), 'terms_data_and_timetable.fet').result;
@@ -492,16 +464,7 @@ describe('export --format fet: Faculty and Groups limits', () => {
     () => {
       const input = join(tmp, 'limits.fet');
       writeFileSync(input, formatFet(withLimits(), timetable));
-      const log = execFileSync(
-        FET_CL,
-        [
-          `--inputfile=${input}`,
-          `--outputdir=${join(tmp, 'limits-out')}`,
-          '--timelimitseconds=30',
-          ...FET_CL_SEEDS,
-        ],
-        { encoding: 'utf8', timeout: 60_000 },
-      );
+      const log = runFetCl(input, join(tmp, 'limits-out'), 30);
       expect(log).toMatch(/Simulation successful/);
     },
   );
@@ -536,16 +499,7 @@ describe('export --format fet: max_late_starts', () => {
       expect(text).toContain('<ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour>');
       const input = join(tmp, 'late.fet');
       writeFileSync(input, text);
-      const log = execFileSync(
-        FET_CL,
-        [
-          `--inputfile=${input}`,
-          `--outputdir=${join(tmp, 'late-out')}`,
-          '--timelimitseconds=30',
-          ...FET_CL_SEEDS,
-        ],
-        { encoding: 'utf8', timeout: 60_000 },
-      );
+      const log = runFetCl(input, join(tmp, 'late-out'), 30);
       expect(log).toMatch(/Simulation successful/);
     },
   );
@@ -598,16 +552,7 @@ describe('export --format fet: max_span and min_rest', () => {
     const { c, t } = spanCollege(false);
     const input = join(tmp, 'span.fet');
     writeFileSync(input, formatFet(c, t));
-    const log = execFileSync(
-      FET_CL,
-      [
-        `--inputfile=${input}`,
-        `--outputdir=${join(tmp, 'span-out')}`,
-        '--timelimitseconds=30',
-        ...FET_CL_SEEDS,
-      ],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const log = runFetCl(input, join(tmp, 'span-out'), 30);
     expect(log).toMatch(/Simulation successful/);
   });
 });
@@ -683,16 +628,7 @@ describe('export --format fet: building changes', () => {
     const { c, t } = buildingCollege(false);
     const input = join(tmp, 'buildings.fet');
     writeFileSync(input, formatFet(c, t));
-    const log = execFileSync(
-      FET_CL,
-      [
-        `--inputfile=${input}`,
-        `--outputdir=${join(tmp, 'buildings-out')}`,
-        '--timelimitseconds=30',
-        ...FET_CL_SEEDS,
-      ],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const log = runFetCl(input, join(tmp, 'buildings-out'), 30);
     expect(log).toMatch(/Simulation successful/);
   });
 });

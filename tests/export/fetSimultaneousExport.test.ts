@@ -2,7 +2,6 @@
 // min_simultaneous(_or_none) as the evaluator reads them (FET's meaning, checked by FET; its max
 // total activities from set is checked on Blocks-8-overflow's shipped timetable, tests/fet); `export --format fet` writes the rules back as FET's constraints, read back as the
 // same rules, the soft preferred ones at their weight.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,8 @@ import { compile } from '../../src/shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import type { College } from '../../src/shared/model/types.ts';
-import { FET_CL, FET_CL_SEEDS } from '../fet/fetFiles.ts';
+import { FET_CL } from '../fet/fetFiles.ts';
+import { runFetCl } from '../fet/fetCl.ts';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/fet/simultaneous.fet');
 const tmp = mkdtempSync(join(tmpdir(), 'slotwise-fet-simultaneous-'));
@@ -56,11 +56,7 @@ describe('FET simultaneous activities: export and fet-cl', () => {
       ),
     );
     const out = join(tmp, 'out');
-    const log = execFileSync(
-      FET_CL,
-      [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const log = runFetCl(input, out, 30);
     expect(log).toMatch(/Simulation successful/);
     const back = read(
       readFileSync(join(out, 'timetables', 'simultaneous', 'simultaneous_data_and_timetable.fet')),

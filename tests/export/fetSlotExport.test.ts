@@ -2,7 +2,6 @@
 // written as FET's activities occupy max time slots from selection and teacher interval max days per
 // week, read back as the same rules; fet-cl's timetable for the export keeps them as the evaluator
 // reads them.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,8 @@ import { compile } from '../../src/shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import type { College } from '../../src/shared/model/types.ts';
-import { FET_CL, FET_CL_SEEDS } from '../fet/fetFiles.ts';
+import { FET_CL } from '../fet/fetFiles.ts';
+import { runFetCl } from '../fet/fetCl.ts';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/fet/slots.fet');
 const tmp = mkdtempSync(join(tmpdir(), 'slotwise-fet-slots-'));
@@ -49,11 +49,7 @@ describe('export --format fet: max_slots and max_days_in_slots', () => {
     const input = join(tmp, 'slots.fet');
     writeFileSync(input, formatFet(fixture(), { assignments: [] }));
     const out = join(tmp, 'out');
-    const log = execFileSync(
-      FET_CL,
-      [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const log = runFetCl(input, out, 30);
     expect(log).toMatch(/Simulation successful/);
     const back = importFetBytes(
       readFileSync(join(out, 'timetables', 'slots', 'slots_data_and_timetable.fet')),
@@ -80,11 +76,7 @@ describe('FET import: fet-cl on tests/fixtures/fet/slots.fet', () => {
       ),
     );
     const out = join(tmp, 'fixture', 'out');
-    const log = execFileSync(
-      FET_CL,
-      [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const log = runFetCl(input, out, 30);
     expect(log).toMatch(/Simulation successful/);
     const back = importFetBytes(
       readFileSync(join(out, 'timetables', 'slots', 'slots_data_and_timetable.fet')),

@@ -1,7 +1,6 @@
 // `export --format fet` with Courses `starts`: each session of such a course gets FET's
 // ActivityPreferredStartingTimes; re-imported, the courses list the same starts; fet-cl accepts the
 // file, and the timetable it makes itself starts every session at a listed start.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,8 @@ import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import { collegeSchema } from '../../src/shared/model/schema.ts';
 import type { College, SlotRef, Timetable } from '../../src/shared/model/types.ts';
-import { FET_CL, FET_CL_SEEDS } from '../fet/fetFiles.ts';
+import { FET_CL } from '../fet/fetFiles.ts';
+import { runFetCl } from '../fet/fetCl.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'slotwise-fet-starts-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -87,11 +87,7 @@ const startsByName = (c: College): Record<string, SlotRef[] | undefined> =>
 function fetCl(name: string, text: string): College {
   const input = join(tmp, `${name}.fet`);
   writeFileSync(input, text);
-  const log = execFileSync(
-    FET_CL,
-    [`--inputfile=${input}`, `--outputdir=${join(tmp, name)}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
-    { encoding: 'utf8', timeout: 60_000 },
-  );
+  const log = runFetCl(input, join(tmp, name), 30);
   expect(log).toMatch(/Simulation successful/);
   const file = join(tmp, name, 'timetables', name, `${name}_data_and_timetable.fet`);
   const back = importFetBytes(readFileSync(file), `${name}_data_and_timetable.fet`).result;

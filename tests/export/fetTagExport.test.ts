@@ -1,7 +1,6 @@
 // `export --format fet` of max_per_day and max_continuous (tests/fixtures/fet/tag-limits.fet's
 // college): written as FET's activity tag limits on a tag of the rule's own, read back as the same
 // rules; fet-cl's timetables for the export and for the fixture keep them as the evaluator reads them.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,8 @@ import { compile } from '../../src/shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import type { College } from '../../src/shared/model/types.ts';
-import { FET_CL, FET_CL_SEEDS } from '../fet/fetFiles.ts';
+import { FET_CL } from '../fet/fetFiles.ts';
+import { runFetCl } from '../fet/fetCl.ts';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/fet/tag-limits.fet');
 const tmp = mkdtempSync(join(tmpdir(), 'slotwise-fet-tags-'));
@@ -32,11 +32,7 @@ function fetCl(text: string, name: string): { college: College; hard: number } {
   const input = join(tmp, `${name}.fet`);
   writeFileSync(input, text);
   const out = join(tmp, `${name}-out`);
-  const log = execFileSync(
-    FET_CL,
-    [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
-    { encoding: 'utf8', timeout: 60_000 },
-  );
+  const log = runFetCl(input, out, 30);
   expect(log).toMatch(/Simulation successful/);
   const back = importFetBytes(
     readFileSync(join(out, 'timetables', name, `${name}_data_and_timetable.fet`)),

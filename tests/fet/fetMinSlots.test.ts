@@ -2,7 +2,6 @@
 // min_slots: the import (a selected break hour left out, a soft copy dropped), the count on hand-given
 // timetables, FET's own timetable for the fixture at hard 0, and the FET export read back as the same
 // rule, whose fet-cl timetable keeps it too.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +14,8 @@ import { compile } from '../../src/shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
 import type { College } from '../../src/shared/model/types.ts';
-import { FET_CL, FET_CL_SEEDS } from './fetFiles.ts';
+import { FET_CL } from './fetFiles.ts';
+import { runFetCl } from './fetCl.ts';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/fet/min-slots.fet');
 const tmp = mkdtempSync(join(tmpdir(), 'slotwise-fet-min-slots-'));
@@ -92,11 +92,7 @@ describe('FET activities occupy min time slots from selection', () => {
     'keeps the timetable fet-cl makes for the fixture at hard 0, every session fixed',
     () => {
       const out = join(tmp, 'fixture');
-      const log = execFileSync(
-        FET_CL,
-        [`--inputfile=${FIXTURE}`, `--outputdir=${out}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
-        { encoding: 'utf8', timeout: 60_000 },
-      );
+      const log = runFetCl(FIXTURE, out, 30);
       expect(log).toMatch(/Simulation successful/);
       const { c } = read(
         readFileSync(join(out, 'timetables', 'min-slots', 'min-slots_data_and_timetable.fet'), 'utf8'),
@@ -123,11 +119,7 @@ describe('FET activities occupy min time slots from selection', () => {
     const input = join(tmp, 'export.fet');
     writeFileSync(input, formatFet(read().c, { assignments: [] }));
     const out = join(tmp, 'export');
-    const log = execFileSync(
-      FET_CL,
-      [`--inputfile=${input}`, `--outputdir=${out}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const log = runFetCl(input, out, 30);
     expect(log).toMatch(/Simulation successful/);
     const { c } = read(
       readFileSync(join(out, 'timetables', 'export', 'export_data_and_timetable.fet'), 'utf8'),

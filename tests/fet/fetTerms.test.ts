@@ -1,7 +1,6 @@
 // FET's Terms mode on fet-data's FET 5 terms examples (FET-5-terms/1: 25 days read as 5 terms of 5,
 // activities occupy max terms and activities max in a term): the timetables fet-cl makes import as
 // fixed sessions that keep max_terms and max_per_term, and moving one session breaks them.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +10,8 @@ import { timetableFromFixed } from '../../src/main/import/fet/fixedTimetable.ts'
 import { compile } from '../../src/shared/compiled/compile.ts';
 import { timetableToPlacement } from '../../src/shared/compiled/placement.ts';
 import { evaluate } from '../../src/shared/eval/evaluate.ts';
-import { FET_CL, FET_CL_SEEDS, FET_DATA } from './fetFiles.ts';
+import { FET_CL, FET_DATA } from './fetFiles.ts';
+import { runFetCl } from './fetCl.ts';
 
 const FILE = join(FET_DATA, 'FET-5-terms/1/simple.fet');
 const present = existsSync(FILE) && existsSync(FET_CL);
@@ -21,11 +21,7 @@ describe.skipIf(!present)('FET Terms mode (fet-data, fet-cl)', () => {
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it("keeps FET's own timetable at hard 0, and counts a session moved to another term", async () => {
-    const log = execFileSync(
-      FET_CL,
-      [`--inputfile=${FILE}`, `--outputdir=${tmp}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const log = runFetCl(FILE, tmp, 30);
     expect(log).toMatch(/Simulation successful/);
     const out = join(tmp, 'timetables', 'simple', 'simple_data_and_timetable.fet');
     const { result, build } = await importFetDetailed(out);
@@ -53,11 +49,7 @@ describe.skipIf(!present)('FET Terms mode (fet-data, fet-cl)', () => {
   it("keeps FET's own timetable at hard 0 on a school of 147 activities with 6 terms constraints", async () => {
     const file = join(FET_DATA, 'FET-5-terms/1/liviu.fet');
     const dir = join(tmp, 'liviu');
-    const log = execFileSync(
-      FET_CL,
-      [`--inputfile=${file}`, `--outputdir=${dir}`, '--timelimitseconds=30', ...FET_CL_SEEDS],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const log = runFetCl(file, dir, 30);
     expect(log).toMatch(/Simulation successful/);
     const { result } = await importFetDetailed(
       join(dir, 'timetables', 'liviu', 'liviu_data_and_timetable.fet'),
